@@ -1,0 +1,36 @@
+package lt.skydas.core.problem;
+
+/** Stable problem codes; each maps to a CLI exit code and an HTTP status. */
+public enum ProblemCode {
+  /** A command-line option is missing or wrong. */
+  USAGE(2, 400),
+  /** An input file is malformed, truncated, has invalid geometry, CRS or values. */
+  BAD_INPUT(3, 400),
+  /** A file or resource that was named does not exist. */
+  NOT_FOUND(4, 404),
+  /** Output could not be written (permissions, disk full). */
+  OUTPUT_FAILED(5, 500),
+  /** The input is well formed but cannot be satisfied (e.g. no objective reachable at all). */
+  INFEASIBLE(6, 422);
+
+  private final int exitCode;
+  private final int httpStatus;
+
+  ProblemCode(int exitCode, int httpStatus) {
+    this.exitCode = exitCode;
+    this.httpStatus = httpStatus;
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** Kebab-case type name, used in problem JSON {@code type} URIs. */
+  public String slug() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}
