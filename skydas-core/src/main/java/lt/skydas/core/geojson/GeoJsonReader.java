@@ -73,9 +73,22 @@ public final class GeoJsonReader {
    * when it is {@code null}). Returns the number of features seen (valid and invalid).
    */
   public static int read(Path file, FeatureHandler handler, InvalidFeatureHandler onInvalid) {
+    return read(file, handler, onInvalid, null);
+  }
+
+  /**
+   * As {@link #read(Path, FeatureHandler, InvalidFeatureHandler)}, also collecting the collection's
+   * foreign top-level members (anything but type, features, crs, bbox) into {@code members} when it
+   * is not null.
+   */
+  public static int read(
+      Path file,
+      FeatureHandler handler,
+      InvalidFeatureHandler onInvalid,
+      Map<String, JsonNode> members) {
     String name = file.toString();
     try (InputStream in = open(file)) {
-      return read(name, in, handler, onInvalid);
+      return read(name, in, handler, onInvalid, members);
     } catch (NoSuchFileException e) {
       throw new SkydasProblem(
           ProblemCode.NOT_FOUND, name + ": no such file", Map.of("file", name), e);
@@ -89,10 +102,15 @@ public final class GeoJsonReader {
   }
 
   /**
-   * As {@link #read(Path, FeatureHandler, InvalidFeatureHandler)} for a stream named {@code name}.
+   * As {@link #read(Path, FeatureHandler, InvalidFeatureHandler, Map)} for a stream named {@code
+   * name}.
    */
   public static int read(
-      String name, InputStream in, FeatureHandler handler, InvalidFeatureHandler onInvalid)
+      String name,
+      InputStream in,
+      FeatureHandler handler,
+      InvalidFeatureHandler onInvalid,
+      Map<String, JsonNode> members)
       throws IOException {
     GeometryFactory gf = new GeometryFactory();
     InvalidFeatureHandler rejecter =
@@ -140,7 +158,14 @@ public final class GeoJsonReader {
               count++;
             }
           }
-          default -> p.skipChildren();
+          case "bbox" -> p.skipChildren();
+          default -> {
+            if (members != null) {
+              members.put(field, p.readValueAsTree());
+            } else {
+              p.skipChildren();
+            }
+          }
         }
       }
       if (t != JsonToken.END_OBJECT) {
