@@ -179,6 +179,9 @@ public final class GeoJsonReader {
     } catch (JsonEOFException e) {
       throw SkydasProblem.badInput(name, loc(e.getLocation()), "file is truncated");
     } catch (JsonParseException e) {
+      if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+        throw SkydasProblem.badInput(name, loc(e.getLocation()), "file is truncated");
+      }
       throw SkydasProblem.badInput(
           name, loc(e.getLocation()), "not valid JSON: " + e.getOriginalMessage());
     } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
