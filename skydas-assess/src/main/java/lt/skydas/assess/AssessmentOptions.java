@@ -1,0 +1,90 @@
+package lt.skydas.assess;
+
+import java.util.List;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.SpeedTable;
+import lt.skydas.mobility.VehicleClass;
+
+/**
+ * How to assess.
+ *
+ * @param avenuesPerObjective distinct avenues of approach to report per objective and case
+ * @param avenueSlack an avenue is reported only when no slower than this factor × the fastest
+ * @param corridorWidth_m two avenues are distinct when most of the later one lies farther than
+ *     half this width from the earlier ones
+ * @param marginal which cases get per-obstacle marginal values (one search per obstacle each)
+ * @param threads cases assessed in parallel (each thread holds its own search state)
+ */
+public record AssessmentOptions(
+    List<VehicleClass> classes,
+    List<Season> seasons,
+    SpeedTable speeds,
+    int avenuesPerObjective,
+    double avenueSlack,
+    double corridorWidth_m,
+    Marginal marginal,
+    int threads) {
+
+  /** Which cases get per-obstacle marginal values. */
+  public enum Marginal {
+    NONE,
+    /** The dry season only, every class. */
+    DRY,
+    ALL
+  }
+
+  public AssessmentOptions {
+    classes = List.copyOf(classes);
+    seasons = List.copyOf(seasons);
+    if (classes.isEmpty() || seasons.isEmpty()) {
+      throw new IllegalArgumentException("at least one vehicle class and one season");
+    }
+    if (avenuesPerObjective < 0 || avenuesPerObjective > 20) {
+      throw new IllegalArgumentException("avenues per objective must be within 0..20");
+    }
+    if (!(avenueSlack >= 1) || avenueSlack > 10) {
+      throw new IllegalArgumentException("avenue slack must be within 1..10");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1");
+    }
+  }
+
+  /** All classes and seasons, built-in speeds, 3 avenues, marginal values for the dry season. */
+  public static AssessmentOptions defaults() {
+    return new AssessmentOptions(
+        List.of(VehicleClass.values()),
+        List.of(Season.values()),
+        SpeedTable.defaults(),
+        3,
+        1.5,
+        3000,
+        Marginal.DRY,
+        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+  }
+
+  public AssessmentOptions withMarginal(Marginal m) {
+    return new AssessmentOptions(
+        classes, seasons, speeds, avenuesPerObjective, avenueSlack, corridorWidth_m, m, threads);
+  }
+
+  public AssessmentOptions withCases(List<VehicleClass> c, List<Season> s) {
+    return new AssessmentOptions(
+        c, s, speeds, avenuesPerObjective, avenueSlack, corridorWidth_m, marginal, threads);
+  }
+
+  public AssessmentOptions withSpeeds(SpeedTable t) {
+    return new AssessmentOptions(
+        classes, seasons, t, avenuesPerObjective, avenueSlack, corridorWidth_m, marginal, threads);
+  }
+
+  public AssessmentOptions withThreads(int n) {
+    return new AssessmentOptions(
+        classes, seasons, speeds, avenuesPerObjective, avenueSlack, corridorWidth_m, marginal, n);
+  }
+
+  public AssessmentOptions withAvenues(int n) {
+    return new AssessmentOptions(
+        classes, seasons, speeds, n, avenueSlack, corridorWidth_m, marginal, threads);
+  }
+}

@@ -1,0 +1,36 @@
+package lt.skydas.assess;
+
+import java.util.List;
+import java.util.Map;
+import lt.skydas.core.geo.GridSpec;
+import lt.skydas.mobility.network.RoadInput;
+import lt.skydas.plan.CivilianFeature;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * What an assessment needs of a region, in LKS-94 metres: terrain, roads, where attackers start,
+ * where civilians live, and map layers for the report. Built from a region pack by {@link
+ * RegionInputs}, or by hand in tests. Immutable by contract (arrays are not copied).
+ *
+ * @param landCoverNames speed-table terrain name per land-cover byte code
+ * @param attackerStartCells cells on the attacker's side of the border where movement starts
+ * @param borders border lines by pair ("LT-BY" …), for the report map
+ * @param mapLayers other report layers by name (e.g. "roads", "water"), may be empty
+ */
+public record AssessmentRegion(
+    String name,
+    GridSpec grid,
+    byte[] landCover,
+    String[] landCoverNames,
+    RoadInput roads,
+    int[] attackerStartCells,
+    List<CivilianFeature> civilians,
+    Map<String, Geometry> borders,
+    Map<String, Geometry> mapLayers) {
+
+  /** The grid's extent; plan and objective features must lie inside it. */
+  public Envelope extent() {
+    return new Envelope(grid.minX(), grid.maxX(), grid.minY(), grid.maxY());
+  }
+}

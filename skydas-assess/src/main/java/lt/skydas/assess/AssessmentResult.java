@@ -1,0 +1,83 @@
+package lt.skydas.assess;
+
+import java.util.List;
+import java.util.Map;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.VehicleClass;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.Violation;
+import lt.skydas.raster.FloatRaster;
+import org.locationtech.jts.geom.Coordinate;
+
+/** The outcome of an assessment. Immutable. */
+public record AssessmentResult(
+    String regionName,
+    BarrierPlan plan,
+    List<Objective> objectives,
+    List<Case> cases,
+    List<Violation> violations,
+    double seconds) {
+
+  /** Scenario of a time: without the plan, or with it. */
+  public enum Scenario {
+    BASELINE,
+    PLAN;
+
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** Minimum time from the border to one objective; +Inf when unreachable. */
+  public record ObjectiveTime(String objectiveId, double baseline_s, double plan_s) {
+    /** Delay the plan buys (NaN when either is unreachable). */
+    public double delay_s() {
+      return Double.isFinite(baseline_s) && Double.isFinite(plan_s) ? plan_s - baseline_s : Double.NaN;
+    }
+  }
+
+  /**
+   * One avenue of approach: a fastest route from the border to an objective, distinct from the
+   * faster ones of the same case.
+   *
+   * @param path_lks94 from the border to the objective
+   * @param roadShare fraction of the length travelled on roads
+   * @param obstacleIds obstacles it crosses, in travel order
+   */
+  public record Avenue(
+      String objectiveId,
+      VehicleClass vehicle,
+      Season season,
+      Scenario scenario,
+      int rank,
+      double time_s,
+      double length_m,
+      double roadShare,
+      List<Coordinate> path_lks94,
+      List<String> obstacleIds) {}
+
+  /**
+   * Results for one vehicle class and season.
+   *
+   * @param isochrone_h arrival time in hours per cell with the plan (NaN = not reached)
+   * @param marginal_s per obstacle id, per objective id: delay lost if that obstacle alone were
+   *     removed; empty when not computed for this case
+   */
+  public record Case(
+      VehicleClass vehicle,
+      Season season,
+      List<ObjectiveTime> times,
+      List<Avenue> avenues,
+      FloatRaster isochrone_h,
+      Map<String, Map<String, Double>> marginal_s,
+      double seconds) {
+
+    public String id() {
+      return vehicle.id() + "-" + season.id();
+    }
+
+    public ObjectiveTime time(String objectiveId) {
+      return times.stream().filter(t -> t.objectiveId().equals(objectiveId)).findFirst().orElseThrow();
+    }
+  }
+}

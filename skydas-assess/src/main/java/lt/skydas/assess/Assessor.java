@@ -1,0 +1,284 @@
+package lt.skydas.assess;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import lt.skydas.assess.AssessmentResult.Avenue;
+import lt.skydas.assess.AssessmentResult.Case;
+import lt.skydas.assess.AssessmentResult.ObjectiveTime;
+import lt.skydas.assess.AssessmentResult.Scenario;
+import lt.skydas.core.geo.GridSpec;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.core.progress.Progress;
+import lt.skydas.costdist.CostDistanceSearch;
+import lt.skydas.costdist.CostGrid;
+import lt.skydas.costdist.EdgeGraph;
+import lt.skydas.costdist.Query;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.VehicleClass;
+import lt.skydas.mobility.network.MobilityCosts;
+import lt.skydas.mobility.network.MobilityNetwork;
+import lt.skydas.mobility.network.MobilityNetworkBuilder;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.HumanitarianCheck;
+import lt.skydas.plan.Violation;
+import lt.skydas.raster.FloatRaster;
+import lt.skydas.raster.Rasterizer;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Puntal;
+import org.locationtech.jts.operation.buffer.BufferOp;
+
+/**
+ * The main job: how long an attacker needs from the border to each objective, per vehicle class
+ * and season, with and without a barrier plan; along which avenues; and what each obstacle buys.
+ *
+ * <p>Build once per region and objective set (the mobility network is class-independent), then
+ * {@link #assess} any number of plans. Thread-safe: each assessment uses its own search state.
+ */
+public final class Assessor {
+  private final AssessmentRegion region;
+  private final List<Objective> objectives;
+  private final MobilityNetwork net;
+  private final EdgeGraph topology;
+  private final int[][] objectiveNodes;
+  private final int[] allObjectiveNodes;
+  private final HumanitarianCheck humanitarian;
+
+  public Assessor(AssessmentRegion region, List<Objective> objectives, Progress progress) {
+    this.region = region;
+    this.objectives = List.copyOf(objectives);
+    if (region.attackerStartCells().length == 0) {
+      throw new SkydasProblem(
+          ProblemCode.INFEASIBLE, "the region has no attacker start cells along the border");
+    }
+    this.net = new MobilityNetworkBuilder(region.grid(), region.roads()).build(progress);
+    EdgeGraph.Builder b = EdgeGraph.builder(net.nodeCount());
+    int[] first = net.firstEdge();
+    int[] target = net.edgeTarget();
+    for (int u = 0; u < net.nodeCount(); u++) {
+      for (int e = first[u]; e < first[u + 1]; e++) {
+        b.addEdge(u, target[e], 0);
+      }
+    }
+    this.topology = b.freeze();
+    this.objectiveNodes = new int[objectives.size()][];
+    List<Integer> all = new ArrayList<>();
+    for (int i = 0; i < objectives.size(); i++) {
+      objectiveNodes[i] = nodesOf(objectives.get(i));
+      if (objectiveNodes[i].length == 0) {
+        throw SkydasProblem.badInput(
+            null,
+            "objective \"" + objectives.get(i).name() + "\"",
+            "covers no cell of the region model");
+      }
+      for (int n : objectiveNodes[i]) {
+        all.add(n);
+      }
+    }
+    this.allObjectiveNodes = all.stream().mapToInt(Integer::intValue).toArray();
+    this.humanitarian = new HumanitarianCheck(region.civilians());
+  }
+
+  /** The combined road + raster network (for diagnostics and benchmarks). */
+  public MobilityNetwork network() {
+    return net;
+  }
+
+  public HumanitarianCheck humanitarianCheck() {
+    return humanitarian;
+  }
+
+  private int[] nodesOf(Objective o) {
+    GridSpec g = region.grid();
+    PlanEffects.IntSet cells = new PlanEffects.IntSet();
+    Geometry geom = o.geometry_lks94();
+    if (o.radius_m() > 0) {
+      Geometry area = BufferOp.bufferOp(geom, o.radius_m(), 16);
+      Rasterizer.fillPolygonal(g, area, cells::add);
+      Rasterizer.burnLines(g, area.getBoundary(), cells::add);
+    } else if (geom instanceof Puntal) {
+      for (var c : geom.getCoordinates()) {
+        int cell = g.cellAt(c.x, c.y);
+        if (cell >= 0) {
+          cells.add(cell);
+        }
+      }
+    } else {
+      Rasterizer.burnLines(g, geom instanceof org.locationtech.jts.geom.Polygonal ? geom.getBoundary() : geom, cells::add);
+    }
+    int[] cs = cells.toArray();
+    boolean[] in = new boolean[g.cellCount()];
+    for (int c : cs) {
+      in[c] = true;
+    }
+    PlanEffects.IntSet nodes = new PlanEffects.IntSet();
+    for (int c : cs) {
+      nodes.add(c);
+    }
+    int firstAccess = g.cellCount() + net.junctionCount();
+    for (int a = 0; a < net.accessCount(); a++) {
+      if (in[net.cellOf(firstAccess + a)]) {
+        nodes.add(firstAccess + a);
+      }
+    }
+    return nodes.toArray();
+  }
+
+  /** Assesses {@code plan} (an empty plan gives the baseline only). */
+  public AssessmentResult assess(BarrierPlan plan, AssessmentOptions opt, Progress progress) {
+    long t0 = System.nanoTime();
+    PlanEffects effects = PlanEffects.locate(plan, net, region.roads());
+    List<Violation> violations = humanitarian.check(plan);
+    List<VehicleClass> classes = opt.classes();
+    List<Season> seasons = opt.seasons();
+    int total = classes.size() * seasons.size();
+    progress.begin("assessing " + total + " cases", total);
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(opt.threads(), total));
+    try {
+      List<Future<Case>> futures = new ArrayList<>();
+      for (VehicleClass v : classes) {
+        for (Season s : seasons) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    Case c = runCase(v, s, effects, opt);
+                    progress.advance(done.incrementAndGet());
+                    return c;
+                  }));
+        }
+      }
+      List<Case> cases = new ArrayList<>();
+      for (Future<Case> f : futures) {
+        cases.add(f.get());
+      }
+      progress.end();
+      return new AssessmentResult(
+          region.name(), plan, objectives, cases, violations, (System.nanoTime() - t0) / 1e9);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("assessment interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Case runCase(VehicleClass v, Season s, PlanEffects effects, AssessmentOptions opt) {
+    long t0 = System.nanoTime();
+    GridSpec g = region.grid();
+    float[] friction =
+        MobilityCosts.friction(region.landCover(), region.landCoverNames(), opt.speeds(), v, s);
+    double[] base = MobilityCosts.edgeCosts(net, friction, opt.speeds(), v, s);
+    int[] sources = region.attackerStartCells();
+
+    CostGrid baseGrid = grid(g, friction, null);
+    CostDistanceSearch search = new CostDistanceSearch(baseGrid, topology.withCosts(base));
+    search.run(Query.from(sources));
+    double[] baseTimes = objectiveTimes(search);
+
+    boolean hasPlan = !effects.plan().obstacles().isEmpty();
+    float[] penalty = hasPlan ? effects.penalties(g.cellCount(), v, -1) : null;
+    double[] planCosts = hasPlan ? effects.edgeCosts(base, v, -1) : base;
+    CostGrid planGrid = hasPlan ? grid(g, friction, penalty) : baseGrid;
+    CostDistanceSearch planSearch =
+        hasPlan ? new CostDistanceSearch(planGrid, topology.withCosts(planCosts)) : search;
+    if (hasPlan) {
+      planSearch.run(Query.from(sources));
+    }
+    double[] planTimes = hasPlan ? objectiveTimes(planSearch) : baseTimes;
+    float[] iso = new float[g.cellCount()];
+    for (int c = 0; c < iso.length; c++) {
+      double t = planSearch.cost(c);
+      iso[c] = Double.isFinite(t) ? (float) (t / 3600.0) : Float.NaN;
+    }
+    List<ObjectiveTime> times = new ArrayList<>();
+    for (int i = 0; i < objectives.size(); i++) {
+      times.add(new ObjectiveTime(objectives.get(i).id(), baseTimes[i], planTimes[i]));
+    }
+
+    AvenueFinder finder =
+        new AvenueFinder(net, region.roads(), region.attackerStartCells(), opt.corridorWidth_m());
+    List<Avenue> avenues = new ArrayList<>();
+    for (int i = 0; i < objectives.size(); i++) {
+      String id = objectives.get(i).id();
+      if (hasPlan) {
+        avenues.addAll(
+            finder.find(
+                planSearch, id, objectiveNodes[i], planTimes[i], opt.avenueSlack(),
+                opt.avenuesPerObjective(), v, s, Scenario.PLAN, effects));
+      }
+      avenues.addAll(
+          finder.find(
+              search, id, objectiveNodes[i], baseTimes[i], opt.avenueSlack(),
+              opt.avenuesPerObjective(), v, s, Scenario.BASELINE, null));
+    }
+
+    Map<String, Map<String, Double>> marginal = new LinkedHashMap<>();
+    boolean wantMarginal =
+        hasPlan
+            && (opt.marginal() == AssessmentOptions.Marginal.ALL
+                || (opt.marginal() == AssessmentOptions.Marginal.DRY && s == Season.DRY));
+    if (wantMarginal) {
+      double cutoff = 0;
+      for (double t : planTimes) {
+        if (Double.isFinite(t)) {
+          cutoff = Math.max(cutoff, t);
+        }
+      }
+      for (int o = 0; o < effects.plan().obstacles().size(); o++) {
+        CostGrid gi = grid(g, friction, effects.penalties(g.cellCount(), v, o));
+        CostDistanceSearch si =
+            new CostDistanceSearch(gi, topology.withCosts(effects.edgeCosts(base, v, o)));
+        si.run(Query.from(sources).withCutoff(cutoff));
+        double[] without = objectiveTimes(si);
+        Map<String, Double> perObjective = new LinkedHashMap<>();
+        for (int i = 0; i < objectives.size(); i++) {
+          double d = planTimes[i] - without[i];
+          perObjective.put(objectives.get(i).id(), Double.isFinite(d) ? d : Double.NaN);
+        }
+        marginal.put(effects.plan().obstacles().get(o).id(), perObjective);
+      }
+    }
+    return new Case(
+        v,
+        s,
+        List.copyOf(times),
+        List.copyOf(avenues),
+        new FloatRaster(g, iso),
+        marginal,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static CostGrid grid(GridSpec g, float[] friction, float[] penalty) {
+    return new CostGrid(
+        g.width(), g.height(), g.cellSize(), friction, penalty, CostGrid.Neighbourhood.EIGHT);
+  }
+
+  private double[] objectiveTimes(CostDistanceSearch search) {
+    double[] t = new double[objectives.size()];
+    for (int i = 0; i < t.length; i++) {
+      double best = Double.POSITIVE_INFINITY;
+      for (int n : objectiveNodes[i]) {
+        best = Math.min(best, search.cost(n));
+      }
+      t[i] = best;
+    }
+    return t;
+  }
+}

@@ -1,0 +1,227 @@
+package lt.skydas.assess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import lt.skydas.core.geo.GridSpec;
+import lt.skydas.mobility.VehicleClass;
+import lt.skydas.mobility.network.MobilityNetwork;
+import lt.skydas.mobility.network.RoadInput;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.Obstacle;
+import lt.skydas.plan.ObstacleType;
+import lt.skydas.raster.Rasterizer;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Lineal;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.Puntal;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.linearref.LengthIndexedLine;
+import org.locationtech.jts.operation.buffer.BufferOp;
+
+/**
+ * Where a plan's obstacles act on the network, independent of vehicle class: the cells whose entry
+ * they delay and the road edges they cut. The delays per class come from the catalog.
+ *
+ * <p>Line obstacles delay the cells they pass through (a 4-connected "supercover", so no 8-neighbour
+ * move can slip across); areas and point obstacles (a circle of their radius) delay the cells of
+ * their boundary, so entering or leaving costs the crossing delay. Obstacles that block roads add
+ * their road delay once to each road crossing (lines and areas: where the road crosses the
+ * geometry; points: the nearest place on each road within the radius). Immutable.
+ */
+public final class PlanEffects {
+  private final BarrierPlan plan;
+  private final int[][] cells;
+  private final int[][] edges;
+
+  private PlanEffects(BarrierPlan plan, int[][] cells, int[][] edges) {
+    this.plan = plan;
+    this.cells = cells;
+    this.edges = edges;
+  }
+
+  /** Locates every obstacle of {@code plan} on the network. */
+  public static PlanEffects locate(BarrierPlan plan, MobilityNetwork net, RoadInput roads) {
+    GridSpec g = net.grid();
+    GeometryFactory gf = new GeometryFactory();
+    STRtree roadIndex = null;
+    List<Obstacle> obs = plan.obstacles();
+    int[][] cells = new int[obs.size()][];
+    int[][] edges = new int[obs.size()][];
+    for (int i = 0; i < obs.size(); i++) {
+      Obstacle o = obs.get(i);
+      Geometry geom = o.geometry_lks94();
+      Geometry footprint = geom;
+      if (geom instanceof Puntal) {
+        footprint = BufferOp.bufferOp(geom, o.type().radius_m(), 16);
+      }
+      IntSet cs = new IntSet();
+      if (footprint instanceof Lineal) {
+        Rasterizer.burnLines(g, footprint, cs::add);
+      } else if (footprint instanceof Polygonal) {
+        Rasterizer.burnLines(g, footprint.getBoundary(), cs::add);
+      }
+      cells[i] = cs.toArray();
+      if (!o.type().blocksRoads()) {
+        edges[i] = new int[0];
+        continue;
+      }
+      if (roadIndex == null) {
+        roadIndex = indexRoads(roads, gf);
+      }
+      edges[i] = roadCuts(o, geom, net, roadIndex);
+    }
+    return new PlanEffects(plan, cells, edges);
+  }
+
+  private static STRtree indexRoads(RoadInput roads, GeometryFactory gf) {
+    STRtree t = new STRtree();
+    double[] buf = new double[64];
+    for (int e = 0; e < roads.edgeCount(); e++) {
+      int n = roads.pointCount(e);
+      if (buf.length < 2 * n) {
+        buf = new double[2 * n];
+      }
+      double[] p = roads.points(e, buf);
+      Coordinate[] cs = new Coordinate[n];
+      for (int i = 0; i < n; i++) {
+        cs[i] = new Coordinate(p[2 * i], p[2 * i + 1]);
+      }
+      LineString ls = gf.createLineString(cs);
+      ls.setUserData(e);
+      t.insert(ls.getEnvelopeInternal(), ls);
+    }
+    t.build();
+    return t;
+  }
+
+  private static int[] roadCuts(Obstacle o, Geometry geom, MobilityNetwork net, STRtree index) {
+    IntSet out = new IntSet();
+    int[] tmp = new int[2];
+    ObstacleType t = o.type();
+    org.locationtech.jts.geom.Envelope env =
+        new org.locationtech.jts.geom.Envelope(geom.getEnvelopeInternal());
+    if (geom instanceof Puntal) {
+      env.expandBy(t.radius_m());
+    }
+    for (Object item : index.query(env)) {
+      LineString road = (LineString) item;
+      int roadId = (Integer) road.getUserData();
+      LengthIndexedLine lil = new LengthIndexedLine(road);
+      List<Double> alongs = new ArrayList<>();
+      if (geom instanceof Puntal) {
+        for (Coordinate c : geom.getCoordinates()) {
+          double a = lil.project(c);
+          if (lil.extractPoint(a).distance(c) <= t.radius_m()) {
+            alongs.add(a);
+          }
+        }
+      } else {
+        Geometry cut = geom instanceof Polygonal ? geom.getBoundary() : geom;
+        if (!road.intersects(cut)) {
+          continue;
+        }
+        for (Coordinate c : road.intersection(cut).getCoordinates()) {
+          alongs.add(lil.project(c));
+        }
+      }
+      for (double a : alongs) {
+        int k = net.edgesAt(roadId, a, tmp);
+        for (int j = 0; j < k; j++) {
+          out.add(tmp[j]);
+        }
+      }
+    }
+    return out.toArray();
+  }
+
+  public BarrierPlan plan() {
+    return plan;
+  }
+
+  /** Cells obstacle {@code i} delays. */
+  public int[] cells(int i) {
+    return cells[i];
+  }
+
+  /** Network edges obstacle {@code i} cuts. */
+  public int[] edges(int i) {
+    return edges[i];
+  }
+
+  /**
+   * Entry penalty per cell (seconds) for class {@code v}, summing overlapping obstacles, leaving
+   * out obstacle {@code skip} (-1 for none). Null when no obstacle delays any cell.
+   */
+  public float[] penalties(int cellCount, VehicleClass v, int skip) {
+    float[] p = null;
+    for (int i = 0; i < cells.length; i++) {
+      double d = plan.obstacles().get(i).type().crossingDelay_s(v);
+      if (i == skip || d <= 0 || cells[i].length == 0) {
+        continue;
+      }
+      if (p == null) {
+        p = new float[cellCount];
+      }
+      for (int c : cells[i]) {
+        p[c] += (float) d;
+      }
+    }
+    return p;
+  }
+
+  /** Edge costs with road delays for class {@code v} added, leaving out obstacle {@code skip}. */
+  public double[] edgeCosts(double[] base, VehicleClass v, int skip) {
+    double[] c = Arrays.copyOf(base, base.length);
+    for (int i = 0; i < edges.length; i++) {
+      double d = plan.obstacles().get(i).type().roadDelay_s(v);
+      if (i == skip || d <= 0) {
+        continue;
+      }
+      for (int e : edges[i]) {
+        c[e] += d;
+      }
+    }
+    return c;
+  }
+
+  /** Obstacles (indices) acting on cell {@code cell} or edge {@code edge} (-1 to skip either). */
+  public List<Integer> obstaclesAt(int cell, int edge) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < cells.length; i++) {
+      if ((cell >= 0 && Arrays.binarySearch(cells[i], cell) >= 0)
+          || (edge >= 0 && Arrays.binarySearch(edges[i], edge) >= 0)) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** A small growable sorted-on-export int set. */
+  static final class IntSet {
+    private int[] a = new int[16];
+    private int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+
+    int[] toArray() {
+      int[] s = Arrays.copyOf(a, n);
+      Arrays.sort(s);
+      int m = 0;
+      for (int i = 0; i < s.length; i++) {
+        if (i == 0 || s[i] != s[i - 1]) {
+          s[m++] = s[i];
+        }
+      }
+      return Arrays.copyOf(s, m);
+    }
+  }
+}

@@ -1,0 +1,400 @@
+package lt.skydas.assess.report;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.AssessmentResult;
+import lt.skydas.assess.AssessmentResult.Avenue;
+import lt.skydas.assess.AssessmentResult.Case;
+import lt.skydas.assess.AssessmentResult.ObjectiveTime;
+import lt.skydas.assess.AssessmentResult.Scenario;
+import lt.skydas.assess.Objective;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.Obstacle;
+import lt.skydas.plan.Violation;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Puntal;
+
+/**
+ * A self-contained HTML page (no external resources): a map of the region with borders, roads,
+ * isochrones, avenues coloured by time and the plan's obstacles, and the tables a planner reads.
+ * Every user-supplied string is escaped.
+ */
+public final class ReportHtml {
+  private ReportHtml() {}
+
+  public static String render(AssessmentResult r, AssessmentRegion region) {
+    Svg svg = new Svg(region.grid());
+    Map<String, String> names = AssessmentWriter.objectiveNames(r);
+    Case ref = reference(r);
+    StringBuilder h = new StringBuilder(1 << 20);
+    BarrierPlan plan = r.plan();
+    h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>Skydas assessment — ")
+        .append(esc(plan.name()))
+        .append("</title><style>")
+        .append(CSS)
+        .append("</style></head><body>");
+    h.append("<header><h1>Skydas assessment</h1><p>")
+        .append(esc(plan.name()))
+        .append(" · region ")
+        .append(esc(region.name()))
+        .append(" · ")
+        .append(fmt0(region.grid().cellSize()))
+        .append(" m cells · generated ")
+        .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+        .append("</p></header><main>");
+    keyFigures(h, r, ref, names);
+    map(h, r, region, svg, ref);
+    timesTable(h, r, names);
+    obstaclesTable(h, r);
+    avenuesTable(h, r, ref, names);
+    violationsTable(h, r);
+    h.append("</main><footer><p>Map data © OpenStreetMap contributors (ODbL), © OpenMapTiles;"
+            + " populations GeoNames (CC BY 4.0). Speeds and obstacle figures are planning estimates"
+            + " unless a source is named (see the speed table and obstacle catalog).</p></footer>");
+    h.append("<script>").append(JS).append("</script></body></html>");
+    return h.toString();
+  }
+
+  /** The case shown first: tracked vehicles in the dry season when assessed, else the first. */
+  static Case reference(AssessmentResult r) {
+    return r.cases().stream()
+        .filter(c -> c.id().equals("tracked-dry"))
+        .findFirst()
+        .orElse(r.cases().get(0));
+  }
+
+  private static void keyFigures(StringBuilder h, AssessmentResult r, Case ref, Map<String, String> names) {
+    BarrierPlan plan = r.plan();
+    h.append("<section class=\"cards\">");
+    Objective first = r.objectives().get(0);
+    ObjectiveTime t = ref.time(first.id());
+    card(h, "Time to " + first.name() + " (" + label(ref) + ")",
+        hours(t.baseline_s()) + " → " + hours(t.plan_s()),
+        "without → with the plan");
+    card(h, "Delay bought (" + first.name() + ", " + label(ref) + ")", hours(t.delay_s()), "");
+    card(h, "Plan cost", eur(plan.totalCost_eur()), plan.obstacles().size() + " obstacles");
+    double meur = plan.totalCost_eur() / 1e6;
+    card(h, "Delay per €1 m", meur > 0 && Double.isFinite(t.delay_s())
+        ? String.format(Locale.ROOT, "%.1f min", t.delay_s() / 60 / meur) : "–", first.name() + ", " + label(ref));
+    card(h, "Clearance liability", eur(plan.clearanceCost_eur()),
+        String.format(Locale.ROOT, "%,.0f team-hours", plan.clearanceEffort_h()));
+    card(h, "Humanitarian check", r.violations().isEmpty() ? "passed" : r.violations().size() + " violations",
+        "buffer " + fmt0(plan.policy().civilianBuffer_m()) + " m; AP mines "
+            + (plan.policy().apMinesEnabled() ? "enabled" : "not enabled"),
+        r.violations().isEmpty() ? "ok" : "bad");
+    h.append("</section>");
+  }
+
+  private static void card(StringBuilder h, String title, String value, String note) {
+    card(h, title, value, note, "");
+  }
+
+  private static void card(StringBuilder h, String title, String value, String note, String cls) {
+    h.append("<div class=\"card ").append(cls).append("\"><div class=\"t\">").append(esc(title))
+        .append("</div><div class=\"v\">").append(esc(value)).append("</div><div class=\"n\">")
+        .append(esc(note)).append("</div></div>");
+  }
+
+  private static void map(StringBuilder h, AssessmentResult r, AssessmentRegion region, Svg svg, Case ref) {
+    h.append("<section><h2>Map</h2><div class=\"controls\"><label>Case <select id=\"case\">");
+    for (Case c : r.cases()) {
+      h.append("<option value=\"").append(c.id()).append('"')
+          .append(c == ref ? " selected" : "").append('>').append(esc(label(c))).append("</option>");
+    }
+    h.append("</select></label> <label><input type=\"checkbox\" id=\"iso\" checked> isochrones</label>")
+        .append(" <label><input type=\"checkbox\" id=\"base\"> avenues without the plan</label></div>");
+    double w = svg.widthKm();
+    double ht = svg.heightKm();
+    h.append("<svg class=\"map\" viewBox=\"0 0 ").append(Svg.fmt(w)).append(' ').append(Svg.fmt(ht))
+        .append("\" role=\"img\" aria-label=\"Map of the region with avenues of approach and obstacles\">");
+    h.append("<rect width=\"100%\" height=\"100%\" fill=\"#dfe9f3\"/>");
+    double tol = Math.max(100, region.grid().cellSize());
+    layer(h, region.mapLayers().get("countries"), svg, tol, "land");
+    layer(h, region.mapLayers().get("forest"), svg, tol * 2, "forest");
+    layer(h, region.mapLayers().get("water"), svg, tol, "water");
+    for (Case c : r.cases()) {
+      h.append("<image class=\"iso\" data-case=\"").append(c.id()).append("\" x=\"0\" y=\"0\" width=\"")
+          .append(Svg.fmt(w)).append("\" height=\"").append(Svg.fmt(ht))
+          .append("\" preserveAspectRatio=\"none\" opacity=\"0.55\" style=\"display:")
+          .append(c == ref ? "inline" : "none").append("\" href=\"")
+          .append(IsochroneImage.dataUri(c.isochrone_h(), 900)).append("\"/>");
+    }
+    layer(h, region.mapLayers().get("roads"), svg, tol / 2, "road");
+    region.borders().forEach((pair, g) -> {
+      boolean hostile = pair.equals("LT-BY") || pair.equals("LT-RU");
+      h.append("<path class=\"").append(hostile ? "border hostile" : "border").append("\" d=\"")
+          .append(svg.path(g, 50)).append("\"><title>").append(esc(pair)).append("</title></path>");
+    });
+    for (Case c : r.cases()) {
+      for (Scenario sc : Scenario.values()) {
+        h.append("<g class=\"av ").append(sc.id()).append("\" data-case=\"").append(c.id())
+            .append("\" style=\"display:").append(c == ref && sc == Scenario.PLAN ? "inline" : "none").append("\">");
+        for (Avenue a : c.avenues()) {
+          if (a.scenario() != sc || a.path_lks94().size() < 2) {
+            continue;
+          }
+          Geometry line = new GeometryFactory().createLineString(a.path_lks94().toArray(new Coordinate[0]));
+          h.append("<path d=\"").append(svg.path(line, 50)).append("\" stroke=\"")
+              .append(sc == Scenario.PLAN ? Colors.css(a.time_s() / 3600) : "#37474f")
+              .append("\" stroke-width=\"").append(a.rank() == 1 ? "2.2" : "1.3").append("\"><title>")
+              .append(esc(a.objectiveId() + " #" + a.rank() + ": " + hours(a.time_s()) + ", "
+                  + fmt1(a.length_m() / 1000) + " km"))
+              .append("</title></path>");
+        }
+        h.append("</g>");
+      }
+    }
+    for (Obstacle o : r.plan().obstacles()) {
+      String cls = "ob " + (o.type().mines().isMine() ? "mine" : o.type().openable() ? "open" : "barrier");
+      Geometry g = o.geometry_lks94();
+      String title = "<title>" + esc(o.id() + " — " + o.name() + " (" + o.type().name() + ")") + "</title>";
+      if (g instanceof Puntal) {
+        for (Coordinate c : g.getCoordinates()) {
+          h.append("<circle class=\"").append(cls).append("\" cx=\"").append(Svg.fmt(svg.x(c.x)))
+              .append("\" cy=\"").append(Svg.fmt(svg.y(c.y))).append("\" r=\"1.2\">").append(title).append("</circle>");
+        }
+      } else {
+        h.append("<path class=\"").append(cls).append("\" d=\"").append(svg.path(g, 0)).append("\">")
+            .append(title).append("</path>");
+      }
+    }
+    for (Objective o : r.objectives()) {
+      for (Coordinate c : o.geometry_lks94().getCoordinates()) {
+        h.append("<circle class=\"obj\" cx=\"").append(Svg.fmt(svg.x(c.x))).append("\" cy=\"")
+            .append(Svg.fmt(svg.y(c.y))).append("\" r=\"").append(Svg.fmt(Math.max(2, o.radius_m() / 1000)))
+            .append("\"><title>").append(esc(o.name())).append("</title></circle>");
+      }
+      Coordinate c = o.geometry_lks94().getCentroid().getCoordinate();
+      h.append("<text x=\"").append(Svg.fmt(svg.x(c.x) + 4)).append("\" y=\"").append(Svg.fmt(svg.y(c.y) + 1.5))
+          .append("\">").append(esc(o.name().replaceAll(" \\(.*", ""))).append("</text>");
+    }
+    h.append("</svg><div class=\"legend\">");
+    for (int i = 0; i < Colors.RGB.length; i++) {
+      h.append("<span><i style=\"background:#").append(String.format("%06x", Colors.RGB[i])).append("\"></i>")
+          .append(Colors.label(i)).append("</span>");
+    }
+    h.append("<span><i class=\"l mine\"></i>minefield</span><span><i class=\"l barrier\"></i>other obstacle</span>")
+        .append("<span><i class=\"l open\"></i>openable (control point, demolition)</span>")
+        .append("<span><i class=\"l hostile\"></i>LT–BY / LT–RU border</span></div>")
+        .append("<p class=\"note\">Colours: arrival time from the border with the plan. Lines: fastest distinct")
+        .append(" avenues per objective (thick = fastest). Hover for details.</p></section>");
+  }
+
+  private static void layer(StringBuilder h, Geometry g, Svg svg, double tol, String cls) {
+    if (g != null && !g.isEmpty()) {
+      h.append("<path class=\"").append(cls).append("\" d=\"").append(svg.path(g, tol)).append("\"/>");
+    }
+  }
+
+  private static void timesTable(StringBuilder h, AssessmentResult r, Map<String, String> names) {
+    h.append("<section><h2>Time from the border to each objective</h2>")
+        .append("<p class=\"note\">Hours without → with the plan; the delay bought in bold.")
+        .append(" “–” = not reachable.</p><div class=\"scroll\"><table><thead><tr><th>Objective</th>");
+    for (Case c : r.cases()) {
+      h.append("<th>").append(esc(label(c))).append("</th>");
+    }
+    h.append("</tr></thead><tbody>");
+    for (Objective o : r.objectives()) {
+      h.append("<tr><th>").append(esc(o.name())).append("</th>");
+      for (Case c : r.cases()) {
+        ObjectiveTime t = c.time(o.id());
+        h.append("<td>").append(hours(t.baseline_s())).append(" → ").append(hours(t.plan_s()))
+            .append("<br><b>+").append(hours(t.delay_s())).append("</b></td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("</tbody></table></div></section>");
+  }
+
+  private static void obstaclesTable(StringBuilder h, AssessmentResult r) {
+    List<Obstacle> obs = r.plan().obstacles();
+    h.append("<section><h2>Obstacles: cost and marginal value</h2>");
+    if (obs.isEmpty()) {
+      h.append("<p class=\"empty\">The plan has no obstacles: the times above are the baseline.</p></section>");
+      return;
+    }
+    Set<String> marginalCases = new LinkedHashSet<>();
+    for (Case c : r.cases()) {
+      if (!c.marginal_s().isEmpty()) {
+        marginalCases.add(c.id());
+      }
+    }
+    h.append("<p class=\"note\">Marginal value: delay lost at the most affected objective if this obstacle alone were")
+        .append(" removed (cases: ").append(esc(String.join(", ", marginalCases))).append(").</p>")
+        .append("<div class=\"scroll\"><table><thead><tr><th>Id</th><th>Type</th><th>Year</th><th>Quantity</th>")
+        .append("<th>Cost</th><th>Clearance</th><th>Marginal delay</th><th>per €1 m</th></tr></thead><tbody>");
+    for (Obstacle o : obs) {
+      double best = 0;
+      String where = "";
+      for (Case c : r.cases()) {
+        Map<String, Double> m = c.marginal_s().get(o.id());
+        if (m == null) {
+          continue;
+        }
+        for (var e : m.entrySet()) {
+          if (e.getValue() != null && e.getValue() > best) {
+            best = e.getValue();
+            where = e.getKey() + ", " + label(c);
+          }
+        }
+      }
+      double meur = o.cost_eur() / 1e6;
+      h.append("<tr><td>").append(esc(o.id())).append("</td><td>").append(esc(o.type().name()))
+          .append("</td><td>").append(o.year() == 0 ? "–" : String.valueOf(o.year())).append("</td><td>")
+          .append(fmt1(o.quantity())).append(' ').append(esc(o.type().unit())).append("</td><td>")
+          .append(eur(o.cost_eur())).append("</td><td>").append(eur(o.clearanceCost_eur())).append("</td><td>")
+          .append(marginalCases.isEmpty() ? "–" : minutes(best) + (where.isEmpty() ? "" : " <small>(" + esc(where) + ")</small>"))
+          .append("</td><td>").append(marginalCases.isEmpty() || meur <= 0 ? "–" : minutes(best / meur))
+          .append("</td></tr>");
+    }
+    h.append("</tbody></table></div></section>");
+  }
+
+  private static void avenuesTable(StringBuilder h, AssessmentResult r, Case ref, Map<String, String> names) {
+    h.append("<section><h2>Avenues of approach (").append(esc(label(ref))).append(", with the plan)</h2>");
+    List<Avenue> av = new ArrayList<>();
+    for (Avenue a : ref.avenues()) {
+      if (a.scenario() == (r.plan().obstacles().isEmpty() ? Scenario.BASELINE : Scenario.PLAN)) {
+        av.add(a);
+      }
+    }
+    if (av.isEmpty()) {
+      h.append("<p class=\"empty\">No avenue reaches an objective in this case.</p></section>");
+      return;
+    }
+    h.append("<div class=\"scroll\"><table><thead><tr><th>Objective</th><th>#</th><th>Time</th><th>Length</th>")
+        .append("<th>On roads</th><th>Obstacles crossed</th></tr></thead><tbody>");
+    for (Avenue a : av) {
+      h.append("<tr><td>").append(esc(names.get(a.objectiveId()))).append("</td><td>").append(a.rank())
+          .append("</td><td>").append(hours(a.time_s())).append("</td><td>").append(fmt1(a.length_m() / 1000))
+          .append(" km</td><td>").append(Math.round(a.roadShare() * 100)).append(" %</td><td>")
+          .append(a.obstacleIds().isEmpty() ? "none" : esc(String.join(", ", a.obstacleIds())))
+          .append("</td></tr>");
+    }
+    h.append("</tbody></table></div></section>");
+  }
+
+  private static void violationsTable(StringBuilder h, AssessmentResult r) {
+    h.append("<section><h2>Humanitarian check</h2>");
+    if (r.violations().isEmpty()) {
+      h.append("<p class=\"ok\">No violations: no mine within ")
+          .append(fmt0(r.plan().policy().civilianBuffer_m()))
+          .append(" m of a settlement or residential area")
+          .append(r.plan().policy().apMinesEnabled() ? "." : ", and no anti-personnel mines.")
+          .append("</p></section>");
+      return;
+    }
+    h.append("<table><thead><tr><th>Obstacle</th><th>Rule</th><th>Finding</th></tr></thead><tbody>");
+    for (Violation v : r.violations()) {
+      h.append("<tr class=\"bad\"><td>").append(esc(v.obstacleId())).append("</td><td>").append(v.rule().id())
+          .append("</td><td>").append(esc(v.message())).append("</td></tr>");
+    }
+    h.append("</tbody></table></section>");
+  }
+
+  static String label(Case c) {
+    return c.vehicle().id() + " · " + c.season().id();
+  }
+
+  static String hours(double s) {
+    if (!Double.isFinite(s)) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, "%.1f h", s / 3600);
+  }
+
+  static String minutes(double s) {
+    return Double.isFinite(s) ? String.format(Locale.ROOT, "%.0f min", s / 60) : "–";
+  }
+
+  static String eur(double v) {
+    if (v >= 1e6) {
+      return String.format(Locale.ROOT, "€%.1f m", v / 1e6);
+    }
+    return String.format(Locale.ROOT, "€%,.0f", v);
+  }
+
+  static String fmt0(double v) {
+    return String.format(Locale.ROOT, "%.0f", v);
+  }
+
+  static String fmt1(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** Escapes text for HTML element content and attribute values. */
+  public static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static final String CSS =
+      """
+      :root{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1d2733}
+      body{margin:0;background:#f6f7f9}header{background:#1f3a5f;color:#fff;padding:12px 24px}
+      header h1{margin:0;font-size:1.4rem}header p{margin:4px 0 0;opacity:.85}
+      main{max-width:1500px;margin:0 auto;padding:12px 24px}section{margin:18px 0}
+      h2{font-size:1.15rem;border-bottom:2px solid #1f3a5f;padding-bottom:4px}
+      .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(200px,1fr));gap:10px}
+      .card{background:#fff;border:1px solid #d5dbe3;border-radius:6px;padding:10px 12px}
+      .card .t{font-size:.8rem;color:#566}.card .v{font-size:1.35rem;font-weight:600;margin:4px 0}
+      .card .n{font-size:.78rem;color:#667}.card.ok .v{color:#1b7a3a}.card.bad .v{color:#b71c1c}
+      .map{width:100%;max-height:80vh;background:#fff;border:1px solid #ccd;display:block}
+      .land{fill:#f3f0e6;stroke:#b9b2a0;stroke-width:.15}.forest{fill:#dbe9d2;stroke:none}
+      .water{fill:#b7d3ee;stroke:none}.road{fill:none;stroke:#8d8d8d;stroke-width:.12}
+      .border{fill:none;stroke:#555;stroke-width:.5;stroke-dasharray:2 1}
+      .border.hostile{stroke:#b71c1c;stroke-width:.9;stroke-dasharray:none}
+      .av path{fill:none;stroke-linecap:round;opacity:.95}.av.baseline path{stroke-dasharray:2 1.2}
+      .ob{fill:none;stroke-width:1.6}.ob.mine{stroke:#6a1b9a}.ob.barrier{stroke:#4e342e}
+      circle.ob{stroke-width:.5}circle.ob.open{fill:#1565c0;stroke:#fff}circle.ob.barrier{fill:#4e342e;stroke:#fff}
+      path.ob.open{stroke:#1565c0}.obj{fill:none;stroke:#0d47a1;stroke-width:.7}
+      text{font-size:4.2px;fill:#0d1b2a;paint-order:stroke;stroke:#fff;stroke-width:.8px}
+      .legend{display:flex;flex-wrap:wrap;gap:10px;font-size:.8rem;margin:6px 0}
+      .legend i{display:inline-block;width:14px;height:10px;margin-right:4px;vertical-align:middle}
+      .legend i.l{height:3px}.legend i.mine{background:#6a1b9a}.legend i.barrier{background:#4e342e}
+      .legend i.open{background:#1565c0}.legend i.hostile{background:#b71c1c}
+      .controls{margin:6px 0;font-size:.9rem}.controls label{margin-right:14px}
+      table{border-collapse:collapse;background:#fff;font-size:.85rem;min-width:60%}
+      th,td{border:1px solid #d5dbe3;padding:4px 8px;text-align:left;vertical-align:top}
+      thead th{background:#e8edf3;position:sticky;top:0}.scroll{overflow-x:auto}
+      tr.bad td{background:#fdecea}.ok{color:#1b7a3a;font-weight:600}.empty{color:#667;font-style:italic}
+      .note{font-size:.82rem;color:#556}footer{font-size:.78rem;color:#556;padding:12px 24px}
+      select,input{font-size:.9rem}:focus{outline:2px solid #f9a825;outline-offset:2px}
+      """;
+
+  private static final String JS =
+      """
+      (function(){var sel=document.getElementById('case'),iso=document.getElementById('iso'),
+      base=document.getElementById('base');function show(){var c=sel.value;
+      document.querySelectorAll('image.iso').forEach(function(e){e.style.display=(iso.checked&&e.dataset.case===c)?'inline':'none';});
+      document.querySelectorAll('g.av.plan').forEach(function(e){e.style.display=e.dataset.case===c?'inline':'none';});
+      document.querySelectorAll('g.av.baseline').forEach(function(e){e.style.display=(base.checked&&e.dataset.case===c)?'inline':'none';});}
+      sel.addEventListener('change',show);iso.addEventListener('change',show);base.addEventListener('change',show);show();})();
+      """;
+}
