@@ -9,7 +9,9 @@ import lt.skydas.core.geo.GridSpec;
 final class CellWalk {
   private CellWalk() {}
 
-  /** Receives one piece: the cell and the along-line distances where the line enters and leaves it. */
+  /**
+   * Receives one piece: the cell and the along-line distances where the line enters and leaves it.
+   */
   interface PieceSink {
     void piece(int cell, double from_m, double to_m);
   }

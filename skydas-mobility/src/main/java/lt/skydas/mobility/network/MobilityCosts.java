@@ -5,8 +5,8 @@ import lt.skydas.mobility.SpeedTable;
 import lt.skydas.mobility.VehicleClass;
 
 /**
- * Turns speeds into travel times for one vehicle class and season: a friction per cell (seconds
- * per metre; +Inf = NO-GO) and a cost per explicit network edge (seconds; +Inf = unusable).
+ * Turns speeds into travel times for one vehicle class and season: a friction per cell (seconds per
+ * metre; +Inf = NO-GO) and a cost per explicit network edge (seconds; +Inf = unusable).
  */
 public final class MobilityCosts {
   private MobilityCosts() {}

@@ -12,9 +12,9 @@ import lt.skydas.core.geo.GridSpec;
  * connector edge in both directions. So a mover can join or leave a road in every cell the road
  * passes through, and off-road and on-road movement are one search.
  *
- * <p>Explicit edges are stored in CSR order by source node ({@link #firstEdge}). Edge attributes are
- * parallel arrays. Immutable after construction; the arrays are exposed for speed and must not be
- * modified. Thread-safe.
+ * <p>Explicit edges are stored in CSR order by source node ({@link #firstEdge}). Edge attributes
+ * are parallel arrays. Immutable after construction; the arrays are exposed for speed and must not
+ * be modified. Thread-safe.
  */
 public final class MobilityNetwork {
   /** Edge kind: along a road, between junctions and access points. */
@@ -165,7 +165,10 @@ public final class MobilityNetwork {
     return n;
   }
 
-  /** The cell of node {@code node}: itself for cells, the containing cell for access points, else -1. */
+  /**
+   * The cell of node {@code node}: itself for cells, the containing cell for access points, else
+   * -1.
+   */
   public int cellOf(int node) {
     int c = grid.cellCount();
     if (node < c) {

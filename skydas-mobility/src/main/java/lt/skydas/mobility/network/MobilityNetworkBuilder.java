@@ -79,7 +79,8 @@ public final class MobilityNetworkBuilder {
             double mid = (from + to) / 2;
             int a = addAccess(poly, n, mid, cell);
             int node = accessBase + a;
-            addBoth(prev[0], node, MobilityNetwork.ROAD, mid - prevAlong[0], roadId, prevAlong[0], mid);
+            addBoth(
+                prev[0], node, MobilityNetwork.ROAD, mid - prevAlong[0], roadId, prevAlong[0], mid);
             if (connect) {
               double d =
                   Math.max(
@@ -92,7 +93,14 @@ public final class MobilityNetworkBuilder {
             prev[0] = node;
             prevAlong[0] = mid;
           });
-      addBoth(prev[0], cells + roads.edgeTo(e), MobilityNetwork.ROAD, total - prevAlong[0], e, prevAlong[0], total);
+      addBoth(
+          prev[0],
+          cells + roads.edgeTo(e),
+          MobilityNetwork.ROAD,
+          total - prevAlong[0],
+          e,
+          prevAlong[0],
+          total);
       if ((e & 1023) == 0) {
         progress.advance(e);
       }

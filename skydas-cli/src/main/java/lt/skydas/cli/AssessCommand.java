@@ -1,0 +1,191 @@
+package lt.skydas.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import lt.skydas.assess.AssessmentOptions;
+import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.AssessmentResult;
+import lt.skydas.assess.Assessor;
+import lt.skydas.assess.Objective;
+import lt.skydas.assess.ObjectivesReader;
+import lt.skydas.assess.report.AssessmentWriter;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.SpeedTable;
+import lt.skydas.mobility.VehicleClass;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.BarrierPlanReader;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.PlanPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The main job: time from the border to each objective with and without a barrier plan. */
+@Command(
+    name = "assess",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Assess a barrier plan: minimum time from the Belarus and Kaliningrad borders to each",
+      "objective per vehicle class and season, with and without the plan; avenues of approach;",
+      "delay bought per objective, per obstacle and per euro; the humanitarian check.",
+      "Writes summary.json, avenues.geojson, violations.geojson, isochrones/*.tif and report.html."
+    })
+final class AssessCommand implements Callable<Integer> {
+  @Option(names = "--plan", paramLabel = "PLAN.geojson", description = "Barrier plan (GeoJSON). Without it: the baseline only.")
+  Path plan;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (replaced when complete).")
+  Path out;
+
+  @Mixin RegionOptions region = new RegionOptions();
+
+  @Mixin CaseOptions cases = new CaseOptions();
+
+  @Option(names = "--objectives", paramLabel = "FILE", description = "Objectives GeoJSON (points, lines or areas with name and radius_m). Default: key cities and the Suwałki corridor.")
+  Path objectives;
+
+  @Option(names = "--catalog", paramLabel = "FILE", description = "Obstacle catalog JSON (default: built-in).")
+  Path catalog;
+
+  @Option(names = "--civilian-buffer-m", paramLabel = "M", description = "Override the plan's civilian buffer (metres).")
+  Double civilianBuffer;
+
+  @Option(names = "--ap-mines-enabled", paramLabel = "true|false", description = "Override the plan's AP-mine policy.")
+  Boolean apMines;
+
+  @Option(names = "--quiet", description = "Print only errors and the report path.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
+    RegionStore.Loaded loaded = region.load(progress);
+    AssessmentRegion ar = loaded.region();
+    List<Objective> objs =
+        objectives == null ? ObjectivesReader.defaults() : ObjectivesReader.read(objectives, ar.extent());
+    BarrierPlan p = readPlan(plan, catalog, ar, civilianBuffer, apMines);
+    AssessmentOptions opt = cases.options();
+    Assessor assessor = new Assessor(ar, objs, progress);
+    AssessmentResult r = assessor.assess(p, opt, progress);
+    Path report = AssessmentWriter.write(out, r, ar);
+    if (!quiet) {
+      printTimes(r, objs.get(0));
+    }
+    System.out.println("Report: " + report.toAbsolutePath());
+    return 0;
+  }
+
+  static BarrierPlan readPlan(
+      Path plan, Path catalog, AssessmentRegion ar, Double buffer, Boolean apMines) {
+    ObstacleCatalog cat = catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
+    BarrierPlan p =
+        plan == null ? BarrierPlan.empty(PlanPolicy.DEFAULT) : new BarrierPlanReader(cat, ar.extent()).read(plan);
+    PlanPolicy policy = p.policy();
+    if (buffer != null) {
+      if (!(buffer >= 0 && buffer <= 50_000)) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--civilian-buffer-m must be within 0..50000");
+      }
+      policy = policy.withCivilianBuffer_m(buffer);
+    }
+    if (apMines != null) {
+      policy = policy.withApMinesEnabled(apMines);
+    }
+    return new BarrierPlan(p.source(), p.name(), policy, p.obstacles());
+  }
+
+  /** Prints the time to {@code first} per case, baseline and with the plan. */
+  static void printTimes(AssessmentResult r, Objective first) {
+    System.out.printf(Locale.ROOT, "Time from the border to %s (hours):%n", first.name());
+    System.out.printf(Locale.ROOT, "  %-11s %-7s %9s %9s %9s%n", "class", "season", "baseline", "plan", "delay");
+    for (AssessmentResult.Case c : r.cases()) {
+      AssessmentResult.ObjectiveTime t = c.time(first.id());
+      System.out.printf(
+          Locale.ROOT,
+          "  %-11s %-7s %9s %9s %9s%n",
+          c.vehicle().id(),
+          c.season().id(),
+          h(t.baseline_s()),
+          h(t.plan_s()),
+          h(t.delay_s()));
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "Plan: %d obstacles, %s; %d humanitarian violation(s); assessed in %.1f s%n",
+        r.plan().obstacles().size(),
+        String.format(Locale.ROOT, "EUR %,.0f", r.plan().totalCost_eur()),
+        r.violations().size(),
+        r.seconds());
+  }
+
+  static String h(double s) {
+    return Double.isFinite(s) ? String.format(Locale.ROOT, "%.2f", s / 3600) : "-";
+  }
+
+  /** Options selecting vehicle classes, seasons and assessment depth. */
+  static final class CaseOptions {
+    @Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Vehicle classes: tracked,wheeled,dismounted (default all).")
+    List<String> classes;
+
+    @Option(names = "--seasons", split = ",", paramLabel = "SEASON", description = "Seasons: dry,wet,frozen (default all).")
+    List<String> seasons;
+
+    @Option(names = "--speeds", paramLabel = "FILE", description = "Speed table CSV (default: built-in).")
+    Path speeds;
+
+    @Option(names = "--avenues", paramLabel = "N", defaultValue = "3", description = "Distinct avenues per objective (default ${DEFAULT-VALUE}).")
+    int avenues;
+
+    @Option(names = "--marginal", paramLabel = "none|dry|all", defaultValue = "dry", description = "Cases that get per-obstacle marginal values (default ${DEFAULT-VALUE}).")
+    AssessmentOptions.Marginal marginal;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Cases assessed in parallel (default: up to 2).")
+    Integer threads;
+
+    AssessmentOptions options() {
+      List<VehicleClass> vs = new ArrayList<>();
+      if (classes == null) {
+        vs.addAll(List.of(VehicleClass.values()));
+      } else {
+        for (String c : classes) {
+          vs.add(usage(() -> VehicleClass.parse(c, "--classes")));
+        }
+      }
+      List<Season> ss = new ArrayList<>();
+      if (seasons == null) {
+        ss.addAll(List.of(Season.values()));
+      } else {
+        for (String s : seasons) {
+          ss.add(usage(() -> Season.parse(s, "--seasons")));
+        }
+      }
+      if (avenues < 0 || avenues > 20) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--avenues must be within 0..20");
+      }
+      if (threads != null && (threads < 1 || threads > 64)) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--threads must be within 1..64");
+      }
+      AssessmentOptions o = AssessmentOptions.defaults().withCases(List.copyOf(new java.util.LinkedHashSet<>(vs)), List.copyOf(new java.util.LinkedHashSet<>(ss)));
+      if (speeds != null) {
+        o = o.withSpeeds(SpeedTable.load(speeds));
+      }
+      o = o.withMarginal(marginal).withAvenues(avenues);
+      if (threads != null) {
+        o = o.withThreads(threads);
+      }
+      return o;
+    }
+
+    private static <T> T usage(java.util.function.Supplier<T> s) {
+      try {
+        return s.get();
+      } catch (SkydasProblem e) {
+        throw new SkydasProblem(ProblemCode.USAGE, e.getMessage().replaceFirst("^input: ", ""));
+      }
+    }
+  }
+}

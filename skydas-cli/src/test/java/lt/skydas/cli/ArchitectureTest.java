@@ -1,0 +1,58 @@
+package lt.skydas.cli;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the module layering of ARCHITECTURE.md true. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("lt.skydas");
+
+  @Test
+  void modulesAreLayered() {
+    Architectures.layeredArchitecture()
+        .consideringOnlyDependenciesInAnyPackage("lt.skydas..")
+        .layer("core").definedBy("lt.skydas.core..")
+        .layer("raster").definedBy("lt.skydas.raster..")
+        .layer("costdist").definedBy("lt.skydas.costdist..")
+        .layer("region").definedBy("lt.skydas.region..")
+        .layer("mobility").definedBy("lt.skydas.mobility..")
+        .layer("plan").definedBy("lt.skydas.plan..")
+        .layer("assess").definedBy("lt.skydas.assess..")
+        .layer("cli").definedBy("lt.skydas.cli..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("assess").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("plan").mayOnlyBeAccessedByLayers("assess", "cli")
+        .whereLayer("mobility").mayOnlyBeAccessedByLayers("plan", "assess", "cli")
+        .whereLayer("region").mayOnlyBeAccessedByLayers("mobility", "plan", "assess", "cli")
+        .whereLayer("costdist").mayOnlyBeAccessedByLayers("mobility", "assess", "cli")
+        .whereLayer("raster").mayOnlyBeAccessedByLayers("region", "assess", "cli")
+        .check(CLASSES);
+  }
+
+  @Test
+  void costDistanceEngineDependsOnNothingElse() {
+    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .that()
+        .resideInAPackage("lt.skydas.costdist..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "lt.skydas.core..", "lt.skydas.raster..", "lt.skydas.region..", "lt.skydas.mobility..",
+            "lt.skydas.plan..", "lt.skydas.assess..", "lt.skydas.cli..", "org.locationtech..",
+            "com.fasterxml..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices().matching("lt.skydas.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+}
