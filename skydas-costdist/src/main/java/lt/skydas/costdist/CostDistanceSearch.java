@@ -1,0 +1,480 @@
+package lt.skydas.costdist;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Exact multi-source one-to-all shortest-time search over a {@link CostGrid} (implicit 8- or
+ * 16-neighbour moves) combined with an optional {@link EdgeGraph} (explicit edges, e.g. roads and
+ * connectors), relaxed together in one Dijkstra-order search.
+ *
+ * <p><b>Nodes.</b> Ids {@code 0..W*H-1} are grid cells ({@code row * W + col}, row 0 = north); ids
+ * {@code W*H..N-1} are extra nodes, where {@code N = edges.nodeCount()} (or {@code W*H} without
+ * edges).
+ *
+ * <p><b>Results.</b> After {@link #run(Query)}, {@link #cost(int)} is the arrival cost of a node as
+ * a {@code double} (sum of the initial source cost and the move/edge costs along a cheapest path,
+ * accumulated left to right: {@code arrival[b] = arrival[a] + moveCost(a, b)}) and {@link
+ * #predecessor(int)} the previous node on such a path (-1 for sources and unreached nodes).
+ * Unreached nodes, nodes beyond the cutoff and nodes not settled before early termination report
+ * {@code +Inf}. Costs are exact: bit-identical to a textbook binary-heap Dijkstra using the same
+ * double arithmetic (no quantisation); only predecessors may differ between equal-cost paths.
+ *
+ * <p><b>Complexity.</b> Bucket strategy: O(N + E + D / delta) where D is the largest settled cost;
+ * heap strategy: O((N + E) log N). The per-query reset only touches blocks of 512 nodes in which
+ * the previous query labelled something, plus a scan of one byte per block (N / 512); {@link
+ * #copyCosts(double[])} is O(N).
+ *
+ * <p><b>Queues.</b> See {@link QueueStrategy}: a Dinitz/Dial bucket queue when all move costs are
+ * bounded away from zero (default), otherwise an exact 4-ary heap.
+ *
+ * <pre>{@code
+ * CostDistanceSearch search = new CostDistanceSearch(new CostGrid(w, h, 10.0, friction), roads);
+ * search.run(Query.from(start).withCutoff(3600));
+ * double seconds = search.cost(goal);
+ * int[] route = search.path(goal);
+ * }</pre>
+ *
+ * <p><b>Thread safety.</b> Not thread safe: a search holds mutable per-query state (about 12 bytes
+ * per node) reused between runs. Use one instance per thread; grids and graphs may be shared.
+ */
+public final class CostDistanceSearch {
+  private static final double INF = Double.POSITIVE_INFINITY;
+  private static final int MAX_BUCKETS = 1 << 22;
+  private static final double MAX_RATIO = 0x1p20;
+
+  // 8-neighbourhood: 0..3 orthogonal, 4..7 diagonal
+  private static final int[] DR = {-1, 0, 0, 1, -1, -1, 1, 1};
+  private static final int[] DC = {0, -1, 1, 0, -1, 1, -1, 1};
+  // knight's moves and the two cells each one passes between
+  private static final int[] KR = {-2, -2, 2, 2, -1, 1, -1, 1};
+  private static final int[] KC = {-1, 1, -1, 1, -2, -2, 2, 2};
+  private static final int[] K1R = {-1, -1, 1, 1, 0, 0, 0, 0};
+  private static final int[] K1C = {0, 0, 0, 0, -1, -1, 1, 1};
+  private static final int[] K2R = {-1, -1, 1, 1, -1, 1, -1, 1};
+  private static final int[] K2C = {-1, 1, -1, 1, -1, -1, 1, 1};
+
+  private final CostGrid grid;
+  final int w;
+  final int h;
+  final int cells;
+  private final int n;
+  final float[] f;
+  private final float[] pen;
+  private final boolean knight;
+  final boolean fast;
+  final double halfOrth;
+  final double halfDiag;
+  private final double quarterKnight;
+
+  private EdgeGraph graph;
+  int[] first;
+  private int[] tgt;
+  private double[] ecost;
+
+  /** Block size (log2) of the dirty map used for the sub-linear reset between queries. */
+  static final int BLOCK_SHIFT = 9;
+
+  /** Tentative/final costs; +Inf for untouched nodes (restored per dirty block between queries). */
+  final double[] dist;
+
+  /** Predecessors; meaningful only for settled nodes. */
+  final int[] pred;
+
+  /** Settled flags, one bit per node (cleared per dirty block between queries). */
+  final long[] settledBits;
+
+  /** Non-zero for each block of {@code 2^BLOCK_SHIFT} nodes in which a node was labelled. */
+  final byte[] dirty;
+
+  private final HeapQueue heap = new HeapQueue();
+  private final BucketQueue bucket = new BucketQueue();
+  double bound;
+  long[] targetBits;
+  int remaining;
+  private int settledCount;
+  private QueueStrategy lastStrategy;
+
+  /** A search over the grid alone. */
+  public CostDistanceSearch(CostGrid grid) {
+    this(grid, null);
+  }
+
+  /**
+   * A search over the grid plus explicit edges.
+   *
+   * @param grid the raster
+   * @param edges explicit edges over {@code N >= grid.cellCount()} nodes, or null for none
+   */
+  public CostDistanceSearch(CostGrid grid, EdgeGraph edges) {
+    this.grid = Objects.requireNonNull(grid, "grid");
+    this.w = grid.width();
+    this.h = grid.height();
+    this.cells = grid.cellCount();
+    this.n = edges == null ? cells : edges.nodeCount();
+    if (n < cells) {
+      throw new IllegalArgumentException("edge graph has " + n + " nodes < " + cells + " cells");
+    }
+    this.f = grid.friction();
+    this.pen = grid.penalty();
+    this.knight = grid.neighbourhood() == CostGrid.Neighbourhood.SIXTEEN;
+    this.fast = pen == null && !knight;
+    this.halfOrth = grid.halfOrth();
+    this.halfDiag = grid.halfDiag();
+    this.quarterKnight = grid.quarterKnight();
+    setEdgeGraph(edges);
+    this.dist = new double[n];
+    Arrays.fill(dist, INF);
+    this.pred = new int[n];
+    this.settledBits = new long[(n + 63) >>> 6];
+    this.dirty = new byte[(n >>> BLOCK_SHIFT) + 1];
+  }
+
+  /**
+   * Replaces the explicit edges, e.g. by {@link EdgeGraph#withCosts(double[])} of the current one.
+   * The node count must not change.
+   */
+  public void setEdgeGraph(EdgeGraph edges) {
+    int count = edges == null ? cells : edges.nodeCount();
+    if (count != n) {
+      throw new IllegalArgumentException("node count " + count + " != " + n);
+    }
+    this.graph = edges;
+    boolean any = edges != null && edges.edgeCount() > 0;
+    this.first = any ? edges.firstEdgeArray() : null;
+    this.tgt = any ? edges.targetArray() : null;
+    this.ecost = any ? edges.costArray() : null;
+  }
+
+  /** Total number of nodes N. */
+  public int nodeCount() {
+    return n;
+  }
+
+  /**
+   * Runs a search, replacing the results of the previous one.
+   *
+   * @throws IndexOutOfBoundsException if a source or target id is not in {@code 0..N-1}
+   */
+  public void run(Query query) {
+    int[] sources = query.sources();
+    for (int s : sources) {
+      Objects.checkIndex(s, n);
+    }
+    if (query.targets() != null) {
+      for (int t : query.targets()) {
+        Objects.checkIndex(t, n);
+      }
+    }
+    QueueStrategy strategy = query.strategy();
+    if (strategy != QueueStrategy.HEAP && prepareBucket(query)) {
+      if (runOnce(query, bucket)) {
+        lastStrategy = QueueStrategy.BUCKET;
+        return;
+      }
+    }
+    runOnce(query, heap);
+    lastStrategy = QueueStrategy.HEAP;
+  }
+
+  /** Strategy that produced the current results ({@code BUCKET} or {@code HEAP}). */
+  public QueueStrategy lastStrategy() {
+    return lastStrategy;
+  }
+
+  /** Arrival cost of {@code node}, or +Inf if it was not settled. */
+  public double cost(int node) {
+    return isSettled(node) ? dist[node] : INF;
+  }
+
+  /** Predecessor of {@code node} on a cheapest path, -1 for sources and unsettled nodes. */
+  public int predecessor(int node) {
+    return isSettled(node) ? pred[node] : -1;
+  }
+
+  /** True if the last search settled {@code node} (its cost is final and finite). */
+  public boolean isSettled(int node) {
+    Objects.checkIndex(node, n);
+    return (settledBits[node >>> 6] & (1L << node)) != 0;
+  }
+
+  /** Number of nodes settled by the last search. */
+  public int settledCount() {
+    return settledCount;
+  }
+
+  /** Writes all N arrival costs into {@code out} (+Inf for unsettled nodes); O(N). */
+  public void copyCosts(double[] out) {
+    for (int v = 0; v < n; v++) {
+      out[v] = isSettled(v) ? dist[v] : INF;
+    }
+  }
+
+  /** Writes all N predecessors into {@code out} (-1 for sources and unsettled nodes); O(N). */
+  public void copyPredecessors(int[] out) {
+    for (int v = 0; v < n; v++) {
+      out[v] = isSettled(v) ? pred[v] : -1;
+    }
+  }
+
+  /** Node ids from a source to {@code node} inclusive, or an empty array if it is unsettled. */
+  public int[] path(int node) {
+    if (!isSettled(node)) {
+      return new int[0];
+    }
+    int len = 0;
+    for (int v = node; v >= 0; v = pred[v]) {
+      len++;
+    }
+    int[] p = new int[len];
+    for (int v = node; v >= 0; v = pred[v]) {
+      p[--len] = v;
+    }
+    return p;
+  }
+
+  private boolean validSource(int v, double c, double cutoff) {
+    return c <= cutoff && c != INF && (v >= cells || grid.isPassable(v));
+  }
+
+  /**
+   * Decides whether the bucket queue is applicable and, if so, resets it; see {@link BucketQueue}.
+   */
+  private boolean prepareBucket(Query q) {
+    double cMin = grid.minMoveCost();
+    double cMax = grid.maxMoveCost();
+    if (first != null) {
+      cMin = Math.min(cMin, graph.minCost());
+      cMax = Math.max(cMax, graph.maxFiniteCost() + grid.maxFinitePenalty());
+    }
+    if (!(cMin > 0) || cMin == INF || cMax / cMin > MAX_RATIO) {
+      return false;
+    }
+    double delta = cMin * (1 - BucketQueue.MARGIN);
+    double inv = 1.0 / delta;
+    double cutoff = q.cutoff();
+    double lo = INF;
+    double hi = 0;
+    int[] s = q.sources();
+    for (int i = 0; i < s.length; i++) {
+      double c = q.initialCost(i);
+      if (validSource(s[i], c, cutoff)) {
+        lo = Math.min(lo, c);
+        hi = Math.max(hi, c);
+      }
+    }
+    if (lo == INF) {
+      return false;
+    }
+    long firstIdx = BucketQueue.index(lo, inv);
+    long span = Math.max(BucketQueue.index(hi, inv) - firstIdx, BucketQueue.index(cMax, inv) + 2);
+    if (span + 2 > MAX_BUCKETS) {
+      return false;
+    }
+    int buckets = Integer.highestOneBit((int) span + 2) << 1;
+    bucket.reset(delta, buckets, firstIdx, cutoff);
+    return true;
+  }
+
+  /** Restores dist = +Inf and clears settled bits in every block the previous query touched. */
+  private void resetDirtyBlocks() {
+    byte[] d = dirty;
+    for (int b = 0; b < d.length; b++) {
+      if (d[b] != 0) {
+        d[b] = 0;
+        int from = b << BLOCK_SHIFT;
+        int to = Math.min(n, from + (1 << BLOCK_SHIFT));
+        Arrays.fill(dist, from, to, INF);
+        Arrays.fill(settledBits, from >>> 6, (to + 63) >>> 6, 0L);
+      }
+    }
+    settledCount = 0;
+  }
+
+  private boolean runOnce(Query q, NodeQueue queue) {
+    resetDirtyBlocks();
+    double cutoff = q.cutoff();
+    bound = cutoff == INF ? Double.MAX_VALUE : cutoff;
+    if (queue == heap) {
+      heap.reset(cutoff);
+    }
+    markTargets(q.targets(), true);
+    int[] s = q.sources();
+    for (int i = 0; i < s.length; i++) {
+      int v = s[i];
+      double c = q.initialCost(i);
+      if (validSource(v, c, cutoff) && c < dist[v]) {
+        dist[v] = c;
+        pred[v] = -1;
+        dirty[v >>> BLOCK_SHIFT] = 1;
+        queue.push(v, c);
+      }
+    }
+    if (queue == bucket) {
+      bucket.startDraining();
+    }
+    if (queue == bucket && fast) {
+      settledCount = GridBucketKernel.drain(this, bucket);
+      markTargets(q.targets(), false);
+      return !queue.violated();
+    }
+    int settled = 0;
+    long[] sb = settledBits;
+    while (true) {
+      int u = queue.poll();
+      if (u < 0) {
+        break;
+      }
+      long bit = 1L << u;
+      if ((sb[u >>> 6] & bit) != 0) {
+        continue;
+      }
+      sb[u >>> 6] |= bit;
+      settled++;
+      double du = dist[u];
+      if (u < cells) {
+        relaxGrid(u, du, queue);
+      }
+      if (first != null) {
+        relaxEdges(u, du, queue);
+      }
+      if (remaining > 0 && (targetBits[u >>> 6] & (1L << u)) != 0 && --remaining == 0) {
+        break;
+      }
+    }
+    settledCount = settled;
+    markTargets(q.targets(), false);
+    return !queue.violated();
+  }
+
+  private void markTargets(int[] targets, boolean set) {
+    remaining = 0;
+    if (targets == null || targets.length == 0) {
+      return;
+    }
+    if (targetBits == null) {
+      targetBits = new long[(n + 63) >>> 6];
+    }
+    for (int t : targets) {
+      long bit = 1L << t;
+      if (set) {
+        if ((targetBits[t >>> 6] & bit) == 0) {
+          targetBits[t >>> 6] |= bit;
+          remaining++;
+        }
+      } else {
+        targetBits[t >>> 6] &= ~bit;
+      }
+    }
+  }
+
+  private void relaxGrid(int u, double du, NodeQueue q) {
+    int r = u / w;
+    int c = u - r * w;
+    if (fast && r > 0 && r < h - 1 && c > 0 && c < w - 1) {
+      // interior fast path: 8 neighbours, no penalties, no bound checks
+      double fu = f[u];
+      double ho = halfOrth;
+      double hd = halfDiag;
+      relaxFast(u, u - w, du, fu, ho, q);
+      relaxFast(u, u - 1, du, fu, ho, q);
+      relaxFast(u, u + 1, du, fu, ho, q);
+      relaxFast(u, u + w, du, fu, ho, q);
+      relaxFast(u, u - w - 1, du, fu, hd, q);
+      relaxFast(u, u - w + 1, du, fu, hd, q);
+      relaxFast(u, u + w - 1, du, fu, hd, q);
+      relaxFast(u, u + w + 1, du, fu, hd, q);
+    } else {
+      relaxGeneric(u, r, c, du, q);
+    }
+  }
+
+  private void relaxFast(int u, int v, double du, double fu, double half, NodeQueue q) {
+    float fv = f[v];
+    // NaN and negative fail the test; +Inf gives nd = +Inf which never improves anything
+    if (fv >= 0f) {
+      offer(u, v, du + (fu + fv) * half, q);
+    }
+  }
+
+  /**
+   * Labels {@code v} with {@code nd} if that improves it. Settled nodes are never improved: with
+   * the heap, every later {@code nd >= } the settled cost because keys are popped in order and
+   * {@code fl(d + c) >= d}; with buckets, an improvement of a settled node would have to land in a
+   * bucket that is not ahead of the current one, which {@link BucketQueue#push} rejects (and the
+   * query is then rerun with the heap).
+   */
+  private void offer(int u, int v, double nd, NodeQueue q) {
+    if (nd < dist[v] && nd <= bound) {
+      dist[v] = nd;
+      pred[v] = u;
+      dirty[v >>> BLOCK_SHIFT] = 1;
+      q.push(v, nd);
+    }
+  }
+
+  private boolean open(int v) {
+    float fv = f[v];
+    return fv >= 0f && fv <= Float.MAX_VALUE;
+  }
+
+  void relaxGeneric(int u, int r, int c, double du, NodeQueue q) {
+    double fu = f[u];
+    for (int k = 0; k < 8; k++) {
+      int rr = r + DR[k];
+      int cc = c + DC[k];
+      if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
+        continue;
+      }
+      int v = rr * w + cc;
+      if (!open(v)) {
+        continue;
+      }
+      double cost = (fu + f[v]) * (k < 4 ? halfOrth : halfDiag);
+      if (pen != null) {
+        cost += pen[v];
+      }
+      offer(u, v, du + cost, q);
+    }
+    if (!knight) {
+      return;
+    }
+    for (int k = 0; k < 8; k++) {
+      int rr = r + KR[k];
+      int cc = c + KC[k];
+      if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
+        continue;
+      }
+      int v = rr * w + cc;
+      int m1 = (r + K1R[k]) * w + c + K1C[k];
+      int m2 = (r + K2R[k]) * w + c + K2C[k];
+      if (!open(v) || !grid.isPassable(m1) || !grid.isPassable(m2)) {
+        continue;
+      }
+      int lo = Math.min(m1, m2);
+      int hi = Math.max(m1, m2);
+      double cost = (((fu + f[v]) + f[lo]) + f[hi]) * quarterKnight;
+      if (pen != null) {
+        cost += pen[v];
+      }
+      offer(u, v, du + cost, q);
+    }
+  }
+
+  void relaxEdges(int u, double du, NodeQueue q) {
+    int end = first[u + 1];
+    for (int e = first[u]; e < end; e++) {
+      int v = tgt[e];
+      double c = ecost[e];
+      if (v < cells) {
+        if (!open(v)) {
+          continue;
+        }
+        if (pen != null) {
+          c += pen[v];
+        }
+      }
+      offer(u, v, du + c, q);
+    }
+  }
+}
