@@ -10,8 +10,8 @@ import lt.skydas.mobility.VehicleClass;
  *
  * @param avenuesPerObjective distinct avenues of approach to report per objective and case
  * @param avenueSlack an avenue is reported only when no slower than this factor × the fastest
- * @param corridorWidth_m two avenues are distinct when most of the later one lies farther than
- *     half this width from the earlier ones
+ * @param corridorWidth_m two avenues are distinct when most of the later one lies farther than half
+ *     this width from the earlier ones
  * @param marginal which cases get per-obstacle marginal values (one search per obstacle each)
  * @param threads cases assessed in parallel (each thread holds its own search state)
  */

@@ -32,7 +32,9 @@ public record AssessmentResult(
   public record ObjectiveTime(String objectiveId, double baseline_s, double plan_s) {
     /** Delay the plan buys (NaN when either is unreachable). */
     public double delay_s() {
-      return Double.isFinite(baseline_s) && Double.isFinite(plan_s) ? plan_s - baseline_s : Double.NaN;
+      return Double.isFinite(baseline_s) && Double.isFinite(plan_s)
+          ? plan_s - baseline_s
+          : Double.NaN;
     }
   }
 
@@ -77,7 +79,10 @@ public record AssessmentResult(
     }
 
     public ObjectiveTime time(String objectiveId) {
-      return times.stream().filter(t -> t.objectiveId().equals(objectiveId)).findFirst().orElseThrow();
+      return times.stream()
+          .filter(t -> t.objectiveId().equals(objectiveId))
+          .findFirst()
+          .orElseThrow();
     }
   }
 }

@@ -36,8 +36,8 @@ import org.locationtech.jts.geom.Puntal;
 import org.locationtech.jts.operation.buffer.BufferOp;
 
 /**
- * The main job: how long an attacker needs from the border to each objective, per vehicle class
- * and season, with and without a barrier plan; along which avenues; and what each obstacle buys.
+ * The main job: how long an attacker needs from the border to each objective, per vehicle class and
+ * season, with and without a barrier plan; along which avenues; and what each obstacle buys.
  *
  * <p>Build once per region and objective set (the mobility network is class-independent), then
  * {@link #assess} any number of plans. Thread-safe: each assessment uses its own search state.
@@ -111,7 +111,10 @@ public final class Assessor {
         }
       }
     } else {
-      Rasterizer.burnLines(g, geom instanceof org.locationtech.jts.geom.Polygonal ? geom.getBoundary() : geom, cells::add);
+      Rasterizer.burnLines(
+          g,
+          geom instanceof org.locationtech.jts.geom.Polygonal ? geom.getBoundary() : geom,
+          cells::add);
     }
     int[] cs = cells.toArray();
     boolean[] in = new boolean[g.cellCount()];
@@ -220,13 +223,29 @@ public final class Assessor {
       if (hasPlan) {
         avenues.addAll(
             finder.find(
-                planSearch, id, objectiveNodes[i], planTimes[i], opt.avenueSlack(),
-                opt.avenuesPerObjective(), v, s, Scenario.PLAN, effects));
+                planSearch,
+                id,
+                objectiveNodes[i],
+                planTimes[i],
+                opt.avenueSlack(),
+                opt.avenuesPerObjective(),
+                v,
+                s,
+                Scenario.PLAN,
+                effects));
       }
       avenues.addAll(
           finder.find(
-              search, id, objectiveNodes[i], baseTimes[i], opt.avenueSlack(),
-              opt.avenuesPerObjective(), v, s, Scenario.BASELINE, null));
+              search,
+              id,
+              objectiveNodes[i],
+              baseTimes[i],
+              opt.avenueSlack(),
+              opt.avenuesPerObjective(),
+              v,
+              s,
+              Scenario.BASELINE,
+              null));
     }
 
     Map<String, Map<String, Double>> marginal = new LinkedHashMap<>();

@@ -62,14 +62,16 @@ public final class ObjectivesReader {
       String where = f.label();
       String nm = f.string("name");
       if (nm == null || nm.isBlank() || nm.length() > 200) {
-        throw SkydasProblem.badInput(name, where, "property \"name\" (1..200 characters) is required");
+        throw SkydasProblem.badInput(
+            name, where, "property \"name\" (1..200 characters) is required");
       }
       double radius = DEFAULT_RADIUS_M;
       Object r = f.properties().get("radius_m");
       if (r != null) {
         radius = r instanceof Number n ? n.doubleValue() : Double.NaN;
         if (!Double.isFinite(radius) || radius < 0 || radius > 50_000) {
-          throw SkydasProblem.badInput(name, where, "radius_m must be a number within 0..50000, not " + r);
+          throw SkydasProblem.badInput(
+              name, where, "radius_m must be a number within 0..50000, not " + r);
         }
       }
       Geometry g = f.geometry();
@@ -79,7 +81,8 @@ public final class ObjectivesReader {
       }
       Geometry m = Crs.lks94().toMetric(g);
       if (extent != null && !extent.contains(m.getEnvelopeInternal())) {
-        throw SkydasProblem.badInput(name, where, "objective \"" + nm + "\" lies outside the region model");
+        throw SkydasProblem.badInput(
+            name, where, "objective \"" + nm + "\" lies outside the region model");
       }
       String id = f.id() != null ? f.id() : slug(nm);
       if (!ids.add(id)) {

@@ -26,11 +26,11 @@ import org.locationtech.jts.operation.buffer.BufferOp;
  * Where a plan's obstacles act on the network, independent of vehicle class: the cells whose entry
  * they delay and the road edges they cut. The delays per class come from the catalog.
  *
- * <p>Line obstacles delay the cells they pass through (a 4-connected "supercover", so no 8-neighbour
- * move can slip across); areas and point obstacles (a circle of their radius) delay the cells of
- * their boundary, so entering or leaving costs the crossing delay. Obstacles that block roads add
- * their road delay once to each road crossing (lines and areas: where the road crosses the
- * geometry; points: the nearest place on each road within the radius). Immutable.
+ * <p>Line obstacles delay the cells they pass through (a 4-connected "supercover", so no
+ * 8-neighbour move can slip across); areas and point obstacles (a circle of their radius) delay the
+ * cells of their boundary, so entering or leaving costs the crossing delay. Obstacles that block
+ * roads add their road delay once to each road crossing (lines and areas: where the road crosses
+ * the geometry; points: the nearest place on each road within the radius). Immutable.
  */
 public final class PlanEffects {
   private final BarrierPlan plan;
@@ -72,7 +72,7 @@ public final class PlanEffects {
       if (roadIndex == null) {
         roadIndex = indexRoads(roads, gf);
       }
-      edges[i] = roadCuts(o, geom, net, roadIndex);
+      edges[i] = roadCuts(o, geom, net, roads, roadIndex);
     }
     return new PlanEffects(plan, cells, edges);
   }
@@ -98,7 +98,8 @@ public final class PlanEffects {
     return t;
   }
 
-  private static int[] roadCuts(Obstacle o, Geometry geom, MobilityNetwork net, STRtree index) {
+  private static int[] roadCuts(
+      Obstacle o, Geometry geom, MobilityNetwork net, RoadInput roads, STRtree index) {
     IntSet out = new IntSet();
     int[] tmp = new int[2];
     ObstacleType t = o.type();
@@ -107,35 +108,64 @@ public final class PlanEffects {
     if (geom instanceof Puntal) {
       env.expandBy(t.radius_m());
     }
+    List<double[]> pointHits = new ArrayList<>(); // road id, along, distance
     for (Object item : index.query(env)) {
       LineString road = (LineString) item;
       int roadId = (Integer) road.getUserData();
       LengthIndexedLine lil = new LengthIndexedLine(road);
-      List<Double> alongs = new ArrayList<>();
       if (geom instanceof Puntal) {
         for (Coordinate c : geom.getCoordinates()) {
           double a = lil.project(c);
-          if (lil.extractPoint(a).distance(c) <= t.radius_m()) {
-            alongs.add(a);
+          double d = lil.extractPoint(a).distance(c);
+          if (d <= t.radius_m()) {
+            pointHits.add(new double[] {roadId, a, d});
           }
         }
-      } else {
-        Geometry cut = geom instanceof Polygonal ? geom.getBoundary() : geom;
-        if (!road.intersects(cut)) {
-          continue;
-        }
-        for (Coordinate c : road.intersection(cut).getCoordinates()) {
-          alongs.add(lil.project(c));
+        continue;
+      }
+      Geometry cut = geom instanceof Polygonal ? geom.getBoundary() : geom;
+      if (!road.intersects(cut)) {
+        continue;
+      }
+      for (Coordinate c : road.intersection(cut).getCoordinates()) {
+        addCut(net, roadId, lil.project(c), tmp, out);
+      }
+    }
+    // A point cuts each road once: among road edges joined end to end (one road split at
+    // junctions or bridge ends) only the nearest is cut; separate roads (e.g. the two
+    // carriageways of a motorway) are each cut.
+    pointHits.sort((a, b) -> Double.compare(a[2], b[2]));
+    List<Integer> kept = new ArrayList<>();
+    for (double[] h : pointHits) {
+      int roadId = (int) h[0];
+      boolean joined = false;
+      for (int k : kept) {
+        if (touches(roads, k, roadId)) {
+          joined = true;
+          break;
         }
       }
-      for (double a : alongs) {
-        int k = net.edgesAt(roadId, a, tmp);
-        for (int j = 0; j < k; j++) {
-          out.add(tmp[j]);
-        }
+      if (!joined) {
+        kept.add(roadId);
+        addCut(net, roadId, h[1], tmp, out);
       }
     }
     return out.toArray();
+  }
+
+  private static void addCut(MobilityNetwork net, int roadId, double along, int[] tmp, IntSet out) {
+    int k = net.edgesAt(roadId, along, tmp);
+    for (int j = 0; j < k; j++) {
+      out.add(tmp[j]);
+    }
+  }
+
+  private static boolean touches(RoadInput roads, int a, int b) {
+    int a0 = roads.edgeFrom(a);
+    int a1 = roads.edgeTo(a);
+    int b0 = roads.edgeFrom(b);
+    int b1 = roads.edgeTo(b);
+    return a == b || a0 == b0 || a0 == b1 || a1 == b0 || a1 == b1;
   }
 
   public BarrierPlan plan() {

@@ -46,7 +46,8 @@ public final class AssessmentWriter {
     AtomicOutput.writeDirectory(
         dir,
         tmp -> {
-          Files.writeString(tmp.resolve("summary.json"), JSON.writeValueAsString(summary(r, region)));
+          Files.writeString(
+              tmp.resolve("summary.json"), JSON.writeValueAsString(summary(r, region)));
           try (OutputStream out = Files.newOutputStream(tmp.resolve("avenues.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {
             writeAvenues(w, r);
@@ -109,12 +110,14 @@ public final class AssessmentWriter {
   static Map<String, Object> summary(AssessmentResult r, AssessmentRegion region) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("generated_at", Instant.now().toString());
-    s.put("region", Map.of(
-        "name", region.name(),
-        "cell_size_m", region.grid().cellSize(),
-        "width", region.grid().width(),
-        "height", region.grid().height(),
-        "attacker_start_cells", region.attackerStartCells().length));
+    s.put(
+        "region",
+        Map.of(
+            "name", region.name(),
+            "cell_size_m", region.grid().cellSize(),
+            "width", region.grid().width(),
+            "height", region.grid().height(),
+            "attacker_start_cells", region.attackerStartCells().length));
     BarrierPlan plan = r.plan();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("source", plan.source());
@@ -123,9 +126,11 @@ public final class AssessmentWriter {
     p.put("total_cost_eur", Math.round(plan.totalCost_eur()));
     p.put("clearance_cost_eur", Math.round(plan.clearanceCost_eur()));
     p.put("clearance_effort_h", Math.round(plan.clearanceEffort_h()));
-    p.put("policy", Map.of(
-        "ap_mines_enabled", plan.policy().apMinesEnabled(),
-        "civilian_buffer_m", plan.policy().civilianBuffer_m()));
+    p.put(
+        "policy",
+        Map.of(
+            "ap_mines_enabled", plan.policy().apMinesEnabled(),
+            "civilian_buffer_m", plan.policy().civilianBuffer_m()));
     s.put("plan", p);
     List<Object> objs = new ArrayList<>();
     for (Objective o : r.objectives()) {
@@ -147,7 +152,8 @@ public final class AssessmentWriter {
         tm.put("delay_s", num(t.delay_s()));
         tm.put("baseline_h", num(round(t.baseline_s() / 3600, 3)));
         tm.put("plan_h", num(round(t.plan_s() / 3600, 3)));
-        tm.put("delay_h_per_million_eur", meur > 0 ? num(round(t.delay_s() / 3600 / meur, 4)) : null);
+        tm.put(
+            "delay_h_per_million_eur", meur > 0 ? num(round(t.delay_s() / 3600 / meur, 4)) : null);
         ts.add(tm);
       }
       cm.put("times", ts);

@@ -52,7 +52,9 @@ public final class ReportHtml {
         .append(" · ")
         .append(fmt0(region.grid().cellSize()))
         .append(" m cells · generated ")
-        .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+        .append(
+            ZonedDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
         .append("</p></header><main>");
     keyFigures(h, r, ref, names);
     map(h, r, region, svg, ref);
@@ -60,7 +62,8 @@ public final class ReportHtml {
     obstaclesTable(h, r);
     avenuesTable(h, r, ref, names);
     violationsTable(h, r);
-    h.append("</main><footer><p>Map data © OpenStreetMap contributors (ODbL), © OpenMapTiles;"
+    h.append(
+        "</main><footer><p>Map data © OpenStreetMap contributors (ODbL), © OpenMapTiles;"
             + " populations GeoNames (CC BY 4.0). Speeds and obstacle figures are planning estimates"
             + " unless a source is named (see the speed table and obstacle catalog).</p></footer>");
     h.append("<script>").append(JS).append("</script></body></html>");
@@ -75,23 +78,39 @@ public final class ReportHtml {
         .orElse(r.cases().get(0));
   }
 
-  private static void keyFigures(StringBuilder h, AssessmentResult r, Case ref, Map<String, String> names) {
+  private static void keyFigures(
+      StringBuilder h, AssessmentResult r, Case ref, Map<String, String> names) {
     BarrierPlan plan = r.plan();
     h.append("<section class=\"cards\">");
     Objective first = r.objectives().get(0);
     ObjectiveTime t = ref.time(first.id());
-    card(h, "Time to " + first.name() + " (" + label(ref) + ")",
+    card(
+        h,
+        "Time to " + first.name() + " (" + label(ref) + ")",
         hours(t.baseline_s()) + " → " + hours(t.plan_s()),
         "without → with the plan");
     card(h, "Delay bought (" + first.name() + ", " + label(ref) + ")", hours(t.delay_s()), "");
     card(h, "Plan cost", eur(plan.totalCost_eur()), plan.obstacles().size() + " obstacles");
     double meur = plan.totalCost_eur() / 1e6;
-    card(h, "Delay per €1 m", meur > 0 && Double.isFinite(t.delay_s())
-        ? String.format(Locale.ROOT, "%.1f min", t.delay_s() / 60 / meur) : "–", first.name() + ", " + label(ref));
-    card(h, "Clearance liability", eur(plan.clearanceCost_eur()),
+    card(
+        h,
+        "Delay per €1 m",
+        meur > 0 && Double.isFinite(t.delay_s())
+            ? String.format(Locale.ROOT, "%.1f min", t.delay_s() / 60 / meur)
+            : "–",
+        first.name() + ", " + label(ref));
+    card(
+        h,
+        "Clearance liability",
+        eur(plan.clearanceCost_eur()),
         String.format(Locale.ROOT, "%,.0f team-hours", plan.clearanceEffort_h()));
-    card(h, "Humanitarian check", r.violations().isEmpty() ? "passed" : r.violations().size() + " violations",
-        "buffer " + fmt0(plan.policy().civilianBuffer_m()) + " m; AP mines "
+    card(
+        h,
+        "Humanitarian check",
+        r.violations().isEmpty() ? "passed" : r.violations().size() + " violations",
+        "buffer "
+            + fmt0(plan.policy().civilianBuffer_m())
+            + " m; AP mines "
             + (plan.policy().apMinesEnabled() ? "enabled" : "not enabled"),
         r.violations().isEmpty() ? "ok" : "bad");
     h.append("</section>");
@@ -102,106 +121,191 @@ public final class ReportHtml {
   }
 
   private static void card(StringBuilder h, String title, String value, String note, String cls) {
-    h.append("<div class=\"card ").append(cls).append("\"><div class=\"t\">").append(esc(title))
-        .append("</div><div class=\"v\">").append(esc(value)).append("</div><div class=\"n\">")
-        .append(esc(note)).append("</div></div>");
+    h.append("<div class=\"card ")
+        .append(cls)
+        .append("\"><div class=\"t\">")
+        .append(esc(title))
+        .append("</div><div class=\"v\">")
+        .append(esc(value))
+        .append("</div><div class=\"n\">")
+        .append(esc(note))
+        .append("</div></div>");
   }
 
-  private static void map(StringBuilder h, AssessmentResult r, AssessmentRegion region, Svg svg, Case ref) {
+  private static void map(
+      StringBuilder h, AssessmentResult r, AssessmentRegion region, Svg svg, Case ref) {
     h.append("<section><h2>Map</h2><div class=\"controls\"><label>Case <select id=\"case\">");
     for (Case c : r.cases()) {
-      h.append("<option value=\"").append(c.id()).append('"')
-          .append(c == ref ? " selected" : "").append('>').append(esc(label(c))).append("</option>");
+      h.append("<option value=\"")
+          .append(c.id())
+          .append('"')
+          .append(c == ref ? " selected" : "")
+          .append('>')
+          .append(esc(label(c)))
+          .append("</option>");
     }
-    h.append("</select></label> <label><input type=\"checkbox\" id=\"iso\" checked> isochrones</label>")
-        .append(" <label><input type=\"checkbox\" id=\"base\"> avenues without the plan</label></div>");
+    h.append(
+            "</select></label> <label><input type=\"checkbox\" id=\"iso\" checked> isochrones</label>")
+        .append(
+            " <label><input type=\"checkbox\" id=\"base\"> avenues without the plan</label></div>");
     double w = svg.widthKm();
     double ht = svg.heightKm();
-    h.append("<svg class=\"map\" viewBox=\"0 0 ").append(Svg.fmt(w)).append(' ').append(Svg.fmt(ht))
-        .append("\" role=\"img\" aria-label=\"Map of the region with avenues of approach and obstacles\">");
+    h.append("<svg class=\"map\" viewBox=\"0 0 ")
+        .append(Svg.fmt(w))
+        .append(' ')
+        .append(Svg.fmt(ht))
+        .append(
+            "\" role=\"img\" aria-label=\"Map of the region with avenues of approach and obstacles\">");
     h.append("<rect width=\"100%\" height=\"100%\" fill=\"#dfe9f3\"/>");
     double tol = Math.max(100, region.grid().cellSize());
     layer(h, region.mapLayers().get("countries"), svg, tol, "land");
     layer(h, region.mapLayers().get("forest"), svg, tol * 2, "forest");
     layer(h, region.mapLayers().get("water"), svg, tol, "water");
     for (Case c : r.cases()) {
-      h.append("<image class=\"iso\" data-case=\"").append(c.id()).append("\" x=\"0\" y=\"0\" width=\"")
-          .append(Svg.fmt(w)).append("\" height=\"").append(Svg.fmt(ht))
+      h.append("<image class=\"iso\" data-case=\"")
+          .append(c.id())
+          .append("\" x=\"0\" y=\"0\" width=\"")
+          .append(Svg.fmt(w))
+          .append("\" height=\"")
+          .append(Svg.fmt(ht))
           .append("\" preserveAspectRatio=\"none\" opacity=\"0.55\" style=\"display:")
-          .append(c == ref ? "inline" : "none").append("\" href=\"")
-          .append(IsochroneImage.dataUri(c.isochrone_h(), 900)).append("\"/>");
+          .append(c == ref ? "inline" : "none")
+          .append("\" href=\"")
+          .append(IsochroneImage.dataUri(c.isochrone_h(), 900))
+          .append("\"/>");
     }
     layer(h, region.mapLayers().get("roads"), svg, tol / 2, "road");
-    region.borders().forEach((pair, g) -> {
-      boolean hostile = pair.equals("LT-BY") || pair.equals("LT-RU");
-      h.append("<path class=\"").append(hostile ? "border hostile" : "border").append("\" d=\"")
-          .append(svg.path(g, 50)).append("\"><title>").append(esc(pair)).append("</title></path>");
-    });
+    region
+        .borders()
+        .forEach(
+            (pair, g) -> {
+              boolean hostile = pair.equals("LT-BY") || pair.equals("LT-RU");
+              h.append("<path class=\"")
+                  .append(hostile ? "border hostile" : "border")
+                  .append("\" d=\"")
+                  .append(svg.path(g, 50))
+                  .append("\"><title>")
+                  .append(esc(pair))
+                  .append("</title></path>");
+            });
     for (Case c : r.cases()) {
       for (Scenario sc : Scenario.values()) {
-        h.append("<g class=\"av ").append(sc.id()).append("\" data-case=\"").append(c.id())
-            .append("\" style=\"display:").append(c == ref && sc == Scenario.PLAN ? "inline" : "none").append("\">");
+        h.append("<g class=\"av ")
+            .append(sc.id())
+            .append("\" data-case=\"")
+            .append(c.id())
+            .append("\" style=\"display:")
+            .append(c == ref && sc == Scenario.PLAN ? "inline" : "none")
+            .append("\">");
         for (Avenue a : c.avenues()) {
           if (a.scenario() != sc || a.path_lks94().size() < 2) {
             continue;
           }
-          Geometry line = new GeometryFactory().createLineString(a.path_lks94().toArray(new Coordinate[0]));
-          h.append("<path d=\"").append(svg.path(line, 50)).append("\" stroke=\"")
+          Geometry line =
+              new GeometryFactory().createLineString(a.path_lks94().toArray(new Coordinate[0]));
+          h.append("<path d=\"")
+              .append(svg.path(line, 50))
+              .append("\" stroke=\"")
               .append(sc == Scenario.PLAN ? Colors.css(a.time_s() / 3600) : "#37474f")
-              .append("\" stroke-width=\"").append(a.rank() == 1 ? "2.2" : "1.3").append("\"><title>")
-              .append(esc(a.objectiveId() + " #" + a.rank() + ": " + hours(a.time_s()) + ", "
-                  + fmt1(a.length_m() / 1000) + " km"))
+              .append("\" stroke-width=\"")
+              .append(a.rank() == 1 ? "2.2" : "1.3")
+              .append("\"><title>")
+              .append(
+                  esc(
+                      a.objectiveId()
+                          + " #"
+                          + a.rank()
+                          + ": "
+                          + hours(a.time_s())
+                          + ", "
+                          + fmt1(a.length_m() / 1000)
+                          + " km"))
               .append("</title></path>");
         }
         h.append("</g>");
       }
     }
     for (Obstacle o : r.plan().obstacles()) {
-      String cls = "ob " + (o.type().mines().isMine() ? "mine" : o.type().openable() ? "open" : "barrier");
+      String cls =
+          "ob " + (o.type().mines().isMine() ? "mine" : o.type().openable() ? "open" : "barrier");
       Geometry g = o.geometry_lks94();
-      String title = "<title>" + esc(o.id() + " — " + o.name() + " (" + o.type().name() + ")") + "</title>";
+      String title =
+          "<title>" + esc(o.id() + " — " + o.name() + " (" + o.type().name() + ")") + "</title>";
       if (g instanceof Puntal) {
         for (Coordinate c : g.getCoordinates()) {
-          h.append("<circle class=\"").append(cls).append("\" cx=\"").append(Svg.fmt(svg.x(c.x)))
-              .append("\" cy=\"").append(Svg.fmt(svg.y(c.y))).append("\" r=\"1.2\">").append(title).append("</circle>");
+          h.append("<circle class=\"")
+              .append(cls)
+              .append("\" cx=\"")
+              .append(Svg.fmt(svg.x(c.x)))
+              .append("\" cy=\"")
+              .append(Svg.fmt(svg.y(c.y)))
+              .append("\" r=\"1.2\">")
+              .append(title)
+              .append("</circle>");
         }
       } else {
-        h.append("<path class=\"").append(cls).append("\" d=\"").append(svg.path(g, 0)).append("\">")
-            .append(title).append("</path>");
+        h.append("<path class=\"")
+            .append(cls)
+            .append("\" d=\"")
+            .append(svg.path(g, 0))
+            .append("\">")
+            .append(title)
+            .append("</path>");
       }
     }
     for (Objective o : r.objectives()) {
       for (Coordinate c : o.geometry_lks94().getCoordinates()) {
-        h.append("<circle class=\"obj\" cx=\"").append(Svg.fmt(svg.x(c.x))).append("\" cy=\"")
-            .append(Svg.fmt(svg.y(c.y))).append("\" r=\"").append(Svg.fmt(Math.max(2, o.radius_m() / 1000)))
-            .append("\"><title>").append(esc(o.name())).append("</title></circle>");
+        h.append("<circle class=\"obj\" cx=\"")
+            .append(Svg.fmt(svg.x(c.x)))
+            .append("\" cy=\"")
+            .append(Svg.fmt(svg.y(c.y)))
+            .append("\" r=\"")
+            .append(Svg.fmt(Math.max(2, o.radius_m() / 1000)))
+            .append("\"><title>")
+            .append(esc(o.name()))
+            .append("</title></circle>");
       }
       Coordinate c = o.geometry_lks94().getCentroid().getCoordinate();
-      h.append("<text x=\"").append(Svg.fmt(svg.x(c.x) + 4)).append("\" y=\"").append(Svg.fmt(svg.y(c.y) + 1.5))
-          .append("\">").append(esc(o.name().replaceAll(" \\(.*", ""))).append("</text>");
+      h.append("<text x=\"")
+          .append(Svg.fmt(svg.x(c.x) + 4))
+          .append("\" y=\"")
+          .append(Svg.fmt(svg.y(c.y) + 1.5))
+          .append("\">")
+          .append(esc(o.name().replaceAll(" \\(.*", "")))
+          .append("</text>");
     }
     h.append("</svg><div class=\"legend\">");
     for (int i = 0; i < Colors.RGB.length; i++) {
-      h.append("<span><i style=\"background:#").append(String.format("%06x", Colors.RGB[i])).append("\"></i>")
-          .append(Colors.label(i)).append("</span>");
+      h.append("<span><i style=\"background:#")
+          .append(String.format("%06x", Colors.RGB[i]))
+          .append("\"></i>")
+          .append(Colors.label(i))
+          .append("</span>");
     }
-    h.append("<span><i class=\"l mine\"></i>minefield</span><span><i class=\"l barrier\"></i>other obstacle</span>")
+    h.append(
+            "<span><i class=\"l mine\"></i>minefield</span><span><i class=\"l barrier\"></i>other obstacle</span>")
         .append("<span><i class=\"l open\"></i>openable (control point, demolition)</span>")
         .append("<span><i class=\"l hostile\"></i>LT–BY / LT–RU border</span></div>")
-        .append("<p class=\"note\">Colours: arrival time from the border with the plan. Lines: fastest distinct")
+        .append(
+            "<p class=\"note\">Colours: arrival time from the border with the plan. Lines: fastest distinct")
         .append(" avenues per objective (thick = fastest). Hover for details.</p></section>");
   }
 
   private static void layer(StringBuilder h, Geometry g, Svg svg, double tol, String cls) {
     if (g != null && !g.isEmpty()) {
-      h.append("<path class=\"").append(cls).append("\" d=\"").append(svg.path(g, tol)).append("\"/>");
+      h.append("<path class=\"")
+          .append(cls)
+          .append("\" d=\"")
+          .append(svg.path(g, tol))
+          .append("\"/>");
     }
   }
 
   private static void timesTable(StringBuilder h, AssessmentResult r, Map<String, String> names) {
     h.append("<section><h2>Time from the border to each objective</h2>")
         .append("<p class=\"note\">Hours without → with the plan; the delay bought in bold.")
-        .append(" “–” = not reachable.</p><div class=\"scroll\"><table><thead><tr><th>Objective</th>");
+        .append(
+            " “–” = not reachable.</p><div class=\"scroll\"><table><thead><tr><th>Objective</th>");
     for (Case c : r.cases()) {
       h.append("<th>").append(esc(label(c))).append("</th>");
     }
@@ -210,8 +314,13 @@ public final class ReportHtml {
       h.append("<tr><th>").append(esc(o.name())).append("</th>");
       for (Case c : r.cases()) {
         ObjectiveTime t = c.time(o.id());
-        h.append("<td>").append(hours(t.baseline_s())).append(" → ").append(hours(t.plan_s()))
-            .append("<br><b>+").append(hours(t.delay_s())).append("</b></td>");
+        h.append("<td>")
+            .append(hours(t.baseline_s()))
+            .append(" → ")
+            .append(hours(t.plan_s()))
+            .append("<br><b>+")
+            .append(hours(t.delay_s()))
+            .append("</b></td>");
       }
       h.append("</tr>");
     }
@@ -222,7 +331,8 @@ public final class ReportHtml {
     List<Obstacle> obs = r.plan().obstacles();
     h.append("<section><h2>Obstacles: cost and marginal value</h2>");
     if (obs.isEmpty()) {
-      h.append("<p class=\"empty\">The plan has no obstacles: the times above are the baseline.</p></section>");
+      h.append(
+          "<p class=\"empty\">The plan has no obstacles: the times above are the baseline.</p></section>");
       return;
     }
     Set<String> marginalCases = new LinkedHashSet<>();
@@ -231,10 +341,15 @@ public final class ReportHtml {
         marginalCases.add(c.id());
       }
     }
-    h.append("<p class=\"note\">Marginal value: delay lost at the most affected objective if this obstacle alone were")
-        .append(" removed (cases: ").append(esc(String.join(", ", marginalCases))).append(").</p>")
-        .append("<div class=\"scroll\"><table><thead><tr><th>Id</th><th>Type</th><th>Year</th><th>Quantity</th>")
-        .append("<th>Cost</th><th>Clearance</th><th>Marginal delay</th><th>per €1 m</th></tr></thead><tbody>");
+    h.append(
+            "<p class=\"note\">Marginal value: delay lost at the most affected objective if this obstacle alone were")
+        .append(" removed (cases: ")
+        .append(esc(String.join(", ", marginalCases)))
+        .append(").</p>")
+        .append(
+            "<div class=\"scroll\"><table><thead><tr><th>Id</th><th>Type</th><th>Year</th><th>Quantity</th>")
+        .append(
+            "<th>Cost</th><th>Clearance</th><th>Marginal delay</th><th>per €1 m</th></tr></thead><tbody>");
     for (Obstacle o : obs) {
       double best = 0;
       String where = "";
@@ -251,19 +366,37 @@ public final class ReportHtml {
         }
       }
       double meur = o.cost_eur() / 1e6;
-      h.append("<tr><td>").append(esc(o.id())).append("</td><td>").append(esc(o.type().name()))
-          .append("</td><td>").append(o.year() == 0 ? "–" : String.valueOf(o.year())).append("</td><td>")
-          .append(fmt1(o.quantity())).append(' ').append(esc(o.type().unit())).append("</td><td>")
-          .append(eur(o.cost_eur())).append("</td><td>").append(eur(o.clearanceCost_eur())).append("</td><td>")
-          .append(marginalCases.isEmpty() ? "–" : minutes(best) + (where.isEmpty() ? "" : " <small>(" + esc(where) + ")</small>"))
-          .append("</td><td>").append(marginalCases.isEmpty() || meur <= 0 ? "–" : minutes(best / meur))
+      h.append("<tr><td>")
+          .append(esc(o.id()))
+          .append("</td><td>")
+          .append(esc(o.type().name()))
+          .append("</td><td>")
+          .append(o.year() == 0 ? "–" : String.valueOf(o.year()))
+          .append("</td><td>")
+          .append(fmt1(o.quantity()))
+          .append(' ')
+          .append(esc(o.type().unit()))
+          .append("</td><td>")
+          .append(eur(o.cost_eur()))
+          .append("</td><td>")
+          .append(eur(o.clearanceCost_eur()))
+          .append("</td><td>")
+          .append(
+              marginalCases.isEmpty()
+                  ? "–"
+                  : minutes(best) + (where.isEmpty() ? "" : " <small>(" + esc(where) + ")</small>"))
+          .append("</td><td>")
+          .append(marginalCases.isEmpty() || meur <= 0 ? "–" : minutes(best / meur))
           .append("</td></tr>");
     }
     h.append("</tbody></table></div></section>");
   }
 
-  private static void avenuesTable(StringBuilder h, AssessmentResult r, Case ref, Map<String, String> names) {
-    h.append("<section><h2>Avenues of approach (").append(esc(label(ref))).append(", with the plan)</h2>");
+  private static void avenuesTable(
+      StringBuilder h, AssessmentResult r, Case ref, Map<String, String> names) {
+    h.append("<section><h2>Avenues of approach (")
+        .append(esc(label(ref)))
+        .append(", with the plan)</h2>");
     List<Avenue> av = new ArrayList<>();
     for (Avenue a : ref.avenues()) {
       if (a.scenario() == (r.plan().obstacles().isEmpty() ? Scenario.BASELINE : Scenario.PLAN)) {
@@ -274,12 +407,21 @@ public final class ReportHtml {
       h.append("<p class=\"empty\">No avenue reaches an objective in this case.</p></section>");
       return;
     }
-    h.append("<div class=\"scroll\"><table><thead><tr><th>Objective</th><th>#</th><th>Time</th><th>Length</th>")
+    h.append(
+            "<div class=\"scroll\"><table><thead><tr><th>Objective</th><th>#</th><th>Time</th><th>Length</th>")
         .append("<th>On roads</th><th>Obstacles crossed</th></tr></thead><tbody>");
     for (Avenue a : av) {
-      h.append("<tr><td>").append(esc(names.get(a.objectiveId()))).append("</td><td>").append(a.rank())
-          .append("</td><td>").append(hours(a.time_s())).append("</td><td>").append(fmt1(a.length_m() / 1000))
-          .append(" km</td><td>").append(Math.round(a.roadShare() * 100)).append(" %</td><td>")
+      h.append("<tr><td>")
+          .append(esc(names.get(a.objectiveId())))
+          .append("</td><td>")
+          .append(a.rank())
+          .append("</td><td>")
+          .append(hours(a.time_s()))
+          .append("</td><td>")
+          .append(fmt1(a.length_m() / 1000))
+          .append(" km</td><td>")
+          .append(Math.round(a.roadShare() * 100))
+          .append(" %</td><td>")
           .append(a.obstacleIds().isEmpty() ? "none" : esc(String.join(", ", a.obstacleIds())))
           .append("</td></tr>");
     }
@@ -296,10 +438,16 @@ public final class ReportHtml {
           .append("</p></section>");
       return;
     }
-    h.append("<table><thead><tr><th>Obstacle</th><th>Rule</th><th>Finding</th></tr></thead><tbody>");
+    h.append(
+        "<table><thead><tr><th>Obstacle</th><th>Rule</th><th>Finding</th></tr></thead><tbody>");
     for (Violation v : r.violations()) {
-      h.append("<tr class=\"bad\"><td>").append(esc(v.obstacleId())).append("</td><td>").append(v.rule().id())
-          .append("</td><td>").append(esc(v.message())).append("</td></tr>");
+      h.append("<tr class=\"bad\"><td>")
+          .append(esc(v.obstacleId()))
+          .append("</td><td>")
+          .append(v.rule().id())
+          .append("</td><td>")
+          .append(esc(v.message()))
+          .append("</td></tr>");
     }
     h.append("</tbody></table></section>");
   }

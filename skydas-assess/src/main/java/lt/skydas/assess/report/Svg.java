@@ -66,10 +66,7 @@ final class Svg {
       return;
     }
     for (int i = 0; i < cs.length; i++) {
-      sb.append(i == 0 ? 'M' : 'L')
-          .append(fmt(x(cs[i].x)))
-          .append(' ')
-          .append(fmt(y(cs[i].y)));
+      sb.append(i == 0 ? 'M' : 'L').append(fmt(x(cs[i].x))).append(' ').append(fmt(y(cs[i].y)));
     }
     if (close) {
       sb.append('Z');

@@ -1,0 +1,178 @@
+package lt.skydas.assess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import lt.skydas.core.geo.Crs;
+import lt.skydas.core.geo.GridSpec;
+import lt.skydas.mobility.network.RoadInput;
+import lt.skydas.plan.CivilianFeature;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * A small flat region near 54.6 N 24 E in LKS-94 for tests: open ground, attackers start on the
+ * west column, with helpers to add rivers (columns of RIVER) and straight roads.
+ */
+final class SyntheticRegion {
+  static final String[] NAMES = {
+    "NODATA",
+    "OPEN",
+    "FOREST",
+    "WETLAND_FIRM",
+    "WETLAND_SOFT",
+    "WATER",
+    "RIVER",
+    "STREAM",
+    "BUILT_UP",
+    "INDUSTRIAL"
+  };
+  static final byte OPEN = 1;
+  static final byte FOREST = 2;
+  static final byte RIVER = 6;
+
+  final GridSpec grid;
+  final byte[] lc;
+  final List<double[]> roads = new ArrayList<>();
+  final List<String> roadClasses = new ArrayList<>();
+  final List<Boolean> bridges = new ArrayList<>();
+  final List<CivilianFeature> civilians = new ArrayList<>();
+
+  SyntheticRegion(int w, int h) {
+    Coordinate o = Crs.lks94().toMetric(24.0, 54.6, new Coordinate());
+    grid = new GridSpec(Math.floor(o.x / 100) * 100, Math.floor(o.y / 100) * 100, 100, w, h, 3346);
+    lc = new byte[w * h];
+    Arrays.fill(lc, OPEN);
+  }
+
+  double x(double col) {
+    return grid.minX() + col * 100;
+  }
+
+  double y(double row) {
+    return grid.maxY() - row * 100;
+  }
+
+  /** Fills column {@code col} with {@code cover} from row r0 to r1 inclusive. */
+  SyntheticRegion column(int col, int r0, int r1, byte cover) {
+    for (int r = r0; r <= r1; r++) {
+      lc[r * grid.width() + col] = cover;
+    }
+    return this;
+  }
+
+  /** A road from (col0,row0) to (col1,row1) in cell units (fractions allowed). */
+  SyntheticRegion road(double c0, double r0, double c1, double r1, String cls, boolean bridge) {
+    roads.add(new double[] {x(c0), y(r0), x(c1), y(r1)});
+    roadClasses.add(cls);
+    bridges.add(bridge);
+    return this;
+  }
+
+  SyntheticRegion civilian(double col, double row) {
+    civilians.add(
+        new CivilianFeature(
+            "Kaimas",
+            "settlement",
+            new GeometryFactory().createPoint(new Coordinate(x(col), y(row)))));
+    return this;
+  }
+
+  /** Lon/lat of a point given in cell units. */
+  double[] lonLat(double col, double row) {
+    Coordinate c = Crs.lks94().toWgs84(x(col), y(row), new Coordinate());
+    return new double[] {c.x, c.y};
+  }
+
+  AssessmentRegion build() {
+    int[] starts = new int[grid.height()];
+    for (int r = 0; r < grid.height(); r++) {
+      starts[r] = r * grid.width();
+    }
+    double[][] lines = roads.toArray(new double[0][]);
+    // junctions: equal endpoints share one node
+    List<double[]> nodes = new ArrayList<>();
+    int[] ends = new int[lines.length * 2];
+    for (int i = 0; i < ends.length; i++) {
+      double px = lines[i / 2][(i % 2) * 2];
+      double py = lines[i / 2][(i % 2) * 2 + 1];
+      int found = -1;
+      for (int k = 0; k < nodes.size(); k++) {
+        if (nodes.get(k)[0] == px && nodes.get(k)[1] == py) {
+          found = k;
+        }
+      }
+      if (found < 0) {
+        nodes.add(new double[] {px, py});
+        found = nodes.size() - 1;
+      }
+      ends[i] = found;
+    }
+    RoadInput ri =
+        new RoadInput() {
+          @Override
+          public int nodeCount() {
+            return nodes.size();
+          }
+
+          @Override
+          public double nodeX(int n) {
+            return nodes.get(n)[0];
+          }
+
+          @Override
+          public double nodeY(int n) {
+            return nodes.get(n)[1];
+          }
+
+          @Override
+          public int edgeCount() {
+            return lines.length;
+          }
+
+          @Override
+          public int edgeFrom(int e) {
+            return ends[2 * e];
+          }
+
+          @Override
+          public int edgeTo(int e) {
+            return ends[2 * e + 1];
+          }
+
+          @Override
+          public String edgeClass(int e) {
+            return roadClasses.get(e);
+          }
+
+          @Override
+          public boolean isBridge(int e) {
+            return bridges.get(e);
+          }
+
+          @Override
+          public boolean isFord(int e) {
+            return false;
+          }
+
+          @Override
+          public boolean isTunnel(int e) {
+            return false;
+          }
+
+          @Override
+          public int pointCount(int e) {
+            return 2;
+          }
+
+          @Override
+          public double[] points(int e, double[] dst) {
+            System.arraycopy(lines[e], 0, dst, 0, 4);
+            return dst;
+          }
+        };
+    return new AssessmentRegion(
+        "synthetic", grid, lc, NAMES, ri, starts, List.copyOf(civilians), Map.of(), Map.of());
+  }
+}
