@@ -12,7 +12,7 @@ import lt.skydas.mobility.VehicleClass;
  * @param avenueSlack an avenue is reported only when no slower than this factor × the fastest
  * @param corridorWidth_m two avenues are distinct when most of the later one lies farther than half
  *     this width from the earlier ones
- * @param marginal which cases get per-obstacle marginal values (one search per obstacle each)
+ * @param marginal how per-obstacle marginal values are computed
  * @param threads cases assessed in parallel (each thread holds its own search state)
  */
 public record AssessmentOptions(
@@ -25,12 +25,19 @@ public record AssessmentOptions(
     Marginal marginal,
     int threads) {
 
-  /** Which cases get per-obstacle marginal values. */
+  /** How per-obstacle marginal values are computed. */
   public enum Marginal {
+    /** Not computed. */
     NONE,
-    /** The dry season only, every class. */
-    DRY,
-    ALL
+    /**
+     * Every case, from the searches the assessment runs anyway: the best path through each cell or
+     * road edge the obstacle acts on, with that obstacle's delay taken out there (forward arrival +
+     * time on to the objective). Equals {@link #EXACT} when no better path crosses the same
+     * obstacle twice.
+     */
+    FAST,
+    /** One search per obstacle and case with that obstacle removed (the reference; slow). */
+    EXACT
   }
 
   public AssessmentOptions {
@@ -50,7 +57,9 @@ public record AssessmentOptions(
     }
   }
 
-  /** All classes and seasons, built-in speeds, 3 avenues, marginal values for the dry season. */
+  /**
+   * All classes and seasons, built-in speeds, 3 avenues within 1.5 × the fastest, fast marginals.
+   */
   public static AssessmentOptions defaults() {
     return new AssessmentOptions(
         List.of(VehicleClass.values()),
@@ -59,7 +68,7 @@ public record AssessmentOptions(
         3,
         1.5,
         3000,
-        Marginal.DRY,
+        Marginal.FAST,
         Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
   }
 

@@ -50,6 +50,7 @@ public final class Assessor {
   private final int[][] objectiveNodes;
   private final int[] allObjectiveNodes;
   private final HumanitarianCheck humanitarian;
+  private final int[] edgeSource;
 
   public Assessor(AssessmentRegion region, List<Objective> objectives, Progress progress) {
     this.region = region;
@@ -68,6 +69,12 @@ public final class Assessor {
       }
     }
     this.topology = b.freeze();
+    this.edgeSource = new int[net.edgeCount()];
+    for (int u = 0; u < net.nodeCount(); u++) {
+      for (int e = first[u]; e < first[u + 1]; e++) {
+        edgeSource[e] = u;
+      }
+    }
     this.objectiveNodes = new int[objectives.size()][];
     List<Integer> all = new ArrayList<>();
     for (int i = 0; i < objectives.size(); i++) {
@@ -218,49 +225,72 @@ public final class Assessor {
     AvenueFinder finder =
         new AvenueFinder(net, region.roads(), region.attackerStartCells(), opt.corridorWidth_m());
     List<Avenue> avenues = new ArrayList<>();
+    // the baseline's fastest avenue per objective comes straight from the forward search tree
+    for (int i = 0; i < objectives.size(); i++) {
+      if (opt.avenuesPerObjective() > 0) {
+        finder
+            .fromForwardTree(
+                search, objectiveNodes[i], objectives.get(i).id(), v, s, Scenario.BASELINE)
+            .ifPresent(avenues::add);
+      }
+    }
+    Map<String, Map<String, Double>> marginal = new LinkedHashMap<>();
+    int obstacleCount = effects.plan().obstacles().size();
+    boolean fast = hasPlan && opt.marginal() == AssessmentOptions.Marginal.FAST;
+    double[] forward = null;
+    double[][] best = null;
+    if (fast) {
+      forward = new double[planSearch.nodeCount()];
+      planSearch.copyCosts(forward);
+      best = new double[obstacleCount][objectives.size()];
+    }
     for (int i = 0; i < objectives.size(); i++) {
       String id = objectives.get(i).id();
-      if (hasPlan) {
-        avenues.addAll(
-            finder.find(
-                planSearch,
-                id,
-                objectiveNodes[i],
-                planTimes[i],
-                opt.avenueSlack(),
-                opt.avenuesPerObjective(),
-                v,
-                s,
-                Scenario.PLAN,
-                effects));
-      }
-      avenues.addAll(
+      List<Avenue> found =
           finder.find(
-              search,
+              planSearch,
               id,
               objectiveNodes[i],
-              baseTimes[i],
+              planTimes[i],
               opt.avenueSlack(),
               opt.avenuesPerObjective(),
               v,
               s,
-              Scenario.BASELINE,
-              null));
+              hasPlan ? Scenario.PLAN : Scenario.BASELINE,
+              hasPlan ? effects : null);
+      if (hasPlan) {
+        avenues.addAll(found);
+      } else {
+        avenues.removeIf(a -> a.objectiveId().equals(id));
+        avenues.addAll(found);
+      }
+      if (fast && Double.isFinite(planTimes[i])) {
+        // planSearch now holds the backward times B from objective i
+        for (int o = 0; o < obstacleCount; o++) {
+          best[o][i] = bestWithout(o, forward, planSearch, penalty, planCosts, effects, v);
+        }
+      }
     }
-
-    Map<String, Map<String, Double>> marginal = new LinkedHashMap<>();
-    boolean wantMarginal =
-        hasPlan
-            && (opt.marginal() == AssessmentOptions.Marginal.ALL
-                || (opt.marginal() == AssessmentOptions.Marginal.DRY && s == Season.DRY));
-    if (wantMarginal) {
+    if (fast) {
+      for (int o = 0; o < obstacleCount; o++) {
+        Map<String, Double> perObjective = new LinkedHashMap<>();
+        for (int i = 0; i < objectives.size(); i++) {
+          double t = planTimes[i];
+          double d = Double.isFinite(t) ? t - Math.min(t, best[o][i]) : Double.NaN;
+          perObjective.put(objectives.get(i).id(), d);
+        }
+        marginal.put(effects.plan().obstacles().get(o).id(), perObjective);
+      }
+    }
+    boolean exact = hasPlan && opt.marginal() == AssessmentOptions.Marginal.EXACT;
+    if (exact) {
       double cutoff = 0;
       for (double t : planTimes) {
         if (Double.isFinite(t)) {
           cutoff = Math.max(cutoff, t);
         }
       }
-      for (int o = 0; o < effects.plan().obstacles().size(); o++) {
+      for (int o = 0; o < obstacleCount; o++) {
         CostGrid gi = grid(g, friction, effects.penalties(g.cellCount(), v, o));
         CostDistanceSearch si =
             new CostDistanceSearch(gi, topology.withCosts(effects.edgeCosts(base, v, o)));
@@ -282,6 +312,44 @@ public final class Assessor {
         new FloatRaster(g, iso),
         marginal,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * The fastest time to the objective of the backward search in {@code back} over a path that
+   * crosses obstacle {@code o} at one of its cells or cut edges, with o's delay removed there.
+   */
+  private double bestWithout(
+      int o,
+      double[] forward,
+      CostDistanceSearch back,
+      float[] penalty,
+      double[] costs,
+      PlanEffects effects,
+      VehicleClass v) {
+    double best = Double.POSITIVE_INFINITY;
+    double crossing = effects.plan().obstacles().get(o).type().crossingDelay_s(v);
+    for (int c : effects.cells(o)) {
+      double f = forward[c];
+      double b = back.cost(c);
+      if (f < Double.POSITIVE_INFINITY && b < Double.POSITIVE_INFINITY) {
+        double p = penalty == null ? 0 : penalty[c];
+        best = Math.min(best, f - Math.min(crossing, p) + (b - p));
+      }
+    }
+    double road = effects.plan().obstacles().get(o).type().roadDelay_s(v);
+    for (int e : effects.edges(o)) {
+      int u = edgeSource[e];
+      int w = net.edgeTarget()[e];
+      double f = forward[u];
+      double b = back.cost(w);
+      if (f < Double.POSITIVE_INFINITY
+          && b < Double.POSITIVE_INFINITY
+          && costs[e] < Double.POSITIVE_INFINITY) {
+        double p = penalty == null || w >= penalty.length ? 0 : penalty[w];
+        best = Math.min(best, f + (costs[e] - road) + (b - p));
+      }
+    }
+    return best;
   }
 
   private static CostGrid grid(GridSpec g, float[] friction, float[] penalty) {

@@ -114,6 +114,34 @@ final class AvenueFinder {
     return out;
   }
 
+  /**
+   * The fastest avenue to the objective read off a finished forward search from the border (its
+   * predecessor tree), without another search; empty when the objective was not reached.
+   */
+  java.util.Optional<Avenue> fromForwardTree(
+      CostDistanceSearch forward,
+      int[] objectiveNodes,
+      String objectiveId,
+      VehicleClass v,
+      Season s,
+      Scenario scenario) {
+    int bestNode = -1;
+    double best = Double.POSITIVE_INFINITY;
+    for (int n : objectiveNodes) {
+      double c = forward.cost(n);
+      if (c < best) {
+        best = c;
+        bestNode = n;
+      }
+    }
+    if (bestNode < 0) {
+      return java.util.Optional.empty();
+    }
+    int[] path = forward.path(bestNode);
+    return java.util.Optional.of(
+        avenue(path, path.length, best, objectiveId, 1, v, s, scenario, null));
+  }
+
   private void claim(int cell) {
     GridSpec g = net.grid();
     int w = g.width();

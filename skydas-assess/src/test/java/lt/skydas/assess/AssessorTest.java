@@ -36,7 +36,7 @@ class AssessorTest {
   private static AssessmentOptions tracked(Season s) {
     return AssessmentOptions.defaults()
         .withCases(List.of(VehicleClass.TRACKED), List.of(s))
-        .withMarginal(AssessmentOptions.Marginal.ALL)
+        .withMarginal(AssessmentOptions.Marginal.EXACT)
         .withThreads(1);
   }
 
@@ -120,6 +120,11 @@ class AssessorTest {
     assertThat(c.time("target").baseline_s()).isEqualTo(t0);
     assertThat(c.time("target").delay_s()).isCloseTo(14_400, within(1e-6));
     assertThat(c.marginal_s().get("demo").get("target")).isCloseTo(14_400, within(1e-6));
+    AssessmentResult fast =
+        a.assess(
+            plan, tracked(Season.DRY).withMarginal(AssessmentOptions.Marginal.FAST), Progress.NONE);
+    assertThat(fast.cases().get(0).marginal_s().get("demo").get("target"))
+        .isCloseTo(14_400, within(1e-6));
     assertThat(
             c.avenues().stream()
                 .filter(v -> v.scenario() == Scenario.PLAN)
@@ -144,6 +149,11 @@ class AssessorTest {
       double delay = c.time("target").delay_s();
       assertThat(delay).as("season %s", s).isCloseTo(3600, within(1e-6));
       assertThat(c.marginal_s().get("ditch").get("target")).isCloseTo(3600, within(1e-6));
+      AssessmentResult fast =
+          a.assess(plan, tracked(s).withMarginal(AssessmentOptions.Marginal.FAST), Progress.NONE);
+      assertThat(fast.cases().get(0).marginal_s().get("ditch").get("target"))
+          .as("fast marginal equals the exact one, season %s", s)
+          .isCloseTo(3600, within(1e-6));
       float[] iso = c.isochrone_h().data();
       assertThat(iso[5 * 40 + 10]).isLessThan(iso[5 * 40 + 20]);
     }

@@ -36,26 +36,46 @@ import picocli.CommandLine.Option;
       "Writes summary.json, avenues.geojson, violations.geojson, isochrones/*.tif and report.html."
     })
 final class AssessCommand implements Callable<Integer> {
-  @Option(names = "--plan", paramLabel = "PLAN.geojson", description = "Barrier plan (GeoJSON). Without it: the baseline only.")
+  @Option(
+      names = "--plan",
+      paramLabel = "PLAN.geojson",
+      description = "Barrier plan (GeoJSON). Without it: the baseline only.")
   Path plan;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (replaced when complete).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output directory (replaced when complete).")
   Path out;
 
   @Mixin RegionOptions region = new RegionOptions();
 
   @Mixin CaseOptions cases = new CaseOptions();
 
-  @Option(names = "--objectives", paramLabel = "FILE", description = "Objectives GeoJSON (points, lines or areas with name and radius_m). Default: key cities and the Suwałki corridor.")
+  @Option(
+      names = "--objectives",
+      paramLabel = "FILE",
+      description =
+          "Objectives GeoJSON (points, lines or areas with name and radius_m). Default: key cities and the Suwałki corridor.")
   Path objectives;
 
-  @Option(names = "--catalog", paramLabel = "FILE", description = "Obstacle catalog JSON (default: built-in).")
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description = "Obstacle catalog JSON (default: built-in).")
   Path catalog;
 
-  @Option(names = "--civilian-buffer-m", paramLabel = "M", description = "Override the plan's civilian buffer (metres).")
+  @Option(
+      names = "--civilian-buffer-m",
+      paramLabel = "M",
+      description = "Override the plan's civilian buffer (metres).")
   Double civilianBuffer;
 
-  @Option(names = "--ap-mines-enabled", paramLabel = "true|false", description = "Override the plan's AP-mine policy.")
+  @Option(
+      names = "--ap-mines-enabled",
+      paramLabel = "true|false",
+      description = "Override the plan's AP-mine policy.")
   Boolean apMines;
 
   @Option(names = "--quiet", description = "Print only errors and the report path.")
@@ -67,7 +87,9 @@ final class AssessCommand implements Callable<Integer> {
     RegionStore.Loaded loaded = region.load(progress);
     AssessmentRegion ar = loaded.region();
     List<Objective> objs =
-        objectives == null ? ObjectivesReader.defaults() : ObjectivesReader.read(objectives, ar.extent());
+        objectives == null
+            ? ObjectivesReader.defaults()
+            : ObjectivesReader.read(objectives, ar.extent());
     BarrierPlan p = readPlan(plan, catalog, ar, civilianBuffer, apMines);
     AssessmentOptions opt = cases.options();
     Assessor assessor = new Assessor(ar, objs, progress);
@@ -82,9 +104,12 @@ final class AssessCommand implements Callable<Integer> {
 
   static BarrierPlan readPlan(
       Path plan, Path catalog, AssessmentRegion ar, Double buffer, Boolean apMines) {
-    ObstacleCatalog cat = catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
+    ObstacleCatalog cat =
+        catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
     BarrierPlan p =
-        plan == null ? BarrierPlan.empty(PlanPolicy.DEFAULT) : new BarrierPlanReader(cat, ar.extent()).read(plan);
+        plan == null
+            ? BarrierPlan.empty(PlanPolicy.DEFAULT)
+            : new BarrierPlanReader(cat, ar.extent()).read(plan);
     PlanPolicy policy = p.policy();
     if (buffer != null) {
       if (!(buffer >= 0 && buffer <= 50_000)) {
@@ -101,7 +126,8 @@ final class AssessCommand implements Callable<Integer> {
   /** Prints the time to {@code first} per case, baseline and with the plan. */
   static void printTimes(AssessmentResult r, Objective first) {
     System.out.printf(Locale.ROOT, "Time from the border to %s (hours):%n", first.name());
-    System.out.printf(Locale.ROOT, "  %-11s %-7s %9s %9s %9s%n", "class", "season", "baseline", "plan", "delay");
+    System.out.printf(
+        Locale.ROOT, "  %-11s %-7s %9s %9s %9s%n", "class", "season", "baseline", "plan", "delay");
     for (AssessmentResult.Case c : r.cases()) {
       AssessmentResult.ObjectiveTime t = c.time(first.id());
       System.out.printf(
@@ -128,22 +154,44 @@ final class AssessCommand implements Callable<Integer> {
 
   /** Options selecting vehicle classes, seasons and assessment depth. */
   static final class CaseOptions {
-    @Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Vehicle classes: tracked,wheeled,dismounted (default all).")
+    @Option(
+        names = "--classes",
+        split = ",",
+        paramLabel = "CLASS",
+        description = "Vehicle classes: tracked,wheeled,dismounted (default all).")
     List<String> classes;
 
-    @Option(names = "--seasons", split = ",", paramLabel = "SEASON", description = "Seasons: dry,wet,frozen (default all).")
+    @Option(
+        names = "--seasons",
+        split = ",",
+        paramLabel = "SEASON",
+        description = "Seasons: dry,wet,frozen (default all).")
     List<String> seasons;
 
-    @Option(names = "--speeds", paramLabel = "FILE", description = "Speed table CSV (default: built-in).")
+    @Option(
+        names = "--speeds",
+        paramLabel = "FILE",
+        description = "Speed table CSV (default: built-in).")
     Path speeds;
 
-    @Option(names = "--avenues", paramLabel = "N", defaultValue = "3", description = "Distinct avenues per objective (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--avenues",
+        paramLabel = "N",
+        defaultValue = "3",
+        description = "Distinct avenues per objective (default ${DEFAULT-VALUE}).")
     int avenues;
 
-    @Option(names = "--marginal", paramLabel = "none|dry|all", defaultValue = "dry", description = "Cases that get per-obstacle marginal values (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--marginal",
+        paramLabel = "none|dry|all",
+        defaultValue = "dry",
+        description = "Cases that get per-obstacle marginal values (default ${DEFAULT-VALUE}).")
     AssessmentOptions.Marginal marginal;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Cases assessed in parallel (default: up to 2).")
+    @Option(
+        names = "--threads",
+        paramLabel = "N",
+        description = "Cases assessed in parallel (default: up to 2).")
     Integer threads;
 
     AssessmentOptions options() {
@@ -169,7 +217,11 @@ final class AssessCommand implements Callable<Integer> {
       if (threads != null && (threads < 1 || threads > 64)) {
         throw new SkydasProblem(ProblemCode.USAGE, "--threads must be within 1..64");
       }
-      AssessmentOptions o = AssessmentOptions.defaults().withCases(List.copyOf(new java.util.LinkedHashSet<>(vs)), List.copyOf(new java.util.LinkedHashSet<>(ss)));
+      AssessmentOptions o =
+          AssessmentOptions.defaults()
+              .withCases(
+                  List.copyOf(new java.util.LinkedHashSet<>(vs)),
+                  List.copyOf(new java.util.LinkedHashSet<>(ss)));
       if (speeds != null) {
         o = o.withSpeeds(SpeedTable.load(speeds));
       }

@@ -9,7 +9,9 @@ import lt.skydas.plan.ObstacleType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Prints the obstacle catalog: types, delays per class, costs, and where each figure comes from. */
+/**
+ * Prints the obstacle catalog: types, delays per class, costs, and where each figure comes from.
+ */
 @Command(
     name = "catalog",
     mixinStandardHelpOptions = true,
@@ -26,7 +28,8 @@ final class CatalogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ObstacleCatalog c = catalogFile == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalogFile);
+    ObstacleCatalog c =
+        catalogFile == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalogFile);
     System.out.println("Obstacle catalog: " + c.origin());
     System.out.printf(
         Locale.ROOT,
@@ -48,16 +51,22 @@ final class CatalogCommand implements Callable<Integer> {
           t.geometry().name().toLowerCase(Locale.ROOT),
           t.unit(),
           t.mines().name().toLowerCase(Locale.ROOT),
-          Math.max(t.crossingDelay_s(VehicleClass.TRACKED), t.roadDelay_s(VehicleClass.TRACKED)) / 60,
-          Math.max(t.crossingDelay_s(VehicleClass.WHEELED), t.roadDelay_s(VehicleClass.WHEELED)) / 60,
-          Math.max(t.crossingDelay_s(VehicleClass.DISMOUNTED), t.roadDelay_s(VehicleClass.DISMOUNTED)) / 60,
+          Math.max(t.crossingDelay_s(VehicleClass.TRACKED), t.roadDelay_s(VehicleClass.TRACKED))
+              / 60,
+          Math.max(t.crossingDelay_s(VehicleClass.WHEELED), t.roadDelay_s(VehicleClass.WHEELED))
+              / 60,
+          Math.max(
+                  t.crossingDelay_s(VehicleClass.DISMOUNTED),
+                  t.roadDelay_s(VehicleClass.DISMOUNTED))
+              / 60,
           t.costEur_perUnit(),
           t.clearanceCostEur_perUnit());
       if (sources) {
         t.sources().forEach((k, v) -> System.out.println("    " + k + ": " + v));
       }
     }
-    System.out.println("Delays are the larger of off-road crossing and road-cut delay, in minutes.");
+    System.out.println(
+        "Delays are the larger of off-road crossing and road-cut delay, in minutes.");
     return 0;
   }
 }

@@ -29,7 +29,11 @@ import picocli.CommandLine.Option;
       "with the input's georeferencing; unreachable cells are nodata."
     })
 final class CostDistCommand implements Callable<Integer> {
-  @Option(names = "--friction", required = true, paramLabel = "IN.tif", description = "Single-band friction GeoTIFF.")
+  @Option(
+      names = "--friction",
+      required = true,
+      paramLabel = "IN.tif",
+      description = "Single-band friction GeoTIFF.")
   Path friction;
 
   @Option(
@@ -39,10 +43,16 @@ final class CostDistCommand implements Callable<Integer> {
       description = "Start points in the raster's CRS, separated by ';'.")
   String start;
 
-  @Option(names = "--out", required = true, paramLabel = "OUT.tif", description = "Output GeoTIFF (Float32).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "OUT.tif",
+      description = "Output GeoTIFF (Float32).")
   Path out;
 
-  @Option(names = "--knight", description = "Also use knight's moves (16 neighbours), as r.cost -k.")
+  @Option(
+      names = "--knight",
+      description = "Also use knight's moves (16 neighbours), as r.cost -k.")
   boolean knight;
 
   @Option(names = "--max-cost", paramLabel = "COST", description = "Stop at this accumulated cost.")
@@ -132,7 +142,8 @@ final class CostDistCommand implements Callable<Integer> {
         y = Double.parseDouble(xy[1].trim());
       } catch (NumberFormatException e) {
         throw new SkydasProblem(
-            ProblemCode.USAGE, "--start: \"" + p + "\" is not X,Y (two numbers in the raster's CRS)");
+            ProblemCode.USAGE,
+            "--start: \"" + p + "\" is not X,Y (two numbers in the raster's CRS)");
       }
       if (!Double.isFinite(x) || !Double.isFinite(y)) {
         throw new SkydasProblem(ProblemCode.USAGE, "--start: \"" + p + "\" is not finite");

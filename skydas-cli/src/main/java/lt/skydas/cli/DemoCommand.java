@@ -26,10 +26,18 @@ import picocli.CommandLine.Option;
       "examples/demo-plan.geojson for every vehicle class and season and write the report."
     })
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/demo", description = "Output directory (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "out/demo",
+      description = "Output directory (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--cell-size", paramLabel = "M", defaultValue = "100", description = "Region cell size in metres (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cell-size",
+      paramLabel = "M",
+      defaultValue = "100",
+      description = "Region cell size in metres (default ${DEFAULT-VALUE}).")
   double cellSize;
 
   @Option(names = "--quiet", description = "Print only the summary.")
@@ -42,7 +50,8 @@ final class DemoCommand implements Callable<Integer> {
     Path planFile = home.resolve("examples").resolve("demo-plan.geojson");
     if (!Files.isRegularFile(planFile)) {
       throw new SkydasProblem(
-          ProblemCode.NOT_FOUND, "example plan not found: " + planFile + " (run from a Skydas checkout)");
+          ProblemCode.NOT_FOUND,
+          "example plan not found: " + planFile + " (run from a Skydas checkout)");
     }
     RegionOptions ro = new RegionOptions();
     ro.cellSize = cellSize;

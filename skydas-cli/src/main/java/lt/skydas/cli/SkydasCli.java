@@ -9,8 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code skydas} command line. User-fixable problems print one line on stderr and exit with
- * the problem's code; bugs print a short line and write the full trace to a log file.
+ * The {@code skydas} command line. User-fixable problems print one line on stderr and exit with the
+ * problem's code; bugs print a short line and write the full trace to a log file.
  */
 @Command(
     name = "skydas",

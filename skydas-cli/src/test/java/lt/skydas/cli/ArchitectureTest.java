@@ -19,21 +19,36 @@ class ArchitectureTest {
   void modulesAreLayered() {
     Architectures.layeredArchitecture()
         .consideringOnlyDependenciesInAnyPackage("lt.skydas..")
-        .layer("core").definedBy("lt.skydas.core..")
-        .layer("raster").definedBy("lt.skydas.raster..")
-        .layer("costdist").definedBy("lt.skydas.costdist..")
-        .layer("region").definedBy("lt.skydas.region..")
-        .layer("mobility").definedBy("lt.skydas.mobility..")
-        .layer("plan").definedBy("lt.skydas.plan..")
-        .layer("assess").definedBy("lt.skydas.assess..")
-        .layer("cli").definedBy("lt.skydas.cli..")
-        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("assess").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("plan").mayOnlyBeAccessedByLayers("assess", "cli")
-        .whereLayer("mobility").mayOnlyBeAccessedByLayers("plan", "assess", "cli")
-        .whereLayer("region").mayOnlyBeAccessedByLayers("mobility", "plan", "assess", "cli")
-        .whereLayer("costdist").mayOnlyBeAccessedByLayers("mobility", "assess", "cli")
-        .whereLayer("raster").mayOnlyBeAccessedByLayers("region", "assess", "cli")
+        .layer("core")
+        .definedBy("lt.skydas.core..")
+        .layer("raster")
+        .definedBy("lt.skydas.raster..")
+        .layer("costdist")
+        .definedBy("lt.skydas.costdist..")
+        .layer("region")
+        .definedBy("lt.skydas.region..")
+        .layer("mobility")
+        .definedBy("lt.skydas.mobility..")
+        .layer("plan")
+        .definedBy("lt.skydas.plan..")
+        .layer("assess")
+        .definedBy("lt.skydas.assess..")
+        .layer("cli")
+        .definedBy("lt.skydas.cli..")
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("assess")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("plan")
+        .mayOnlyBeAccessedByLayers("assess", "cli")
+        .whereLayer("mobility")
+        .mayOnlyBeAccessedByLayers("plan", "assess", "cli")
+        .whereLayer("region")
+        .mayOnlyBeAccessedByLayers("mobility", "plan", "assess", "cli")
+        .whereLayer("costdist")
+        .mayOnlyBeAccessedByLayers("mobility", "assess", "cli")
+        .whereLayer("raster")
+        .mayOnlyBeAccessedByLayers("region", "assess", "cli")
         .check(CLASSES);
   }
 
@@ -45,8 +60,14 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "lt.skydas.core..", "lt.skydas.raster..", "lt.skydas.region..", "lt.skydas.mobility..",
-            "lt.skydas.plan..", "lt.skydas.assess..", "lt.skydas.cli..", "org.locationtech..",
+            "lt.skydas.core..",
+            "lt.skydas.raster..",
+            "lt.skydas.region..",
+            "lt.skydas.mobility..",
+            "lt.skydas.plan..",
+            "lt.skydas.assess..",
+            "lt.skydas.cli..",
+            "org.locationtech..",
             "com.fasterxml..")
         .check(CLASSES);
   }

@@ -1,0 +1,120 @@
+package lt.skydas.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.region.Region;
+import lt.skydas.region.RegionBuildOptions;
+import lt.skydas.region.RegionBuildReport;
+import lt.skydas.region.RegionBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Region packs: build one from layers, or describe one. */
+@Command(
+    name = "region",
+    mixinStandardHelpOptions = true,
+    description = "Build or inspect region packs.",
+    subcommands = {RegionCommand.Build.class, RegionCommand.Info.class})
+final class RegionCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  @Command(
+      name = "build",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Build a region pack from OpenMapTiles-schema GeoJSON layers (the shipped data/baltic or",
+        "your own with the same file names and properties): land-cover and country rasters in",
+        "LKS-94, the road graph, settlements, borders, and issues.geojson listing import problems."
+      })
+  static final class Build implements Callable<Integer> {
+    @Option(
+        names = "--layers",
+        paramLabel = "DIR",
+        description = "Layer folder (default: the shipped data/baltic).")
+    Path layers;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "DIR",
+        description = "Pack directory to write (replaced when complete).")
+    Path out;
+
+    @Option(
+        names = "--cell-size",
+        paramLabel = "M",
+        defaultValue = "100",
+        description = "Cell size in metres (default ${DEFAULT-VALUE}; 50 and 25 work on 24 GiB).")
+    double cellSize;
+
+    @Option(
+        names = "--margin-km",
+        paramLabel = "KM",
+        defaultValue = "25",
+        description = "Extent around Lithuania (default ${DEFAULT-VALUE}).")
+    double margin;
+
+    @Option(names = "--quiet", description = "Print only the summary.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+      if (!(cellSize >= 5 && cellSize <= 1000)) {
+        throw new SkydasProblem(
+            ProblemCode.USAGE, "--cell-size must be within 5..1000 m, not " + cellSize);
+      }
+      if (!(margin >= 0 && margin <= 200)) {
+        throw new SkydasProblem(
+            ProblemCode.USAGE, "--margin-km must be within 0..200, not " + margin);
+      }
+      Path dir = layers != null ? layers : RegionStore.shippedLayers();
+      RegionBuildReport r =
+          RegionBuilder.build(
+              new RegionBuildOptions(dir, out, cellSize, margin, "LT"),
+              ConsoleProgress.forStderr(quiet));
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %d x %d cells of %.0f m, %d road nodes, %d road edges, %d settlements, %.1f s%n",
+          r.pack(),
+          r.width(),
+          r.height(),
+          r.cellSize_m(),
+          r.roadNodes(),
+          r.roadEdges(),
+          r.settlements(),
+          r.seconds());
+      System.out.printf(
+          Locale.ROOT,
+          "%d import issue(s) in %s%n",
+          r.issues(),
+          r.pack().resolve("issues.geojson"));
+      r.issueSummary().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %5d  %s%n", v, k));
+      return 0;
+    }
+  }
+
+  @Command(name = "info", mixinStandardHelpOptions = true, description = "Describe a region pack.")
+  static final class Info implements Callable<Integer> {
+    @Option(
+        names = "--region",
+        required = true,
+        paramLabel = "PACK",
+        description = "Region pack directory.")
+    Path pack;
+
+    @Override
+    public Integer call() {
+      Region r = Region.load(pack);
+      System.out.println(r.metadata().toPrettyString());
+      return 0;
+    }
+  }
+}
