@@ -183,9 +183,11 @@ final class AssessCommand implements Callable<Integer> {
 
     @Option(
         names = "--marginal",
-        paramLabel = "none|dry|all",
-        defaultValue = "dry",
-        description = "Cases that get per-obstacle marginal values (default ${DEFAULT-VALUE}).")
+        paramLabel = "none|fast|exact",
+        defaultValue = "fast",
+        description =
+            "Per-obstacle marginal values: fast (from the assessment's own searches), exact (one"
+                + " search per obstacle and case; slow) or none (default ${DEFAULT-VALUE}).")
     AssessmentOptions.Marginal marginal;
 
     @Option(

@@ -205,9 +205,16 @@ public final class MobilityNetworkBuilder {
     return accessCount++;
   }
 
+  /**
+   * Road pieces shorter than this count as this long, so no move is (nearly) free and the engine's
+   * bucket queue applies; the error is at most this per piece where a road grazes a cell corner.
+   */
+  static final double MIN_ROAD_EDGE_M = 1.0;
+
   private void addBoth(int a, int b, byte k, double length, int roadId, double from, double to) {
-    add(a, b, k, length, roadId, from, to);
-    add(b, a, k, length, roadId, to, from);
+    double l = k == MobilityNetwork.ROAD ? Math.max(MIN_ROAD_EDGE_M, length) : length;
+    add(a, b, k, l, roadId, from, to);
+    add(b, a, k, l, roadId, to, from);
   }
 
   private void add(int a, int b, byte k, double length, int roadId, double from, double to) {

@@ -125,6 +125,7 @@ class MobilityNetworkTest {
         sum += net.edgeLength_m()[e];
       }
     }
+    // the road has 7 pieces (2 junction links + 5 between access points), none under 1 m
     assertThat(sum).isCloseTo(2 * 480, within(1e-3));
     int[] tmp = new int[2];
     assertThat(net.edgesAt(0, 240, tmp)).isEqualTo(2);
