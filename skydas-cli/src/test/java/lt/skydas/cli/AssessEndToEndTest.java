@@ -1,0 +1,172 @@
+package lt.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lt.skydas.core.geojson.GeoJsonReader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job on the shipped Lithuania data, at 1 km cells to stay quick. */
+class AssessEndToEndTest {
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  @TempDir static Path tmp;
+  static Path pack;
+
+  @BeforeAll
+  static void buildPack() {
+    pack = tmp.resolve("pack-1km");
+    CliRunner.Result r =
+        CliRunner.run(
+            "region",
+            "build",
+            "--layers",
+            ROOT.resolve("data/baltic").toString(),
+            "--cell-size",
+            "1000",
+            "--out",
+            pack.toString(),
+            "--quiet");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("road edges").contains("issues.geojson");
+  }
+
+  @Test
+  void packHasRastersRoadsAndAnIssuesReport() throws Exception {
+    JsonNode meta = new ObjectMapper().readTree(pack.resolve("region.json").toFile());
+    assertThat(meta.path("cell_size_m").asDouble()).isEqualTo(1000);
+    assertThat(meta.path("road_edges").asInt()).isGreaterThan(50_000);
+    assertThat(meta.path("cells_by_land_cover").path("FOREST").asLong()).isGreaterThan(10_000);
+    assertThat(GeoJsonReader.readAll(pack.resolve("issues.geojson"))).isNotEmpty();
+    CliRunner.Result info = CliRunner.run("region", "info", "--region", pack.toString());
+    assertThat(info.exit()).isZero();
+    assertThat(info.out()).contains("road_km_by_class");
+  }
+
+  @Test
+  void demoPlanDelaysTheAttackerAndWritesEveryOutput() throws Exception {
+    Path out = tmp.resolve("assess");
+    CliRunner.Result r =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--plan",
+            ROOT.resolve("examples/demo-plan.geojson").toString(),
+            "--out",
+            out.toString(),
+            "--classes",
+            "tracked,wheeled",
+            "--seasons",
+            "dry,wet",
+            "--quiet");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Report: ");
+    JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(s.path("cases")).hasSize(4);
+    for (JsonNode c : s.path("cases")) {
+      JsonNode vilnius = c.path("times").get(0);
+      assertThat(vilnius.path("objective").asText()).isEqualTo("vilnius");
+      double base = vilnius.path("baseline_s").asDouble();
+      double plan = vilnius.path("plan_s").asDouble();
+      // Vilnius is ~30 km from the Belarus border: between 10 minutes and a day for vehicles
+      assertThat(base).isBetween(600.0, 86_400.0);
+      assertThat(plan).isGreaterThanOrEqualTo(base);
+    }
+    assertThat(s.path("violations").asInt()).isZero();
+    assertThat(GeoJsonReader.readAll(out.resolve("avenues.geojson"))).hasSizeGreaterThan(8);
+    assertThat(Files.size(out.resolve("isochrones/tracked-dry.tif"))).isPositive();
+    assertThat(Files.readString(out.resolve("report.html")))
+        .contains("Vilnius")
+        .contains("Klaipėda");
+  }
+
+  @Test
+  void badPlansFailWithOneLineAndLeaveEarlierOutputIntact() throws Exception {
+    Path out = tmp.resolve("kept");
+    CliRunner.Result ok =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--out",
+            out.toString(),
+            "--classes",
+            "wheeled",
+            "--seasons",
+            "dry",
+            "--quiet");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    String before = Files.readString(out.resolve("summary.json"));
+
+    String demo = Files.readString(ROOT.resolve("examples/demo-plan.geojson"));
+    Path truncated =
+        Files.writeString(tmp.resolve("truncated.geojson"), demo.substring(0, demo.length() / 3));
+    CliRunner.Result bad =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--plan",
+            truncated.toString(),
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertThat(bad.exit()).isEqualTo(3);
+    assertThat(bad.err().strip())
+        .contains("truncated.geojson")
+        .contains("truncated")
+        .doesNotContain("\n");
+    assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo(before);
+
+    Path unknown =
+        Files.writeString(tmp.resolve("unknown.geojson"), demo.replace("\"at_ditch\"", "\"moat\""));
+    CliRunner.Result u =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--plan",
+            unknown.toString(),
+            "--out",
+            out.toString());
+    assertThat(u.exit()).isEqualTo(3);
+    assertThat(u.err()).contains("unknown obstacle type \"moat\"");
+
+    Path far = Files.writeString(tmp.resolve("far.geojson"), demo.replace("25.6", "13.6"));
+    CliRunner.Result f =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--plan",
+            far.toString(),
+            "--out",
+            out.toString());
+    assertThat(f.exit()).isEqualTo(3);
+    assertThat(f.err()).contains("outside the region");
+
+    CliRunner.Result cls =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--out",
+            out.toString(),
+            "--classes",
+            "hovercraft");
+    assertThat(cls.exit()).isEqualTo(2);
+    assertThat(cls.err()).contains("hovercraft");
+
+    CliRunner.Result noPack =
+        CliRunner.run(
+            "assess", "--region", tmp.resolve("nothing").toString(), "--out", out.toString());
+    assertThat(noPack.exit()).isEqualTo(4);
+    assertThat(noPack.err()).contains("skydas region build");
+    assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo(before);
+  }
+}
