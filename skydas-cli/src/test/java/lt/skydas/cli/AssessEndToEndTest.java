@@ -86,6 +86,60 @@ class AssessEndToEndTest {
   }
 
   @Test
+  void usersObjectivesReplaceTheDefaults() throws Exception {
+    Path objectives =
+        Files.writeString(
+            tmp.resolve("objectives.geojson"),
+            """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"name":"Ukmergė bridge","radius_m":500},
+              "geometry":{"type":"Point","coordinates":[24.76,55.25]}},
+             {"type":"Feature","id":"trakai","properties":{"name":"Trakai area"},
+              "geometry":{"type":"Polygon","coordinates":[[[24.90,54.62],[24.96,54.62],[24.96,54.66],[24.90,54.66],[24.90,54.62]]]}}]}
+            """);
+    Path out = tmp.resolve("objectives-out");
+    CliRunner.Result r =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--objectives",
+            objectives.toString(),
+            "--out",
+            out.toString(),
+            "--classes",
+            "wheeled",
+            "--seasons",
+            "dry",
+            "--avenues",
+            "2",
+            "--quiet");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(s.path("objectives").findValuesAsText("id"))
+        .containsExactly("ukmerge-bridge", "trakai");
+    JsonNode times = s.path("cases").get(0).path("times");
+    assertThat(times.get(0).path("baseline_s").asDouble())
+        .isGreaterThan(times.get(1).path("baseline_s").asDouble());
+
+    Path bad =
+        Files.writeString(
+            tmp.resolve("bad-objectives.geojson"),
+            "{\"type\":\"FeatureCollection\",\"features\":[]}");
+    CliRunner.Result e =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--objectives",
+            bad.toString(),
+            "--out",
+            out.toString());
+    assertThat(e.exit()).isEqualTo(3);
+    assertThat(e.err()).contains("bad-objectives.geojson").contains("no objectives");
+  }
+
+  @Test
   void badPlansFailWithOneLineAndLeaveEarlierOutputIntact() throws Exception {
     Path out = tmp.resolve("kept");
     CliRunner.Result ok =
