@@ -16,18 +16,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  * west column, with helpers to add rivers (columns of RIVER) and straight roads.
  */
 final class SyntheticRegion {
-  static final String[] NAMES = {
-    "NODATA",
-    "OPEN",
-    "FOREST",
-    "WETLAND_FIRM",
-    "WETLAND_SOFT",
-    "WATER",
-    "RIVER",
-    "STREAM",
-    "BUILT_UP",
-    "INDUSTRIAL"
-  };
+  static final String[] NAMES = lt.skydas.region.LandCover.namesByCode();
   static final byte OPEN = 1;
   static final byte FOREST = 2;
   static final byte RIVER = 6;
