@@ -28,11 +28,4 @@ public record BarrierPlan(String source, String name, PlanPolicy policy, List<Ob
   public double clearanceEffort_h() {
     return obstacles.stream().mapToDouble(Obstacle::clearanceEffort_h).sum();
   }
-
-  /** The same plan without obstacle {@code index}. */
-  public BarrierPlan without(int index) {
-    java.util.ArrayList<Obstacle> l = new java.util.ArrayList<>(obstacles);
-    l.remove(index);
-    return new BarrierPlan(source, name + " without " + obstacles.get(index).id(), policy, l);
-  }
 }
