@@ -1,0 +1,36 @@
+package lt.skydas.optimize;
+
+import java.util.List;
+import lt.skydas.plan.PlanPolicy;
+
+/**
+ * How candidates are generated.
+ *
+ * @param beltDepths_m belts on the friendly side, as distances from the hostile border
+ * @param maxPiece_m corridor pieces longer than this are split
+ * @param bridgeDepth_m bridges up to this distance from the border are candidates
+ * @param policy humanitarian policy: mine types are offered only where it allows them
+ * @param avoidProtectedAreas no candidate inside a protected area
+ */
+public record CandidateOptions(
+    List<Double> beltDepths_m,
+    double maxPiece_m,
+    double bridgeDepth_m,
+    PlanPolicy policy,
+    boolean avoidProtectedAreas) {
+  public CandidateOptions {
+    beltDepths_m = List.copyOf(beltDepths_m);
+    if (beltDepths_m.isEmpty() || beltDepths_m.stream().anyMatch(d -> !(d > 0) || d > 200_000)) {
+      throw new IllegalArgumentException("belt depths must be within (0, 200 km]");
+    }
+    if (!(maxPiece_m >= 100)) {
+      throw new IllegalArgumentException("corridor pieces must be allowed at least 100 m");
+    }
+  }
+
+  /** Belts at 3, 8 and 15 km, 3 km pieces, bridges within 20 km, default policy. */
+  public static CandidateOptions defaults() {
+    return new CandidateOptions(
+        List.of(3_000.0, 8_000.0, 15_000.0), 3_000, 20_000, PlanPolicy.DEFAULT, true);
+  }
+}
