@@ -86,6 +86,32 @@ class AssessEndToEndTest {
   }
 
   @Test
+  void candidateSitesAreWrittenForReview() throws Exception {
+    Path out = tmp.resolve("candidates.geojson");
+    CliRunner.Result r =
+        CliRunner.run(
+            "candidates",
+            "--region",
+            pack.toString(),
+            "--belts-km",
+            "5,12",
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("corridor").contains("road").contains("bridge");
+    var features = GeoJsonReader.readAll(out);
+    assertThat(features).hasSizeGreaterThan(20);
+    assertThat(features)
+        .allSatisfy(f -> assertThat(f.string("types")).isNotBlank().doesNotContain("ap_minefield"));
+    CliRunner.Result bad =
+        CliRunner.run(
+            "candidates", "--region", pack.toString(), "--belts-km", "-3", "--out", out.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--belts-km");
+  }
+
+  @Test
   void usersObjectivesReplaceTheDefaults() throws Exception {
     Path objectives =
         Files.writeString(

@@ -249,6 +249,7 @@ class CostDistCommandTest {
           {"region", "build", "--help"},
           {"region", "info", "--help"},
           {"costdist", "--help"},
+          {"candidates", "--help"},
           {"catalog", "--help"}
         }) {
       CliRunner.Result r = CliRunner.run(cmd);

@@ -1,0 +1,101 @@
+package lt.skydas.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.mobility.SpeedTable;
+import lt.skydas.optimize.Candidate;
+import lt.skydas.optimize.CandidateGenerator;
+import lt.skydas.optimize.CandidateOptions;
+import lt.skydas.optimize.CandidateWriter;
+import lt.skydas.plan.HumanitarianCheck;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.PlanPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Where obstacles could go: candidate sites under the hard constraints, for review in a GIS. */
+@Command(
+    name = "candidates",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate candidate obstacle sites: belts at given depths behind the LT-BY and LT-RU borders,",
+      "open corridors and road crossings on each belt, and road bridges near the border. Mine types",
+      "are offered only outside the civilian buffer (and AP mines only when enabled); nothing is",
+      "offered inside protected areas. Writes GeoJSON (WGS84)."
+    })
+final class CandidatesCommand implements Callable<Integer> {
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output GeoJSON.")
+  Path out;
+
+  @Mixin RegionOptions region = new RegionOptions();
+
+  @Option(
+      names = "--belts-km",
+      split = ",",
+      paramLabel = "KM",
+      description = "Belt depths from the border in km (default 3,8,15).")
+  List<Double> belts;
+
+  @Option(
+      names = "--civilian-buffer-m",
+      paramLabel = "M",
+      defaultValue = "1000",
+      description =
+          "No mine within this distance of settlements or residential areas (default ${DEFAULT-VALUE}).")
+  double buffer;
+
+  @Option(
+      names = "--ap-mines-enabled",
+      description = "Offer anti-personnel mines (only where national policy enables them).")
+  boolean apMines;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      description = "Obstacle catalog JSON (default: built-in).")
+  Path catalog;
+
+  @Option(names = "--quiet", description = "Print only the summary.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    if (!(buffer >= 0 && buffer <= 50_000)) {
+      throw new SkydasProblem(ProblemCode.USAGE, "--civilian-buffer-m must be within 0..50000");
+    }
+    List<Double> depths = new ArrayList<>();
+    for (double km : belts == null ? List.of(3.0, 8.0, 15.0) : belts) {
+      if (!(km > 0 && km <= 200)) {
+        throw new SkydasProblem(
+            ProblemCode.USAGE, "--belts-km values must be within (0, 200], not " + km);
+      }
+      depths.add(km * 1000);
+    }
+    ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
+    RegionStore.Loaded loaded = region.load(progress);
+    ObstacleCatalog cat =
+        catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
+    CandidateOptions opt =
+        new CandidateOptions(depths, 3000, 20_000, new PlanPolicy(apMines, buffer), true);
+    List<Candidate> cs =
+        new CandidateGenerator(
+                loaded.pack(),
+                cat,
+                SpeedTable.defaults(),
+                new HumanitarianCheck(loaded.region().civilians()))
+            .generate(opt, progress);
+    CandidateWriter.write(out, cs, cat);
+    for (Candidate.Kind k : Candidate.Kind.values()) {
+      long n = cs.stream().filter(c -> c.kind() == k).count();
+      System.out.printf(Locale.ROOT, "%-9s %6d%n", k.name().toLowerCase(Locale.ROOT), n);
+    }
+    System.out.println("Candidates: " + out.toAbsolutePath());
+    return 0;
+  }
+}
