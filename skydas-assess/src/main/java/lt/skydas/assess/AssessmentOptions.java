@@ -14,6 +14,7 @@ import lt.skydas.mobility.VehicleClass;
  *     this width from the earlier ones
  * @param marginal how per-obstacle marginal values are computed
  * @param threads cases assessed in parallel (each thread holds its own search state)
+ * @param reinforcementLimitPct largest acceptable increase of friendly reinforcement travel time
  */
 public record AssessmentOptions(
     List<VehicleClass> classes,
@@ -23,7 +24,8 @@ public record AssessmentOptions(
     double avenueSlack,
     double corridorWidth_m,
     Marginal marginal,
-    int threads) {
+    int threads,
+    double reinforcementLimitPct) {
 
   /** How per-obstacle marginal values are computed. */
   public enum Marginal {
@@ -52,6 +54,9 @@ public record AssessmentOptions(
     if (!(avenueSlack >= 1) || avenueSlack > 10) {
       throw new IllegalArgumentException("avenue slack must be within 1..10");
     }
+    if (!(reinforcementLimitPct >= 0 && reinforcementLimitPct <= 1000)) {
+      throw new IllegalArgumentException("reinforcement limit must be within 0..1000 %");
+    }
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1");
     }
@@ -69,31 +74,85 @@ public record AssessmentOptions(
         1.5,
         3000,
         Marginal.FAST,
-        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())),
+        ReinforcementRoute.DEFAULT_LIMIT_PCT);
   }
 
   public AssessmentOptions withMarginal(Marginal m) {
     return new AssessmentOptions(
-        classes, seasons, speeds, avenuesPerObjective, avenueSlack, corridorWidth_m, m, threads);
+        classes,
+        seasons,
+        speeds,
+        avenuesPerObjective,
+        avenueSlack,
+        corridorWidth_m,
+        m,
+        threads,
+        reinforcementLimitPct);
   }
 
   public AssessmentOptions withCases(List<VehicleClass> c, List<Season> s) {
     return new AssessmentOptions(
-        c, s, speeds, avenuesPerObjective, avenueSlack, corridorWidth_m, marginal, threads);
+        c,
+        s,
+        speeds,
+        avenuesPerObjective,
+        avenueSlack,
+        corridorWidth_m,
+        marginal,
+        threads,
+        reinforcementLimitPct);
   }
 
   public AssessmentOptions withSpeeds(SpeedTable t) {
     return new AssessmentOptions(
-        classes, seasons, t, avenuesPerObjective, avenueSlack, corridorWidth_m, marginal, threads);
+        classes,
+        seasons,
+        t,
+        avenuesPerObjective,
+        avenueSlack,
+        corridorWidth_m,
+        marginal,
+        threads,
+        reinforcementLimitPct);
   }
 
   public AssessmentOptions withThreads(int n) {
     return new AssessmentOptions(
-        classes, seasons, speeds, avenuesPerObjective, avenueSlack, corridorWidth_m, marginal, n);
+        classes,
+        seasons,
+        speeds,
+        avenuesPerObjective,
+        avenueSlack,
+        corridorWidth_m,
+        marginal,
+        n,
+        reinforcementLimitPct);
+  }
+
+  public AssessmentOptions withReinforcementLimitPct(double pct) {
+    return new AssessmentOptions(
+        classes,
+        seasons,
+        speeds,
+        avenuesPerObjective,
+        avenueSlack,
+        corridorWidth_m,
+        marginal,
+        threads,
+        pct);
   }
 
   public AssessmentOptions withAvenues(int n) {
     return new AssessmentOptions(
-        classes, seasons, speeds, n, avenueSlack, corridorWidth_m, marginal, threads);
+        classes,
+        seasons,
+        speeds,
+        n,
+        avenueSlack,
+        corridorWidth_m,
+        marginal,
+        threads,
+        reinforcementLimitPct);
   }
 }

@@ -16,7 +16,37 @@ public record AssessmentResult(
     List<Objective> objectives,
     List<Case> cases,
     List<Violation> violations,
+    List<RouteTime> reinforcement,
     double seconds) {
+
+  /**
+   * Friendly reinforcement travel time (wheeled convoys) along one route without and with the plan;
+   * openable obstacles are open for friendly traffic.
+   *
+   * @param limitPct the largest acceptable increase, in percent of the unobstructed time
+   */
+  public record RouteTime(
+      String routeId,
+      String name,
+      Season season,
+      double baseline_s,
+      double plan_s,
+      double limitPct) {
+    /** Increase in percent of the unobstructed time (NaN when unreachable). */
+    public double increasePct() {
+      return Double.isFinite(baseline_s) && Double.isFinite(plan_s) && baseline_s > 0
+          ? 100 * (plan_s - baseline_s) / baseline_s
+          : Double.NaN;
+    }
+
+    /** True when the route stays within the limit. */
+    public boolean withinLimit() {
+      double p = increasePct();
+      return Double.isFinite(p)
+          ? p <= limitPct + 1e-9
+          : Double.isFinite(plan_s) || !Double.isFinite(baseline_s);
+    }
+  }
 
   /** Scenario of a time: without the plan, or with it. */
   public enum Scenario {

@@ -51,6 +51,9 @@ public final class Assessor {
   private final int[] allObjectiveNodes;
   private final HumanitarianCheck humanitarian;
   private final int[] edgeSource;
+  private final List<ReinforcementRoute> routes = new ArrayList<>();
+  private final List<int[]> routeFrom = new ArrayList<>();
+  private final List<int[]> routeTo = new ArrayList<>();
 
   public Assessor(AssessmentRegion region, List<Objective> objectives, Progress progress) {
     this.region = region;
@@ -91,6 +94,15 @@ public final class Assessor {
     }
     this.allObjectiveNodes = all.stream().mapToInt(Integer::intValue).toArray();
     this.humanitarian = new HumanitarianCheck(region.civilians());
+    for (ReinforcementRoute r : ReinforcementRoute.defaults()) {
+      int[] from = nodesOf(r.from());
+      int[] to = nodesOf(r.to());
+      if (from.length > 0 && to.length > 0) {
+        routes.add(r);
+        routeFrom.add(from);
+        routeTo.add(to);
+      }
+    }
   }
 
   /** The combined road + raster network (for diagnostics and benchmarks). */
@@ -169,15 +181,30 @@ public final class Assessor {
                   }));
         }
       }
+      PlanEffects friendly = effects.forFriendlyTraffic();
+      List<Future<List<AssessmentResult.RouteTime>>> routeFutures = new ArrayList<>();
+      for (Season s : seasons) {
+        routeFutures.add(pool.submit(() -> routeTimes(s, friendly, opt)));
+      }
       List<Case> cases = new ArrayList<>();
       for (VehicleClass v : classes) {
         for (Season s : seasons) {
           cases.add(futures.get(v.id() + "-" + s.id()).get());
         }
       }
+      List<AssessmentResult.RouteTime> reinforcement = new ArrayList<>();
+      for (Future<List<AssessmentResult.RouteTime>> f : routeFutures) {
+        reinforcement.addAll(f.get());
+      }
       progress.end();
       return new AssessmentResult(
-          region.name(), plan, objectives, cases, violations, (System.nanoTime() - t0) / 1e9);
+          region.name(),
+          plan,
+          objectives,
+          cases,
+          violations,
+          reinforcement,
+          (System.nanoTime() - t0) / 1e9);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof RuntimeException re) {
@@ -193,6 +220,54 @@ public final class Assessor {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Friendly wheeled travel time along each reinforcement route in season {@code s}, without and
+   * with the plan's non-openable obstacles.
+   */
+  private List<AssessmentResult.RouteTime> routeTimes(
+      Season s, PlanEffects friendly, AssessmentOptions opt) {
+    if (routes.isEmpty()) {
+      return List.of();
+    }
+    GridSpec g = region.grid();
+    VehicleClass v = VehicleClass.WHEELED;
+    float[] friction =
+        MobilityCosts.friction(region.landCover(), region.landCoverNames(), opt.speeds(), v, s);
+    double[] base = MobilityCosts.edgeCosts(net, friction, opt.speeds(), v, s);
+    CostDistanceSearch b =
+        new CostDistanceSearch(grid(g, friction, null), topology.withCosts(base));
+    boolean obstructed = !friendly.plan().obstacles().isEmpty();
+    CostDistanceSearch p =
+        obstructed
+            ? new CostDistanceSearch(
+                grid(g, friction, friendly.penalties(g.cellCount(), v, -1)),
+                topology.withCosts(friendly.edgeCosts(base, v, -1)))
+            : b;
+    List<AssessmentResult.RouteTime> out = new ArrayList<>();
+    for (int i = 0; i < routes.size(); i++) {
+      ReinforcementRoute r = routes.get(i);
+      int[] to = routeTo.get(i);
+      b.run(Query.from(routeFrom.get(i)).withTargets(to));
+      double t0 = min(b, to);
+      double t1 = t0;
+      if (obstructed) {
+        p.run(Query.from(routeFrom.get(i)).withTargets(to));
+        t1 = min(p, to);
+      }
+      out.add(
+          new AssessmentResult.RouteTime(r.id(), r.name(), s, t0, t1, opt.reinforcementLimitPct()));
+    }
+    return out;
+  }
+
+  private static double min(CostDistanceSearch s, int[] nodes) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int n : nodes) {
+      best = Math.min(best, s.cost(n));
+    }
+    return best;
   }
 
   /** Relative search cost per class on the shipped region (measured), for scheduling only. */

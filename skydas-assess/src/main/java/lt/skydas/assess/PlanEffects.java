@@ -168,6 +168,25 @@ public final class PlanEffects {
     return a == b || a0 == b0 || a0 == b1 || a1 == b0 || a1 == b1;
   }
 
+  /**
+   * The effects friendly traffic meets: openable obstacles (control points, prepared demolitions)
+   * are open for it, every other obstacle delays it as it would the enemy.
+   */
+  public PlanEffects forFriendlyTraffic() {
+    List<lt.skydas.plan.Obstacle> kept = new ArrayList<>();
+    List<int[]> c = new ArrayList<>();
+    List<int[]> e = new ArrayList<>();
+    for (int i = 0; i < cells.length; i++) {
+      if (!plan.obstacles().get(i).type().openable()) {
+        kept.add(plan.obstacles().get(i));
+        c.add(cells[i]);
+        e.add(edges[i]);
+      }
+    }
+    BarrierPlan p = new BarrierPlan(plan.source(), plan.name(), plan.policy(), kept);
+    return new PlanEffects(p, c.toArray(new int[0][]), e.toArray(new int[0][]));
+  }
+
   public BarrierPlan plan() {
     return plan;
   }

@@ -139,6 +139,19 @@ final class AssessCommand implements Callable<Integer> {
           h(t.plan_s()),
           h(t.delay_s()));
     }
+    for (AssessmentResult.RouteTime t : r.reinforcement()) {
+      if (t.season() == r.reinforcement().get(0).season()) {
+        System.out.printf(
+            Locale.ROOT,
+            "Reinforcement %s (wheeled, %s): %s h -> %s h (%+.1f %%)%s%n",
+            t.name(),
+            t.season().id(),
+            h(t.baseline_s()),
+            h(t.plan_s()),
+            t.increasePct(),
+            t.withinLimit() ? "" : " OVER THE " + Math.round(t.limitPct()) + " % LIMIT");
+      }
+    }
     System.out.printf(
         Locale.ROOT,
         "Plan: %d obstacles, %s; %d humanitarian violation(s); assessed in %.1f s%n",

@@ -78,6 +78,13 @@ class AssessEndToEndTest {
       assertThat(plan).isGreaterThanOrEqualTo(base);
     }
     assertThat(s.path("violations").asInt()).isZero();
+    // friendly routes from the LT-PL crossings to Kaunas and Vilnius, per season
+    assertThat(s.path("reinforcement")).hasSize(4);
+    for (JsonNode t : s.path("reinforcement")) {
+      assertThat(t.path("baseline_s").asDouble()).isBetween(1800.0, 6 * 3600.0);
+      assertThat(t.path("plan_s").asDouble())
+          .isGreaterThanOrEqualTo(t.path("baseline_s").asDouble());
+    }
     assertThat(GeoJsonReader.readAll(out.resolve("avenues.geojson"))).hasSizeGreaterThan(8);
     assertThat(Files.size(out.resolve("isochrones/tracked-dry.tif"))).isPositive();
     assertThat(Files.readString(out.resolve("report.html")))

@@ -188,6 +188,20 @@ public final class AssessmentWriter {
       obstacles.add(om);
     }
     s.put("obstacles", obstacles);
+    List<Object> routes = new ArrayList<>();
+    for (AssessmentResult.RouteTime t : r.reinforcement()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("route", t.routeId());
+      m.put("name", t.name());
+      m.put("season", t.season().id());
+      m.put("baseline_s", num(t.baseline_s()));
+      m.put("plan_s", num(t.plan_s()));
+      m.put("increase_pct", num(round(t.increasePct(), 2)));
+      m.put("limit_pct", t.limitPct());
+      m.put("within_limit", t.withinLimit());
+      routes.add(m);
+    }
+    s.put("reinforcement", routes);
     s.put("violations", r.violations().size());
     s.put("seconds", round(r.seconds(), 2));
     return s;

@@ -113,6 +113,17 @@ public final class ReportHtml {
             + " m; AP mines "
             + (plan.policy().apMinesEnabled() ? "enabled" : "not enabled"),
         r.violations().isEmpty() ? "ok" : "bad");
+    long over = r.reinforcement().stream().filter(rt -> !rt.withinLimit()).count();
+    if (!r.reinforcement().isEmpty()) {
+      card(
+          h,
+          "Friendly reinforcement",
+          over == 0 ? "open" : over + " over limit",
+          "routes from the LT–PL crossings; limit +"
+              + fmt0(r.reinforcement().get(0).limitPct())
+              + " %",
+          over == 0 ? "ok" : "bad");
+    }
     h.append("</section>");
   }
 
@@ -447,6 +458,39 @@ public final class ReportHtml {
           .append(v.rule().id())
           .append("</td><td>")
           .append(esc(v.message()))
+          .append("</td></tr>");
+    }
+    h.append("</tbody></table></section>");
+  }
+
+  private static void reinforcementTable(StringBuilder h, AssessmentResult r) {
+    h.append("<section><h2>Friendly reinforcement routes</h2>");
+    if (r.reinforcement().isEmpty()) {
+      h.append("<p class=\"empty\">No reinforcement route lies inside this region.</p></section>");
+      return;
+    }
+    h.append(
+            "<p class=\"note\">Wheeled convoys; control points and prepared demolitions are open for")
+        .append(" friendly traffic, every other obstacle delays it.</p>")
+        .append(
+            "<table><thead><tr><th>Route</th><th>Season</th><th>Unobstructed</th><th>With the plan</th>")
+        .append("<th>Increase</th></tr></thead><tbody>");
+    for (AssessmentResult.RouteTime t : r.reinforcement()) {
+      h.append(t.withinLimit() ? "<tr>" : "<tr class=\"bad\">")
+          .append("<td>")
+          .append(esc(t.name()))
+          .append("</td><td>")
+          .append(t.season().id())
+          .append("</td><td>")
+          .append(hours(t.baseline_s()))
+          .append("</td><td>")
+          .append(hours(t.plan_s()))
+          .append("</td><td>")
+          .append(
+              Double.isFinite(t.increasePct())
+                  ? String.format(Locale.ROOT, "+%.1f %%", t.increasePct())
+                  : "–")
+          .append(t.withinLimit() ? "" : " (limit " + fmt0(t.limitPct()) + " %)")
           .append("</td></tr>");
     }
     h.append("</tbody></table></section>");
