@@ -249,11 +249,11 @@ public final class Assessor {
     for (int i = 0; i < routes.size(); i++) {
       ReinforcementRoute r = routes.get(i);
       int[] to = routeTo.get(i);
-      b.run(Query.from(routeFrom.get(i)).withTargets(to));
+      b.run(Query.from(routeFrom.get(i)).withFirstOfTargets(to));
       double t0 = min(b, to);
       double t1 = t0;
       if (obstructed) {
-        p.run(Query.from(routeFrom.get(i)).withTargets(to));
+        p.run(Query.from(routeFrom.get(i)).withFirstOfTargets(to));
         t1 = min(p, to);
       }
       out.add(

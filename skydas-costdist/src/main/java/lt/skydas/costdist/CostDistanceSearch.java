@@ -299,6 +299,9 @@ public final class CostDistanceSearch {
       heap.reset(cutoff);
     }
     markTargets(q.targets(), true);
+    if (q.stopsAtFirstTarget() && remaining > 1) {
+      remaining = 1;
+    }
     int[] s = q.sources();
     for (int i = 0; i < s.length; i++) {
       int v = s[i];

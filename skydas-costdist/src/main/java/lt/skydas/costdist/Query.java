@@ -16,10 +16,17 @@ public final class Query {
   private final double[] initialCosts;
   private final double cutoff;
   private final int[] targets;
+  private final boolean firstTarget;
   private final QueueStrategy strategy;
 
   private Query(
-      int[] sources, double[] initialCosts, double cutoff, int[] targets, QueueStrategy strategy) {
+      int[] sources,
+      double[] initialCosts,
+      double cutoff,
+      int[] targets,
+      QueueStrategy strategy,
+      boolean firstTarget) {
+    this.firstTarget = firstTarget;
     this.sources = sources;
     this.initialCosts = initialCosts;
     this.cutoff = cutoff;
@@ -29,7 +36,8 @@ public final class Query {
 
   /** Sources with initial cost 0, no cutoff, no targets, {@link QueueStrategy#AUTO}. */
   public static Query from(int... sources) {
-    return new Query(sources.clone(), null, Double.POSITIVE_INFINITY, null, QueueStrategy.AUTO);
+    return new Query(
+        sources.clone(), null, Double.POSITIVE_INFINITY, null, QueueStrategy.AUTO, false);
   }
 
   /**
@@ -47,7 +55,7 @@ public final class Query {
         throw new IllegalArgumentException("initial cost must be >= 0: " + c);
       }
     }
-    return new Query(sources, costs.clone(), cutoff, targets, strategy);
+    return new Query(sources, costs.clone(), cutoff, targets, strategy, firstTarget);
   }
 
   /**
@@ -58,7 +66,7 @@ public final class Query {
     if (Double.isNaN(cutoff)) {
       throw new IllegalArgumentException("cutoff is NaN");
     }
-    return new Query(sources, initialCosts, cutoff, targets, strategy);
+    return new Query(sources, initialCosts, cutoff, targets, strategy, firstTarget);
   }
 
   /**
@@ -67,13 +75,31 @@ public final class Query {
    * completion; an empty list means no early termination. Duplicates are allowed.
    */
   public Query withTargets(int... targets) {
-    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy);
+    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, false);
+  }
+
+  /**
+   * Sets target nodes of which one suffices: the search stops as soon as the first of them is
+   * settled, which is then the cheapest of them (the others may be unsettled). Use it for "time to
+   * reach an area": unreachable cells in the area no longer make the search run to completion.
+   */
+  public Query withFirstOfTargets(int... targets) {
+    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, true);
+  }
+
+  boolean stopsAtFirstTarget() {
+    return firstTarget;
   }
 
   /** Sets the queue strategy (default {@link QueueStrategy#AUTO}). */
   public Query withStrategy(QueueStrategy strategy) {
     return new Query(
-        sources, initialCosts, cutoff, targets, Objects.requireNonNull(strategy, "strategy"));
+        sources,
+        initialCosts,
+        cutoff,
+        targets,
+        Objects.requireNonNull(strategy, "strategy"),
+        firstTarget);
   }
 
   int[] sources() {

@@ -1,0 +1,46 @@
+package lt.skydas.costdist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FirstTargetTest {
+  @Test
+  void stopsAtTheCheapestTargetWithItsExactCost() {
+    for (int seed = 1; seed <= 100; seed++) {
+      Random r = new Random(seed);
+      int w = 5 + r.nextInt(60);
+      int h = 5 + r.nextInt(60);
+      float[] f = new float[w * h];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = r.nextInt(6) == 0 ? Float.NaN : 1 + r.nextInt(50);
+      }
+      CostGrid g = new CostGrid(w, h, 10, f);
+      int[] targets = new int[1 + r.nextInt(8)];
+      for (int i = 0; i < targets.length; i++) {
+        targets[i] = r.nextInt(w * h);
+      }
+      int source = r.nextInt(w * h);
+      CostDistanceSearch full = new CostDistanceSearch(g);
+      full.run(Query.from(source));
+      double expected = Double.POSITIVE_INFINITY;
+      for (int t : targets) {
+        expected = Math.min(expected, full.cost(t));
+      }
+      for (QueueStrategy strategy :
+          new QueueStrategy[] {QueueStrategy.BUCKET, QueueStrategy.HEAP}) {
+        CostDistanceSearch first = new CostDistanceSearch(g);
+        first.run(Query.from(source).withFirstOfTargets(targets).withStrategy(strategy));
+        double got = Double.POSITIVE_INFINITY;
+        for (int t : targets) {
+          got = Math.min(got, first.cost(t));
+        }
+        assertThat(got).as("seed %d, %s", seed, strategy).isEqualTo(expected);
+        assertThat(first.settledCount())
+            .as("seed %d: stops early", seed)
+            .isLessThanOrEqualTo(full.settledCount());
+      }
+    }
+  }
+}
