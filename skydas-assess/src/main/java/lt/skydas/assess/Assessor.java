@@ -51,6 +51,11 @@ public final class Assessor {
   private final int[] allObjectiveNodes;
   private final HumanitarianCheck humanitarian;
   private final int[] edgeSource;
+
+  /** Search state reused by each worker thread across cases (3 slots: baseline, plan, extra). */
+  private final ThreadLocal<CostDistanceSearch[]> searches =
+      ThreadLocal.withInitial(() -> new CostDistanceSearch[3]);
+
   private final List<ReinforcementRoute> routes = new ArrayList<>();
   private final List<int[]> routeFrom = new ArrayList<>();
   private final List<int[]> routeTo = new ArrayList<>();
@@ -236,12 +241,12 @@ public final class Assessor {
     float[] friction =
         MobilityCosts.friction(region.landCover(), region.landCoverNames(), opt.speeds(), v, s);
     double[] base = MobilityCosts.edgeCosts(net, friction, opt.speeds(), v, s);
-    CostDistanceSearch b =
-        new CostDistanceSearch(grid(g, friction, null), topology.withCosts(base));
+    CostDistanceSearch b = search(0, grid(g, friction, null), topology.withCosts(base));
     boolean obstructed = !friendly.plan().obstacles().isEmpty();
     CostDistanceSearch p =
         obstructed
-            ? new CostDistanceSearch(
+            ? search(
+                1,
                 grid(g, friction, friendly.penalties(g.cellCount(), v, -1)),
                 topology.withCosts(friendly.edgeCosts(base, v, -1)))
             : b;
@@ -290,7 +295,7 @@ public final class Assessor {
     int[] sources = region.attackerStartCells();
 
     CostGrid baseGrid = grid(g, friction, null);
-    CostDistanceSearch search = new CostDistanceSearch(baseGrid, topology.withCosts(base));
+    CostDistanceSearch search = search(0, baseGrid, topology.withCosts(base));
     search.run(Query.from(sources));
     double[] baseTimes = objectiveTimes(search);
 
@@ -299,7 +304,7 @@ public final class Assessor {
     double[] planCosts = hasPlan ? effects.edgeCosts(base, v, -1) : base;
     CostGrid planGrid = hasPlan ? grid(g, friction, penalty) : baseGrid;
     CostDistanceSearch planSearch =
-        hasPlan ? new CostDistanceSearch(planGrid, topology.withCosts(planCosts)) : search;
+        hasPlan ? search(1, planGrid, topology.withCosts(planCosts)) : search;
     if (hasPlan) {
       planSearch.run(Query.from(sources));
     }
@@ -384,8 +389,7 @@ public final class Assessor {
       }
       for (int o = 0; o < obstacleCount; o++) {
         CostGrid gi = grid(g, friction, effects.penalties(g.cellCount(), v, o));
-        CostDistanceSearch si =
-            new CostDistanceSearch(gi, topology.withCosts(effects.edgeCosts(base, v, o)));
+        CostDistanceSearch si = search(2, gi, topology.withCosts(effects.edgeCosts(base, v, o)));
         si.run(Query.from(sources).withCutoff(cutoff));
         double[] without = objectiveTimes(si);
         Map<String, Double> perObjective = new LinkedHashMap<>();
@@ -442,6 +446,18 @@ public final class Assessor {
       }
     }
     return best;
+  }
+
+  /** The calling thread's search in {@code slot}, set to the given grid and edges. */
+  private CostDistanceSearch search(int slot, CostGrid g, EdgeGraph edges) {
+    CostDistanceSearch[] mine = searches.get();
+    if (mine[slot] == null) {
+      mine[slot] = new CostDistanceSearch(g, edges);
+    } else {
+      mine[slot].setGrid(g);
+      mine[slot].setEdgeGraph(edges);
+    }
+    return mine[slot];
   }
 
   private static CostGrid grid(GridSpec g, float[] friction, float[] penalty) {

@@ -54,18 +54,18 @@ public final class CostDistanceSearch {
   private static final int[] K2R = {-1, -1, 1, 1, -1, 1, -1, 1};
   private static final int[] K2C = {-1, 1, -1, 1, -1, -1, 1, 1};
 
-  private final CostGrid grid;
+  private CostGrid grid;
   final int w;
   final int h;
   final int cells;
   private final int n;
-  final float[] f;
-  private final float[] pen;
-  private final boolean knight;
-  final boolean fast;
-  final double halfOrth;
-  final double halfDiag;
-  private final double quarterKnight;
+  float[] f;
+  private float[] pen;
+  private boolean knight;
+  boolean fast;
+  double halfOrth;
+  double halfDiag;
+  private double quarterKnight;
 
   private EdgeGraph graph;
   int[] first;
@@ -144,6 +144,29 @@ public final class CostDistanceSearch {
     this.first = any ? edges.firstEdgeArray() : null;
     this.tgt = any ? edges.targetArray() : null;
     this.ecost = any ? edges.costArray() : null;
+  }
+
+  /**
+   * Replaces the grid (frictions, penalties, neighbourhood) by another of the same width, height
+   * and cell size, keeping this search's per-query state: one search object can serve many cost
+   * surfaces (vehicle classes, seasons, plans) without reallocating O(N) arrays.
+   *
+   * @throws IllegalArgumentException if the dimensions differ
+   */
+  public void setGrid(CostGrid g) {
+    Objects.requireNonNull(g, "grid");
+    if (g.width() != w || g.height() != h || g.cellSize() != grid.cellSize()) {
+      throw new IllegalArgumentException(
+          "grid " + g.width() + "x" + g.height() + " differs from " + w + "x" + h);
+    }
+    this.grid = g;
+    this.f = g.friction();
+    this.pen = g.penalty();
+    this.knight = g.neighbourhood() == CostGrid.Neighbourhood.SIXTEEN;
+    this.fast = pen == null && !knight;
+    this.halfOrth = g.halfOrth();
+    this.halfDiag = g.halfDiag();
+    this.quarterKnight = g.quarterKnight();
   }
 
   /** Total number of nodes N. */

@@ -43,4 +43,42 @@ class FirstTargetTest {
       }
     }
   }
+
+  @Test
+  void aSearchReusedAcrossGridsGivesTheSameCostsAsFreshOnes() {
+    Random r = new Random(77);
+    int w = 40;
+    int h = 30;
+    CostDistanceSearch reused = null;
+    for (int round = 0; round < 20; round++) {
+      float[] f = new float[w * h];
+      float[] pen = round % 2 == 0 ? null : new float[w * h];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = r.nextInt(7) == 0 ? Float.NaN : 1 + r.nextInt(30);
+        if (pen != null && r.nextInt(10) == 0) {
+          pen[i] = r.nextInt(100);
+        }
+      }
+      CostGrid g =
+          new CostGrid(
+              w,
+              h,
+              5,
+              f,
+              pen,
+              round % 3 == 0 ? CostGrid.Neighbourhood.SIXTEEN : CostGrid.Neighbourhood.EIGHT);
+      if (reused == null) {
+        reused = new CostDistanceSearch(g);
+      } else {
+        reused.setGrid(g);
+      }
+      int src = r.nextInt(w * h);
+      reused.run(Query.from(src));
+      CostDistanceSearch fresh = new CostDistanceSearch(g);
+      fresh.run(Query.from(src));
+      for (int c = 0; c < w * h; c++) {
+        assertThat(reused.cost(c)).as("round %d cell %d", round, c).isEqualTo(fresh.cost(c));
+      }
+    }
+  }
 }
