@@ -204,6 +204,7 @@ class AssessorTest {
         .doesNotContain("<b>&amp;</b>")
         .contains("mf&lt;1&gt;");
     assertThat(html).contains("<svg").contains("data:image/png;base64,");
+    assertThat(html).contains("Friendly reinforcement routes").contains("Humanitarian check");
   }
 
   @Test

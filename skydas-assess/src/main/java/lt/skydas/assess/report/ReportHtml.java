@@ -62,6 +62,7 @@ public final class ReportHtml {
     obstaclesTable(h, r);
     avenuesTable(h, r, ref, names);
     violationsTable(h, r);
+    reinforcementTable(h, r);
     h.append(
         "</main><footer><p>Map data © OpenStreetMap contributors (ODbL), © OpenMapTiles;"
             + " populations GeoNames (CC BY 4.0). Speeds and obstacle figures are planning estimates"
