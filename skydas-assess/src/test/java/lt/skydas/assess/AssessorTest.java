@@ -205,6 +205,9 @@ class AssessorTest {
         .contains("mf&lt;1&gt;");
     assertThat(html).contains("<svg").contains("data:image/png;base64,");
     assertThat(html).contains("Friendly reinforcement routes").contains("Humanitarian check");
+    assertThat(html).contains("Programme: cost by year and category");
+    assertThat(summary.path("plan").path("programme").get(0).path("category").asText())
+        .isEqualTo("mines");
   }
 
   @Test

@@ -28,4 +28,17 @@ public record BarrierPlan(String source, String name, PlanPolicy policy, List<Ob
   public double clearanceEffort_h() {
     return obstacles.stream().mapToDouble(Obstacle::clearanceEffort_h).sum();
   }
+
+  /**
+   * Construction cost in EUR by programme year (0 = not phased) and category, years ascending,
+   * categories in first-seen order.
+   */
+  public java.util.SortedMap<Integer, java.util.Map<String, Double>> costByYearAndCategory() {
+    java.util.SortedMap<Integer, java.util.Map<String, Double>> m = new java.util.TreeMap<>();
+    for (Obstacle o : obstacles) {
+      m.computeIfAbsent(o.year(), y -> new java.util.LinkedHashMap<>())
+          .merge(o.type().category(), o.cost_eur(), Double::sum);
+    }
+    return m;
+  }
 }

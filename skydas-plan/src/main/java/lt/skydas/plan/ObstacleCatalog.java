@@ -112,6 +112,7 @@ public final class ObstacleCatalog {
           new ObstacleType(
               id,
               text(n, "name", name, where),
+              n.hasNonNull("category") ? text(n, "category", name, where) : "other",
               geom,
               unit,
               mines,

@@ -9,6 +9,8 @@ import lt.skydas.mobility.VehicleClass;
  * Immutable.
  *
  * @param id stable id used in plan files ({@code at_minefield})
+ * @param category programme category for budgets (mines, barriers, fortifications, vegetation, road
+ *     control)
  * @param geometry the geometry a plan gives it: line, area or point
  * @param unit what cost and effort are per: km (lines), ha (areas), each (points)
  * @param mines which mines it contains, {@link MineKind#NONE} for non-mine obstacles
@@ -23,6 +25,7 @@ import lt.skydas.mobility.VehicleClass;
 public record ObstacleType(
     String id,
     String name,
+    String category,
     GeometryKind geometry,
     String unit,
     MineKind mines,

@@ -78,6 +78,10 @@ class BarrierPlanReaderTest {
     assertThat(o.quantity()).isCloseTo(6.5, within(0.1));
     assertThat(o.cost_eur()).isCloseTo(o.quantity() * 150_000, within(1.0));
     assertThat(o.type().crossingDelay_s(VehicleClass.TRACKED)).isEqualTo(3600);
+    assertThat(o.type().category()).isEqualTo("barriers");
+    assertThat(plan.costByYearAndCategory()).containsOnlyKeys(2);
+    assertThat(plan.costByYearAndCategory().get(2).get("barriers"))
+        .isCloseTo(o.cost_eur(), within(1e-6));
   }
 
   @Test

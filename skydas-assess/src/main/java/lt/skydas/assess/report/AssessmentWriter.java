@@ -131,6 +131,19 @@ public final class AssessmentWriter {
         Map.of(
             "ap_mines_enabled", plan.policy().apMinesEnabled(),
             "civilian_buffer_m", plan.policy().civilianBuffer_m()));
+    List<Object> programme = new ArrayList<>();
+    plan.costByYearAndCategory()
+        .forEach(
+            (year, byCat) ->
+                byCat.forEach(
+                    (cat, eur) -> {
+                      Map<String, Object> row = new LinkedHashMap<>();
+                      row.put("year", year);
+                      row.put("category", cat);
+                      row.put("cost_eur", Math.round(eur));
+                      programme.add(row);
+                    }));
+    p.put("programme", programme);
     s.put("plan", p);
     List<Object> objs = new ArrayList<>();
     for (Objective o : r.objectives()) {

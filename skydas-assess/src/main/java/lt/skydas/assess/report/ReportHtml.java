@@ -60,6 +60,7 @@ public final class ReportHtml {
     map(h, r, region, svg, ref);
     timesTable(h, r, names);
     obstaclesTable(h, r);
+    programmeTable(h, r);
     avenuesTable(h, r, ref, names);
     violationsTable(h, r);
     reinforcementTable(h, r);
@@ -399,6 +400,39 @@ public final class ReportHtml {
                   : minutes(best) + (where.isEmpty() ? "" : " <small>(" + esc(where) + ")</small>"))
           .append("</td><td>")
           .append(marginalCases.isEmpty() || meur <= 0 ? "–" : minutes(best / meur))
+          .append("</td></tr>");
+    }
+    h.append("</tbody></table></div></section>");
+  }
+
+  private static void programmeTable(StringBuilder h, AssessmentResult r) {
+    var byYear = r.plan().costByYearAndCategory();
+    if (byYear.isEmpty()) {
+      return;
+    }
+    java.util.LinkedHashSet<String> cats = new java.util.LinkedHashSet<>();
+    byYear.values().forEach(m -> cats.addAll(m.keySet()));
+    h.append(
+        "<section><h2>Programme: cost by year and category</h2><div class=\"scroll\"><table><thead><tr><th>Year</th>");
+    for (String c : cats) {
+      h.append("<th>").append(esc(c)).append("</th>");
+    }
+    h.append("<th>Total</th><th>Cumulative</th></tr></thead><tbody>");
+    double cumulative = 0;
+    for (var e : byYear.entrySet()) {
+      double total = e.getValue().values().stream().mapToDouble(Double::doubleValue).sum();
+      cumulative += total;
+      h.append("<tr><td>")
+          .append(e.getKey() == 0 ? "not phased" : String.valueOf(e.getKey()))
+          .append("</td>");
+      for (String c : cats) {
+        Double v = e.getValue().get(c);
+        h.append("<td>").append(v == null ? "–" : eur(v)).append("</td>");
+      }
+      h.append("<td>")
+          .append(eur(total))
+          .append("</td><td>")
+          .append(eur(cumulative))
           .append("</td></tr>");
     }
     h.append("</tbody></table></div></section>");
