@@ -64,9 +64,11 @@ final class RegionStore {
       fp =
           Fingerprint.of(
               layers,
-              "format=" + RegionBuilder.FORMAT_VERSION + ";cell=" + cellSize_m + ";margin=25");
+              "format=" + RegionBuilder.formatVersion() + ";cell=" + cellSize_m + ";margin=25");
       Path f = dir.resolve(FINGERPRINT);
-      if (Files.isRegularFile(f) && Files.readString(f).trim().equals(fp)) {
+      if (Files.isRegularFile(f)
+          && Files.readString(f).trim().equals(fp)
+          && packFormat(dir) == RegionBuilder.formatVersion()) {
         return dir;
       }
     } catch (IOException e) {
@@ -87,6 +89,18 @@ final class RegionStore {
           ProblemCode.OUTPUT_FAILED, "cannot write " + dir + ": " + e.getMessage());
     }
     return dir;
+  }
+
+  /** The format_version in a pack's region.json, or -1 when unreadable. */
+  private static int packFormat(Path dir) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(dir.resolve("region.json").toFile())
+          .path("format_version")
+          .asInt(-1);
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   static Loaded load(Path packDir, double startDepth_m, Progress progress) {

@@ -9,171 +9,235 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import lt.skydas.core.geo.GridSpec;
 import lt.skydas.core.io.AtomicOutput;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.raster.TiffDecoder.Image;
+import lt.skydas.raster.TiffDecoder.SampleType;
+import lt.skydas.raster.TiffEncoder.Tag;
 import mil.nga.tiff.FieldTagType;
-import mil.nga.tiff.FieldType;
 import mil.nga.tiff.FileDirectory;
-import mil.nga.tiff.FileDirectoryEntry;
-import mil.nga.tiff.Rasters;
-import mil.nga.tiff.TIFFImage;
-import mil.nga.tiff.TiffReader;
-import mil.nga.tiff.TiffWriter;
-import mil.nga.tiff.util.TiffConstants;
 
 /**
- * Single-band GeoTIFF read and write (no GeoTools): TIFF encoding by NGA's {@code mil.nga:tiff};
- * georeferencing from ModelPixelScale + ModelTiepoint, the CRS from the GeoKeyDirectory (EPSG code
- * of ProjectedCSTypeGeoKey or GeographicTypeGeoKey), nodata from GDAL_NODATA.
+ * Single-band GeoTIFF read and write, without GeoTools.
  *
- * <p>Reading accepts strips or tiles, no / LZW / Deflate / PackBits compression, 8–64-bit integer
- * or float samples, either byte order. Rotated rasters (ModelTransformation) and non-square pixels
- * are refused with a {@link SkydasProblem}. PixelIsPoint rasters are shifted by half a cell so the
- * grid describes cell corners. Writing uses Deflate and is atomic (temporary file, then move).
- * Stateless and thread-safe.
+ * <p><b>Reading</b> accepts classic (not Big) TIFF, either byte order, strips or tiles, compression
+ * none / LZW / Deflate / PackBits, predictors 2 and 3, and uint8, int8, uint16, int16, uint32,
+ * int32, float32 or float64 samples; only the first image (not overviews) is read. The grid comes
+ * from ModelPixelScale + ModelTiepoint (the tiepoint may sit at any raster position) or from a
+ * north-up ModelTransformation; rotated or sheared rasters, non-square pixels (beyond 1e-9
+ * relative), multi-band images and files without georeferencing are refused. The CRS is the EPSG
+ * code of ProjectedCSTypeGeoKey or GeographicTypeGeoKey (0 when absent or user-defined). A raster
+ * flagged PixelIsPoint has its tiepoint at a cell centre; the grid is shifted half a cell west and
+ * north so that {@link GridSpec} still describes cell corners (as GDAL does by default).
+ *
+ * <p><b>Writing</b> is little-endian, Deflate with predictor (horizontal for uint8, floating point
+ * for float32), in strips of about 256 KiB, compressed in parallel; it is atomic (temporary file,
+ * then move, see {@link AtomicOutput}). GeoKeys: GTModelType, GTRasterType = PixelIsArea and
+ * ProjectedCSTypeGeoKey (or GeographicTypeGeoKey for EPSG codes 4000–4999); none when the epsg is
+ * 0, but pixel scale and tiepoint are always written.
+ *
+ * <p><b>Errors</b>: every problem with a file to read is a {@link SkydasProblem} with {@link
+ * ProblemCode#BAD_INPUT} (a missing file: {@link ProblemCode#NOT_FOUND}) whose message names the
+ * file and the problem; library exceptions are wrapped. Write failures are {@link
+ * ProblemCode#OUTPUT_FAILED}.
+ *
+ * <p><b>Limits</b>: files up to 2 GiB and rasters up to 2^31 cells; the whole file is read into
+ * memory, plus the decoded raster. Stateless and thread-safe.
  */
 public final class GeoTiff {
   private static final int KEY_MODEL_TYPE = 1024;
   private static final int KEY_RASTER_TYPE = 1025;
   private static final int KEY_GEOGRAPHIC_TYPE = 2048;
   private static final int KEY_PROJECTED_TYPE = 3072;
+  private static final int RASTER_PIXEL_IS_AREA = 1;
   private static final int RASTER_PIXEL_IS_POINT = 2;
+  private static final int TAG_PIXEL_SCALE = 33550;
+  private static final int TAG_TIEPOINT = 33922;
+  private static final int TAG_GEOKEYS = 34735;
+  private static final int TAG_GDAL_NODATA = 42113;
 
   private GeoTiff() {}
 
-  /** Reads a single-band raster of any numeric type as float; nodata becomes NaN. */
+  /**
+   * Reads a single-band raster of any supported numeric type as float32; cells equal to the
+   * GDAL_NODATA value (compared as double, and as float for float data) become NaN. Values of
+   * 32-bit integers and float64 are rounded to the nearest float.
+   *
+   * @throws SkydasProblem BAD_INPUT naming the file and the problem, NOT_FOUND if missing
+   */
   public static FloatRaster readFloat(Path file) {
     Decoded d = decode(file);
-    int n = d.grid.cellCount();
-    float[] out = new float[n];
-    ByteBuffer b = d.values;
-    FieldType t = d.type;
-    double nodata = d.nodata;
-    for (int i = 0; i < n; i++) {
-      double v =
-          switch (t) {
-            case BYTE, UNDEFINED -> b.get(i) & 0xff;
-            case SBYTE -> b.get(i);
-            case SHORT -> b.getShort(2 * i) & 0xffff;
-            case SSHORT -> b.getShort(2 * i);
-            case LONG -> b.getInt(4 * i) & 0xffffffffL;
-            case SLONG -> b.getInt(4 * i);
-            case FLOAT -> b.getFloat(4 * i);
-            case DOUBLE -> b.getDouble(8 * i);
-            default -> throw new IllegalStateException("unexpected type " + t);
-          };
-      out[i] = (v == nodata || (float) v == (float) nodata) ? Float.NaN : (float) v;
-    }
+    float[] out = new float[d.grid.cellCount()];
+    double nd = d.nodata;
+    boolean hasNodata = !Double.isNaN(nd);
+    float ndf = (float) nd;
+    SampleType t = d.image.type();
+    read(
+        d,
+        (b, off, cell, n) -> {
+          for (int i = 0; i < n; i++) {
+            double v =
+                switch (t) {
+                  case U8 -> b.get(off + i) & 0xff;
+                  case I8 -> b.get(off + i);
+                  case U16 -> b.getShort(off + 2 * i) & 0xffff;
+                  case I16 -> b.getShort(off + 2 * i);
+                  case U32 -> b.getInt(off + 4 * i) & 0xffff_ffffL;
+                  case I32 -> b.getInt(off + 4 * i);
+                  case F32 -> b.getFloat(off + 4 * i);
+                  case F64 -> b.getDouble(off + 8 * i);
+                };
+            float f = (float) v;
+            out[cell + i] = hasNodata && (v == nd || f == ndf) ? Float.NaN : f;
+          }
+        });
     return new FloatRaster(d.grid, out);
   }
 
-  /** Reads an unsigned 8-bit single-band raster. */
+  /**
+   * Reads an unsigned 8-bit single-band raster. A GDAL_NODATA value is not applied (a byte raster
+   * has no nodata); the cells keep their stored value.
+   *
+   * @throws SkydasProblem BAD_INPUT if the samples are not uint8, or as {@link #readFloat}
+   */
   public static ByteRaster readByte(Path file) {
     Decoded d = decode(file);
-    if (d.type != FieldType.BYTE) {
+    if (d.image.type() != SampleType.U8) {
       throw SkydasProblem.badInput(
-          file.toString(),
-          null,
-          "expected unsigned 8-bit samples, found " + d.type.name().toLowerCase(Locale.ROOT));
+          file.toString(), null, "expected unsigned 8-bit samples, found " + d.image.type().label);
     }
     byte[] out = new byte[d.grid.cellCount()];
-    d.values.get(0, out);
+    read(d, (b, off, cell, n) -> b.get(off, out, cell, n));
     return new ByteRaster(d.grid, out);
   }
 
-  /** Writes a Float32 GeoTIFF; NaN cells are nodata (GDAL_NODATA "nan"). */
+  /**
+   * Writes a Float32 GeoTIFF (Deflate, floating-point predictor). NaN cells are nodata: the file
+   * carries GDAL_NODATA "nan". Atomic: an existing file is replaced only when complete.
+   *
+   * @throws SkydasProblem OUTPUT_FAILED if the file cannot be written
+   */
   public static void writeFloat32(Path file, FloatRaster r) {
+    Objects.requireNonNull(file);
     GridSpec g = r.grid();
-    Rasters rasters = new Rasters(g.width(), g.height(), 1, FieldType.FLOAT);
-    ByteBuffer b = rasters.getSampleValues()[0];
     float[] d = r.data();
-    for (int i = 0; i < d.length; i++) {
-      b.putFloat(4 * i, d[i]);
-    }
-    write(file, g, rasters, 32, TiffConstants.SAMPLE_FORMAT_FLOAT, "nan");
-  }
-
-  /** Writes an unsigned 8-bit GeoTIFF; {@code nodata} may be null. */
-  public static void writeByte(Path file, ByteRaster r, Integer nodata) {
-    GridSpec g = r.grid();
-    Rasters rasters = new Rasters(g.width(), g.height(), 1, FieldType.BYTE);
-    rasters.getSampleValues()[0].put(0, r.data());
+    int w = g.width();
     write(
         file,
         g,
-        rasters,
-        8,
-        TiffConstants.SAMPLE_FORMAT_UNSIGNED_INT,
-        nodata == null ? null : String.valueOf(nodata));
-  }
-
-  private static void write(
-      Path file, GridSpec g, Rasters rasters, int bits, int sampleFormat, String nodata) {
-    FileDirectory dir = new FileDirectory();
-    dir.setImageWidth(g.width());
-    dir.setImageHeight(g.height());
-    dir.setBitsPerSample(bits);
-    dir.setSamplesPerPixel(1);
-    dir.setSampleFormat(sampleFormat);
-    dir.setCompression(TiffConstants.COMPRESSION_DEFLATE);
-    dir.setPhotometricInterpretation(TiffConstants.PHOTOMETRIC_INTERPRETATION_BLACK_IS_ZERO);
-    dir.setPlanarConfiguration(TiffConstants.PLANAR_CONFIGURATION_CHUNKY);
-    int rowBytes = g.width() * bits / 8;
-    dir.setRowsPerStrip(Math.max(1, Math.min(g.height(), (1 << 16) / Math.max(1, rowBytes))));
-    dir.setModelPixelScale(List.of(g.cellSize(), g.cellSize(), 0.0));
-    dir.setModelTiepoint(List.of(0.0, 0.0, 0.0, g.minX(), g.maxY(), 0.0));
-    List<Integer> keys = new ArrayList<>(List.of(1, 1, 0, 0));
-    addKey(keys, KEY_RASTER_TYPE, 1);
-    if (g.epsg() == 4326) {
-      addKey(keys, KEY_MODEL_TYPE, 2);
-      addKey(keys, KEY_GEOGRAPHIC_TYPE, 4326);
-    } else if (g.epsg() > 0) {
-      addKey(keys, KEY_MODEL_TYPE, 1);
-      addKey(keys, KEY_PROJECTED_TYPE, g.epsg());
-    }
-    keys.set(3, (keys.size() - 4) / 4);
-    // keys must be sorted by id: model type (1024) < raster type (1025) < 2048 < 3072
-    sortKeys(keys);
-    dir.addEntry(
-        new FileDirectoryEntry(FieldTagType.GeoKeyDirectory, FieldType.SHORT, keys.size(), keys));
-    if (nodata != null) {
-      dir.setStringEntryValue(FieldTagType.GDAL_NODATA, nodata);
-    }
-    dir.setWriteRasters(rasters);
-    TIFFImage image = new TIFFImage(dir);
-    AtomicOutput.writeFile(
-        file,
-        out -> {
-          try {
-            out.write(TiffWriter.writeTiffToBytes(image));
-          } catch (RuntimeException e) {
-            throw new IOException("TIFF encoding failed: " + e.getMessage(), e);
-          }
+        4,
+        3,
+        TiffEncoder.PREDICTOR_FLOAT,
+        "nan",
+        (row0, rows, dst) -> {
+          ByteBuffer b = ByteBuffer.wrap(dst).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+          b.asFloatBuffer().put(d, row0 * w, rows * w);
         });
   }
 
-  private static void addKey(List<Integer> keys, int id, int value) {
-    keys.addAll(List.of(id, 0, 1, value));
+  /**
+   * Writes an unsigned 8-bit GeoTIFF (Deflate, horizontal predictor); {@code nodata} (0–255) is
+   * recorded as GDAL_NODATA, or nothing when null. Atomic like {@link #writeFloat32}.
+   *
+   * @throws IllegalArgumentException if {@code nodata} is outside 0–255
+   */
+  public static void writeByte(Path file, ByteRaster r, Integer nodata) {
+    Objects.requireNonNull(file);
+    if (nodata != null && (nodata < 0 || nodata > 255)) {
+      throw new IllegalArgumentException("byte nodata must be 0-255: " + nodata);
+    }
+    GridSpec g = r.grid();
+    byte[] d = r.data();
+    int w = g.width();
+    write(
+        file,
+        g,
+        1,
+        1,
+        TiffEncoder.PREDICTOR_HORIZONTAL,
+        nodata == null ? null : String.valueOf(nodata),
+        (row0, rows, dst) -> System.arraycopy(d, row0 * w, dst, 0, rows * w));
   }
 
-  private static void sortKeys(List<Integer> keys) {
-    int n = (keys.size() - 4) / 4;
-    List<int[]> entries = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int o = 4 + 4 * i;
-      entries.add(new int[] {keys.get(o), keys.get(o + 1), keys.get(o + 2), keys.get(o + 3)});
+  private static void write(
+      Path file,
+      GridSpec g,
+      int bytesPerSample,
+      int sampleFormat,
+      int predictor,
+      String nodata,
+      TiffEncoder.RowSource source) {
+    List<Tag> tags = geoTags(g);
+    if (nodata != null) {
+      tags.add(Tag.ascii(TAG_GDAL_NODATA, nodata));
     }
-    entries.sort((a, b) -> Integer.compare(a[0], b[0]));
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k < 4; k++) {
-        keys.set(4 + 4 * i + k, entries.get(i)[k]);
+    AtomicOutput.writeFile(
+        file,
+        out ->
+            TiffEncoder.write(
+                out, g.width(), g.height(), bytesPerSample, sampleFormat, predictor, source, tags));
+  }
+
+  /** ModelPixelScale, ModelTiepoint and the GeoKeyDirectory for a grid. */
+  static List<Tag> geoTags(GridSpec g) {
+    List<Tag> tags = new ArrayList<>();
+    tags.add(Tag.doubles(TAG_PIXEL_SCALE, g.cellSize(), g.cellSize(), 0));
+    tags.add(Tag.doubles(TAG_TIEPOINT, 0, 0, 0, g.minX(), g.maxY(), 0));
+    int epsg = g.epsg();
+    boolean geographic = epsg >= 4000 && epsg < 5000;
+    List<Integer> keys = new ArrayList<>();
+    if (epsg > 0) {
+      keys.addAll(List.of(KEY_MODEL_TYPE, 0, 1, geographic ? 2 : 1));
+    }
+    keys.addAll(List.of(KEY_RASTER_TYPE, 0, 1, RASTER_PIXEL_IS_AREA));
+    if (epsg > 0) {
+      keys.addAll(List.of(geographic ? KEY_GEOGRAPHIC_TYPE : KEY_PROJECTED_TYPE, 0, 1, epsg));
+    }
+    int[] dir = new int[4 + keys.size()];
+    dir[0] = 1;
+    dir[1] = 1;
+    dir[2] = 0;
+    dir[3] = keys.size() / 4;
+    for (int i = 0; i < keys.size(); i++) {
+      dir[4 + i] = keys.get(i);
+    }
+    tags.add(Tag.shorts(TAG_GEOKEYS, dir));
+    return tags;
+  }
+
+  private record Decoded(Image image, GridSpec grid, double nodata) {}
+
+  private static void read(Decoded d, TiffDecoder.RowSink sink) {
+    try {
+      TiffDecoder.read(d.image, sink);
+    } catch (SkydasProblem p) {
+      throw p;
+    } catch (RuntimeException e) {
+      throw wrap(d.image.name(), e);
+    }
+  }
+
+  private static SkydasProblem wrap(String name, RuntimeException e) {
+    Throwable c = e;
+    while (c.getCause() instanceof SkydasProblem || c instanceof SkydasProblem) {
+      if (c instanceof SkydasProblem p) {
+        return p;
       }
+      c = c.getCause();
     }
+    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new SkydasProblem(
+        ProblemCode.BAD_INPUT,
+        name
+            + ": not a readable TIFF ("
+            + msg
+            + "); the file may be truncated or use an unsupported encoding",
+        Map.of("file", name),
+        e);
   }
-
-  private record Decoded(GridSpec grid, FieldType type, ByteBuffer values, double nodata) {}
 
   private static Decoded decode(Path file) {
     String name = file.toString();
@@ -182,108 +246,97 @@ public final class GeoTiff {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new SkydasProblem(ProblemCode.NOT_FOUND, name + ": no such file", Map.of("file", name));
-    } catch (IOException e) {
-      throw SkydasProblem.badInput(name, null, "cannot read: " + e.getMessage());
-    }
-    if (bytes.length == 0) {
-      throw SkydasProblem.badInput(name, null, "file is empty");
-    }
-    if (bytes.length < 8
-        || !((bytes[0] == 'I' && bytes[1] == 'I') || (bytes[0] == 'M' && bytes[1] == 'M'))) {
-      throw SkydasProblem.badInput(name, null, "not a TIFF file");
-    }
-    if ((bytes[2] == 43 || bytes[3] == 43)) {
-      throw SkydasProblem.badInput(
-          name,
-          null,
-          "BigTIFF is not supported; write a classic TIFF (gdal_translate -co BIGTIFF=NO)");
+    } catch (IOException | OutOfMemoryError e) {
+      throw SkydasProblem.badInput(name, null, "cannot read: " + e);
     }
     try {
-      TIFFImage image = TiffReader.readTiff(bytes);
-      FileDirectory dir = image.getFileDirectory();
-      int spp = dir.getSamplesPerPixel();
-      if (spp != 1) {
-        throw SkydasProblem.badInput(name, null, "expected a single band, found " + spp + " bands");
-      }
-      int w = dir.getImageWidth().intValue();
-      int h = dir.getImageHeight().intValue();
-      if (dir.get(FieldTagType.ModelTransformation) != null) {
-        throw SkydasProblem.badInput(
-            name, null, "rotated or sheared rasters (ModelTransformation) are not supported");
-      }
-      List<Double> scale = dir.getModelPixelScale();
-      List<Double> tie = dir.getModelTiepoint();
-      if (scale == null || tie == null || scale.size() < 2 || tie.size() < 6) {
-        throw SkydasProblem.badInput(
-            name, null, "no GeoTIFF georeferencing (ModelPixelScale/ModelTiepoint)");
-      }
-      double sx = scale.get(0);
-      double sy = scale.get(1);
-      if (!(sx > 0) || !(sy > 0) || Math.abs(sx - sy) > 1e-9 * Math.max(sx, sy)) {
-        throw SkydasProblem.badInput(
-            name, null, "pixels must be square with positive size, found " + sx + " x " + sy);
-      }
-      List<Integer> keys = dir.getIntegerListEntryValue(FieldTagType.GeoKeyDirectory);
-      int epsg = 0;
-      boolean pixelIsPoint = false;
-      if (keys != null && keys.size() >= 4) {
-        int n = keys.get(3);
-        for (int i = 0; i < n && 4 + 4 * i + 3 < keys.size(); i++) {
-          int id = keys.get(4 + 4 * i);
-          int loc = keys.get(4 + 4 * i + 1);
-          int val = keys.get(4 + 4 * i + 3);
-          if (loc == 0
-              && (id == KEY_PROJECTED_TYPE || id == KEY_GEOGRAPHIC_TYPE)
-              && val > 0
-              && val < 32767) {
-            if (id == KEY_PROJECTED_TYPE || epsg == 0) {
-              epsg = val;
-            }
-          }
-          if (loc == 0 && id == KEY_RASTER_TYPE && val == RASTER_PIXEL_IS_POINT) {
-            pixelIsPoint = true;
-          }
-        }
-      }
-      double minX = tie.get(3) - tie.get(0) * sx;
-      double maxY = tie.get(4) + tie.get(1) * sy;
-      if (pixelIsPoint) {
-        minX -= sx / 2;
-        maxY += sy / 2;
-      }
-      GridSpec grid;
-      try {
-        grid = new GridSpec(minX, maxY, sx, w, h, epsg);
-      } catch (IllegalArgumentException e) {
-        throw SkydasProblem.badInput(name, null, "unusable raster geometry: " + e.getMessage());
-      }
+      Image im = TiffDecoder.open(name, bytes);
+      GridSpec grid = georeference(name, im);
       double nodata = Double.NaN;
-      String nd = dir.getStringEntryValue(FieldTagType.GDAL_NODATA);
+      String nd = im.dir().getStringEntryValue(FieldTagType.GDAL_NODATA);
       if (nd != null && !nd.isBlank()) {
         try {
-          nodata = Double.parseDouble(nd.trim());
+          nodata = Double.parseDouble(nd.trim().toLowerCase(Locale.ROOT).replace("nan", "NaN"));
         } catch (NumberFormatException e) {
-          nodata = Double.NaN;
+          throw SkydasProblem.badInput(name, null, "GDAL_NODATA is not a number: '" + nd + "'");
         }
       }
-      Rasters rasters = dir.readRasters();
-      FieldType type = rasters.getFieldTypes()[0];
-      ByteBuffer values = rasters.getSampleValues()[0];
-      if (values.capacity() < (long) w * h * type.getBytes()) {
-        throw SkydasProblem.badInput(
-            name, null, "file is truncated (fewer samples than " + w + " x " + h + ")");
-      }
-      return new Decoded(grid, type, values, nodata);
+      return new Decoded(im, grid, nodata);
     } catch (SkydasProblem p) {
       throw p;
     } catch (RuntimeException e) {
-      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw wrap(name, e);
+    }
+  }
+
+  private static GridSpec georeference(String name, Image im) {
+    FileDirectory dir = im.dir();
+    List<Double> scale = dir.getModelPixelScale();
+    List<Double> tie = dir.getModelTiepoint();
+    List<Double> m = dir.getDoubleListEntryValue(FieldTagType.ModelTransformation);
+    double sx;
+    double sy;
+    double minX;
+    double maxY;
+    if (m != null && m.size() >= 8) {
+      // x = m0*i + m1*j + m3; y = m4*i + m5*j + m7
+      if (m.get(1) != 0 || m.get(4) != 0 || !(m.get(0) > 0) || !(m.get(5) < 0)) {
+        throw SkydasProblem.badInput(
+            name,
+            null,
+            "rotated or sheared rasters (ModelTransformation) are not supported; "
+                + "warp to north-up with gdalwarp first");
+      }
+      sx = m.get(0);
+      sy = -m.get(5);
+      minX = m.get(3);
+      maxY = m.get(7);
+    } else if (scale != null && tie != null && scale.size() >= 2 && tie.size() >= 6) {
+      sx = scale.get(0);
+      sy = scale.get(1);
+      // tiepoint: raster (i, j) -> model (x, y)
+      minX = tie.get(3) - tie.get(0) * sx;
+      maxY = tie.get(4) + tie.get(1) * sy;
+    } else {
       throw SkydasProblem.badInput(
-          name,
-          null,
-          "not a readable TIFF ("
-              + msg
-              + "); the file may be truncated or use an unsupported compression");
+          name, null, "no GeoTIFF georeferencing (ModelPixelScale/ModelTiepoint)");
+    }
+    if (!(sx > 0) || !(sy > 0) || Math.abs(sx - sy) > 1e-9 * Math.max(sx, sy)) {
+      throw SkydasProblem.badInput(
+          name, null, "pixels must be square with a positive size, found " + sx + " x " + sy);
+    }
+    int epsg = 0;
+    boolean pixelIsPoint = false;
+    List<Integer> keys = dir.getIntegerListEntryValue(FieldTagType.GeoKeyDirectory);
+    if (keys != null && keys.size() >= 4) {
+      int n = keys.get(3);
+      int projected = 0;
+      int geographic = 0;
+      for (int i = 0; i < n && 4 + 4 * i + 3 < keys.size(); i++) {
+        int id = keys.get(4 + 4 * i);
+        int loc = keys.get(4 + 4 * i + 1);
+        int val = keys.get(4 + 4 * i + 3);
+        if (loc != 0) {
+          continue;
+        }
+        if (id == KEY_PROJECTED_TYPE && val > 0 && val < 32767) {
+          projected = val;
+        } else if (id == KEY_GEOGRAPHIC_TYPE && val > 0 && val < 32767) {
+          geographic = val;
+        } else if (id == KEY_RASTER_TYPE && val == RASTER_PIXEL_IS_POINT) {
+          pixelIsPoint = true;
+        }
+      }
+      epsg = projected != 0 ? projected : geographic;
+    }
+    if (pixelIsPoint) {
+      minX -= sx / 2;
+      maxY += sx / 2;
+    }
+    try {
+      return new GridSpec(minX, maxY, sx, im.width(), im.height(), epsg);
+    } catch (IllegalArgumentException e) {
+      throw SkydasProblem.badInput(name, null, "unusable raster geometry: " + e.getMessage());
     }
   }
 }

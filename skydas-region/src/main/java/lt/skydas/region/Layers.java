@@ -19,15 +19,27 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 
 /** Finds and reads the layer files of a region, reporting import problems. */
 final class Layers {
-  /** The bounding box the shipped data covers (lon/lat); features wholly outside are reported. */
-  static final Envelope REGION_LONLAT = new Envelope(20.0, 27.6, 53.0, 56.9);
-
   private final Path dir;
   private final ImportIssues issues;
+  private final Map<String, Integer> featuresRead = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Envelope regionLonLat;
 
   Layers(Path dir, ImportIssues issues) {
     this.dir = dir;
     this.issues = issues;
+  }
+
+  /**
+   * Sets the region's lon/lat bounding box (of the country polygons): features of later reads that
+   * lie wholly outside it are reported and skipped.
+   */
+  void setRegion(Envelope lonLat) {
+    this.regionLonLat = new Envelope(lonLat);
+  }
+
+  /** Features seen per layer name (valid and invalid), for the layers read so far. */
+  Map<String, Integer> featuresRead() {
+    return new java.util.TreeMap<>(featuresRead);
   }
 
   /** The file of layer {@code name}, or null when absent. */
@@ -39,6 +51,12 @@ final class Layers {
       }
     }
     return null;
+  }
+
+  /** The file name of layer {@code name} as found, or {@code name.geojson} when absent. */
+  String fileName(String name) {
+    Path p = find(name);
+    return p == null ? name + ".geojson" : p.getFileName().toString();
   }
 
   Path require(String name) {
@@ -74,37 +92,47 @@ final class Layers {
       return out;
     }
     String fname = file.getFileName().toString();
-    GeoJsonReader.read(
-        file,
-        f -> {
-          Geometry g = f.geometry();
-          Envelope ll = g.getEnvelopeInternal();
-          if (!REGION_LONLAT.intersects(ll)) {
-            Coordinate c = g.getCoordinate();
-            issues.add(fname, f.label(), "feature lies outside the region", "skipped", c.x, c.y);
-            return;
-          }
-          if (g instanceof Polygonal && g.getNumPoints() < 200_000) {
-            IsValidOp v = new IsValidOp(g);
-            if (!v.isValid()) {
-              Coordinate c = v.getValidationError().getCoordinate();
-              issues.add(
-                  fname,
-                  f.label(),
-                  "invalid geometry: " + v.getValidationError().getMessage(),
-                  "fixed",
-                  c == null ? Double.NaN : c.x,
-                  c == null ? Double.NaN : c.y);
-              g = GeometryFixer.fix(g);
-            }
-          }
-          Geometry m = Crs.lks94().toMetric(g);
-          if (keep == null || keep.intersects(m.getEnvelopeInternal())) {
-            out.add(new Item(new Feature(f.id(), f.index(), g, f.properties()), m));
-          }
-        },
-        (index, id, reason, raw) ->
-            issues.add(fname, Feature.label(index, id), reason, "skipped", Double.NaN, Double.NaN));
+    Envelope region = regionLonLat;
+    int seen =
+        GeoJsonReader.read(
+            file,
+            f -> {
+              Geometry g = f.geometry();
+              Envelope ll = g.getEnvelopeInternal();
+              if (region != null && !region.intersects(ll)) {
+                Coordinate c = g.getCoordinate();
+                issues.add(
+                    fname,
+                    f.label(),
+                    "feature lies wholly outside the region",
+                    "skipped",
+                    c.x,
+                    c.y);
+                return;
+              }
+              if (g instanceof Polygonal && g.getNumPoints() < 200_000) {
+                IsValidOp v = new IsValidOp(g);
+                if (!v.isValid()) {
+                  Coordinate c = v.getValidationError().getCoordinate();
+                  issues.add(
+                      fname,
+                      f.label(),
+                      "invalid geometry: " + v.getValidationError().getMessage(),
+                      "fixed",
+                      c == null ? Double.NaN : c.x,
+                      c == null ? Double.NaN : c.y);
+                  g = GeometryFixer.fix(g);
+                }
+              }
+              Geometry m = Crs.lks94().toMetric(g);
+              if (keep == null || keep.intersects(m.getEnvelopeInternal())) {
+                out.add(new Item(new Feature(f.id(), f.index(), g, f.properties()), m));
+              }
+            },
+            (index, id, reason, raw) ->
+                issues.add(
+                    fname, Feature.label(index, id), reason, "skipped", Double.NaN, Double.NaN));
+    featuresRead.put(name, seen);
     return out;
   }
 }

@@ -20,12 +20,14 @@ import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.raster.ByteRaster;
 import lt.skydas.raster.GeoTiff;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * A loaded region pack: land-cover and country rasters, road graph, settlements, borders and areas,
- * all in LKS-94 metres. Immutable by contract (arrays are exposed, not copied: do not modify).
- * Thread-safe for reading.
+ * A loaded region pack ({@link RegionBuilder}): land-cover and country rasters on {@link #grid()},
+ * the road graph, settlements, borders, country, residential and protected areas, all in LKS-94
+ * metres (EPSG:3346). Immutable by contract: the raster arrays are exposed, not copied, and must
+ * not be modified. Thread-safe for reading. Non-null everywhere except {@link #countryPolygon}.
  */
 public final class Region {
   private final Path dir;
@@ -65,7 +67,15 @@ public final class Region {
     this.protectedAreas = List.copyOf(protectedAreas);
   }
 
-  /** Loads the pack in {@code dir}; a {@link SkydasProblem} says what is wrong and what to do. */
+  private static final String REBUILD = "; rebuild the pack with `skydas region build`";
+
+  /**
+   * Loads the pack in {@code dir}.
+   *
+   * @throws SkydasProblem NOT_FOUND when {@code dir} is not a pack or a pack file is missing;
+   *     BAD_INPUT when the pack has another format version, is truncated or inconsistent. The
+   *     message names the file and says to rebuild the pack.
+   */
   public static Region load(Path dir) {
     Path meta = dir.resolve("region.json");
     if (!Files.isRegularFile(meta)) {
@@ -79,9 +89,7 @@ public final class Region {
       m = new ObjectMapper().readTree(meta.toFile());
     } catch (IOException e) {
       throw SkydasProblem.badInput(
-          meta.toString(),
-          null,
-          "unreadable region.json (" + e.getMessage() + "); rebuild the pack");
+          meta.toString(), null, "unreadable region.json (" + e.getMessage() + ")" + REBUILD);
     }
     int version = m.path("format_version").asInt(-1);
     if (version != RegionBuilder.FORMAT_VERSION) {
@@ -92,26 +100,45 @@ public final class Region {
               + version
               + " is not supported (expected "
               + RegionBuilder.FORMAT_VERSION
-              + "); rebuild it with `skydas region build`");
+              + ")"
+              + REBUILD);
     }
+    try {
+      return loadFiles(dir, m);
+    } catch (SkydasProblem p) {
+      if (p.getMessage().contains("skydas region build")) {
+        throw p;
+      }
+      throw new SkydasProblem(p.code(), p.getMessage() + REBUILD, p.details(), p);
+    }
+  }
+
+  private static Region loadFiles(Path dir, JsonNode m) {
     ByteRaster lc = GeoTiff.readByte(dir.resolve("landcover.tif"));
     ByteRaster cc = GeoTiff.readByte(dir.resolve("country.tif"));
-    if (!lc.grid().equals(cc.grid())) {
+    if (!lc.grid().equals(cc.grid())
+        || lc.grid().width() != m.path("width").asInt()
+        || lc.grid().height() != m.path("height").asInt()) {
       throw SkydasProblem.badInput(
-          dir.toString(), null, "land-cover and country rasters differ in size; rebuild the pack");
+          dir.toString(), null, "land-cover and country rasters do not match region.json");
     }
     RoadGraph roads;
     Path rb = dir.resolve("roads.bin");
+    if (!Files.isRegularFile(rb)) {
+      throw new SkydasProblem(
+          ProblemCode.NOT_FOUND, rb + ": no such file", Map.of("file", rb.toString()));
+    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(rb), 1 << 16)) {
       roads = RoadGraph.read(in, rb.toString());
     } catch (IOException e) {
-      throw SkydasProblem.badInput(rb.toString(), null, e.getMessage() + "; rebuild the pack");
+      throw SkydasProblem.badInput(rb.toString(), null, e.getMessage());
     }
     Crs crs = Crs.lks94();
     List<Settlement> settlements = new ArrayList<>();
+    Coordinate xy = new Coordinate();
     for (Feature f : read(dir, "settlements.geojson")) {
-      var c = f.geometry().getCoordinate();
-      var xy = crs.toMetric(c.x, c.y, new org.locationtech.jts.geom.Coordinate());
+      Coordinate c = f.geometry().getCoordinate();
+      crs.toMetric(c.x, c.y, xy);
       Object pop = f.properties().get("population");
       settlements.add(
           new Settlement(
@@ -120,10 +147,10 @@ public final class Region {
               f.string("place"),
               pop instanceof Number n ? n.longValue() : null,
               f.string("country"),
-              c.x,
-              c.y,
               xy.x,
-              xy.y));
+              xy.y,
+              c.x,
+              c.y));
     }
     Map<String, Geometry> borders = new LinkedHashMap<>();
     for (Feature f : read(dir, "borders.geojson")) {
@@ -200,7 +227,7 @@ public final class Region {
     return borders;
   }
 
-  /** Country polygon (LKS-94), or null. */
+  /** Country polygon (LKS-94 metres), or null when the pack has none for {@code c}. */
   public Geometry countryPolygon(Country c) {
     return countries.get(c);
   }

@@ -6,16 +6,30 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 
 /**
- * The road graph of a region: junction nodes and polyline edges in LKS-94 metres, on primitive
- * arrays. Edge {@code e} runs from node {@link #from(int)} to {@link #to(int)} along the points
- * {@code geomOffset[e] .. geomOffset[e+1]-1} of {@code geomXY} (x, y pairs; first = from node, last
- * = to node). Roads are two-way. Immutable and thread-safe.
+ * The road graph of a region: junction nodes and polyline edges in LKS-94 metres (EPSG:3346), on
+ * primitive arrays with dense int ids. Edge {@code e} runs from node {@link #from(int)} to {@link
+ * #to(int)} along the points {@code pointCount(e)} of its polyline (first = from node, last = to
+ * node). Roads are two-way; there is no oneway information in the source data.
+ *
+ * <p>Adjacency is a CSR index frozen at construction: the edges touching node {@code n} are {@code
+ * adjacentEdge(i)} for {@code i} in {@code [adjacencyStart(n), adjacencyEnd(n))}; iterate them
+ * without allocation, e.g.
+ *
+ * <pre>{@code
+ * for (int i = g.adjacencyStart(n), end = g.adjacencyEnd(n); i < end; i++) {
+ *   int e = g.adjacentEdge(i);
+ *   int m = g.otherNode(e, n);
+ * }
+ * }</pre>
+ *
+ * A self-loop edge appears twice in its node's list. Immutable and thread-safe.
  */
 public final class RoadGraph {
   /** Edge flag: the edge is a bridge span. */
@@ -28,7 +42,8 @@ public final class RoadGraph {
   public static final byte TUNNEL = 4;
 
   private static final long MAGIC = 0x534b594452474248L; // "SKYDRGBH"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  private static final RoadClass[] CLASSES = RoadClass.values();
 
   private final double[] nodeX;
   private final double[] nodeY;
@@ -39,7 +54,14 @@ public final class RoadGraph {
   private final float[] length_m;
   private final int[] geomOffset;
   private final double[] geomXY;
+  private final int[] adjStart;
+  private final int[] adjEdge;
 
+  /**
+   * Takes ownership of the arrays (callers must not modify them afterwards). {@code geomOffset} has
+   * {@code edges + 1} entries: edge {@code e}'s points are {@code geomOffset[e] ..
+   * geomOffset[e+1]-1}, pairs in {@code geomXY}.
+   */
   RoadGraph(
       double[] nodeX,
       double[] nodeY,
@@ -59,6 +81,21 @@ public final class RoadGraph {
     this.length_m = length_m;
     this.geomOffset = geomOffset;
     this.geomXY = geomXY;
+    int n = nodeX.length;
+    adjStart = new int[n + 1];
+    for (int e = 0; e < from.length; e++) {
+      adjStart[from[e] + 1]++;
+      adjStart[to[e] + 1]++;
+    }
+    for (int i = 0; i < n; i++) {
+      adjStart[i + 1] += adjStart[i];
+    }
+    adjEdge = new int[2 * from.length];
+    int[] fill = Arrays.copyOf(adjStart, n);
+    for (int e = 0; e < from.length; e++) {
+      adjEdge[fill[from[e]]++] = e;
+      adjEdge[fill[to[e]]++] = e;
+    }
   }
 
   public int nodeCount() {
@@ -69,10 +106,12 @@ public final class RoadGraph {
     return from.length;
   }
 
+  /** LKS-94 easting of node {@code n}, metres. */
   public double nodeX(int n) {
     return nodeX[n];
   }
 
+  /** LKS-94 northing of node {@code n}, metres. */
   public double nodeY(int n) {
     return nodeY[n];
   }
@@ -85,8 +124,13 @@ public final class RoadGraph {
     return to[e];
   }
 
+  /** The end of {@code e} that is not {@code node} ({@code node} itself for a self-loop). */
+  public int otherNode(int e, int node) {
+    return from[e] == node ? to[e] : from[e];
+  }
+
   public RoadClass roadClass(int e) {
-    return RoadClass.values()[roadClass[e]];
+    return CLASSES[roadClass[e]];
   }
 
   /** Flag bits {@link #BRIDGE}, {@link #FORD}, {@link #TUNNEL}. */
@@ -94,8 +138,34 @@ public final class RoadGraph {
     return flags[e];
   }
 
+  /** Length of edge {@code e} along its polyline, metres (> 0). */
   public float length_m(int e) {
     return length_m[e];
+  }
+
+  /** Number of edge ends at node {@code n}. */
+  public int degree(int n) {
+    return adjStart[n + 1] - adjStart[n];
+  }
+
+  /** First index into the adjacency of node {@code n} (see class comment). */
+  public int adjacencyStart(int n) {
+    return adjStart[n];
+  }
+
+  /** End (exclusive) of the adjacency of node {@code n}. */
+  public int adjacencyEnd(int n) {
+    return adjStart[n + 1];
+  }
+
+  /** The edge at adjacency index {@code i}. */
+  public int adjacentEdge(int i) {
+    return adjEdge[i];
+  }
+
+  /** The edges touching node {@code n}, as a new array (convenience; allocates). */
+  public int[] edgesOf(int n) {
+    return Arrays.copyOfRange(adjEdge, adjStart[n], adjStart[n + 1]);
   }
 
   /** Number of polyline points of edge {@code e} (≥ 2). */
@@ -103,15 +173,18 @@ public final class RoadGraph {
     return geomOffset[e + 1] - geomOffset[e];
   }
 
-  /** Copies the polyline of {@code e} (x0, y0, x1, y1 …) into {@code dst}; returns dst. */
+  /**
+   * Copies the polyline of {@code e} (x0, y0, x1, y1 …) into {@code dst}, which must hold {@code 2
+   * * pointCount(e)} values; returns dst.
+   */
   public double[] points(int e, double[] dst) {
     int o = geomOffset[e];
     System.arraycopy(geomXY, 2 * o, dst, 0, 2 * pointCount(e));
     return dst;
   }
 
-  /** The polyline of {@code e} as a JTS LineString in LKS-94. */
-  public LineString geometry(int e, GeometryFactory gf) {
+  /** The polyline of {@code e} as a JTS LineString in LKS-94 metres. */
+  public LineString edgeGeometry(int e, GeometryFactory gf) {
     int o = geomOffset[e];
     Coordinate[] cs = new Coordinate[pointCount(e)];
     for (int i = 0; i < cs.length; i++) {
@@ -120,41 +193,80 @@ public final class RoadGraph {
     return gf.createLineString(cs);
   }
 
+  /** Same as {@link #edgeGeometry(int, GeometryFactory)}. */
+  public LineString geometry(int e, GeometryFactory gf) {
+    return edgeGeometry(e, gf);
+  }
+
   /** Total length per class in km, indexed by {@link RoadClass#ordinal()}. */
   public double[] lengthByClass_km() {
-    double[] km = new double[RoadClass.values().length];
+    double[] km = new double[CLASSES.length];
     for (int e = 0; e < edgeCount(); e++) {
       km[roadClass[e]] += length_m[e] / 1000.0;
     }
     return km;
   }
 
+  /** Number of edges with any of the given flag bits. */
+  public int countFlagged(int flagBits) {
+    int n = 0;
+    for (byte f : flags) {
+      if ((f & flagBits) != 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Writes the graph in the {@code roads.bin} format: magic, version, counts, then the arrays in
+   * big-endian order, and the magic again as a trailer (so truncation is detected).
+   */
   void write(OutputStream os) throws IOException {
     DataOutputStream out = new DataOutputStream(os);
     out.writeLong(MAGIC);
     out.writeInt(VERSION);
     out.writeInt(nodeX.length);
-    for (int i = 0; i < nodeX.length; i++) {
-      out.writeDouble(nodeX[i]);
-      out.writeDouble(nodeY[i]);
-    }
     out.writeInt(from.length);
-    for (int e = 0; e < from.length; e++) {
-      out.writeInt(from[e]);
-      out.writeInt(to[e]);
-      out.writeByte(roadClass[e]);
-      out.writeByte(flags[e]);
-      out.writeFloat(length_m[e]);
-      out.writeInt(geomOffset[e + 1] - geomOffset[e]);
-    }
     out.writeInt(geomXY.length / 2);
-    for (double v : geomXY) {
-      out.writeDouble(v);
+    writeDoubles(out, nodeX);
+    writeDoubles(out, nodeY);
+    ByteBuffer b = ByteBuffer.allocate(from.length * 4);
+    b.asIntBuffer().put(from);
+    out.write(b.array());
+    b.clear();
+    b.asIntBuffer().put(to);
+    out.write(b.array());
+    out.write(roadClass);
+    out.write(flags);
+    b.clear();
+    b.asFloatBuffer().put(length_m);
+    out.write(b.array());
+    b.clear();
+    for (int e = 0; e < from.length; e++) {
+      b.putInt(geomOffset[e + 1] - geomOffset[e]);
     }
+    out.write(b.array());
+    writeDoubles(out, geomXY);
     out.writeLong(MAGIC);
     out.flush();
   }
 
+  private static void writeDoubles(DataOutputStream out, double[] v) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(1 << 16);
+    for (int i = 0; i < v.length; ) {
+      b.clear();
+      int n = Math.min(v.length - i, b.capacity() / 8);
+      b.asDoubleBuffer().put(v, i, n);
+      out.write(b.array(), 0, 8 * n);
+      i += n;
+    }
+  }
+
+  /**
+   * Reads a graph written by {@link #write}. Throws an IOException naming {@code name} when the
+   * data is not a road graph, of another version, truncated or inconsistent.
+   */
   static RoadGraph read(InputStream is, String name) throws IOException {
     DataInputStream in = new DataInputStream(is);
     try {
@@ -166,43 +278,37 @@ public final class RoadGraph {
         throw new IOException(name + " has road graph format " + version + ", expected " + VERSION);
       }
       int nodes = checkCount(in.readInt(), name);
-      double[] nx = new double[nodes];
-      double[] ny = new double[nodes];
-      for (int i = 0; i < nodes; i++) {
-        nx[i] = in.readDouble();
-        ny[i] = in.readDouble();
-      }
       int edges = checkCount(in.readInt(), name);
+      int points = checkCount(in.readInt(), name);
+      double[] nx = readDoubles(in, nodes);
+      double[] ny = readDoubles(in, nodes);
       int[] f = new int[edges];
       int[] t = new int[edges];
-      byte[] c = new byte[edges];
-      byte[] fl = new byte[edges];
+      ByteBuffer.wrap(readBytes(in, 4 * edges)).asIntBuffer().get(f);
+      ByteBuffer.wrap(readBytes(in, 4 * edges)).asIntBuffer().get(t);
+      byte[] c = readBytes(in, edges);
+      byte[] fl = readBytes(in, edges);
       float[] len = new float[edges];
+      ByteBuffer.wrap(readBytes(in, 4 * edges)).asFloatBuffer().get(len);
+      int[] counts = new int[edges];
+      ByteBuffer.wrap(readBytes(in, 4 * edges)).asIntBuffer().get(counts);
       int[] off = new int[edges + 1];
       for (int e = 0; e < edges; e++) {
-        f[e] = in.readInt();
-        t[e] = in.readInt();
-        c[e] = in.readByte();
-        fl[e] = in.readByte();
-        len[e] = in.readFloat();
-        off[e + 1] = off[e] + in.readInt();
+        off[e + 1] = off[e] + counts[e];
         if (f[e] < 0
             || f[e] >= nodes
             || t[e] < 0
             || t[e] >= nodes
             || c[e] < 0
-            || c[e] >= RoadClass.values().length) {
+            || c[e] >= CLASSES.length
+            || counts[e] < 2) {
           throw new IOException(name + " is corrupt at edge " + e);
         }
       }
-      int points = checkCount(in.readInt(), name);
       if (points != off[edges]) {
         throw new IOException(name + " is corrupt: point count mismatch");
       }
-      double[] xy = new double[2 * points];
-      for (int i = 0; i < xy.length; i++) {
-        xy[i] = in.readDouble();
-      }
+      double[] xy = readDoubles(in, 2 * points);
       if (in.readLong() != MAGIC) {
         throw new IOException(name + " is corrupt: bad trailer");
       }
@@ -210,6 +316,24 @@ public final class RoadGraph {
     } catch (EOFException e) {
       throw new IOException(name + " is truncated", e);
     }
+  }
+
+  private static byte[] readBytes(DataInputStream in, int n) throws IOException {
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return b;
+  }
+
+  private static double[] readDoubles(DataInputStream in, int n) throws IOException {
+    double[] v = new double[n];
+    byte[] buf = new byte[1 << 16];
+    for (int i = 0; i < n; ) {
+      int k = Math.min(n - i, buf.length / 8);
+      in.readFully(buf, 0, 8 * k);
+      ByteBuffer.wrap(buf, 0, 8 * k).asDoubleBuffer().get(v, i, k);
+      i += k;
+    }
+    return v;
   }
 
   private static int checkCount(int n, String name) throws IOException {

@@ -2,32 +2,54 @@ package lt.skydas.region;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lt.skydas.core.progress.Progress;
+import org.locationtech.jts.algorithm.LineIntersector;
+import org.locationtech.jts.algorithm.RobustLineIntersector;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LineSegment;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.noding.BasicSegmentString;
+import org.locationtech.jts.noding.MCIndexNoder;
+import org.locationtech.jts.noding.SegmentIntersector;
+import org.locationtech.jts.noding.SegmentString;
 
 /**
- * Builds a {@link RoadGraph} from road polylines (LKS-94 metres): nodes where roads meet, edges
+ * Builds a {@link RoadGraph} from road polylines in LKS-94 metres: nodes where roads meet, edges
  * between them, bridge/ford/tunnel spans split out and flagged.
  *
- * <p>Noding: a vertex shared by two roads is a junction; a road end within {@link #SNAP_M} of
- * another road (the source lines are simplified by a few metres, so T-junction ends miss the road
- * they join) is snapped onto it and splits it there. Roads that cross without a shared vertex are
- * not joined: in OpenStreetMap that is an overpass. Structures (bridges, fords, tunnels) are
- * matched to the nearest road within {@link #STRUCTURE_M} of their middle, and the road is split at
- * the projections of their ends. Not thread-safe; use once.
+ * <p>Noding, in this order:
+ *
+ * <ol>
+ *   <li>A vertex shared by two roads (to 0.1 m) is a junction.
+ *   <li>A road end that meets no other road and lies within {@link #SNAP_M} of another road is
+ *       moved onto the nearest point of that road, which is split there (the source lines were
+ *       simplified by a few metres, so T-junction ends miss the road they join).
+ *   <li>Bridges, fords and tunnels are matched to the road they run along: every structure vertex
+ *       within {@link #STRUCTURE_M} of it, a road of the structure's own class preferred. The road
+ *       is split at the projections of the structure's ends and the span gets the flag.
+ *   <li>Roads that cross are noded at the crossing (JTS {@link MCIndexNoder} with a robust line
+ *       intersector), unless the crossing lies inside a bridge or tunnel span of either road: that
+ *       is an overpass.
+ *   <li>Nodes joining exactly two edges of the same class and flags are merged away ({@link
+ *       RoadGraphSimplifier}), so bridge/ford/tunnel and class boundaries stay nodes.
+ * </ol>
+ *
+ * Not thread-safe; use one builder once.
  */
 public final class RoadGraphBuilder {
-  /** A road end this close to another road joins it. */
+  /** A road end this close (metres) to another road joins it. */
   public static final double SNAP_M = 15;
 
-  /** A structure joins the nearest road within this distance of its middle. */
-  public static final double STRUCTURE_M = 6;
+  /** Every vertex of a structure must lie this close (metres) to the road it belongs to. */
+  public static final double STRUCTURE_M = 8;
+
+  /** Crossings this far (metres) inside a bridge or tunnel span are not junctions. */
+  private static final double SPAN_INSIDE_M = 1;
 
   private static final double VERTEX_MERGE_M = 0.5;
 
@@ -36,16 +58,61 @@ public final class RoadGraphBuilder {
   private final List<double[]> structures = new ArrayList<>();
   private final List<Byte> structureFlags = new ArrayList<>();
   private final List<RoadClass> structureClasses = new ArrayList<>();
+  private final Stats stats = new Stats();
 
-  /** Adds a road polyline (x, y pairs in metres, ≥ 2 points). */
+  /** Counts of what the noding did, for the build report. */
+  public static final class Stats {
+    int snappedEnds;
+    int crossingsNoded;
+    int overpasses;
+    int structuresMatched;
+    int structuresUnmatched;
+    int mainRoadStructuresUnmatched;
+
+    /** Dangling road ends snapped onto another road. */
+    public int snappedEnds() {
+      return snappedEnds;
+    }
+
+    /** Crossings without a shared vertex that became junctions. */
+    public int crossingsNoded() {
+      return crossingsNoded;
+    }
+
+    /** Crossings left unconnected because one road is on a bridge or in a tunnel there. */
+    public int overpasses() {
+      return overpasses;
+    }
+
+    /** Bridges, fords and tunnels matched to a road. */
+    public int structuresMatched() {
+      return structuresMatched;
+    }
+
+    /** Structures with no road of the graph along them (e.g. footbridges outside the zone). */
+    public int structuresUnmatched() {
+      return structuresUnmatched;
+    }
+
+    /** Unmatched structures of motorway … tertiary class (those roads are everywhere). */
+    public int mainRoadStructuresUnmatched() {
+      return mainRoadStructuresUnmatched;
+    }
+  }
+
+  /** Adds a road polyline (x, y pairs in LKS-94 metres, ≥ 2 distinct points, else ignored). */
   public void addRoad(double[] xy, RoadClass cls) {
-    if (xy.length >= 4) {
-      lines.add(xy);
+    double[] clean = dedupe(xy);
+    if (clean.length >= 4) {
+      lines.add(clean);
       classes.add(cls);
     }
   }
 
-  /** Adds a bridge, ford or tunnel span ({@link RoadGraph#BRIDGE} …) of a road of class cls. */
+  /**
+   * Adds a bridge, ford or tunnel span ({@link RoadGraph#BRIDGE} …) carrying a road of class {@code
+   * cls} (null when unknown).
+   */
   public void addStructure(double[] xy, byte flag, RoadClass cls) {
     if (xy.length >= 4) {
       structures.add(xy);
@@ -54,7 +121,13 @@ public final class RoadGraphBuilder {
     }
   }
 
-  private record Insert(double along, double x, double y) {}
+  /** What the last {@link #build} did. */
+  public Stats stats() {
+    return stats;
+  }
+
+  /** A cut point on segment {@code seg} of a line. */
+  private record Cut(int seg, double x, double y) {}
 
   private record Interval(double a0, double a1, byte flag) {}
 
@@ -62,13 +135,41 @@ public final class RoadGraphBuilder {
     return Math.round(x * 10) * 200_000_000L + Math.round(y * 10);
   }
 
+  /** Builds the graph. */
   public RoadGraph build(Progress progress) {
     int n = lines.size();
-    progress.begin("road graph: noding " + n + " roads", n);
-    // 1. how many distinct roads touch each vertex
+    progress.begin("road graph: snapping ends of " + n + " roads", n);
+    Map<Long, Integer> count = vertexCounts();
+    STRtree segs = segmentIndex();
+    List<List<Cut>> cuts = new ArrayList<>(n);
+    for (int l = 0; l < n; l++) {
+      cuts.add(new ArrayList<>(2));
+    }
+    snapEnds(count, segs, cuts, progress);
+    progress.end();
+
+    progress.begin("road graph: bridges, fords, tunnels", structures.size());
+    List<List<Interval>> intervals = new ArrayList<>(n);
+    for (int l = 0; l < n; l++) {
+      intervals.add(new ArrayList<>(0));
+    }
+    matchStructures(segs, cuts, intervals, progress);
+    progress.end();
+
+    progress.begin("road graph: noding crossings", -1);
+    nodeCrossings(cuts, intervals);
+    progress.end();
+
+    progress.begin("road graph: splitting and merging", -1);
+    RoadGraph g = RoadGraphSimplifier.mergeDegreeTwo(split(count, cuts, intervals));
+    progress.end();
+    return g;
+  }
+
+  private Map<Long, Integer> vertexCounts() {
     Map<Long, Integer> count = new HashMap<>(lines.size() * 8);
     Map<Long, Integer> last = new HashMap<>(lines.size() * 8);
-    for (int l = 0; l < n; l++) {
+    for (int l = 0; l < lines.size(); l++) {
       double[] xy = lines.get(l);
       for (int i = 0; i < xy.length; i += 2) {
         long k = key(xy[i], xy[i + 1]);
@@ -78,25 +179,27 @@ public final class RoadGraphBuilder {
         }
       }
     }
-    // 2. snap dangling ends onto nearby roads
+    return count;
+  }
+
+  private STRtree segmentIndex() {
     STRtree segs = new STRtree();
-    for (int l = 0; l < n; l++) {
+    for (int l = 0; l < lines.size(); l++) {
       double[] xy = lines.get(l);
       for (int i = 0; i + 3 < xy.length; i += 2) {
         Envelope e = new Envelope(xy[i], xy[i + 2], xy[i + 1], xy[i + 3]);
-        segs.insert(e, new long[] {l, i / 2});
+        segs.insert(e, new int[] {l, i / 2});
       }
     }
     segs.build();
-    List<List<Insert>> inserts = new ArrayList<>(n);
-    double[][] along = new double[n][];
-    for (int l = 0; l < n; l++) {
-      inserts.add(new ArrayList<>());
-      along[l] = alongs(lines.get(l));
-    }
+    return segs;
+  }
+
+  private void snapEnds(
+      Map<Long, Integer> count, STRtree segs, List<List<Cut>> cuts, Progress progress) {
     LineSegment seg = new LineSegment();
     Coordinate p = new Coordinate();
-    for (int l = 0; l < n; l++) {
+    for (int l = 0; l < lines.size(); l++) {
       double[] xy = lines.get(l);
       for (int end = 0; end < 2; end++) {
         int i = end == 0 ? 0 : xy.length - 2;
@@ -114,23 +217,18 @@ public final class RoadGraphBuilder {
         p.x = ex;
         p.y = ey;
         for (Object o : segs.query(q)) {
-          long[] ls = (long[]) o;
-          int m = (int) ls[0];
+          int[] ls = (int[]) o;
+          int m = ls[0];
           if (m == l) {
             continue;
           }
-          double[] mx = lines.get(m);
-          int s = (int) ls[1];
-          seg.p0.x = mx[2 * s];
-          seg.p0.y = mx[2 * s + 1];
-          seg.p1.x = mx[2 * s + 2];
-          seg.p1.y = mx[2 * s + 3];
+          setSegment(seg, lines.get(m), ls[1]);
           Coordinate c = seg.closestPoint(p);
           double d = c.distance(p);
           if (d < best) {
             best = d;
             bestLine = m;
-            bestSeg = s;
+            bestSeg = ls[1];
             bx = c.x;
             by = c.y;
           }
@@ -139,78 +237,91 @@ public final class RoadGraphBuilder {
           continue;
         }
         double[] mx = lines.get(bestLine);
-        // snap to an existing vertex when one is this close
-        double[] verts = {
-          mx[2 * bestSeg], mx[2 * bestSeg + 1], mx[2 * bestSeg + 2], mx[2 * bestSeg + 3]
-        };
         boolean atVertex = false;
-        for (int v = 0; v < 2; v++) {
-          if (Math.hypot(verts[2 * v] - bx, verts[2 * v + 1] - by) <= VERTEX_MERGE_M) {
-            bx = verts[2 * v];
-            by = verts[2 * v + 1];
+        for (int v = bestSeg; v <= bestSeg + 1; v++) {
+          if (Math.hypot(mx[2 * v] - bx, mx[2 * v + 1] - by) <= VERTEX_MERGE_M) {
+            bx = mx[2 * v];
+            by = mx[2 * v + 1];
             atVertex = true;
           }
         }
         xy[i] = bx;
         xy[i + 1] = by;
         if (!atVertex) {
-          double a =
-              along[bestLine][bestSeg] + Math.hypot(bx - mx[2 * bestSeg], by - mx[2 * bestSeg + 1]);
-          inserts.get(bestLine).add(new Insert(a, bx, by));
+          cuts.get(bestLine).add(new Cut(bestSeg, bx, by));
         }
         count.merge(key(bx, by), atVertex ? 1 : 2, Integer::sum);
+        stats.snappedEnds++;
       }
-      if ((l & 1023) == 0) {
+      if ((l & 4095) == 0) {
         progress.advance(l);
       }
     }
-    progress.end();
-    // 3. structures: split the nearest road at the structure's ends
-    List<List<Interval>> intervals = new ArrayList<>(n);
-    for (int l = 0; l < n; l++) {
-      intervals.add(new ArrayList<>());
-      along[l] = alongs(lines.get(l));
-    }
-    progress.begin("road graph: bridges, fords, tunnels", structures.size());
+  }
+
+  private static void setSegment(LineSegment seg, double[] xy, int s) {
+    seg.p0.x = xy[2 * s];
+    seg.p0.y = xy[2 * s + 1];
+    seg.p1.x = xy[2 * s + 2];
+    seg.p1.y = xy[2 * s + 3];
+  }
+
+  private void matchStructures(
+      STRtree segs, List<List<Cut>> cuts, List<List<Interval>> intervals, Progress progress) {
+    double[][] along = new double[lines.size()][];
     for (int s = 0; s < structures.size(); s++) {
       double[] sx = structures.get(s);
-      double mx = (sx[0] + sx[sx.length - 2]) / 2;
-      double my = (sx[1] + sx[sx.length - 1]) / 2;
-      Envelope q =
-          new Envelope(mx - STRUCTURE_M, mx + STRUCTURE_M, my - STRUCTURE_M, my + STRUCTURE_M);
-      double best = STRUCTURE_M;
+      Envelope q = new Envelope();
+      for (int i = 0; i < sx.length; i += 2) {
+        q.expandToInclude(sx[i], sx[i + 1]);
+      }
+      q.expandBy(STRUCTURE_M);
+      double bestScore = Double.POSITIVE_INFINITY;
       int bestLine = -1;
-      p.x = mx;
-      p.y = my;
+      List<Integer> seen = new ArrayList<>(4);
       for (Object o : segs.query(q)) {
-        long[] ls = (long[]) o;
-        int m = (int) ls[0];
-        double[] lx = lines.get(m);
-        int si = (int) ls[1];
-        seg.p0.x = lx[2 * si];
-        seg.p0.y = lx[2 * si + 1];
-        seg.p1.x = lx[2 * si + 2];
-        seg.p1.y = lx[2 * si + 3];
-        double d = seg.distance(p);
-        // prefer a road of the structure's own class
-        if (classes.get(m) != structureClasses.get(s)) {
-          d += STRUCTURE_M / 2;
+        int m = ((int[]) o)[0];
+        if (seen.contains(m)) {
+          continue;
         }
-        if (d < best) {
-          best = d;
+        seen.add(m);
+        double worst = 0;
+        double sum = 0;
+        for (int i = 0; i < sx.length && worst <= STRUCTURE_M; i += 2) {
+          double d = project(lines.get(m), sx[i], sx[i + 1]).distance;
+          worst = Math.max(worst, d);
+          sum += d;
+        }
+        if (worst > STRUCTURE_M) {
+          continue;
+        }
+        double score = sum / (sx.length / 2.0);
+        if (classes.get(m) != structureClasses.get(s)) {
+          score += STRUCTURE_M;
+        }
+        if (score < bestScore) {
+          bestScore = score;
           bestLine = m;
         }
       }
-      if (bestLine >= 0) {
-        double a0 =
-            project(lines.get(bestLine), along[bestLine], sx[0], sx[1], inserts.get(bestLine));
-        double a1 =
-            project(
-                lines.get(bestLine),
-                along[bestLine],
-                sx[sx.length - 2],
-                sx[sx.length - 1],
-                inserts.get(bestLine));
+      if (bestLine < 0) {
+        stats.structuresUnmatched++;
+        RoadClass sc = structureClasses.get(s);
+        if (sc != null && sc.ordinal() <= RoadClass.TERTIARY.ordinal()) {
+          stats.mainRoadStructuresUnmatched++;
+        }
+      } else {
+        stats.structuresMatched++;
+        double[] xy = lines.get(bestLine);
+        if (along[bestLine] == null) {
+          along[bestLine] = alongs(xy);
+        }
+        Projection p0 = project(xy, sx[0], sx[1]);
+        Projection p1 = project(xy, sx[sx.length - 2], sx[sx.length - 1]);
+        cuts.get(bestLine).add(new Cut(p0.seg, p0.x, p0.y));
+        cuts.get(bestLine).add(new Cut(p1.seg, p1.x, p1.y));
+        double a0 = along(xy, along[bestLine], p0.seg, p0.x, p0.y);
+        double a1 = along(xy, along[bestLine], p1.seg, p1.x, p1.y);
         intervals
             .get(bestLine)
             .add(new Interval(Math.min(a0, a1), Math.max(a0, a1), structureFlags.get(s)));
@@ -219,17 +330,14 @@ public final class RoadGraphBuilder {
         progress.advance(s);
       }
     }
-    progress.end();
-    for (int l = 0; l < n; l++) {
-      along[l] = alongs(lines.get(l));
-    }
-    return split(count, inserts, intervals, along);
   }
 
-  /** Projects (x, y) onto line l, records the projection as a cut, returns its along position. */
-  private static double project(double[] xy, double[] along, double x, double y, List<Insert> ins) {
+  private record Projection(int seg, double x, double y, double distance) {}
+
+  /** Nearest point of line {@code xy} to (x, y). */
+  private static Projection project(double[] xy, double x, double y) {
     double best = Double.POSITIVE_INFINITY;
-    double bestAlong = 0;
+    int bestSeg = 0;
     double bx = xy[0];
     double by = xy[1];
     for (int i = 0; i + 3 < xy.length; i += 2) {
@@ -244,32 +352,16 @@ public final class RoadGraphBuilder {
       double d = Math.hypot(px - x, py - y);
       if (d < best) {
         best = d;
-        bestAlong = along[i / 2] + t * Math.sqrt(len2);
+        bestSeg = i / 2;
         bx = px;
         by = py;
       }
     }
-    ins.add(new Insert(bestAlong, bx, by));
-    return bestAlong;
+    return new Projection(bestSeg, bx, by, best);
   }
 
-  private static double alongOf(double[] xy, double[] along, double x, double y) {
-    double best = Double.POSITIVE_INFINITY;
-    double bestAlong = 0;
-    for (int i = 0; i + 3 < xy.length; i += 2) {
-      double x0 = xy[i];
-      double y0 = xy[i + 1];
-      double dx = xy[i + 2] - x0;
-      double dy = xy[i + 3] - y0;
-      double len2 = dx * dx + dy * dy;
-      double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - x0) * dx + (y - y0) * dy) / len2));
-      double d = Math.hypot(x0 + t * dx - x, y0 + t * dy - y);
-      if (d < best) {
-        best = d;
-        bestAlong = along[i / 2] + t * Math.sqrt(len2);
-      }
-    }
-    return bestAlong;
+  private static double along(double[] xy, double[] along, int seg, double x, double y) {
+    return along[seg] + Math.hypot(x - xy[2 * seg], y - xy[2 * seg + 1]);
   }
 
   private static double[] alongs(double[] xy) {
@@ -280,56 +372,118 @@ public final class RoadGraphBuilder {
     return a;
   }
 
+  private void nodeCrossings(List<List<Cut>> cuts, List<List<Interval>> intervals) {
+    List<SegmentString> strings = new ArrayList<>(lines.size());
+    for (int l = 0; l < lines.size(); l++) {
+      double[] xy = lines.get(l);
+      Coordinate[] cs = new Coordinate[xy.length / 2];
+      for (int i = 0; i < cs.length; i++) {
+        cs[i] = new Coordinate(xy[2 * i], xy[2 * i + 1]);
+      }
+      strings.add(new BasicSegmentString(cs, l));
+    }
+    double[][] along = new double[lines.size()][];
+    LineIntersector li = new RobustLineIntersector();
+    SegmentIntersector finder =
+        new SegmentIntersector() {
+          @Override
+          public void processIntersections(SegmentString e0, int s0, SegmentString e1, int s1) {
+            int l0 = (Integer) e0.getData();
+            int l1 = (Integer) e1.getData();
+            if (l0 == l1) {
+              return;
+            }
+            Coordinate p00 = e0.getCoordinate(s0);
+            Coordinate p01 = e0.getCoordinate(s0 + 1);
+            Coordinate p10 = e1.getCoordinate(s1);
+            Coordinate p11 = e1.getCoordinate(s1 + 1);
+            li.computeIntersection(p00, p01, p10, p11);
+            for (int i = 0; i < li.getIntersectionNum(); i++) {
+              Coordinate pt = li.getIntersection(i);
+              long k = key(pt.x, pt.y);
+              boolean vertexOf0 = k == key(p00.x, p00.y) || k == key(p01.x, p01.y);
+              boolean vertexOf1 = k == key(p10.x, p10.y) || k == key(p11.x, p11.y);
+              if (vertexOf0 && vertexOf1) {
+                continue; // a shared vertex: already a junction
+              }
+              if (insideSpan(l0, s0, pt) || insideSpan(l1, s1, pt)) {
+                stats.overpasses++;
+                continue;
+              }
+              cuts.get(l0).add(new Cut(s0, pt.x, pt.y));
+              cuts.get(l1).add(new Cut(s1, pt.x, pt.y));
+              stats.crossingsNoded++;
+            }
+          }
+
+          private boolean insideSpan(int l, int s, Coordinate pt) {
+            List<Interval> ivs = intervals.get(l);
+            if (ivs.isEmpty()) {
+              return false;
+            }
+            double[] xy = lines.get(l);
+            if (along[l] == null) {
+              along[l] = alongs(xy);
+            }
+            double a = along(xy, along[l], s, pt.x, pt.y);
+            for (Interval iv : ivs) {
+              if ((iv.flag & (RoadGraph.BRIDGE | RoadGraph.TUNNEL)) != 0
+                  && a > iv.a0 + SPAN_INSIDE_M
+                  && a < iv.a1 - SPAN_INSIDE_M) {
+                return true;
+              }
+            }
+            return false;
+          }
+
+          @Override
+          public boolean isDone() {
+            return false;
+          }
+        };
+    MCIndexNoder noder = new MCIndexNoder(finder);
+    noder.computeNodes(strings);
+  }
+
   private RoadGraph split(
-      Map<Long, Integer> count,
-      List<List<Insert>> inserts,
-      List<List<Interval>> intervals,
-      double[][] along) {
-    Map<Long, Integer> nodeIds = new HashMap<>();
-    double[] nx = new double[1024];
-    double[] ny = new double[1024];
-    int nodes = 0;
-    int cap = 1024;
-    int[] from = new int[cap];
-    int[] to = new int[cap];
-    byte[] cls = new byte[cap];
-    byte[] fl = new byte[cap];
-    float[] len = new float[cap];
-    int[] off = new int[cap + 1];
-    double[] xyAll = new double[1 << 16];
-    int points = 0;
-    int edges = 0;
+      Map<Long, Integer> count, List<List<Cut>> cuts, List<List<Interval>> intervals) {
+    GraphArrays out = new GraphArrays();
     double[] buf = new double[256];
     for (int l = 0; l < lines.size(); l++) {
       double[] xy = lines.get(l);
+      double[] along = alongs(xy);
       int nv = xy.length / 2;
-      List<Insert> ins = new ArrayList<>();
-      for (Insert in : inserts.get(l)) {
-        // ends snapped after the insert was recorded may have moved the line: re-project
-        ins.add(new Insert(alongOf(xy, along[l], in.x, in.y), in.x, in.y));
+      List<Cut> cl = cuts.get(l);
+      double[] cutAlong = new double[cl.size()];
+      Integer[] order = new Integer[cl.size()];
+      for (int i = 0; i < cl.size(); i++) {
+        Cut c = cl.get(i);
+        cutAlong[i] = along(xy, along, c.seg, c.x, c.y);
+        order[i] = i;
       }
-      ins.sort((a, b) -> Double.compare(a.along, b.along));
-      // merged walk over vertices and inserted cut points, ordered by along position
+      Arrays.sort(order, Comparator.comparingDouble(i -> cutAlong[i]));
+      // merged walk over vertices and cut points, ordered by along position
       int vi = 0;
       int ii = 0;
       int bn = 0;
       double startAlong = 0;
-      double curAlong = 0;
-      while (vi < nv || ii < ins.size()) {
-        boolean takeInsert = ii < ins.size() && (vi >= nv || ins.get(ii).along < along[l][vi]);
+      while (vi < nv || ii < order.length) {
+        boolean takeCut = ii < order.length && (vi >= nv || cutAlong[order[ii]] < along[vi]);
         double x;
         double y;
+        double curAlong;
         boolean cut;
-        if (takeInsert) {
-          Insert in = ins.get(ii++);
-          x = in.x;
-          y = in.y;
-          curAlong = in.along;
+        if (takeCut) {
+          Cut c = cl.get(order[ii]);
+          curAlong = cutAlong[order[ii]];
+          ii++;
+          x = c.x;
+          y = c.y;
           cut = true;
         } else {
           x = xy[2 * vi];
           y = xy[2 * vi + 1];
-          curAlong = along[l][vi];
+          curAlong = along[vi];
           cut = vi == 0 || vi == nv - 1 || count.getOrDefault(key(x, y), 0) >= 2;
           vi++;
         }
@@ -337,7 +491,7 @@ public final class RoadGraphBuilder {
           if (!cut) {
             continue;
           }
-          bn--; // same point: replace it by the cut
+          bn--; // same point: the cut replaces it
         }
         if (2 * bn + 2 > buf.length) {
           buf = Arrays.copyOf(buf, buf.length * 2);
@@ -346,60 +500,14 @@ public final class RoadGraphBuilder {
         buf[2 * bn + 1] = y;
         bn++;
         if (cut && bn >= 2) {
-          // close an edge from buf[0] to buf[bn-1]
-          if (edges == cap) {
-            cap *= 2;
-            from = Arrays.copyOf(from, cap);
-            to = Arrays.copyOf(to, cap);
-            cls = Arrays.copyOf(cls, cap);
-            fl = Arrays.copyOf(fl, cap);
-            len = Arrays.copyOf(len, cap);
-            off = Arrays.copyOf(off, cap + 1);
-          }
-          int a = nodeId(nodeIds, buf[0], buf[1], nodes);
-          if (a == nodes) {
-            if (nodes == nx.length) {
-              nx = Arrays.copyOf(nx, nodes * 2);
-              ny = Arrays.copyOf(ny, nodes * 2);
-            }
-            nx[nodes] = buf[0];
-            ny[nodes] = buf[1];
-            nodes++;
-          }
-          int b = nodeId(nodeIds, buf[2 * bn - 2], buf[2 * bn - 1], nodes);
-          if (b == nodes) {
-            if (nodes == nx.length) {
-              nx = Arrays.copyOf(nx, nodes * 2);
-              ny = Arrays.copyOf(ny, nodes * 2);
-            }
-            nx[nodes] = buf[2 * bn - 2];
-            ny[nodes] = buf[2 * bn - 1];
-            nodes++;
-          }
-          double length = 0;
-          for (int k = 1; k < bn; k++) {
-            length += Math.hypot(buf[2 * k] - buf[2 * k - 2], buf[2 * k + 1] - buf[2 * k - 1]);
-          }
-          if (points + bn > xyAll.length / 2) {
-            xyAll = Arrays.copyOf(xyAll, Math.max(xyAll.length * 2, 2 * (points + bn)));
-          }
-          System.arraycopy(buf, 0, xyAll, 2 * points, 2 * bn);
-          points += bn;
-          from[edges] = a;
-          to[edges] = b;
-          cls[edges] = (byte) classes.get(l).ordinal();
           double mid = (startAlong + curAlong) / 2;
           byte f = 0;
           for (Interval iv : intervals.get(l)) {
-            if (mid >= iv.a0 - 0.5 && mid <= iv.a1 + 0.5 && iv.a1 - iv.a0 > 0.5) {
+            if (mid >= iv.a0 && mid <= iv.a1 && iv.a1 - iv.a0 > 0.5) {
               f |= iv.flag;
             }
           }
-          fl[edges] = f;
-          len[edges] = (float) length;
-          off[edges + 1] = points;
-          edges++;
-          // next edge starts at this cut point
+          out.addEdge(buf, bn, (byte) classes.get(l).ordinal(), f);
           buf[0] = x;
           buf[1] = y;
           bn = 1;
@@ -407,19 +515,20 @@ public final class RoadGraphBuilder {
         }
       }
     }
-    return new RoadGraph(
-        Arrays.copyOf(nx, nodes),
-        Arrays.copyOf(ny, nodes),
-        Arrays.copyOf(from, edges),
-        Arrays.copyOf(to, edges),
-        Arrays.copyOf(cls, edges),
-        Arrays.copyOf(fl, edges),
-        Arrays.copyOf(len, edges),
-        Arrays.copyOf(off, edges + 1),
-        Arrays.copyOf(xyAll, 2 * points));
+    return out.toGraph();
   }
 
-  private static int nodeId(Map<Long, Integer> ids, double x, double y, int next) {
-    return ids.computeIfAbsent(key(x, y), k -> next);
+  /** Drops consecutive points closer than 1 cm. */
+  private static double[] dedupe(double[] xy) {
+    double[] out = new double[xy.length];
+    int n = 0;
+    for (int i = 0; i + 1 < xy.length; i += 2) {
+      if (n > 0 && Math.hypot(xy[i] - out[n - 2], xy[i + 1] - out[n - 1]) < 0.01) {
+        continue;
+      }
+      out[n++] = xy[i];
+      out[n++] = xy[i + 1];
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 }

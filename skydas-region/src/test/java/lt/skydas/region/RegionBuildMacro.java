@@ -62,7 +62,43 @@ public final class RegionBuildMacro {
           size(pack) / 1e6,
           load,
           region.landCover().length);
+      System.out.printf(
+          Locale.ROOT,
+          "  largest component %.1f %% of nodes; bridge/ford/tunnel edges %d/%d/%d%n",
+          100.0 * largestComponent(region.roads()) / region.roads().nodeCount(),
+          region.roads().countFlagged(RoadGraph.BRIDGE),
+          region.roads().countFlagged(RoadGraph.FORD),
+          region.roads().countFlagged(RoadGraph.TUNNEL));
+      System.out.println("  " + region.metadata().path("roads"));
     }
+  }
+
+  static int largestComponent(RoadGraph g) {
+    int[] seen = new int[g.nodeCount()];
+    int[] stack = new int[g.nodeCount()];
+    int largest = 0;
+    for (int s = 0; s < g.nodeCount(); s++) {
+      if (seen[s] != 0) {
+        continue;
+      }
+      int size = 0;
+      int top = 0;
+      stack[top++] = s;
+      seen[s] = 1;
+      while (top > 0) {
+        int n = stack[--top];
+        size++;
+        for (int i = g.adjacencyStart(n); i < g.adjacencyEnd(n); i++) {
+          int m = g.otherNode(g.adjacentEdge(i), n);
+          if (seen[m] == 0) {
+            seen[m] = 1;
+            stack[top++] = m;
+          }
+        }
+      }
+      largest = Math.max(largest, size);
+    }
+    return largest;
   }
 
   private static long size(Path dir) throws IOException {
