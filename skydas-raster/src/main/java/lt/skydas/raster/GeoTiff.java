@@ -36,8 +36,9 @@ import mil.nga.tiff.FileDirectory;
  * <p><b>Writing</b> is little-endian, Deflate with predictor (horizontal for uint8, floating point
  * for float32), in strips of about 256 KiB, compressed in parallel; it is atomic (temporary file,
  * then move, see {@link AtomicOutput}). GeoKeys: GTModelType, GTRasterType = PixelIsArea and
- * ProjectedCSTypeGeoKey (or GeographicTypeGeoKey for EPSG codes 4000–4999); none when the epsg is
- * 0, but pixel scale and tiepoint are always written.
+ * ProjectedCSTypeGeoKey (or GeographicTypeGeoKey for EPSG codes 4000–4999); when the epsg is 0
+ * there is no GeoKeyDirectory at all (as GDAL writes CRS-less files), but pixel scale and tiepoint
+ * are always written.
  *
  * <p><b>Errors</b>: every problem with a file to read is a {@link SkydasProblem} with {@link
  * ProblemCode#BAD_INPUT} (a missing file: {@link ProblemCode#NOT_FOUND}) whose message names the
@@ -187,15 +188,14 @@ public final class GeoTiff {
     tags.add(Tag.doubles(TAG_PIXEL_SCALE, g.cellSize(), g.cellSize(), 0));
     tags.add(Tag.doubles(TAG_TIEPOINT, 0, 0, 0, g.minX(), g.maxY(), 0));
     int epsg = g.epsg();
+    if (epsg <= 0) {
+      return tags; // as GDAL does: no GeoKeyDirectory without a CRS (PixelIsArea is the default)
+    }
     boolean geographic = epsg >= 4000 && epsg < 5000;
     List<Integer> keys = new ArrayList<>();
-    if (epsg > 0) {
-      keys.addAll(List.of(KEY_MODEL_TYPE, 0, 1, geographic ? 2 : 1));
-    }
+    keys.addAll(List.of(KEY_MODEL_TYPE, 0, 1, geographic ? 2 : 1));
     keys.addAll(List.of(KEY_RASTER_TYPE, 0, 1, RASTER_PIXEL_IS_AREA));
-    if (epsg > 0) {
-      keys.addAll(List.of(geographic ? KEY_GEOGRAPHIC_TYPE : KEY_PROJECTED_TYPE, 0, 1, epsg));
-    }
+    keys.addAll(List.of(geographic ? KEY_GEOGRAPHIC_TYPE : KEY_PROJECTED_TYPE, 0, 1, epsg));
     int[] dir = new int[4 + keys.size()];
     dir[0] = 1;
     dir[1] = 1;
@@ -255,17 +255,29 @@ public final class GeoTiff {
       double nodata = Double.NaN;
       String nd = im.dir().getStringEntryValue(FieldTagType.GDAL_NODATA);
       if (nd != null && !nd.isBlank()) {
-        try {
-          nodata = Double.parseDouble(nd.trim().toLowerCase(Locale.ROOT).replace("nan", "NaN"));
-        } catch (NumberFormatException e) {
-          throw SkydasProblem.badInput(name, null, "GDAL_NODATA is not a number: '" + nd + "'");
-        }
+        nodata = parseNodata(name, nd);
       }
       return new Decoded(im, grid, nodata);
     } catch (SkydasProblem p) {
       throw p;
     } catch (RuntimeException e) {
       throw wrap(name, e);
+    }
+  }
+
+  /** GDAL writes nodata as C printf output: "nan", "inf", "-inf" or a decimal number. */
+  private static double parseNodata(String name, String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    if (t.contains("nan")) {
+      return Double.NaN;
+    }
+    if (t.endsWith("inf") || t.endsWith("infinity")) {
+      return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    try {
+      return Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      throw SkydasProblem.badInput(name, null, "GDAL_NODATA is not a number: '" + text + "'");
     }
   }
 

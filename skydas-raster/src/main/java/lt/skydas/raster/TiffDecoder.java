@@ -282,7 +282,7 @@ final class TiffDecoder {
     if (im.predictor == 2) {
       undoHorizontal(raw, rows, w, bps, im.order);
     } else if (im.predictor == 3) {
-      undoFloatingPoint(raw, rows, w, bps, im.order);
+      undoFloatingPoint(raw, rows, w, bps);
     }
     return raw;
   }
@@ -344,11 +344,15 @@ final class TiffDecoder {
     }
   }
 
-  /** Undoes TIFF predictor 3 in place, writing the words back in the file's byte order. */
-  static void undoFloatingPoint(byte[] raw, int rows, int w, int bps, ByteOrder order) {
+  /**
+   * Undoes TIFF predictor 3 in place. Byte plane k is put at byte {@code bps - 1 - k} of each word
+   * and the word is then read in the file's byte order: for little-endian files that makes plane 0
+   * the most significant byte (TIFF Technical Note 3); for big-endian files it reproduces what
+   * GDAL/libtiff write on little-endian hosts (checked against gdal_translate -co ENDIANNESS=BIG).
+   */
+  static void undoFloatingPoint(byte[] raw, int rows, int w, int bps) {
     int rowBytes = w * bps;
     byte[] tmp = new byte[rowBytes];
-    boolean little = order == ByteOrder.LITTLE_ENDIAN;
     for (int r = 0; r < rows; r++) {
       int o = r * rowBytes;
       byte acc = 0;
@@ -358,8 +362,7 @@ final class TiffDecoder {
       }
       for (int i = 0; i < w; i++) {
         for (int k = 0; k < bps; k++) {
-          // plane k holds the k-th most significant byte
-          raw[o + i * bps + (little ? bps - 1 - k : k)] = tmp[k * w + i];
+          raw[o + i * bps + (bps - 1 - k)] = tmp[k * w + i];
         }
       }
     }

@@ -43,7 +43,7 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class RegionBuilder {
   /** Pack format version; {@link Region#load} refuses others. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   /**
    * The pack format this code writes and reads (a method, so callers never inline a stale value).
