@@ -30,10 +30,6 @@ import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.HumanitarianCheck;
 import lt.skydas.plan.Violation;
 import lt.skydas.raster.FloatRaster;
-import lt.skydas.raster.Rasterizer;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Puntal;
-import org.locationtech.jts.operation.buffer.BufferOp;
 
 /**
  * The main job: how long an attacker needs from the border to each objective, per vehicle class and
@@ -120,42 +116,7 @@ public final class Assessor {
   }
 
   private int[] nodesOf(Objective o) {
-    GridSpec g = region.grid();
-    PlanEffects.IntSet cells = new PlanEffects.IntSet();
-    Geometry geom = o.geometry_lks94();
-    if (o.radius_m() > 0) {
-      Geometry area = BufferOp.bufferOp(geom, o.radius_m(), 16);
-      Rasterizer.fillPolygonal(g, area, cells::add);
-      Rasterizer.burnLines(g, area.getBoundary(), cells::add);
-    } else if (geom instanceof Puntal) {
-      for (var c : geom.getCoordinates()) {
-        int cell = g.cellAt(c.x, c.y);
-        if (cell >= 0) {
-          cells.add(cell);
-        }
-      }
-    } else {
-      Rasterizer.burnLines(
-          g,
-          geom instanceof org.locationtech.jts.geom.Polygonal ? geom.getBoundary() : geom,
-          cells::add);
-    }
-    int[] cs = cells.toArray();
-    boolean[] in = new boolean[g.cellCount()];
-    for (int c : cs) {
-      in[c] = true;
-    }
-    PlanEffects.IntSet nodes = new PlanEffects.IntSet();
-    for (int c : cs) {
-      nodes.add(c);
-    }
-    int firstAccess = g.cellCount() + net.junctionCount();
-    for (int a = 0; a < net.accessCount(); a++) {
-      if (in[net.cellOf(firstAccess + a)]) {
-        nodes.add(firstAccess + a);
-      }
-    }
-    return nodes.toArray();
+    return ObjectiveNodes.of(region.grid(), net, o);
   }
 
   /** Assesses {@code plan} (an empty plan gives the baseline only). */

@@ -15,36 +15,36 @@ import org.locationtech.jts.geom.GeometryFactory;
  * A small flat region near 54.6 N 24 E in LKS-94 for tests: open ground, attackers start on the
  * west column, with helpers to add rivers (columns of RIVER) and straight roads.
  */
-final class SyntheticRegion {
-  static final String[] NAMES = lt.skydas.region.LandCover.namesByCode();
-  static final byte OPEN = 1;
-  static final byte FOREST = 2;
-  static final byte RIVER = 6;
+public final class SyntheticRegion {
+  public static final String[] NAMES = lt.skydas.region.LandCover.namesByCode();
+  public static final byte OPEN = 1;
+  public static final byte FOREST = 2;
+  public static final byte RIVER = 6;
 
-  final GridSpec grid;
-  final byte[] lc;
+  public final GridSpec grid;
+  public final byte[] lc;
   final List<double[]> roads = new ArrayList<>();
   final List<String> roadClasses = new ArrayList<>();
   final List<Boolean> bridges = new ArrayList<>();
   final List<CivilianFeature> civilians = new ArrayList<>();
 
-  SyntheticRegion(int w, int h) {
+  public SyntheticRegion(int w, int h) {
     Coordinate o = Crs.lks94().toMetric(24.0, 54.6, new Coordinate());
     grid = new GridSpec(Math.floor(o.x / 100) * 100, Math.floor(o.y / 100) * 100, 100, w, h, 3346);
     lc = new byte[w * h];
     Arrays.fill(lc, OPEN);
   }
 
-  double x(double col) {
+  public double x(double col) {
     return grid.minX() + col * 100;
   }
 
-  double y(double row) {
+  public double y(double row) {
     return grid.maxY() - row * 100;
   }
 
   /** Fills column {@code col} with {@code cover} from row r0 to r1 inclusive. */
-  SyntheticRegion column(int col, int r0, int r1, byte cover) {
+  public SyntheticRegion column(int col, int r0, int r1, byte cover) {
     for (int r = r0; r <= r1; r++) {
       lc[r * grid.width() + col] = cover;
     }
@@ -52,14 +52,15 @@ final class SyntheticRegion {
   }
 
   /** A road from (col0,row0) to (col1,row1) in cell units (fractions allowed). */
-  SyntheticRegion road(double c0, double r0, double c1, double r1, String cls, boolean bridge) {
+  public SyntheticRegion road(
+      double c0, double r0, double c1, double r1, String cls, boolean bridge) {
     roads.add(new double[] {x(c0), y(r0), x(c1), y(r1)});
     roadClasses.add(cls);
     bridges.add(bridge);
     return this;
   }
 
-  SyntheticRegion civilian(double col, double row) {
+  public SyntheticRegion civilian(double col, double row) {
     civilians.add(
         new CivilianFeature(
             "Kaimas",
@@ -69,12 +70,12 @@ final class SyntheticRegion {
   }
 
   /** Lon/lat of a point given in cell units. */
-  double[] lonLat(double col, double row) {
+  public double[] lonLat(double col, double row) {
     Coordinate c = Crs.lks94().toWgs84(x(col), y(row), new Coordinate());
     return new double[] {c.x, c.y};
   }
 
-  AssessmentRegion build() {
+  public AssessmentRegion build() {
     int[] starts = new int[grid.height()];
     for (int r = 0; r < grid.height(); r++) {
       starts[r] = r * grid.width();

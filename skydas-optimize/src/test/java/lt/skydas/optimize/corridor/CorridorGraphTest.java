@@ -1,0 +1,200 @@
+package lt.skydas.optimize.corridor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+import lt.skydas.assess.AssessmentOptions;
+import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.AssessmentResult;
+import lt.skydas.assess.Assessor;
+import lt.skydas.assess.Objective;
+import lt.skydas.assess.SyntheticRegion;
+import lt.skydas.core.progress.Progress;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.SpeedTable;
+import lt.skydas.mobility.VehicleClass;
+import lt.skydas.optimize.corridor.CorridorGraphBuilder.SiteTypes;
+import lt.skydas.optimize.model.GateGraph;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.Obstacle;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.ObstacleType;
+import lt.skydas.plan.PlanPolicy;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * The corridor graph is the full model contracted onto the sites: with one-cell gates and a link
+ * range covering the region, its attacker time under any plan equals the full model's.
+ */
+class CorridorGraphTest {
+  static final GeometryFactory GF = new GeometryFactory();
+  static final ObstacleCatalog CATALOG = ObstacleCatalog.defaults();
+
+  record World(
+      SyntheticRegion reg, AssessmentRegion region, List<SiteTypes> sites, Objective goal) {}
+
+  static World world(long seed) {
+    Random r = new Random(seed);
+    SyntheticRegion reg = new SyntheticRegion(40, 24);
+    for (int k = 0; k < 3; k++) {
+      int col = 5 + r.nextInt(30);
+      int r0 = r.nextInt(12);
+      reg.column(col, r0, r0 + 3 + r.nextInt(8), SyntheticRegion.FOREST);
+    }
+    double row = 2.5 + r.nextInt(19);
+    reg.road(0.5, row, 39.5, row, "PRIMARY", false);
+    AssessmentRegion region = reg.build();
+    List<SiteTypes> sites = new ArrayList<>();
+    List<ObstacleType> lineTypes =
+        List.of(type("at_ditch"), type("dragons_teeth"), type("at_minefield"));
+    for (int col : new int[] {10, 24}) {
+      for (int r0 = 0; r0 < 24; r0 += 6) {
+        if (r.nextInt(4) == 0) {
+          continue; // a gap in the belt
+        }
+        Geometry line =
+            GF.createLineString(
+                new Coordinate[] {
+                  new Coordinate(reg.x(col + 0.5), reg.y(r0 + 0.5)),
+                  new Coordinate(reg.x(col + 0.5), reg.y(r0 + 5.5))
+                });
+        sites.add(new SiteTypes("c" + col + "-" + r0, line, lineTypes));
+      }
+    }
+    Geometry point = GF.createPoint(new Coordinate(reg.x(17.5), reg.y(row)));
+    sites.add(new SiteTypes("road", point, List.of(type("road_control_point"))));
+    Objective goal =
+        new Objective("goal", "Goal", GF.createPoint(new Coordinate(reg.x(37.5), reg.y(12))), 150);
+    return new World(reg, region, sites, goal);
+  }
+
+  static ObstacleType type(String id) {
+    return CATALOG.findType(id).orElseThrow();
+  }
+
+  @Test
+  void graphTimeEqualsFullModelTimeForRandomPlans() {
+    List<CorridorGraphs.Case> cases =
+        List.of(
+            new CorridorGraphs.Case(VehicleClass.TRACKED, Season.DRY),
+            new CorridorGraphs.Case(VehicleClass.WHEELED, Season.WET),
+            new CorridorGraphs.Case(VehicleClass.DISMOUNTED, Season.FROZEN));
+    int compared = 0;
+    for (long seed = 1; seed <= 6; seed++) {
+      World w = world(seed);
+      CorridorGraphBuilder b =
+          new CorridorGraphBuilder(
+              w.region(), List.of(w.goal()), SpeedTable.defaults(), Progress.NONE);
+      List<Gate> gates = b.locate(w.sites(), 50);
+      CorridorGraphs graphs = b.build(gates, cases, 100_000, 2, Progress.NONE);
+      Assessor assessor = new Assessor(w.region(), List.of(w.goal()), Progress.NONE);
+      Random r = new Random(seed * 31);
+      for (int trial = 0; trial < 4; trial++) {
+        int[] choice = new int[w.sites().size()];
+        List<Obstacle> obs = new ArrayList<>();
+        for (int s = 0; s < choice.length; s++) {
+          List<ObstacleType> ts = w.sites().get(s).types();
+          choice[s] = r.nextInt(ts.size() + 1) - 1;
+          if (choice[s] >= 0) {
+            ObstacleType t = ts.get(choice[s]);
+            obs.add(new Obstacle("o" + s, t.name(), t, null, w.sites().get(s).geometry_lks94(), 0));
+          }
+        }
+        BarrierPlan plan = new BarrierPlan("test", "test", PlanPolicy.DEFAULT, obs);
+        for (int k = 0; k < cases.size(); k++) {
+          CorridorGraphs.Case c = cases.get(k);
+          AssessmentOptions opt =
+              new AssessmentOptions(
+                  List.of(c.vehicle()),
+                  List.of(c.season()),
+                  SpeedTable.defaults(),
+                  0,
+                  1.5,
+                  3000,
+                  AssessmentOptions.Marginal.NONE,
+                  1,
+                  10);
+          AssessmentResult res = assessor.assess(plan, opt, Progress.NONE);
+          AssessmentResult.ObjectiveTime ot = res.cases().get(0).times().get(0);
+          double graph = shortest(graphs.graphs().get(k), w.sites(), choice, c.vehicle());
+          assertThat(graph)
+              .as("seed %d trial %d case %s", seed, trial, c.name())
+              .isCloseTo(ot.plan_s(), org.assertj.core.data.Offset.offset(1e-6 * ot.plan_s()));
+          assertThat(graphs.baseline_s()[k])
+              .as("seed %d baseline %s", seed, c.name())
+              .isCloseTo(ot.baseline_s(), org.assertj.core.data.Offset.offset(1e-6));
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isEqualTo(6 * 4 * 3);
+  }
+
+  @Test
+  void longGatesAreCutIntoChunksAndAShortLinkRangeOnlyDropsArcs() {
+    World w = world(3);
+    CorridorGraphBuilder b =
+        new CorridorGraphBuilder(
+            w.region(), List.of(w.goal()), SpeedTable.defaults(), Progress.NONE);
+    List<Gate> fine = b.locate(w.sites(), 50);
+    List<Gate> coarse = b.locate(w.sites(), 10_000);
+    assertThat(fine.size()).isGreaterThan(coarse.size());
+    for (Gate g : coarse) {
+      int members =
+          fine.stream()
+              .filter(f -> f.site() == g.site() && f.kind() == g.kind())
+              .mapToInt(f -> f.nodes().length)
+              .sum();
+      assertThat(members).as("gate of site %d", g.site()).isEqualTo(g.nodes().length);
+    }
+    List<CorridorGraphs.Case> one =
+        List.of(new CorridorGraphs.Case(VehicleClass.TRACKED, Season.DRY));
+    GateGraph wide = b.build(fine, one, 100_000, 1, Progress.NONE).graphs().get(0);
+    GateGraph narrow = b.build(fine, one, 300, 1, Progress.NONE).graphs().get(0);
+    assertThat(narrow.arcCount()).isLessThan(wide.arcCount());
+    int[] none = new int[w.sites().size()];
+    Arrays.fill(none, -1);
+    // fewer arcs can only make the attacker slower
+    assertThat(shortest(narrow, w.sites(), none, VehicleClass.TRACKED))
+        .isGreaterThanOrEqualTo(shortest(wide, w.sites(), none, VehicleClass.TRACKED) - 1e-9);
+  }
+
+  /** Plain Dijkstra over the gate graph with the chosen type's delay on each gate arc. */
+  static double shortest(GateGraph g, List<SiteTypes> sites, int[] choice, VehicleClass v) {
+    double[] d = new double[g.nodeCount()];
+    Arrays.fill(d, Double.POSITIVE_INFINITY);
+    d[g.source()] = 0;
+    PriorityQueue<double[]> q = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+    q.add(new double[] {0, g.source()});
+    while (!q.isEmpty()) {
+      double[] top = q.poll();
+      int u = (int) top[1];
+      if (top[0] > d[u]) {
+        continue;
+      }
+      for (int a = g.firstArc(u); a < g.firstArc(u + 1); a++) {
+        double len = g.length_s(a);
+        int s = g.site(a);
+        if (s >= 0 && choice[s] >= 0) {
+          ObstacleType t = sites.get(s).types().get(choice[s]);
+          len +=
+              g.kind(a) == GateGraph.CELL_GATE
+                  ? t.crossingDelay_s(v)
+                  : (t.blocksRoads() ? t.roadDelay_s(v) : 0);
+        }
+        if (d[u] + len < d[g.head(a)]) {
+          d[g.head(a)] = d[u] + len;
+          q.add(new double[] {d[g.head(a)], g.head(a)});
+        }
+      }
+    }
+    return d[g.sink()];
+  }
+}
