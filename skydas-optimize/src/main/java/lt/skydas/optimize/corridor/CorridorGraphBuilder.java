@@ -111,11 +111,22 @@ public final class CorridorGraphBuilder {
     }
     for (int i = 0; i < obs.size(); i++) {
       int s = owner.get(i);
-      for (int c : fx.cells(i)) {
-        cells.get(s).add(c);
+      ObstacleType t = obs.get(i).type();
+      boolean delaysCells = false;
+      boolean delaysRoads = false;
+      for (lt.skydas.mobility.VehicleClass v : lt.skydas.mobility.VehicleClass.values()) {
+        delaysCells |= t.crossingDelay_s(v) > 0;
+        delaysRoads |= t.blocksRoads() && t.roadDelay_s(v) > 0;
       }
-      for (int e : fx.edges(i)) {
-        edges.get(s).add(e);
+      if (delaysCells) {
+        for (int c : fx.cells(i)) {
+          cells.get(s).add(c);
+        }
+      }
+      if (delaysRoads) {
+        for (int e : fx.edges(i)) {
+          edges.get(s).add(e);
+        }
       }
     }
     List<Gate> gates = new ArrayList<>();
@@ -126,10 +137,19 @@ public final class CorridorGraphBuilder {
       // one road gate per cut road piece (both directions): the full model charges every cut
       // piece the attacker drives along, so a gate spanning two pieces would let him skip one
       java.util.TreeMap<Long, java.util.TreeSet<Integer>> pieces = new java.util.TreeMap<>();
+      // (coarse chunks may join pieces: the slip is then bounded by the chunk, as for cells)
+      boolean exact = chunk_m < region.grid().cellSize();
+      GridSpec gs = region.grid();
       for (int e : edges.get(s)) {
         int u = edgeSource[e];
         int v = net.edgeTarget()[e];
-        long key = ((long) Math.min(u, v) << 32) | Math.max(u, v);
+        long key =
+            exact
+                ? ((long) Math.min(u, v) << 32) | Math.max(u, v)
+                : chunkKey(
+                    net.nodeX(Math.min(u, v), region.roads()) - gs.minX(),
+                    net.nodeY(Math.min(u, v), region.roads()) - gs.minY(),
+                    chunk_m);
         pieces.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(e);
       }
       for (java.util.TreeSet<Integer> piece : pieces.values()) {
@@ -148,13 +168,18 @@ public final class CorridorGraphBuilder {
     GridSpec g = region.grid();
     java.util.TreeMap<Long, java.util.TreeSet<Integer>> byChunk = new java.util.TreeMap<>();
     for (int c : cells) {
-      long cx = (long) Math.floor((g.centerX(c % g.width()) - g.minX()) / chunk_m);
-      long cy = (long) Math.floor((g.centerY(c / g.width()) - g.minY()) / chunk_m);
-      byChunk.computeIfAbsent((cy << 32) | cx, k -> new java.util.TreeSet<>()).add(c);
+      long key =
+          chunkKey(
+              g.centerX(c % g.width()) - g.minX(), g.centerY(c / g.width()) - g.minY(), chunk_m);
+      byChunk.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(c);
     }
     for (java.util.TreeSet<Integer> part : byChunk.values()) {
       out.add(gate(site, GateGraph.CELL_GATE, part));
     }
+  }
+
+  private static long chunkKey(double dx, double dy, double chunk_m) {
+    return ((long) Math.floor(dy / chunk_m) << 32) | (long) Math.floor(dx / chunk_m);
   }
 
   private Gate gate(int site, byte kind, java.util.TreeSet<Integer> members) {
@@ -184,11 +209,13 @@ public final class CorridorGraphBuilder {
    *
    * @param linkRange_m gate-to-gate arcs are searched up to the time the case's fastest off-road
    *     movement needs for this distance
+   * @param maxLinks keep at most this many (the fastest) gate-to-gate arcs per gate, 0 for all
    */
   public CorridorGraphs build(
       List<Gate> gates,
       List<CorridorGraphs.Case> cases,
       double linkRange_m,
+      int maxLinks,
       int threads,
       Progress progress) {
     long t0 = System.nanoTime();
@@ -221,7 +248,13 @@ public final class CorridorGraphBuilder {
                 () -> {
                   CaseBuild cb =
                       new CaseBuild(
-                          cases.get(kk), gates, penalty, closedEdge, linkRange_m, searches);
+                          cases.get(kk),
+                          gates,
+                          penalty,
+                          closedEdge,
+                          linkRange_m,
+                          maxLinks,
+                          searches);
                   graphs[kk] = cb.run(() -> progress.advance(done.incrementAndGet()));
                   baseline[kk] = cb.baseline_s;
                 }));
@@ -258,6 +291,9 @@ public final class CorridorGraphBuilder {
     final double halfOrth;
     final double halfDiag;
     final int w;
+    final int maxLinks;
+    int[] linkTo;
+    double[] linkCost;
     double baseline_s;
 
     CaseBuild(
@@ -266,8 +302,10 @@ public final class CorridorGraphBuilder {
         float[] penalty,
         boolean[] closedEdge,
         double linkRange_m,
+        int maxLinks,
         ThreadLocal<CostDistanceSearch> searches) {
       this.c = c;
+      this.maxLinks = maxLinks;
       this.gates = gates;
       GridSpec g = region.grid();
       this.w = g.width();
@@ -317,6 +355,8 @@ public final class CorridorGraphBuilder {
 
     GateGraph run(Runnable tick) {
       GateGraph.Builder b = new GateGraph.Builder(2 + 2 * gates.size());
+      linkTo = new int[gates.size()];
+      linkCost = new double[gates.size()];
       for (int i = 0; i < gates.size(); i++) {
         Gate gate = gates.get(i);
         b.gate(CorridorGraphs.in(i), CorridorGraphs.out(i), 0, gate.site(), gate.kind());
@@ -349,6 +389,7 @@ public final class CorridorGraphBuilder {
         Gate from = gates.get(i);
         search.run(Query.from(seeds(from)).withCutoff(cutoff_s));
         double reach = reach_m + from.radius_m();
+        int found = 0;
         for (int j = 0; j < gates.size(); j++) {
           if (j == i) {
             continue;
@@ -359,7 +400,24 @@ public final class CorridorGraphBuilder {
           }
           double a = arrival(to, cutoff_s);
           if (a <= cutoff_s) {
-            b.arc(CorridorGraphs.out(i), CorridorGraphs.in(j), a);
+            linkTo[found] = j;
+            linkCost[found++] = a;
+          }
+        }
+        if (maxLinks > 0 && found > maxLinks) {
+          double[] sorted = Arrays.copyOf(linkCost, found);
+          Arrays.sort(sorted);
+          double limit = sorted[maxLinks - 1];
+          int kept = 0;
+          for (int k = 0; k < found && kept < maxLinks; k++) {
+            if (linkCost[k] <= limit) {
+              b.arc(CorridorGraphs.out(i), CorridorGraphs.in(linkTo[k]), linkCost[k]);
+              kept++;
+            }
+          }
+        } else {
+          for (int k = 0; k < found; k++) {
+            b.arc(CorridorGraphs.out(i), CorridorGraphs.in(linkTo[k]), linkCost[k]);
           }
         }
         tick.run();

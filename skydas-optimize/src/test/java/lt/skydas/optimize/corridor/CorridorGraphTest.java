@@ -93,7 +93,7 @@ class CorridorGraphTest {
           new CorridorGraphBuilder(
               w.region(), List.of(w.goal()), SpeedTable.defaults(), Progress.NONE);
       List<Gate> gates = b.locate(w.sites(), 50);
-      CorridorGraphs graphs = b.build(gates, cases, 100_000, 2, Progress.NONE);
+      CorridorGraphs graphs = b.build(gates, cases, 100_000, 0, 2, Progress.NONE);
       Assessor assessor = new Assessor(w.region(), List.of(w.goal()), Progress.NONE);
       Random r = new Random(seed * 31);
       for (int trial = 0; trial < 4; trial++) {
@@ -156,8 +156,8 @@ class CorridorGraphTest {
     }
     List<CorridorGraphs.Case> one =
         List.of(new CorridorGraphs.Case(VehicleClass.TRACKED, Season.DRY));
-    GateGraph wide = b.build(fine, one, 100_000, 1, Progress.NONE).graphs().get(0);
-    GateGraph narrow = b.build(fine, one, 300, 1, Progress.NONE).graphs().get(0);
+    GateGraph wide = b.build(fine, one, 100_000, 0, 1, Progress.NONE).graphs().get(0);
+    GateGraph narrow = b.build(fine, one, 300, 0, 1, Progress.NONE).graphs().get(0);
     assertThat(narrow.arcCount()).isLessThan(wide.arcCount());
     int[] none = new int[w.sites().size()];
     Arrays.fill(none, -1);
