@@ -43,6 +43,26 @@ public final class AssessmentWriter {
 
   /** Writes everything to {@code dir} (replacing it); returns the report path. */
   public static Path write(Path dir, AssessmentResult r, AssessmentRegion region) {
+    return write(dir, r, region, "Skydas assessment", "", tmp -> {});
+  }
+
+  /** Extra files a caller adds to the output directory. */
+  @FunctionalInterface
+  public interface Extra {
+    void write(Path tmpDir) throws IOException;
+  }
+
+  /**
+   * Writes the assessment plus a report section and files of the caller's (e.g. {@code optimize})
+   * to {@code dir}, atomically; returns the report path.
+   */
+  public static Path write(
+      Path dir,
+      AssessmentResult r,
+      AssessmentRegion region,
+      String title,
+      String extraSection,
+      Extra extra) {
     AtomicOutput.writeDirectory(
         dir,
         tmp -> {
@@ -67,7 +87,9 @@ public final class AssessmentWriter {
           for (Case c : r.cases()) {
             GeoTiff.writeFloat32(iso.resolve(c.id() + ".tif"), c.isochrone_h());
           }
-          Files.writeString(tmp.resolve("report.html"), ReportHtml.render(r, region));
+          Files.writeString(
+              tmp.resolve("report.html"), ReportHtml.render(r, region, title, extraSection));
+          extra.write(tmp);
         });
     return dir.resolve("report.html");
   }

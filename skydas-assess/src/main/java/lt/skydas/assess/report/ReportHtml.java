@@ -33,6 +33,15 @@ public final class ReportHtml {
   private ReportHtml() {}
 
   public static String render(AssessmentResult r, AssessmentRegion region) {
+    return render(r, region, "Skydas assessment", "");
+  }
+
+  /**
+   * Renders the report with a title and an extra section (trusted HTML built by Skydas, e.g. the
+   * optimisation summary; user strings in it must already be escaped) after the key figures.
+   */
+  public static String render(
+      AssessmentResult r, AssessmentRegion region, String title, String extraSection) {
     Svg svg = new Svg(region.grid());
     Map<String, String> names = AssessmentWriter.objectiveNames(r);
     Case ref = reference(r);
@@ -40,12 +49,16 @@ public final class ReportHtml {
     BarrierPlan plan = r.plan();
     h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>Skydas assessment — ")
+        .append("<title>")
+        .append(esc(title))
+        .append(" — ")
         .append(esc(plan.name()))
         .append("</title><style>")
         .append(ReportAssets.CSS)
         .append("</style></head><body>");
-    h.append("<header><h1>Skydas assessment</h1><p>")
+    h.append("<header><h1>")
+        .append(esc(title))
+        .append("</h1><p>")
         .append(esc(plan.name()))
         .append(" · region ")
         .append(esc(region.name()))
@@ -57,6 +70,7 @@ public final class ReportHtml {
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
         .append("</p></header><main>");
     keyFigures(h, r, ref, names);
+    h.append(extraSection);
     map(h, r, region, svg, ref);
     timesTable(h, r, names);
     obstaclesTable(h, r);
@@ -129,7 +143,7 @@ public final class ReportHtml {
     h.append("</section>");
   }
 
-  private static void card(StringBuilder h, String title, String value, String note) {
+  static void card(StringBuilder h, String title, String value, String note) {
     card(h, title, value, note, "");
   }
 

@@ -30,11 +30,42 @@ public final class GeoJsonWriter implements Closeable {
   private final int decimals;
 
   public GeoJsonWriter(OutputStream out, int decimals) throws IOException {
+    this(out, decimals, Map.of());
+  }
+
+  /**
+   * A collection with foreign members (strings, numbers, booleans, or maps of them) written before
+   * the features, e.g. a plan's {@code name} and {@code policy}.
+   */
+  public GeoJsonWriter(OutputStream out, int decimals, Map<String, ?> members) throws IOException {
     this.g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
     this.decimals = decimals;
     g.writeStartObject();
     g.writeStringField("type", "FeatureCollection");
+    for (Map.Entry<String, ?> e : members.entrySet()) {
+      g.writeFieldName(e.getKey());
+      value(e.getValue());
+    }
     g.writeArrayFieldStart("features");
+  }
+
+  private void value(Object v) throws IOException {
+    if (v instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        value(e.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Number n) {
+      g.writeNumber(n.doubleValue());
+    } else if (v == null) {
+      g.writeNull();
+    } else {
+      g.writeString(String.valueOf(v));
+    }
   }
 
   /** Writes one feature; {@code id} may be null. */

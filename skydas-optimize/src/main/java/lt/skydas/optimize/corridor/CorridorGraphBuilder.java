@@ -541,6 +541,57 @@ public final class CorridorGraphBuilder {
     }
   }
 
+  /**
+   * The sites whose gates lie on the fastest unobstructed path of a friendly route for the given
+   * case (empty when the route's ends are not in the region or not connected).
+   */
+  public java.util.Set<Integer> sitesOnRoute(
+      List<Gate> gates, Objective from, Objective to, CorridorGraphs.Case c) {
+    int[] src = ObjectiveNodes.of(region.grid(), net, from);
+    int[] dst = ObjectiveNodes.of(region.grid(), net, to);
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    if (src.length == 0 || dst.length == 0) {
+      return out;
+    }
+    GridSpec g = region.grid();
+    float[] friction =
+        MobilityCosts.friction(
+            region.landCover(), region.landCoverNames(), speeds, c.vehicle(), c.season());
+    double[] base = MobilityCosts.edgeCosts(net, friction, speeds, c.vehicle(), c.season());
+    CostDistanceSearch s =
+        new CostDistanceSearch(
+            new CostGrid(
+                g.width(), g.height(), g.cellSize(), friction, null, CostGrid.Neighbourhood.EIGHT),
+            topology.withCosts(base));
+    s.run(Query.from(src).withFirstOfTargets(dst));
+    int best = -1;
+    for (int n : dst) {
+      if (Double.isFinite(s.cost(n)) && (best < 0 || s.cost(n) < s.cost(best))) {
+        best = n;
+      }
+    }
+    if (best < 0) {
+      return out;
+    }
+    java.util.Set<Integer> onPath = new java.util.HashSet<>();
+    for (int n : s.path(best)) {
+      onPath.add(n);
+    }
+    for (Gate gate : gates) {
+      for (int m : gate.nodes()) {
+        boolean hit =
+            gate.kind() == GateGraph.CELL_GATE
+                ? onPath.contains(m)
+                : onPath.contains(edgeSource[m]) && onPath.contains(net.edgeTarget()[m]);
+        if (hit) {
+          out.add(gate.site());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /** A site and the obstacle types that may stand there. */
   public record SiteTypes(
       String id, org.locationtech.jts.geom.Geometry geometry_lks94, List<ObstacleType> types) {}

@@ -1,0 +1,364 @@
+package lt.skydas.optimize;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import lt.skydas.assess.AssessmentOptions;
+import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.AssessmentResult;
+import lt.skydas.assess.Assessor;
+import lt.skydas.assess.Objective;
+import lt.skydas.assess.ReinforcementRoute;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.core.progress.Progress;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.SpeedTable;
+import lt.skydas.mobility.VehicleClass;
+import lt.skydas.optimize.corridor.CorridorGraphBuilder;
+import lt.skydas.optimize.corridor.CorridorGraphBuilder.SiteTypes;
+import lt.skydas.optimize.corridor.CorridorGraphs;
+import lt.skydas.optimize.corridor.Gate;
+import lt.skydas.optimize.model.BarrierModel;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.Obstacle;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.ObstacleType;
+
+/**
+ * The optimisation pipeline: candidates (with the user's edits) → friendly-route restrictions →
+ * corridor graphs → model → solver → phasing → plan → verification on the full model.
+ */
+public final class BarrierOptimizer {
+  /**
+   * The sites after the user's edits.
+   *
+   * @param candidates generated minus forbidden, plus added and existing
+   * @param pinned type by candidate id for pinned and existing sites
+   * @param existing ids of obstacles already built
+   * @param notes what the edits did
+   */
+  public record SiteEdits(
+      List<Candidate> candidates,
+      Map<String, String> pinned,
+      Set<String> existing,
+      List<String> notes) {
+    public static SiteEdits none(List<Candidate> candidates) {
+      return new SiteEdits(candidates, Map.of(), Set.of(), List.of());
+    }
+  }
+
+  private final AssessmentRegion assessRegion;
+  private final AssessmentRegion graphRegion;
+  private final List<Objective> objectives;
+  private final ObstacleCatalog catalog;
+  private final SpeedTable speeds;
+  private final ModelSolver solver;
+
+  /**
+   * @param assessRegion the full model the plan is verified on
+   * @param graphRegion the (usually coarser) model the corridor graphs are built on
+   */
+  public BarrierOptimizer(
+      AssessmentRegion assessRegion,
+      AssessmentRegion graphRegion,
+      List<Objective> objectives,
+      ObstacleCatalog catalog,
+      SpeedTable speeds,
+      ModelSolver solver) {
+    this.assessRegion = assessRegion;
+    this.graphRegion = graphRegion;
+    this.objectives = List.copyOf(objectives);
+    this.catalog = catalog;
+    this.speeds = speeds;
+    this.solver = solver;
+  }
+
+  public OptimizationResult run(
+      SiteEdits edits, double candidates_s, OptimizeOptions opt, Progress progress) {
+    List<String> notes = new ArrayList<>(edits.notes());
+    List<Candidate> cands = edits.candidates();
+    if (cands.isEmpty()) {
+      throw new SkydasProblem(
+          ProblemCode.INFEASIBLE,
+          "no candidate site is left (all forbidden, or none fits the region and policy)");
+    }
+    List<SiteTypes> sites = new ArrayList<>();
+    Map<String, Integer> siteIndex = new HashMap<>();
+    for (Candidate c : cands) {
+      List<ObstacleType> types = new ArrayList<>();
+      for (String id : c.types()) {
+        types.add(catalog.findType(id).orElseThrow(() -> new IllegalStateException(id)));
+      }
+      siteIndex.put(c.id(), sites.size());
+      sites.add(new SiteTypes(c.id(), c.geometry_lks94(), types));
+    }
+    // corridor graphs
+    long t0 = System.nanoTime();
+    CorridorGraphBuilder builder =
+        new CorridorGraphBuilder(graphRegion, objectives, speeds, progress);
+    List<Gate> gates = builder.locate(sites, opt.chunk_m());
+    List<CorridorGraphs.Case> cases = new ArrayList<>();
+    for (VehicleClass v : opt.classes()) {
+      for (Season s : opt.seasons()) {
+        cases.add(new CorridorGraphs.Case(v, s));
+      }
+    }
+    // friendly routes: only obstacles that open for friendly traffic may stand on them
+    Set<Integer> onRoutes = new TreeSet<>();
+    for (ReinforcementRoute r : ReinforcementRoute.defaults()) {
+      for (VehicleClass v : List.of(VehicleClass.TRACKED, VehicleClass.WHEELED)) {
+        onRoutes.addAll(
+            builder.sitesOnRoute(gates, r.from(), r.to(), new CorridorGraphs.Case(v, Season.DRY)));
+      }
+    }
+    for (int s : onRoutes) {
+      SiteTypes st = sites.get(s);
+      String pin = edits.pinned().get(st.id());
+      if (pin != null && !edits.existing().contains(st.id())) {
+        ObstacleType pt = catalog.findType(pin).orElseThrow();
+        if (!pt.openable()) {
+          throw new SkydasProblem(
+              ProblemCode.INFEASIBLE,
+              "pinned "
+                  + pt.id()
+                  + " at "
+                  + st.id()
+                  + " stands on a friendly reinforcement route: only obstacles that open for"
+                  + " friendly traffic (control points, prepared demolitions) may stand there");
+        }
+      }
+      List<ObstacleType> open = st.types().stream().filter(ObstacleType::openable).toList();
+      sites.set(s, new SiteTypes(st.id(), st.geometry_lks94(), open));
+    }
+    if (!onRoutes.isEmpty()) {
+      notes.add(
+          onRoutes.size()
+              + " sites lie on a friendly reinforcement route: only openable obstacles offered"
+              + " there");
+    }
+    CorridorGraphs graphs =
+        builder.build(gates, cases, opt.linkRange_m(), opt.maxLinks(), opt.threads(), progress);
+    double graphs_s = (System.nanoTime() - t0) / 1e9;
+
+    // the model
+    Map<Integer, String> pinnedBySite = new HashMap<>();
+    Set<Integer> existing = new TreeSet<>();
+    for (Map.Entry<String, String> e : edits.pinned().entrySet()) {
+      Integer s = siteIndex.get(e.getKey());
+      if (s != null) {
+        pinnedBySite.put(s, e.getValue());
+        if (edits.existing().contains(e.getKey())) {
+          existing.add(s);
+        }
+      }
+    }
+    Map<VehicleClass, Double> weights = new HashMap<>(opt.classWeights());
+    ModelFactory.Built built =
+        ModelFactory.build(
+            sites,
+            graphs,
+            new ModelFactory.Fixed(pinnedBySite, existing),
+            opt.programme(),
+            weights,
+            opt.robust());
+    BarrierModel model = built.model();
+    checkBudgetsAllowSomething(model, built);
+
+    // solve and phase
+    long t1 = System.nanoTime();
+    ModelSolver.Solved solved =
+        solver.solve(model, opt.timeLimit_s(), opt.gapTarget(), opt.threads(), progress);
+    double solve_s = (System.nanoTime() - t1) / 1e9;
+    ModelSolver.Phased phased =
+        solver.phase(
+            model, solved.chosen(), opt.programme(), built.buildEffort_h(), built.existing());
+    boolean[] built_ = solved.chosen().clone();
+    List<String> unscheduled = new ArrayList<>();
+    for (int o : phased.unscheduled()) {
+      built_[o] = false;
+      unscheduled.add(
+          sites.get(model.options().get(o).site()).id() + " " + model.options().get(o).type());
+    }
+    List<Obstacle> obstacles = new ArrayList<>();
+    for (int o = 0; o < built_.length; o++) {
+      if (!built_[o]) {
+        continue;
+      }
+      BarrierModel.Option op = model.options().get(o);
+      Obstacle proto = built.obstacles().get(o);
+      String id = sites.get(op.site()).id();
+      obstacles.add(
+          new Obstacle(
+              id,
+              String.format(Locale.ROOT, "%s at %s", proto.type().name(), id),
+              proto.type(),
+              lt.skydas.core.geo.Crs.lks94().toWgs84(proto.geometry_lks94()),
+              proto.geometry_lks94(),
+              Math.max(0, phased.yearOfOption()[o])));
+    }
+    BarrierPlan plan =
+        new BarrierPlan("skydas optimize", "Optimised barrier plan", opt.policy(), obstacles);
+    double[] planTimes = solver.scenarioTimes(model, built_);
+    double[] emptyTimes = solver.scenarioTimes(model, new boolean[built_.length]);
+    double modelObjective = solver.objective(model, built_);
+
+    // verification on the full model
+    long t2 = System.nanoTime();
+    Assessor assessor = new Assessor(assessRegion, objectives, progress);
+    AssessmentOptions ao =
+        new AssessmentOptions(
+            opt.classes(),
+            opt.seasons(),
+            speeds,
+            1,
+            1.5,
+            3000,
+            AssessmentOptions.Marginal.FAST,
+            opt.threads(),
+            opt.routeLimitPct());
+    AssessmentResult verification = assessor.assess(plan, ao, progress);
+    double verify_s = (System.nanoTime() - t2) / 1e9;
+    List<OptimizationResult.CaseTimes> caseTimes = new ArrayList<>();
+    double[] verifiedTimes = new double[cases.size()];
+    for (int k = 0; k < cases.size(); k++) {
+      CorridorGraphs.Case c = cases.get(k);
+      AssessmentResult.Case vc =
+          verification.cases().stream()
+              .filter(x -> x.vehicle() == c.vehicle() && x.season() == c.season())
+              .findFirst()
+              .orElseThrow();
+      double vb = Double.POSITIVE_INFINITY;
+      double vp = Double.POSITIVE_INFINITY;
+      for (AssessmentResult.ObjectiveTime t : vc.times()) {
+        vb = Math.min(vb, t.baseline_s());
+        vp = Math.min(vp, t.plan_s());
+      }
+      verifiedTimes[k] = vp;
+      caseTimes.add(
+          new OptimizationResult.CaseTimes(c.name(), emptyTimes[k], planTimes[k], vb, vp));
+    }
+    double verifiedObjective = objectiveOf(model, verifiedTimes);
+    List<OptimizationResult.Year> years = new ArrayList<>();
+    for (int y = 0; y < phased.spentByYear_eur().length; y++) {
+      years.add(
+          new OptimizationResult.Year(
+              y + 1, phased.spentByYear_eur()[y], phased.objectiveByYear()[y]));
+    }
+    long arcs = 0;
+    for (var g : graphs.graphs()) {
+      arcs += g.arcCount();
+    }
+    OptimizationResult.Stats stats =
+        new OptimizationResult.Stats(
+            cands.size(),
+            sites.size(),
+            model.options().size(),
+            gates.size(),
+            arcs,
+            candidates_s,
+            graphs_s,
+            solve_s,
+            verify_s);
+    return new OptimizationResult(
+        plan,
+        solved,
+        caseTimes,
+        objectiveOf(model, emptyTimes),
+        modelObjective,
+        verifiedObjective,
+        years,
+        unscheduled,
+        verification,
+        stats,
+        notes);
+  }
+
+  /** The model's objective for given scenario times (same weights and aggregation). */
+  static double objectiveOf(BarrierModel m, double[] times) {
+    double total = 0;
+    for (int g = 0; g < m.groups().size(); g++) {
+      BarrierModel.Group grp = m.groups().get(g);
+      double agg = grp.aggregate() == BarrierModel.Aggregate.MIN ? Double.POSITIVE_INFINITY : 0;
+      int n = 0;
+      for (int k = 0; k < m.scenarios().size(); k++) {
+        if (m.scenarios().get(k).group() != g) {
+          continue;
+        }
+        n++;
+        agg =
+            grp.aggregate() == BarrierModel.Aggregate.MIN
+                ? Math.min(agg, times[k])
+                : agg + times[k];
+      }
+      if (n > 0) {
+        total += grp.weight() * (grp.aggregate() == BarrierModel.Aggregate.MIN ? agg : agg / n);
+      }
+    }
+    return total;
+  }
+
+  /** A budget that cannot pay for even the cheapest obstacle is an error, not an empty plan. */
+  private static void checkBudgetsAllowSomething(BarrierModel m, ModelFactory.Built built) {
+    for (BarrierModel.Budget b : m.budgets()) {
+      long forced = 0;
+      for (int o = 0; o < m.options().size(); o++) {
+        if (m.options().get(o).forced()) {
+          forced += b.coefficient()[o];
+        }
+      }
+      if (forced > b.limit()) {
+        throw new SkydasProblem(
+            ProblemCode.INFEASIBLE,
+            String.format(
+                Locale.ROOT,
+                "pinned obstacles need %,d of the %s but only %,d is available",
+                forced,
+                b.name(),
+                b.limit()));
+      }
+    }
+    long cheapest = Long.MAX_VALUE;
+    int cheapestOption = -1;
+    for (int o = 0; o < m.options().size(); o++) {
+      if (m.options().get(o).forced()) {
+        continue;
+      }
+      boolean fits = true;
+      for (BarrierModel.Budget b : m.budgets()) {
+        fits &= b.coefficient()[o] <= b.limit();
+      }
+      if (fits) {
+        return;
+      }
+      if (m.options().get(o).cost_eur() < cheapest) {
+        cheapest = m.options().get(o).cost_eur();
+        cheapestOption = o;
+      }
+    }
+    if (cheapestOption < 0) {
+      return; // nothing but pins: the plan is the pins
+    }
+    BarrierModel.Option c = m.options().get(cheapestOption);
+    String binding = "total budget";
+    for (BarrierModel.Budget b : m.budgets()) {
+      if (b.coefficient()[cheapestOption] > b.limit()) {
+        binding = b.name();
+        break;
+      }
+    }
+    throw new SkydasProblem(
+        ProblemCode.INFEASIBLE,
+        String.format(
+            Locale.ROOT,
+            "the %s is too small for any obstacle: the cheapest (%s at %s) costs EUR %,d",
+            binding,
+            c.type(),
+            m.sites().get(c.site()),
+            c.cost_eur()));
+  }
+}

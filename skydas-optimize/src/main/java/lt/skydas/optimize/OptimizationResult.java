@@ -1,0 +1,58 @@
+package lt.skydas.optimize;
+
+import java.util.List;
+import lt.skydas.assess.AssessmentResult;
+import lt.skydas.plan.BarrierPlan;
+
+/**
+ * What {@code skydas optimize} found.
+ *
+ * @param plan the chosen obstacles with their programme year (existing ones in year 0)
+ * @param solved objective, bound and status on the corridor-graph model
+ * @param cases per vehicle class × season: attacker time to the nearest objective on the model and
+ *     on the full model, without and with the plan
+ * @param emptyObjective the model's objective with nothing built
+ * @param modelObjective the model's objective of the plan (weighted relative time)
+ * @param verifiedObjective the same objective measured on the full raster + road model
+ * @param years per programme year: spent and the model's objective at its end
+ * @param unscheduled ids of chosen obstacles that fit no year's ceiling or capacity (not built)
+ * @param verification the full assessment of the plan (times per objective, routes, violations)
+ * @param stats sizes and timings
+ * @param notes things the user should know (sites closed to mines by friendly routes, edits …)
+ */
+public record OptimizationResult(
+    BarrierPlan plan,
+    ModelSolver.Solved solved,
+    List<CaseTimes> cases,
+    double emptyObjective,
+    double modelObjective,
+    double verifiedObjective,
+    List<Year> years,
+    List<String> unscheduled,
+    AssessmentResult verification,
+    Stats stats,
+    List<String> notes) {
+
+  /** Attacker time to the nearest objective, seconds. */
+  public record CaseTimes(
+      String caseId,
+      double modelBaseline_s,
+      double modelPlan_s,
+      double verifiedBaseline_s,
+      double verifiedPlan_s) {}
+
+  /** One programme year. */
+  public record Year(int year, double spent_eur, double modelObjective) {}
+
+  /** Problem sizes and timings. */
+  public record Stats(
+      int candidates,
+      int sites,
+      int options,
+      int gates,
+      long arcs,
+      double candidates_s,
+      double graphs_s,
+      double solve_s,
+      double verify_s) {}
+}

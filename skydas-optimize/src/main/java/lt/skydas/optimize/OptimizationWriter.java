@@ -1,0 +1,276 @@
+package lt.skydas.optimize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.AssessmentResult;
+import lt.skydas.assess.report.AssessmentWriter;
+import lt.skydas.core.geojson.GeoJsonWriter;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.Obstacle;
+
+/**
+ * Writes an optimisation: {@code plan.geojson} (readable by {@code skydas assess}), {@code
+ * phasing.csv} (cost by year and category), {@code optimization.json} (objective, bound, gap, times
+ * per case on the model and verified, delay by year, cost, clearance liability), and the
+ * verification assessment of the plan (its {@code report.html} with an optimisation section,
+ * summary, avenues, isochrones).
+ */
+public final class OptimizationWriter {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private OptimizationWriter() {}
+
+  public static Path write(Path dir, OptimizationResult r, AssessmentRegion region) {
+    return AssessmentWriter.write(
+        dir,
+        r.verification(),
+        region,
+        "Skydas optimised plan",
+        section(r),
+        tmp -> {
+          writePlan(tmp.resolve("plan.geojson"), r.plan());
+          Files.writeString(tmp.resolve("phasing.csv"), phasingCsv(r.plan()));
+          Files.writeString(tmp.resolve("optimization.json"), JSON.writeValueAsString(summary(r)));
+        });
+  }
+
+  /** The plan as a plan file: id, type, name, year, cost and clearance per obstacle. */
+  public static void writePlan(Path file, BarrierPlan plan) throws IOException {
+    Map<String, Object> members = new LinkedHashMap<>();
+    members.put("name", plan.name());
+    Map<String, Object> policy = new LinkedHashMap<>();
+    policy.put("ap_mines_enabled", plan.policy().apMinesEnabled());
+    policy.put("civilian_buffer_m", plan.policy().civilianBuffer_m());
+    members.put("policy", policy);
+    try (OutputStream out = Files.newOutputStream(file);
+        GeoJsonWriter w = new GeoJsonWriter(new BufferedOutputStream(out), 6, members)) {
+      for (Obstacle o : plan.obstacles()) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", o.type().id());
+        p.put("name", o.name());
+        p.put("year", o.year());
+        p.put("category", o.type().category());
+        p.put("cost_eur", Math.round(o.cost_eur()));
+        p.put("clearance_cost_eur", Math.round(o.clearanceCost_eur()));
+        p.put("build_effort_h", Math.round(o.buildEffort_h()));
+        w.feature(o.id(), o.geometry_wgs84(), p);
+      }
+    }
+  }
+
+  static String phasingCsv(BarrierPlan plan) {
+    StringBuilder b = new StringBuilder("year,category,cost_eur\n");
+    SortedMap<Integer, Map<String, Double>> t = plan.costByYearAndCategory();
+    t.forEach(
+        (y, m) ->
+            m.forEach(
+                (cat, eur) ->
+                    b.append(y)
+                        .append(',')
+                        .append(cat)
+                        .append(',')
+                        .append(Math.round(eur))
+                        .append('\n')));
+    return b.toString();
+  }
+
+  static Map<String, Object> summary(OptimizationResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    ModelSolver.Solved s = r.solved();
+    m.put("status", s.status());
+    m.put("method", s.method());
+    m.put("model_objective", r.modelObjective());
+    m.put("model_bound", s.bound());
+    m.put("gap", gap(r));
+    m.put("gap_on_delay", delayGap(r));
+    m.put("verified_objective", r.verifiedObjective());
+    m.put("solver_rounds", s.rounds());
+    m.put("obstacles", r.plan().obstacles().size());
+    m.put("total_cost_eur", Math.round(r.plan().totalCost_eur()));
+    m.put("clearance_liability_eur", Math.round(r.plan().clearanceCost_eur()));
+    m.put("clearance_liability_h", Math.round(r.plan().clearanceEffort_h()));
+    List<Map<String, Object>> cases = new ArrayList<>();
+    for (OptimizationResult.CaseTimes c : r.cases()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("case", c.caseId());
+      x.put("model_baseline_h", h(c.modelBaseline_s()));
+      x.put("model_plan_h", h(c.modelPlan_s()));
+      x.put("verified_baseline_h", h(c.verifiedBaseline_s()));
+      x.put("verified_plan_h", h(c.verifiedPlan_s()));
+      x.put("verified_delay_h", h(c.verifiedPlan_s() - c.verifiedBaseline_s()));
+      cases.add(x);
+    }
+    m.put("cases", cases);
+    List<Map<String, Object>> years = new ArrayList<>();
+    for (OptimizationResult.Year y : r.years()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("year", y.year());
+      x.put("spent_eur", Math.round(y.spent_eur()));
+      x.put("model_objective", y.modelObjective());
+      years.add(x);
+    }
+    m.put("years", years);
+    m.put("unscheduled", r.unscheduled());
+    m.put("humanitarian_violations", r.verification().violations().size());
+    List<Map<String, Object>> routes = new ArrayList<>();
+    for (AssessmentResult.RouteTime t : r.verification().reinforcement()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("route", t.routeId());
+      x.put("season", t.season().id());
+      x.put("baseline_h", h(t.baseline_s()));
+      x.put("plan_h", h(t.plan_s()));
+      x.put("limit_pct", t.limitPct());
+      routes.add(x);
+    }
+    m.put("reinforcement_routes", routes);
+    OptimizationResult.Stats st = r.stats();
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("candidates", st.candidates());
+    stats.put("options", st.options());
+    stats.put("gates", st.gates());
+    stats.put("graph_arcs", st.arcs());
+    stats.put("candidates_s", st.candidates_s());
+    stats.put("graphs_s", st.graphs_s());
+    stats.put("solve_s", st.solve_s());
+    stats.put("verify_s", st.verify_s());
+    m.put("stats", stats);
+    m.put("notes", r.notes());
+    return m;
+  }
+
+  /** Relative gap between the proven bound and the plan's objective. */
+  public static double gap(OptimizationResult r) {
+    double o = r.modelObjective();
+    return o > 0 ? Math.max(0, (r.solved().bound() - o) / o) : 0;
+  }
+
+  /** The gap measured on the delay bought: (bound − plan) / (plan − empty plan). */
+  public static double delayGap(OptimizationResult r) {
+    double bought = r.modelObjective() - r.emptyObjective();
+    return bought > 0 ? Math.max(0, (r.solved().bound() - r.modelObjective()) / bought) : 0;
+  }
+
+  private static double h(double s) {
+    return Double.isFinite(s) ? Math.round(s / 36.0) / 100.0 : Double.NaN;
+  }
+
+  static String section(OptimizationResult r) {
+    StringBuilder h = new StringBuilder();
+    ModelSolver.Solved s = r.solved();
+    h.append("<section><h2>Optimisation</h2><p>")
+        .append(esc(s.method()))
+        .append(", status <b>")
+        .append(esc(s.status()))
+        .append("</b>, proven gap ")
+        .append(String.format(Locale.ROOT, "%.2f %%", 100 * gap(r)))
+        .append(" on the objective (weighted attacker time relative to the unobstructed time,")
+        .append(" worst season per class when robust). Model objective ")
+        .append(String.format(Locale.ROOT, "%.4f", r.modelObjective()))
+        .append(", bound ")
+        .append(String.format(Locale.ROOT, "%.4f", s.bound()))
+        .append(", verified on the full model ")
+        .append(String.format(Locale.ROOT, "%.4f", r.verifiedObjective()))
+        .append(".</p>");
+    h.append("<table><thead><tr><th>Case</th><th>Model: without → with plan (h)</th>")
+        .append("<th>Verified: without → with plan (h)</th></tr></thead><tbody>");
+    for (OptimizationResult.CaseTimes c : r.cases()) {
+      h.append("<tr><td>")
+          .append(esc(c.caseId()))
+          .append("</td><td>")
+          .append(
+              String.format(
+                  Locale.ROOT, "%.2f → %.2f", c.modelBaseline_s() / 3600, c.modelPlan_s() / 3600))
+          .append("</td><td>")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%.2f → %.2f",
+                  c.verifiedBaseline_s() / 3600,
+                  c.verifiedPlan_s() / 3600))
+          .append("</td></tr>");
+    }
+    h.append("</tbody></table>");
+    // delay by year: a bar chart in plain SVG
+    if (!r.years().isEmpty()) {
+      double first = r.years().get(0).modelObjective();
+      double max =
+          r.years().stream().mapToDouble(OptimizationResult.Year::modelObjective).max().orElse(1);
+      double min =
+          Math.min(
+              first,
+              r.years().stream()
+                  .mapToDouble(OptimizationResult.Year::modelObjective)
+                  .min()
+                  .orElse(0));
+      int w = 40 * r.years().size() + 40;
+      h.append(
+              "<h3>Objective at the end of each year</h3><svg role=\"img\" aria-label=\"objective by year\" width=\"")
+          .append(w)
+          .append("\" height=\"160\" viewBox=\"0 0 ")
+          .append(w)
+          .append(" 160\">");
+      for (int i = 0; i < r.years().size(); i++) {
+        OptimizationResult.Year y = r.years().get(i);
+        double frac = max > min ? (y.modelObjective() - min * 0.98) / (max - min * 0.98) : 1;
+        int bh = (int) Math.round(120 * frac);
+        h.append(
+                String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%d\" y=\"%d\" width=\"28\" height=\"%d\" fill=\"#2b6cb0\"><title>year %d: %.4f, EUR %,.0f spent</title></rect>",
+                    20 + 40 * i,
+                    130 - bh,
+                    bh,
+                    y.year(),
+                    y.modelObjective(),
+                    y.spent_eur()))
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    "<text x=\"%d\" y=\"150\" font-size=\"11\">%d</text>",
+                    28 + 40 * i,
+                    y.year()));
+      }
+      h.append("</svg>");
+    }
+    if (!r.unscheduled().isEmpty() || !r.notes().isEmpty()) {
+      h.append("<ul>");
+      for (String n : r.notes()) {
+        h.append("<li>").append(esc(n)).append("</li>");
+      }
+      for (String u : r.unscheduled()) {
+        h.append("<li>Fits no programme year (not built): ").append(esc(u)).append("</li>");
+      }
+      h.append("</ul>");
+    }
+    h.append("</section>");
+    return h.toString();
+  }
+
+  static String esc(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}
