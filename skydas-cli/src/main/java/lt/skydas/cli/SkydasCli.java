@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       AssessCommand.class,
+      OptimizeCommand.class,
       CandidatesCommand.class,
       RegionCommand.class,
       CostDistCommand.class,

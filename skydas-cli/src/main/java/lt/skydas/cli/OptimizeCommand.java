@@ -1,0 +1,360 @@
+package lt.skydas.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.Objective;
+import lt.skydas.assess.ObjectivesReader;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.mobility.SpeedTable;
+import lt.skydas.mobility.VehicleClass;
+import lt.skydas.optimize.BarrierOptimizer;
+import lt.skydas.optimize.Candidate;
+import lt.skydas.optimize.CandidateGenerator;
+import lt.skydas.optimize.CandidateOptions;
+import lt.skydas.optimize.OptimizationResult;
+import lt.skydas.optimize.OptimizationWriter;
+import lt.skydas.optimize.OptimizeOptions;
+import lt.skydas.optimize.Programme;
+import lt.skydas.plan.HumanitarianCheck;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.PlanPolicy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Computes the barrier plan that buys the most delay for the money. */
+@Command(
+    name = "optimize",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Choose where obstacles go, year by year, under the budget and the hard humanitarian",
+      "constraints, so that the attacker's time to the objectives grows most. Solves on a corridor",
+      "graph contracted from the movement model, proves a bound, re-verifies the plan on the full",
+      "model, and writes plan.geojson (readable by `skydas assess`), phasing.csv,",
+      "optimization.json and report.html."
+    })
+final class OptimizeCommand implements Callable<Integer> {
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  Path out;
+
+  @Mixin RegionOptions region = new RegionOptions();
+
+  @Mixin ProgrammeOptions programme = new ProgrammeOptions();
+
+  @Option(
+      names = "--graph-cell-size",
+      paramLabel = "M",
+      description =
+          "Cell size of the model the corridor graph is built on (default 200 for the shipped"
+              + " region, or the --region pack itself).")
+  Double graphCell;
+
+  @Option(
+      names = "--edits",
+      paramLabel = "FILE",
+      description = "Candidate edits: forbid, pin, add, existing (GeoJSON; see docs/candidate-edits.md).")
+  Path edits;
+
+  @Option(names = "--objectives", paramLabel = "FILE", description = "Objectives GeoJSON.")
+  Path objectives;
+
+  @Option(names = "--catalog", paramLabel = "FILE", description = "Obstacle catalog JSON.")
+  Path catalog;
+
+  @Option(names = "--quiet", description = "Print only errors and the report path.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    OptimizeOptions opt = programme.options();
+    ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
+    RegionStore.Loaded loaded = region.load(progress);
+    AssessmentRegion ar = loaded.region();
+    AssessmentRegion gr = ar;
+    if (region.pack == null) {
+      double cell = region.cellSize == null ? 100 : region.cellSize;
+      double g = graphCell == null ? Math.max(cell, 200) : graphCell;
+      if (g != cell) {
+        RegionOptions ro = new RegionOptions();
+        ro.cellSize = g;
+        ro.startDepth_m = region.startDepth_m;
+        gr = ro.load(progress).region();
+      }
+    } else if (graphCell != null) {
+      throw new SkydasProblem(
+          ProblemCode.USAGE, "--graph-cell-size applies to the default region only");
+    }
+    List<Objective> objs =
+        objectives == null
+            ? ObjectivesReader.defaults()
+            : ObjectivesReader.read(objectives, ar.extent());
+    ObstacleCatalog cat =
+        catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
+    HumanitarianCheck hc = new HumanitarianCheck(ar.civilians());
+    long t0 = System.nanoTime();
+    List<Candidate> cs =
+        new CandidateGenerator(loaded.pack(), cat, SpeedTable.defaults(), hc)
+            .generate(opt.candidates(), progress);
+    double candidates_s = (System.nanoTime() - t0) / 1e9;
+    BarrierOptimizer.SiteEdits se =
+        edits == null
+            ? BarrierOptimizer.SiteEdits.none(cs)
+            : Edits.apply(edits, cat, ar, cs, hc, opt.policy());
+    BarrierOptimizer optimizer =
+        new BarrierOptimizer(ar, gr, objs, cat, SpeedTable.defaults(), Solvers.create());
+    OptimizationResult r = optimizer.run(se, candidates_s, opt, progress);
+    Path report = OptimizationWriter.write(out, r, ar);
+    if (!quiet) {
+      print(r);
+    }
+    System.out.println("Report: " + report.toAbsolutePath());
+    return 0;
+  }
+
+  static void print(OptimizationResult r) {
+    System.out.printf(
+        Locale.ROOT,
+        "Optimised plan: %d obstacles, EUR %,.0f (clearance liability EUR %,.0f);"
+            + " %s, proven gap %.2f %% (%.1f %% of the delay bought); %d humanitarian violation(s)%n",
+        r.plan().obstacles().size(),
+        r.plan().totalCost_eur(),
+        r.plan().clearanceCost_eur(),
+        r.solved().status(),
+        100 * OptimizationWriter.gap(r),
+        100 * OptimizationWriter.delayGap(r),
+        r.verification().violations().size());
+    System.out.printf(
+        Locale.ROOT,
+        "Attacker time to the nearest objective (h): %-18s %15s %15s%n",
+        "case",
+        "model",
+        "verified");
+    for (OptimizationResult.CaseTimes c : r.cases()) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %-18s %6.2f -> %6.2f   %6.2f -> %6.2f%n",
+          c.caseId(),
+          c.modelBaseline_s() / 3600,
+          c.modelPlan_s() / 3600,
+          c.verifiedBaseline_s() / 3600,
+          c.verifiedPlan_s() / 3600);
+    }
+    for (String n : r.notes()) {
+      System.out.println("Note: " + n);
+    }
+    if (!r.unscheduled().isEmpty()) {
+      System.out.println("Fits no programme year (not built): " + r.unscheduled());
+    }
+  }
+
+  /** The programme, policy, cases and solver options shared by `optimize` and `demo`. */
+  static final class ProgrammeOptions {
+    @Option(
+        names = "--budget-eur",
+        paramLabel = "EUR",
+        defaultValue = "1.1e9",
+        description = "Total programme budget (default ${DEFAULT-VALUE}).")
+    double budget = 1.1e9;
+
+    @Option(
+        names = "--mine-ceiling-eur",
+        paramLabel = "EUR",
+        defaultValue = "8e8",
+        description = "At most this on minefields (default ${DEFAULT-VALUE}).")
+    double mines = 8e8;
+
+    @Option(
+        names = "--years",
+        paramLabel = "N",
+        defaultValue = "10",
+        description = "Programme years (default ${DEFAULT-VALUE}).")
+    int years = 10;
+
+    @Option(
+        names = "--year-ceilings-eur",
+        split = ",",
+        paramLabel = "EUR",
+        description = "Spending ceiling per year (default: the budget spread evenly).")
+    List<Double> ceilings;
+
+    @Option(
+        names = "--capacity-h-per-year",
+        paramLabel = "H",
+        description = "Build effort engineers can deliver per year, hours (default unlimited).")
+    Double capacity;
+
+    @Option(
+        names = "--clearance-in-budget",
+        paramLabel = "true|false",
+        defaultValue = "true",
+        arity = "1",
+        description = "Charge mines' clearance cost against the budget when planned (default true).")
+    boolean clearance = true;
+
+    @Option(
+        names = "--classes",
+        split = ",",
+        paramLabel = "CLASS",
+        description = "Vehicle classes (default tracked,wheeled,dismounted).")
+    List<String> classes;
+
+    @Option(
+        names = "--seasons",
+        split = ",",
+        paramLabel = "SEASON",
+        description = "Seasons (default dry,wet,frozen).")
+    List<String> seasons;
+
+    @Option(
+        names = "--weights",
+        split = ",",
+        paramLabel = "CLASS=W",
+        description = "Objective weight per class, e.g. tracked=2,wheeled=1 (default 1 each).")
+    List<String> weights;
+
+    @Option(
+        names = "--mean-season",
+        description = "Average over seasons instead of the worst season (robust, default).")
+    boolean mean;
+
+    @Option(names = "--belts-km", split = ",", paramLabel = "KM", description = "Belt depths (default 3,8,15).")
+    List<Double> belts;
+
+    @Option(
+        names = "--civilian-buffer-m",
+        paramLabel = "M",
+        defaultValue = "1000",
+        description = "No mine within this distance of settlements (default ${DEFAULT-VALUE}).")
+    double buffer = 1000;
+
+    @Option(
+        names = "--ap-mines-enabled",
+        description = "Allow anti-personnel mines (only where national policy enables them).")
+    boolean apMines;
+
+    @Option(
+        names = "--allow-protected-areas",
+        description = "Offer sites inside protected areas too (default: none there).")
+    boolean allowProtected;
+
+    @Option(
+        names = "--route-limit-pct",
+        paramLabel = "PCT",
+        defaultValue = "10",
+        description = "Friendly reinforcement routes may slow by at most this (default ${DEFAULT-VALUE}).")
+    double routeLimit = 10;
+
+    @Option(
+        names = "--time-limit-s",
+        paramLabel = "S",
+        defaultValue = "600",
+        description = "Solver time limit (default ${DEFAULT-VALUE}).")
+    double timeLimit = 600;
+
+    @Option(
+        names = "--gap",
+        paramLabel = "FRACTION",
+        defaultValue = "0.01",
+        description = "Stop when the proven gap is at most this (default ${DEFAULT-VALUE}).")
+    double gap = 0.01;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default 2).")
+    Integer threads;
+
+    OptimizeOptions options() {
+      if (!(budget >= 0) || !Double.isFinite(budget)) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--budget-eur must be a finite amount >= 0");
+      }
+      if (years < 1 || years > 50) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--years must be within 1..50");
+      }
+      if (!(buffer >= 0 && buffer <= 50_000)) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--civilian-buffer-m must be within 0..50000");
+      }
+      if (!(timeLimit > 0) || !(gap >= 0)) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--time-limit-s must be > 0 and --gap >= 0");
+      }
+      if (!(routeLimit >= 0 && routeLimit <= 1000)) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--route-limit-pct must be within 0..1000");
+      }
+      double[] yc = new double[years];
+      if (ceilings != null) {
+        if (ceilings.size() != years) {
+          throw new SkydasProblem(
+              ProblemCode.USAGE,
+              "--year-ceilings-eur needs one value per year (" + years + "), not " + ceilings.size());
+        }
+        for (int i = 0; i < years; i++) {
+          yc[i] = ceilings.get(i);
+        }
+      } else {
+        java.util.Arrays.fill(yc, budget / years);
+      }
+      Programme p;
+      try {
+        p =
+            new Programme(
+                budget, mines, yc, capacity == null ? Double.POSITIVE_INFINITY : capacity, clearance);
+      } catch (IllegalArgumentException e) {
+        throw new SkydasProblem(ProblemCode.USAGE, e.getMessage());
+      }
+      List<VehicleClass> cl = new ArrayList<>();
+      for (String c : classes == null ? List.of("tracked", "wheeled", "dismounted") : classes) {
+        cl.add(VehicleClass.parse(c, "--classes"));
+      }
+      List<lt.skydas.mobility.Season> ss = new ArrayList<>();
+      for (String s : seasons == null ? List.of("dry", "wet", "frozen") : seasons) {
+        ss.add(lt.skydas.mobility.Season.parse(s, "--seasons"));
+      }
+      Map<VehicleClass, Double> w = new EnumMap<>(VehicleClass.class);
+      for (String kv : weights == null ? List.<String>of() : weights) {
+        int eq = kv.indexOf('=');
+        if (eq < 0) {
+          throw new SkydasProblem(ProblemCode.USAGE, "--weights wants CLASS=W, not " + kv);
+        }
+        double v;
+        try {
+          v = Double.parseDouble(kv.substring(eq + 1));
+        } catch (NumberFormatException e) {
+          throw new SkydasProblem(ProblemCode.USAGE, "--weights: not a number in " + kv);
+        }
+        if (!(v >= 0) || !Double.isFinite(v)) {
+          throw new SkydasProblem(ProblemCode.USAGE, "--weights must be finite and >= 0: " + kv);
+        }
+        w.put(VehicleClass.parse(kv.substring(0, eq), "--weights"), v);
+      }
+      List<Double> depths = new ArrayList<>();
+      for (double km : belts == null ? List.of(3.0, 8.0, 15.0) : belts) {
+        if (!(km > 0 && km <= 200)) {
+          throw new SkydasProblem(
+              ProblemCode.USAGE, "--belts-km values must be within (0, 200], not " + km);
+        }
+        depths.add(km * 1000);
+      }
+      PlanPolicy policy = new PlanPolicy(apMines, buffer);
+      OptimizeOptions d = OptimizeOptions.defaults();
+      return new OptimizeOptions(
+          cl,
+          ss,
+          w,
+          !mean,
+          p,
+          policy,
+          new CandidateOptions(depths, 3000, 20_000, policy, !allowProtected),
+          d.chunk_m(),
+          d.linkRange_m(),
+          d.maxLinks(),
+          routeLimit,
+          timeLimit,
+          gap,
+          threads == null ? d.threads() : Math.max(1, threads));
+    }
+  }
+}
