@@ -82,7 +82,7 @@ final class CandidatesCommand implements Callable<Integer> {
     ObstacleCatalog cat =
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
     CandidateOptions opt =
-        new CandidateOptions(depths, 3000, 20_000, new PlanPolicy(apMines, buffer), true);
+        new CandidateOptions(depths, 3000, 20_000, new PlanPolicy(apMines, buffer), true, true);
     List<Candidate> cs =
         new CandidateGenerator(
                 loaded.pack(),

@@ -56,12 +56,6 @@ final class OptimizeCommand implements Callable<Integer> {
               + " region, or the --region pack itself).")
   Double graphCell;
 
-  @Option(
-      names = "--edits",
-      paramLabel = "FILE",
-      description = "Candidate edits: forbid, pin, add, existing (GeoJSON; see docs/candidate-edits.md).")
-  Path edits;
-
   @Option(names = "--objectives", paramLabel = "FILE", description = "Objectives GeoJSON.")
   Path objectives;
 
@@ -75,6 +69,26 @@ final class OptimizeCommand implements Callable<Integer> {
   public Integer call() {
     OptimizeOptions opt = programme.options();
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
+    Run run = run(region, graphCell, opt, objectives, catalog, progress);
+    Path report = OptimizationWriter.write(out, run.result(), run.region());
+    if (!quiet) {
+      print(run.result());
+    }
+    System.out.println("Report: " + report.toAbsolutePath());
+    return 0;
+  }
+
+  /** An optimisation and the region it was verified on. */
+  record Run(OptimizationResult result, AssessmentRegion region) {}
+
+  /** Loads the regions, generates and edits candidates, optimises and verifies. */
+  static Run run(
+      RegionOptions region,
+      Double graphCell,
+      OptimizeOptions opt,
+      Path objectives,
+      Path catalog,
+      ConsoleProgress progress) {
     RegionStore.Loaded loaded = region.load(progress);
     AssessmentRegion ar = loaded.region();
     AssessmentRegion gr = ar;
@@ -103,19 +117,10 @@ final class OptimizeCommand implements Callable<Integer> {
         new CandidateGenerator(loaded.pack(), cat, SpeedTable.defaults(), hc)
             .generate(opt.candidates(), progress);
     double candidates_s = (System.nanoTime() - t0) / 1e9;
-    BarrierOptimizer.SiteEdits se =
-        edits == null
-            ? BarrierOptimizer.SiteEdits.none(cs)
-            : Edits.apply(edits, cat, ar, cs, hc, opt.policy());
+    BarrierOptimizer.SiteEdits se = BarrierOptimizer.SiteEdits.none(cs);
     BarrierOptimizer optimizer =
         new BarrierOptimizer(ar, gr, objs, cat, SpeedTable.defaults(), Solvers.create());
-    OptimizationResult r = optimizer.run(se, candidates_s, opt, progress);
-    Path report = OptimizationWriter.write(out, r, ar);
-    if (!quiet) {
-      print(r);
-    }
-    System.out.println("Report: " + report.toAbsolutePath());
-    return 0;
+    return new Run(optimizer.run(se, candidates_s, opt, progress), ar);
   }
 
   static void print(OptimizationResult r) {
@@ -195,7 +200,8 @@ final class OptimizeCommand implements Callable<Integer> {
         paramLabel = "true|false",
         defaultValue = "true",
         arity = "1",
-        description = "Charge mines' clearance cost against the budget when planned (default true).")
+        description =
+            "Charge mines' clearance cost against the budget when planned (default true).")
     boolean clearance = true;
 
     @Option(
@@ -224,7 +230,11 @@ final class OptimizeCommand implements Callable<Integer> {
         description = "Average over seasons instead of the worst season (robust, default).")
     boolean mean;
 
-    @Option(names = "--belts-km", split = ",", paramLabel = "KM", description = "Belt depths (default 3,8,15).")
+    @Option(
+        names = "--belts-km",
+        split = ",",
+        paramLabel = "KM",
+        description = "Belt depths (default 3,8,15).")
     List<Double> belts;
 
     @Option(
@@ -248,7 +258,8 @@ final class OptimizeCommand implements Callable<Integer> {
         names = "--route-limit-pct",
         paramLabel = "PCT",
         defaultValue = "10",
-        description = "Friendly reinforcement routes may slow by at most this (default ${DEFAULT-VALUE}).")
+        description =
+            "Friendly reinforcement routes may slow by at most this (default ${DEFAULT-VALUE}).")
     double routeLimit = 10;
 
     @Option(
@@ -289,7 +300,10 @@ final class OptimizeCommand implements Callable<Integer> {
         if (ceilings.size() != years) {
           throw new SkydasProblem(
               ProblemCode.USAGE,
-              "--year-ceilings-eur needs one value per year (" + years + "), not " + ceilings.size());
+              "--year-ceilings-eur needs one value per year ("
+                  + years
+                  + "), not "
+                  + ceilings.size());
         }
         for (int i = 0; i < years; i++) {
           yc[i] = ceilings.get(i);
@@ -301,7 +315,11 @@ final class OptimizeCommand implements Callable<Integer> {
       try {
         p =
             new Programme(
-                budget, mines, yc, capacity == null ? Double.POSITIVE_INFINITY : capacity, clearance);
+                budget,
+                mines,
+                yc,
+                capacity == null ? Double.POSITIVE_INFINITY : capacity,
+                clearance);
       } catch (IllegalArgumentException e) {
         throw new SkydasProblem(ProblemCode.USAGE, e.getMessage());
       }
@@ -347,7 +365,7 @@ final class OptimizeCommand implements Callable<Integer> {
           !mean,
           p,
           policy,
-          new CandidateOptions(depths, 3000, 20_000, policy, !allowProtected),
+          new CandidateOptions(depths, 3000, 20_000, policy, !allowProtected, true),
           d.chunk_m(),
           d.linkRange_m(),
           d.maxLinks(),

@@ -18,6 +18,11 @@ public record Candidate(
   public enum Kind {
     /** Open ground between NO-GO terrain, crossed by the belt: ditches, blocks, minefields. */
     CORRIDOR,
+    /**
+     * Slow-go ground (forest, firm or soft wetland) crossed by the belt: the line obstacles that
+     * tie a belt into terrain an attacker would otherwise push through around the corridors.
+     */
+    TIE_IN,
     /** A road crossing the belt: control points, blocks. */
     ROAD,
     /** A road bridge near the border: prepared demolition. */

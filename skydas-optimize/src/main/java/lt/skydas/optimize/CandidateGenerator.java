@@ -56,7 +56,13 @@ public final class CandidateGenerator {
   private final Region region;
   private final ObstacleCatalog catalog;
   private final HumanitarianCheck humanitarian;
-  private final boolean[] go;
+  private static final int OTHER = 0;
+  private static final int GO = 1;
+  private static final int SLOW = 2;
+
+  /** Per land-cover code: GO (open), SLOW (forest, wetland: tie-ins) or OTHER. */
+  private final int[] groundKind;
+
   private final GeometryFactory gf = new GeometryFactory();
 
   public CandidateGenerator(
@@ -64,9 +70,12 @@ public final class CandidateGenerator {
     this.region = region;
     this.catalog = catalog;
     this.humanitarian = humanitarian;
-    this.go = new boolean[256];
+    this.groundKind = new int[256];
     for (LandCover c : LandCover.values()) {
-      go[c.code()] = speeds.terrainSpeed_kmh(c.name(), VehicleClass.TRACKED, Season.DRY) >= GO_KMH;
+      boolean fast = speeds.terrainSpeed_kmh(c.name(), VehicleClass.TRACKED, Season.DRY) >= GO_KMH;
+      boolean slow =
+          c == LandCover.FOREST || c == LandCover.WETLAND_FIRM || c == LandCover.WETLAND_SOFT;
+      groundKind[c.code()] = fast ? GO : slow ? SLOW : OTHER;
     }
   }
 
@@ -134,6 +143,7 @@ public final class CandidateGenerator {
     byte[] lc = region.landCover();
     double step = g.cellSize() / 2;
     int n = 0;
+    int m = 0;
     for (int i = 0; i < belt.getNumGeometries(); i++) {
       if (!(belt.getGeometryN(i) instanceof LineString ls) || ls.getLength() < step) {
         continue;
@@ -141,29 +151,36 @@ public final class CandidateGenerator {
       LengthIndexedLine lil = new LengthIndexedLine(ls);
       double len = ls.getLength();
       double runStart = -1;
+      int runKind = OTHER;
       for (double a = 0; a <= len + step; a += step) {
         double at = Math.min(a, len);
         Coordinate c = lil.extractPoint(at);
         int cell = g.cellAt(c.x, c.y);
-        boolean open = a <= len && cell >= 0 && go[lc[cell] & 0xff];
-        if (open && runStart < 0) {
-          runStart = at;
-        } else if (!open && runStart >= 0) {
-          double runEnd = at;
-          for (double s = runStart; s < runEnd - 1e-6; s += opt.maxPiece_m()) {
-            double e = Math.min(runEnd, s + opt.maxPiece_m());
+        int kind = a > len || cell < 0 ? OTHER : groundKind[lc[cell] & 0xff];
+        if (kind == runKind) {
+          continue;
+        }
+        if (runStart >= 0 && (runKind == GO || (runKind == SLOW && opt.tieIns()))) {
+          for (double s = runStart; s < at - 1e-6; s += opt.maxPiece_m()) {
+            double e = Math.min(at, s + opt.maxPiece_m());
             if (e - s >= g.cellSize()) {
               Geometry piece = lil.extractLine(s, e);
               List<String> types = allowed(CORRIDOR_TYPES, piece, opt, prot);
               if (!types.isEmpty()) {
+                boolean corridor = runKind == GO;
                 out.add(
                     new Candidate(
-                        prefix + "-c" + (++n), Candidate.Kind.CORRIDOR, depth, piece, types));
+                        prefix + (corridor ? "-c" + (++n) : "-t" + (++m)),
+                        corridor ? Candidate.Kind.CORRIDOR : Candidate.Kind.TIE_IN,
+                        depth,
+                        piece,
+                        types));
               }
             }
           }
-          runStart = -1;
         }
+        runKind = kind;
+        runStart = kind == OTHER ? -1 : at;
       }
     }
   }

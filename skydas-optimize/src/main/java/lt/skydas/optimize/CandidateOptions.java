@@ -11,13 +11,16 @@ import lt.skydas.plan.PlanPolicy;
  * @param bridgeDepth_m bridges up to this distance from the border are candidates
  * @param policy humanitarian policy: mine types are offered only where it allows them
  * @param avoidProtectedAreas no candidate inside a protected area
+ * @param tieIns also offer line obstacles where the belt crosses forest and wetland (slow-go for
+ *     tracked vehicles, so corridors alone are easily bypassed)
  */
 public record CandidateOptions(
     List<Double> beltDepths_m,
     double maxPiece_m,
     double bridgeDepth_m,
     PlanPolicy policy,
-    boolean avoidProtectedAreas) {
+    boolean avoidProtectedAreas,
+    boolean tieIns) {
   public CandidateOptions {
     beltDepths_m = List.copyOf(beltDepths_m);
     if (beltDepths_m.isEmpty() || beltDepths_m.stream().anyMatch(d -> !(d > 0) || d > 200_000)) {
@@ -28,9 +31,9 @@ public record CandidateOptions(
     }
   }
 
-  /** Belts at 3, 8 and 15 km, 3 km pieces, bridges within 20 km, default policy. */
+  /** Belts at 3, 8 and 15 km, 3 km pieces, bridges within 20 km, default policy, tie-ins. */
   public static CandidateOptions defaults() {
     return new CandidateOptions(
-        List.of(3_000.0, 8_000.0, 15_000.0), 3_000, 20_000, PlanPolicy.DEFAULT, true);
+        List.of(3_000.0, 8_000.0, 15_000.0), 3_000, 20_000, PlanPolicy.DEFAULT, true, true);
   }
 }

@@ -1,0 +1,270 @@
+package lt.skydas.optimize.solve;
+
+import java.util.Arrays;
+import java.util.List;
+import lt.skydas.optimize.model.BarrierModel;
+import lt.skydas.optimize.model.GateGraph;
+
+/**
+ * Immutable, shareable arrays derived once from a {@link BarrierModel}: each scenario's graph as
+ * primitive CSR arrays, its gate arcs grouped by site, an A* potential (the unobstructed distance
+ * to the sink), options grouped by site, the forced option of each site and the objective groups.
+ * Thread-safe after construction; the per-thread state lives in {@link PlanEvaluator}.
+ */
+final class ModelIndex {
+  final BarrierModel model;
+  final int scenarios;
+  final int sites;
+  final int options;
+  final int maxNodes;
+
+  // per scenario graph
+  final int[] source;
+  final int[] sink;
+  final int[][] first;
+  final int[][] tail;
+  final int[][] head;
+  final double[][] length;
+  final int[][] arcSite;
+  final byte[][] arcKind;
+  final double[][] potential;
+  final int[][] siteArcFirst;
+  final int[][] siteArcs;
+  final double[][] cellDelay;
+  final double[][] roadDelay;
+
+  // options by site
+  final int[] optSite;
+  final long[] optCost;
+  final int[] siteOptFirst;
+  final int[] siteOpts;
+  final int[] forcedAt;
+
+  // objective
+  final int[] scenGroup;
+  final int[][] groupScen;
+  final double[] groupWeight;
+  final boolean[] groupMin;
+
+  final double[] baseline;
+  final double baselineObjective;
+
+  ModelIndex(BarrierModel model) {
+    this.model = model;
+    scenarios = model.scenarios().size();
+    sites = model.sites().size();
+    options = model.options().size();
+    optSite = new int[options];
+    optCost = new long[options];
+    int[] perSite = new int[sites + 1];
+    for (int o = 0; o < options; o++) {
+      BarrierModel.Option op = model.options().get(o);
+      optSite[o] = op.site();
+      optCost[o] = op.cost_eur();
+      perSite[op.site() + 1]++;
+    }
+    for (int s = 0; s < sites; s++) {
+      perSite[s + 1] += perSite[s];
+    }
+    siteOptFirst = perSite;
+    siteOpts = new int[options];
+    int[] pos = Arrays.copyOf(perSite, sites);
+    forcedAt = new int[sites];
+    Arrays.fill(forcedAt, -1);
+    for (int o = 0; o < options; o++) {
+      siteOpts[pos[optSite[o]]++] = o;
+      if (model.options().get(o).forced() && forcedAt[optSite[o]] < 0) {
+        forcedAt[optSite[o]] = o;
+      }
+    }
+
+    List<BarrierModel.Group> groups = model.groups();
+    groupWeight = new double[groups.size()];
+    groupMin = new boolean[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      groupWeight[g] = groups.get(g).weight();
+      groupMin[g] = groups.get(g).aggregate() == BarrierModel.Aggregate.MIN;
+      if (!Double.isFinite(groupWeight[g]) || groupWeight[g] < 0) {
+        throw new IllegalArgumentException("group " + groups.get(g).name() + ": bad weight");
+      }
+    }
+    scenGroup = new int[scenarios];
+    int[] count = new int[groups.size()];
+    for (int k = 0; k < scenarios; k++) {
+      scenGroup[k] = model.scenarios().get(k).group();
+      count[scenGroup[k]]++;
+    }
+    groupScen = new int[groups.size()][];
+    for (int g = 0; g < groups.size(); g++) {
+      groupScen[g] = new int[count[g]];
+      count[g] = 0;
+    }
+    for (int k = 0; k < scenarios; k++) {
+      groupScen[scenGroup[k]][count[scenGroup[k]]++] = k;
+    }
+
+    source = new int[scenarios];
+    sink = new int[scenarios];
+    first = new int[scenarios][];
+    tail = new int[scenarios][];
+    head = new int[scenarios][];
+    length = new double[scenarios][];
+    arcSite = new int[scenarios][];
+    arcKind = new byte[scenarios][];
+    potential = new double[scenarios][];
+    siteArcFirst = new int[scenarios][];
+    siteArcs = new int[scenarios][];
+    cellDelay = new double[scenarios][];
+    roadDelay = new double[scenarios][];
+    baseline = new double[scenarios];
+    int mx = 2;
+    for (int k = 0; k < scenarios; k++) {
+      BarrierModel.Scenario sc = model.scenarios().get(k);
+      copyGraph(k, sc);
+      mx = Math.max(mx, first[k].length - 1);
+      cellDelay[k] = sc.cellDelay_s();
+      roadDelay[k] = sc.roadDelay_s();
+      for (int o = 0; o < options; o++) {
+        if (!(cellDelay[k][o] >= 0)
+            || !(roadDelay[k][o] >= 0)
+            || Double.isInfinite(cellDelay[k][o])
+            || Double.isInfinite(roadDelay[k][o])) {
+          throw new IllegalArgumentException(
+              "scenario " + sc.name() + ": delays must be finite and >= 0 (option " + o + ")");
+        }
+      }
+    }
+    maxNodes = mx;
+    PathSearch search = new PathSearch(maxNodes);
+    for (int k = 0; k < scenarios; k++) {
+      potential[k] = PathSearch.distancesToSink(this, k);
+      baseline[k] = search.run(this, k, length[k]);
+      if (!Double.isFinite(baseline[k])) {
+        throw new IllegalArgumentException(
+            "scenario " + model.scenarios().get(k).name() + ": the sink is unreachable");
+      }
+    }
+    baselineObjective = objective(baseline);
+  }
+
+  private void copyGraph(int k, BarrierModel.Scenario sc) {
+    GateGraph g = sc.graph();
+    int n = g.nodeCount();
+    int m = g.arcCount();
+    source[k] = g.source();
+    sink[k] = g.sink();
+    int[] f = new int[n + 1];
+    for (int u = 0; u <= n; u++) {
+      f[u] = u == n ? m : g.firstArc(u);
+    }
+    int[] t = new int[m];
+    int[] h = new int[m];
+    double[] c = new double[m];
+    int[] s = new int[m];
+    byte[] kind = new byte[m];
+    int[] bySite = new int[sites + 1];
+    for (int a = 0; a < m; a++) {
+      t[a] = g.tail(a);
+      h[a] = g.head(a);
+      c[a] = g.length_s(a);
+      s[a] = g.site(a);
+      kind[a] = g.kind(a);
+      if (s[a] >= sites) {
+        throw new IllegalArgumentException(
+            "scenario " + sc.name() + ": arc " + a + " names site " + s[a] + " of " + sites);
+      }
+      if (s[a] >= 0) {
+        bySite[s[a] + 1]++;
+      }
+    }
+    for (int i = 0; i < sites; i++) {
+      bySite[i + 1] += bySite[i];
+    }
+    int[] arcs = new int[bySite[sites]];
+    int[] p = Arrays.copyOf(bySite, sites);
+    for (int a = 0; a < m; a++) {
+      if (s[a] >= 0) {
+        arcs[p[s[a]]++] = a;
+      }
+    }
+    first[k] = f;
+    tail[k] = t;
+    head[k] = h;
+    length[k] = c;
+    arcSite[k] = s;
+    arcKind[k] = kind;
+    siteArcFirst[k] = bySite;
+    siteArcs[k] = arcs;
+  }
+
+  /** Delay option {@code o} (-1: none) adds to arc {@code a} of scenario {@code k}. */
+  double delay(int k, int o, int a) {
+    if (o < 0) {
+      return 0;
+    }
+    return arcKind[k][a] == GateGraph.ROAD_GATE ? roadDelay[k][o] : cellDelay[k][o];
+  }
+
+  /** Delay of option {@code o} for a gate kind in scenario {@code k}. */
+  double delayOfKind(int k, int o, byte kind) {
+    if (o < 0) {
+      return 0;
+    }
+    return kind == GateGraph.ROAD_GATE ? roadDelay[k][o] : cellDelay[k][o];
+  }
+
+  /** True when site {@code s} has at least one gate arc in scenario {@code k}. */
+  boolean siteInScenario(int k, int s) {
+    return siteArcFirst[k][s + 1] > siteArcFirst[k][s];
+  }
+
+  /**
+   * True when replacing option {@code from} by {@code to} (either may be -1) at site {@code s} can
+   * shorten some arc of scenario {@code k}, i.e. lower its delay on a gate kind the site has there.
+   */
+  boolean mayShorten(int k, int s, int from, int to) {
+    if (from < 0) {
+      return false;
+    }
+    boolean cell = false;
+    boolean road = false;
+    for (int i = siteArcFirst[k][s]; i < siteArcFirst[k][s + 1]; i++) {
+      if (arcKind[k][siteArcs[k][i]] == GateGraph.ROAD_GATE) {
+        road = true;
+      } else {
+        cell = true;
+      }
+    }
+    return (cell && delayOfKind(k, to, GateGraph.CELL_GATE) < cellDelay[k][from])
+        || (road && delayOfKind(k, to, GateGraph.ROAD_GATE) < roadDelay[k][from]);
+  }
+
+  /** {@code Σ_g w_g · agg_g(L)}; groups without scenarios contribute nothing. */
+  double objective(double[] lengths) {
+    double total = 0;
+    for (int g = 0; g < groupScen.length; g++) {
+      total += groupWeight[g] * groupValue(g, lengths);
+    }
+    return total;
+  }
+
+  /** The aggregate (minimum or mean) of a group's scenario lengths; 0 for an empty group. */
+  double groupValue(int g, double[] lengths) {
+    int[] sc = groupScen[g];
+    if (sc.length == 0) {
+      return 0;
+    }
+    if (groupMin[g]) {
+      double m = Double.POSITIVE_INFINITY;
+      for (int k : sc) {
+        m = Math.min(m, lengths[k]);
+      }
+      return m;
+    }
+    double sum = 0;
+    for (int k : sc) {
+      sum += lengths[k];
+    }
+    return sum / sc.length;
+  }
+}
