@@ -98,6 +98,11 @@ final class PathMaster {
     return Math.nextUp(ix.objective(l));
   }
 
+  /**
+   * Solves one round.
+   *
+   * @param hint incumbent plan, or null
+   */
   static Outcome solve(
       ModelIndex ix,
       PathPool pool,
@@ -236,12 +241,6 @@ final class PathMaster {
         .setNumWorkers(Math.max(1, workers))
         .setRandomSeed(seed)
         .setLogSearchProgress(false);
-    if (Integer.getInteger("skydas.solve.lin", -1) >= 0) {
-      solver.getParameters().setLinearizationLevel(Integer.getInteger("skydas.solve.lin"));
-    }
-    if (Integer.getInteger("skydas.solve.workers", -1) > 0) {
-      solver.getParameters().setNumWorkers(Integer.getInteger("skydas.solve.workers"));
-    }
     CpSolverStatus st = solver.solve(m);
     double seconds = (System.nanoTime() - t0) * 1e-9;
     if (st == CpSolverStatus.MODEL_INVALID) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The exact solver against brute force on small random models, and its bound when cut short. */
 class ExactSolverTest {
-  static final int MODELS = 40;
+  static final int MODELS = 120;
 
   static double tol(double v) {
     return 1e-9 * Math.max(1, Math.abs(v));
@@ -49,6 +49,68 @@ class ExactSolverTest {
           .isCloseTo(h.objective(), within(tol(h.objective())));
       assertThat(h.objective()).as(why).isLessThanOrEqualTo(ex.objective() + tol(ex.objective()));
       assertThat(h.objective()).as(why).isGreaterThanOrEqualTo(h.greedyObjective() - 1e-12);
+    }
+  }
+
+  /** Pure Benders: start from the forced plan with an empty pool, no repair of master plans. */
+  @Test
+  void theMasterLoopAloneReachesTheOptimum() {
+    int multiRound = 0;
+    for (long seed = 1; seed <= MODELS; seed++) {
+      BarrierModel m = TestModels.small(seed);
+      Reference.Best bf = Reference.bruteForce(m);
+      int[] forced = PlanConstraints.forcedChoice(m);
+      PlanEvaluator ev = new PlanEvaluator(m);
+      HeuristicResult cold =
+          new HeuristicResult(
+              forced,
+              ev.objective(forced),
+              ev.baselineObjective(),
+              ev.objective(forced),
+              ev.lengths(forced),
+              0,
+              0,
+              0,
+              0,
+              List.of());
+      ExactResult ex =
+          new ExactSolver(m)
+              .solve(
+                  ExactSolver.Settings.defaults()
+                      .withTimeLimit(30)
+                      .withSeed(seed)
+                      .withRepair(false)
+                      .withPathsPerScenario(seed % 2 == 0 ? 1 : 8),
+                  cold,
+                  null);
+      String why = "seed " + seed + " " + ex;
+      assertThat(ex.status()).as(why).isEqualTo(SolveStatus.OPTIMAL);
+      assertThat(ex.objective()).as(why).isCloseTo(bf.objective(), within(tol(bf.objective())));
+      assertThat(Reference.feasible(m, ex.choice())).as(why).isTrue();
+      assertThat(ex.bound()).as(why).isGreaterThanOrEqualTo(bf.objective() - tol(bf.objective()));
+      if (ex.rounds() > 1) {
+        multiRound++;
+      }
+    }
+    assertThat(multiRound).as("models needing more than one master round").isGreaterThan(10);
+  }
+
+  /** Times that are not whole ticks: the optimum scales with the data, found to resolution. */
+  @Test
+  void fractionalTimesScaleTheOptimum() {
+    for (long seed = 200; seed < 230; seed++) {
+      BarrierModel m = TestModels.small(seed);
+      double f = 1.2345678;
+      BarrierModel fm = TestModels.scaled(m, f);
+      double expected = Reference.bruteForce(m).objective() * f;
+      ExactResult ex =
+          new ExactSolver(fm)
+              .solve(ExactSolver.Settings.defaults().withTimeLimit(30).withSeed(seed), null);
+      String why = "seed " + seed + " " + ex;
+      assertThat(ex.status()).as(why).isEqualTo(SolveStatus.OPTIMAL);
+      assertThat(ex.objective()).as(why).isCloseTo(expected, within(1e-9 * expected));
+      assertThat(ex.bound()).as(why).isGreaterThanOrEqualTo(expected - 1e-9 * expected);
+      assertThat(ex.bound() - ex.objective()).as(why).isLessThan(0.05);
     }
   }
 

@@ -72,6 +72,30 @@ public final class SolveBenchmark {
         h.searches(),
         Arrays.stream(h.choice()).filter(o -> o >= 0).count(),
         h.paths().size());
+    long[] ceil = new long[3];
+    double[] cap = new double[3];
+    long total = m.budgets().get(0).limit();
+    for (int y = 0; y < 3; y++) {
+      ceil[y] = total / 3;
+      cap[y] = m.budgets().get(2).limit() / 3.0;
+    }
+    double[] effort = new double[m.options().size()];
+    for (int o = 0; o < effort.length; o++) {
+      effort[o] = m.budgets().get(2).coefficient()[o];
+    }
+    long p0 = System.nanoTime();
+    Phasing ph =
+        new PhasingScheduler(m, 2)
+            .schedule(h.choice(), new PhasingScheduler.Calendar(3, ceil, cap), effort, null);
+    System.out.printf(
+        "phasing (3 years, ceilings %d€/year): %.2fs, objective by year %s, spent %s,"
+            + " unscheduled %d%n",
+        total / 3,
+        (System.nanoTime() - p0) * 1e-9,
+        Arrays.toString(
+            Arrays.stream(ph.objective()).map(v -> Math.round(v * 1e4) / 1e4).toArray()),
+        Arrays.toString(ph.spent_eur()),
+        ph.unscheduled().size());
   }
 
   static void exact(BarrierModel m, double eTime, long seed) {

@@ -251,6 +251,28 @@ final class TestModels {
     return new BarrierModel(ids, options, groups, scenarios, budgets);
   }
 
+  /** The model with every arc length and delay multiplied by {@code f}. */
+  static BarrierModel scaled(BarrierModel m, double f) {
+    List<BarrierModel.Scenario> sc = new ArrayList<>();
+    for (BarrierModel.Scenario s : m.scenarios()) {
+      GateGraph g = s.graph();
+      GateGraph.Builder b = new GateGraph.Builder(g.nodeCount());
+      for (int a = 0; a < g.arcCount(); a++) {
+        b.gate(g.tail(a), g.head(a), g.length_s(a) * f, g.site(a), g.kind(a));
+      }
+      double[] cell = s.cellDelay_s().clone();
+      double[] road = s.roadDelay_s().clone();
+      for (int o = 0; o < cell.length; o++) {
+        cell[o] *= f;
+        road[o] *= f;
+      }
+      sc.add(
+          new BarrierModel.Scenario(
+              s.name(), s.group(), b.build(g.source(), g.sink()), cell, road));
+    }
+    return new BarrierModel(m.sites(), m.options(), m.groups(), sc, m.budgets());
+  }
+
   private static int cell(double v, double w, int cells) {
     return Math.min(cells - 1, (int) (v / w));
   }
