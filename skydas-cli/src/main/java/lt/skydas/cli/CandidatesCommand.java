@@ -92,6 +92,9 @@ final class CandidatesCommand implements Callable<Integer> {
             .generate(opt, progress);
     CandidateWriter.write(out, cs, cat);
     for (Candidate.Kind k : Candidate.Kind.values()) {
+      if (k == Candidate.Kind.USER) {
+        continue; // only `optimize --sites` makes those
+      }
       long n = cs.stream().filter(c -> c.kind() == k).count();
       System.out.printf(Locale.ROOT, "%-9s %6d%n", k.name().toLowerCase(Locale.ROOT), n);
     }

@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     ro.cellSize = cellSize;
     OptimizeOptions opt =
         new OptimizeCommand.ProgrammeOptions().options().withTimeLimit_s(timeLimit);
-    OptimizeCommand.Run run = OptimizeCommand.run(ro, null, opt, null, null, progress);
+    OptimizeCommand.Run run = OptimizeCommand.run(ro, null, opt, null, null, null, progress);
     Path report = OptimizationWriter.write(out, run.result(), run.region());
     OptimizeCommand.print(run.result());
     AssessCommand.printTimes(run.result().verification(), ObjectivesReader.defaults().get(0));

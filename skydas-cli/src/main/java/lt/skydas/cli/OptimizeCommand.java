@@ -1,5 +1,6 @@
 package lt.skydas.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +23,7 @@ import lt.skydas.optimize.OptimizationResult;
 import lt.skydas.optimize.OptimizationWriter;
 import lt.skydas.optimize.OptimizeOptions;
 import lt.skydas.optimize.Programme;
+import lt.skydas.optimize.edits.SiteEditsReader;
 import lt.skydas.plan.HumanitarianCheck;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.PlanPolicy;
@@ -38,7 +40,13 @@ import picocli.CommandLine.Option;
       "constraints, so that the attacker's time to the objectives grows most. Solves on a corridor",
       "graph contracted from the movement model, proves a bound, re-verifies the plan on the full",
       "model, and writes plan.geojson (readable by `skydas assess`), phasing.csv,",
-      "optimization.json and report.html."
+      "optimization.json and report.html.",
+      "%nWith --sites FILE (GeoJSON, WGS84) you edit the candidates. Each feature has",
+      "properties.action: `add` (geometry + type or types: a new site), `forbid`",
+      "(candidate id, or a geometry: every candidate it meets), `pin` (candidate id",
+      "+ type: built in every plan) or `existing` (geometry + type: already built,",
+      "in every plan at no cost). Candidate ids come from `skydas candidates` run",
+      "with the same region, --belts-km and policy."
     })
 final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
@@ -62,6 +70,13 @@ final class OptimizeCommand implements Callable<Integer> {
   @Option(names = "--catalog", paramLabel = "FILE", description = "Obstacle catalog JSON.")
   Path catalog;
 
+  @Option(
+      names = "--sites",
+      paramLabel = "FILE",
+      description =
+          "Candidate edits (GeoJSON): add, forbid or pin sites; existing obstacles count as built.")
+  Path sites;
+
   @Option(names = "--quiet", description = "Print only errors and the report path.")
   boolean quiet;
 
@@ -69,7 +84,7 @@ final class OptimizeCommand implements Callable<Integer> {
   public Integer call() {
     OptimizeOptions opt = programme.options();
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
-    Run run = run(region, graphCell, opt, objectives, catalog, progress);
+    Run run = run(region, graphCell, opt, objectives, catalog, sites, progress);
     Path report = OptimizationWriter.write(out, run.result(), run.region());
     if (!quiet) {
       print(run.result());
@@ -88,7 +103,12 @@ final class OptimizeCommand implements Callable<Integer> {
       OptimizeOptions opt,
       Path objectives,
       Path catalog,
+      Path sites,
       ConsoleProgress progress) {
+    if (sites != null && !Files.isRegularFile(sites)) {
+      throw new SkydasProblem(
+          ProblemCode.NOT_FOUND, sites + ": no such file", Map.of("file", sites.toString()));
+    }
     RegionStore.Loaded loaded = region.load(progress);
     AssessmentRegion ar = loaded.region();
     AssessmentRegion gr = ar;
@@ -117,7 +137,18 @@ final class OptimizeCommand implements Callable<Integer> {
         new CandidateGenerator(loaded.pack(), cat, SpeedTable.defaults(), hc)
             .generate(opt.candidates(), progress);
     double candidates_s = (System.nanoTime() - t0) / 1e9;
-    BarrierOptimizer.SiteEdits se = BarrierOptimizer.SiteEdits.none(cs);
+    BarrierOptimizer.SiteEdits se =
+        sites == null
+            ? BarrierOptimizer.SiteEdits.none(cs)
+            : new SiteEditsReader(
+                    cat,
+                    ar.extent(),
+                    hc,
+                    opt.policy(),
+                    opt.candidates().avoidProtectedAreas()
+                        ? loaded.pack().protectedAreas()
+                        : List.of())
+                .read(sites, cs);
     BarrierOptimizer optimizer =
         new BarrierOptimizer(ar, gr, objs, cat, SpeedTable.defaults(), Solvers.create());
     return new Run(optimizer.run(se, candidates_s, opt, progress), ar);
@@ -129,7 +160,7 @@ final class OptimizeCommand implements Callable<Integer> {
         "Optimised plan: %d obstacles, EUR %,.0f (clearance liability EUR %,.0f);"
             + " %s, proven gap %.2f %% (%.1f %% of the delay bought); %d humanitarian violation(s)%n",
         r.plan().obstacles().size(),
-        r.plan().totalCost_eur(),
+        r.buildCost_eur(),
         r.plan().clearanceCost_eur(),
         r.solved().status(),
         100 * OptimizationWriter.gap(r),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import lt.skydas.assess.AssessmentRegion;
 import lt.skydas.plan.BarrierPlan;
@@ -143,6 +144,213 @@ class OptimizeEndToEndTest {
     assertThat(r.exit()).isEqualTo(6);
     assertThat(r.err()).contains("total budget").contains("too small");
     assertThat(tmp.resolve("tiny")).doesNotExist();
+  }
+
+  /** A sites file: one feature per line of {@code features}. */
+  static Path sites(String name, String... features) throws Exception {
+    Path p = tmp.resolve(name);
+    Files.writeString(
+        p,
+        "{\"type\": \"FeatureCollection\", \"features\": [\n"
+            + String.join(",\n", features)
+            + "]}\n");
+    return p;
+  }
+
+  static String feature(String id, String props, String geometry) {
+    return "{\"type\": \"Feature\", \"id\": \""
+        + id
+        + "\", \"properties\": {"
+        + props
+        + "}, \"geometry\": "
+        + geometry
+        + "}";
+  }
+
+  /** The first belt's candidates as `skydas candidates` writes them: id → feature. */
+  static Map<String, lt.skydas.core.geojson.Feature> beltCandidates() {
+    Path file = tmp.resolve("candidates-3km.geojson");
+    if (!Files.exists(file)) {
+      CliRunner.Result r =
+          CliRunner.run(
+              "candidates",
+              "--region",
+              pack.toString(),
+              "--belts-km",
+              "3",
+              "--out",
+              file.toString(),
+              "--quiet");
+      assertThat(r.exit()).as(r.err()).isZero();
+    }
+    Map<String, lt.skydas.core.geojson.Feature> byId = new java.util.LinkedHashMap<>();
+    for (lt.skydas.core.geojson.Feature f : lt.skydas.core.geojson.GeoJsonReader.readAll(file)) {
+      byId.put(f.id(), f);
+    }
+    return byId;
+  }
+
+  /** Around Medininkai, where the unedited plan on the 3 km belt puts its road blocks. */
+  static final String MEDININKAI_BOX =
+      "{\"type\": \"Polygon\", \"coordinates\": [[[25.45, 54.50], [25.80, 54.50],"
+          + " [25.80, 54.75], [25.45, 54.75], [25.45, 54.50]]]}";
+
+  /** One case on the 3 km belt with EUR 2 m in one year: a run of a few seconds. */
+  static CliRunner.Result small(Path out, String... extra) {
+    String[] base = {
+      "optimize",
+      "--region",
+      pack.toString(),
+      "--out",
+      out.toString(),
+      "--classes",
+      "tracked",
+      "--seasons",
+      "dry",
+      "--belts-km",
+      "3",
+      "--budget-eur",
+      "2e6",
+      "--years",
+      "1",
+      "--time-limit-s",
+      "20",
+      "--quiet"
+    };
+    String[] all = new String[base.length + extra.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(extra, 0, all, base.length, extra.length);
+    return CliRunner.run(all);
+  }
+
+  @Test
+  void sitesFileForbidsPinsAndCountsExistingObstaclesAsBuilt() throws Exception {
+    AssessmentRegion ar =
+        RegionStore.load(pack, 1000, lt.skydas.core.progress.Progress.NONE).region();
+    BarrierPlanReader planReader = new BarrierPlanReader(ObstacleCatalog.defaults(), ar.extent());
+    org.locationtech.jts.geom.Geometry box =
+        lt.skydas.core.geo.Crs.lks94()
+            .toMetric(
+                new org.locationtech.jts.geom.GeometryFactory()
+                    .toGeometry(
+                        new org.locationtech.jts.geom.Envelope(25.45, 25.80, 54.50, 54.75)));
+    // without edits the plan blocks the roads around Medininkai
+    Path baseOut = tmp.resolve("opt-unedited");
+    CliRunner.Result b = small(baseOut);
+    assertThat(b.exit()).as(b.err()).isZero();
+    List<Obstacle> unedited = planReader.read(baseOut.resolve("plan.geojson")).obstacles();
+    assertThat(unedited).anySatisfy(o -> assertThat(o.geometry_lks94().intersects(box)).isTrue());
+    String forbid = unedited.get(0).id();
+    String pin =
+        beltCandidates().values().stream()
+            .filter(f -> "corridor".equals(f.string("kind")))
+            .filter(f -> f.string("types").contains("at_ditch"))
+            .map(lt.skydas.core.geojson.Feature::id)
+            .filter(id -> unedited.stream().noneMatch(o -> o.id().equals(id)))
+            .findFirst()
+            .orElseThrow();
+    // an existing 16 km anti-tank ditch south of Vilnius: about EUR 2.5 m, more than the budget
+    Path file =
+        sites(
+            "sites.geojson",
+            feature("no-medininkai", "\"action\": \"forbid\"", MEDININKAI_BOX),
+            feature("f1", "\"action\": \"forbid\", \"candidate\": \"" + forbid + "\"", "null"),
+            feature(
+                "p1",
+                "\"action\": \"pin\", \"candidate\": \"" + pin + "\", \"type\": \"at_ditch\"",
+                "null"),
+            feature(
+                "e1",
+                "\"action\": \"existing\", \"type\": \"at_ditch\"",
+                "{\"type\": \"LineString\", \"coordinates\": [[25.30, 54.45], [25.30, 54.60]]}"));
+    Path out = tmp.resolve("opt-sites");
+    CliRunner.Result r = small(out, "--sites", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    BarrierPlan plan = planReader.read(out.resolve("plan.geojson"));
+    Map<String, JsonNode> props = new HashMap<>();
+    for (JsonNode f : JSON.readTree(out.resolve("plan.geojson").toFile()).path("features")) {
+      props.put(f.path("id").asText(), f.path("properties"));
+    }
+    Map<String, Obstacle> byId = new HashMap<>();
+    plan.obstacles().forEach(o -> byId.put(o.id(), o));
+    // pinned: always there, with its type
+    assertThat(byId).containsKey(pin);
+    assertThat(byId.get(pin).type().id()).isEqualTo("at_ditch");
+    assertThat(props.get(pin).path("status").asText()).isEqualTo("pinned");
+    // existing: there at no cost, though building it would cost more than the whole budget
+    assertThat(byId).containsKey("e1");
+    assertThat(byId.get("e1").cost_eur()).isGreaterThan(2e6);
+    assertThat(props.get("e1").path("status").asText()).isEqualTo("existing");
+    assertThat(props.get("e1").path("cost_eur").asLong()).isZero();
+    assertThat(byId.get("e1").year()).isZero();
+    // forbidden: never there
+    double spent = 0;
+    for (Obstacle o : plan.obstacles()) {
+      assertThat(o.id()).isNotEqualTo(forbid);
+      if (!o.id().equals("e1")) {
+        assertThat(o.geometry_lks94().intersects(box)).as(o.id()).isFalse();
+        assertThat(props.get(o.id()).path("status").asText())
+            .as(o.id())
+            .isEqualTo(o.id().equals(pin) ? "pinned" : "chosen");
+        spent += o.cost_eur() + o.clearanceCost_eur();
+      }
+    }
+    assertThat(spent).isLessThanOrEqualTo(2e6 + 10);
+    JsonNode s = JSON.readTree(out.resolve("optimization.json").toFile());
+    assertThat(s.path("pinned").asInt()).isEqualTo(1);
+    assertThat(s.path("existing").asInt()).isEqualTo(1);
+    assertThat(s.path("total_cost_eur").asDouble()).isLessThanOrEqualTo(2e6);
+    assertThat(s.path("notes").toString())
+        .contains("pinned " + pin + " as at_ditch")
+        .contains("existing at_ditch e1 counts as built")
+        .contains("forbade ");
+  }
+
+  @Test
+  void pinsOverTheBudgetAreInfeasibleNamingTheBudget() throws Exception {
+    String pin =
+        beltCandidates().values().stream()
+            .filter(f -> f.string("types").contains("at_ditch"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    Path file =
+        sites(
+            "pin-too-dear.geojson",
+            feature(
+                "p1",
+                "\"action\": \"pin\", \"candidate\": \"" + pin + "\", \"type\": \"at_ditch\"",
+                "null"));
+    Path out = tmp.resolve("too-dear");
+    CliRunner.Result r =
+        optimize(out, "--belts-km", "3", "--budget-eur", "1e5", "--sites", file.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(6);
+    assertThat(r.err())
+        .contains("pinned obstacles need EUR")
+        .contains("of the total budget but only EUR 100,000 is available");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aBadSitesFileIsOneLineNamingTheFeature() throws Exception {
+    Path file =
+        sites(
+            "bad-sites.geojson",
+            feature(
+                "p1",
+                "\"action\": \"pin\", \"candidate\": \"b99-c1\", \"type\": \"at_ditch\"",
+                "null"));
+    CliRunner.Result r =
+        optimize(tmp.resolve("bad"), "--belts-km", "3", "--sites", file.toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err().strip())
+        .doesNotContain("\n")
+        .contains("bad-sites.geojson: feature 0 (id \"p1\"): pin: property \"candidate\"")
+        .contains("unknown candidate \"b99-c1\"");
+    CliRunner.Result missing =
+        optimize(tmp.resolve("bad"), "--sites", tmp.resolve("nope.geojson").toString());
+    assertThat(missing.exit()).isEqualTo(4);
+    assertThat(missing.err()).contains("nope.geojson: no such file");
   }
 
   @Test

@@ -97,6 +97,7 @@ public final class BarrierOptimizer {
       siteIndex.put(c.id(), sites.size());
       sites.add(new SiteTypes(c.id(), c.geometry_lks94(), types));
     }
+    checkPinsFit(sites, siteIndex, edits, opt.programme());
     // corridor graphs
     long t0 = System.nanoTime();
     CorridorGraphBuilder builder =
@@ -118,8 +119,11 @@ public final class BarrierOptimizer {
     }
     for (int s : onRoutes) {
       SiteTypes st = sites.get(s);
+      if (edits.existing().contains(st.id())) {
+        continue; // it stands already: the routes are measured with it
+      }
       String pin = edits.pinned().get(st.id());
-      if (pin != null && !edits.existing().contains(st.id())) {
+      if (pin != null) {
         ObstacleType pt = catalog.findType(pin).orElseThrow();
         if (!pt.openable()) {
           throw new SkydasProblem(
@@ -180,11 +184,27 @@ public final class BarrierOptimizer {
     boolean[] built_ = solved.chosen().clone();
     List<String> unscheduled = new ArrayList<>();
     for (int o : phased.unscheduled()) {
+      BarrierModel.Option op = model.options().get(o);
+      if (op.forced()) {
+        throw new SkydasProblem(
+            ProblemCode.INFEASIBLE,
+            String.format(
+                Locale.ROOT,
+                "pinned %s at %s fits in no programme year (EUR %,d, %,.0f h) next to the"
+                    + " other pinned obstacles: the yearly ceilings or the build capacity are"
+                    + " too small",
+                op.type(),
+                sites.get(op.site()).id(),
+                op.cost_eur(),
+                built.buildEffort_h()[o]));
+      }
       built_[o] = false;
       unscheduled.add(
           sites.get(model.options().get(o).site()).id() + " " + model.options().get(o).type());
     }
     List<Obstacle> obstacles = new ArrayList<>();
+    Map<String, String> fixedStatus = new java.util.LinkedHashMap<>();
+    double standing_eur = 0;
     for (int o = 0; o < built_.length; o++) {
       if (!built_[o]) {
         continue;
@@ -192,6 +212,12 @@ public final class BarrierOptimizer {
       BarrierModel.Option op = model.options().get(o);
       Obstacle proto = built.obstacles().get(o);
       String id = sites.get(op.site()).id();
+      if (built.existing()[o]) {
+        fixedStatus.put(id, OptimizationResult.EXISTING);
+        standing_eur += proto.cost_eur();
+      } else if (op.forced()) {
+        fixedStatus.put(id, OptimizationResult.PINNED);
+      }
       obstacles.add(
           new Obstacle(
               id,
@@ -200,6 +226,17 @@ public final class BarrierOptimizer {
               lt.skydas.core.geo.Crs.lks94().toWgs84(proto.geometry_lks94()),
               proto.geometry_lks94(),
               Math.max(0, phased.yearOfOption()[o])));
+    }
+    long standing =
+        fixedStatus.values().stream().filter(OptimizationResult.EXISTING::equals).count();
+    if (standing > 0) {
+      notes.add(
+          String.format(
+              Locale.ROOT,
+              "%d existing obstacle%s (EUR %,.0f to build today) in the plan at no cost",
+              standing,
+              standing == 1 ? "" : "s",
+              standing_eur));
     }
     BarrierPlan plan =
         new BarrierPlan("skydas optimize", "Optimised barrier plan", opt.policy(), obstacles);
@@ -275,7 +312,8 @@ public final class BarrierOptimizer {
         unscheduled,
         verification,
         stats,
-        notes);
+        notes,
+        fixedStatus);
   }
 
   /** The model's objective for given scenario times (same weights and aggregation). */
@@ -302,6 +340,111 @@ public final class BarrierOptimizer {
     return total;
   }
 
+  /**
+   * Pins that alone break a budget row (as {@link ModelFactory} costs them) or fit in no programme
+   * year fail here, before the corridor graphs are built. Pins must name a site and one of its
+   * types (the {@code SiteEdits} reader checks that for the user).
+   */
+  private static void checkPinsFit(
+      List<SiteTypes> sites, Map<String, Integer> siteIndex, SiteEdits edits, Programme p) {
+    List<Obstacle> pins = new ArrayList<>();
+    long total = 0;
+    long mines = 0;
+    long hours = 0;
+    for (Map.Entry<String, String> e : edits.pinned().entrySet()) {
+      Integer s = siteIndex.get(e.getKey());
+      SiteTypes st = s == null ? null : sites.get(s);
+      ObstacleType t =
+          st == null
+              ? null
+              : st.types().stream()
+                  .filter(x -> x.id().equals(e.getValue()))
+                  .findFirst()
+                  .orElse(null);
+      if (t == null) {
+        throw new IllegalArgumentException(
+            "pin " + e.getKey() + " as " + e.getValue() + " names no site with that type");
+      }
+      if (edits.existing().contains(e.getKey())) {
+        continue;
+      }
+      Obstacle o = new Obstacle(st.id(), t.name(), t, null, st.geometry_lks94(), 0);
+      pins.add(o);
+      total += costOf(o, p);
+      mines += t.mines().isMine() ? Math.round(o.cost_eur()) : 0;
+      hours += Math.round(o.buildEffort_h());
+    }
+    if (total > Math.round(p.spendable_eur())) {
+      throw pinsExceed("total budget", total, Math.round(p.spendable_eur()));
+    }
+    if (mines > Math.round(p.mines_eur())) {
+      throw pinsExceed("mine ceiling", mines, Math.round(p.mines_eur()));
+    }
+    if (Double.isFinite(p.yearCapacity_h())) {
+      long cap = Math.round(p.yearCapacity_h() * p.years());
+      if (hours > cap) {
+        throw pinsExceed("build capacity", hours, cap);
+      }
+    }
+    // ceilings and capacity do not carry over: each pin must fit in one year
+    double maxCeiling = 0;
+    for (double c : p.yearCeilings_eur()) {
+      maxCeiling = Math.max(maxCeiling, Math.floor(c));
+    }
+    for (Obstacle o : pins) {
+      long cost = costOf(o, p);
+      if (cost > maxCeiling) {
+        throw new SkydasProblem(
+            ProblemCode.INFEASIBLE,
+            String.format(
+                Locale.ROOT,
+                "pinned %s at %s costs EUR %,d, more than any programme year allows (yearly"
+                    + " ceiling at most EUR %,.0f); raise the ceilings or unpin it",
+                o.type().id(),
+                o.id(),
+                cost,
+                maxCeiling),
+            Map.of("constraint", "yearly ceiling", "required", cost, "limit", maxCeiling));
+      }
+      if (o.buildEffort_h() > p.yearCapacity_h()) {
+        throw new SkydasProblem(
+            ProblemCode.INFEASIBLE,
+            String.format(
+                Locale.ROOT,
+                "pinned %s at %s needs %,.0f h to build, more than the yearly build capacity of"
+                    + " %,.0f h; raise the capacity or unpin it",
+                o.type().id(),
+                o.id(),
+                o.buildEffort_h(),
+                p.yearCapacity_h()),
+            Map.of("constraint", "build capacity", "required", o.buildEffort_h()));
+      }
+    }
+  }
+
+  /** What an option costs against the budget, as {@link ModelFactory} charges it. */
+  private static long costOf(Obstacle o, Programme p) {
+    return Math.round(o.cost_eur() + (p.countClearance() ? o.clearanceCost_eur() : 0));
+  }
+
+  private static SkydasProblem pinsExceed(String row, long need, long limit) {
+    boolean h = row.equals("build capacity");
+    return new SkydasProblem(
+        ProblemCode.INFEASIBLE,
+        String.format(
+            Locale.ROOT,
+            "pinned obstacles need %s%,d%s of the %s but only %s%,d%s is available; unpin some or"
+                + " raise the limit",
+            h ? "" : "EUR ",
+            need,
+            h ? " h" : "",
+            row,
+            h ? "" : "EUR ",
+            limit,
+            h ? " h" : ""),
+        Map.of("constraint", row, "required", need, "limit", limit));
+  }
+
   /** A budget that cannot pay for even the cheapest obstacle is an error, not an empty plan. */
   private static void checkBudgetsAllowSomething(BarrierModel m, ModelFactory.Built built) {
     for (BarrierModel.Budget b : m.budgets()) {
@@ -312,14 +455,7 @@ public final class BarrierOptimizer {
         }
       }
       if (forced > b.limit()) {
-        throw new SkydasProblem(
-            ProblemCode.INFEASIBLE,
-            String.format(
-                Locale.ROOT,
-                "pinned obstacles need %,d of the %s but only %,d is available",
-                forced,
-                b.name(),
-                b.limit()));
+        throw pinsExceed(b.name(), forced, b.limit());
       }
     }
     long cheapest = Long.MAX_VALUE;

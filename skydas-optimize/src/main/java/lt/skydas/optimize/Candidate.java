@@ -26,7 +26,9 @@ public record Candidate(
     /** A road crossing the belt: control points, blocks. */
     ROAD,
     /** A road bridge near the border: prepared demolition. */
-    BRIDGE
+    BRIDGE,
+    /** A site the user added, or an obstacle that already stands ({@code optimize --sites}). */
+    USER
   }
 
   public Candidate {

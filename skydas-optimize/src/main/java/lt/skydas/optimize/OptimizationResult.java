@@ -1,6 +1,7 @@
 package lt.skydas.optimize;
 
 import java.util.List;
+import java.util.Map;
 import lt.skydas.assess.AssessmentResult;
 import lt.skydas.plan.BarrierPlan;
 
@@ -19,6 +20,8 @@ import lt.skydas.plan.BarrierPlan;
  * @param verification the full assessment of the plan (times per objective, routes, violations)
  * @param stats sizes and timings
  * @param notes things the user should know (sites closed to mines by friendly routes, edits …)
+ * @param fixedStatus obstacle id → {@link #PINNED} or {@link #EXISTING} for the sites the user
+ *     fixed ({@code optimize --sites}); the optimiser's own choices are absent
  */
 public record OptimizationResult(
     BarrierPlan plan,
@@ -31,7 +34,38 @@ public record OptimizationResult(
     List<String> unscheduled,
     AssessmentResult verification,
     Stats stats,
-    List<String> notes) {
+    List<String> notes,
+    Map<String, String> fixedStatus) {
+  /** {@link #fixedStatus} of an obstacle the user pinned: built in the programme. */
+  public static final String PINNED = "pinned";
+
+  /** {@link #fixedStatus} of an obstacle that already stands: in the plan at no cost. */
+  public static final String EXISTING = "existing";
+
+  /** {@link #fixedStatus} written for the optimiser's own choices. */
+  public static final String CHOSEN = "chosen";
+
+  public OptimizationResult {
+    unscheduled = List.copyOf(unscheduled);
+    notes = List.copyOf(notes);
+    fixedStatus = Map.copyOf(fixedStatus);
+  }
+
+  /** {@link #PINNED}, {@link #EXISTING} or {@link #CHOSEN}. */
+  public String status(String obstacleId) {
+    return fixedStatus.getOrDefault(obstacleId, CHOSEN);
+  }
+
+  /** Construction cost of the plan without the obstacles that already stand, EUR. */
+  public double buildCost_eur() {
+    double eur = 0;
+    for (var o : plan.obstacles()) {
+      if (!EXISTING.equals(status(o.id()))) {
+        eur += o.cost_eur();
+      }
+    }
+    return eur;
+  }
 
   /** Attacker time to the nearest objective, seconds. */
   public record CaseTimes(

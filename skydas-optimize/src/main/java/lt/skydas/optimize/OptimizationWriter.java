@@ -41,14 +41,24 @@ public final class OptimizationWriter {
         "Skydas optimised plan",
         section(r),
         tmp -> {
-          writePlan(tmp.resolve("plan.geojson"), r.plan());
-          Files.writeString(tmp.resolve("phasing.csv"), phasingCsv(r.plan()));
+          writePlan(tmp.resolve("plan.geojson"), r.plan(), r.fixedStatus());
+          Files.writeString(tmp.resolve("phasing.csv"), phasingCsv(r.plan(), r.fixedStatus()));
           Files.writeString(tmp.resolve("optimization.json"), JSON.writeValueAsString(summary(r)));
         });
   }
 
   /** The plan as a plan file: id, type, name, year, cost and clearance per obstacle. */
   public static void writePlan(Path file, BarrierPlan plan) throws IOException {
+    writePlan(file, plan, Map.of());
+  }
+
+  /**
+   * As {@link #writePlan(Path, BarrierPlan)}, with each obstacle's {@code status} ({@code chosen},
+   * {@code pinned} or {@code existing}, from {@code fixedStatus}); an existing obstacle costs 0 and
+   * takes no build effort (its clearance liability stays).
+   */
+  public static void writePlan(Path file, BarrierPlan plan, Map<String, String> fixedStatus)
+      throws IOException {
     Map<String, Object> members = new LinkedHashMap<>();
     members.put("name", plan.name());
     Map<String, Object> policy = new LinkedHashMap<>();
@@ -63,17 +73,28 @@ public final class OptimizationWriter {
         p.put("name", o.name());
         p.put("year", o.year());
         p.put("category", o.type().category());
-        p.put("cost_eur", Math.round(o.cost_eur()));
+        String status = fixedStatus.getOrDefault(o.id(), OptimizationResult.CHOSEN);
+        boolean standing = status.equals(OptimizationResult.EXISTING);
+        p.put("status", status);
+        p.put("cost_eur", standing ? 0 : Math.round(o.cost_eur()));
         p.put("clearance_cost_eur", Math.round(o.clearanceCost_eur()));
-        p.put("build_effort_h", Math.round(o.buildEffort_h()));
+        p.put("build_effort_h", standing ? 0 : Math.round(o.buildEffort_h()));
         w.feature(o.id(), o.geometry_wgs84(), p);
       }
     }
   }
 
-  static String phasingCsv(BarrierPlan plan) {
+  /** Construction cost by year and category; obstacles that already stand are not in it. */
+  static String phasingCsv(BarrierPlan plan, Map<String, String> fixedStatus) {
     StringBuilder b = new StringBuilder("year,category,cost_eur\n");
-    SortedMap<Integer, Map<String, Double>> t = plan.costByYearAndCategory();
+    List<Obstacle> toBuild = new ArrayList<>();
+    for (Obstacle o : plan.obstacles()) {
+      if (!OptimizationResult.EXISTING.equals(fixedStatus.get(o.id()))) {
+        toBuild.add(o);
+      }
+    }
+    SortedMap<Integer, Map<String, Double>> t =
+        new BarrierPlan(plan.source(), plan.name(), plan.policy(), toBuild).costByYearAndCategory();
     t.forEach(
         (y, m) ->
             m.forEach(
@@ -99,7 +120,9 @@ public final class OptimizationWriter {
     m.put("verified_objective", r.verifiedObjective());
     m.put("solver_rounds", s.rounds());
     m.put("obstacles", r.plan().obstacles().size());
-    m.put("total_cost_eur", Math.round(r.plan().totalCost_eur()));
+    m.put("pinned", count(r, OptimizationResult.PINNED));
+    m.put("existing", count(r, OptimizationResult.EXISTING));
+    m.put("total_cost_eur", Math.round(r.buildCost_eur()));
     m.put("clearance_liability_eur", Math.round(r.plan().clearanceCost_eur()));
     m.put("clearance_liability_h", Math.round(r.plan().clearanceEffort_h()));
     List<Map<String, Object>> cases = new ArrayList<>();
@@ -149,6 +172,10 @@ public final class OptimizationWriter {
     m.put("stats", stats);
     m.put("notes", r.notes());
     return m;
+  }
+
+  private static long count(OptimizationResult r, String status) {
+    return r.fixedStatus().values().stream().filter(status::equals).count();
   }
 
   /** Relative gap between the proven bound and the plan's objective. */
