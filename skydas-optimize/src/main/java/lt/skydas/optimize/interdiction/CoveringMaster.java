@@ -1,0 +1,228 @@
+package lt.skydas.optimize.interdiction;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.Literal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The covering master for one target T: is there a plan within budget that meets every pooled path
+ * row {@code Σ_{a∈P} min(d_a, T − c(P)) x_a ≥ T − c(P)}? Rows whose need is at most every delay on
+ * the path are clauses. Solved by CP-SAT (default) or SCIP through OR-Tools' MPSolver.
+ *
+ * <p><b>Dominance.</b> Pooled paths share long stretches, and the arcs of a shared stretch occur in
+ * exactly the same rows: they are interchangeable but for their delay and cost. Per such group
+ * (same rows, same cost) only the h arcs with the largest delays are offered, h being the most any
+ * of the group's rows can use (the fewest of the group's largest delays that meet its need). Any
+ * plan using more arcs of a group, or others, is no better than one using the top h: sorted by
+ * delay the top arcs have coefficients at least as large in every row, and the top h already meet
+ * every row they are in. So the reduced master is feasible exactly when the full one is, and
+ * without the symmetric choices the solver would otherwise enumerate.
+ */
+final class CoveringMaster {
+  private CoveringMaster() {}
+
+  record Result(CpSolverStatus status, boolean[] plan, double seconds, int variables) {}
+
+  /** Active rows (need > 0) restricted to the offered arcs. */
+  record Reduced(List<int[]> rows, List<Long> need, int[] arcs, boolean infeasible) {}
+
+  static Reduced reduce(PathRows pool, long target, long[] d, long[] cost) {
+    List<Integer> rowIds = new ArrayList<>();
+    Map<Integer, List<Integer>> incidence = new HashMap<>();
+    for (int r = 0; r < pool.size(); r++) {
+      long need = target - pool.length.get(r);
+      if (need <= 0) {
+        continue;
+      }
+      int[] p = pool.arcs.get(r);
+      long maxSum = 0;
+      for (int a : p) {
+        maxSum += Math.min(d[a], need);
+      }
+      if (maxSum < need) {
+        return new Reduced(List.of(), List.of(), new int[0], true);
+      }
+      int id = rowIds.size();
+      rowIds.add(r);
+      for (int a : p) {
+        incidence.computeIfAbsent(a, k -> new ArrayList<>()).add(id);
+      }
+    }
+    // group arcs by (rows, cost); keep the top h by delay
+    Map<List<Integer>, List<Integer>> groups = new HashMap<>();
+    for (Map.Entry<Integer, List<Integer>> e : incidence.entrySet()) {
+      List<Integer> key = new ArrayList<>(e.getValue());
+      key.add(-1 - (int) Math.min(Integer.MAX_VALUE - 1, cost[e.getKey()]));
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e.getKey());
+    }
+    boolean[] keep = new boolean[d.length];
+    int kept = 0;
+    for (Map.Entry<List<Integer>, List<Integer>> e : groups.entrySet()) {
+      List<Integer> arcs = e.getValue();
+      arcs.sort((a, b) -> d[a] != d[b] ? Long.compare(d[b], d[a]) : Integer.compare(a, b));
+      int h = 1;
+      List<Integer> rows = e.getKey();
+      for (int i = 0; i + 1 < rows.size(); i++) {
+        long need = target - pool.length.get(rowIds.get(rows.get(i)));
+        long sum = 0;
+        int j = 0;
+        while (j < arcs.size() && sum < need) {
+          sum += Math.min(d[arcs.get(j)], need);
+          j++;
+        }
+        h = Math.max(h, j);
+      }
+      for (int j = 0; j < Math.min(h, arcs.size()); j++) {
+        keep[arcs.get(j)] = true;
+        kept++;
+      }
+    }
+    int[] offered = new int[kept];
+    int n = 0;
+    for (int a = 0; a < d.length; a++) {
+      if (keep[a]) {
+        offered[n++] = a;
+      }
+    }
+    List<int[]> rows = new ArrayList<>();
+    List<Long> needs = new ArrayList<>();
+    for (int r : rowIds) {
+      int[] p = pool.arcs.get(r);
+      rows.add(Arrays.stream(p).filter(a -> keep[a]).toArray());
+      needs.add(target - pool.length.get(r));
+    }
+    return new Reduced(rows, needs, offered, false);
+  }
+
+  static Result solve(
+      PathRows pool,
+      long target,
+      long[] d,
+      long[] cost,
+      long budget,
+      boolean[] hint,
+      double timeLimit_s,
+      CoveringInterdiction.Settings s) {
+    CoveringInterdiction.loadNatives();
+    long t0 = System.nanoTime();
+    Reduced red = reduce(pool, target, d, cost);
+    if (red.infeasible()) {
+      return new Result(CpSolverStatus.INFEASIBLE, null, (System.nanoTime() - t0) * 1e-9, 0);
+    }
+    if (s.master() == CoveringInterdiction.MasterSolver.SCIP) {
+      return scip(red, d, cost, budget, hint, timeLimit_s, t0);
+    }
+    CpModel m = new CpModel();
+    Literal[] x = new Literal[d.length];
+    for (int a : red.arcs()) {
+      x[a] = m.newBoolVar("x" + a);
+    }
+    for (int r = 0; r < red.rows().size(); r++) {
+      int[] p = red.rows().get(r);
+      long need = red.need().get(r);
+      long minD = Long.MAX_VALUE;
+      Literal[] lits = new Literal[p.length];
+      long[] coef = new long[p.length];
+      for (int i = 0; i < p.length; i++) {
+        lits[i] = x[p[i]];
+        coef[i] = Math.min(d[p[i]], need);
+        minD = Math.min(minD, d[p[i]]);
+      }
+      if (need <= minD) {
+        m.addBoolOr(lits);
+      } else {
+        m.addGreaterOrEqual(LinearExpr.weightedSum(lits, coef), need);
+      }
+    }
+    int nv = red.arcs().length;
+    Literal[] all = new Literal[nv];
+    long[] cc = new long[nv];
+    for (int i = 0; i < nv; i++) {
+      int a = red.arcs()[i];
+      all[i] = x[a];
+      cc[i] = cost[a];
+      m.addHint(all[i], hint[a]);
+    }
+    m.addLessOrEqual(LinearExpr.weightedSum(all, cc), budget);
+    CpSolver solver = new CpSolver();
+    solver
+        .getParameters()
+        .setMaxTimeInSeconds(Math.max(0.01, timeLimit_s))
+        .setNumWorkers(s.workers())
+        .setRandomSeed((int) s.seed())
+        .setLogSearchProgress(false);
+    CpSolverStatus st = solver.solve(m);
+    double sec = (System.nanoTime() - t0) * 1e-9;
+    if (st != CpSolverStatus.FEASIBLE && st != CpSolverStatus.OPTIMAL) {
+      return new Result(st, null, sec, nv);
+    }
+    boolean[] plan = new boolean[d.length];
+    for (int i = 0; i < nv; i++) {
+      plan[red.arcs()[i]] = solver.booleanValue(all[i]);
+    }
+    return new Result(st, plan, sec, nv);
+  }
+
+  /** The same feasibility problem as a 0/1 programme for SCIP (LP bounds, cuts, branching). */
+  private static Result scip(
+      Reduced red,
+      long[] d,
+      long[] cost,
+      long budget,
+      boolean[] hint,
+      double timeLimit_s,
+      long t0) {
+    MPSolver solver = MPSolver.createSolver("SCIP");
+    if (solver == null) {
+      throw new IllegalStateException("SCIP is not available in this OR-Tools build");
+    }
+    try {
+      MPVariable[] x = new MPVariable[d.length];
+      int nv = red.arcs().length;
+      MPVariable[] vars = new MPVariable[nv];
+      double[] hv = new double[nv];
+      MPConstraint b = solver.makeConstraint(Double.NEGATIVE_INFINITY, budget);
+      for (int i = 0; i < nv; i++) {
+        int a = red.arcs()[i];
+        x[a] = solver.makeBoolVar("x" + a);
+        vars[i] = x[a];
+        hv[i] = hint[a] ? 1 : 0;
+        b.setCoefficient(x[a], cost[a]);
+      }
+      for (int r = 0; r < red.rows().size(); r++) {
+        long need = red.need().get(r);
+        MPConstraint row = solver.makeConstraint(need, Double.POSITIVE_INFINITY);
+        for (int a : red.rows().get(r)) {
+          row.setCoefficient(x[a], Math.min(d[a], need));
+        }
+      }
+      solver.setHint(vars, hv);
+      solver.setTimeLimit(Math.max(10, (long) (timeLimit_s * 1000)));
+      MPSolver.ResultStatus st = solver.solve();
+      double sec = (System.nanoTime() - t0) * 1e-9;
+      if (st == MPSolver.ResultStatus.INFEASIBLE) {
+        return new Result(CpSolverStatus.INFEASIBLE, null, sec, nv);
+      }
+      if (st != MPSolver.ResultStatus.OPTIMAL && st != MPSolver.ResultStatus.FEASIBLE) {
+        return new Result(CpSolverStatus.UNKNOWN, null, sec, nv);
+      }
+      boolean[] plan = new boolean[d.length];
+      for (int i = 0; i < nv; i++) {
+        plan[red.arcs()[i]] = vars[i].solutionValue() > 0.5;
+      }
+      return new Result(CpSolverStatus.FEASIBLE, plan, sec, nv);
+    } finally {
+      solver.delete();
+    }
+  }
+}
