@@ -15,7 +15,8 @@ import lt.skydas.optimize.interdiction.InterdictionNetwork;
  *     [rows=100] [cols=100] [budgets=3,5,10] [seeds=1] [timeLimit_s=60] [workers=2] [SCIP|CP_SAT]
  * </pre>
  *
- * <p>{@code -Dverbose=true} prints every round.
+ * <p>{@code -Dverbose=true} prints every round; {@code -Dpaths=16 -Dharvest=16 -Dprove=0.6} set the
+ * paths separated and harvested per round and the share of time spent proving the incumbent.
  */
 public final class InterdictionMacro {
   private InterdictionMacro() {}
@@ -56,7 +57,10 @@ public final class InterdictionMacro {
                         .withTimeLimit(limit)
                         .withWorkers(workers)
                         .withSeed(seed)
-                        .withMaster(master),
+                        .withMaster(master)
+                        .withPathsPerRound(Integer.getInteger("paths", 16))
+                        .withHarvestPerRound(Integer.getInteger("harvest", 16))
+                        .withProveShare(Double.parseDouble(System.getProperty("prove", "0.6"))),
                     verbose ? m -> System.out.println("  " + m) : null);
         System.out.printf(
             Locale.ROOT,
