@@ -24,6 +24,7 @@ import lt.skydas.optimize.OptimizationWriter;
 import lt.skydas.optimize.OptimizeOptions;
 import lt.skydas.optimize.Programme;
 import lt.skydas.optimize.edits.SiteEditsReader;
+import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.HumanitarianCheck;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.PlanPolicy;
@@ -41,6 +42,11 @@ import picocli.CommandLine.Option;
       "graph contracted from the movement model, proves a bound, re-verifies the plan on the full",
       "model, and writes plan.geojson (readable by `skydas assess`), phasing.csv,",
       "optimization.json and report.html.",
+      "%nThe objective: per vehicle class, the attacker's time to each objective relative to",
+      "its unobstructed time, in the worst season (or the mean with --mean-season), averaged",
+      "over the objectives and weighted by --weights. With --objective-mode nearest only the",
+      "time to the nearest objective counts (one objective no site can delay then caps the",
+      "whole plan).",
       "%nWith --sites FILE (GeoJSON, WGS84) you edit the candidates. Each feature has",
       "properties.action: `add` (geometry + type or types: a new site), `forbid`",
       "(candidate id, or a geometry: every candidate it meets), `pin` (candidate id",
@@ -168,6 +174,18 @@ final class OptimizeCommand implements Callable<Integer> {
         r.verification().violations().size());
     System.out.printf(
         Locale.ROOT,
+        "Objective (%s): model %.4f (empty plan %.4f, bound %.4f), verified %.4f (empty plan"
+            + " %.4f)%n",
+        r.objectiveMode() == ObjectiveMode.EACH
+            ? "time to each objective, mean over objectives"
+            : "time to the nearest objective",
+        r.modelObjective(),
+        r.emptyObjective(),
+        r.solved().bound(),
+        r.verifiedObjective(),
+        r.verifiedEmptyObjective());
+    System.out.printf(
+        Locale.ROOT,
         "Attacker time to the nearest objective (h): %-18s %15s %15s%n",
         "case",
         "model",
@@ -182,11 +200,59 @@ final class OptimizeCommand implements Callable<Integer> {
           c.verifiedBaseline_s() / 3600,
           c.verifiedPlan_s() / 3600);
     }
+    printObjectives(r);
     for (String n : r.notes()) {
       System.out.println("Note: " + n);
     }
     if (!r.unscheduled().isEmpty()) {
       System.out.println("Fits no programme year (not built): " + r.unscheduled());
+    }
+  }
+
+  /** Delay per objective (rows) and case (columns), verified; the model's in brackets. */
+  static void printObjectives(OptimizationResult r) {
+    List<String> caseIds = r.cases().stream().map(OptimizationResult.CaseTimes::caseId).toList();
+    Map<String, List<OptimizationResult.ObjectiveTimes>> byObjective =
+        new java.util.LinkedHashMap<>();
+    for (OptimizationResult.ObjectiveTimes t : r.objectiveTimes()) {
+      byObjective.computeIfAbsent(t.objectiveId(), k -> new ArrayList<>()).add(t);
+    }
+    boolean each = r.objectiveMode() == ObjectiveMode.EACH;
+    int cw = each ? 15 : 6;
+    for (String c : caseIds) {
+      cw = Math.max(cw, c.length());
+    }
+    StringBuilder head = new StringBuilder();
+    head.append(
+        String.format(
+            Locale.ROOT,
+            "Delay per objective (h), verified%s:%n  %-18s",
+            each ? " (model)" : "",
+            "objective"));
+    for (String c : caseIds) {
+      head.append(String.format(Locale.ROOT, " %" + cw + "s", c));
+    }
+    System.out.println(head);
+    for (List<OptimizationResult.ObjectiveTimes> row : byObjective.values()) {
+      StringBuilder b = new StringBuilder();
+      b.append(String.format(Locale.ROOT, "  %-18s", row.get(0).objectiveId()));
+      for (String c : caseIds) {
+        OptimizationResult.ObjectiveTimes t =
+            row.stream().filter(x -> x.caseId().equals(c)).findFirst().orElse(null);
+        String cell = "";
+        if (t != null) {
+          cell =
+              String.format(
+                  Locale.ROOT, "%+.2f", (t.verifiedPlan_s() - t.verifiedBaseline_s()) / 3600);
+          if (t.modelled()) {
+            cell +=
+                String.format(
+                    Locale.ROOT, " (%+.2f)", (t.modelPlan_s() - t.modelBaseline_s()) / 3600);
+          }
+        }
+        b.append(String.format(Locale.ROOT, " %" + cw + "s", cell));
+      }
+      System.out.println(b);
     }
   }
 
@@ -255,6 +321,15 @@ final class OptimizeCommand implements Callable<Integer> {
         paramLabel = "CLASS=W",
         description = "Objective weight per class, e.g. tracked=2,wheeled=1 (default 1 each).")
     List<String> weights;
+
+    @Option(
+        names = "--objective-mode",
+        paramLabel = "each|nearest",
+        defaultValue = "each",
+        description =
+            "each: the mean over the objectives of the time to each counts (default); nearest:"
+                + " only the time to the nearest objective.")
+    String objectiveMode = "each";
 
     @Option(
         names = "--mean-season",
@@ -387,6 +462,15 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         depths.add(km * 1000);
       }
+      ObjectiveMode mode =
+          switch (objectiveMode.toLowerCase(Locale.ROOT)) {
+            case "each" -> ObjectiveMode.EACH;
+            case "nearest" -> ObjectiveMode.NEAREST;
+            default ->
+                throw new SkydasProblem(
+                    ProblemCode.USAGE,
+                    "--objective-mode must be each or nearest, not " + objectiveMode);
+          };
       PlanPolicy policy = new PlanPolicy(apMines, buffer);
       OptimizeOptions d = OptimizeOptions.defaults();
       return new OptimizeOptions(
@@ -394,6 +478,7 @@ final class OptimizeCommand implements Callable<Integer> {
           ss,
           w,
           !mean,
+          mode,
           p,
           policy,
           new CandidateOptions(depths, 3000, 20_000, policy, !allowProtected, true),

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.ObjectivesReader;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.BarrierPlanReader;
 import lt.skydas.plan.HumanitarianCheck;
@@ -119,12 +120,16 @@ class OptimizeEndToEndTest {
     assertThat(a.exit()).as(a.err()).isZero();
     JsonNode re = JSON.readTree(again.resolve("summary.json").toFile());
     Map<String, Double> fresh = new HashMap<>();
+    Map<String, Double> freshByObjective = new HashMap<>();
     for (JsonNode c : re.path("cases")) {
       double best = Double.POSITIVE_INFINITY;
+      String id = c.path("vehicle").asText() + "/" + c.path("season").asText();
       for (JsonNode t : c.path("times")) {
         best = Math.min(best, t.path("plan_s").asDouble());
+        freshByObjective.put(
+            id + " " + t.path("objective").asText(), t.path("plan_s").asDouble() / 3600);
       }
-      fresh.put(c.path("vehicle").asText() + "/" + c.path("season").asText(), best / 3600);
+      fresh.put(id, best / 3600);
     }
     for (JsonNode c : s.path("cases")) {
       assertThat(fresh.get(c.path("case").asText()))
@@ -134,8 +139,46 @@ class OptimizeEndToEndTest {
       assertThat(c.path("verified_plan_h").asDouble())
           .isGreaterThanOrEqualTo(c.path("verified_baseline_h").asDouble());
     }
-    assertThat(Files.readString(out.resolve("report.html"))).contains("Optimisation");
+    // each objective counts (the default): per case and objective, model and verified times;
+    // the plan buys delay toward more than one objective, not only toward the nearest
+    assertThat(s.path("objective_mode").asText()).isEqualTo("each");
+    assertThat(s.path("objectives").size()).isEqualTo(4 * ObjectivesReader.defaults().size());
+    java.util.Set<String> delayed = new java.util.TreeSet<>();
+    for (JsonNode t : s.path("objectives")) {
+      String key = t.path("case").asText() + " " + t.path("objective").asText();
+      assertThat(t.path("modelled").asBoolean()).as(key).isTrue();
+      assertThat(freshByObjective.get(key))
+          .as(key)
+          .isCloseTo(
+              t.path("verified_plan_h").asDouble(), org.assertj.core.data.Offset.offset(0.006));
+      if (t.path("verified_delay_h").asDouble() > 0.05 && t.path("model_delay_h").asDouble() > 0) {
+        delayed.add(t.path("objective").asText());
+      }
+    }
+    assertThat(delayed).as("objectives delayed").hasSizeGreaterThan(1);
+    assertThat(Files.readString(out.resolve("report.html")))
+        .contains("Optimisation")
+        .contains("Delay per objective");
     assertThat(Files.readString(out.resolve("phasing.csv"))).startsWith("year,category,cost_eur");
+  }
+
+  @Test
+  void nearestModeCountsOnlyTheNearestObjective() throws Exception {
+    Path out = tmp.resolve("opt-nearest");
+    CliRunner.Result r = small(out, "--objective-mode", "nearest");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = JSON.readTree(out.resolve("optimization.json").toFile());
+    assertThat(s.path("objective_mode").asText()).isEqualTo("nearest");
+    assertThat(s.path("stats").path("scenarios").asInt()).isEqualTo(1);
+    assertThat(s.path("cases")).hasSize(1);
+    // the verified times per objective are still there; the model has none of its own
+    assertThat(s.path("objectives")).hasSize(ObjectivesReader.defaults().size());
+    for (JsonNode t : s.path("objectives")) {
+      assertThat(t.path("modelled").asBoolean()).isFalse();
+      assertThat(t.path("model_plan_h").isNull()).isTrue();
+      assertThat(t.path("verified_plan_h").asDouble())
+          .isGreaterThanOrEqualTo(s.path("cases").get(0).path("verified_plan_h").asDouble());
+    }
   }
 
   @Test
@@ -356,6 +399,9 @@ class OptimizeEndToEndTest {
   @Test
   void badOptionsAreUsageErrors() {
     assertThat(optimize(tmp.resolve("x"), "--years", "0").exit()).isEqualTo(2);
+    CliRunner.Result mode = optimize(tmp.resolve("x"), "--objective-mode", "furthest");
+    assertThat(mode.exit()).isEqualTo(2);
+    assertThat(mode.err()).contains("--objective-mode must be each or nearest");
     assertThat(optimize(tmp.resolve("x"), "--weights", "tanks=2").exit()).isNotZero();
     assertThat(optimize(tmp.resolve("x"), "--year-ceilings-eur", "1,2").err())
         .contains("one value per year");

@@ -24,6 +24,8 @@ import lt.skydas.optimize.corridor.CorridorGraphBuilder.SiteTypes;
 import lt.skydas.optimize.corridor.CorridorGraphs;
 import lt.skydas.optimize.corridor.Gate;
 import lt.skydas.optimize.model.BarrierModel;
+import lt.skydas.optimize.model.GateGraph;
+import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.Obstacle;
 import lt.skydas.plan.ObstacleCatalog;
@@ -146,8 +148,21 @@ public final class BarrierOptimizer {
               + " there");
     }
     CorridorGraphs graphs =
-        builder.build(gates, cases, opt.linkRange_m(), opt.maxLinks(), opt.threads(), progress);
+        builder.build(
+            gates,
+            cases,
+            opt.objectiveMode(),
+            opt.linkRange_m(),
+            opt.maxLinks(),
+            opt.threads(),
+            progress);
     double graphs_s = (System.nanoTime() - t0) / 1e9;
+    for (String id : graphs.uncovered()) {
+      notes.add(
+          "objective "
+              + id
+              + " covers no cell of the corridor-graph model: not counted in the objective");
+    }
 
     // the model
     Map<Integer, String> pinnedBySite = new HashMap<>();
@@ -171,6 +186,7 @@ public final class BarrierOptimizer {
             weights,
             opt.robust());
     BarrierModel model = built.model();
+    notes.addAll(built.notes());
     checkBudgetsAllowSomething(model, built);
 
     // solve and phase
@@ -260,24 +276,64 @@ public final class BarrierOptimizer {
             opt.routeLimitPct());
     AssessmentResult verification = assessor.assess(plan, ao, progress);
     double verify_s = (System.nanoTime() - t2) / 1e9;
+    // the model's times per case (nearest: the smallest over the case's scenarios) and objective
+    int nk = cases.size();
+    int[] sc = built.scenarioCase();
+    int[] st = built.scenarioTarget();
+    double[] modelBase = filled(nk, Double.POSITIVE_INFINITY);
+    double[] modelPlan = filled(nk, Double.POSITIVE_INFINITY);
+    // per case, objective id → the model's scenario toward that objective alone (EACH only)
+    List<Map<String, Integer>> scenarioOf = new ArrayList<>();
+    for (int k = 0; k < nk; k++) {
+      scenarioOf.add(new HashMap<>());
+    }
+    for (int i = 0; i < sc.length; i++) {
+      modelBase[sc[i]] = Math.min(modelBase[sc[i]], emptyTimes[i]);
+      modelPlan[sc[i]] = Math.min(modelPlan[sc[i]], planTimes[i]);
+      if (opt.objectiveMode() == ObjectiveMode.EACH) {
+        scenarioOf.get(sc[i]).put(graphs.targets().get(st[i]).id(), i);
+      }
+    }
+    // verified: per scenario the time to the nearest of its target's objectives, as the model
+    double[] verifiedTimes = new double[sc.length];
+    double[] verifiedEmpty = new double[sc.length];
     List<OptimizationResult.CaseTimes> caseTimes = new ArrayList<>();
-    double[] verifiedTimes = new double[cases.size()];
-    for (int k = 0; k < cases.size(); k++) {
-      CorridorGraphs.Case c = cases.get(k);
-      AssessmentResult.Case vc =
-          verification.cases().stream()
-              .filter(x -> x.vehicle() == c.vehicle() && x.season() == c.season())
-              .findFirst()
-              .orElseThrow();
+    List<OptimizationResult.ObjectiveTimes> objectiveTimes = new ArrayList<>();
+    for (int k = 0; k < nk; k++) {
+      AssessmentResult.Case vc = verifiedCase(verification, cases.get(k));
       double vb = Double.POSITIVE_INFINITY;
       double vp = Double.POSITIVE_INFINITY;
       for (AssessmentResult.ObjectiveTime t : vc.times()) {
         vb = Math.min(vb, t.baseline_s());
         vp = Math.min(vp, t.plan_s());
       }
-      verifiedTimes[k] = vp;
       caseTimes.add(
-          new OptimizationResult.CaseTimes(c.name(), emptyTimes[k], planTimes[k], vb, vp));
+          new OptimizationResult.CaseTimes(
+              cases.get(k).name(), modelBase[k], modelPlan[k], vb, vp));
+      for (Objective o : objectives) {
+        AssessmentResult.ObjectiveTime t = vc.time(o.id());
+        Integer i = scenarioOf.get(k).get(o.id());
+        objectiveTimes.add(
+            new OptimizationResult.ObjectiveTimes(
+                cases.get(k).name(),
+                o.id(),
+                o.name(),
+                i == null ? Double.NaN : emptyTimes[i],
+                i == null ? Double.NaN : planTimes[i],
+                t.baseline_s(),
+                t.plan_s()));
+      }
+    }
+    for (int i = 0; i < sc.length; i++) {
+      AssessmentResult.Case vc = verifiedCase(verification, cases.get(sc[i]));
+      double vb = Double.POSITIVE_INFINITY;
+      double vp = Double.POSITIVE_INFINITY;
+      for (String id : graphs.targets().get(st[i]).objectiveIds()) {
+        vb = Math.min(vb, vc.time(id).baseline_s());
+        vp = Math.min(vp, vc.time(id).plan_s());
+      }
+      verifiedEmpty[i] = vb;
+      verifiedTimes[i] = vp;
     }
     double verifiedObjective = objectiveOf(model, verifiedTimes);
     List<OptimizationResult.Year> years = new ArrayList<>();
@@ -287,8 +343,10 @@ public final class BarrierOptimizer {
               y + 1, phased.spentByYear_eur()[y], phased.objectiveByYear()[y]));
     }
     long arcs = 0;
-    for (var g : graphs.graphs()) {
-      arcs += g.arcCount();
+    for (List<GateGraph> row : graphs.graphs()) {
+      for (GateGraph g : row) {
+        arcs += g.arcCount();
+      }
     }
     OptimizationResult.Stats stats =
         new OptimizationResult.Stats(
@@ -296,6 +354,7 @@ public final class BarrierOptimizer {
             sites.size(),
             model.options().size(),
             gates.size(),
+            model.scenarios().size(),
             arcs,
             candidates_s,
             graphs_s,
@@ -304,10 +363,13 @@ public final class BarrierOptimizer {
     return new OptimizationResult(
         plan,
         solved,
+        opt.objectiveMode(),
         caseTimes,
+        objectiveTimes,
         objectiveOf(model, emptyTimes),
         modelObjective,
         verifiedObjective,
+        objectiveOf(model, verifiedEmpty),
         years,
         unscheduled,
         verification,
@@ -316,7 +378,23 @@ public final class BarrierOptimizer {
         fixedStatus);
   }
 
-  /** The model's objective for given scenario times (same weights and aggregation). */
+  private static AssessmentResult.Case verifiedCase(AssessmentResult r, CorridorGraphs.Case c) {
+    return r.cases().stream()
+        .filter(x -> x.vehicle() == c.vehicle() && x.season() == c.season())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static double[] filled(int n, double v) {
+    double[] a = new double[n];
+    java.util.Arrays.fill(a, v);
+    return a;
+  }
+
+  /**
+   * The model's objective for given scenario times (same weights and aggregation): {@code Σ_g w_g ·
+   * agg_g(times)}, as {@code ModelIndex.objective} computes it for the solvers.
+   */
   static double objectiveOf(BarrierModel m, double[] times) {
     double total = 0;
     for (int g = 0; g < m.groups().size(); g++) {

@@ -1,13 +1,18 @@
 package lt.skydas.optimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.optimize.corridor.CorridorGraphBuilder.SiteTypes;
 import lt.skydas.optimize.corridor.CorridorGraphs;
 import lt.skydas.optimize.model.BarrierModel;
+import lt.skydas.optimize.model.GateGraph;
+import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.Obstacle;
 import lt.skydas.plan.ObstacleType;
 
@@ -15,12 +20,17 @@ import lt.skydas.plan.ObstacleType;
  * Turns sites, their obstacle types and the corridor graphs into the {@link BarrierModel} the
  * solvers work on: one option per site and type, with its cost against the budget (construction,
  * plus clearance liability for mines when the programme counts it), its mine-ceiling cost and build
- * effort; one objective group per vehicle class; budget rows for the total, the mine ceiling and
- * the build capacity.
+ * effort; one scenario per vehicle class × season × target of the graphs and one objective group
+ * per class × target; budget rows for the total, the mine ceiling and the build capacity.
  *
- * <p>The objective is {@code Σ_v weight_v · T_v / T0_v}: each class's attacker time (the worst
- * season when robust, else the mean over seasons) relative to its unobstructed time, so a class
- * that is slow anyway (dismounted) does not drown the others; the weights are the user's.
+ * <p>The objective is {@code Σ_v weight_v · mean_j agg_s(T_vsj) / T0_vj}: per class v and target j
+ * (each objective, or the nearest of them, see {@link ObjectiveMode}) the attacker time, aggregated
+ * over the seasons s (the worst season when robust, else the mean), relative to the unobstructed
+ * time {@code T0_vj} (the smallest over seasons on the graph region's full model), averaged over
+ * the class's targets, so a class or an objective that is slow anyway does not drown the others;
+ * the weights are the user's. Each group's weight is {@code weight_v / (n_v · T0_vj)} with {@code
+ * n_v} the class's targets. A scenario whose sink the graph cannot reach is left out (and named in
+ * {@link Built#notes}); a class's targets are those with at least one scenario left.
  */
 public final class ModelFactory {
   private ModelFactory() {}
@@ -37,13 +47,27 @@ public final class ModelFactory {
     }
   }
 
-  /** The model and, per option, what it costs and takes to build (for reports and phasing). */
+  /**
+   * The model and, per option, what it costs and takes to build (for reports and phasing).
+   *
+   * @param scenarioCase per scenario of the model: its case (index into the graphs' cases)
+   * @param scenarioTarget per scenario: its target (index into the graphs' targets)
+   * @param notes scenarios left out because the graph cannot reach their objective
+   */
   public record Built(
       BarrierModel model,
       List<Obstacle> obstacles,
       double[] buildCost_eur,
       double[] buildEffort_h,
-      boolean[] existing) {}
+      boolean[] existing,
+      int[] scenarioCase,
+      int[] scenarioTarget,
+      List<String> notes) {}
+
+  /** The model's name of the scenario of case {@code c} toward target {@code t}. */
+  public static String scenarioName(CorridorGraphs.Case c, CorridorGraphs.Target t) {
+    return t.id().equals(CorridorGraphs.Target.NEAREST_ID) ? c.name() : c.name() + "/" + t.id();
+  }
 
   public static Built build(
       List<SiteTypes> sites,
@@ -77,32 +101,77 @@ public final class ModelFactory {
       }
     }
     int n = options.size();
-    // objective groups: one per class present in the cases
-    Map<VehicleClass, Integer> groupOf = new EnumMap<>(VehicleClass.class);
-    Map<VehicleClass, Double> reference = new EnumMap<>(VehicleClass.class);
-    for (int k = 0; k < graphs.cases().size(); k++) {
-      VehicleClass v = graphs.cases().get(k).vehicle();
-      double t0 = graphs.baseline_s()[k];
-      if (Double.isFinite(t0) && t0 > 0) {
-        reference.merge(v, t0, Math::min);
+    List<CorridorGraphs.Case> cases = graphs.cases();
+    List<CorridorGraphs.Target> targets = graphs.targets();
+    int nt = targets.size();
+    // which scenarios the graphs can solve; per class and target the unobstructed reference time
+    List<String> notes = new ArrayList<>();
+    boolean[][] usable = new boolean[cases.size()][nt];
+    Map<VehicleClass, double[]> reference = new EnumMap<>(VehicleClass.class);
+    Map<VehicleClass, boolean[]> hasScenario = new EnumMap<>(VehicleClass.class);
+    for (int k = 0; k < cases.size(); k++) {
+      VehicleClass v = cases.get(k).vehicle();
+      double[] ref = reference.computeIfAbsent(v, x -> filled(nt, Double.POSITIVE_INFINITY));
+      boolean[] has = hasScenario.computeIfAbsent(v, x -> new boolean[nt]);
+      for (int j = 0; j < nt; j++) {
+        usable[k][j] = sinkReachable(graphs.graph(k, j));
+        if (!usable[k][j]) {
+          notes.add(
+              "no way to "
+                  + targets.get(j).name()
+                  + " for "
+                  + cases.get(k).name()
+                  + " on the corridor graph: not counted in the objective");
+          continue;
+        }
+        has[j] = true;
+        double t0 = graphs.baseline_s()[k][j];
+        if (Double.isFinite(t0) && t0 > 0) {
+          ref[j] = Math.min(ref[j], t0);
+        }
       }
     }
+    // objective groups: one per class and target that has a scenario, in order of first case
+    int[][] groupOf = new int[VehicleClass.values().length][nt];
+    for (int[] row : groupOf) {
+      Arrays.fill(row, -1);
+    }
+    boolean[] grouped = new boolean[VehicleClass.values().length];
     List<BarrierModel.Group> groups = new ArrayList<>();
-    for (CorridorGraphs.Case c : graphs.cases()) {
-      if (!groupOf.containsKey(c.vehicle())) {
-        groupOf.put(c.vehicle(), groups.size());
-        double w = classWeights.getOrDefault(c.vehicle(), 1.0);
-        double ref = reference.getOrDefault(c.vehicle(), 3600.0);
+    for (CorridorGraphs.Case c : cases) {
+      VehicleClass v = c.vehicle();
+      if (grouped[v.ordinal()]) {
+        continue;
+      }
+      grouped[v.ordinal()] = true;
+      boolean[] has = hasScenario.get(v);
+      int count = 0;
+      for (boolean h : has) {
+        count += h ? 1 : 0;
+      }
+      double w = classWeights.getOrDefault(v, 1.0);
+      for (int j = 0; j < nt; j++) {
+        if (!has[j]) {
+          continue;
+        }
+        double ref = Double.isFinite(reference.get(v)[j]) ? reference.get(v)[j] : 3600.0;
+        groupOf[v.ordinal()][j] = groups.size();
+        String name =
+            targets.get(j).id().equals(CorridorGraphs.Target.NEAREST_ID)
+                ? v.id()
+                : v.id() + "/" + targets.get(j).id();
         groups.add(
             new BarrierModel.Group(
-                c.vehicle().id(),
-                w / ref,
+                name,
+                w / (count * ref),
                 robust ? BarrierModel.Aggregate.MIN : BarrierModel.Aggregate.MEAN));
       }
     }
     List<BarrierModel.Scenario> scenarios = new ArrayList<>();
-    for (int k = 0; k < graphs.cases().size(); k++) {
-      CorridorGraphs.Case c = graphs.cases().get(k);
+    List<Integer> scenCase = new ArrayList<>();
+    List<Integer> scenTarget = new ArrayList<>();
+    for (int k = 0; k < cases.size(); k++) {
+      CorridorGraphs.Case c = cases.get(k);
       double[] cell = new double[n];
       double[] road = new double[n];
       for (int o = 0; o < n; o++) {
@@ -110,9 +179,25 @@ public final class ModelFactory {
         cell[o] = t.crossingDelay_s(c.vehicle());
         road[o] = t.blocksRoads() ? t.roadDelay_s(c.vehicle()) : 0;
       }
-      scenarios.add(
-          new BarrierModel.Scenario(
-              c.name(), groupOf.get(c.vehicle()), graphs.graphs().get(k), cell, road));
+      for (int j = 0; j < nt; j++) {
+        if (!usable[k][j]) {
+          continue;
+        }
+        scenarios.add(
+            new BarrierModel.Scenario(
+                scenarioName(c, targets.get(j)),
+                groupOf[c.vehicle().ordinal()][j],
+                graphs.graph(k, j),
+                cell,
+                road));
+        scenCase.add(k);
+        scenTarget.add(j);
+      }
+    }
+    if (scenarios.isEmpty()) {
+      throw new SkydasProblem(
+          ProblemCode.INFEASIBLE,
+          "the attacker can reach no objective from the start line on the corridor graph");
     }
     long[] total = new long[n];
     long[] mines = new long[n];
@@ -141,6 +226,42 @@ public final class ModelFactory {
       e[o] = effort.get(o);
     }
     return new Built(
-        new BarrierModel(ids, options, groups, scenarios, budgets), obstacles, b, e, ex);
+        new BarrierModel(ids, options, groups, scenarios, budgets),
+        obstacles,
+        b,
+        e,
+        ex,
+        scenCase.stream().mapToInt(Integer::intValue).toArray(),
+        scenTarget.stream().mapToInt(Integer::intValue).toArray(),
+        notes);
+  }
+
+  private static double[] filled(int n, double v) {
+    double[] a = new double[n];
+    Arrays.fill(a, v);
+    return a;
+  }
+
+  /** True when the graph has a path from its source to its sink (arc lengths aside). */
+  static boolean sinkReachable(GateGraph g) {
+    boolean[] seen = new boolean[g.nodeCount()];
+    int[] stack = new int[g.nodeCount()];
+    int top = 0;
+    stack[top++] = g.source();
+    seen[g.source()] = true;
+    while (top > 0) {
+      int u = stack[--top];
+      if (u == g.sink()) {
+        return true;
+      }
+      for (int a = g.firstArc(u); a < g.firstArc(u + 1); a++) {
+        int v = g.head(a);
+        if (!seen[v]) {
+          seen[v] = true;
+          stack[top++] = v;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -3,6 +3,7 @@ package lt.skydas.optimize;
 import java.util.List;
 import java.util.Map;
 import lt.skydas.assess.AssessmentResult;
+import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.BarrierPlan;
 
 /**
@@ -10,11 +11,17 @@ import lt.skydas.plan.BarrierPlan;
  *
  * @param plan the chosen obstacles with their programme year (existing ones in year 0)
  * @param solved objective, bound and status on the corridor-graph model
+ * @param objectiveMode which times the objective counts (each objective, or the nearest)
  * @param cases per vehicle class × season: attacker time to the nearest objective on the model and
  *     on the full model, without and with the plan
+ * @param objectiveTimes per vehicle class × season × objective (cases in order, objectives in
+ *     order): the attacker time to it on the model (when the model has a scenario toward it alone)
+ *     and on the full model, without and with the plan
  * @param emptyObjective the model's objective with nothing built
  * @param modelObjective the model's objective of the plan (weighted relative time)
  * @param verifiedObjective the same objective measured on the full raster + road model
+ * @param verifiedEmptyObjective the same objective on the full model with nothing built (the delay
+ *     bought on the full model is {@code verifiedObjective − verifiedEmptyObjective})
  * @param years per programme year: spent and the model's objective at its end
  * @param unscheduled ids of chosen obstacles that fit no year's ceiling or capacity (not built)
  * @param verification the full assessment of the plan (times per objective, routes, violations)
@@ -26,10 +33,13 @@ import lt.skydas.plan.BarrierPlan;
 public record OptimizationResult(
     BarrierPlan plan,
     ModelSolver.Solved solved,
+    ObjectiveMode objectiveMode,
     List<CaseTimes> cases,
+    List<ObjectiveTimes> objectiveTimes,
     double emptyObjective,
     double modelObjective,
     double verifiedObjective,
+    double verifiedEmptyObjective,
     List<Year> years,
     List<String> unscheduled,
     AssessmentResult verification,
@@ -46,6 +56,8 @@ public record OptimizationResult(
   public static final String CHOSEN = "chosen";
 
   public OptimizationResult {
+    cases = List.copyOf(cases);
+    objectiveTimes = List.copyOf(objectiveTimes);
     unscheduled = List.copyOf(unscheduled);
     notes = List.copyOf(notes);
     fixedStatus = Map.copyOf(fixedStatus);
@@ -75,15 +87,36 @@ public record OptimizationResult(
       double verifiedBaseline_s,
       double verifiedPlan_s) {}
 
+  /**
+   * Attacker time to one objective, seconds.
+   *
+   * @param modelBaseline_s NaN (as {@code modelPlan_s}) when the model has no scenario toward this
+   *     objective alone ({@link ObjectiveMode#NEAREST}, or no way there on the corridor graph)
+   */
+  public record ObjectiveTimes(
+      String caseId,
+      String objectiveId,
+      String objectiveName,
+      double modelBaseline_s,
+      double modelPlan_s,
+      double verifiedBaseline_s,
+      double verifiedPlan_s) {
+    /** True when the model counts this objective on its own. */
+    public boolean modelled() {
+      return !Double.isNaN(modelPlan_s);
+    }
+  }
+
   /** One programme year. */
   public record Year(int year, double spent_eur, double modelObjective) {}
 
-  /** Problem sizes and timings. */
+  /** Problem sizes and timings ({@code scenarios}: the model's, {@code arcs}: over all graphs). */
   public record Stats(
       int candidates,
       int sites,
       int options,
       int gates,
+      int scenarios,
       long arcs,
       double candidates_s,
       double graphs_s,

@@ -17,15 +17,16 @@ import lt.skydas.assess.AssessmentRegion;
 import lt.skydas.assess.AssessmentResult;
 import lt.skydas.assess.report.AssessmentWriter;
 import lt.skydas.core.geojson.GeoJsonWriter;
+import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.Obstacle;
 
 /**
  * Writes an optimisation: {@code plan.geojson} (readable by {@code skydas assess}), {@code
  * phasing.csv} (cost by year and category), {@code optimization.json} (objective, bound, gap, times
- * per case on the model and verified, delay by year, cost, clearance liability), and the
- * verification assessment of the plan (its {@code report.html} with an optimisation section,
- * summary, avenues, isochrones).
+ * per case and per case and objective on the model and verified, delay by year, cost, clearance
+ * liability), and the verification assessment of the plan (its {@code report.html} with an
+ * optimisation section, summary, avenues, isochrones).
  */
 public final class OptimizationWriter {
   private static final ObjectMapper JSON =
@@ -113,11 +114,14 @@ public final class OptimizationWriter {
     ModelSolver.Solved s = r.solved();
     m.put("status", s.status());
     m.put("method", s.method());
+    m.put("objective_mode", r.objectiveMode().id());
     m.put("model_objective", r.modelObjective());
     m.put("model_bound", s.bound());
     m.put("gap", gap(r));
     m.put("gap_on_delay", delayGap(r));
     m.put("verified_objective", r.verifiedObjective());
+    m.put("model_empty_objective", r.emptyObjective());
+    m.put("verified_empty_objective", r.verifiedEmptyObjective());
     m.put("solver_rounds", s.rounds());
     m.put("obstacles", r.plan().obstacles().size());
     m.put("pinned", count(r, OptimizationResult.PINNED));
@@ -137,6 +141,21 @@ public final class OptimizationWriter {
       cases.add(x);
     }
     m.put("cases", cases);
+    List<Map<String, Object>> objectives = new ArrayList<>();
+    for (OptimizationResult.ObjectiveTimes t : r.objectiveTimes()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("case", t.caseId());
+      x.put("objective", t.objectiveId());
+      x.put("modelled", t.modelled());
+      x.put("model_baseline_h", t.modelled() ? h(t.modelBaseline_s()) : null);
+      x.put("model_plan_h", t.modelled() ? h(t.modelPlan_s()) : null);
+      x.put("model_delay_h", t.modelled() ? h(t.modelPlan_s() - t.modelBaseline_s()) : null);
+      x.put("verified_baseline_h", h(t.verifiedBaseline_s()));
+      x.put("verified_plan_h", h(t.verifiedPlan_s()));
+      x.put("verified_delay_h", h(t.verifiedPlan_s() - t.verifiedBaseline_s()));
+      objectives.add(x);
+    }
+    m.put("objectives", objectives);
     List<Map<String, Object>> years = new ArrayList<>();
     for (OptimizationResult.Year y : r.years()) {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -164,6 +183,7 @@ public final class OptimizationWriter {
     stats.put("candidates", st.candidates());
     stats.put("options", st.options());
     stats.put("gates", st.gates());
+    stats.put("scenarios", st.scenarios());
     stats.put("graph_arcs", st.arcs());
     stats.put("candidates_s", st.candidates_s());
     stats.put("graphs_s", st.graphs_s());
@@ -203,15 +223,24 @@ public final class OptimizationWriter {
         .append(esc(s.status()))
         .append("</b>, proven gap ")
         .append(String.format(Locale.ROOT, "%.2f %%", 100 * gap(r)))
-        .append(" on the objective (weighted attacker time relative to the unobstructed time,")
-        .append(" worst season per class when robust). Model objective ")
+        .append(" on the objective (weighted attacker time relative to the unobstructed time, ")
+        .append(
+            r.objectiveMode() == ObjectiveMode.EACH
+                ? "averaged over the objectives"
+                : "to the nearest objective")
+        .append(", worst season per class when robust). Model objective ")
         .append(String.format(Locale.ROOT, "%.4f", r.modelObjective()))
-        .append(", bound ")
+        .append(" (empty plan ")
+        .append(String.format(Locale.ROOT, "%.4f", r.emptyObjective()))
+        .append("), bound ")
         .append(String.format(Locale.ROOT, "%.4f", s.bound()))
         .append(", verified on the full model ")
         .append(String.format(Locale.ROOT, "%.4f", r.verifiedObjective()))
-        .append(".</p>");
-    h.append("<table><thead><tr><th>Case</th><th>Model: without → with plan (h)</th>")
+        .append(" (empty plan ")
+        .append(String.format(Locale.ROOT, "%.4f", r.verifiedEmptyObjective()))
+        .append(").</p>");
+    h.append("<h3>Attacker time to the nearest objective</h3>")
+        .append("<table><thead><tr><th>Case</th><th>Model: without → with plan (h)</th>")
         .append("<th>Verified: without → with plan (h)</th></tr></thead><tbody>");
     for (OptimizationResult.CaseTimes c : r.cases()) {
       h.append("<tr><td>")
@@ -230,6 +259,7 @@ public final class OptimizationWriter {
           .append("</td></tr>");
     }
     h.append("</tbody></table>");
+    objectiveTable(h, r);
     // delay by year: a bar chart in plain SVG
     if (!r.years().isEmpty()) {
       double first = r.years().get(0).modelObjective();
@@ -284,6 +314,50 @@ public final class OptimizationWriter {
     }
     h.append("</section>");
     return h.toString();
+  }
+
+  /** Delay bought per objective (rows) and case (columns): verified, the model's in brackets. */
+  private static void objectiveTable(StringBuilder h, OptimizationResult r) {
+    List<String> caseIds = r.cases().stream().map(OptimizationResult.CaseTimes::caseId).toList();
+    Map<String, List<OptimizationResult.ObjectiveTimes>> byObjective = new LinkedHashMap<>();
+    for (OptimizationResult.ObjectiveTimes t : r.objectiveTimes()) {
+      byObjective.computeIfAbsent(t.objectiveId(), k -> new ArrayList<>()).add(t);
+    }
+    if (byObjective.isEmpty()) {
+      return;
+    }
+    h.append("<h3>Delay per objective (h): verified on the full model")
+        .append(r.objectiveMode() == ObjectiveMode.EACH ? " (model)" : "")
+        .append("</h3><table><thead><tr><th>Objective</th>");
+    for (String c : caseIds) {
+      h.append("<th>").append(esc(c)).append("</th>");
+    }
+    h.append("</tr></thead><tbody>");
+    for (List<OptimizationResult.ObjectiveTimes> row : byObjective.values()) {
+      h.append("<tr><td>").append(esc(row.get(0).objectiveName())).append("</td>");
+      for (String c : caseIds) {
+        OptimizationResult.ObjectiveTimes t =
+            row.stream().filter(x -> x.caseId().equals(c)).findFirst().orElse(null);
+        h.append("<td>");
+        if (t != null) {
+          h.append(
+                  String.format(
+                      Locale.ROOT,
+                      "<span title=\"%.2f → %.2f h\">%+.2f</span>",
+                      t.verifiedBaseline_s() / 3600,
+                      t.verifiedPlan_s() / 3600,
+                      (t.verifiedPlan_s() - t.verifiedBaseline_s()) / 3600))
+              .append(
+                  t.modelled()
+                      ? String.format(
+                          Locale.ROOT, " (%+.2f)", (t.modelPlan_s() - t.modelBaseline_s()) / 3600)
+                      : "");
+        }
+        h.append("</td>");
+      }
+      h.append("</tr>");
+    }
+    h.append("</tbody></table>");
   }
 
   static String esc(String s) {

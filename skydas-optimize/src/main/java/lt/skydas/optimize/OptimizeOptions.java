@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import lt.skydas.mobility.Season;
 import lt.skydas.mobility.VehicleClass;
+import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.PlanPolicy;
 
 /**
@@ -13,6 +14,8 @@ import lt.skydas.plan.PlanPolicy;
  * @param seasons seasons considered
  * @param classWeights weight of each class in the objective (missing = 1)
  * @param robust the worst season counts (else the mean over seasons)
+ * @param objectiveMode the time to each objective counts (averaged over them), or only the time to
+ *     the nearest
  * @param programme budget, mine ceiling, yearly ceilings and capacity
  * @param policy humanitarian policy (AP mines, civilian buffer)
  * @param candidates how candidate sites are generated
@@ -31,6 +34,7 @@ public record OptimizeOptions(
     List<Season> seasons,
     Map<VehicleClass, Double> classWeights,
     boolean robust,
+    ObjectiveMode objectiveMode,
     Programme programme,
     PlanPolicy policy,
     CandidateOptions candidates,
@@ -45,6 +49,7 @@ public record OptimizeOptions(
     classes = List.copyOf(classes);
     seasons = List.copyOf(seasons);
     classWeights = Map.copyOf(classWeights);
+    java.util.Objects.requireNonNull(objectiveMode, "objectiveMode");
     if (classes.isEmpty() || seasons.isEmpty()) {
       throw new IllegalArgumentException("at least one vehicle class and one season");
     }
@@ -68,9 +73,9 @@ public record OptimizeOptions(
   }
 
   /**
-   * All classes and seasons with equal weights, robust (worst season), the default programme and
-   * policy, belts at 3, 8 and 15 km, 2 km gates, 8 km links (24 per gate), 10 % route limit, 10
-   * minutes, 1 % gap target.
+   * All classes and seasons with equal weights, robust (worst season), each objective, the default
+   * programme and policy, belts at 3, 8 and 15 km, 2 km gates, 8 km links (24 per gate), 10 % route
+   * limit, 10 minutes, 1 % gap target.
    */
   public static OptimizeOptions defaults() {
     return new OptimizeOptions(
@@ -78,6 +83,7 @@ public record OptimizeOptions(
         List.of(Season.values()),
         Map.of(),
         true,
+        ObjectiveMode.EACH,
         Programme.defaults(),
         PlanPolicy.DEFAULT,
         CandidateOptions.defaults(),
@@ -96,6 +102,7 @@ public record OptimizeOptions(
         seasons,
         classWeights,
         robust,
+        objectiveMode,
         programme,
         policy,
         candidates,
@@ -114,7 +121,27 @@ public record OptimizeOptions(
         seasons,
         classWeights,
         robust,
+        objectiveMode,
         p,
+        policy,
+        candidates,
+        chunk_m,
+        linkRange_m,
+        maxLinks,
+        routeLimitPct,
+        timeLimit_s,
+        gapTarget,
+        threads);
+  }
+
+  public OptimizeOptions withObjectiveMode(ObjectiveMode m) {
+    return new OptimizeOptions(
+        classes,
+        seasons,
+        classWeights,
+        robust,
+        m,
+        programme,
         policy,
         candidates,
         chunk_m,

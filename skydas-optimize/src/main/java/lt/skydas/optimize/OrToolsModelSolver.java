@@ -51,10 +51,18 @@ public final class OrToolsModelSolver implements ModelSolver {
         r.status().name(),
         String.format(
             Locale.ROOT,
-            "heuristic + CP-SAT path master, %d rounds, %d paths, %.1f s",
+            "heuristic + CP-SAT path master, %d scenarios, %d rounds, %d paths, %d master"
+                + " variables, %,d evaluations, %,d searches, %.1f s (heuristic %.1f s, CP-SAT"
+                + " %.1f s)",
+            m.scenarios().size(),
             r.rounds(),
             r.poolSize(),
-            r.time_s()),
+            r.masterVariables(),
+            r.evaluations(),
+            r.searches(),
+            r.time_s(),
+            r.heuristicTime_s(),
+            r.masterTime_s()),
         r.rounds(),
         r.time_s());
   }

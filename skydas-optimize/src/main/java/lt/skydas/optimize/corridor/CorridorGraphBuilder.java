@@ -24,6 +24,7 @@ import lt.skydas.mobility.network.MobilityCosts;
 import lt.skydas.mobility.network.MobilityNetwork;
 import lt.skydas.mobility.network.MobilityNetworkBuilder;
 import lt.skydas.optimize.model.GateGraph;
+import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.Obstacle;
 import lt.skydas.plan.ObstacleType;
@@ -32,10 +33,12 @@ import lt.skydas.plan.PlanPolicy;
 /**
  * Builds the aggregated corridor graphs (ADR 0006): the movement network contracted onto the
  * candidate sites. Every site's cells and cut road edges are closed; then, per vehicle class and
- * season, one search from the attacker's start line, one from the objectives (the network is
- * symmetric, so it gives the time <em>to</em> them), and one search from each gate, bounded by a
- * link range, give the arcs: start → gate, gate → gate and gate → objective, each the fastest way
- * that touches no other site. A path on the full model decomposes into such pieces, so the graph's
+ * season, one search from the attacker's start line and one search from each gate, bounded by a
+ * link range, give the arcs start → gate and gate → gate; one search from each target's objective
+ * cells (the network is symmetric, so it gives the time <em>to</em> them) gives the arcs gate →
+ * target. Each arc is the fastest way that touches no other site. A target is one objective, or all
+ * of them when only the nearest counts ({@link ObjectiveMode}); the graphs of one case share every
+ * arc but those into the sink. A path on the full model decomposes into such pieces, so the graph's
  * attacker time equals the full model's up to (a) gates reached only beyond the link range and (b)
  * a gate charging its delay once however the attacker moves inside the site. The chosen plan is
  * re-verified on the full model.
@@ -45,7 +48,8 @@ public final class CorridorGraphBuilder {
   private final MobilityNetwork net;
   private final EdgeGraph topology;
   private final int[] edgeSource;
-  private final int[] objectiveNodes;
+  private final List<Objective> objectives;
+  private final int[][] objectiveNodes;
   private final SpeedTable speeds;
 
   public CorridorGraphBuilder(
@@ -64,17 +68,17 @@ public final class CorridorGraphBuilder {
       }
     }
     this.topology = b.freeze();
-    List<Integer> all = new ArrayList<>();
-    for (Objective o : objectives) {
-      for (int n : ObjectiveNodes.of(region.grid(), net, o)) {
-        all.add(n);
-      }
+    this.objectives = List.copyOf(objectives);
+    this.objectiveNodes = new int[objectives.size()][];
+    boolean any = false;
+    for (int i = 0; i < objectives.size(); i++) {
+      objectiveNodes[i] = ObjectiveNodes.of(region.grid(), net, objectives.get(i));
+      any |= objectiveNodes[i].length > 0;
     }
-    if (all.isEmpty()) {
+    if (!any) {
       throw new SkydasProblem(
           ProblemCode.INFEASIBLE, "no objective covers any cell of the region model");
     }
-    this.objectiveNodes = all.stream().mapToInt(Integer::intValue).distinct().toArray();
   }
 
   public MobilityNetwork network() {
@@ -205,7 +209,10 @@ public final class CorridorGraphBuilder {
   }
 
   /**
-   * Builds one graph per case.
+   * Builds one graph per case and target: {@link ObjectiveMode#NEAREST} has one target (every
+   * objective that covers a cell), {@link ObjectiveMode#EACH} one per such objective, in the order
+   * of the objectives. Objectives that cover no cell are listed in {@link
+   * CorridorGraphs#uncovered}.
    *
    * @param linkRange_m gate-to-gate arcs are searched up to the time the case's fastest off-road
    *     movement needs for this distance
@@ -214,11 +221,39 @@ public final class CorridorGraphBuilder {
   public CorridorGraphs build(
       List<Gate> gates,
       List<CorridorGraphs.Case> cases,
+      ObjectiveMode mode,
       double linkRange_m,
       int maxLinks,
       int threads,
       Progress progress) {
     long t0 = System.nanoTime();
+    List<CorridorGraphs.Target> targets = new ArrayList<>();
+    List<int[]> targetNodes = new ArrayList<>();
+    List<String> uncovered = new ArrayList<>();
+    List<String> covered = new ArrayList<>();
+    java.util.TreeSet<Integer> union = new java.util.TreeSet<>();
+    for (int i = 0; i < objectives.size(); i++) {
+      Objective o = objectives.get(i);
+      if (objectiveNodes[i].length == 0) {
+        uncovered.add(o.id());
+        continue;
+      }
+      covered.add(o.id());
+      for (int n : objectiveNodes[i]) {
+        union.add(n);
+      }
+      if (mode == ObjectiveMode.EACH) {
+        targets.add(new CorridorGraphs.Target(o.id(), o.name(), List.of(o.id())));
+        targetNodes.add(sortedDistinct(objectiveNodes[i]));
+      }
+    }
+    if (mode == ObjectiveMode.NEAREST) {
+      targets.add(
+          new CorridorGraphs.Target(
+              CorridorGraphs.Target.NEAREST_ID, "nearest objective", covered));
+      targetNodes.add(union.stream().mapToInt(Integer::intValue).toArray());
+    }
+    int[] allNodes = union.stream().mapToInt(Integer::intValue).toArray();
     GridSpec g = region.grid();
     float[] penalty = new float[g.cellCount()];
     boolean[] closedEdge = new boolean[net.edgeCount()];
@@ -231,12 +266,18 @@ public final class CorridorGraphBuilder {
         }
       }
     }
-    int work = cases.size() * (gates.size() + 2);
+    int work = cases.size() * (gates.size() + 1 + targets.size());
     progress.begin(
-        "corridor graphs: " + cases.size() + " cases × " + gates.size() + " gates", work);
+        "corridor graphs: "
+            + cases.size()
+            + " cases × "
+            + gates.size()
+            + " gates"
+            + (mode == ObjectiveMode.EACH ? " × " + targets.size() + " objectives" : ""),
+        work);
     AtomicInteger done = new AtomicInteger();
-    GateGraph[] graphs = new GateGraph[cases.size()];
-    double[] baseline = new double[cases.size()];
+    GateGraph[][] graphs = new GateGraph[cases.size()][];
+    double[][] baseline = new double[cases.size()][];
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       List<Future<?>> fs = new ArrayList<>();
@@ -255,7 +296,8 @@ public final class CorridorGraphBuilder {
                           linkRange_m,
                           maxLinks,
                           searches);
-                  graphs[kk] = cb.run(() -> progress.advance(done.incrementAndGet()));
+                  graphs[kk] =
+                      cb.run(targetNodes, allNodes, () -> progress.advance(done.incrementAndGet()));
                   baseline[kk] = cb.baseline_s;
                 }));
       }
@@ -274,8 +316,16 @@ public final class CorridorGraphBuilder {
       pool.shutdownNow();
     }
     progress.end();
+    List<List<GateGraph>> rows = new ArrayList<>();
+    for (GateGraph[] row : graphs) {
+      rows.add(List.of(row));
+    }
     return new CorridorGraphs(
-        gates, cases, List.of(graphs), baseline, (System.nanoTime() - t0) / 1e9);
+        gates, cases, targets, rows, baseline, uncovered, (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static int[] sortedDistinct(int[] a) {
+    return Arrays.stream(a).sorted().distinct().toArray();
   }
 
   /** The graph of one case. */
@@ -287,14 +337,13 @@ public final class CorridorGraphBuilder {
     final CostDistanceSearch search;
     final double cutoff_s;
     final double reach_m;
-    final boolean[] objective;
     final double halfOrth;
     final double halfDiag;
     final int w;
     final int maxLinks;
     int[] linkTo;
     double[] linkCost;
-    double baseline_s;
+    double[] baseline_s;
 
     CaseBuild(
         CorridorGraphs.Case c,
@@ -347,13 +396,17 @@ public final class CorridorGraphBuilder {
         }
       }
       this.reach_m = cutoff_s * maxSpeed;
-      this.objective = new boolean[net.nodeCount()];
-      for (int n : objectiveNodes) {
-        objective[n] = true;
-      }
     }
 
-    GateGraph run(Runnable tick) {
+    /**
+     * The graphs toward each target (sorted node sets) and, in {@link #baseline_s}, the
+     * unobstructed time to each.
+     *
+     * @param allNodes the union of the targets' nodes, sorted
+     */
+    GateGraph[] run(List<int[]> targetNodes, int[] allNodes, Runnable tick) {
+      int nt = targetNodes.size();
+      // the arcs every target shares: gates, start → gates, gate → gate
       GateGraph.Builder b = new GateGraph.Builder(2 + 2 * gates.size());
       linkTo = new int[gates.size()];
       linkCost = new double[gates.size()];
@@ -361,26 +414,16 @@ public final class CorridorGraphBuilder {
         Gate gate = gates.get(i);
         b.gate(CorridorGraphs.in(i), CorridorGraphs.out(i), 0, gate.site(), gate.kind());
       }
-      // start line → gates, start line → objectives
+      // start line → gates, start line → each target (kept for its graph)
       search.run(Query.from(region.attackerStartCells()));
-      double direct = minObjective(Double.POSITIVE_INFINITY);
-      if (Double.isFinite(direct)) {
-        b.arc(0, 1, direct);
+      double[] direct = new double[nt];
+      for (int t = 0; t < nt; t++) {
+        direct[t] = minCost(targetNodes.get(t));
       }
       for (int i = 0; i < gates.size(); i++) {
         double a = arrival(gates.get(i), Double.POSITIVE_INFINITY);
         if (Double.isFinite(a)) {
           b.arc(0, CorridorGraphs.in(i), a);
-        }
-      }
-      tick.run();
-      // gates → objectives (the network is symmetric: the search from the objectives gives it)
-      search.run(Query.from(objectiveNodes));
-      for (int i = 0; i < gates.size(); i++) {
-        Gate gate = gates.get(i);
-        double d = touchesObjective(gate) ? 0 : departure(gate);
-        if (Double.isFinite(d)) {
-          b.arc(CorridorGraphs.out(i), 1, d);
         }
       }
       tick.run();
@@ -422,6 +465,26 @@ public final class CorridorGraphBuilder {
         }
         tick.run();
       }
+      // per target: gates → target (the network is symmetric: the search from the target gives
+      // it) and start → target, on a copy of the shared arcs
+      GateGraph[] out = new GateGraph[nt];
+      for (int t = 0; t < nt; t++) {
+        int[] nodes = targetNodes.get(t);
+        search.run(Query.from(nodes));
+        GateGraph.Builder bt = b.copy(gates.size() + 1);
+        if (Double.isFinite(direct[t])) {
+          bt.arc(0, 1, direct[t]);
+        }
+        for (int i = 0; i < gates.size(); i++) {
+          Gate gate = gates.get(i);
+          double d = touches(gate, nodes) ? 0 : departure(gate);
+          if (Double.isFinite(d)) {
+            bt.arc(CorridorGraphs.out(i), 1, d);
+          }
+        }
+        out[t] = bt.build(0, 1);
+        tick.run();
+      }
       // the unobstructed time on the full model, for the report's consistency check
       search.setGrid(
           new CostGrid(
@@ -432,28 +495,32 @@ public final class CorridorGraphBuilder {
               null,
               CostGrid.Neighbourhood.EIGHT));
       search.setEdgeGraph(topology.withCosts(base));
-      search.run(Query.from(region.attackerStartCells()).withFirstOfTargets(objectiveNodes));
-      baseline_s = minObjective(Double.POSITIVE_INFINITY);
-      return b.build(0, 1);
+      Query q = Query.from(region.attackerStartCells());
+      // one target: the first of its cells settled is the nearest; several: settle them all
+      search.run(nt == 1 ? q.withFirstOfTargets(targetNodes.get(0)) : q.withTargets(allNodes));
+      baseline_s = new double[nt];
+      for (int t = 0; t < nt; t++) {
+        baseline_s[t] = minCost(targetNodes.get(t));
+      }
+      return out;
     }
 
-    private boolean touchesObjective(Gate gate) {
+    /** True when the gate's cells, or the ends its road edges lead to, meet the sorted nodes. */
+    private boolean touches(Gate gate, int[] sortedNodes) {
       for (int m : gate.nodes()) {
         int node = gate.kind() == GateGraph.CELL_GATE ? m : net.edgeTarget()[m];
-        if (objective[node]) {
+        if (Arrays.binarySearch(sortedNodes, node) >= 0) {
           return true;
         }
       }
       return false;
     }
 
-    private double minObjective(double limit) {
+    /** The smallest cost of the last search over {@code nodes}. */
+    private double minCost(int[] nodes) {
       double best = Double.POSITIVE_INFINITY;
-      for (int n : objectiveNodes) {
-        double d = search.cost(n);
-        if (d <= limit && d < best) {
-          best = d;
-        }
+      for (int n : nodes) {
+        best = Math.min(best, search.cost(n));
       }
       return best;
     }

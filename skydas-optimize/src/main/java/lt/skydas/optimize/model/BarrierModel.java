@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The aggregated barrier-planning problem the solvers work on: candidate sites, the obstacle
  * options that may be built at each (at most one per site), budget rows, and one {@link GateGraph}
- * per scenario (vehicle class × season). Immutable by contract (arrays are not copied).
+ * per scenario (vehicle class × season, and objective when each counts: {@link ObjectiveMode}).
+ * Immutable by contract (arrays are not copied; scenarios may share them).
  *
  * <p><b>Value of a plan.</b> A plan picks at most one option per site. In scenario σ the attacker's
  * time {@code L_σ} is the shortest source–sink path where a gate arc of site s costs its length
@@ -20,8 +21,8 @@ import java.util.List;
  *
  * @param sites site ids, index = site number used by options and gate arcs
  * @param options what can be built, grouped by site in any order
- * @param groups objective groups (one per vehicle class)
- * @param scenarios one per vehicle class × season
+ * @param groups objective groups (one per vehicle class, or per class and objective)
+ * @param scenarios one per vehicle class × season (× objective)
  * @param budgets budget rows (total, mines, build capacity …)
  */
 public record BarrierModel(
@@ -51,7 +52,7 @@ public record BarrierModel(
     MEAN
   }
 
-  /** An objective group, e.g. a vehicle class, with its weight. */
+  /** An objective group, e.g. a vehicle class and objective, with its weight. */
   public record Group(String name, double weight, Aggregate aggregate) {}
 
   /**

@@ -107,6 +107,30 @@ public final class GateGraph {
       this.nodes = nodes;
     }
 
+    private Builder(Builder other, int extra) {
+      this.nodes = other.nodes;
+      this.n = other.n;
+      int cap = Math.max(64, other.n + Math.max(0, extra));
+      tail = Arrays.copyOf(other.tail, cap);
+      head = Arrays.copyOf(other.head, cap);
+      length = Arrays.copyOf(other.length, cap);
+      site = Arrays.copyOf(other.site, cap);
+      kind = Arrays.copyOf(other.kind, cap);
+    }
+
+    /**
+     * A new builder holding the arcs collected so far, with room for {@code extra} more: graphs
+     * that share most of their arcs are built from one common builder.
+     */
+    public Builder copy(int extra) {
+      return new Builder(this, extra);
+    }
+
+    /** Arcs collected so far. */
+    public int arcCount() {
+      return n;
+    }
+
     /** A plain arc. */
     public Builder arc(int from, int to, double length_s) {
       return gate(from, to, length_s, -1, CELL_GATE);

@@ -22,8 +22,9 @@ import java.util.PriorityQueue;
  * <p><b>Search.</b> A priority queue holds candidates keyed by an upper bound of their gain per
  * euro; the top one is refined (A computed), then evaluated exactly; the first exactly valued
  * candidate at the top is the best. The {@code A} values are cached per scenario and site and
- * dropped when a change may alter them (a site on their path got slower, or any site of the
- * scenario got faster).
+ * dropped when a change may alter them (a site on their path got slower, or a site of the scenario
+ * got faster whose unobstructed way through could undercut them, see {@code
+ * ModelIndex#mayUndercut}).
  */
 final class CandidateScan {
   private final PlanSearch ps;
@@ -56,12 +57,12 @@ final class CandidateScan {
         continue;
       }
       Map<Integer, Avoid> m = avoid.get(k);
-      if (ix.mayShorten(k, s, old, o)) {
-        m.clear();
-        continue;
-      }
+      // a slower site invalidates the values whose path crosses it; a faster one also those a way
+      // through it could undercut
+      boolean faster = ix.mayShorten(k, s, old, o);
       for (Iterator<Avoid> it = m.values().iterator(); it.hasNext(); ) {
-        if (Arrays.binarySearch(it.next().sites, s) >= 0) {
+        Avoid a = it.next();
+        if (Arrays.binarySearch(a.sites, s) >= 0 || (faster && ix.mayUndercut(k, s, a.length))) {
           it.remove();
         }
       }
@@ -185,7 +186,9 @@ final class CandidateScan {
       boolean noLoss = true;
       if (cur >= 0) {
         for (int k = 0; k < ix.scenarios; k++) {
-          if (ix.siteInScenario(k, s) && ix.mayShorten(k, s, cur, o)) {
+          if (ix.siteInScenario(k, s)
+              && ix.mayShorten(k, s, cur, o)
+              && ix.mayUndercut(k, s, ps.lengths[k])) {
             noLoss = false;
             if (!contains(sc, n, k)) {
               sc[n] = k;

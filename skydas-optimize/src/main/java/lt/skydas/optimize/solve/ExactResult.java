@@ -21,6 +21,8 @@ package lt.skydas.optimize.solve;
  * @param scenarioSearch_s per scenario: seconds in shortest-path searches (heuristic, repair and
  *     separation)
  * @param length_s per scenario: the plan's attacker time
+ * @param evaluations candidate plans the heuristic, repair and local search evaluated
+ * @param searches shortest-path searches run (evaluations, separation, drop losses …)
  */
 public record ExactResult(
     int[] choice,
@@ -37,7 +39,9 @@ public record ExactResult(
     double heuristicTime_s,
     double masterTime_s,
     double[] scenarioSearch_s,
-    double[] length_s) {
+    double[] length_s,
+    long evaluations,
+    long searches) {
 
   public ExactResult {
     choice = choice.clone();

@@ -314,7 +314,9 @@ public final class ExactSolver {
           heuristicTime,
           masterTime,
           ps.scenarioSeconds(),
-          bestLengths);
+          bestLengths,
+          ps.evaluations,
+          ps.searches());
     }
   }
 

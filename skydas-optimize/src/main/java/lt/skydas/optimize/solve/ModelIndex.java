@@ -8,8 +8,9 @@ import lt.skydas.optimize.model.GateGraph;
 /**
  * Immutable, shareable arrays derived once from a {@link BarrierModel}: each scenario's graph as
  * primitive CSR arrays, its gate arcs grouped by site, an A* potential (the unobstructed distance
- * to the sink), options grouped by site, the forced option of each site and the objective groups.
- * Thread-safe after construction; the per-thread state lives in {@link PlanEvaluator}.
+ * to the sink), per site the shortest unobstructed path through it, options grouped by site, the
+ * forced option of each site and the objective groups. Thread-safe after construction; the
+ * per-thread state lives in {@link PlanEvaluator}.
  */
 final class ModelIndex {
   final BarrierModel model;
@@ -32,6 +33,13 @@ final class ModelIndex {
   final int[][] siteArcs;
   final double[][] cellDelay;
   final double[][] roadDelay;
+
+  /**
+   * Per scenario and site: the shortest unobstructed source–sink length through one of the site's
+   * gate arcs (+Inf when it has none). No plan makes a path through the site shorter, so a change
+   * there cannot undercut a scenario time at or below it ({@link #mayUndercut}).
+   */
+  final double[][] through;
 
   // options by site
   final int[] optSite;
@@ -116,6 +124,7 @@ final class ModelIndex {
     siteArcs = new int[scenarios][];
     cellDelay = new double[scenarios][];
     roadDelay = new double[scenarios][];
+    through = new double[scenarios][];
     baseline = new double[scenarios];
     int mx = 2;
     for (int k = 0; k < scenarios; k++) {
@@ -138,6 +147,7 @@ final class ModelIndex {
     PathSearch search = new PathSearch(maxNodes);
     for (int k = 0; k < scenarios; k++) {
       potential[k] = PathSearch.distancesToSink(this, k);
+      through[k] = throughSites(k, PathSearch.distancesFromSource(this, k));
       baseline[k] = search.run(this, k, length[k]);
       if (!Double.isFinite(baseline[k])) {
         throw new IllegalArgumentException(
@@ -145,6 +155,18 @@ final class ModelIndex {
       }
     }
     baselineObjective = objective(baseline);
+  }
+
+  private double[] throughSites(int k, double[] fromSource) {
+    double[] t = new double[sites];
+    Arrays.fill(t, Double.POSITIVE_INFINITY);
+    for (int s = 0; s < sites; s++) {
+      for (int i = siteArcFirst[k][s]; i < siteArcFirst[k][s + 1]; i++) {
+        int a = siteArcs[k][i];
+        t[s] = Math.min(t[s], fromSource[tail[k][a]] + length[k][a] + potential[k][head[k][a]]);
+      }
+    }
+    return t;
   }
 
   private void copyGraph(int k, BarrierModel.Scenario sc) {
@@ -237,6 +259,16 @@ final class ModelIndex {
     }
     return (cell && delayOfKind(k, to, GateGraph.CELL_GATE) < cellDelay[k][from])
         || (road && delayOfKind(k, to, GateGraph.ROAD_GATE) < roadDelay[k][from]);
+  }
+
+  /**
+   * False when no change at site {@code s} can make scenario {@code k} shorter than {@code
+   * current_s} (a length it has under the loaded plan): every path through the site is at least as
+   * long unobstructed. True, conservatively, within floating-point slack. A scenario that is not
+   * undercut keeps its time and its shortest path when a site off that path gets faster.
+   */
+  boolean mayUndercut(int k, int s, double current_s) {
+    return through[k][s] < current_s + 1e-9 * Math.max(1, current_s);
   }
 
   /** {@code Σ_g w_g · agg_g(L)}; groups without scenarios contribute nothing. */

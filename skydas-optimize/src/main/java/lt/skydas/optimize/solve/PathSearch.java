@@ -164,6 +164,44 @@ final class PathSearch {
   }
 
   /**
+   * Unobstructed distance from scenario {@code k}'s source to every node (Dijkstra with base
+   * lengths); +Inf where the source does not reach.
+   */
+  static double[] distancesFromSource(ModelIndex ix, int k) {
+    int[] first = ix.first[k];
+    int[] head = ix.head[k];
+    double[] len = ix.length[k];
+    int n = first.length - 1;
+    double[] d = new double[n];
+    Arrays.fill(d, Double.POSITIVE_INFINITY);
+    PathSearch q = new PathSearch(n);
+    q.epoch = 1;
+    Arrays.fill(q.seen, 1);
+    Arrays.fill(q.pos, -1);
+    int s = ix.source[k];
+    d[s] = 0;
+    q.push(s, 0);
+    while (q.size > 0) {
+      int u = q.pop();
+      double du = d[u];
+      for (int a = first[u]; a < first[u + 1]; a++) {
+        int v = head[a];
+        double nd = du + len[a];
+        if (nd < d[v] && q.pos[v] != -2) {
+          boolean inHeap = q.pos[v] >= 0;
+          d[v] = nd;
+          if (inHeap) {
+            q.decrease(v, nd);
+          } else {
+            q.push(v, nd);
+          }
+        }
+      }
+    }
+    return d;
+  }
+
+  /**
    * Unobstructed distance from every node of scenario {@code k} to its sink (Dijkstra on the
    * reversed graph with base lengths); +Inf where the sink cannot be reached.
    */

@@ -295,7 +295,9 @@ final class PlanSearch implements AutoCloseable {
     int[] affected = new int[ix.scenarios];
     int n = 0;
     for (int k = 0; k < ix.scenarios; k++) {
-      if (ix.siteInScenario(k, s) && (onPath(k, s) || ix.mayShorten(k, s, old, o))) {
+      // off the path, a site that got faster matters only if a way through it could undercut
+      if (ix.siteInScenario(k, s)
+          && (onPath(k, s) || (ix.mayShorten(k, s, old, o) && ix.mayUndercut(k, s, lengths[k])))) {
         affected[n++] = k;
       }
     }
@@ -441,7 +443,9 @@ final class PlanSearch implements AutoCloseable {
           e.setSite(s, -1);
           try {
             for (int k = 0; k < ix.scenarios; k++) {
-              if (ix.siteInScenario(k, s) && ix.mayShorten(k, s, o, -1)) {
+              if (ix.siteInScenario(k, s)
+                  && ix.mayShorten(k, s, o, -1)
+                  && ix.mayUndercut(k, s, lengths[k])) {
                 l[k] = timed(e, w, k);
               }
             }

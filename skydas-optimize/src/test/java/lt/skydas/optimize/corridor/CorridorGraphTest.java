@@ -19,6 +19,7 @@ import lt.skydas.mobility.SpeedTable;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.optimize.corridor.CorridorGraphBuilder.SiteTypes;
 import lt.skydas.optimize.model.GateGraph;
+import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.Obstacle;
 import lt.skydas.plan.ObstacleCatalog;
@@ -31,14 +32,19 @@ import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * The corridor graph is the full model contracted onto the sites: with one-cell gates and a link
- * range covering the region, its attacker time under any plan equals the full model's.
+ * range covering the region, its attacker time under any plan equals the full model's, toward each
+ * objective and toward the nearest.
  */
 class CorridorGraphTest {
   static final GeometryFactory GF = new GeometryFactory();
   static final ObstacleCatalog CATALOG = ObstacleCatalog.defaults();
 
   record World(
-      SyntheticRegion reg, AssessmentRegion region, List<SiteTypes> sites, Objective goal) {}
+      SyntheticRegion reg,
+      AssessmentRegion region,
+      List<SiteTypes> sites,
+      Objective goal,
+      List<Objective> objectives) {}
 
   static World world(long seed) {
     Random r = new Random(seed);
@@ -72,11 +78,128 @@ class CorridorGraphTest {
     sites.add(new SiteTypes("road", point, List.of(type("road_control_point"))));
     Objective goal =
         new Objective("goal", "Goal", GF.createPoint(new Coordinate(reg.x(37.5), reg.y(12))), 150);
-    return new World(reg, region, sites, goal);
+    // behind both belts, but off to one side; and between the belts, next to the road
+    Objective north =
+        new Objective(
+            "north", "North", GF.createPoint(new Coordinate(reg.x(30.5), reg.y(2.5))), 120);
+    Objective middle =
+        new Objective(
+            "middle", "Middle", GF.createPoint(new Coordinate(reg.x(17.5), reg.y(20.5))), 0);
+    return new World(reg, region, sites, goal, List.of(goal, north, middle));
   }
 
   static ObstacleType type(String id) {
     return CATALOG.findType(id).orElseThrow();
+  }
+
+  @Test
+  void perObjectiveGraphTimesEqualFullModelTimesForRandomPlans() {
+    List<CorridorGraphs.Case> cases =
+        List.of(
+            new CorridorGraphs.Case(VehicleClass.TRACKED, Season.WET),
+            new CorridorGraphs.Case(VehicleClass.DISMOUNTED, Season.DRY));
+    int compared = 0;
+    for (long seed = 1; seed <= 4; seed++) {
+      World w = world(seed);
+      CorridorGraphBuilder b =
+          new CorridorGraphBuilder(
+              w.region(), w.objectives(), SpeedTable.defaults(), Progress.NONE);
+      List<Gate> gates = b.locate(w.sites(), 50);
+      CorridorGraphs each = b.build(gates, cases, ObjectiveMode.EACH, 100_000, 0, 2, Progress.NONE);
+      CorridorGraphs nearest =
+          b.build(gates, cases, ObjectiveMode.NEAREST, 100_000, 0, 2, Progress.NONE);
+      assertThat(each.targets())
+          .extracting(CorridorGraphs.Target::id)
+          .containsExactly("goal", "north", "middle");
+      assertThat(nearest.targets()).hasSize(1);
+      assertThat(nearest.targets().get(0).objectiveIds())
+          .containsExactly("goal", "north", "middle");
+      for (int k = 0; k < cases.size(); k++) {
+        // the graphs of one case differ only in the arcs into the sink
+        for (int t = 1; t < each.targets().size(); t++) {
+          assertThat(arcsNotIntoSink(each.graph(k, t)))
+              .as("seed %d case %d target %d", seed, k, t)
+              .isEqualTo(arcsNotIntoSink(each.graph(k, 0)));
+        }
+        assertThat(arcsNotIntoSink(nearest.graph(k, 0)))
+            .isEqualTo(arcsNotIntoSink(each.graph(k, 0)));
+        assertThat(each.baseline_s()[k]).as("objectives are apart").doesNotHaveDuplicates();
+        assertThat(nearest.baseline_s()[k][0])
+            .isEqualTo(Arrays.stream(each.baseline_s()[k]).min().orElseThrow());
+      }
+      Assessor assessor = new Assessor(w.region(), w.objectives(), Progress.NONE);
+      Random r = new Random(seed * 17);
+      for (int trial = 0; trial < 3; trial++) {
+        int[] choice = randomChoice(w, r);
+        BarrierPlan plan = planOf(w, choice);
+        for (int k = 0; k < cases.size(); k++) {
+          CorridorGraphs.Case c = cases.get(k);
+          AssessmentResult.Case res =
+              assessor.assess(plan, options(c), Progress.NONE).cases().get(0);
+          double nearestFull = Double.POSITIVE_INFINITY;
+          for (int t = 0; t < each.targets().size(); t++) {
+            AssessmentResult.ObjectiveTime ot = res.time(each.targets().get(t).id());
+            double graph = shortest(each.graph(k, t), w.sites(), choice, c.vehicle());
+            assertThat(graph)
+                .as("seed %d trial %d case %s objective %d", seed, trial, c.name(), t)
+                .isCloseTo(ot.plan_s(), org.assertj.core.data.Offset.offset(1e-6 * ot.plan_s()));
+            assertThat(each.baseline_s()[k][t])
+                .as("seed %d baseline %s objective %d", seed, c.name(), t)
+                .isCloseTo(ot.baseline_s(), org.assertj.core.data.Offset.offset(1e-6));
+            nearestFull = Math.min(nearestFull, ot.plan_s());
+            compared++;
+          }
+          assertThat(shortest(nearest.graph(k, 0), w.sites(), choice, c.vehicle()))
+              .isCloseTo(nearestFull, org.assertj.core.data.Offset.offset(1e-6 * nearestFull));
+        }
+      }
+    }
+    assertThat(compared).isEqualTo(4 * 3 * 2 * 3);
+  }
+
+  /** The graph's arcs not into its sink, one string each, sorted. */
+  static List<String> arcsNotIntoSink(GateGraph g) {
+    List<String> out = new ArrayList<>();
+    for (int a = 0; a < g.arcCount(); a++) {
+      if (g.head(a) != g.sink()) {
+        out.add(
+            g.tail(a) + ">" + g.head(a) + ":" + g.length_s(a) + ":" + g.site(a) + ":" + g.kind(a));
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  static int[] randomChoice(World w, Random r) {
+    int[] choice = new int[w.sites().size()];
+    for (int s = 0; s < choice.length; s++) {
+      choice[s] = r.nextInt(w.sites().get(s).types().size() + 1) - 1;
+    }
+    return choice;
+  }
+
+  static BarrierPlan planOf(World w, int[] choice) {
+    List<Obstacle> obs = new ArrayList<>();
+    for (int s = 0; s < choice.length; s++) {
+      if (choice[s] >= 0) {
+        ObstacleType t = w.sites().get(s).types().get(choice[s]);
+        obs.add(new Obstacle("o" + s, t.name(), t, null, w.sites().get(s).geometry_lks94(), 0));
+      }
+    }
+    return new BarrierPlan("test", "test", PlanPolicy.DEFAULT, obs);
+  }
+
+  static AssessmentOptions options(CorridorGraphs.Case c) {
+    return new AssessmentOptions(
+        List.of(c.vehicle()),
+        List.of(c.season()),
+        SpeedTable.defaults(),
+        0,
+        1.5,
+        3000,
+        AssessmentOptions.Marginal.NONE,
+        1,
+        10);
   }
 
   @Test
@@ -93,7 +216,8 @@ class CorridorGraphTest {
           new CorridorGraphBuilder(
               w.region(), List.of(w.goal()), SpeedTable.defaults(), Progress.NONE);
       List<Gate> gates = b.locate(w.sites(), 50);
-      CorridorGraphs graphs = b.build(gates, cases, 100_000, 0, 2, Progress.NONE);
+      CorridorGraphs graphs =
+          b.build(gates, cases, ObjectiveMode.NEAREST, 100_000, 0, 2, Progress.NONE);
       Assessor assessor = new Assessor(w.region(), List.of(w.goal()), Progress.NONE);
       Random r = new Random(seed * 31);
       for (int trial = 0; trial < 4; trial++) {
@@ -123,11 +247,11 @@ class CorridorGraphTest {
                   10);
           AssessmentResult res = assessor.assess(plan, opt, Progress.NONE);
           AssessmentResult.ObjectiveTime ot = res.cases().get(0).times().get(0);
-          double graph = shortest(graphs.graphs().get(k), w.sites(), choice, c.vehicle());
+          double graph = shortest(graphs.graph(k, 0), w.sites(), choice, c.vehicle());
           assertThat(graph)
               .as("seed %d trial %d case %s", seed, trial, c.name())
               .isCloseTo(ot.plan_s(), org.assertj.core.data.Offset.offset(1e-6 * ot.plan_s()));
-          assertThat(graphs.baseline_s()[k])
+          assertThat(graphs.baseline_s()[k][0])
               .as("seed %d baseline %s", seed, c.name())
               .isCloseTo(ot.baseline_s(), org.assertj.core.data.Offset.offset(1e-6));
           compared++;
@@ -156,8 +280,10 @@ class CorridorGraphTest {
     }
     List<CorridorGraphs.Case> one =
         List.of(new CorridorGraphs.Case(VehicleClass.TRACKED, Season.DRY));
-    GateGraph wide = b.build(fine, one, 100_000, 0, 1, Progress.NONE).graphs().get(0);
-    GateGraph narrow = b.build(fine, one, 300, 0, 1, Progress.NONE).graphs().get(0);
+    GateGraph wide =
+        b.build(fine, one, ObjectiveMode.NEAREST, 100_000, 0, 1, Progress.NONE).graph(0, 0);
+    GateGraph narrow =
+        b.build(fine, one, ObjectiveMode.NEAREST, 300, 0, 1, Progress.NONE).graph(0, 0);
     assertThat(narrow.arcCount()).isLessThan(wide.arcCount());
     int[] none = new int[w.sites().size()];
     Arrays.fill(none, -1);
