@@ -56,6 +56,6 @@ final class DemoCommand implements Callable<Integer> {
     OptimizeCommand.print(run.result());
     AssessCommand.printTimes(run.result().verification(), ObjectivesReader.defaults().get(0));
     System.out.println("Report: " + report.toAbsolutePath());
-    return 0;
+    return OptimizeCommand.routeLimitsHeld(run.result().verification(), out);
   }
 }

@@ -96,7 +96,32 @@ final class OptimizeCommand implements Callable<Integer> {
       print(run.result());
     }
     System.out.println("Report: " + report.toAbsolutePath());
-    return 0;
+    return routeLimitsHeld(run.result().verification(), out);
+  }
+
+  /**
+   * The friendly-route limit is a hard constraint. Sites on the routes get only openable obstacles,
+   * but the routes are located on the coarse graph model; should the verification on the full model
+   * find a route over its limit, the run fails with one line per route (exit 6) after the outputs
+   * are written for review.
+   */
+  static int routeLimitsHeld(lt.skydas.assess.AssessmentResult verification, Path out) {
+    int broken = 0;
+    for (lt.skydas.assess.AssessmentResult.RouteTime t : verification.reinforcement()) {
+      if (!t.withinLimit()) {
+        broken++;
+        System.err.printf(
+            java.util.Locale.ROOT,
+            "skydas: the plan slows the friendly route %s (%s) by %.1f %%, over the %.0f %%"
+                + " limit; outputs in %s are for review only%n",
+            t.name(),
+            t.season().id(),
+            t.increasePct(),
+            t.limitPct(),
+            out);
+      }
+    }
+    return broken == 0 ? 0 : lt.skydas.core.problem.ProblemCode.INFEASIBLE.exitCode();
   }
 
   /** An optimisation and the region it was verified on. */
