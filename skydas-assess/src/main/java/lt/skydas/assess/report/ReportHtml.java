@@ -108,13 +108,7 @@ public final class ReportHtml {
     card(h, "Delay bought (" + first.name() + ", " + label(ref) + ")", hours(t.delay_s()), "");
     card(h, "Plan cost", eur(plan.totalCost_eur()), plan.obstacles().size() + " obstacles");
     double meur = plan.totalCost_eur() / 1e6;
-    card(
-        h,
-        "Delay per €1 m",
-        meur > 0 && Double.isFinite(t.delay_s())
-            ? String.format(Locale.ROOT, "%.1f min", t.delay_s() / 60 / meur)
-            : "–",
-        first.name() + ", " + label(ref));
+    card(h, "Delay per euro", delayPerEuro(t.delay_s(), meur), first.name() + ", " + label(ref));
     card(
         h,
         "Clearance liability",
@@ -554,6 +548,20 @@ public final class ReportHtml {
       return "–";
     }
     return String.format(Locale.ROOT, "%.1f h", s / 3600);
+  }
+
+  /**
+   * Minutes of delay per EUR 1 m, or per EUR 100 m when that keeps the figure readable (large
+   * programmes buy well under a minute per million at any one objective).
+   */
+  static String delayPerEuro(double delay_s, double meur) {
+    if (!(meur > 0) || !Double.isFinite(delay_s)) {
+      return "–";
+    }
+    double perM = delay_s / 60 / meur;
+    return perM >= 1 || perM == 0
+        ? String.format(Locale.ROOT, "%.1f min per €1 m", perM)
+        : String.format(Locale.ROOT, "%.1f min per €100 m", perM * 100);
   }
 
   static String minutes(double s) {
