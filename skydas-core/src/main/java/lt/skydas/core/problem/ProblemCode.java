@@ -11,7 +11,15 @@ public enum ProblemCode {
   /** Output could not be written (permissions, disk full). */
   OUTPUT_FAILED(5, 500),
   /** The input is well formed but cannot be satisfied (e.g. no objective reachable at all). */
-  INFEASIBLE(6, 422);
+  INFEASIBLE(6, 422),
+  /** A concurrent change got there first (optimistic locking); reload and retry. */
+  CONFLICT(7, 409),
+  /** The acting role may not do this. */
+  FORBIDDEN(8, 403),
+  /** Stored data failed an integrity check (the registry's audit chain). */
+  TAMPERED(9, 409),
+  /** The database could not be opened or reached. */
+  STORAGE_FAILED(10, 503);
 
   private final int exitCode;
   private final int httpStatus;

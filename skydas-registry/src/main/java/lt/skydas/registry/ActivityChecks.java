@@ -1,0 +1,121 @@
+package lt.skydas.registry;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygonal;
+
+/** Field checks for activities, and which record states each may be recorded in. Stateless. */
+final class ActivityChecks {
+  private ActivityChecks() {}
+
+  static List<FieldError> check(
+      ActivityKind kind, Geometry g, Map<String, Object> data, Territory t) {
+    List<FieldError> e = new ArrayList<>();
+    for (String f : kind.required()) {
+      Object v = data.get(f);
+      if (v == null || v instanceof String s && s.isBlank()) {
+        e.add(new FieldError(f, "missing"));
+      }
+    }
+    String json = RecordCodec.writeValue(data);
+    if (json.length() > 1_000_000) {
+      e.add(
+          new FieldError(
+              "data", "too large (" + json.length() + " characters, at most 1,000,000)"));
+    }
+    strings(e, "", data);
+    for (String f : List.of("date", "start_date", "end_date")) {
+      Object v = data.get(f);
+      if (v instanceof String s && !s.isBlank() && !isDate(s)) {
+        e.add(
+            new FieldError(
+                f,
+                "'" + Registry.shorten(s) + "' is not an ISO 8601 date (2027-05-03) or date-time"));
+      }
+    }
+    if (kind == ActivityKind.LAND_RELEASE) {
+      if (!(g instanceof Polygonal)) {
+        e.add(new FieldError("geometry", "a land release needs the released area as a Polygon"));
+      } else {
+        e.addAll(GeometryChecks.check(g, null, t));
+      }
+      Object m = data.get("method");
+      if (m != null && !List.of("cancelled", "reduced", "cleared").contains(m)) {
+        e.add(new FieldError("method", "'" + m + "' is not one of cancelled, reduced, cleared"));
+      }
+      Object depth = data.get("clearance_depth_cm");
+      if (depth != null && !(depth instanceof Number n && n.doubleValue() >= 0)) {
+        e.add(new FieldError("clearance_depth_cm", "must be a number of centimetres ≥ 0"));
+      }
+      Object dev = data.get("devices_found");
+      if (dev != null && !(dev instanceof List<?>)) {
+        e.add(new FieldError("devices_found", "must be a list (empty if none were found)"));
+      } else if (dev instanceof List<?> l) {
+        for (int i = 0; i < l.size(); i++) {
+          if (!(l.get(i) instanceof Map<?, ?> d) || d.get("category") == null) {
+            e.add(new FieldError("devices_found[" + i + "].category", "missing"));
+          }
+        }
+      }
+    } else if (g != null) {
+      e.addAll(GeometryChecks.check(g, null, t));
+    }
+    return e;
+  }
+
+  /** Null if {@code kind} may be recorded against a record in {@code s}, else why not. */
+  static String statusProblem(ActivityKind kind, Status s) {
+    return switch (kind) {
+      case INSPECTION, INCIDENT ->
+          s == Status.PLANNED || s == Status.APPROVED
+              ? "nothing is built yet to "
+                  + (kind == ActivityKind.INSPECTION ? "inspect" : "have an incident")
+              : null;
+      case CLEARANCE_TASK ->
+          s.inGround() || s == Status.CLEARED ? null : "there is nothing to clear";
+      case LAND_RELEASE ->
+          s == Status.CLEARANCE_IN_PROGRESS || s == Status.CLEARED
+              ? null
+              : "land is released during or after clearance";
+    };
+  }
+
+  private static void strings(List<FieldError> e, String path, Object v) {
+    if (v instanceof String s) {
+      try {
+        Text.clean(s, 10_000, path);
+      } catch (lt.skydas.core.problem.SkydasProblem p) {
+        e.add(new FieldError(path, p.getMessage().substring(path.length() + 2)));
+      }
+    } else if (v instanceof Map<?, ?> m) {
+      for (var en : m.entrySet()) {
+        strings(
+            e,
+            path.isEmpty() ? String.valueOf(en.getKey()) : path + "." + en.getKey(),
+            en.getValue());
+      }
+    } else if (v instanceof List<?> l) {
+      for (int i = 0; i < l.size(); i++) {
+        strings(e, path + "[" + i + "]", l.get(i));
+      }
+    }
+  }
+
+  private static boolean isDate(String s) {
+    try {
+      LocalDate.parse(s);
+      return true;
+    } catch (RuntimeException e) {
+      try {
+        OffsetDateTime.parse(s);
+        return true;
+      } catch (RuntimeException e2) {
+        return false;
+      }
+    }
+  }
+}

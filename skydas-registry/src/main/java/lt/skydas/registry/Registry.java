@@ -1,0 +1,653 @@
+package lt.skydas.registry;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.ObstacleType;
+import lt.skydas.registry.store.JdbcStore;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * The registry: every write checks the actor's role, the lifecycle, the record and its geometry,
+ * then changes the record and appends a hash-chained audit event in one transaction. Nothing of a
+ * refused or failed write is stored. One instance per store; calls are serialised by the store.
+ */
+public final class Registry implements AutoCloseable {
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
+  /** At most this many problems are spelled out in one error message (all are in its details). */
+  static final int MESSAGE_ERRORS = 12;
+
+  private final JdbcStore store;
+  private final ObstacleCatalog catalog;
+  private final Territory territory;
+  private final Clock clock;
+
+  public Registry(JdbcStore store, ObstacleCatalog catalog, Territory territory, Clock clock) {
+    this.store = store;
+    this.catalog = catalog;
+    this.territory = territory;
+    this.clock = clock;
+  }
+
+  public JdbcStore store() {
+    return store;
+  }
+
+  public Territory territory() {
+    return territory;
+  }
+
+  // ---- writes ----
+
+  /** Creates one record. */
+  public RegistryRecord create(Actor actor, RecordDraft d) {
+    return importAll(actor, List.of(d), null).get(0);
+  }
+
+  /**
+   * Creates many records in one transaction: all are checked first and every problem of every
+   * record is reported together; then all are stored, or none.
+   */
+  public List<RegistryRecord> importAll(Actor actor, List<RecordDraft> drafts, String source) {
+    if (drafts.isEmpty()) {
+      return List.of();
+    }
+    for (RecordDraft d : drafts) {
+      Status s = d.status() == null ? Status.PLANNED : d.status();
+      boolean mayCreate =
+          s == Status.PLANNED
+              ? actor.role() == Role.PLANNER || actor.role() == Role.ADMIN
+              : actor.role() == Role.ADMIN;
+      if (!mayCreate) {
+        throw forbidden(
+            actor,
+            s == Status.PLANNED
+                ? "create planned records (planner, admin)"
+                : "enter records already " + s.id() + " (admin)");
+      }
+    }
+    Instant t0 = clock.instant();
+    List<RegistryRecord> records = new ArrayList<>(drafts.size());
+    List<String> errors = new ArrayList<>();
+    Map<String, String> ids = new HashMap<>();
+    Map<String, String> geoms = new HashMap<>();
+    STRtree fields = new STRtree();
+    for (int i = 0; i < drafts.size(); i++) {
+      RecordDraft d = drafts.get(i);
+      String where =
+          d.where() != null ? d.where() : d.id() != null ? "record " + d.id() : "record " + (i + 1);
+      List<FieldError> fe = new ArrayList<>();
+      RegistryRecord r = build(d, null, t0, source, fe);
+      if (r != null) {
+        String prev = ids.putIfAbsent(r.id(), where);
+        if (prev != null) {
+          fe.add(new FieldError("id", "duplicate id '" + r.id() + "' (also " + prev + ")"));
+        }
+        String gh = JdbcStore.geometryHash(r.geometry());
+        String other = geoms.putIfAbsent(gh, where);
+        if (other != null) {
+          fe.add(new FieldError("geometry", "duplicate geometry (same as " + other + ")"));
+        }
+        if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
+          for (Object o : fields.query(r.geometry().getEnvelopeInternal())) {
+            Object[] p = (Object[]) o;
+            if (overlaps(r.geometry(), (Geometry) p[1])) {
+              fe.add(new FieldError("geometry", "overlaps minefield " + p[0]));
+            }
+          }
+          fields.insert(r.geometry().getEnvelopeInternal(), new Object[] {where, r.geometry()});
+        }
+      }
+      for (FieldError f : fe) {
+        errors.add(where + ": " + f);
+      }
+      records.add(r);
+    }
+    if (!errors.isEmpty()) {
+      throw invalid("nothing imported: " + errors.size() + " problem(s)", errors);
+    }
+    return store.write(
+        c -> {
+          List<String> clash = new ArrayList<>();
+          for (String id : store.existingIds(c, new ArrayList<>(ids.keySet()))) {
+            clash.add(ids.get(id) + ": id: '" + id + "' is already in the registry");
+          }
+          for (RegistryRecord r : records) {
+            store
+                .recordWithGeometry(c, JdbcStore.geometryHash(r.geometry()), null)
+                .ifPresent(
+                    o -> clash.add(label(r, ids) + ": geometry: duplicate of stored record " + o));
+            if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
+              for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {
+                if (overlaps(r.geometry(), m.geometry())) {
+                  clash.add(label(r, ids) + ": geometry: overlaps stored minefield " + m.id());
+                }
+              }
+            }
+          }
+          if (!clash.isEmpty()) {
+            throw invalid("nothing imported: " + clash.size() + " problem(s)", clash);
+          }
+          AuditEvent head = store.head(c);
+          Instant now = clock.instant();
+          List<RegistryRecord> stored = new ArrayList<>(records.size());
+          List<String> docs = new ArrayList<>(records.size());
+          List<AuditEvent> events = new ArrayList<>(records.size());
+          long seq = head.seq();
+          String prev = head.hash();
+          String action = records.size() == 1 && source == null ? "create" : "import";
+          for (RegistryRecord r : records) {
+            RegistryRecord s =
+                new RegistryRecord(
+                    r.id(),
+                    r.kind(),
+                    r.type(),
+                    r.name(),
+                    r.status(),
+                    r.geometry(),
+                    r.marked(),
+                    r.fenced(),
+                    r.monitored(),
+                    r.minefield(),
+                    r.year(),
+                    r.notes(),
+                    r.source(),
+                    1,
+                    now,
+                    now);
+            String doc = RecordCodec.toJson(s);
+            AuditEvent e =
+                AuditEvent.next(++seq, now, actor, "record", s.id(), action, null, doc, prev);
+            prev = e.hash();
+            stored.add(s);
+            docs.add(doc);
+            events.add(e);
+          }
+          store.insertRecords(c, stored, docs);
+          store.append(c, events);
+          return stored;
+        });
+  }
+
+  /**
+   * Edits a record's data (not its status: see {@link #transition}). Planned records belong to
+   * planners (approved ones to admins), records being built or in the ground to engineers; cleared
+   * and released records are closed.
+   */
+  public RegistryRecord update(Actor actor, String id, long expectedVersion, RecordDraft d) {
+    return store.write(
+        c -> {
+          RegistryRecord cur = load(c, id);
+          checkVersion(cur, expectedVersion);
+          Role owner = editor(cur.status());
+          if (owner == null) {
+            throw new SkydasProblem(
+                ProblemCode.FORBIDDEN,
+                "record " + id + " is " + cur.status().id() + ": its record is closed");
+          }
+          if (actor.role() != owner && !(owner == Role.PLANNER && actor.role() == Role.ADMIN)) {
+            throw forbidden(actor, "edit a " + cur.status().id() + " record (" + owner.id() + ")");
+          }
+          List<FieldError> fe = new ArrayList<>();
+          if (d.status() != null && d.status() != cur.status()) {
+            fe.add(
+                new FieldError(
+                    "status",
+                    "is changed by a lifecycle action, not an edit (" + Action.ids() + ")"));
+          }
+          if (d.id() != null && !d.id().equals(id)) {
+            fe.add(new FieldError("id", "cannot be changed"));
+          }
+          if (d.type() != null && !d.type().equals(cur.type()) && cur.status() != Status.PLANNED) {
+            fe.add(new FieldError("type", "can only change while planned"));
+          }
+          RecordDraft merged =
+              new RecordDraft(
+                  id,
+                  d.type() == null ? cur.type() : d.type(),
+                  d.name() == null ? cur.name() : d.name(),
+                  cur.status(),
+                  d.geometry() == null ? cur.geometry() : d.geometry(),
+                  cur.marked(),
+                  cur.fenced(),
+                  cur.monitored(),
+                  d.minefield() == null ? cur.minefield() : d.minefield(),
+                  d.year() == null ? cur.year() : d.year(),
+                  d.notes() == null ? cur.notes() : d.notes(),
+                  null);
+          Instant now = clock.instant();
+          RegistryRecord next = build(merged, cur, now, cur.source(), fe);
+          if (next != null && next.kind() != cur.kind()) {
+            fe.add(new FieldError("type", "cannot change between obstacle and minefield"));
+          }
+          if (next != null) {
+            crossChecks(c, next, fe);
+          }
+          if (!fe.isEmpty()) {
+            throw invalid(
+                "record " + id + " not changed: " + fe.size() + " problem(s)", prefixed(fe));
+          }
+          return commit(c, actor, cur, next, "update", expectedVersion);
+        });
+  }
+
+  /** Applies a lifecycle action; refused if the role does not own it or the record is not ready. */
+  public RegistryRecord transition(Actor actor, String id, long expectedVersion, Action action) {
+    return store.write(
+        c -> {
+          RegistryRecord cur = load(c, id);
+          checkVersion(cur, expectedVersion);
+          if (action.minefieldOnly() && cur.kind() != RecordKind.MINEFIELD) {
+            throw new SkydasProblem(
+                ProblemCode.INFEASIBLE,
+                action.id() + " applies to minefields; " + id + " is a " + cur.type());
+          }
+          if (!action.from().contains(cur.status())) {
+            throw new SkydasProblem(
+                ProblemCode.CONFLICT,
+                "record "
+                    + id
+                    + " is "
+                    + cur.status().id()
+                    + ": "
+                    + action.id()
+                    + " is only allowed from "
+                    + ids(action.from()),
+                Map.of(
+                    "status",
+                    cur.status().id(),
+                    "offered",
+                    ids(Action.offered(cur.status(), cur.kind(), actor.role()))));
+          }
+          if (!action.roles().contains(actor.role())) {
+            throw forbidden(actor, action.id() + " (" + ids(action.roles()) + ")");
+          }
+          RegistryRecord next =
+              switch (action) {
+                case MARK -> cur.withProtection(true, cur.fenced(), cur.monitored());
+                case FENCE -> cur.withProtection(cur.marked(), true, cur.monitored());
+                case MONITOR -> cur.withProtection(cur.marked(), cur.fenced(), true);
+                default -> cur.withStatus(action.next(cur.status()));
+              };
+          if (action == Action.EMPLACE && cur.kind() == RecordKind.MINEFIELD) {
+            List<FieldError> fe = RecordValidator.emplacementErrors(next, apType(cur.type()));
+            if (!fe.isEmpty()) {
+              throw invalid(
+                  "minefield "
+                      + id
+                      + " cannot be emplaced: its record is incomplete ("
+                      + fe.size()
+                      + " field(s))",
+                  prefixed(fe));
+            }
+          }
+          return commit(c, actor, cur, next, action.id(), expectedVersion);
+        });
+  }
+
+  /** Links an inspection, incident, clearance task or land release to a record. */
+  public Activity addActivity(
+      Actor actor, String recordId, ActivityKind kind, Geometry g, Map<String, Object> data) {
+    if (!kind.roles().contains(actor.role())) {
+      throw forbidden(actor, "record a " + kind.id() + " (" + ids(kind.roles()) + ")");
+    }
+    List<FieldError> fe = ActivityChecks.check(kind, g, data, territory);
+    if (!fe.isEmpty()) {
+      throw invalid(
+          kind.id() + " for " + recordId + " not recorded: " + fe.size() + " problem(s)",
+          prefixed(fe));
+    }
+    return store.write(
+        c -> {
+          RegistryRecord r = load(c, recordId);
+          String refusal = ActivityChecks.statusProblem(kind, r.status());
+          if (refusal != null) {
+            throw new SkydasProblem(
+                ProblemCode.CONFLICT,
+                "record " + recordId + " is " + r.status().id() + ": " + refusal);
+          }
+          AuditEvent head = store.head(c);
+          Instant now = clock.instant();
+          Activity a =
+              new Activity(
+                  kind.id() + "-" + UUID.randomUUID(), recordId, kind, now, actor.name(), g, data);
+          String doc = a.toJson();
+          store.insertActivity(c, a, doc);
+          store.append(
+              c,
+              List.of(
+                  AuditEvent.next(
+                      head.seq() + 1,
+                      now,
+                      actor,
+                      "activity",
+                      a.id(),
+                      "add_" + kind.id(),
+                      null,
+                      doc,
+                      head.hash())));
+          return a;
+        });
+  }
+
+  // ---- reads ----
+
+  public Optional<RegistryRecord> find(String id) {
+    return store.read(c -> store.findRecord(c, id));
+  }
+
+  /** Records meeting {@code bbox} (WGS84; null for all), of a status and kind (null for any). */
+  public List<RegistryRecord> list(
+      Envelope bbox, Status status, RecordKind kind, int limit, int offset) {
+    return store.read(
+        c ->
+            store.query(
+                c,
+                bbox,
+                status == null ? null : status.id(),
+                kind == null ? null : kind.id(),
+                limit,
+                offset));
+  }
+
+  public long count() {
+    return store.read(store::countRecords);
+  }
+
+  public List<Activity> activities(String recordId) {
+    return store.read(c -> store.activities(c, recordId));
+  }
+
+  /** Every audit event of a record or activity, oldest first. */
+  public List<AuditEvent> history(String id) {
+    return store.read(c -> store.events(c, id));
+  }
+
+  /** The record as it stood at {@code t}: empty if it did not exist yet. */
+  public Optional<RegistryRecord> stateAt(String id, Instant t) {
+    AuditEvent last = null;
+    for (AuditEvent e : history(id)) {
+      if (!e.at().isAfter(t) && "record".equals(e.entity())) {
+        last = e;
+      }
+    }
+    return last == null || last.after() == null
+        ? Optional.empty()
+        : Optional.of(RecordCodec.fromJson(last.after()));
+  }
+
+  /** Checks the whole chain and every row against it. */
+  public VerifyReport verify() {
+    return store.read(c -> new ChainVerifier(store).verify(c));
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+
+  // ---- helpers ----
+
+  private RegistryRecord commit(
+      Connection c,
+      Actor actor,
+      RegistryRecord cur,
+      RegistryRecord next,
+      String action,
+      long expected)
+      throws SQLException {
+    AuditEvent head = store.head(c);
+    Instant now = clock.instant();
+    RegistryRecord s = next.bumped(now);
+    String doc = RecordCodec.toJson(s);
+    if (!store.updateRecord(c, s, doc, expected)) {
+      throw conflict(cur.id(), expected);
+    }
+    store.append(
+        c,
+        List.of(
+            AuditEvent.next(
+                head.seq() + 1,
+                now,
+                actor,
+                "record",
+                s.id(),
+                action,
+                RecordCodec.toJson(cur),
+                doc,
+                head.hash())));
+    return s;
+  }
+
+  private RegistryRecord build(
+      RecordDraft d, RegistryRecord cur, Instant now, String source, List<FieldError> fe) {
+    String id = d.id();
+    if (id == null) {
+      id =
+          (d.type() == null ? "rec" : d.type())
+              + "-"
+              + UUID.randomUUID().toString().substring(0, 13);
+    } else if (!ID.matcher(id).matches()) {
+      fe.add(
+          new FieldError(
+              "id",
+              "'"
+                  + shorten(id)
+                  + "' is not a valid id (1-100 of letters, digits, . _ : -, starting with a letter or digit)"));
+    }
+    ObstacleType type = null;
+    if (d.type() == null) {
+      fe.add(new FieldError("type", "missing (one of " + typeIds() + ")"));
+    } else {
+      type = catalog.findType(d.type()).orElse(null);
+      if (type == null) {
+        fe.add(
+            new FieldError(
+                "type", "unknown '" + shorten(d.type()) + "' (one of " + typeIds() + ")"));
+      }
+    }
+    String name = checkText(d.name(), 500, "name", fe);
+    String notes = checkText(d.notes(), 10_000, "notes", fe);
+    String src = checkText(source, 1000, "source", fe);
+    if (d.year() != null && (d.year() < 1 || d.year() > 100)) {
+      fe.add(new FieldError("year", "must be 1 to 100 (is " + d.year() + ")"));
+    }
+    fe.addAll(GeometryChecks.check(d.geometry(), type, territory));
+    MinefieldData mf = d.minefield();
+    if (mf != null && type != null && !type.mines().isMine()) {
+      fe.add(new FieldError("minefield", "a " + type.id() + " is not a minefield"));
+    }
+    if (mf != null) {
+      checkMinefieldText(mf, fe);
+    }
+    if (!fe.isEmpty() || type == null) {
+      return null;
+    }
+    Status status = d.status() == null ? Status.PLANNED : d.status();
+    RecordKind kind = type.mines().isMine() ? RecordKind.MINEFIELD : RecordKind.OBSTACLE;
+    RegistryRecord r =
+        new RegistryRecord(
+            id,
+            kind,
+            type.id(),
+            name,
+            status,
+            d.geometry(),
+            Boolean.TRUE.equals(d.marked()),
+            Boolean.TRUE.equals(d.fenced()),
+            Boolean.TRUE.equals(d.monitored()),
+            mf,
+            d.year(),
+            notes,
+            src,
+            cur == null ? 1 : cur.version(),
+            cur == null ? now : cur.createdAt(),
+            now);
+    if (kind == RecordKind.MINEFIELD && status.compareTo(Status.EMPLACED) >= 0) {
+      fe.addAll(RecordValidator.emplacementErrors(r, type.mines().hasAp()));
+    }
+    return fe.isEmpty() ? r : null;
+  }
+
+  private void crossChecks(Connection c, RegistryRecord r, List<FieldError> fe)
+      throws SQLException {
+    store
+        .recordWithGeometry(c, JdbcStore.geometryHash(r.geometry()), r.id())
+        .ifPresent(o -> fe.add(new FieldError("geometry", "duplicate of stored record " + o)));
+    if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
+      for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {
+        if (!m.id().equals(r.id()) && overlaps(r.geometry(), m.geometry())) {
+          fe.add(new FieldError("geometry", "overlaps stored minefield " + m.id()));
+        }
+      }
+    }
+  }
+
+  private List<RegistryRecord> activeMinefields(Connection c, Envelope e) throws SQLException {
+    List<RegistryRecord> out = new ArrayList<>();
+    for (RegistryRecord m :
+        store.query(c, e, null, RecordKind.MINEFIELD.id(), Integer.MAX_VALUE, 0)) {
+      if (m.status() != Status.LAND_RELEASED && m.geometry() instanceof Polygonal) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** Interiors meet (touching edges is fine). */
+  static boolean overlaps(Geometry a, Geometry b) {
+    return a.getEnvelopeInternal().intersects(b.getEnvelopeInternal()) && a.relate(b, "T********");
+  }
+
+  private static void checkMinefieldText(MinefieldData m, List<FieldError> fe) {
+    String json = RecordCodec.writeValue(m);
+    if (json.length() > 2_000_000) {
+      fe.add(
+          new FieldError(
+              "minefield",
+              "record too large (" + json.length() + " characters, at most 2,000,000)"));
+    }
+    for (int i = 0; i < json.length(); i++) {
+      char ch = json.charAt(i);
+      if (ch == 0) {
+        fe.add(new FieldError("minefield", "contains a NUL character"));
+        break;
+      }
+    }
+  }
+
+  private static String checkText(String s, int max, String field, List<FieldError> fe) {
+    try {
+      return Text.clean(s, max, field);
+    } catch (SkydasProblem p) {
+      fe.add(new FieldError(field, p.getMessage().substring(field.length() + 2)));
+      return null;
+    }
+  }
+
+  private RegistryRecord load(Connection c, String id) throws SQLException {
+    return store
+        .findRecord(c, id)
+        .orElseThrow(
+            () ->
+                new SkydasProblem(
+                    ProblemCode.NOT_FOUND, "no record '" + shorten(id) + "' in the registry"));
+  }
+
+  private static void checkVersion(RegistryRecord cur, long expected) {
+    if (cur.version() != expected) {
+      throw conflict(cur.id(), expected, cur.version());
+    }
+  }
+
+  private static SkydasProblem conflict(String id, long expected) {
+    return new SkydasProblem(
+        ProblemCode.CONFLICT,
+        "record "
+            + id
+            + " was changed by someone else (expected version "
+            + expected
+            + "); reload it and apply your change again");
+  }
+
+  private static SkydasProblem conflict(String id, long expected, long actual) {
+    return new SkydasProblem(
+        ProblemCode.CONFLICT,
+        "record "
+            + id
+            + " is at version "
+            + actual
+            + ", not "
+            + expected
+            + ": someone else changed it; reload it and apply your change again",
+        Map.of("version", actual));
+  }
+
+  private static Role editor(Status s) {
+    return switch (s) {
+      case PLANNED -> Role.PLANNER;
+      case APPROVED -> Role.ADMIN;
+      case UNDER_CONSTRUCTION, EMPLACED, BREACHED, DAMAGED, CLEARANCE_IN_PROGRESS -> Role.ENGINEER;
+      case CLEARED, LAND_RELEASED -> null;
+    };
+  }
+
+  private boolean apType(String type) {
+    return catalog.findType(type).map(t -> t.mines().hasAp()).orElse(false);
+  }
+
+  private static SkydasProblem forbidden(Actor a, String what) {
+    return new SkydasProblem(
+        ProblemCode.FORBIDDEN, a.name() + " acting as " + a.role().id() + " may not " + what);
+  }
+
+  static SkydasProblem invalid(String headline, List<String> errors) {
+    StringBuilder sb = new StringBuilder(headline).append(": ");
+    for (int i = 0; i < Math.min(MESSAGE_ERRORS, errors.size()); i++) {
+      sb.append(i == 0 ? "" : "; ").append(errors.get(i));
+    }
+    if (errors.size() > MESSAGE_ERRORS) {
+      sb.append("; … and ").append(errors.size() - MESSAGE_ERRORS).append(" more");
+    }
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("errors", List.copyOf(errors));
+    return new SkydasProblem(ProblemCode.BAD_INPUT, sb.toString(), d);
+  }
+
+  private static List<String> prefixed(List<FieldError> fe) {
+    return fe.stream().map(FieldError::toString).toList();
+  }
+
+  private static String label(RegistryRecord r, Map<String, String> ids) {
+    return ids.getOrDefault(r.id(), "record " + r.id());
+  }
+
+  private String typeIds() {
+    return String.join(", ", catalog.listTypes().stream().map(ObstacleType::id).toList());
+  }
+
+  private static String ids(java.util.Collection<? extends Enum<?>> xs) {
+    return String.join(
+        ", ", xs.stream().map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
+  }
+
+  static String shorten(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "…";
+  }
+}

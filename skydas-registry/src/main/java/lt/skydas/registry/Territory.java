@@ -1,0 +1,111 @@
+package lt.skydas.registry;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lt.skydas.core.geo.Crs;
+import lt.skydas.core.geojson.Feature;
+import lt.skydas.core.geojson.GeoJsonReader;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
+/**
+ * The region the registry covers and the country on whose side of the border records belong, in
+ * WGS84. Immutable and thread-safe (prepared geometries are used read-only).
+ */
+public final class Territory {
+  private final String homeIso;
+  private final String homeName;
+  private final Envelope region;
+  private final PreparedGeometry home;
+  private final Map<String, PreparedGeometry> neighbours;
+  private final Map<String, String> names;
+  private final Crs crs = Crs.lks94();
+
+  private Territory(
+      String homeIso, Envelope region, Map<String, Geometry> countries, Map<String, String> names) {
+    this.homeIso = homeIso;
+    this.region = region;
+    Geometry h = countries.get(homeIso);
+    if (h == null) {
+      throw new SkydasProblem(
+          ProblemCode.BAD_INPUT, "countries: no country with iso_a2 " + homeIso);
+    }
+    this.home = PreparedGeometryFactory.prepare(h);
+    this.homeName = names.getOrDefault(homeIso, homeIso);
+    Map<String, PreparedGeometry> n = new LinkedHashMap<>();
+    countries.forEach(
+        (k, g) -> {
+          if (!k.equals(homeIso)) {
+            n.put(k, PreparedGeometryFactory.prepare(g));
+          }
+        });
+    this.neighbours = n;
+    this.names = Map.copyOf(names);
+  }
+
+  /**
+   * Reads a countries layer (GeoJSON with {@code iso_a2} and {@code name}; the shipped {@code
+   * data/baltic/countries.geojson.gz}). The region is the layer's extent.
+   */
+  public static Territory load(Path countriesFile, String homeIso) {
+    Map<String, Geometry> countries = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    Envelope env = new Envelope();
+    for (Feature f : GeoJsonReader.readAll(countriesFile)) {
+      String iso = f.string("iso_a2");
+      if (iso != null && f.geometry() != null) {
+        countries.put(iso, f.geometry());
+        names.put(iso, f.string("name") == null ? iso : f.string("name"));
+        env.expandToInclude(f.geometry().getEnvelopeInternal());
+      }
+    }
+    return new Territory(homeIso, env, countries, names);
+  }
+
+  public String homeIso() {
+    return homeIso;
+  }
+
+  public Envelope region() {
+    return new Envelope(region);
+  }
+
+  /** LKS-94 transform used for distances. */
+  public Crs crs() {
+    return crs;
+  }
+
+  /** Null if {@code g} lies in the region on the home side, else what is wrong. */
+  public String placementProblem(Geometry g) {
+    Envelope e = g.getEnvelopeInternal();
+    if (!region.covers(e)) {
+      return "outside the region ("
+          + region.getMinX()
+          + ".."
+          + region.getMaxX()
+          + " E, "
+          + region.getMinY()
+          + ".."
+          + region.getMaxY()
+          + " N)";
+    }
+    if (home.covers(g)) {
+      return null;
+    }
+    for (var n : neighbours.entrySet()) {
+      if (n.getValue().intersects(g)) {
+        return "on the wrong side of the border: it lies in "
+            + names.get(n.getKey())
+            + " ("
+            + n.getKey()
+            + ")";
+      }
+    }
+    return "not within " + homeName + " (" + homeIso + ")";
+  }
+}
