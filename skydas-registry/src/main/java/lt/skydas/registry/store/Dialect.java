@@ -73,7 +73,7 @@ abstract sealed class Dialect {
       Connection c = cfg.createConnection(url);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA application_id = 1196444487"); // 'GPKG'
-        s.execute("PRAGMA user_version = 10400"); // GeoPackage 1.4
+        s.execute("PRAGMA user_version = 10300"); // GeoPackage 1.3 (GDAL 3.6 warns on 1.4)
       }
       return c;
     }
@@ -115,7 +115,7 @@ abstract sealed class Dialect {
 
     @Override
     String bboxFilter() {
-      return " JOIN (SELECT id AS bfid FROM records_bbox WHERE maxx >= ? AND miny <= ? AND minx <= ? AND maxy >= ?)"
+      return " JOIN (SELECT id AS bfid FROM records_bbox WHERE maxx >= ? AND maxy >= ? AND minx <= ? AND miny <= ?)"
           + " b ON b.bfid = records.fid ";
     }
 

@@ -11,7 +11,7 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * GeoPackage geometry blobs (GeoPackage 1.4, clause 2.1.3): the {@code GP} header with version,
+ * GeoPackage geometry blobs (GeoPackage 1.3, clause 2.1.3): the {@code GP} header with version,
  * flags, SRS id and an XY envelope, followed by ISO WKB. The encoding is that small fixed header;
  * the WKB itself is JTS's. Stateless and thread-safe.
  */

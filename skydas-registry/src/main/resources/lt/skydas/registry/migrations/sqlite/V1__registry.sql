@@ -1,4 +1,4 @@
--- Skydas registry, schema 1, as an OGC GeoPackage 1.4 (https://www.geopackage.org/spec140/).
+-- Skydas registry, schema 1, as an OGC GeoPackage 1.3 (https://www.geopackage.org/spec130/).
 -- Statements are separated by a line holding only ';'-terminated SQL; the runner splits on ';' at line end.
 CREATE TABLE IF NOT EXISTS gpkg_spatial_ref_sys (
   srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,

@@ -1,0 +1,253 @@
+package lt.skydas.registry;
+
+import static lt.skydas.registry.Fixtures.ADMIN;
+import static lt.skydas.registry.Fixtures.ENGINEER;
+import static lt.skydas.registry.Fixtures.INSPECTOR;
+import static lt.skydas.registry.Fixtures.PLANNER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LifecycleTest {
+  @TempDir Path dir;
+
+  @Test
+  void anObstacleGoesFromPlanToReleasedLandWithTheOwningRoles() {
+    try (Registry reg = Fixtures.open(dir)) {
+      RegistryRecord r =
+          reg.create(
+              PLANNER, RecordDraft.planned("d1", "at_ditch", Fixtures.line(24.2, 55.2, 0.02)));
+      assertThat(r.status()).isEqualTo(Status.PLANNED);
+      assertThat(r.version()).isEqualTo(1);
+      r = reg.transition(ADMIN, "d1", 1, Action.APPROVE);
+      r = reg.transition(ENGINEER, "d1", r.version(), Action.START_CONSTRUCTION);
+      r = reg.transition(ENGINEER, "d1", r.version(), Action.EMPLACE);
+      r = reg.transition(INSPECTOR, "d1", r.version(), Action.REPORT_DAMAGE);
+      r = reg.transition(ENGINEER, "d1", r.version(), Action.REPAIR);
+      r = reg.transition(ENGINEER, "d1", r.version(), Action.START_CLEARANCE);
+      r = reg.transition(ENGINEER, "d1", r.version(), Action.COMPLETE_CLEARANCE);
+      r = reg.transition(INSPECTOR, "d1", r.version(), Action.RELEASE_LAND);
+      assertThat(r.status()).isEqualTo(Status.LAND_RELEASED);
+      assertThat(r.version()).isEqualTo(9);
+      assertThat(reg.history("d1"))
+          .extracting(AuditEvent::action)
+          .containsExactly(
+              "create",
+              "approve",
+              "start_construction",
+              "emplace",
+              "report_damage",
+              "repair",
+              "start_clearance",
+              "complete_clearance",
+              "release_land");
+      assertThat(reg.verify().problems()).isEmpty();
+    }
+  }
+
+  /**
+   * Every action, by every role, on an obstacle in every status: accepted exactly when the
+   * lifecycle table allows it; a refusal changes nothing.
+   */
+  @Test
+  void everyActionRoleAndStatusIsAcceptedExactlyWhenTheTableSaysSo() {
+    try (Registry reg = Fixtures.open(dir)) {
+      int n = 0;
+      List<String> wrong = new ArrayList<>();
+      for (Status s : Status.values()) {
+        String id = "s-" + s.id() + "-" + n++;
+        reg.importAll(
+            ADMIN,
+            List.of(
+                new RecordDraft(
+                    id,
+                    "dragons_teeth",
+                    null,
+                    s,
+                    Fixtures.line(24.0 + n * 0.003, 55.0, 0.002),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)),
+            "test");
+        for (Action a : Action.values()) {
+          for (Role role : Role.values()) {
+            boolean allowed =
+                a.from().contains(s) && a.roles().contains(role) && !a.minefieldOnly();
+            long before = reg.history(id).size();
+            try {
+              RegistryRecord r = reg.transition(new Actor("u", role), id, 1, a);
+              if (!allowed) {
+                wrong.add(a.id() + " by " + role.id() + " from " + s.id() + " was accepted");
+              }
+              assertThat(r.status()).isEqualTo(a.next(s));
+              // a fresh record in the same status for the next attempt
+              id = "s-" + s.id() + "-" + n++;
+              reg.importAll(
+                  ADMIN,
+                  List.of(
+                      new RecordDraft(
+                          id,
+                          "dragons_teeth",
+                          null,
+                          s,
+                          Fixtures.line(24.0 + n * 0.003, 55.0, 0.002),
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null)),
+                  "test");
+            } catch (SkydasProblem p) {
+              if (allowed) {
+                wrong.add(
+                    a.id()
+                        + " by "
+                        + role.id()
+                        + " from "
+                        + s.id()
+                        + " was refused: "
+                        + p.getMessage());
+              }
+              assertThat(p.code())
+                  .isIn(ProblemCode.FORBIDDEN, ProblemCode.CONFLICT, ProblemCode.INFEASIBLE);
+              assertThat(reg.history(id)).hasSize((int) before);
+              assertThat(reg.find(id).orElseThrow().version()).isEqualTo(1);
+            }
+          }
+        }
+      }
+      assertThat(wrong).isEmpty();
+      assertThat(reg.verify().problems()).isEmpty();
+    }
+  }
+
+  @Test
+  void aWrongRoleIsRefusedNamingTheRoleThatOwnsTheAction() {
+    try (Registry reg = Fixtures.open(dir)) {
+      reg.create(PLANNER, RecordDraft.planned("b1", "bunker", Fixtures.point(24.3, 55.3)));
+      assertThatThrownBy(() -> reg.transition(PLANNER, "b1", 1, Action.APPROVE))
+          .isInstanceOfSatisfying(
+              SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.FORBIDDEN))
+          .hasMessageContaining("planner may not approve (admin)");
+      assertThatThrownBy(() -> reg.transition(ADMIN, "b1", 1, Action.EMPLACE))
+          .isInstanceOfSatisfying(
+              SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.CONFLICT))
+          .hasMessageContaining("b1 is planned: emplace is only allowed from under_construction");
+      assertThatThrownBy(
+              () ->
+                  reg.create(
+                      Fixtures.VIEWER,
+                      RecordDraft.planned("b2", "bunker", Fixtures.point(24.31, 55.3))))
+          .hasMessageContaining("petras acting as viewer may not create planned records");
+      assertThatThrownBy(() -> reg.transition(ENGINEER, "b1", 1, Action.MARK))
+          .hasMessageContaining("mark applies to minefields");
+      assertThat(reg.find("b1").orElseThrow().version()).isEqualTo(1);
+      assertThat(reg.find("b2")).isEmpty();
+    }
+  }
+
+  @Test
+  void aStaleVersionIsAConflictAndTheFirstEditIsKept() {
+    try (Registry reg = Fixtures.open(dir)) {
+      reg.create(PLANNER, RecordDraft.planned("c1", "bunker", Fixtures.point(24.3, 55.3)));
+      reg.update(
+          PLANNER,
+          "c1",
+          1,
+          new RecordDraft(
+              null, null, "first", null, null, null, null, null, null, null, null, null));
+      assertThatThrownBy(
+              () ->
+                  reg.update(
+                      PLANNER,
+                      "c1",
+                      1,
+                      new RecordDraft(
+                          null, null, "second", null, null, null, null, null, null, null, null,
+                          null)))
+          .isInstanceOfSatisfying(
+              SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.CONFLICT))
+          .hasMessageContaining("version 2, not 1");
+      RegistryRecord r = reg.find("c1").orElseThrow();
+      assertThat(r.name()).isEqualTo("first");
+      assertThat(r.version()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void editsBelongToTheRoleOwningTheStatusAndClosedRecordsStayClosed() {
+    try (Registry reg = Fixtures.open(dir)) {
+      reg.importAll(
+          ADMIN,
+          List.of(
+              new RecordDraft(
+                  "e1",
+                  "at_ditch",
+                  null,
+                  Status.EMPLACED,
+                  Fixtures.line(24.1, 55.1, 0.01),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null),
+              new RecordDraft(
+                  "e2",
+                  "at_ditch",
+                  null,
+                  Status.CLEARED,
+                  Fixtures.line(24.1, 55.2, 0.01),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null)),
+          "test");
+      RecordDraft rename =
+          new RecordDraft(
+              null, null, "as built", null, null, null, null, null, null, null, null, null);
+      assertThatThrownBy(() -> reg.update(PLANNER, "e1", 1, rename))
+          .hasMessageContaining("(engineer)");
+      assertThat(reg.update(ENGINEER, "e1", 1, rename).name()).isEqualTo("as built");
+      assertThatThrownBy(() -> reg.update(ENGINEER, "e2", 1, rename))
+          .hasMessageContaining("closed");
+      assertThatThrownBy(
+              () ->
+                  reg.update(
+                      ENGINEER,
+                      "e1",
+                      2,
+                      new RecordDraft(
+                          null,
+                          null,
+                          null,
+                          Status.CLEARED,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null)))
+          .hasMessageContaining("status: is changed by a lifecycle action");
+    }
+  }
+}
