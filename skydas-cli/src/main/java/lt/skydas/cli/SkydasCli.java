@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RegionCommand.class,
       CostDistCommand.class,
       CatalogCommand.class,
+      RegistryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SkydasCli implements Runnable {

@@ -334,7 +334,7 @@ public final class JdbcStore implements AutoCloseable {
   public List<RegistryRecord> query(
       Connection c, Envelope bbox, String status, String kind, int limit, int offset)
       throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT doc FROM records");
+    StringBuilder sql = new StringBuilder("SELECT doc, " + dialect.geomOut("geom") + " FROM records");
     List<Object> args = new ArrayList<>();
     boolean where = false;
     if (bbox != null) {
@@ -354,7 +354,7 @@ public final class JdbcStore implements AutoCloseable {
       sql.append(where ? " AND" : " WHERE").append(" kind = ?");
       args.add(kind);
     }
-    sql.append(" ORDER BY id LIMIT ? OFFSET ?");
+    sql.append(" ORDER BY records.id LIMIT ? OFFSET ?");
     args.add(limit);
     args.add(offset);
     try (PreparedStatement p = c.prepareStatement(sql.toString())) {
@@ -364,7 +364,7 @@ public final class JdbcStore implements AutoCloseable {
       List<RegistryRecord> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          out.add(RecordCodec.fromJson(rs.getString(1)));
+          out.add(RecordCodec.fromJson(rs.getString(1), dialect.readGeometry(rs.getBytes(2))));
         }
       }
       return out;
