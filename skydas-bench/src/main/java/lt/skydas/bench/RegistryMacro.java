@@ -26,16 +26,19 @@ import org.locationtech.jts.geom.PrecisionModel;
  * places in Lithuania; every record fully checked, audited and hash-chained) in one transaction,
  * then bounding-box queries that return about 1,000 records.
  *
- * <p>Usage: {@code RegistryMacro [N=100000] [DB=<temp>.gpkg | jdbc:postgresql://...] [seed=1]}.
- * Run from the repository root (it reads data/baltic/countries.geojson.gz). A PostGIS database
- * must be empty (a fresh database).
+ * <p>Usage: {@code RegistryMacro [N=100000] [DB=<temp>.gpkg | jdbc:postgresql://...] [seed=1]}. Run
+ * from the repository root (it reads data/baltic/countries.geojson.gz). A PostGIS database must be
+ * empty (a fresh database).
  */
 public final class RegistryMacro {
   private RegistryMacro() {}
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    String db = args.length > 1 ? args[1] : Files.createTempDirectory("skydas-bench").resolve("registry.gpkg").toString();
+    String db =
+        args.length > 1
+            ? args[1]
+            : Files.createTempDirectory("skydas-bench").resolve("registry.gpkg").toString();
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
     Territory lt = Territory.load(Path.of("data/baltic/countries.geojson.gz"), "LT");
     GeometryFactory gf = new GeometryFactory(new PrecisionModel(), 4326);
@@ -54,24 +57,41 @@ public final class RegistryMacro {
       } else {
         double a = rnd.nextDouble() * Math.PI;
         double len = 0.002 + rnd.nextDouble() * 0.01;
-        g = gf.createLineString(new Coordinate[] {new Coordinate(lon, lat),
-          new Coordinate(lon + len * Math.cos(a), lat + len * Math.sin(a) * 0.6)});
+        g =
+            gf.createLineString(
+                new Coordinate[] {
+                  new Coordinate(lon, lat),
+                  new Coordinate(lon + len * Math.cos(a), lat + len * Math.sin(a) * 0.6)
+                });
         type = lines[rnd.nextInt(lines.length)];
       }
       if (lt.placementProblem(g) == null) {
-        drafts.add(RecordDraft.planned(String.format(Locale.ROOT, "o%07d", drafts.size()), type, g)
-            .withName("Obstacle " + drafts.size()));
+        drafts.add(
+            RecordDraft.planned(String.format(Locale.ROOT, "o%07d", drafts.size()), type, g)
+                .withName("Obstacle " + drafts.size()));
       }
     }
-    System.out.printf(Locale.ROOT, "registry macro: %,d records, seed %d, store %s%n", n, seed, db.replaceAll("password=[^&]*", "password=***"));
-    try (Registry reg = new Registry(JdbcStore.open(db, true), ObstacleCatalog.defaults(), lt, Clock.systemUTC())) {
+    System.out.printf(
+        Locale.ROOT,
+        "registry macro: %,d records, seed %d, store %s%n",
+        n,
+        seed,
+        db.replaceAll("password=[^&]*", "password=***"));
+    try (Registry reg =
+        new Registry(JdbcStore.open(db, true), ObstacleCatalog.defaults(), lt, Clock.systemUTC())) {
       if (reg.count() != 0) {
-        throw new IllegalStateException("the benchmark needs an empty registry; " + db + " has " + reg.count() + " records");
+        throw new IllegalStateException(
+            "the benchmark needs an empty registry; " + db + " has " + reg.count() + " records");
       }
       long t0 = System.nanoTime();
       reg.importAll(new Actor("bench", Role.PLANNER), drafts, "RegistryMacro seed " + seed);
       double import_s = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(Locale.ROOT, "import: %,d records in %.2f s (%,.0f records/s), %s%n", n, import_s, n / import_s,
+      System.out.printf(
+          Locale.ROOT,
+          "import: %,d records in %.2f s (%,.0f records/s), %s%n",
+          n,
+          import_s,
+          n / import_s,
           reg.store().describe());
       // a box returning about 1,000 records: Lithuania is ~65,000 km2, so ~n/1000 boxes of it
       double side = Math.sqrt(5.9 * 2.5 * 0.55 * 1000.0 / n);
@@ -91,12 +111,21 @@ public final class RegistryMacro {
       }
       double[] sorted = ms.clone();
       Arrays.sort(sorted);
-      System.out.printf(Locale.ROOT, "bbox query (limit 1000, mean %.0f records returned): median %.1f ms, p90 %.1f ms, max %.1f ms over %d queries%n",
-          Arrays.stream(sizes).average().orElse(0), sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.9)],
-          sorted[sorted.length - 1], ms.length);
+      System.out.printf(
+          Locale.ROOT,
+          "bbox query (limit 1000, mean %.0f records returned): median %.1f ms, p90 %.1f ms, max %.1f ms over %d queries%n",
+          Arrays.stream(sizes).average().orElse(0),
+          sorted[sorted.length / 2],
+          sorted[(int) (sorted.length * 0.9)],
+          sorted[sorted.length - 1],
+          ms.length);
       long v0 = System.nanoTime();
       var v = reg.verify();
-      System.out.printf(Locale.ROOT, "verify: %s, %,d events in %.2f s%n", v.ok() ? "intact" : "PROBLEMS " + v.problems(), v.events(),
+      System.out.printf(
+          Locale.ROOT,
+          "verify: %s, %,d events in %.2f s%n",
+          v.ok() ? "intact" : "PROBLEMS " + v.problems(),
+          v.events(),
           (System.nanoTime() - v0) / 1e9);
     }
   }

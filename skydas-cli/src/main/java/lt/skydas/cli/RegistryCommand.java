@@ -26,7 +26,6 @@ import lt.skydas.registry.VerifyReport;
 import lt.skydas.registry.exchange.RegistryExchange;
 import lt.skydas.registry.store.JdbcStore;
 import org.locationtech.jts.geom.Envelope;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,16 +66,22 @@ final class RegistryCommand implements Runnable {
     @Option(
         names = "--db",
         paramLabel = "FILE|URL",
-        description = "Registry: a .gpkg file or a jdbc:postgresql:// URL (default: $SKYDAS_REGISTRY or registry.gpkg).")
+        description =
+            "Registry: a .gpkg file or a jdbc:postgresql:// URL (default: $SKYDAS_REGISTRY or registry.gpkg).")
     String db;
 
     @Option(
         names = "--countries",
         paramLabel = "FILE",
-        description = "Countries layer for the border check (default: the shipped data/baltic/countries.geojson.gz).")
+        description =
+            "Countries layer for the border check (default: the shipped data/baltic/countries.geojson.gz).")
     Path countries;
 
-    @Option(names = "--home", paramLabel = "ISO", defaultValue = "LT", description = "Home country ISO code (default LT).")
+    @Option(
+        names = "--home",
+        paramLabel = "ISO",
+        defaultValue = "LT",
+        description = "Home country ISO code (default LT).")
     String home;
 
     String location() {
@@ -88,19 +93,28 @@ final class RegistryCommand implements Runnable {
     }
 
     Registry open(boolean create) {
-      Path c = countries != null ? countries : RegionStore.shippedLayers().resolve("countries.geojson.gz");
+      Path c =
+          countries != null
+              ? countries
+              : RegionStore.shippedLayers().resolve("countries.geojson.gz");
       Territory t = Territory.load(c, home.toUpperCase(Locale.ROOT));
-      return new Registry(JdbcStore.open(location(), create), ObstacleCatalog.defaults(), t, Clock.systemUTC());
+      return new Registry(
+          JdbcStore.open(location(), create), ObstacleCatalog.defaults(), t, Clock.systemUTC());
     }
   }
 
   /** Who acts. */
   static final class Who {
-    @Option(names = "--role", required = true, paramLabel = "ROLE",
+    @Option(
+        names = "--role",
+        required = true,
+        paramLabel = "ROLE",
         description = "Role acted in: planner, engineer, inspector, admin.")
     String role;
 
-    @Option(names = "--user", paramLabel = "NAME",
+    @Option(
+        names = "--user",
+        paramLabel = "NAME",
         description = "Name recorded in the audit trail (default: $USER).")
     String user;
 
@@ -110,7 +124,9 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(name = "init", mixinStandardHelpOptions = true,
+  @Command(
+      name = "init",
+      mixinStandardHelpOptions = true,
       description = "Create the registry (or bring its schema up to date).")
   static final class Init implements Callable<Integer> {
     @Mixin Db db;
@@ -119,16 +135,25 @@ final class RegistryCommand implements Runnable {
     public Integer call() {
       try (Registry r = db.open(true)) {
         VerifyReport v = r.verify();
-        System.out.printf(Locale.ROOT, "Registry ready: %s (schema %d, %d records, %d audit events)%n",
-            r.store().describe(), r.store().schemaVersion(), v.records(), v.events());
+        System.out.printf(
+            Locale.ROOT,
+            "Registry ready: %s (schema %d, %d records, %d audit events)%n",
+            r.store().describe(),
+            r.store().schemaVersion(),
+            v.records(),
+            v.events());
       }
       return 0;
     }
   }
 
-  @Command(name = "import", mixinStandardHelpOptions = true,
-      description = {"Import records from GeoJSON, GeoPackage, KML or CSV (a plan from optimize imports as planned records).",
-        "All or nothing: every problem of every record is reported and nothing is stored."})
+  @Command(
+      name = "import",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Import records from GeoJSON, GeoPackage, KML or CSV (a plan from optimize imports as planned records).",
+        "All or nothing: every problem of every record is reported and nothing is stored."
+      })
   static final class Import implements Callable<Integer> {
     @Mixin Db db;
     @Mixin Who who;
@@ -136,7 +161,9 @@ final class RegistryCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "File to import.")
     Path file;
 
-    @Option(names = "--format", description = "geojson, geopackage, kml or csv (default: from the file name).")
+    @Option(
+        names = "--format",
+        description = "geojson, geopackage, kml or csv (default: from the file name).")
     RegistryExchange.Format format;
 
     @Override
@@ -144,15 +171,24 @@ final class RegistryCommand implements Runnable {
       RegistryExchange.Format f = format != null ? format : RegistryExchange.Format.fromPath(file);
       List<RecordDraft> drafts = RegistryExchange.read(file, f);
       try (Registry r = db.open(false)) {
-        List<RegistryRecord> stored = r.importAll(who.actor(), drafts, file.getFileName().toString());
-        System.out.printf(Locale.ROOT, "Imported %d records from %s into %s%n", stored.size(), file, r.store().describe());
+        List<RegistryRecord> stored =
+            r.importAll(who.actor(), drafts, file.getFileName().toString());
+        System.out.printf(
+            Locale.ROOT,
+            "Imported %d records from %s into %s%n",
+            stored.size(),
+            file,
+            r.store().describe());
       }
       return 0;
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true,
-      description = "Export records as GeoJSON, GeoPackage, KML, CSV, Cursor-on-Target XML (TAK) or a GICHD-shaped mine-action handover.")
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description =
+          "Export records as GeoJSON, GeoPackage, KML, CSV, Cursor-on-Target XML (TAK) or a GICHD-shaped mine-action handover.")
   static final class Export implements Callable<Integer> {
     @Mixin Db db;
     @Mixin Filter filter;
@@ -160,14 +196,17 @@ final class RegistryCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "File to write (replaced atomically).")
     Path file;
 
-    @Option(names = "--format", description = "geojson, geopackage, kml, csv, cot or gichd (default: from the file name).")
+    @Option(
+        names = "--format",
+        description = "geojson, geopackage, kml, csv, cot or gichd (default: from the file name).")
     RegistryExchange.Format format;
 
     @Override
     public Integer call() {
       RegistryExchange.Format f = format != null ? format : RegistryExchange.Format.fromPath(file);
       try (Registry r = db.open(false)) {
-        List<RegistryRecord> rs = r.list(filter.bbox(), filter.status(), filter.kind(), Integer.MAX_VALUE, 0);
+        List<RegistryRecord> rs =
+            r.list(filter.bbox(), filter.status(), filter.kind(), Integer.MAX_VALUE, 0);
         if (f == RegistryExchange.Format.GICHD) {
           java.util.Map<String, List<Activity>> acts = new java.util.LinkedHashMap<>();
           for (RegistryRecord x : rs) {
@@ -177,7 +216,12 @@ final class RegistryCommand implements Runnable {
         } else {
           RegistryExchange.write(rs, file, f);
         }
-        System.out.printf(Locale.ROOT, "Exported %d records to %s (%s)%n", rs.size(), file, f.name().toLowerCase(Locale.ROOT));
+        System.out.printf(
+            Locale.ROOT,
+            "Exported %d records to %s (%s)%n",
+            rs.size(),
+            file,
+            f.name().toLowerCase(Locale.ROOT));
       }
       return 0;
     }
@@ -185,10 +229,16 @@ final class RegistryCommand implements Runnable {
 
   /** Which records. */
   static final class Filter {
-    @Option(names = "--bbox", paramLabel = "W,S,E,N", description = "Only records meeting this WGS84 box.")
+    @Option(
+        names = "--bbox",
+        paramLabel = "W,S,E,N",
+        description = "Only records meeting this WGS84 box.")
     String bbox;
 
-    @Option(names = "--status", description = "Only records in this status (planned, approved, under_construction, emplaced, ...).")
+    @Option(
+        names = "--status",
+        description =
+            "Only records in this status (planned, approved, under_construction, emplaced, ...).")
     String status;
 
     @Option(names = "--kind", description = "obstacle or minefield.")
@@ -210,7 +260,9 @@ final class RegistryCommand implements Runnable {
         }
         return new Envelope(w, e, s, n);
       } catch (NumberFormatException ex) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--bbox " + bbox + ": give W,S,E,N in degrees with W <= E and S <= N");
+        throw new SkydasProblem(
+            ProblemCode.USAGE,
+            "--bbox " + bbox + ": give W,S,E,N in degrees with W <= E and S <= N");
       }
     }
 
@@ -242,7 +294,10 @@ final class RegistryCommand implements Runnable {
     @Mixin Db db;
     @Mixin Filter filter;
 
-    @Option(names = "--limit", defaultValue = "100", description = "At most this many (default 100).")
+    @Option(
+        names = "--limit",
+        defaultValue = "100",
+        description = "At most this many (default 100).")
     int limit;
 
     @Option(names = "--offset", defaultValue = "0", description = "Skip this many first.")
@@ -254,10 +309,18 @@ final class RegistryCommand implements Runnable {
         throw new SkydasProblem(ProblemCode.USAGE, "--limit must be >= 1 and --offset >= 0");
       }
       try (Registry r = db.open(false)) {
-        List<RegistryRecord> rs = r.list(filter.bbox(), filter.status(), filter.kind(), limit, offset);
-        System.out.printf(Locale.ROOT, "%-28s %-18s %-22s %4s %s%n", "id", "type", "status", "ver", "name");
+        List<RegistryRecord> rs =
+            r.list(filter.bbox(), filter.status(), filter.kind(), limit, offset);
+        System.out.printf(
+            Locale.ROOT, "%-28s %-18s %-22s %4s %s%n", "id", "type", "status", "ver", "name");
         for (RegistryRecord x : rs) {
-          System.out.printf(Locale.ROOT, "%-28s %-18s %-22s %4d %s%n", x.id(), x.type(), x.status().id(), x.version(),
+          System.out.printf(
+              Locale.ROOT,
+              "%-28s %-18s %-22s %4d %s%n",
+              x.id(),
+              x.type(),
+              x.status().id(),
+              x.version(),
               x.name() == null ? "" : x.name());
         }
         System.out.printf(Locale.ROOT, "%d record(s) shown%n", rs.size());
@@ -266,36 +329,56 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one record as JSON, its activities and the actions a role may take.")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show one record as JSON, its activities and the actions a role may take.")
   static final class Show implements Callable<Integer> {
     @Mixin Db db;
 
     @Parameters(paramLabel = "ID")
     String id;
 
-    @Option(names = "--role", description = "Also list the lifecycle actions this role may take now.")
+    @Option(
+        names = "--role",
+        description = "Also list the lifecycle actions this role may take now.")
     String role;
 
     @Override
     public Integer call() {
       try (Registry r = db.open(false)) {
-        RegistryRecord x = r.find(id).orElseThrow(() -> new SkydasProblem(ProblemCode.NOT_FOUND, "no record '" + id + "' in the registry"));
+        RegistryRecord x =
+            r.find(id)
+                .orElseThrow(
+                    () ->
+                        new SkydasProblem(
+                            ProblemCode.NOT_FOUND, "no record '" + id + "' in the registry"));
         System.out.println(RecordCodec.toTree(x).toPrettyString());
         for (Activity a : r.activities(id)) {
-          System.out.println("activity " + a.kind().id() + " " + a.at() + " by " + a.actor() + ": " + a.data());
+          System.out.println(
+              "activity " + a.kind().id() + " " + a.at() + " by " + a.actor() + ": " + a.data());
         }
         if (role != null) {
-          System.out.println("actions for " + role + ": " + Action.offered(x.status(), x.kind(), Role.parse(role)).stream()
-              .map(Action::id).toList());
+          System.out.println(
+              "actions for "
+                  + role
+                  + ": "
+                  + Action.offered(x.status(), x.kind(), Role.parse(role)).stream()
+                      .map(Action::id)
+                      .toList());
         }
       }
       return 0;
     }
   }
 
-  @Command(name = "transition", mixinStandardHelpOptions = true,
-      description = {"Apply a lifecycle action: approve, start_construction, emplace, report_breach, report_damage, repair,",
-        "start_clearance, complete_clearance, release_land; for minefields also mark, fence, monitor."})
+  @Command(
+      name = "transition",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Apply a lifecycle action: approve, start_construction, emplace, report_breach, report_damage, repair,",
+        "start_clearance, complete_clearance, release_land; for minefields also mark, fence, monitor."
+      })
   static final class Transition implements Callable<Integer> {
     @Mixin Db db;
     @Mixin Who who;
@@ -306,30 +389,56 @@ final class RegistryCommand implements Runnable {
     @Parameters(index = "1", paramLabel = "ACTION")
     String action;
 
-    @Option(names = "--version", paramLabel = "N",
-        description = "The version you saw; refused if the record changed since (default: the current one).")
+    @Option(
+        names = "--version",
+        paramLabel = "N",
+        description =
+            "The version you saw; refused if the record changed since (default: the current one).")
     Long version;
 
     @Override
     public Integer call() {
       Action a = Action.parse(action);
       if (a == null) {
-        throw new SkydasProblem(ProblemCode.USAGE, "unknown action '" + action + "' (one of " + Action.ids() + ")");
+        throw new SkydasProblem(
+            ProblemCode.USAGE, "unknown action '" + action + "' (one of " + Action.ids() + ")");
       }
       try (Registry r = db.open(false)) {
-        long v = version != null ? version
-            : r.find(id).orElseThrow(() -> new SkydasProblem(ProblemCode.NOT_FOUND, "no record '" + id + "' in the registry")).version();
+        long v =
+            version != null
+                ? version
+                : r.find(id)
+                    .orElseThrow(
+                        () ->
+                            new SkydasProblem(
+                                ProblemCode.NOT_FOUND, "no record '" + id + "' in the registry"))
+                    .version();
         RegistryRecord x = r.transition(who.actor(), id, v, a);
-        System.out.printf(Locale.ROOT, "%s: %s, version %d%n", x.id(), x.status().id()
-            + (x.kind() == RecordKind.MINEFIELD ? " (marked " + x.marked() + ", fenced " + x.fenced() + ", monitored " + x.monitored() + ")" : ""),
+        System.out.printf(
+            Locale.ROOT,
+            "%s: %s, version %d%n",
+            x.id(),
+            x.status().id()
+                + (x.kind() == RecordKind.MINEFIELD
+                    ? " (marked "
+                        + x.marked()
+                        + ", fenced "
+                        + x.fenced()
+                        + ", monitored "
+                        + x.monitored()
+                        + ")"
+                    : ""),
             x.version());
       }
       return 0;
     }
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Check the audit chain and every record against it; exit 9 naming every edited, deleted, inserted or reordered event.")
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description =
+          "Check the audit chain and every record against it; exit 9 naming every edited, deleted, inserted or reordered event.")
   static final class Verify implements Callable<Integer> {
     @Mixin Db db;
 
@@ -338,27 +447,44 @@ final class RegistryCommand implements Runnable {
       try (Registry r = db.open(false)) {
         VerifyReport v = r.verify();
         if (v.ok()) {
-          System.out.printf(Locale.ROOT, "Audit chain intact: %d events, %d records, %d activities; head %s%n",
-              v.events(), v.records(), v.activities(), v.headHash());
+          System.out.printf(
+              Locale.ROOT,
+              "Audit chain intact: %d events, %d records, %d activities; head %s%n",
+              v.events(),
+              v.records(),
+              v.activities(),
+              v.headHash());
           return 0;
         }
         for (String p : v.problems()) {
           System.out.println("TAMPERED: " + p);
         }
-        throw new SkydasProblem(ProblemCode.TAMPERED, r.store().describe() + ": audit check failed: " + v.problems().size()
-            + " problem(s), first: " + v.problems().get(0));
+        throw new SkydasProblem(
+            ProblemCode.TAMPERED,
+            r.store().describe()
+                + ": audit check failed: "
+                + v.problems().size()
+                + " problem(s), first: "
+                + v.problems().get(0));
       }
     }
   }
 
-  @Command(name = "history", mixinStandardHelpOptions = true, description = "The audit trail of a record, or its state at a past time.")
+  @Command(
+      name = "history",
+      mixinStandardHelpOptions = true,
+      description = "The audit trail of a record, or its state at a past time.")
   static final class History implements Callable<Integer> {
     @Mixin Db db;
 
     @Parameters(paramLabel = "ID")
     String id;
 
-    @Option(names = "--at", paramLabel = "TIME", description = "Print the record as it stood at this ISO 8601 instant (2027-05-03T12:00:00Z).")
+    @Option(
+        names = "--at",
+        paramLabel = "TIME",
+        description =
+            "Print the record as it stood at this ISO 8601 instant (2027-05-03T12:00:00Z).")
     String at;
 
     @Override
@@ -369,9 +495,16 @@ final class RegistryCommand implements Runnable {
           try {
             t = Instant.parse(at);
           } catch (DateTimeParseException e) {
-            throw new SkydasProblem(ProblemCode.USAGE, "--at " + at + ": not an ISO 8601 instant (2027-05-03T12:00:00Z)");
+            throw new SkydasProblem(
+                ProblemCode.USAGE,
+                "--at " + at + ": not an ISO 8601 instant (2027-05-03T12:00:00Z)");
           }
-          RegistryRecord x = r.stateAt(id, t).orElseThrow(() -> new SkydasProblem(ProblemCode.NOT_FOUND, "record '" + id + "' did not exist at " + at));
+          RegistryRecord x =
+              r.stateAt(id, t)
+                  .orElseThrow(
+                      () ->
+                          new SkydasProblem(
+                              ProblemCode.NOT_FOUND, "record '" + id + "' did not exist at " + at));
           System.out.println(RecordCodec.toTree(x).toPrettyString());
           return 0;
         }
@@ -380,8 +513,19 @@ final class RegistryCommand implements Runnable {
           throw new SkydasProblem(ProblemCode.NOT_FOUND, "no audit events for '" + id + "'");
         }
         for (AuditEvent e : h) {
-          String status = e.after() == null ? "" : RecordCodec.JSON.readTree(e.after()).path("status").asText("");
-          System.out.printf(Locale.ROOT, "%6d %s %-20s %-10s %-20s %s%n", e.seq(), e.at(), e.action(), e.role(), e.actor(), status);
+          String status =
+              e.after() == null
+                  ? ""
+                  : RecordCodec.JSON.readTree(e.after()).path("status").asText("");
+          System.out.printf(
+              Locale.ROOT,
+              "%6d %s %-20s %-10s %-20s %s%n",
+              e.seq(),
+              e.at(),
+              e.action(),
+              e.role(),
+              e.actor(),
+              status);
         }
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);

@@ -87,14 +87,15 @@ public final class RecordCodec {
   }
 
   /**
-   * Parses the canonical JSON text of a record whose geometry is already decoded (from the
-   * geometry column: faster than its WKT).
+   * Parses the canonical JSON text of a record whose geometry is already decoded (from the geometry
+   * column: faster than its WKT).
    */
   public static RegistryRecord fromJson(String json, Geometry geometry) {
     try {
       return fromTree(JSON.readTree(json), geometry);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored record is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "stored record is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -334,7 +334,8 @@ public final class JdbcStore implements AutoCloseable {
   public List<RegistryRecord> query(
       Connection c, Envelope bbox, String status, String kind, int limit, int offset)
       throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT doc, " + dialect.geomOut("geom") + " FROM records");
+    StringBuilder sql =
+        new StringBuilder("SELECT doc, " + dialect.geomOut("geom") + " FROM records");
     List<Object> args = new ArrayList<>();
     boolean where = false;
     if (bbox != null) {

@@ -1,0 +1,200 @@
+package lt.skydas.registry;
+
+import static lt.skydas.registry.Fixtures.ADMIN;
+import static lt.skydas.registry.Fixtures.ENGINEER;
+import static lt.skydas.registry.Fixtures.INSPECTOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ActivityTest {
+  @TempDir Path dir;
+
+  private static RegistryRecord emplacedMinefield(Registry reg) {
+    return reg.importAll(
+            ADMIN,
+            List.of(
+                new RecordDraft(
+                    "mf",
+                    "at_minefield",
+                    "Laukas",
+                    Status.EMPLACED,
+                    Fixtures.square(24.2, 55.2, 0.005),
+                    true,
+                    false,
+                    false,
+                    Fixtures.completeAt(24.2, 55.2),
+                    2,
+                    null,
+                    null)),
+            "test")
+        .get(0);
+  }
+
+  @Test
+  void inspectionsIncidentsClearanceAndLandReleaseAreLinkedAndAudited() {
+    try (Registry reg = Fixtures.open(dir)) {
+      emplacedMinefield(reg);
+      reg.addActivity(
+          INSPECTOR,
+          "mf",
+          ActivityKind.INSPECTION,
+          null,
+          Map.of(
+              "date",
+              "2028-04-01",
+              "organisation",
+              "LT Army Engineer Bn",
+              "findings",
+              "2 signs missing",
+              "nonconformities",
+              1));
+      reg.addActivity(
+          ENGINEER,
+          "mf",
+          ActivityKind.INCIDENT,
+          Fixtures.point(24.202, 55.202),
+          Map.of(
+              "date",
+              "2028-06-11",
+              "device_category",
+              "AT mine",
+              "description",
+              "tractor detonated TM-62; no casualties"));
+      RegistryRecord r = reg.transition(ENGINEER, "mf", 1, Action.START_CLEARANCE);
+      reg.addActivity(
+          ENGINEER,
+          "mf",
+          ActivityKind.CLEARANCE_TASK,
+          null,
+          Map.of(
+              "organisation",
+              "Demining Co",
+              "method",
+              "mechanical",
+              "start_date",
+              "2035-05-02",
+              "status",
+              "ongoing"));
+      reg.addActivity(
+          INSPECTOR,
+          "mf",
+          ActivityKind.LAND_RELEASE,
+          Fixtures.square(24.2, 55.2, 0.005),
+          Map.of(
+              "date",
+              "2035-07-01",
+              "method",
+              "cleared",
+              "clearance_depth_cm",
+              20,
+              "devices_found",
+              List.of(
+                  Map.of(
+                      "category",
+                      "AT mine",
+                      "model",
+                      "TM-62",
+                      "lon",
+                      24.201,
+                      "lat",
+                      55.201,
+                      "depth_cm",
+                      10))));
+      reg.transition(ENGINEER, "mf", r.version(), Action.COMPLETE_CLEARANCE);
+      List<Activity> acts = reg.activities("mf");
+      assertThat(acts)
+          .extracting(Activity::kind)
+          .containsExactly(
+              ActivityKind.INSPECTION,
+              ActivityKind.INCIDENT,
+              ActivityKind.CLEARANCE_TASK,
+              ActivityKind.LAND_RELEASE);
+      assertThat(acts.get(3).data().get("devices_found")).asList().hasSize(1);
+      assertThat(RecordCodec.wkt(acts.get(1).geometry())).isEqualTo("POINT (24.202 55.202)");
+      VerifyReport v = reg.verify();
+      assertThat(v.problems()).isEmpty();
+      assertThat(v.activities()).isEqualTo(4);
+      assertThat(v.events()).isEqualTo(7);
+      reg.store()
+          .executeRaw("UPDATE activities SET doc = replace(doc, '2 signs missing', 'all fine')");
+      assertThat(reg.verify().problems())
+          .singleElement()
+          .asString()
+          .startsWith("activity inspection-")
+          .endsWith("differs from its audit event (changed outside Skydas)");
+    }
+  }
+
+  @Test
+  void missingFieldsWrongRolesAndWrongStatesAreRefused() {
+    try (Registry reg = Fixtures.open(dir)) {
+      emplacedMinefield(reg);
+      assertThatThrownBy(
+              () ->
+                  reg.addActivity(
+                      INSPECTOR,
+                      "mf",
+                      ActivityKind.LAND_RELEASE,
+                      Fixtures.point(24.2, 55.2),
+                      Map.of(
+                          "method",
+                          "swept",
+                          "clearance_depth_cm",
+                          -3,
+                          "devices_found",
+                          List.of(Map.of("model", "x")))))
+          .hasMessageContaining("date: missing")
+          .hasMessageContaining("method: 'swept' is not one of cancelled, reduced, cleared")
+          .hasMessageContaining("clearance_depth_cm: must be a number")
+          .hasMessageContaining("devices_found[0].category: missing")
+          .hasMessageContaining("geometry: a land release needs the released area as a Polygon");
+      assertThatThrownBy(
+              () ->
+                  reg.addActivity(
+                      ENGINEER,
+                      "mf",
+                      ActivityKind.INSPECTION,
+                      null,
+                      Map.of("date", "2028-04-01", "organisation", "x", "findings", "y")))
+          .isInstanceOfSatisfying(
+              SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.FORBIDDEN));
+      assertThatThrownBy(
+              () ->
+                  reg.addActivity(
+                      INSPECTOR,
+                      "mf",
+                      ActivityKind.LAND_RELEASE,
+                      Fixtures.square(24.2, 55.2, 0.005),
+                      Map.of(
+                          "date",
+                          "2035-07-01",
+                          "method",
+                          "cleared",
+                          "clearance_depth_cm",
+                          20,
+                          "devices_found",
+                          List.of())))
+          .hasMessageContaining("mf is emplaced: land is released during or after clearance");
+      assertThatThrownBy(
+              () ->
+                  reg.addActivity(
+                      INSPECTOR,
+                      "nope",
+                      ActivityKind.INSPECTION,
+                      null,
+                      Map.of("date", "2028-04-01", "organisation", "x", "findings", "y")))
+          .isInstanceOfSatisfying(
+              SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.NOT_FOUND));
+      assertThat(reg.activities("mf")).isEmpty();
+      assertThat(reg.verify().events()).isEqualTo(1);
+    }
+  }
+}
