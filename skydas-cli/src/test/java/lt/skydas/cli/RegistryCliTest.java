@@ -1,0 +1,81 @@
+package lt.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The registry command line, end to end on a GeoPackage. */
+class RegistryCliTest {
+  @TempDir Path dir;
+
+  private CliRunner.Result run(String... args) {
+    String[] all = new String[args.length + 4];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--db";
+    all[args.length + 1] = dir.resolve("reg.gpkg").toString();
+    all[args.length + 2] = "--countries";
+    all[args.length + 3] = "../data/baltic/countries.geojson.gz";
+    return CliRunner.run(all);
+  }
+
+  @Test
+  void initImportTransitionVerifyTamperAndHistory() throws Exception {
+    Path plan = dir.resolve("plan.geojson");
+    Files.writeString(plan, """
+        {"type": "FeatureCollection", "policy": {"ap_mines_enabled": false, "civilian_buffer_m": 1000},
+         "features": [
+          {"type": "Feature", "id": "d1", "properties": {"type": "at_ditch", "name": "Griovys prie Šalčininkų", "year": 1, "status": "chosen"},
+           "geometry": {"type": "LineString", "coordinates": [[24.20, 55.20], [24.23, 55.21]]}},
+          {"type": "Feature", "id": "m1", "properties": {"type": "at_minefield", "year": 2, "status": "pinned"},
+           "geometry": {"type": "LineString", "coordinates": [[24.30, 55.30], [24.33, 55.31]]}}]}
+        """);
+    assertThat(run("registry", "import", plan.toString(), "--role", "planner").err())
+        .contains("does not exist (create it with: skydas registry init");
+    CliRunner.Result init = run("registry", "init");
+    assertThat(init.exit()).as(init.err()).isZero();
+    assertThat(init.out()).contains("Registry ready: GeoPackage", "schema 1, 0 records");
+    CliRunner.Result imp = run("registry", "import", plan.toString(), "--role", "planner", "--user", "ona");
+    assertThat(imp.exit()).as(imp.err()).isZero();
+    assertThat(imp.out()).contains("Imported 2 records");
+    assertThat(run("registry", "list").out()).contains("d1", "m1", "planned", "Griovys prie Šalčininkų", "2 record(s) shown");
+
+    CliRunner.Result wrongRole = run("registry", "transition", "d1", "approve", "--role", "planner");
+    assertThat(wrongRole.exit()).isEqualTo(8);
+    assertThat(wrongRole.err()).contains("may not approve (admin)");
+    CliRunner.Result ok = run("registry", "transition", "d1", "approve", "--role", "admin", "--version", "1");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("d1: approved, version 2");
+    CliRunner.Result stale = run("registry", "transition", "d1", "start_construction", "--role", "engineer", "--version", "1");
+    assertThat(stale.exit()).isEqualTo(7);
+    assertThat(stale.err()).contains("version 2, not 1");
+
+    CliRunner.Result verify = run("registry", "verify");
+    assertThat(verify.exit()).as(verify.err()).isZero();
+    assertThat(verify.out()).contains("Audit chain intact: 3 events, 2 records");
+    CliRunner.Result history = run("registry", "history", "d1");
+    assertThat(history.out()).contains("import", "approve", "admin", "approved");
+
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("reg.gpkg"))) {
+      c.createStatement().execute("UPDATE audit_events SET actor = 'mallory' WHERE seq = 1");
+    }
+    CliRunner.Result tampered = run("registry", "verify");
+    assertThat(tampered.exit()).isEqualTo(9);
+    assertThat(tampered.out()).contains("TAMPERED: event seq 1 (d1, import): edited");
+    assertThat(tampered.err()).contains("audit check failed: 1 problem(s)");
+
+    Path bad = dir.resolve("bad.geojson");
+    Files.writeString(bad, """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "x1", "properties": {"type": "bunker"}, "geometry": {"type": "Point", "coordinates": [26.5, 54.3]}},
+          {"type": "Feature", "id": "x2", "properties": {"type": "no_such"}, "geometry": {"type": "Point", "coordinates": [24.5, 55.3]}}]}
+        """);
+    CliRunner.Result refused = run("registry", "import", bad.toString(), "--role", "planner");
+    assertThat(refused.exit()).isEqualTo(3);
+    assertThat(refused.err()).contains("nothing imported: 2 problem(s)", "Belarus", "unknown 'no_such'");
+    assertThat(run("registry", "list").out()).contains("2 record(s) shown");
+  }
+}
