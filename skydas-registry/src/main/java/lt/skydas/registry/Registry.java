@@ -20,7 +20,7 @@ import lt.skydas.registry.store.JdbcStore;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.index.quadtree.Quadtree;
 
 /**
  * The registry: every write checks the actor's role, the lifecycle, the record and its geometry,
@@ -87,7 +87,7 @@ public final class Registry implements AutoCloseable {
     List<String> errors = new ArrayList<>();
     Map<String, String> ids = new HashMap<>();
     Map<String, String> geoms = new HashMap<>();
-    STRtree fields = new STRtree();
+    Quadtree fields = new Quadtree(); // STRtree cannot take inserts after a query
     for (int i = 0; i < drafts.size(); i++) {
       RecordDraft d = drafts.get(i);
       String where =
