@@ -72,9 +72,10 @@ final class CsvExchange {
             name, "line 1", "no 'wkt' column (header: " + String.join(",", HEADER) + ")");
       }
       while (it.hasNextValue()) {
+        // the parser stands just past the previous row's line end: the start of this row
+        int line = it.getParser().currentLocation().getLineNr();
         String[] v = it.nextValue();
         row++;
-        int line = it.getParser().currentLocation().getLineNr();
         String where = "row " + row + " (line " + line + ")";
         if (v.length == 1 && v[0].isBlank()) {
           continue;
