@@ -142,7 +142,10 @@ final class Fields {
     return checked(file, where, key, o.toString());
   }
 
-  /** Refuses strings over {@link #MAX_STRING} characters and control characters. */
+  /**
+   * Refuses strings over {@link #MAX_STRING} characters (control characters are the registry's
+   * check).
+   */
   static String checked(String file, String where, String key, String s) {
     if (s != null && s.length() > MAX_STRING) {
       throw SkydasProblem.badInput(
