@@ -1,0 +1,257 @@
+package lt.skydas.registry.exchange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.registry.MinefieldData;
+import lt.skydas.registry.RecordCodec;
+import lt.skydas.registry.RecordDraft;
+import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.Status;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/**
+ * The flat record fields every format carries ({@code id, type, name, status, year, notes, marked,
+ * fenced, monitored, minefield}) and their conversion from loosely typed values (JSON, CSV text,
+ * KML text, SQLite columns) to a {@link RecordDraft}. Every fault is a BAD_INPUT problem naming the
+ * file, the place in it and the field. Stateless.
+ */
+final class Fields {
+  /** The longest string accepted in any field (the minefield JSON text excepted). */
+  static final int MAX_STRING = 10_000;
+
+  /** The longest minefield JSON text accepted. */
+  static final int MAX_MINEFIELD_JSON = 1_000_000;
+
+  /** Flat text fields in export order (geometry and minefield come separately). */
+  static final List<String> COLUMNS =
+      List.of("id", "type", "name", "status", "year", "notes", "marked", "fenced", "monitored");
+
+  /** Plan statuses written by {@code skydas optimize}; all import as planned records. */
+  static final Set<String> PLAN_STATUSES = Set.of("chosen", "pinned", "existing");
+
+  static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+
+  private Fields() {}
+
+  /**
+   * A draft from loosely typed values keyed by field name; absent keys and nulls are absent fields.
+   * {@code minefield} may be a JSON object (map), a JSON text or a tree.
+   */
+  static RecordDraft draft(String file, String where, Geometry g, Map<String, ?> v) {
+    checkLonLat(file, where, g);
+    String notes = text(file, where, v, "notes");
+    Status status = null;
+    String s = text(file, where, v, "status");
+    if (s != null && !s.isBlank()) {
+      String key = s.trim().toLowerCase(Locale.ROOT);
+      if (PLAN_STATUSES.contains(key)) {
+        status = Status.PLANNED;
+        if (notes == null) {
+          notes = "plan status: " + key;
+        }
+      } else {
+        status = Status.parse(s);
+        if (status == null) {
+          throw SkydasProblem.badInput(
+              file,
+              where,
+              "status: '"
+                  + clip(s)
+                  + "' is not a registry status ("
+                  + String.join(
+                      ", ", java.util.Arrays.stream(Status.values()).map(Status::id).toList())
+                  + ") nor a plan status (chosen, pinned, existing)");
+        }
+      }
+    }
+    return new RecordDraft(
+        blankToNull(text(file, where, v, "id")),
+        blankToNull(text(file, where, v, "type")),
+        text(file, where, v, "name"),
+        status,
+        g,
+        bool(file, where, v, "marked"),
+        bool(file, where, v, "fenced"),
+        bool(file, where, v, "monitored"),
+        minefield(file, where, v.get("minefield")),
+        integer(file, where, v, "year"),
+        notes,
+        fileName(file) + " " + where);
+  }
+
+  /** The flat fields of a record as text (null where absent), in {@link #COLUMNS} order. */
+  static Map<String, String> textOf(RegistryRecord r) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("type", r.type());
+    m.put("name", r.name());
+    m.put("status", r.status().id());
+    m.put("year", r.year() == null ? null : r.year().toString());
+    m.put("notes", r.notes());
+    m.put("marked", Boolean.toString(r.marked()));
+    m.put("fenced", Boolean.toString(r.fenced()));
+    m.put("monitored", Boolean.toString(r.monitored()));
+    return m;
+  }
+
+  /** The minefield record as canonical JSON text, or null. */
+  static String minefieldJson(RegistryRecord r) {
+    return r.minefield() == null ? null : RecordCodec.writeValue(r.minefield());
+  }
+
+  /** Refuses coordinates that are not finite lon/lat degrees (a projected CRS, most likely). */
+  static void checkLonLat(String file, String where, Geometry g) {
+    if (g == null) {
+      throw SkydasProblem.badInput(file, where, "has no geometry");
+    }
+    for (Coordinate c : g.getCoordinates()) {
+      if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+        throw SkydasProblem.badInput(file, where, "coordinate is not a finite number");
+      }
+      if (Math.abs(c.x) > 180 || Math.abs(c.y) > 90) {
+        throw SkydasProblem.badInput(
+            file,
+            where,
+            "position ["
+                + c.x
+                + ", "
+                + c.y
+                + "] is not WGS84 lon/lat in degrees (projected coordinates, e.g. LKS-94"
+                + " EPSG:3346? reproject to EPSG:4326 first)");
+      }
+    }
+  }
+
+  static String text(String file, String where, Map<String, ?> v, String key) {
+    Object o = v.get(key);
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Map<?, ?> || o instanceof List<?>) {
+      throw SkydasProblem.badInput(file, where, key + ": must be text, not a JSON structure");
+    }
+    return checked(file, where, key, o.toString());
+  }
+
+  /**
+   * Refuses strings over {@link #MAX_STRING} characters (control characters are the registry's
+   * check).
+   */
+  static String checked(String file, String where, String key, String s) {
+    if (s != null && s.length() > MAX_STRING) {
+      throw SkydasProblem.badInput(
+          file, where, key + ": " + s.length() + " characters, at most " + MAX_STRING + " allowed");
+    }
+    return s;
+  }
+
+  private static Boolean bool(String file, String where, Map<String, ?> v, String key) {
+    Object o = v.get(key);
+    if (o == null || o instanceof Boolean) {
+      return (Boolean) o;
+    }
+    if (o instanceof Number n && (n.longValue() == 0 || n.longValue() == 1)) {
+      return n.longValue() == 1;
+    }
+    String s = o.toString().trim().toLowerCase(Locale.ROOT);
+    return switch (s) {
+      case "" -> null;
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default ->
+          throw SkydasProblem.badInput(
+              file, where, key + ": '" + clip(s) + "' is not true or false");
+    };
+  }
+
+  private static Integer integer(String file, String where, Map<String, ?> v, String key) {
+    Object o = v.get(key);
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Long || o instanceof Integer) {
+      long l = ((Number) o).longValue();
+      if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+        return (int) l;
+      }
+    }
+    String s = o.toString().trim();
+    if (s.isEmpty()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(s);
+    } catch (NumberFormatException e) {
+      throw SkydasProblem.badInput(file, where, key + ": '" + clip(s) + "' is not a whole number");
+    }
+  }
+
+  private static MinefieldData minefield(String file, String where, Object o) {
+    if (o == null || o instanceof String s && s.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode tree;
+      if (o instanceof String s) {
+        if (s.length() > MAX_MINEFIELD_JSON) {
+          throw SkydasProblem.badInput(
+              file,
+              where,
+              "minefield: " + s.length() + " characters, at most " + MAX_MINEFIELD_JSON);
+        }
+        tree = RecordCodec.JSON.readTree(s);
+      } else if (o instanceof JsonNode n) {
+        tree = n;
+      } else {
+        tree = RecordCodec.JSON.valueToTree(o);
+      }
+      if (!tree.isObject()) {
+        throw SkydasProblem.badInput(file, where, "minefield: must be a JSON object");
+      }
+      longStrings(file, where, "minefield", tree);
+      return RecordCodec.JSON.treeToValue(tree, MinefieldData.class);
+    } catch (JsonProcessingException e) {
+      throw SkydasProblem.badInput(
+          file, where, "minefield: not a valid minefield record: " + e.getOriginalMessage());
+    } catch (IllegalArgumentException e) {
+      throw SkydasProblem.badInput(
+          file, where, "minefield: not a valid minefield record: " + e.getMessage());
+    }
+  }
+
+  private static void longStrings(String file, String where, String path, JsonNode n) {
+    if (n.isTextual()) {
+      checked(file, where, path, n.asText());
+    } else if (n.isObject()) {
+      n.properties().forEach(e -> longStrings(file, where, path + "." + e.getKey(), e.getValue()));
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        longStrings(file, where, path + "[" + i + "]", n.get(i));
+      }
+    }
+  }
+
+  /** The last path segment of {@code file}, for draft labels. */
+  static String fileName(String file) {
+    int i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+    return file.substring(i + 1);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** A value shortened for a message. */
+  static String clip(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+}

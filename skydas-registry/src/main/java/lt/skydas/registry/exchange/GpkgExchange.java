@@ -1,0 +1,296 @@
+package lt.skydas.registry.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lt.skydas.core.io.AtomicOutput;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.registry.RecordDraft;
+import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.store.GpkgGeometry;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * GeoPackage 1.4 files. Export makes a fresh file with one feature layer {@code records} (SRS
+ * EPSG:4326, geometry column {@code geom}, plain columns and the minefield record as JSON text),
+ * built in a temporary file and moved into place. Import opens a file read-only, takes the feature
+ * layer {@code records} or else the first one in {@code gpkg_contents}, refuses a layer not in
+ * EPSG:4326 and reads the same columns. Stateless.
+ */
+final class GpkgExchange {
+  static final String LAYER = "records";
+  private static final int APPLICATION_ID = 0x47504B47; // "GPKG"
+  private static final int USER_VERSION = 10300; // GeoPackage 1.3: GDAL 3.6 warns on 1.4
+  private static final byte[] SQLITE_MAGIC =
+      "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private GpkgExchange() {}
+
+  // ---- reading ----
+
+  static List<RecordDraft> read(Path file) throws IOException {
+    String name = file.toString();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(SQLITE_MAGIC.length);
+      if (!java.util.Arrays.equals(head, SQLITE_MAGIC)) {
+        throw SkydasProblem.badInput(name, null, "not a GeoPackage (not an SQLite database)");
+      }
+    }
+    SQLiteConfig cfg = new SQLiteConfig();
+    cfg.setReadOnly(true);
+    cfg.setOpenMode(SQLiteOpenMode.READONLY);
+    try (Connection c =
+        DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties())) {
+      Layer layer = layer(name, c);
+      return rows(name, c, layer);
+    } catch (SQLException e) {
+      throw SkydasProblem.badInput(
+          name, null, "cannot read as a GeoPackage: " + Fields.clip(e.getMessage()));
+    }
+  }
+
+  private record Layer(String table, String geomColumn, int srsId) {}
+
+  private static Layer layer(String file, Connection c) throws SQLException {
+    List<Layer> layers = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents c"
+                    + " JOIN gpkg_geometry_columns g ON g.table_name = c.table_name"
+                    + " WHERE c.data_type = 'features' ORDER BY c.rowid")) {
+      while (rs.next()) {
+        layers.add(new Layer(rs.getString(1), rs.getString(2), rs.getInt(3)));
+      }
+    } catch (SQLException e) {
+      throw SkydasProblem.badInput(
+          file, null, "not a GeoPackage (no gpkg_contents/gpkg_geometry_columns tables)");
+    }
+    if (layers.isEmpty()) {
+      throw SkydasProblem.badInput(file, null, "GeoPackage has no feature layer");
+    }
+    Layer l =
+        layers.stream().filter(x -> x.table().equals(LAYER)).findFirst().orElse(layers.get(0));
+    String org = null;
+    int code = -1;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys"
+                + " WHERE srs_id = ?")) {
+      ps.setInt(1, l.srsId());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          org = rs.getString(1);
+          code = rs.getInt(2);
+        }
+      }
+    }
+    boolean wgs84 = org != null && org.equalsIgnoreCase("EPSG") && code == 4326;
+    if (!wgs84) {
+      String crs = org == null ? "srs_id " + l.srsId() : org.toUpperCase(Locale.ROOT) + ":" + code;
+      throw SkydasProblem.badInput(
+          file,
+          "layer '" + Fields.clip(l.table()) + "'",
+          "wrong CRS: the layer is in "
+              + crs
+              + ", not EPSG:4326 (WGS 84 lon/lat); reproject it first"
+              + " (ogr2ogr -t_srs EPSG:4326 out.gpkg in.gpkg)");
+    }
+    return l;
+  }
+
+  private static List<RecordDraft> rows(String file, Connection c, Layer l) throws SQLException {
+    String sql = "SELECT * FROM " + quote(l.table());
+    List<RecordDraft> out = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      var md = rs.getMetaData();
+      int fidCol = -1;
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        if (md.getColumnName(i).equalsIgnoreCase("fid")) {
+          fidCol = i;
+        }
+      }
+      int n = 0;
+      while (rs.next()) {
+        n++;
+        String where =
+            "layer '"
+                + Fields.clip(l.table())
+                + "' feature "
+                + (fidCol > 0 ? "fid " + rs.getLong(fidCol) : "#" + n);
+        Map<String, Object> v = new HashMap<>();
+        Geometry g = null;
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          String col = md.getColumnName(i);
+          if (col.equalsIgnoreCase(l.geomColumn())) {
+            byte[] blob = rs.getBytes(i);
+            if (blob == null) {
+              throw SkydasProblem.badInput(file, where, "has no geometry");
+            }
+            try {
+              g = GpkgGeometry.decode(blob, Fields.WGS84);
+            } catch (IllegalArgumentException e) {
+              throw SkydasProblem.badInput(file, where, "geometry: " + e.getMessage());
+            }
+          } else {
+            v.put(col.toLowerCase(Locale.ROOT), rs.getObject(i));
+          }
+        }
+        out.add(Fields.draft(file, where, g, v));
+      }
+    }
+    return out;
+  }
+
+  private static String quote(String ident) {
+    return "\"" + ident.replace("\"", "\"\"") + "\"";
+  }
+
+  // ---- writing ----
+
+  static void write(List<RegistryRecord> records, Path file) {
+    AtomicOutput.writeFile(
+        file,
+        out -> {
+          Path dir = file.toAbsolutePath().getParent();
+          Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".build");
+          try {
+            Files.delete(tmp);
+            build(records, tmp);
+            Files.copy(tmp, out);
+          } catch (SQLException e) {
+            throw new IOException("GeoPackage: " + e.getMessage(), e);
+          } finally {
+            Files.deleteIfExists(tmp);
+            Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + "-journal"));
+          }
+        });
+  }
+
+  private static void build(List<RegistryRecord> records, Path db) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA application_id = " + APPLICATION_ID);
+        s.execute("PRAGMA user_version = " + USER_VERSION);
+        s.execute(
+            "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
+                + " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
+                + " definition TEXT NOT NULL, description TEXT)");
+        s.execute(
+            "INSERT INTO gpkg_spatial_ref_sys VALUES"
+                + " ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined',"
+                + " 'undefined cartesian coordinate reference system'),"
+                + " ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined',"
+                + " 'undefined geographic coordinate reference system'),"
+                + " ('WGS 84 geodetic', 4326, 'EPSG', 4326, '"
+                + WGS84_WKT
+                + "', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')");
+        s.execute(
+            "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY,"
+                + " data_type TEXT NOT NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '',"
+                + " last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+                + " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,"
+                + " CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id)"
+                + " REFERENCES gpkg_spatial_ref_sys(srs_id))");
+        s.execute(
+            "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL,"
+                + " column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,"
+                + " srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,"
+                + " CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),"
+                + " CONSTRAINT uk_gc_table_name UNIQUE (table_name),"
+                + " CONSTRAINT fk_gc_tn FOREIGN KEY (table_name)"
+                + " REFERENCES gpkg_contents(table_name),"
+                + " CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id)"
+                + " REFERENCES gpkg_spatial_ref_sys (srs_id))");
+        s.execute(
+            "CREATE TABLE records (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY NOT NULL,"
+                + " id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, type TEXT NOT NULL, name TEXT,"
+                + " status TEXT NOT NULL, year INTEGER, notes TEXT, marked BOOLEAN NOT NULL,"
+                + " fenced BOOLEAN NOT NULL, monitored BOOLEAN NOT NULL, source TEXT,"
+                + " version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+                + " minefield TEXT)");
+      }
+      Envelope env = new Envelope();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO records (geom, id, kind, type, name, status, year, notes, marked,"
+                  + " fenced, monitored, source, version, created_at, updated_at, minefield)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (RegistryRecord r : records) {
+          env.expandToInclude(r.geometry().getEnvelopeInternal());
+          int i = 1;
+          ps.setBytes(i++, GpkgGeometry.encode(r.geometry(), 4326));
+          ps.setString(i++, r.id());
+          ps.setString(i++, r.kind().id());
+          ps.setString(i++, r.type());
+          ps.setString(i++, r.name());
+          ps.setString(i++, r.status().id());
+          ps.setObject(i++, r.year());
+          ps.setString(i++, r.notes());
+          ps.setInt(i++, r.marked() ? 1 : 0);
+          ps.setInt(i++, r.fenced() ? 1 : 0);
+          ps.setInt(i++, r.monitored() ? 1 : 0);
+          ps.setString(i++, r.source());
+          ps.setLong(i++, r.version());
+          ps.setString(i++, r.createdAt().toString());
+          ps.setString(i++, r.updatedAt().toString());
+          ps.setString(i, Fields.minefieldJson(r));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO gpkg_contents (table_name, data_type, identifier, description,"
+                  + " min_x, min_y, max_x, max_y, srs_id)"
+                  + " VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)")) {
+        ps.setString(1, LAYER);
+        ps.setString(2, LAYER);
+        ps.setString(3, "Skydas registry export: obstacles and minefields");
+        if (env.isNull()) {
+          for (int i = 4; i <= 7; i++) {
+            ps.setNull(i, java.sql.Types.DOUBLE);
+          }
+        } else {
+          ps.setDouble(4, env.getMinX());
+          ps.setDouble(5, env.getMinY());
+          ps.setDouble(6, env.getMaxX());
+          ps.setDouble(7, env.getMaxY());
+        }
+        ps.executeUpdate();
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO gpkg_geometry_columns VALUES ('"
+                + LAYER
+                + "', 'geom', 'GEOMETRY', 4326,"
+                + " 0, 0)");
+      }
+      c.commit();
+    }
+  }
+
+  private static final String WGS84_WKT =
+      "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
+          + "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,"
+          + "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,"
+          + "AUTHORITY[\"EPSG\",\"9122\"]],AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],"
+          + "AUTHORITY[\"EPSG\",\"4326\"]]";
+}

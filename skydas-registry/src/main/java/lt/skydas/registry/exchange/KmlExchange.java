@@ -1,0 +1,305 @@
+package lt.skydas.registry.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import lt.skydas.core.io.AtomicOutput;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.registry.RecordDraft;
+import lt.skydas.registry.RegistryRecord;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * KML 2.2. Each record is a {@code Placemark}: {@code name}, an {@code ExtendedData} {@code Data}
+ * element per other field (the minefield record as its JSON text) and a {@code Point}, {@code
+ * LineString}, {@code Polygon} or {@code MultiGeometry}. Import reads the same, also {@code
+ * SchemaData/SimpleData}, through {@link SafeXml}'s hardened parser. Element names are matched by
+ * local name, so KML without or with another namespace prefix reads too. Stateless.
+ */
+final class KmlExchange {
+  static final String NS = "http://www.opengis.net/kml/2.2";
+
+  private KmlExchange() {}
+
+  static List<RecordDraft> read(Path file) throws IOException {
+    String name = file.toString();
+    Document doc;
+    try (InputStream in = Files.newInputStream(file)) {
+      doc = SafeXml.parse(name, in);
+    }
+    Element root = doc.getDocumentElement();
+    if (!"kml".equals(root.getLocalName())) {
+      throw SkydasProblem.badInput(
+          name, null, "not KML: the root element is <" + root.getNodeName() + ">, not <kml>");
+    }
+    NodeList pms = doc.getElementsByTagNameNS("*", "Placemark");
+    List<RecordDraft> out = new ArrayList<>(pms.getLength());
+    for (int i = 0; i < pms.getLength(); i++) {
+      Element pm = (Element) pms.item(i);
+      String pmName = childText(pm, "name");
+      String where =
+          "placemark " + (i + 1) + (pmName == null ? "" : " (\"" + Fields.clip(pmName) + "\")");
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("name", pmName);
+      Element ext = child(pm, "ExtendedData");
+      if (ext != null) {
+        for (Element d : descendants(ext, "Data")) {
+          v.put(d.getAttribute("name"), childText(d, "value"));
+        }
+        for (Element d : descendants(ext, "SimpleData")) {
+          v.put(d.getAttribute("name"), d.getTextContent());
+        }
+      }
+      Geometry g = null;
+      for (Element c : children(pm)) {
+        g = geometry(name, where, c);
+        if (g != null) {
+          break;
+        }
+      }
+      if (g == null) {
+        throw SkydasProblem.badInput(
+            name, where, "has no Point, LineString, Polygon or MultiGeometry");
+      }
+      out.add(Fields.draft(name, where, g, v));
+    }
+    return out;
+  }
+
+  private static Geometry geometry(String file, String where, Element e) {
+    return switch (e.getLocalName()) {
+      case "Point" -> Fields.WGS84.createPoint(coords(file, where, e, 1)[0]);
+      case "LineString" -> Fields.WGS84.createLineString(coords(file, where, e, 2));
+      case "LinearRing" -> ring(file, where, e);
+      case "Polygon" -> polygon(file, where, e);
+      case "MultiGeometry" -> {
+        List<Geometry> parts = new ArrayList<>();
+        for (Element c : children(e)) {
+          Geometry p = geometry(file, where, c);
+          if (p != null) {
+            parts.add(p);
+          }
+        }
+        if (parts.isEmpty()) {
+          throw SkydasProblem.badInput(file, where, "MultiGeometry is empty");
+        }
+        yield Fields.WGS84.buildGeometry(parts);
+      }
+      default -> null;
+    };
+  }
+
+  private static Polygon polygon(String file, String where, Element e) {
+    Element outer = child(e, "outerBoundaryIs");
+    Element shell = outer == null ? null : child(outer, "LinearRing");
+    if (shell == null) {
+      throw SkydasProblem.badInput(file, where, "Polygon has no outerBoundaryIs/LinearRing");
+    }
+    List<LinearRing> holes = new ArrayList<>();
+    for (Element inner : children(e)) {
+      if ("innerBoundaryIs".equals(inner.getLocalName())) {
+        for (Element r : children(inner)) {
+          if ("LinearRing".equals(r.getLocalName())) {
+            holes.add(ring(file, where, r));
+          }
+        }
+      }
+    }
+    return Fields.WGS84.createPolygon(ring(file, where, shell), holes.toArray(new LinearRing[0]));
+  }
+
+  private static LinearRing ring(String file, String where, Element e) {
+    Coordinate[] cs = coords(file, where, e, 4);
+    if (!cs[0].equals2D(cs[cs.length - 1])) {
+      throw SkydasProblem.badInput(file, where, "polygon ring is not closed");
+    }
+    return Fields.WGS84.createLinearRing(cs);
+  }
+
+  private static Coordinate[] coords(String file, String where, Element e, int min) {
+    String text = childText(e, "coordinates");
+    if (text == null || text.isBlank()) {
+      throw SkydasProblem.badInput(file, where, e.getLocalName() + " has no coordinates");
+    }
+    String[] tuples = text.trim().split("\\s+");
+    Coordinate[] cs = new Coordinate[tuples.length];
+    for (int i = 0; i < tuples.length; i++) {
+      String[] p = tuples[i].split(",");
+      try {
+        if (p.length < 2 || p.length > 3) {
+          throw new NumberFormatException();
+        }
+        cs[i] = new Coordinate(Double.parseDouble(p[0]), Double.parseDouble(p[1]));
+      } catch (NumberFormatException ex) {
+        throw SkydasProblem.badInput(
+            file,
+            where,
+            "coordinate '" + Fields.clip(tuples[i]) + "' is not lon,lat[,alt] in degrees");
+      }
+    }
+    if (cs.length < min) {
+      throw SkydasProblem.badInput(
+          file,
+          where,
+          e.getLocalName() + " needs at least " + min + " positions, has " + cs.length);
+    }
+    return cs;
+  }
+
+  private static Element child(Element e, String local) {
+    for (Element c : children(e)) {
+      if (local.equals(c.getLocalName())) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static String childText(Element e, String local) {
+    Element c = child(e, local);
+    return c == null ? null : c.getTextContent();
+  }
+
+  private static List<Element> children(Element e) {
+    List<Element> out = new ArrayList<>();
+    for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element c) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static List<Element> descendants(Element e, String local) {
+    NodeList l = e.getElementsByTagNameNS("*", local);
+    List<Element> out = new ArrayList<>(l.getLength());
+    for (int i = 0; i < l.getLength(); i++) {
+      out.add((Element) l.item(i));
+    }
+    return out;
+  }
+
+  // ---- writing ----
+
+  static void write(List<RegistryRecord> records, Path file) {
+    AtomicOutput.writeFile(
+        file,
+        out -> {
+          try {
+            XMLStreamWriter w = SafeXml.writer(out);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement("kml");
+            w.writeDefaultNamespace(NS);
+            w.writeStartElement("Document");
+            element(w, "name", "Skydas registry");
+            for (RegistryRecord r : records) {
+              placemark(w, r);
+            }
+            w.writeEndElement();
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+          } catch (XMLStreamException e) {
+            throw new IOException(e.getMessage(), e);
+          }
+        });
+  }
+
+  private static void placemark(XMLStreamWriter w, RegistryRecord r) throws XMLStreamException {
+    w.writeStartElement("Placemark");
+    if (r.name() != null) {
+      element(w, "name", r.name());
+    }
+    w.writeStartElement("ExtendedData");
+    Map<String, String> fields = Fields.textOf(r);
+    fields.remove("name");
+    fields.put("minefield", Fields.minefieldJson(r));
+    for (var e : fields.entrySet()) {
+      if (e.getValue() != null) {
+        w.writeStartElement("Data");
+        w.writeAttribute("name", e.getKey());
+        element(w, "value", e.getValue());
+        w.writeEndElement();
+      }
+    }
+    w.writeEndElement();
+    geometry(w, r.geometry());
+    w.writeEndElement();
+  }
+
+  private static void geometry(XMLStreamWriter w, Geometry g) throws XMLStreamException {
+    if (g instanceof Point p) {
+      w.writeStartElement("Point");
+      element(w, "coordinates", coords(p.getCoordinates()));
+      w.writeEndElement();
+    } else if (g instanceof LinearRing r) {
+      w.writeStartElement("LinearRing");
+      element(w, "coordinates", coords(r.getCoordinates()));
+      w.writeEndElement();
+    } else if (g instanceof LineString l) {
+      w.writeStartElement("LineString");
+      element(w, "coordinates", coords(l.getCoordinates()));
+      w.writeEndElement();
+    } else if (g instanceof Polygon p) {
+      w.writeStartElement("Polygon");
+      w.writeStartElement("outerBoundaryIs");
+      geometry(w, p.getExteriorRing());
+      w.writeEndElement();
+      for (int i = 0; i < p.getNumInteriorRing(); i++) {
+        w.writeStartElement("innerBoundaryIs");
+        geometry(w, p.getInteriorRingN(i));
+        w.writeEndElement();
+      }
+      w.writeEndElement();
+    } else if (g instanceof GeometryCollection c) {
+      w.writeStartElement("MultiGeometry");
+      for (int i = 0; i < c.getNumGeometries(); i++) {
+        geometry(w, c.getGeometryN(i));
+      }
+      w.writeEndElement();
+    } else {
+      throw new IllegalStateException("unsupported geometry " + g.getGeometryType());
+    }
+  }
+
+  private static String coords(Coordinate[] cs) {
+    StringBuilder sb = new StringBuilder();
+    for (Coordinate c : cs) {
+      if (!sb.isEmpty()) {
+        sb.append(' ');
+      }
+      sb.append(plain(c.x)).append(',').append(plain(c.y));
+    }
+    return sb.toString();
+  }
+
+  /** Shortest exact decimal, never in exponent form. */
+  static String plain(double v) {
+    return BigDecimal.valueOf(v).toPlainString();
+  }
+
+  private static void element(XMLStreamWriter w, String name, String text)
+      throws XMLStreamException {
+    w.writeStartElement(name);
+    w.writeCharacters(text);
+    w.writeEndElement();
+  }
+}

@@ -1,0 +1,173 @@
+package lt.skydas.registry.exchange;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.registry.Actor;
+import lt.skydas.registry.MinefieldData;
+import lt.skydas.registry.MinefieldData.AntiHandling;
+import lt.skydas.registry.MinefieldData.MineLot;
+import lt.skydas.registry.MinefieldData.MineRow;
+import lt.skydas.registry.MinefieldData.ReferencePoint;
+import lt.skydas.registry.MinefieldData.SelfDestruct;
+import lt.skydas.registry.MinefieldData.WarningSigns;
+import lt.skydas.registry.RecordCodec;
+import lt.skydas.registry.RecordDraft;
+import lt.skydas.registry.Registry;
+import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.Role;
+import lt.skydas.registry.Status;
+import lt.skydas.registry.Territory;
+import lt.skydas.registry.store.JdbcStore;
+import org.locationtech.jts.geom.Geometry;
+
+/** A small registry east of Vilnius with hostile strings in it, shared by the exchange tests. */
+final class ExchangeFixtures {
+  static final Actor ADMIN = new Actor("admin", Role.ADMIN);
+  static final Actor INSPECTOR = new Actor("inspector", Role.INSPECTOR);
+
+  /** Strings that must survive every format exactly. */
+  static final String SQL = "'; DROP TABLE records; --";
+
+  static final String MARKUP = "<script>alert(\"x\")</script> ]]> & &amp; \"quoted\" 'single'";
+  static final String LITHUANIAN = "Šalčininkų rajonas, Eišiškės – ąčęėįšųūž";
+
+  private static Territory territory;
+
+  private ExchangeFixtures() {}
+
+  static synchronized Territory territory() {
+    if (territory == null) {
+      territory = Territory.load(Path.of("../data/baltic/countries.geojson.gz"), "LT");
+    }
+    return territory;
+  }
+
+  static Registry registry(Path dir, String name) {
+    return new Registry(
+        JdbcStore.open(dir.resolve(name).toString(), true),
+        ObstacleCatalog.defaults(),
+        territory(),
+        Clock.systemUTC());
+  }
+
+  static Geometry wkt(String wkt) {
+    return RecordCodec.geometry(wkt);
+  }
+
+  /** A square polygon of side {@code d} degrees with its south-west corner at lon, lat. */
+  static Geometry square(double lon, double lat, double d) {
+    return wkt(
+        String.format(
+            java.util.Locale.ROOT,
+            "POLYGON ((%s %s, %s %s, %s %s, %s %s, %s %s))",
+            lon,
+            lat,
+            lon + d,
+            lat,
+            lon + d,
+            lat + d,
+            lon,
+            lat + d,
+            lon,
+            lat));
+  }
+
+  /** A complete CCW record for an AT minefield with its SW corner at lon, lat. */
+  static MinefieldData minefield(double lon, double lat, String refName) {
+    return new MinefieldData(
+        List.of(
+            new ReferencePoint(refName, lon - 0.001, lat - 0.001, "road junction " + MARKUP),
+            new ReferencePoint("RP2", lon + 0.011, lat - 0.001, LITHUANIAN)),
+        List.of(
+            new MineRow(
+                "A",
+                List.of(List.of(lon + 0.001, lat + 0.002), List.of(lon + 0.009, lat + 0.002)),
+                40,
+                "TM-62M")),
+        List.of(),
+        List.of(new MineLot("TM-62M", "AT", 40, "MVCh-62 pressure", 365.0, null)),
+        "mechanical",
+        "2027-05-03T08:00:00Z",
+        "2027-05-03T16:30:00Z",
+        new AntiHandling(false, null),
+        new SelfDestruct(false, null, null),
+        new WarningSigns("triangle", 24, 50.0, List.of("lt", "en")),
+        null,
+        null);
+  }
+
+  static RecordDraft minefieldDraft(String id, Status s, double lon, double lat, String name) {
+    return new RecordDraft(
+        id,
+        "at_minefield",
+        name,
+        s,
+        square(lon, lat, 0.01),
+        true,
+        false,
+        false,
+        minefield(lon, lat, name == null ? "RP1" : name),
+        2,
+        MARKUP + "\nsecond line",
+        null);
+  }
+
+  /** Drafts of every kind of geometry and status, with hostile strings. */
+  static List<RecordDraft> drafts() {
+    return List.of(
+        minefieldDraft("mf-1", Status.EMPLACED, 25.60, 54.60, LITHUANIAN),
+        minefieldDraft("mf-2", Status.CLEARED, 25.64, 54.60, "Cleared \"field\""),
+        minefieldDraft("mf-3", Status.LAND_RELEASED, 25.68, 54.60, SQL),
+        minefieldDraft("mf-4", Status.PLANNED, 25.72, 54.60, null),
+        new RecordDraft(
+            "ditch-1",
+            "at_ditch",
+            SQL,
+            Status.PLANNED,
+            wkt("LINESTRING (25.61 54.65, 25.625 54.655, 25.64 54.652)"),
+            null,
+            null,
+            null,
+            null,
+            1,
+            MARKUP,
+            null),
+        new RecordDraft(
+            "bunker:7",
+            "bunker",
+            LITHUANIAN,
+            Status.APPROVED,
+            wkt("POINT (25.7012345678901 54.7)"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null),
+        new RecordDraft(
+            "teeth-2",
+            "dragons_teeth",
+            MARKUP,
+            Status.EMPLACED,
+            wkt("MULTILINESTRING ((25.5 54.5, 25.51 54.505), (25.52 54.51, 25.53 54.512))"),
+            null,
+            null,
+            null,
+            null,
+            3,
+            LITHUANIAN,
+            null));
+  }
+
+  static List<RegistryRecord> stored(Registry r) {
+    return r.importAll(ADMIN, drafts(), "fixtures");
+  }
+
+  /** A draft without its {@code where} label and with the geometry replaced by its WKT. */
+  static Object comparable(RecordDraft d) {
+    return List.of(d.withWhere(null).withGeometry(null), RecordCodec.wkt(d.geometry()));
+  }
+}

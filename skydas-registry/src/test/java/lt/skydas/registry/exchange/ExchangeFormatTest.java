@@ -1,0 +1,301 @@
+package lt.skydas.registry.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.registry.Activity;
+import lt.skydas.registry.ActivityKind;
+import lt.skydas.registry.Actor;
+import lt.skydas.registry.RecordCodec;
+import lt.skydas.registry.RecordDraft;
+import lt.skydas.registry.Registry;
+import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.Role;
+import lt.skydas.registry.Status;
+import lt.skydas.registry.exchange.RegistryExchange.Format;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Format detection, plan import, CoT and GICHD contents, GDAL reading our GeoPackage. */
+class ExchangeFormatTest {
+  @TempDir static Path dir;
+  private static Registry registry;
+  private static List<RegistryRecord> records;
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2027-06-01T12:00:00Z"), ZoneOffset.UTC);
+
+  @BeforeAll
+  static void setUp() {
+    registry = ExchangeFixtures.registry(dir, "r.gpkg");
+    records = ExchangeFixtures.stored(registry);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    registry.close();
+  }
+
+  @Test
+  void formatFromFileName() {
+    assertThat(RegistryExchange.fromPath(Path.of("a/plan.geojson"))).isEqualTo(Format.GEOJSON);
+    assertThat(RegistryExchange.fromPath(Path.of("x.JSON"))).isEqualTo(Format.GEOJSON);
+    assertThat(RegistryExchange.fromPath(Path.of("x.geojson.gz"))).isEqualTo(Format.GEOJSON);
+    assertThat(RegistryExchange.fromPath(Path.of("x.gpkg"))).isEqualTo(Format.GEOPACKAGE);
+    assertThat(RegistryExchange.fromPath(Path.of("x.kml"))).isEqualTo(Format.KML);
+    assertThat(RegistryExchange.fromPath(Path.of("x.csv"))).isEqualTo(Format.CSV);
+    assertThat(RegistryExchange.fromPath(Path.of("x.cot"))).isEqualTo(Format.COT);
+    assertThat(RegistryExchange.fromPath(Path.of("x.xml"))).isEqualTo(Format.COT);
+    assertThat(RegistryExchange.fromPath(Path.of("handover.gichd.json"))).isEqualTo(Format.GICHD);
+    assertThat(Format.parse("gpkg")).isEqualTo(Format.GEOPACKAGE);
+  }
+
+  @Test
+  void unknownExtensionIsAUsageProblem() {
+    assertThatThrownBy(() -> RegistryExchange.fromPath(Path.of("records.shp")))
+        .isInstanceOfSatisfying(
+            SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.USAGE))
+        .hasMessageContaining("records.shp")
+        .hasMessageContaining(".gpkg");
+    assertThatThrownBy(() -> Format.parse("shapefile"))
+        .isInstanceOfSatisfying(
+            SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.USAGE));
+  }
+
+  @Test
+  void exportFormatsCannotBeRead() {
+    assertThatThrownBy(() -> RegistryExchange.read(dir.resolve("x.cot"), Format.COT))
+        .isInstanceOfSatisfying(
+            SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.USAGE));
+  }
+
+  @Test
+  void missingFileIsNotFound() {
+    assertThatThrownBy(() -> RegistryExchange.read(dir.resolve("none.geojson"), Format.GEOJSON))
+        .isInstanceOfSatisfying(
+            SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.NOT_FOUND));
+  }
+
+  @Test
+  void planFromOptimizeImportsAsPlannedRecords() throws Exception {
+    Path plan = dir.resolve("plan.geojson");
+    Files.writeString(
+        plan,
+        """
+        {"type": "FeatureCollection", "name": "Plan East",
+         "policy": {"ap_mines_enabled": false, "civilian_buffer_m": 500},
+         "features": [
+          {"type": "Feature", "id": "o1",
+           "properties": {"type": "at_ditch", "name": "Ditch 1", "year": 1, "status": "chosen"},
+           "geometry": {"type": "LineString", "coordinates": [[25.40, 54.75], [25.41, 54.755]]}},
+          {"type": "Feature",
+           "properties": {"type": "bunker", "id": "b9", "status": "pinned", "year": 2},
+           "geometry": {"type": "Point", "coordinates": [25.42, 54.76]}},
+          {"type": "Feature",
+           "properties": {"type": "dragons_teeth", "id": "t3", "status": "existing"},
+           "geometry": {"type": "LineString", "coordinates": [[25.43, 54.77], [25.44, 54.77]]}}
+         ]}
+        """);
+
+    List<RecordDraft> drafts = RegistryExchange.read(plan, Format.GEOJSON);
+
+    assertThat(drafts).extracting(RecordDraft::id).containsExactly("o1", "b9", "t3");
+    assertThat(drafts).extracting(RecordDraft::status).containsOnly(Status.PLANNED);
+    assertThat(drafts)
+        .extracting(RecordDraft::notes)
+        .containsExactly("plan status: chosen", "plan status: pinned", "plan status: existing");
+    assertThat(drafts.get(0).where()).isEqualTo("plan.geojson feature 0 (id \"o1\")");
+    assertThat(drafts.get(1).year()).isEqualTo(2);
+    List<RegistryRecord> stored =
+        registry.importAll(new Actor("planner", Role.PLANNER), drafts, plan.toString());
+    assertThat(stored).extracting(RegistryRecord::status).containsOnly(Status.PLANNED);
+  }
+
+  @Test
+  void cursorOnTargetEventsParseBack() throws Exception {
+    Path out = dir.resolve("tak.cot");
+    RegistryExchange.write(records, out, Format.COT, CLOCK);
+
+    Document doc;
+    try (InputStream in = Files.newInputStream(out)) {
+      doc = SafeXml.documentBuilder().parse(in);
+    }
+    assertThat(doc.getDocumentElement().getTagName()).isEqualTo("events");
+    NodeList events = doc.getElementsByTagName("event");
+    assertThat(events.getLength()).isEqualTo(records.size());
+
+    Element mf = event(events, "skydas-mf-1");
+    assertThat(mf.getAttribute("version")).isEqualTo("2.0");
+    assertThat(mf.getAttribute("type")).isEqualTo("u-d-f");
+    assertThat(mf.getAttribute("how")).isEqualTo("h-e");
+    assertThat(mf.getAttribute("time")).isEqualTo("2027-06-01T12:00:00Z");
+    assertThat(mf.getAttribute("stale")).isEqualTo("2028-05-31T12:00:00Z");
+    Element point = (Element) mf.getElementsByTagName("point").item(0);
+    double lat = Double.parseDouble(point.getAttribute("lat"));
+    double lon = Double.parseDouble(point.getAttribute("lon"));
+    assertThat(lon).isBetween(25.60, 25.61);
+    assertThat(lat).isBetween(54.60, 54.61);
+    assertThat(point.getAttribute("hae")).isEqualTo("9999999.0");
+    Element contact = (Element) mf.getElementsByTagName("contact").item(0);
+    assertThat(contact.getAttribute("callsign")).isEqualTo(ExchangeFixtures.LITHUANIAN);
+    assertThat(mf.getElementsByTagName("remarks").item(0).getTextContent())
+        .isEqualTo("type: at_minefield; status: emplaced; mines: 40");
+    NodeList links = mf.getElementsByTagName("link");
+    assertThat(links.getLength()).isEqualTo(5);
+    assertThat(((Element) links.item(0)).getAttribute("point")).isEqualTo("54.6,25.6");
+
+    Element bunker = event(events, "skydas-bunker:7");
+    assertThat(bunker.getAttribute("type")).isEqualTo("a-f-G");
+    Element bp = (Element) bunker.getElementsByTagName("point").item(0);
+    assertThat(bp.getAttribute("lon")).isEqualTo("25.7012345678901");
+    assertThat(bp.getAttribute("lat")).isEqualTo("54.7");
+    assertThat(bunker.getElementsByTagName("link").getLength()).isZero();
+
+    Element ditch = event(events, "skydas-ditch-1");
+    assertThat(((Element) ditch.getElementsByTagName("contact").item(0)).getAttribute("callsign"))
+        .isEqualTo(ExchangeFixtures.SQL);
+    Element teeth = event(events, "skydas-teeth-2");
+    assertThat(((Element) teeth.getElementsByTagName("contact").item(0)).getAttribute("callsign"))
+        .isEqualTo(ExchangeFixtures.MARKUP);
+    assertThat(teeth.getElementsByTagName("remarks").item(0).getTextContent())
+        .contains("2 parts, largest shown");
+    String text = Files.readString(out);
+    assertThat(text).doesNotContain("<script>").contains("&lt;script&gt;");
+  }
+
+  private static Element event(NodeList events, String uid) {
+    for (int i = 0; i < events.getLength(); i++) {
+      Element e = (Element) events.item(i);
+      if (e.getAttribute("uid").equals(uid)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no event " + uid);
+  }
+
+  @Test
+  void gichdHandoverMapsStatusBenchmarkDevicesAndLandRelease() throws Exception {
+    Path other = Files.createTempDirectory(dir, "gichd");
+    try (Registry r = ExchangeFixtures.registry(other, "g.gpkg")) {
+      List<RegistryRecord> all = ExchangeFixtures.stored(r);
+      RegistryRecord clearing =
+          r.create(
+              ExchangeFixtures.ADMIN,
+              ExchangeFixtures.minefieldDraft(
+                  "mf-5", Status.CLEARANCE_IN_PROGRESS, 25.56, 54.66, "Clearing"));
+      Activity release =
+          r.addActivity(
+              ExchangeFixtures.INSPECTOR,
+              "mf-5",
+              ActivityKind.LAND_RELEASE,
+              ExchangeFixtures.square(25.56, 54.66, 0.005),
+              Map.of(
+                  "date",
+                  "2030-04-02",
+                  "method",
+                  "cleared",
+                  "clearance_depth_cm",
+                  20,
+                  "devices_found",
+                  List.of(Map.of("category", "AT", "model", "TM-62M", "condition", "intact"))));
+      List<RegistryRecord> records = new java.util.ArrayList<>(all);
+      records.add(clearing);
+      Path out = dir.resolve("handover.gichd.json");
+      RegistryExchange.writeGichd(records, Map.of("mf-5", r.activities("mf-5")), out, CLOCK);
+
+      JsonNode doc = RecordCodec.JSON.readTree(out.toFile());
+      assertThat(doc.path("type").asText()).isEqualTo("FeatureCollection");
+      assertThat(doc.path("generated_at").asText()).isEqualTo("2027-06-01T12:00:00Z");
+      JsonNode fs = doc.path("features");
+      // mf-1 emplaced, mf-2 cleared, mf-3 land released, mf-5 clearing; mf-4 planned is left out
+      assertThat(fs.size()).isEqualTo(4);
+      assertThat(doc.path("not_laid").asInt()).isEqualTo(1);
+      Map<String, String> status = new java.util.HashMap<>();
+      fs.forEach(
+          f ->
+              status.put(
+                  f.path("properties").path("hazard_id").asText(),
+                  f.path("properties").path("status").asText()));
+      assertThat(status)
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("mf-1", "open", "mf-2", "closed", "mf-3", "handed_over", "mf-5", "open"));
+
+      JsonNode mf1 = fs.get(0).path("properties");
+      assertThat(mf1.path("hazard_type").asText()).isEqualTo("confirmed_hazardous_area");
+      assertThat(mf1.path("benchmark").path("name").asText())
+          .isEqualTo(ExchangeFixtures.LITHUANIAN);
+      assertThat(mf1.path("benchmark").path("lon").asDouble())
+          .isCloseTo(25.599, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(mf1.path("benchmark").path("lat").asDouble())
+          .isCloseTo(54.599, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(mf1.path("turning_points").size()).isEqualTo(4);
+      assertThat(mf1.path("turning_points").get(0).path("lon").asDouble()).isEqualTo(25.6);
+      assertThat(mf1.path("devices").get(0).path("model").asText()).isEqualTo("TM-62M");
+      assertThat(mf1.path("devices").get(0).path("category").asText()).isEqualTo("AT");
+      assertThat(mf1.path("devices").get(0).path("count").asInt()).isEqualTo(40);
+      assertThat(mf1.path("date_laid_from").asText()).isEqualTo("2027-05-03T08:00:00Z");
+      assertThat(fs.get(0).path("geometry").path("type").asText()).isEqualTo("Polygon");
+
+      JsonNode mf5 = fs.get(3).path("properties");
+      assertThat(mf5.path("hazard_id").asText()).isEqualTo("mf-5");
+      JsonNode lr = mf5.path("land_release").get(0);
+      assertThat(lr.path("activity_id").asText()).isEqualTo(release.id());
+      assertThat(lr.path("method").asText()).isEqualTo("cleared");
+      assertThat(lr.path("clearance_depth_cm").asInt()).isEqualTo(20);
+      assertThat(lr.path("devices_found").get(0).path("model").asText()).isEqualTo("TM-62M");
+    }
+    assertThat(RegistryExchange.gichdStatus(Status.PLANNED)).isNull();
+    assertThat(RegistryExchange.gichdStatus(Status.BREACHED)).isEqualTo("open");
+  }
+
+  @Test
+  void gdalReadsTheGeoPackage() throws Exception {
+    assumeThat(onPath("ogrinfo")).as("ogrinfo (gdal-bin) on PATH").isTrue();
+    Path out = dir.resolve("for-gdal.gpkg");
+    RegistryExchange.write(records, out, Format.GEOPACKAGE);
+    Process p =
+        new ProcessBuilder("ogrinfo", "-ro", "-al", "-so", out.toString())
+            .redirectErrorStream(true)
+            .start();
+    String text =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(text).isZero();
+    assertThat(text)
+        .contains("Layer name: records")
+        .contains("Feature Count: " + records.size())
+        .containsAnyOf("EPSG\",4326", "ID[\"EPSG\",4326]", "WGS 84")
+        .contains("minefield: String")
+        .doesNotContain("ERROR");
+  }
+
+  private static boolean onPath(String exe) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String d : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, exe))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
