@@ -168,7 +168,7 @@ final class RegistryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      RegistryExchange.Format f = format != null ? format : RegistryExchange.Format.fromPath(file);
+      RegistryExchange.Format f = format != null ? format : RegistryExchange.fromPath(file);
       List<RecordDraft> drafts = RegistryExchange.read(file, f);
       try (Registry r = db.open(false)) {
         List<RegistryRecord> stored =
@@ -203,7 +203,7 @@ final class RegistryCommand implements Runnable {
 
     @Override
     public Integer call() {
-      RegistryExchange.Format f = format != null ? format : RegistryExchange.Format.fromPath(file);
+      RegistryExchange.Format f = format != null ? format : RegistryExchange.fromPath(file);
       try (Registry r = db.open(false)) {
         List<RegistryRecord> rs =
             r.list(filter.bbox(), filter.status(), filter.kind(), Integer.MAX_VALUE, 0);

@@ -25,7 +25,9 @@ class RegistryCliTest {
   @Test
   void initImportTransitionVerifyTamperAndHistory() throws Exception {
     Path plan = dir.resolve("plan.geojson");
-    Files.writeString(plan, """
+    Files.writeString(
+        plan,
+        """
         {"type": "FeatureCollection", "policy": {"ap_mines_enabled": false, "civilian_buffer_m": 1000},
          "features": [
           {"type": "Feature", "id": "d1", "properties": {"type": "at_ditch", "name": "Griovys prie Šalčininkų", "year": 1, "status": "chosen"},
@@ -38,18 +40,31 @@ class RegistryCliTest {
     CliRunner.Result init = run("registry", "init");
     assertThat(init.exit()).as(init.err()).isZero();
     assertThat(init.out()).contains("Registry ready: GeoPackage", "schema 1, 0 records");
-    CliRunner.Result imp = run("registry", "import", plan.toString(), "--role", "planner", "--user", "ona");
+    CliRunner.Result imp =
+        run("registry", "import", plan.toString(), "--role", "planner", "--user", "ona");
     assertThat(imp.exit()).as(imp.err()).isZero();
     assertThat(imp.out()).contains("Imported 2 records");
-    assertThat(run("registry", "list").out()).contains("d1", "m1", "planned", "Griovys prie Šalčininkų", "2 record(s) shown");
+    assertThat(run("registry", "list").out())
+        .contains("d1", "m1", "planned", "Griovys prie Šalčininkų", "2 record(s) shown");
 
-    CliRunner.Result wrongRole = run("registry", "transition", "d1", "approve", "--role", "planner");
+    CliRunner.Result wrongRole =
+        run("registry", "transition", "d1", "approve", "--role", "planner");
     assertThat(wrongRole.exit()).isEqualTo(8);
     assertThat(wrongRole.err()).contains("may not approve (admin)");
-    CliRunner.Result ok = run("registry", "transition", "d1", "approve", "--role", "admin", "--version", "1");
+    CliRunner.Result ok =
+        run("registry", "transition", "d1", "approve", "--role", "admin", "--version", "1");
     assertThat(ok.exit()).as(ok.err()).isZero();
     assertThat(ok.out()).contains("d1: approved, version 2");
-    CliRunner.Result stale = run("registry", "transition", "d1", "start_construction", "--role", "engineer", "--version", "1");
+    CliRunner.Result stale =
+        run(
+            "registry",
+            "transition",
+            "d1",
+            "start_construction",
+            "--role",
+            "engineer",
+            "--version",
+            "1");
     assertThat(stale.exit()).isEqualTo(7);
     assertThat(stale.err()).contains("version 2, not 1");
 
@@ -68,14 +83,17 @@ class RegistryCliTest {
     assertThat(tampered.err()).contains("audit check failed: 1 problem(s)");
 
     Path bad = dir.resolve("bad.geojson");
-    Files.writeString(bad, """
+    Files.writeString(
+        bad,
+        """
         {"type": "FeatureCollection", "features": [
           {"type": "Feature", "id": "x1", "properties": {"type": "bunker"}, "geometry": {"type": "Point", "coordinates": [26.5, 54.3]}},
           {"type": "Feature", "id": "x2", "properties": {"type": "no_such"}, "geometry": {"type": "Point", "coordinates": [24.5, 55.3]}}]}
         """);
     CliRunner.Result refused = run("registry", "import", bad.toString(), "--role", "planner");
     assertThat(refused.exit()).isEqualTo(3);
-    assertThat(refused.err()).contains("nothing imported: 2 problem(s)", "Belarus", "unknown 'no_such'");
+    assertThat(refused.err())
+        .contains("nothing imported: 2 problem(s)", "Belarus", "unknown 'no_such'");
     assertThat(run("registry", "list").out()).contains("2 record(s) shown");
   }
 }
