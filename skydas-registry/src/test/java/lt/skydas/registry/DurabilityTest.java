@@ -42,6 +42,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DurabilityTest {
   static final int BATCH = 500;
   static final int BATCHES_BEFORE_KILL = 3;
+
+  /** The child stops after this many (it is killed long before; see DurabilityChild's grid). */
+  static final int MAX_BATCHES = 40;
+
   static final long SEED = 20_251_202L;
   static final Pattern COMMITTED = Pattern.compile("committed (\\d+) (\\d+)");
   static final Pattern BATCH_ID = Pattern.compile("b(\\d+)-\\d+");
@@ -66,13 +70,13 @@ class DurabilityTest {
             db,
             StoreContractTest.COUNTRIES.toAbsolutePath().toString(),
             Integer.toString(BATCH),
-            "1000"));
+            Integer.toString(MAX_BATCHES)));
     Process child =
         new ProcessBuilder(cmd)
             .redirectError(stderr.toFile())
             .redirectInput(ProcessBuilder.Redirect.PIPE)
             .start();
-    child.getOutputStream().close();
+    // the child's stdin stays open while this JVM lives: if it dies, the child sees EOF and quits
     LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
     Thread reader =
         Thread.ofPlatform()
@@ -125,6 +129,7 @@ class DurabilityTest {
               + (BATCHES_BEFORE_KILL - 1);
     } finally {
       child.destroyForcibly();
+      child.getOutputStream().close();
     }
     assertThat(aliveAtKill)
         .as("%s: the child must still be writing when killed; stderr:%n%s", ctx, read(stderr))
