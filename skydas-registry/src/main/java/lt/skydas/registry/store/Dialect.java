@@ -46,6 +46,20 @@ abstract sealed class Dialect {
   /** Serialises appends to the audit chain inside the current transaction and returns the head. */
   abstract String lockHeadSql();
 
+  /**
+   * Starts a transaction. PostGIS: nothing to do (the connection is not in auto-commit, so the
+   * driver begins one with the first statement).
+   */
+  void begin(Connection c, boolean write) throws SQLException {}
+
+  void commit(Connection c) throws SQLException {
+    c.commit();
+  }
+
+  void rollback(Connection c) throws SQLException {
+    c.rollback();
+  }
+
   static Dialect forUrl(String url) {
     if (url.startsWith("jdbc:sqlite:")) {
       return new Sqlite();
@@ -122,6 +136,34 @@ abstract sealed class Dialect {
     @Override
     String lockHeadSql() {
       return "SELECT seq, hash FROM audit_head WHERE id = 1";
+    }
+
+    /**
+     * The connection stays in auto-commit between transactions and each one is begun explicitly:
+     * sqlite-jdbc outside auto-commit begins the next transaction as soon as one ends, which in
+     * IMMEDIATE mode keeps the write lock for as long as the store is open and locks every other
+     * store on the same file out. Writes take the lock up front (BEGIN IMMEDIATE, waiting up to the
+     * busy timeout), so two writers never deadlock upgrading a read lock; reads take none.
+     */
+    @Override
+    void begin(Connection c, boolean write) throws SQLException {
+      exec(c, write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    }
+
+    @Override
+    void commit(Connection c) throws SQLException {
+      exec(c, "COMMIT");
+    }
+
+    @Override
+    void rollback(Connection c) throws SQLException {
+      exec(c, "ROLLBACK");
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+      try (Statement s = c.createStatement()) {
+        s.execute(sql);
+      }
     }
   }
 

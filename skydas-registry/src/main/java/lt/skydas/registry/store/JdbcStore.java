@@ -85,20 +85,35 @@ public final class JdbcStore implements AutoCloseable {
               + redact(url)
               + ": only jdbc:sqlite: (GeoPackage) and jdbc:postgresql: are supported");
     }
+    Connection c = null;
     try {
-      Connection c = d.open(url);
-      c.setAutoCommit(false);
+      c = d.open(url);
       if (d instanceof Dialect.Postgis) {
+        c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       }
       Migrations.migrate(c, d.id());
       return new JdbcStore(url, d, c);
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c, e);
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
       throw new SkydasProblem(
           ProblemCode.STORAGE_FAILED,
           "cannot open registry " + redact(url) + ": " + e.getMessage(),
           java.util.Map.of(),
           e);
+    }
+  }
+
+  private static void closeQuietly(Connection c, Exception e) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException x) {
+        e.addSuppressed(x);
+      }
     }
   }
 
@@ -133,8 +148,13 @@ public final class JdbcStore implements AutoCloseable {
     lock.lock();
     try {
       try {
+        dialect.begin(conn, true);
+      } catch (SQLException e) {
+        throw storage(e);
+      }
+      try {
         T out = w.run(conn);
-        conn.commit();
+        dialect.commit(conn);
         return out;
       } catch (SQLException e) {
         rollbackQuietly(e);
@@ -150,7 +170,7 @@ public final class JdbcStore implements AutoCloseable {
 
   private void rollbackQuietly(Throwable e) {
     try {
-      conn.rollback();
+      dialect.rollback(conn);
     } catch (SQLException r) {
       e.addSuppressed(r);
     }
@@ -160,10 +180,11 @@ public final class JdbcStore implements AutoCloseable {
   public <T> T read(Work<T> w) {
     lock.lock();
     try {
+      dialect.begin(conn, false);
       try {
         return w.run(conn);
       } finally {
-        conn.rollback();
+        dialect.rollback(conn);
       }
     } catch (SQLException e) {
       throw storage(e);
