@@ -234,7 +234,9 @@ public final class JdbcStore implements AutoCloseable {
                 + ") VALUES ("
                 + dialect.geomIn()
                 + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
+            dialect instanceof Dialect.Sqlite
+                ? Statement.RETURN_GENERATED_KEYS
+                : Statement.NO_GENERATED_KEYS)) {
       boolean sqlite = dialect instanceof Dialect.Sqlite;
       for (int i = 0; i < rs.size(); i++) {
         bindRecord(p, rs.get(i), docs.get(i));
