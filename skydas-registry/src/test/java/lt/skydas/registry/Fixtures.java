@@ -56,8 +56,11 @@ final class Fixtures {
   }
 
   static Registry open(Path dir) {
-    return new Registry(
-        JdbcStore.open(dir.resolve("registry.gpkg").toString(), true), CATALOG, LT, ticking());
+    return open(dir.resolve("registry.gpkg").toString());
+  }
+
+  static Registry open(String location) {
+    return new Registry(JdbcStore.open(location, true), CATALOG, LT, ticking());
   }
 
   /** A square of {@code size} degrees with its south-west corner at (lon, lat). */

@@ -15,12 +15,19 @@ import lt.skydas.core.problem.SkydasProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LifecycleTest {
+abstract class LifecycleTest {
+  /** The store this run of the suite uses. */
+  abstract TestDatabases.Store store();
+
+  Registry open() {
+    return Fixtures.open(store().fresh(dir));
+  }
+
   @TempDir Path dir;
 
   @Test
   void anObstacleGoesFromPlanToReleasedLandWithTheOwningRoles() {
-    try (Registry reg = Fixtures.open(dir)) {
+    try (Registry reg = open()) {
       RegistryRecord r =
           reg.create(
               PLANNER, RecordDraft.planned("d1", "at_ditch", Fixtures.line(24.2, 55.2, 0.02)));
@@ -58,7 +65,7 @@ class LifecycleTest {
    */
   @Test
   void everyActionRoleAndStatusIsAcceptedExactlyWhenTheTableSaysSo() {
-    try (Registry reg = Fixtures.open(dir)) {
+    try (Registry reg = open()) {
       int n = 0;
       List<String> wrong = new ArrayList<>();
       for (Status s : Status.values()) {
@@ -136,7 +143,7 @@ class LifecycleTest {
 
   @Test
   void aWrongRoleIsRefusedNamingTheRoleThatOwnsTheAction() {
-    try (Registry reg = Fixtures.open(dir)) {
+    try (Registry reg = open()) {
       reg.create(PLANNER, RecordDraft.planned("b1", "bunker", Fixtures.point(24.3, 55.3)));
       assertThatThrownBy(() -> reg.transition(PLANNER, "b1", 1, Action.APPROVE))
           .isInstanceOfSatisfying(
@@ -161,7 +168,7 @@ class LifecycleTest {
 
   @Test
   void aStaleVersionIsAConflictAndTheFirstEditIsKept() {
-    try (Registry reg = Fixtures.open(dir)) {
+    try (Registry reg = open()) {
       reg.create(PLANNER, RecordDraft.planned("c1", "bunker", Fixtures.point(24.3, 55.3)));
       reg.update(
           PLANNER,
@@ -189,7 +196,7 @@ class LifecycleTest {
 
   @Test
   void editsBelongToTheRoleOwningTheStatusAndClosedRecordsStayClosed() {
-    try (Registry reg = Fixtures.open(dir)) {
+    try (Registry reg = open()) {
       reg.importAll(
           ADMIN,
           List.of(
@@ -249,5 +256,21 @@ class LifecycleTest {
                           null)))
           .hasMessageContaining("status: is changed by a lifecycle action");
     }
+  }
+}
+
+/** {@link LifecycleTest} on the embedded GeoPackage. */
+class LifecycleGeoPackageTest extends LifecycleTest {
+  @Override
+  TestDatabases.Store store() {
+    return TestDatabases.Store.GEOPACKAGE;
+  }
+}
+
+/** {@link LifecycleTest} on PostGIS (skipped without {@code SKYDAS_TEST_PG_URL}; failed in CI). */
+class LifecyclePostgisTest extends LifecycleTest {
+  @Override
+  TestDatabases.Store store() {
+    return TestDatabases.Store.POSTGIS;
   }
 }

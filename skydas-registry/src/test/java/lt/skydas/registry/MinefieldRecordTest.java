@@ -13,7 +13,14 @@ import lt.skydas.core.problem.SkydasProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MinefieldRecordTest {
+abstract class MinefieldRecordTest {
+  /** The store this run of the suite uses. */
+  abstract TestDatabases.Store store();
+
+  Registry open() {
+    return Fixtures.open(store().fresh(dir));
+  }
+
   @TempDir Path dir;
 
   private static RegistryRecord build(
@@ -39,7 +46,7 @@ class MinefieldRecordTest {
 
   @Test
   void anIncompleteMinefieldCannotBeEmplacedAndEveryMissingFieldIsNamedAtOnce() {
-    try (Registry reg = Fixtures.open(dir)) {
+    try (Registry reg = open()) {
       RegistryRecord r = build(reg, "m1", "at_minefield", null, 24.2, 55.2);
       assertThatThrownBy(() -> reg.transition(ENGINEER, "m1", r.version(), Action.EMPLACE))
           .isInstanceOfSatisfying(
@@ -68,7 +75,7 @@ class MinefieldRecordTest {
 
   @Test
   void aCompleteMarkedAtMinefieldIsEmplaced() {
-    try (Registry reg = Fixtures.open(dir)) {
+    try (Registry reg = open()) {
       RegistryRecord r =
           build(reg, "m2", "at_minefield", Fixtures.completeAt(24.2, 55.2), 24.2, 55.2);
       r = reg.transition(ENGINEER, "m2", r.version(), Action.MARK);
@@ -81,7 +88,7 @@ class MinefieldRecordTest {
 
   @Test
   void anApAreaMustBeFencedAndMonitoredAndItsMinesDetectable() {
-    try (Registry reg = Fixtures.open(dir)) {
+    try (Registry reg = open()) {
       MinefieldData m = Fixtures.completeAp(24.3, 55.3);
       MinefieldData undetectable =
           new MinefieldData(
@@ -162,7 +169,7 @@ class MinefieldRecordTest {
 
   @Test
   void enteringAnEmplacedMinefieldDirectlyNeedsTheCompleteRecordToo() {
-    try (Registry reg = Fixtures.open(dir)) {
+    try (Registry reg = open()) {
       assertThatThrownBy(
               () ->
                   reg.importAll(
@@ -186,5 +193,24 @@ class MinefieldRecordTest {
       assertThat(reg.count()).isZero();
       assertThat(reg.verify().events()).isZero();
     }
+  }
+}
+
+/** {@link MinefieldRecordTest} on the embedded GeoPackage. */
+class MinefieldRecordGeoPackageTest extends MinefieldRecordTest {
+  @Override
+  TestDatabases.Store store() {
+    return TestDatabases.Store.GEOPACKAGE;
+  }
+}
+
+/**
+ * {@link MinefieldRecordTest} on PostGIS (skipped without {@code SKYDAS_TEST_PG_URL}; failed in
+ * CI).
+ */
+class MinefieldRecordPostgisTest extends MinefieldRecordTest {
+  @Override
+  TestDatabases.Store store() {
+    return TestDatabases.Store.POSTGIS;
   }
 }
