@@ -95,5 +95,44 @@ class RegistryCliTest {
     assertThat(refused.err())
         .contains("nothing imported: 2 problem(s)", "Belarus", "unknown 'no_such'");
     assertThat(run("registry", "list").out()).contains("2 record(s) shown");
+
+    // an engineer fills in the as-built data, then records an inspection
+    CliRunner.Result built =
+        run("registry", "transition", "d1", "start_construction", "--role", "engineer");
+    assertThat(built.exit()).as(built.err()).isZero();
+    Path edit = dir.resolve("d1.geojson");
+    Files.writeString(
+        edit,
+        """
+        {"type": "FeatureCollection", "features": [{"type": "Feature", "id": "d1",
+          "properties": {"type": "at_ditch", "name": "Griovys (as built)", "status": "planned"},
+          "geometry": {"type": "LineString", "coordinates": [[24.20, 55.20], [24.231, 55.211]]}}]}
+        """);
+    CliRunner.Result upd = run("registry", "update", "d1", edit.toString(), "--role", "engineer");
+    assertThat(upd.exit()).as(upd.err()).isZero();
+    assertThat(upd.out()).contains("d1: updated, version 4");
+    CliRunner.Result insp =
+        run(
+            "registry",
+            "record",
+            "d1",
+            "inspection",
+            "--role",
+            "inspector",
+            "--data",
+            "{\"date\": \"2028-04-01\", \"organisation\": \"KASP\", \"findings\": \"ok\"}");
+    assertThat(insp.exit()).as(insp.err()).isZero();
+    CliRunner.Result missing =
+        run("registry", "record", "d1", "inspection", "--role", "inspector", "--data", "{}");
+    assertThat(missing.exit()).isEqualTo(3);
+    assertThat(missing.err())
+        .contains("date: missing", "organisation: missing", "findings: missing");
+    CliRunner.Result show = run("registry", "show", "d1", "--role", "engineer");
+    assertThat(show.out())
+        .contains(
+            "Griovys (as built)",
+            "under_construction",
+            "activity inspection",
+            "actions for engineer: [emplace]");
   }
 }

@@ -99,10 +99,12 @@ public final class Registry implements AutoCloseable {
         if (prev != null) {
           fe.add(new FieldError("id", "duplicate id '" + r.id() + "' (also " + prev + ")"));
         }
-        String gh = JdbcStore.geometryHash(r.geometry());
+        String gh = JdbcStore.geometryHash(r.type(), r.geometry());
         String other = geoms.putIfAbsent(gh, where);
         if (other != null) {
-          fe.add(new FieldError("geometry", "duplicate geometry (same as " + other + ")"));
+          fe.add(
+              new FieldError(
+                  "geometry", "duplicate: a " + r.type() + " on the same geometry as " + other));
         }
         if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
           for (Object o : fields.query(r.geometry().getEnvelopeInternal())) {
@@ -130,7 +132,7 @@ public final class Registry implements AutoCloseable {
           }
           for (RegistryRecord r : records) {
             store
-                .recordWithGeometry(c, JdbcStore.geometryHash(r.geometry()), null)
+                .recordWithGeometry(c, JdbcStore.geometryHash(r.type(), r.geometry()), null)
                 .ifPresent(
                     o -> clash.add(label(r, ids) + ": geometry: duplicate of stored record " + o));
             if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
@@ -508,7 +510,7 @@ public final class Registry implements AutoCloseable {
   private void crossChecks(Connection c, RegistryRecord r, List<FieldError> fe)
       throws SQLException {
     store
-        .recordWithGeometry(c, JdbcStore.geometryHash(r.geometry()), r.id())
+        .recordWithGeometry(c, JdbcStore.geometryHash(r.type(), r.geometry()), r.id())
         .ifPresent(o -> fe.add(new FieldError("geometry", "duplicate of stored record " + o)));
     if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
       for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {

@@ -59,6 +59,8 @@ public final class GeoJsonWriter implements Closeable {
       g.writeEndObject();
     } else if (v instanceof Boolean b) {
       g.writeBoolean(b);
+    } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+      g.writeNumber(((Number) v).longValue());
     } else if (v instanceof Number n) {
       g.writeNumber(n.doubleValue());
     } else if (v == null) {

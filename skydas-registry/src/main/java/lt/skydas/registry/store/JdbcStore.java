@@ -277,7 +277,7 @@ public final class JdbcStore implements AutoCloseable {
     p.setLong(i++, r.version());
     p.setString(i++, r.createdAt().toString());
     p.setString(i++, r.updatedAt().toString());
-    p.setString(i++, geometryHash(r.geometry()));
+    p.setString(i++, geometryHash(r.type(), r.geometry()));
     p.setString(i, doc);
   }
 
@@ -589,11 +589,18 @@ public final class JdbcStore implements AutoCloseable {
         rs.getString(11));
   }
 
-  /** SHA-256 of the geometry's normalised WKB: equal geometries (any vertex order) share it. */
-  public static String geometryHash(Geometry g) {
+  /**
+   * SHA-256 of the type and the geometry's normalised WKB: two records of one type on equal
+   * geometries (any vertex order) share it. Different types on one trace (a ditch with a minefield
+   * along it) are a layered obstacle, not a duplicate.
+   */
+  public static String geometryHash(String type, Geometry g) {
     try {
       byte[] wkb = new org.locationtech.jts.io.WKBWriter(2).write(g.norm());
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wkb));
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(type.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+      return HexFormat.of().formatHex(md.digest(wkb));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
