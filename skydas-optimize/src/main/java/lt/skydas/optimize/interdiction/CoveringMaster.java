@@ -34,7 +34,12 @@ final class CoveringMaster {
   record Result(CpSolverStatus status, boolean[] plan, double seconds, int variables) {}
 
   /** Active rows (need > 0) restricted to the offered arcs. */
-  record Reduced(List<int[]> rows, List<Long> need, int[] arcs, boolean infeasible) {}
+  record Reduced(
+      List<int[]> rows, List<Long> need, int[] arcs, boolean infeasible, List<int[]> implied) {
+    Reduced(List<int[]> rows, List<Long> need, int[] arcs, boolean infeasible) {
+      this(rows, need, arcs, infeasible, List.of());
+    }
+  }
 
   static Reduced reduce(PathRows pool, long target, long[] d, long[] cost) {
     List<Integer> rowIds = new ArrayList<>();
@@ -87,6 +92,11 @@ final class CoveringMaster {
         kept++;
       }
     }
+    List<int[]> implied = dominate(incidence, rowIds.size(), rowIds, pool, target, d, cost, keep);
+    kept = 0;
+    for (boolean k : keep) {
+      kept += k ? 1 : 0;
+    }
     int[] offered = new int[kept];
     int n = 0;
     for (int a = 0; a < d.length; a++) {
@@ -101,7 +111,104 @@ final class CoveringMaster {
       rows.add(Arrays.stream(p).filter(a -> keep[a]).toArray());
       needs.add(target - pool.length.get(r));
     }
-    return new Reduced(rows, needs, offered, false);
+    return new Reduced(rows, needs, offered, false, implied);
+  }
+
+  /**
+   * Subset dominance among the kept arcs. Arc a dominates b when it costs no more and lies in every
+   * row b lies in with at least b's coefficient there. If a alone meets each of those rows, b is
+   * never needed: dropped (sequentially, so a still stands when b goes). Otherwise {@code x_b ≤
+   * x_a} is implied, only from an arc earlier in the order (more rows, then lower index), so
+   * swapping b for a in any plan moves it strictly earlier and ends. Either way a feasible plan
+   * stays feasible, so the master's answer is unchanged. Returns the implied pairs {b, a}.
+   */
+  private static List<int[]> dominate(
+      Map<Integer, List<Integer>> incidence,
+      int nRows,
+      List<Integer> rowIds,
+      PathRows pool,
+      long target,
+      long[] d,
+      long[] cost,
+      boolean[] keep) {
+    int words = (nRows + 63) / 64;
+    long[] need = new long[nRows];
+    for (int r = 0; r < nRows; r++) {
+      need[r] = target - pool.length.get(rowIds.get(r));
+    }
+    Map<Integer, long[]> bits = new HashMap<>();
+    List<List<Integer>> rowArcs = new ArrayList<>();
+    for (int r = 0; r < nRows; r++) {
+      rowArcs.add(new ArrayList<>());
+    }
+    List<Integer> arcs = new ArrayList<>();
+    for (Map.Entry<Integer, List<Integer>> e : incidence.entrySet()) {
+      int a = e.getKey();
+      if (!keep[a]) {
+        continue;
+      }
+      arcs.add(a);
+      long[] w = new long[words];
+      for (int r : e.getValue()) {
+        w[r >>> 6] |= 1L << (r & 63);
+        rowArcs.get(r).add(a);
+      }
+      bits.put(a, w);
+    }
+    arcs.sort(Integer::compare);
+    for (int pass = 0; pass < 2; pass++) {
+      List<int[]> implied = new ArrayList<>();
+      for (int b : arcs) {
+        if (!keep[b]) {
+          continue;
+        }
+        List<Integer> rb = incidence.get(b);
+        int best = rb.get(0);
+        for (int r : rb) {
+          if (rowArcs.get(r).size() < rowArcs.get(best).size()) {
+            best = r;
+          }
+        }
+        for (int a : rowArcs.get(best)) {
+          if (a == b || !keep[a] || cost[a] > cost[b]) {
+            continue;
+          }
+          List<Integer> ra = incidence.get(a);
+          boolean mutual = ra.size() == rb.size();
+          if (ra.size() < rb.size() || mutual && a > b || !subset(bits.get(b), bits.get(a))) {
+            continue;
+          }
+          boolean alone = true;
+          boolean geq = true;
+          for (int r : rb) {
+            long ca = Math.min(d[a], need[r]);
+            alone &= ca >= need[r];
+            geq &= ca >= Math.min(d[b], need[r]);
+          }
+          if (pass == 0 && alone) {
+            keep[b] = false;
+            break;
+          }
+          if (pass == 1 && geq) {
+            implied.add(new int[] {b, a});
+            break;
+          }
+        }
+      }
+      if (pass == 1) {
+        return implied;
+      }
+    }
+    return List.of();
+  }
+
+  private static boolean subset(long[] small, long[] big) {
+    for (int i = 0; i < small.length; i++) {
+      if ((small[i] & ~big[i]) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Result solve(
@@ -154,6 +261,9 @@ final class CoveringMaster {
       m.addHint(all[i], hint[a]);
     }
     m.addLessOrEqual(LinearExpr.weightedSum(all, cc), budget);
+    for (int[] ba : red.implied()) {
+      m.addImplication(x[ba[0]], x[ba[1]]);
+    }
     CpSolver solver = new CpSolver();
     solver
         .getParameters()
@@ -205,6 +315,11 @@ final class CoveringMaster {
         for (int a : red.rows().get(r)) {
           row.setCoefficient(x[a], Math.min(d[a], need));
         }
+      }
+      for (int[] ba : red.implied()) {
+        MPConstraint imp = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
+        imp.setCoefficient(x[ba[0]], 1);
+        imp.setCoefficient(x[ba[1]], -1);
       }
       solver.setHint(vars, hv);
       solver.setTimeLimit(Math.max(10, (long) (timeLimit_s * 1000)));

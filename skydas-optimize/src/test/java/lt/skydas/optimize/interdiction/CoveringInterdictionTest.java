@@ -199,6 +199,12 @@ class CoveringInterdictionTest {
 
   /** Brute force: does some plan of at most k arcs among {@code offered} meet every row? */
   static boolean coverable(List<int[]> rows, List<Long> need, long[] d, int[] offered, int k) {
+    return coverable(rows, need, d, offered, k, List.of());
+  }
+
+  /** Brute force: some plan of at most k offered arcs meets every row and every x_b ≤ x_a. */
+  static boolean coverable(
+      List<int[]> rows, List<Long> need, long[] d, int[] offered, int k, List<int[]> implied) {
     int n = offered.length;
     for (int mask = 0; mask < 1 << n; mask++) {
       if (Integer.bitCount(mask) > k) {
@@ -209,6 +215,9 @@ class CoveringInterdictionTest {
         x[offered[i]] = (mask >> i & 1) == 1;
       }
       boolean ok = true;
+      for (int[] ba : implied) {
+        ok &= !x[ba[0]] || x[ba[1]];
+      }
       for (int r = 0; r < rows.size() && ok; r++) {
         long sum = 0;
         for (int a : rows.get(r)) {
@@ -226,6 +235,7 @@ class CoveringInterdictionTest {
   @Test
   void dominanceKeepsTheMasterFeasibleExactlyWhenTheFullOneIs() {
     int differ = 0;
+    int implications = 0;
     for (long seed = 500; seed < 800; seed++) {
       Random r = new Random(seed);
       int arcs = 12;
@@ -267,12 +277,14 @@ class CoveringInterdictionTest {
       }
       int[] all = java.util.stream.IntStream.range(0, arcs).toArray();
       boolean full = coverable(rows, need, d, all, k);
-      boolean reduced = !red.infeasible() && coverable(rows, need, d, red.arcs(), k);
+      boolean reduced = !red.infeasible() && coverable(rows, need, d, red.arcs(), k, red.implied());
       assertThat(reduced).as("seed %d", seed).isEqualTo(full);
       if (red.arcs().length < arcs) {
         differ++;
       }
+      implications += red.implied().size() > 0 ? 1 : 0;
     }
     assertThat(differ).as("models where dominance removed arcs").isGreaterThan(100);
+    assertThat(implications).as("models with implied x_b <= x_a").isGreaterThan(30);
   }
 }
