@@ -1,23 +1,15 @@
 package lt.skydas.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
-import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.registry.Action;
 import lt.skydas.registry.Activity;
-import lt.skydas.registry.ActivityKind;
-import lt.skydas.registry.Actor;
 import lt.skydas.registry.AuditEvent;
 import lt.skydas.registry.RecordCodec;
 import lt.skydas.registry.RecordDraft;
@@ -25,17 +17,8 @@ import lt.skydas.registry.RecordKind;
 import lt.skydas.registry.Registry;
 import lt.skydas.registry.RegistryRecord;
 import lt.skydas.registry.Role;
-import lt.skydas.registry.Status;
-import lt.skydas.registry.Territory;
 import lt.skydas.registry.VerifyReport;
 import lt.skydas.registry.exchange.RegistryExchange;
-import lt.skydas.registry.store.JdbcStore;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,8 +43,8 @@ import picocli.CommandLine.Parameters;
       RegistryCommand.ListCmd.class,
       RegistryCommand.Show.class,
       RegistryCommand.Transition.class,
-      RegistryCommand.Update.class,
-      RegistryCommand.Record.class,
+      RegistryEditCommands.Update.class,
+      RegistryEditCommands.Record.class,
       RegistryCommand.Verify.class,
       RegistryCommand.History.class
     })
@@ -73,75 +56,12 @@ final class RegistryCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Where the registry is and which territory it covers. */
-  static final class Db {
-    @Option(
-        names = "--db",
-        paramLabel = "FILE|URL",
-        description =
-            "Registry: a .gpkg file or a jdbc:postgresql:// URL (default: $SKYDAS_REGISTRY or registry.gpkg).")
-    String db;
-
-    @Option(
-        names = "--countries",
-        paramLabel = "FILE",
-        description =
-            "Countries layer for the border check (default: the shipped data/baltic/countries.geojson.gz).")
-    Path countries;
-
-    @Option(
-        names = "--home",
-        paramLabel = "ISO",
-        defaultValue = "LT",
-        description = "Home country ISO code (default LT).")
-    String home;
-
-    String location() {
-      if (db != null) {
-        return db;
-      }
-      String env = System.getenv("SKYDAS_REGISTRY");
-      return env != null && !env.isBlank() ? env : "registry.gpkg";
-    }
-
-    Registry open(boolean create) {
-      Path c =
-          countries != null
-              ? countries
-              : RegionStore.shippedLayers().resolve("countries.geojson.gz");
-      Territory t = Territory.load(c, home.toUpperCase(Locale.ROOT));
-      return new Registry(
-          JdbcStore.open(location(), create), ObstacleCatalog.defaults(), t, Clock.systemUTC());
-    }
-  }
-
-  /** Who acts. */
-  static final class Who {
-    @Option(
-        names = "--role",
-        required = true,
-        paramLabel = "ROLE",
-        description = "Role acted in: planner, engineer, inspector, admin.")
-    String role;
-
-    @Option(
-        names = "--user",
-        paramLabel = "NAME",
-        description = "Name recorded in the audit trail (default: $USER).")
-    String user;
-
-    Actor actor() {
-      String u = user != null ? user : System.getenv().getOrDefault("USER", "unknown");
-      return new Actor(u, Role.parse(role));
-    }
-  }
-
   @Command(
       name = "init",
       mixinStandardHelpOptions = true,
       description = "Create the registry (or bring its schema up to date).")
   static final class Init implements Callable<Integer> {
-    @Mixin Db db;
+    @Mixin RegistryOptions.Db db;
 
     @Override
     public Integer call() {
@@ -167,8 +87,8 @@ final class RegistryCommand implements Runnable {
         "All or nothing: every problem of every record is reported and nothing is stored."
       })
   static final class Import implements Callable<Integer> {
-    @Mixin Db db;
-    @Mixin Who who;
+    @Mixin RegistryOptions.Db db;
+    @Mixin RegistryOptions.Who who;
 
     @Parameters(paramLabel = "FILE", description = "File to import.")
     Path file;
@@ -202,8 +122,8 @@ final class RegistryCommand implements Runnable {
       description =
           "Export records as GeoJSON, GeoPackage, KML, CSV, Cursor-on-Target XML (TAK) or a GICHD-shaped mine-action handover.")
   static final class Export implements Callable<Integer> {
-    @Mixin Db db;
-    @Mixin Filter filter;
+    @Mixin RegistryOptions.Db db;
+    @Mixin RegistryOptions.Filter filter;
 
     @Parameters(paramLabel = "FILE", description = "File to write (replaced atomically).")
     Path file;
@@ -239,72 +159,10 @@ final class RegistryCommand implements Runnable {
     }
   }
 
-  /** Which records. */
-  static final class Filter {
-    @Option(
-        names = "--bbox",
-        paramLabel = "W,S,E,N",
-        description = "Only records meeting this WGS84 box.")
-    String bbox;
-
-    @Option(
-        names = "--status",
-        description =
-            "Only records in this status (planned, approved, under_construction, emplaced, ...).")
-    String status;
-
-    @Option(names = "--kind", description = "obstacle or minefield.")
-    String kind;
-
-    Envelope bbox() {
-      if (bbox == null) {
-        return null;
-      }
-      String[] p = bbox.split(",");
-      try {
-        if (p.length != 4) {
-          throw new NumberFormatException();
-        }
-        double w = Double.parseDouble(p[0]), s = Double.parseDouble(p[1]);
-        double e = Double.parseDouble(p[2]), n = Double.parseDouble(p[3]);
-        if (!(w <= e && s <= n)) {
-          throw new NumberFormatException();
-        }
-        return new Envelope(w, e, s, n);
-      } catch (NumberFormatException ex) {
-        throw new SkydasProblem(
-            ProblemCode.USAGE,
-            "--bbox " + bbox + ": give W,S,E,N in degrees with W <= E and S <= N");
-      }
-    }
-
-    Status status() {
-      if (status == null) {
-        return null;
-      }
-      Status s = Status.parse(status);
-      if (s == null) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--status " + status + ": unknown status");
-      }
-      return s;
-    }
-
-    RecordKind kind() {
-      if (kind == null) {
-        return null;
-      }
-      try {
-        return RecordKind.valueOf(kind.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--kind " + kind + ": obstacle or minefield");
-      }
-    }
-  }
-
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List records.")
   static final class ListCmd implements Callable<Integer> {
-    @Mixin Db db;
-    @Mixin Filter filter;
+    @Mixin RegistryOptions.Db db;
+    @Mixin RegistryOptions.Filter filter;
 
     @Option(
         names = "--limit",
@@ -346,7 +204,7 @@ final class RegistryCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Show one record as JSON, its activities and the actions a role may take.")
   static final class Show implements Callable<Integer> {
-    @Mixin Db db;
+    @Mixin RegistryOptions.Db db;
 
     @Parameters(paramLabel = "ID")
     String id;
@@ -359,12 +217,7 @@ final class RegistryCommand implements Runnable {
     @Override
     public Integer call() {
       try (Registry r = db.open(false)) {
-        RegistryRecord x =
-            r.find(id)
-                .orElseThrow(
-                    () ->
-                        new SkydasProblem(
-                            ProblemCode.NOT_FOUND, "no record '" + id + "' in the registry"));
+        RegistryRecord x = RegistryOptions.Db.require(r, id);
         System.out.println(RecordCodec.toTree(x).toPrettyString());
         for (Activity a : r.activities(id)) {
           System.out.println(
@@ -392,8 +245,8 @@ final class RegistryCommand implements Runnable {
         "start_clearance, complete_clearance, release_land; for minefields also mark, fence, monitor."
       })
   static final class Transition implements Callable<Integer> {
-    @Mixin Db db;
-    @Mixin Who who;
+    @Mixin RegistryOptions.Db db;
+    @Mixin RegistryOptions.Who who;
 
     @Parameters(index = "0", paramLabel = "ID")
     String id;
@@ -416,15 +269,7 @@ final class RegistryCommand implements Runnable {
             ProblemCode.USAGE, "unknown action '" + action + "' (one of " + Action.ids() + ")");
       }
       try (Registry r = db.open(false)) {
-        long v =
-            version != null
-                ? version
-                : r.find(id)
-                    .orElseThrow(
-                        () ->
-                            new SkydasProblem(
-                                ProblemCode.NOT_FOUND, "no record '" + id + "' in the registry"))
-                    .version();
+        long v = version != null ? version : RegistryOptions.Db.require(r, id).version();
         RegistryRecord x = r.transition(who.actor(), id, v, a);
         System.out.printf(
             Locale.ROOT,
@@ -447,143 +292,12 @@ final class RegistryCommand implements Runnable {
   }
 
   @Command(
-      name = "update",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Edit a record's data from a GeoJSON file holding one feature (as export writes it):",
-        "name, notes, year, geometry, the minefield record. Its status is ignored: that moves by transition."
-      })
-  static final class Update implements Callable<Integer> {
-    @Mixin Db db;
-    @Mixin Who who;
-
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
-
-    @Parameters(index = "1", paramLabel = "FILE", description = "GeoJSON with one feature.")
-    Path file;
-
-    @Option(
-        names = "--version",
-        paramLabel = "N",
-        description =
-            "The version you edited; refused if the record changed since (default: the current one).")
-    Long version;
-
-    @Override
-    public Integer call() {
-      List<RecordDraft> drafts = RegistryExchange.read(file, RegistryExchange.Format.GEOJSON);
-      if (drafts.size() != 1) {
-        throw new SkydasProblem(
-            ProblemCode.BAD_INPUT,
-            file + ": holds " + drafts.size() + " features; give exactly one");
-      }
-      RecordDraft d = drafts.get(0);
-      try (Registry r = db.open(false)) {
-        RegistryRecord cur =
-            r.find(id)
-                .orElseThrow(
-                    () ->
-                        new SkydasProblem(
-                            ProblemCode.NOT_FOUND, "no record '" + id + "' in the registry"));
-        long v = version != null ? version : cur.version();
-        // the file's status (an export carries one) is ignored: status moves only by transition
-        RegistryRecord x =
-            r.update(
-                who.actor(),
-                id,
-                v,
-                new RecordDraft(
-                    null,
-                    d.type(),
-                    d.name(),
-                    null,
-                    d.geometry(),
-                    null,
-                    null,
-                    null,
-                    d.minefield(),
-                    d.year(),
-                    d.notes(),
-                    d.where()));
-        System.out.printf(Locale.ROOT, "%s: updated, version %d%n", x.id(), x.version());
-      }
-      return 0;
-    }
-  }
-
-  @Command(
-      name = "record",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Record an inspection, incident, clearance_task or land_release against a record.",
-        "--data is a JSON object, e.g. '{\"date\": \"2028-04-01\", \"organisation\": \"KASP\", \"findings\": \"ok\"}'."
-      })
-  static final class Record implements Callable<Integer> {
-    @Mixin Db db;
-    @Mixin Who who;
-
-    @Parameters(index = "0", paramLabel = "ID")
-    String id;
-
-    @Parameters(
-        index = "1",
-        paramLabel = "KIND",
-        description = "inspection, incident, clearance_task or land_release.")
-    String kind;
-
-    @Option(
-        names = "--data",
-        required = true,
-        paramLabel = "JSON",
-        description = "The fields, as a JSON object (or @FILE).")
-    String data;
-
-    @Option(
-        names = "--geometry",
-        paramLabel = "WKT",
-        description = "WGS84 geometry as WKT (a land release needs its polygon).")
-    String geometry;
-
-    @Override
-    public Integer call() throws Exception {
-      ActivityKind k = ActivityKind.parse(kind);
-      if (k == null) {
-        throw new SkydasProblem(
-            ProblemCode.USAGE,
-            "unknown activity '" + kind + "' (inspection, incident, clearance_task, land_release)");
-      }
-      String json = data.startsWith("@") ? Files.readString(Path.of(data.substring(1))) : data;
-      Map<String, Object> m;
-      try {
-        m = RecordCodec.JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
-      } catch (JsonProcessingException e) {
-        throw new SkydasProblem(
-            ProblemCode.BAD_INPUT, "--data: not a JSON object: " + e.getOriginalMessage());
-      }
-      Geometry g = null;
-      if (geometry != null) {
-        try {
-          g = new WKTReader(new GeometryFactory(new PrecisionModel(), 4326)).read(geometry);
-        } catch (ParseException e) {
-          throw new SkydasProblem(ProblemCode.BAD_INPUT, "--geometry: not WKT: " + e.getMessage());
-        }
-      }
-      try (Registry r = db.open(false)) {
-        Activity a = r.addActivity(who.actor(), id, k, g, m);
-        System.out.printf(Locale.ROOT, "%s: %s recorded (%s)%n", id, k.id(), a.id());
-      }
-      return 0;
-    }
-  }
-
-  @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
       description =
           "Check the audit chain and every record against it; exit 9 naming every edited, deleted, inserted or reordered event.")
   static final class Verify implements Callable<Integer> {
-    @Mixin Db db;
+    @Mixin RegistryOptions.Db db;
 
     @Override
     public Integer call() {
@@ -618,7 +332,7 @@ final class RegistryCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "The audit trail of a record, or its state at a past time.")
   static final class History implements Callable<Integer> {
-    @Mixin Db db;
+    @Mixin RegistryOptions.Db db;
 
     @Parameters(paramLabel = "ID")
     String id;

@@ -34,7 +34,9 @@ final class ActivityChecks {
         e.add(
             new FieldError(
                 f,
-                "'" + Registry.shorten(s) + "' is not an ISO 8601 date (2027-05-03) or date-time"));
+                "'"
+                    + RegistryProblems.shorten(s)
+                    + "' is not an ISO 8601 date (2027-05-03) or date-time"));
       }
     }
     if (kind == ActivityKind.LAND_RELEASE) {

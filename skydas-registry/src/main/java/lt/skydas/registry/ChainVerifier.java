@@ -32,47 +32,49 @@ final class ChainVerifier {
     long[] expect = {1};
     String[] prev = {AuditEvent.GENESIS};
     long[] count = {0};
-    store.forEachEvent(
-        c,
-        e -> {
-          count[0]++;
-          if (e.seq() != expect[0]) {
-            problem(
-                "event seq "
-                    + e.seq()
-                    + ": expected seq "
-                    + expect[0]
-                    + (e.seq() > expect[0]
-                        ? " (events " + expect[0] + ".." + (e.seq() - 1) + " deleted)"
-                        : " (event inserted or renumbered)"));
-          }
-          if (!prev[0].equals(e.prevHash())) {
-            problem(
-                "event seq "
-                    + e.seq()
-                    + " ("
-                    + e.entityId()
-                    + ", "
-                    + e.action()
-                    + "): its previous hash does not match the event before it"
-                    + " (events reordered, inserted or deleted before it)");
-          }
-          if (!e.recomputeHash().equals(e.hash())) {
-            problem(
-                "event seq "
-                    + e.seq()
-                    + " ("
-                    + e.entityId()
-                    + ", "
-                    + e.action()
-                    + "): edited; its content does not match its hash");
-          }
-          prev[0] = e.hash();
-          expect[0] = e.seq() + 1;
-          lastAfter.put(e.entityId(), e.after());
-          entityOf.put(e.entityId(), e.entity());
-        });
-    AuditEvent head = store.head(c);
+    store
+        .audit()
+        .forEachEvent(
+            c,
+            e -> {
+              count[0]++;
+              if (e.seq() != expect[0]) {
+                problem(
+                    "event seq "
+                        + e.seq()
+                        + ": expected seq "
+                        + expect[0]
+                        + (e.seq() > expect[0]
+                            ? " (events " + expect[0] + ".." + (e.seq() - 1) + " deleted)"
+                            : " (event inserted or renumbered)"));
+              }
+              if (!prev[0].equals(e.prevHash())) {
+                problem(
+                    "event seq "
+                        + e.seq()
+                        + " ("
+                        + e.entityId()
+                        + ", "
+                        + e.action()
+                        + "): its previous hash does not match the event before it"
+                        + " (events reordered, inserted or deleted before it)");
+              }
+              if (!e.recomputeHash().equals(e.hash())) {
+                problem(
+                    "event seq "
+                        + e.seq()
+                        + " ("
+                        + e.entityId()
+                        + ", "
+                        + e.action()
+                        + "): edited; its content does not match its hash");
+              }
+              prev[0] = e.hash();
+              expect[0] = e.seq() + 1;
+              lastAfter.put(e.entityId(), e.after());
+              entityOf.put(e.entityId(), e.entity());
+            });
+    AuditEvent head = store.audit().head(c);
     long lastSeq = expect[0] - 1;
     if (head.seq() != lastSeq) {
       problem(

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +74,7 @@ public final class Registry implements AutoCloseable {
               ? actor.role() == Role.PLANNER || actor.role() == Role.ADMIN
               : actor.role() == Role.ADMIN;
       if (!mayCreate) {
-        throw forbidden(
+        throw RegistryProblems.forbidden(
             actor,
             s == Status.PLANNED
                 ? "create planned records (planner, admin)"
@@ -122,7 +121,7 @@ public final class Registry implements AutoCloseable {
       records.add(r);
     }
     if (!errors.isEmpty()) {
-      throw invalid("nothing imported: " + errors.size() + " problem(s)", errors);
+      throw RegistryProblems.invalid("nothing imported: " + errors.size() + " problem(s)", errors);
     }
     return store.write(
         c -> {
@@ -144,9 +143,10 @@ public final class Registry implements AutoCloseable {
             }
           }
           if (!clash.isEmpty()) {
-            throw invalid("nothing imported: " + clash.size() + " problem(s)", clash);
+            throw RegistryProblems.invalid(
+                "nothing imported: " + clash.size() + " problem(s)", clash);
           }
-          AuditEvent head = store.head(c);
+          AuditEvent head = store.audit().head(c);
           Instant now = clock.instant();
           List<RegistryRecord> stored = new ArrayList<>(records.size());
           List<String> docs = new ArrayList<>(records.size());
@@ -182,7 +182,7 @@ public final class Registry implements AutoCloseable {
             events.add(e);
           }
           store.insertRecords(c, stored, docs);
-          store.append(c, events);
+          store.audit().append(c, events);
           return stored;
         });
   }
@@ -204,7 +204,8 @@ public final class Registry implements AutoCloseable {
                 "record " + id + " is " + cur.status().id() + ": its record is closed");
           }
           if (actor.role() != owner && !(owner == Role.PLANNER && actor.role() == Role.ADMIN)) {
-            throw forbidden(actor, "edit a " + cur.status().id() + " record (" + owner.id() + ")");
+            throw RegistryProblems.forbidden(
+                actor, "edit a " + cur.status().id() + " record (" + owner.id() + ")");
           }
           List<FieldError> fe = new ArrayList<>();
           if (d.status() != null && d.status() != cur.status()) {
@@ -242,8 +243,9 @@ public final class Registry implements AutoCloseable {
             crossChecks(c, next, fe);
           }
           if (!fe.isEmpty()) {
-            throw invalid(
-                "record " + id + " not changed: " + fe.size() + " problem(s)", prefixed(fe));
+            throw RegistryProblems.invalid(
+                "record " + id + " not changed: " + fe.size() + " problem(s)",
+                RegistryProblems.prefixed(fe));
           }
           return commit(c, actor, cur, next, "update", expectedVersion);
         });
@@ -270,15 +272,16 @@ public final class Registry implements AutoCloseable {
                     + ": "
                     + action.id()
                     + " is only allowed from "
-                    + ids(action.from()),
+                    + RegistryProblems.ids(action.from()),
                 Map.of(
                     "status",
                     cur.status().id(),
                     "offered",
-                    ids(Action.offered(cur.status(), cur.kind(), actor.role()))));
+                    RegistryProblems.ids(Action.offered(cur.status(), cur.kind(), actor.role()))));
           }
           if (!action.roles().contains(actor.role())) {
-            throw forbidden(actor, action.id() + " (" + ids(action.roles()) + ")");
+            throw RegistryProblems.forbidden(
+                actor, action.id() + " (" + RegistryProblems.ids(action.roles()) + ")");
           }
           RegistryRecord next =
               switch (action) {
@@ -290,13 +293,13 @@ public final class Registry implements AutoCloseable {
           if (action == Action.EMPLACE && cur.kind() == RecordKind.MINEFIELD) {
             List<FieldError> fe = RecordValidator.emplacementErrors(next, apType(cur.type()));
             if (!fe.isEmpty()) {
-              throw invalid(
+              throw RegistryProblems.invalid(
                   "minefield "
                       + id
                       + " cannot be emplaced: its record is incomplete ("
                       + fe.size()
                       + " field(s))",
-                  prefixed(fe));
+                  RegistryProblems.prefixed(fe));
             }
           }
           return commit(c, actor, cur, next, action.id(), expectedVersion);
@@ -307,13 +310,14 @@ public final class Registry implements AutoCloseable {
   public Activity addActivity(
       Actor actor, String recordId, ActivityKind kind, Geometry g, Map<String, Object> data) {
     if (!kind.roles().contains(actor.role())) {
-      throw forbidden(actor, "record a " + kind.id() + " (" + ids(kind.roles()) + ")");
+      throw RegistryProblems.forbidden(
+          actor, "record a " + kind.id() + " (" + RegistryProblems.ids(kind.roles()) + ")");
     }
     List<FieldError> fe = ActivityChecks.check(kind, g, data, territory);
     if (!fe.isEmpty()) {
-      throw invalid(
+      throw RegistryProblems.invalid(
           kind.id() + " for " + recordId + " not recorded: " + fe.size() + " problem(s)",
-          prefixed(fe));
+          RegistryProblems.prefixed(fe));
     }
     return store.write(
         c -> {
@@ -324,26 +328,28 @@ public final class Registry implements AutoCloseable {
                 ProblemCode.CONFLICT,
                 "record " + recordId + " is " + r.status().id() + ": " + refusal);
           }
-          AuditEvent head = store.head(c);
+          AuditEvent head = store.audit().head(c);
           Instant now = clock.instant();
           Activity a =
               new Activity(
                   kind.id() + "-" + UUID.randomUUID(), recordId, kind, now, actor.name(), g, data);
           String doc = a.toJson();
           store.insertActivity(c, a, doc);
-          store.append(
-              c,
-              List.of(
-                  AuditEvent.next(
-                      head.seq() + 1,
-                      now,
-                      actor,
-                      "activity",
-                      a.id(),
-                      "add_" + kind.id(),
-                      null,
-                      doc,
-                      head.hash())));
+          store
+              .audit()
+              .append(
+                  c,
+                  List.of(
+                      AuditEvent.next(
+                          head.seq() + 1,
+                          now,
+                          actor,
+                          "activity",
+                          a.id(),
+                          "add_" + kind.id(),
+                          null,
+                          doc,
+                          head.hash())));
           return a;
         });
   }
@@ -378,7 +384,7 @@ public final class Registry implements AutoCloseable {
 
   /** Every audit event of a record or activity, oldest first. */
   public List<AuditEvent> history(String id) {
-    return store.read(c -> store.events(c, id));
+    return store.read(c -> store.audit().events(c, id));
   }
 
   /** The record as it stood at {@code t}: empty if it did not exist yet. */
@@ -414,26 +420,28 @@ public final class Registry implements AutoCloseable {
       String action,
       long expected)
       throws SQLException {
-    AuditEvent head = store.head(c);
+    AuditEvent head = store.audit().head(c);
     Instant now = clock.instant();
     RegistryRecord s = next.bumped(now);
     String doc = RecordCodec.toJson(s);
     if (!store.updateRecord(c, s, doc, expected)) {
-      throw conflict(cur.id(), expected);
+      throw RegistryProblems.conflict(cur.id(), expected);
     }
-    store.append(
-        c,
-        List.of(
-            AuditEvent.next(
-                head.seq() + 1,
-                now,
-                actor,
-                "record",
-                s.id(),
-                action,
-                RecordCodec.toJson(cur),
-                doc,
-                head.hash())));
+    store
+        .audit()
+        .append(
+            c,
+            List.of(
+                AuditEvent.next(
+                    head.seq() + 1,
+                    now,
+                    actor,
+                    "record",
+                    s.id(),
+                    action,
+                    RecordCodec.toJson(cur),
+                    doc,
+                    head.hash())));
     return s;
   }
 
@@ -450,7 +458,7 @@ public final class Registry implements AutoCloseable {
           new FieldError(
               "id",
               "'"
-                  + shorten(id)
+                  + RegistryProblems.shorten(id)
                   + "' is not a valid id (1-100 of letters, digits, . _ : -, starting with a letter or digit)"));
     }
     ObstacleType type = null;
@@ -461,7 +469,8 @@ public final class Registry implements AutoCloseable {
       if (type == null) {
         fe.add(
             new FieldError(
-                "type", "unknown '" + shorten(d.type()) + "' (one of " + typeIds() + ")"));
+                "type",
+                "unknown '" + RegistryProblems.shorten(d.type()) + "' (one of " + typeIds() + ")"));
       }
     }
     String name = checkText(d.name(), 500, "name", fe);
@@ -569,36 +578,14 @@ public final class Registry implements AutoCloseable {
         .orElseThrow(
             () ->
                 new SkydasProblem(
-                    ProblemCode.NOT_FOUND, "no record '" + shorten(id) + "' in the registry"));
+                    ProblemCode.NOT_FOUND,
+                    "no record '" + RegistryProblems.shorten(id) + "' in the registry"));
   }
 
   private static void checkVersion(RegistryRecord cur, long expected) {
     if (cur.version() != expected) {
-      throw conflict(cur.id(), expected, cur.version());
+      throw RegistryProblems.conflict(cur.id(), expected, cur.version());
     }
-  }
-
-  private static SkydasProblem conflict(String id, long expected) {
-    return new SkydasProblem(
-        ProblemCode.CONFLICT,
-        "record "
-            + id
-            + " was changed by someone else (expected version "
-            + expected
-            + "); reload it and apply your change again");
-  }
-
-  private static SkydasProblem conflict(String id, long expected, long actual) {
-    return new SkydasProblem(
-        ProblemCode.CONFLICT,
-        "record "
-            + id
-            + " is at version "
-            + actual
-            + ", not "
-            + expected
-            + ": someone else changed it; reload it and apply your change again",
-        Map.of("version", actual));
   }
 
   private static Role editor(Status s) {
@@ -614,42 +601,11 @@ public final class Registry implements AutoCloseable {
     return catalog.findType(type).map(t -> t.mines().hasAp()).orElse(false);
   }
 
-  private static SkydasProblem forbidden(Actor a, String what) {
-    return new SkydasProblem(
-        ProblemCode.FORBIDDEN, a.name() + " acting as " + a.role().id() + " may not " + what);
-  }
-
-  static SkydasProblem invalid(String headline, List<String> errors) {
-    StringBuilder sb = new StringBuilder(headline).append(": ");
-    for (int i = 0; i < Math.min(MESSAGE_ERRORS, errors.size()); i++) {
-      sb.append(i == 0 ? "" : "; ").append(errors.get(i));
-    }
-    if (errors.size() > MESSAGE_ERRORS) {
-      sb.append("; … and ").append(errors.size() - MESSAGE_ERRORS).append(" more");
-    }
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("errors", List.copyOf(errors));
-    return new SkydasProblem(ProblemCode.BAD_INPUT, sb.toString(), d);
-  }
-
-  private static List<String> prefixed(List<FieldError> fe) {
-    return fe.stream().map(FieldError::toString).toList();
-  }
-
   private static String label(RegistryRecord r, Map<String, String> ids) {
     return ids.getOrDefault(r.id(), "record " + r.id());
   }
 
   private String typeIds() {
     return String.join(", ", catalog.listTypes().stream().map(ObstacleType::id).toList());
-  }
-
-  private static String ids(java.util.Collection<? extends Enum<?>> xs) {
-    return String.join(
-        ", ", xs.stream().map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
-  }
-
-  static String shorten(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 57) + "…";
   }
 }

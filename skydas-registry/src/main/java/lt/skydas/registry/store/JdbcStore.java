@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.registry.Activity;
-import lt.skydas.registry.AuditEvent;
 import lt.skydas.registry.RecordCodec;
 import lt.skydas.registry.RegistryRecord;
 import org.locationtech.jts.geom.Envelope;
@@ -35,11 +34,13 @@ public final class JdbcStore implements AutoCloseable {
   private final Dialect dialect;
   private final Connection conn;
   private final ReentrantLock lock = new ReentrantLock();
+  private final AuditLog audit;
 
   private JdbcStore(String url, Dialect dialect, Connection conn) {
     this.url = url;
     this.dialect = dialect;
     this.conn = conn;
+    this.audit = new AuditLog(dialect);
   }
 
   /**
@@ -488,105 +489,9 @@ public final class JdbcStore implements AutoCloseable {
     }
   }
 
-  // ---- audit chain ----
-
-  /** The chain head (last seq and hash), locked until the transaction ends. */
-  public AuditEvent head(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(dialect.lockHeadSql())) {
-      if (!rs.next()) {
-        throw new SQLException("audit_head row is missing");
-      }
-      return new AuditEvent(
-          rs.getLong(1), null, null, null, null, null, null, null, null, null, rs.getString(2));
-    }
-  }
-
-  /** Appends events (in seq order) and moves the head to the last. */
-  public void append(Connection c, List<AuditEvent> events) throws SQLException {
-    if (events.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO audit_events (seq, at, actor, role, entity, entity_id, action, before_doc, after_doc, prev_hash, hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      int n = 0;
-      for (AuditEvent e : events) {
-        p.setLong(1, e.seq());
-        p.setString(2, e.at().toString());
-        p.setString(3, e.actor());
-        p.setString(4, e.role());
-        p.setString(5, e.entity());
-        p.setString(6, e.entityId());
-        p.setString(7, e.action());
-        p.setString(8, e.before());
-        p.setString(9, e.after());
-        p.setString(10, e.prevHash());
-        p.setString(11, e.hash());
-        p.addBatch();
-        if (++n % 1000 == 0) {
-          p.executeBatch();
-        }
-      }
-      p.executeBatch();
-    }
-    AuditEvent last = events.get(events.size() - 1);
-    try (PreparedStatement p =
-        c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
-      p.setLong(1, last.seq());
-      p.setString(2, last.hash());
-      p.executeUpdate();
-    }
-  }
-
-  /** Events of one entity in chain order. */
-  public List<AuditEvent> events(Connection c, String entityId) throws SQLException {
-    List<AuditEvent> out = new ArrayList<>();
-    try (PreparedStatement p =
-        c.prepareStatement(EVENT_SELECT + " WHERE entity_id = ? ORDER BY seq")) {
-      p.setString(1, entityId);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          out.add(event(rs));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Every event in stored order of seq (streamed). */
-  public void forEachEvent(Connection c, Consumer<AuditEvent> each) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(EVENT_SELECT + " ORDER BY seq")) {
-      while (rs.next()) {
-        each.accept(event(rs));
-      }
-    }
-  }
-
-  private static final String EVENT_SELECT =
-      "SELECT seq, at, actor, role, entity, entity_id, action, before_doc, after_doc, prev_hash, hash FROM audit_events";
-
-  private static AuditEvent event(ResultSet rs) throws SQLException {
-    java.time.Instant at;
-    try {
-      at = java.time.Instant.parse(rs.getString(2));
-    } catch (RuntimeException e) {
-      at = java.time.Instant.EPOCH;
-    }
-    return new AuditEvent(
-        rs.getLong(1),
-        at,
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getString(8),
-        rs.getString(9),
-        rs.getString(10),
-        rs.getString(11));
+  /** The audit chain's tables, in this store's dialect. */
+  public AuditLog audit() {
+    return audit;
   }
 
   /**
