@@ -46,7 +46,9 @@ abstract class AuditChainTest {
 
   @org.junit.jupiter.api.AfterEach
   void close() {
-    reg.close();
+    if (reg != null) {
+      reg.close();
+    }
   }
 
   private List<String> tamper(String sql) {
