@@ -24,7 +24,9 @@ public final class Territory {
   private final PreparedGeometry home;
   private final Map<String, PreparedGeometry> neighbours;
   private final Map<String, String> names;
-  private final Crs crs = Crs.lks94();
+
+  /** proj4j transforms keep scratch state: one per thread. */
+  private final ThreadLocal<Crs> crs = ThreadLocal.withInitial(Crs::lks94);
 
   private Territory(
       String homeIso, Envelope region, Map<String, Geometry> countries, Map<String, String> names) {
@@ -75,9 +77,9 @@ public final class Territory {
     return new Envelope(region);
   }
 
-  /** LKS-94 transform used for distances. */
+  /** LKS-94 transform used for distances, for the calling thread only (not thread-safe). */
   public Crs crs() {
-    return crs;
+    return crs.get();
   }
 
   /** Null if {@code g} lies in the region on the home side, else what is wrong. */
