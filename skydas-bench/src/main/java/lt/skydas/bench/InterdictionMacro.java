@@ -15,8 +15,9 @@ import lt.skydas.optimize.interdiction.InterdictionNetwork;
  *     [rows=100] [cols=100] [budgets=3,5,10] [seeds=1] [timeLimit_s=60] [workers=2] [SCIP|CP_SAT]
  * </pre>
  *
- * <p>{@code -Dverbose=true} prints every round; {@code -Dpaths=16 -Dharvest=16 -Dprove=0.6} set the
- * paths separated and harvested per round and the share of time spent proving the incumbent.
+ * <p>{@code -Dverbose=true} prints every round; {@code -Dpaths=16 -Dharvest=16 -Dprove=0.6
+ * -Dlocal=4000} set the paths separated and harvested per round, the share of time spent proving
+ * the incumbent and the local-search moves tried per master before the exact solver.
  */
 public final class InterdictionMacro {
   private InterdictionMacro() {}
@@ -60,7 +61,8 @@ public final class InterdictionMacro {
                         .withMaster(master)
                         .withPathsPerRound(Integer.getInteger("paths", 16))
                         .withHarvestPerRound(Integer.getInteger("harvest", 16))
-                        .withProveShare(Double.parseDouble(System.getProperty("prove", "0.6"))),
+                        .withProveShare(Double.parseDouble(System.getProperty("prove", "0.6")))
+                        .withLocalSteps(Integer.getInteger("local", 4000)),
                     verbose ? m -> System.out.println("  " + m) : null);
         System.out.printf(
             Locale.ROOT,

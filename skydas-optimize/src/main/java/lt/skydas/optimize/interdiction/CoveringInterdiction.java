@@ -34,6 +34,10 @@ public final class CoveringInterdiction {
    * @param pathsPerRound violated paths added per master round (diverse: each found path's free
    *     arcs are delayed before the next search)
    * @param resolution one tick, in the network's length unit
+   * @param master the exact solver of the covering master
+   * @param localSteps moves of {@link CoveringLocalSearch} tried on each master before the exact
+   *     solver (0: exact solver only); a plan it finds is a correct answer, giving up proves
+   *     nothing
    */
   public record Settings(
       double timeLimit_s,
@@ -43,7 +47,8 @@ public final class CoveringInterdiction {
       int harvestPerRound,
       double proveShare,
       double resolution,
-      MasterSolver master) {
+      MasterSolver master,
+      int localSteps) {
     public Settings {
       if (!(timeLimit_s > 0)
           || workers < 1
@@ -51,57 +56,128 @@ public final class CoveringInterdiction {
           || harvestPerRound < 0
           || !(proveShare > 0 && proveShare <= 1)
           || !(resolution > 0)
-          || master == null) {
+          || master == null
+          || localSteps < 0) {
         throw new IllegalArgumentException("bad covering-solver settings");
       }
     }
 
     /**
      * 60 s, 2 workers, seed 1, 16 separated and 16 harvested paths per round, 60 % of the time
-     * proving the incumbent, resolution 1.
+     * proving the incumbent, resolution 1, SCIP, 4,000 local-search moves per master.
      */
     public static Settings defaults() {
-      return new Settings(60, 2, 1, 16, 16, 0.6, 1, MasterSolver.SCIP);
+      return new Settings(60, 2, 1, 16, 16, 0.6, 1, MasterSolver.SCIP, 4000);
     }
 
     public Settings withTimeLimit(double v) {
       return new Settings(
-          v, workers, seed, pathsPerRound, harvestPerRound, proveShare, resolution, master);
+          v,
+          workers,
+          seed,
+          pathsPerRound,
+          harvestPerRound,
+          proveShare,
+          resolution,
+          master,
+          localSteps);
     }
 
     public Settings withWorkers(int v) {
       return new Settings(
-          timeLimit_s, v, seed, pathsPerRound, harvestPerRound, proveShare, resolution, master);
+          timeLimit_s,
+          v,
+          seed,
+          pathsPerRound,
+          harvestPerRound,
+          proveShare,
+          resolution,
+          master,
+          localSteps);
     }
 
     public Settings withSeed(long v) {
       return new Settings(
-          timeLimit_s, workers, v, pathsPerRound, harvestPerRound, proveShare, resolution, master);
+          timeLimit_s,
+          workers,
+          v,
+          pathsPerRound,
+          harvestPerRound,
+          proveShare,
+          resolution,
+          master,
+          localSteps);
     }
 
     public Settings withPathsPerRound(int v) {
       return new Settings(
-          timeLimit_s, workers, seed, v, harvestPerRound, proveShare, resolution, master);
+          timeLimit_s,
+          workers,
+          seed,
+          v,
+          harvestPerRound,
+          proveShare,
+          resolution,
+          master,
+          localSteps);
     }
 
     public Settings withHarvestPerRound(int v) {
       return new Settings(
-          timeLimit_s, workers, seed, pathsPerRound, v, proveShare, resolution, master);
+          timeLimit_s, workers, seed, pathsPerRound, v, proveShare, resolution, master, localSteps);
     }
 
     public Settings withProveShare(double v) {
       return new Settings(
-          timeLimit_s, workers, seed, pathsPerRound, harvestPerRound, v, resolution, master);
+          timeLimit_s,
+          workers,
+          seed,
+          pathsPerRound,
+          harvestPerRound,
+          v,
+          resolution,
+          master,
+          localSteps);
     }
 
     public Settings withMaster(MasterSolver v) {
       return new Settings(
-          timeLimit_s, workers, seed, pathsPerRound, harvestPerRound, proveShare, resolution, v);
+          timeLimit_s,
+          workers,
+          seed,
+          pathsPerRound,
+          harvestPerRound,
+          proveShare,
+          resolution,
+          v,
+          localSteps);
+    }
+
+    /** Moves of the local search tried before the exact master solver (0: exact solver only). */
+    public Settings withLocalSteps(int v) {
+      return new Settings(
+          timeLimit_s,
+          workers,
+          seed,
+          pathsPerRound,
+          harvestPerRound,
+          proveShare,
+          resolution,
+          master,
+          v);
     }
 
     public Settings withResolution(double v) {
       return new Settings(
-          timeLimit_s, workers, seed, pathsPerRound, harvestPerRound, proveShare, v, master);
+          timeLimit_s,
+          workers,
+          seed,
+          pathsPerRound,
+          harvestPerRound,
+          proveShare,
+          v,
+          master,
+          localSteps);
     }
   }
 
@@ -220,6 +296,7 @@ public final class CoveringInterdiction {
     double proveUntil = t0 * 1e-9 + s.proveShare() * s.timeLimit_s();
     long target = lb + 1;
     boolean probesDone = false;
+    boolean[] last = inc.clone(); // start of the next master's local search
     while (lb < ub) {
       double now = System.nanoTime() * 1e-9;
       double left = deadline - now;
@@ -242,16 +319,21 @@ public final class CoveringInterdiction {
       harvested = 0;
       long m0 = System.nanoTime();
       CoveringMaster.Result mr =
-          CoveringMaster.solve(pool, target, d, cost, budget, inc, roundLimit, s);
+          CoveringMaster.solve(pool, target, d, cost, budget, inc, last, roundLimit, s);
       masterSeconds += (System.nanoTime() - m0) * 1e-9;
       if (mr.status() == CpSolverStatus.INFEASIBLE) {
         ub = target - 1;
-        log.accept(String.format("round %d: no plan reaches %d: bound %d", rounds, target, ub));
+        log.accept(
+            String.format(
+                "round %d: no plan reaches %d: bound %d (master %.2fs on %d arcs, %d rows)",
+                rounds, target, ub, mr.seconds(), mr.variables(), pool.size()));
         target = probing && ub - lb > 1 ? lb + 1 + (ub - lb) / 2 : lb + 1;
         continue;
       }
       if (mr.plan() == null) {
-        log.accept(String.format("round %d: master stopped at target %d", rounds, target));
+        log.accept(
+            String.format(
+                "round %d: master stopped at target %d after %.2fs", rounds, target, mr.seconds()));
         if (target >= ub || !probing) {
           probesDone |= probing;
           target = lb + 1;
@@ -264,6 +346,7 @@ public final class CoveringInterdiction {
         continue;
       }
       boolean[] x = mr.plan();
+      last = x.clone();
       long v = value(x);
       int before = pool.size();
       if (v < target) {

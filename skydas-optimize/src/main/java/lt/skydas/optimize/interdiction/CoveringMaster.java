@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * The covering master for one target T: is there a plan within budget that meets every pooled path
  * row {@code Σ_{a∈P} min(d_a, T − c(P)) x_a ≥ T − c(P)}? Rows whose need is at most every delay on
- * the path are clauses. Solved by CP-SAT (default) or SCIP through OR-Tools' MPSolver.
+ * the path are clauses. A short {@link CoveringLocalSearch} from the previous master plan answers
+ * most (feasible) rounds; otherwise, or when it gives up, SCIP through OR-Tools' MPSolver (default)
+ * or CP-SAT decides.
  *
  * <p><b>Dominance.</b> Pooled paths share long stretches, and the arcs of a shared stretch occur in
  * exactly the same rows: they are interchangeable but for their delay and cost. Per such group
@@ -218,6 +220,7 @@ final class CoveringMaster {
       long[] cost,
       long budget,
       boolean[] hint,
+      boolean[] start,
       double timeLimit_s,
       CoveringInterdiction.Settings s) {
     CoveringInterdiction.loadNatives();
@@ -225,6 +228,16 @@ final class CoveringMaster {
     Reduced red = reduce(pool, target, d, cost);
     if (red.infeasible()) {
       return new Result(CpSolverStatus.INFEASIBLE, null, (System.nanoTime() - t0) * 1e-9, 0);
+    }
+    if (s.localSteps() > 0) {
+      boolean[] plan =
+          new CoveringLocalSearch(red, d, cost, budget)
+              .search(start, red.arcs(), d.length, s.localSteps(), s.seed() * 31 + pool.size());
+      if (plan != null) {
+        return new Result(
+            CpSolverStatus.FEASIBLE, plan, (System.nanoTime() - t0) * 1e-9, red.arcs().length);
+      }
+      timeLimit_s -= (System.nanoTime() - t0) * 1e-9;
     }
     if (s.master() == CoveringInterdiction.MasterSolver.SCIP) {
       return scip(red, d, cost, budget, hint, timeLimit_s, t0);

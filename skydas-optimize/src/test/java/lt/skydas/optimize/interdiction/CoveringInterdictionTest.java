@@ -10,15 +10,18 @@ import org.junit.jupiter.api.Test;
 
 /** The covering solver against brute force, its bounds when cut short, and its input checks. */
 class CoveringInterdictionTest {
-  /** Alternates the two masters by seed, so both are compared with brute force. */
+  /**
+   * Rotates by seed through CP-SAT alone, SCIP alone and the default (local search, then SCIP), so
+   * each way of answering the master is compared with brute force.
+   */
   static CoveringInterdiction.Settings quick(long seed) {
-    return CoveringInterdiction.Settings.defaults()
-        .withTimeLimit(20)
-        .withSeed(seed)
-        .withMaster(
-            seed % 2 == 0
-                ? CoveringInterdiction.MasterSolver.CP_SAT
-                : CoveringInterdiction.MasterSolver.SCIP);
+    CoveringInterdiction.Settings s =
+        CoveringInterdiction.Settings.defaults().withTimeLimit(20).withSeed(seed);
+    return switch ((int) (seed % 3)) {
+      case 0 -> s.withMaster(CoveringInterdiction.MasterSolver.CP_SAT).withLocalSteps(0);
+      case 1 -> s.withMaster(CoveringInterdiction.MasterSolver.SCIP).withLocalSteps(0);
+      default -> s;
+    };
   }
 
   static boolean[] plan(InterdictionNetwork g, int[] arcs) {
