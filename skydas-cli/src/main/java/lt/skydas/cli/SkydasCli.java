@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       CostDistCommand.class,
       CatalogCommand.class,
       RegistryCommand.class,
+      ServeCommand.class,
+      UserCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SkydasCli implements Runnable {

@@ -34,8 +34,8 @@ public final class GeoJsonWriter implements Closeable {
   }
 
   /**
-   * A collection with foreign members (strings, numbers, booleans, or maps of them) written before
-   * the features, e.g. a plan's {@code name} and {@code policy}.
+   * A collection with foreign members (strings, numbers, booleans, or lists and maps of them)
+   * written before the features, e.g. a plan's {@code name} and {@code policy}.
    */
   public GeoJsonWriter(OutputStream out, int decimals, Map<String, ?> members) throws IOException {
     this.g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
@@ -57,6 +57,12 @@ public final class GeoJsonWriter implements Closeable {
         value(e.getValue());
       }
       g.writeEndObject();
+    } else if (v instanceof java.util.List<?> l) {
+      g.writeStartArray();
+      for (Object x : l) {
+        value(x);
+      }
+      g.writeEndArray();
     } else if (v instanceof Boolean b) {
       g.writeBoolean(b);
     } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {

@@ -19,7 +19,13 @@ public enum ProblemCode {
   /** Stored data failed an integrity check (the registry's audit chain). */
   TAMPERED(9, 409),
   /** The database could not be opened or reached. */
-  STORAGE_FAILED(10, 503);
+  STORAGE_FAILED(10, 503),
+  /** No valid credentials or session (the web server; log in first). */
+  UNAUTHENTICATED(11, 401),
+  /** The request body or upload is larger than the server accepts. */
+  TOO_LARGE(12, 413),
+  /** Too many attempts (login throttling); retry after the time given. */
+  TOO_MANY_REQUESTS(13, 429);
 
   private final int exitCode;
   private final int httpStatus;

@@ -218,4 +218,9 @@ public final class RegistryExchange {
   public static String gichdStatus(lt.skydas.registry.Status s) {
     return GichdWriter.hazardStatus(s);
   }
+
+  /** A record's GeoJSON properties, as the GeoJSON export writes them (no geometry). */
+  public static java.util.Map<String, Object> featureProperties(RegistryRecord r) {
+    return GeoJsonExchange.properties(r);
+  }
 }

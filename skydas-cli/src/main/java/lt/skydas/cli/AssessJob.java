@@ -1,0 +1,133 @@
+package lt.skydas.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import lt.skydas.assess.AssessmentOptions;
+import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.AssessmentResult;
+import lt.skydas.assess.Assessor;
+import lt.skydas.assess.ObjectivesReader;
+import lt.skydas.assess.report.AssessmentWriter;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.core.progress.Progress;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.VehicleClass;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.registry.Role;
+import lt.skydas.server.jobs.JobType;
+
+/**
+ * The {@code assess} job of {@code skydas serve}: the same assessment as {@code skydas assess} on
+ * the server's region, with the plan sent as GeoJSON ({@code plan}, optional) and optional {@code
+ * classes} and {@code seasons}. Outputs (summary.json, avenues.geojson, report.html …) go to the
+ * job's folder; the newest avenues are served as the OGC collection {@code avenues}.
+ */
+final class AssessJob implements JobType {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final RegionOptions region;
+  private volatile RegionStore.Loaded loaded;
+
+  AssessJob(RegionOptions region) {
+    this.region = region;
+  }
+
+  @Override
+  public Set<Role> roles() {
+    return Set.of(Role.PLANNER, Role.ADMIN);
+  }
+
+  @Override
+  public void validate(JsonNode p) {
+    cases(p);
+    JsonNode plan = p.get("plan");
+    if (plan != null && !plan.isNull() && !plan.path("type").asText().equals("FeatureCollection")) {
+      throw new SkydasProblem(ProblemCode.BAD_INPUT, "plan must be a GeoJSON FeatureCollection");
+    }
+  }
+
+  static AssessmentOptions cases(JsonNode p) {
+    List<VehicleClass> vs = new ArrayList<>();
+    for (JsonNode c : p.path("classes")) {
+      vs.add(VehicleClass.parse(c.asText(), "classes"));
+    }
+    List<Season> ss = new ArrayList<>();
+    for (JsonNode s : p.path("seasons")) {
+      ss.add(Season.parse(s.asText(), "seasons"));
+    }
+    return AssessmentOptions.defaults()
+        .withCases(
+            vs.isEmpty()
+                ? List.of(VehicleClass.values())
+                : List.copyOf(new java.util.LinkedHashSet<>(vs)),
+            ss.isEmpty()
+                ? List.of(Season.values())
+                : List.copyOf(new java.util.LinkedHashSet<>(ss)));
+  }
+
+  private RegionStore.Loaded region(Progress progress) {
+    RegionStore.Loaded l = loaded;
+    if (l == null) {
+      synchronized (this) {
+        if (loaded == null) {
+          loaded = region.load(progress);
+        }
+        l = loaded;
+      }
+    }
+    return l;
+  }
+
+  @Override
+  public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
+    AssessmentRegion ar = region(progress).region();
+    Path planFile = null;
+    JsonNode plan = p.get("plan");
+    if (plan != null && !plan.isNull()) {
+      planFile = dir.resolve("plan.geojson");
+      Files.writeString(planFile, JSON.writeValueAsString(plan));
+    }
+    BarrierPlan bp = AssessCommand.readPlan(planFile, null, ar, null, null);
+    AssessmentResult r =
+        new Assessor(ar, ObjectivesReader.defaults(), progress).assess(bp, cases(p), progress);
+    Path out = dir.resolve("out");
+    AssessmentWriter.write(out, r, ar);
+    // the job's files are served flat: lift the main outputs up one level
+    for (String f :
+        List.of("summary.json", "avenues.geojson", "report.html", "violations.geojson")) {
+      if (Files.isRegularFile(out.resolve(f))) {
+        Files.copy(out.resolve(f), dir.resolve(f));
+      }
+    }
+    ObjectNode res = JSON.createObjectNode();
+    res.put("obstacles", r.plan().obstacles().size());
+    res.put("cost_eur", r.plan().totalCost_eur());
+    res.put("violations", r.violations().size());
+    res.put("seconds", r.seconds());
+    var cases = res.putArray("cases");
+    for (AssessmentResult.Case c : r.cases()) {
+      ObjectNode o = cases.addObject();
+      o.put("class", c.vehicle().id());
+      o.put("season", c.season().id());
+      var times = o.putObject("objectives");
+      for (var obj : ObjectivesReader.defaults()) {
+        AssessmentResult.ObjectiveTime t = c.time(obj.id());
+        if (t != null) {
+          ObjectNode x = times.putObject(obj.id());
+          x.put("name", obj.name());
+          x.put("baseline_h", Double.isFinite(t.baseline_s()) ? t.baseline_s() / 3600 : null);
+          x.put("plan_h", Double.isFinite(t.plan_s()) ? t.plan_s() / 3600 : null);
+          x.put("delay_h", Double.isFinite(t.delay_s()) ? t.delay_s() / 3600 : null);
+        }
+      }
+    }
+    res.putArray("files").add("summary.json").add("avenues.geojson").add("report.html");
+    return res;
+  }
+}

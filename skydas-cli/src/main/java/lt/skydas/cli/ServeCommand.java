@@ -1,0 +1,130 @@
+package lt.skydas.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.core.progress.Progress;
+import lt.skydas.registry.Registry;
+import lt.skydas.registry.Role;
+import lt.skydas.registry.VerifyReport;
+import lt.skydas.server.ServerConfig;
+import lt.skydas.server.SkydasServer;
+import lt.skydas.server.auth.Accounts;
+import lt.skydas.server.jobs.JobType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code skydas serve}: the web application, JSON API and OGC API Features. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the web application, the JSON API (/api, OpenAPI at /api/openapi.json) and",
+      "OGC API - Features (/ogc) for the region, the registry and the newest assessment.",
+      "Create the first admin with: skydas user add NAME --role admin"
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Mixin RegistryOptions.Db db = new RegistryOptions.Db();
+
+  @Mixin RegionOptions region = new RegionOptions();
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port (default ${DEFAULT-VALUE}; 0 for any free one).")
+  int port;
+
+  @Option(
+      names = "--work-dir",
+      defaultValue = "skydas-work",
+      paramLabel = "DIR",
+      description = "Folder for job outputs and uploads (default ${DEFAULT-VALUE}).")
+  Path workDir;
+
+  @Option(
+      names = "--max-body-mb",
+      defaultValue = "8",
+      description = "Largest request body in MiB; larger ones get 413 (default ${DEFAULT-VALUE}).")
+  int maxBodyMb;
+
+  @Option(
+      names = "--secure-cookies",
+      description = "Mark the session cookie Secure (when served behind HTTPS).")
+  boolean secureCookies;
+
+  @Override
+  public Integer call() throws Exception {
+    if (maxBodyMb < 1 || maxBodyMb > 1024) {
+      throw new SkydasProblem(ProblemCode.USAGE, "--max-body-mb must be within 1..1024");
+    }
+    Registry reg = db.open(true);
+    Accounts accounts = new Accounts(reg.store(), Clock.systemUTC(), Duration.ofHours(12));
+    Map<String, JobType> types = new LinkedHashMap<>();
+    types.put("assess", new AssessJob(region));
+    types.put("verify", verifyJob(reg));
+    ServerConfig cfg =
+        ServerConfig.defaults(workDir.toAbsolutePath())
+            .withHost(host)
+            .withPort(port)
+            .withMaxBody((long) maxBodyMb << 20)
+            .withSecureCookies(secureCookies)
+            .withLayers(RegionStore.shippedLayers())
+            .withJobTypes(types);
+    SkydasServer server = new SkydasServer(cfg, reg, accounts, Clock.systemUTC()).start();
+    System.out.println(
+        "Skydas is serving " + reg.store().describe() + " at " + server.baseUrl() + "/");
+    if (accounts.countAdmins() == 0) {
+      System.out.println(
+          "No admin account yet: create one with `skydas user add NAME --role admin --db "
+              + db.location()
+              + "`");
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  reg.close();
+                  stop.countDown();
+                }));
+    stop.await();
+    return 0;
+  }
+
+  static JobType verifyJob(Registry reg) {
+    return new JobType() {
+      @Override
+      public Set<Role> roles() {
+        return Set.of(Role.PLANNER, Role.ADMIN);
+      }
+
+      @Override
+      public void validate(JsonNode params) {}
+
+      @Override
+      public JsonNode run(JsonNode params, Path dir, Progress progress) {
+        progress.begin("verifying the audit chain", -1);
+        VerifyReport r = reg.verify();
+        progress.end();
+        return new ObjectMapper().valueToTree(r);
+      }
+    };
+  }
+}

@@ -1,0 +1,161 @@
+package lt.skydas.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.registry.Role;
+import lt.skydas.server.Access;
+import lt.skydas.server.SkydasServer;
+import lt.skydas.server.auth.Principal;
+import lt.skydas.server.jobs.Job;
+import lt.skydas.server.jobs.JobManager;
+import lt.skydas.server.jobs.JobType;
+
+/**
+ * Background jobs: start one ({@code POST /api/jobs/{type}} with its parameters), poll its state
+ * and progress, cancel it, and fetch its output files by name. Users see their own jobs; admins see
+ * all. File names are matched against the job folder's listing, never joined as paths.
+ */
+public final class JobApi {
+  private final SkydasServer s;
+  private final JobManager jobs;
+
+  public JobApi(SkydasServer s, JobManager jobs) {
+    this.s = s;
+    this.jobs = jobs;
+  }
+
+  public void register() {
+    s.route(HandlerType.GET, "/api/jobs", Access.ANY_USER, "jobs", "List jobs", this::list);
+    s.route(
+        HandlerType.POST,
+        "/api/jobs/{type}",
+        Access.roles(Role.PLANNER, Role.ADMIN),
+        "jobs",
+        "Start a job",
+        this::submit);
+    s.route(
+        HandlerType.GET,
+        "/api/jobs/{id}/status",
+        Access.ANY_USER,
+        "jobs",
+        "A job's state",
+        this::status);
+    s.route(
+        HandlerType.POST,
+        "/api/jobs/{id}/cancel",
+        Access.roles(Role.PLANNER, Role.ADMIN),
+        "jobs",
+        "Cancel a job",
+        this::cancel);
+    s.route(
+        HandlerType.GET,
+        "/api/jobs/{id}/files/{name}",
+        Access.ANY_USER,
+        "jobs",
+        "Download a job's output file",
+        this::file);
+  }
+
+  static Map<String, Object> view(Job.Snapshot j) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", j.id());
+    m.put("type", j.type());
+    m.put("owner", j.owner());
+    m.put("state", j.state().id());
+    m.put("step", j.step());
+    m.put("done", j.done());
+    m.put("total", j.total());
+    m.put("fraction", j.fraction());
+    m.put("submitted_at", j.submittedAt().toString());
+    m.put("started_at", j.startedAt() == null ? null : j.startedAt().toString());
+    m.put("finished_at", j.finishedAt() == null ? null : j.finishedAt().toString());
+    m.put("error", j.error());
+    m.put("result", j.result());
+    return m;
+  }
+
+  private void list(Context ctx) {
+    Principal p = SkydasServer.principal(ctx);
+    List<Map<String, Object>> out =
+        jobs.list(p.role() == Role.ADMIN ? null : p.username()).stream().map(JobApi::view).toList();
+    s.send(ctx, 200, Map.of("jobs", out, "types", jobs.types().keySet()));
+  }
+
+  private void submit(Context ctx) {
+    Principal p = SkydasServer.principal(ctx);
+    String type = ctx.pathParam("type");
+    JobType t = jobs.type(type);
+    if (!t.roles().contains(p.role())) {
+      throw new SkydasProblem(
+          ProblemCode.FORBIDDEN, "role " + p.role().id() + " may not start a " + type + " job");
+    }
+    JsonNode params = Bodies.json(ctx, s.json(), s.maxBody());
+    Job j = jobs.submit(type, p.username(), params);
+    ctx.header("Location", "/api/jobs/" + j.id() + "/status");
+    s.send(ctx, 202, view(j.snapshot()));
+  }
+
+  private Job visible(Context ctx) {
+    Principal p = SkydasServer.principal(ctx);
+    Job j =
+        jobs.find(ctx.pathParam("id"))
+            .orElseThrow(() -> new SkydasProblem(ProblemCode.NOT_FOUND, "no such job"));
+    if (p.role() != Role.ADMIN && !j.owner().equals(p.username())) {
+      throw new SkydasProblem(ProblemCode.NOT_FOUND, "no such job");
+    }
+    return j;
+  }
+
+  private void status(Context ctx) {
+    s.send(ctx, 200, view(visible(ctx).snapshot()));
+  }
+
+  private void cancel(Context ctx) {
+    Job j = visible(ctx);
+    if (!jobs.cancel(j)) {
+      throw new SkydasProblem(
+          ProblemCode.CONFLICT,
+          "job " + j.id() + " has already ended (" + j.snapshot().state().id() + ")");
+    }
+    s.send(ctx, 202, view(j.snapshot()));
+  }
+
+  private void file(Context ctx) throws Exception {
+    Job j = visible(ctx);
+    String name = ctx.pathParam("name");
+    Path found = null;
+    try (var ls = Files.list(j.dir())) {
+      for (Path p : (Iterable<Path>) ls::iterator) {
+        if (Files.isRegularFile(p) && p.getFileName().toString().equals(name)) {
+          found = p;
+        }
+      }
+    }
+    if (found == null) {
+      throw new SkydasProblem(
+          ProblemCode.NOT_FOUND, "job " + j.id() + " has no file '" + RecordApi.clip(name) + "'");
+    }
+    String ct =
+        name.endsWith(".geojson")
+            ? "application/geo+json"
+            : name.endsWith(".json")
+                ? "application/json"
+                : name.endsWith(".html") ? "text/html; charset=utf-8" : "application/octet-stream";
+    ctx.contentType(ct);
+    if (ct.startsWith("text/html") || ct.equals("application/octet-stream")) {
+      ctx.header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"");
+    }
+    try (InputStream in = Files.newInputStream(found)) {
+      ctx.result(in.readAllBytes());
+    }
+  }
+}

@@ -1,0 +1,445 @@
+package lt.skydas.server.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lt.skydas.core.geojson.Feature;
+import lt.skydas.core.geojson.GeoJsonWriter;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.registry.RecordKind;
+import lt.skydas.registry.Registry;
+import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.exchange.RegistryExchange;
+import lt.skydas.server.Access;
+import lt.skydas.server.SkydasServer;
+import lt.skydas.server.jobs.Job;
+import lt.skydas.server.jobs.JobManager;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * OGC API – Features – Part 1: Core (landing page, conformance, collections, items with {@code
+ * bbox}, {@code limit} and {@code offset} paging, single items) in GeoJSON and HTML, for the
+ * region's layers, the registry's obstacles and minefields, and the avenues of the newest finished
+ * assessment. CRS84 only. Readable by QGIS and GDAL's OAPIF driver.
+ */
+public final class OgcApi {
+  static final int DEFAULT_LIMIT = 100;
+  static final int MAX_LIMIT = 10_000;
+  static final List<String> CONFORMS =
+      List.of(
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+
+  private final SkydasServer s;
+  private final Registry registry;
+  private final Layers layers;
+  private final JobManager jobs;
+
+  public OgcApi(SkydasServer s, Registry registry, Path layerDir, JobManager jobs) {
+    this.s = s;
+    this.registry = registry;
+    this.layers = new Layers(layerDir);
+    this.jobs = jobs;
+  }
+
+  public void register() {
+    Access a = Access.ANY_USER;
+    s.route(HandlerType.GET, "/ogc", a, "features", "OGC API landing page", this::landing);
+    s.route(
+        HandlerType.GET,
+        "/ogc/conformance",
+        a,
+        "features",
+        "Conformance classes",
+        this::conformance);
+    s.route(
+        HandlerType.GET,
+        "/ogc/collections",
+        a,
+        "features",
+        "Feature collections",
+        this::collections);
+    s.route(
+        HandlerType.GET,
+        "/ogc/collections/{cid}",
+        a,
+        "features",
+        "One collection",
+        this::collection);
+    s.route(
+        HandlerType.GET,
+        "/ogc/collections/{cid}/items",
+        a,
+        "features",
+        "Features of a collection",
+        this::items);
+    s.route(
+        HandlerType.GET,
+        "/ogc/collections/{cid}/items/{fid}",
+        a,
+        "features",
+        "One feature",
+        this::item);
+  }
+
+  // ---- parameters ----
+
+  static Envelope bbox(String q) {
+    if (q == null || q.isBlank()) {
+      return null;
+    }
+    String[] p = q.split(",");
+    if (p.length != 4 && p.length != 6) {
+      throw new SkydasProblem(
+          ProblemCode.BAD_INPUT, "bbox must be minLon,minLat,maxLon,maxLat (CRS84)");
+    }
+    double[] v = new double[p.length];
+    for (int i = 0; i < p.length; i++) {
+      try {
+        v[i] = Double.parseDouble(p[i].strip());
+      } catch (NumberFormatException e) {
+        throw new SkydasProblem(
+            ProblemCode.BAD_INPUT, "bbox value '" + RecordApi.clip(p[i]) + "' is not a number");
+      }
+      if (!Double.isFinite(v[i])) {
+        throw new SkydasProblem(ProblemCode.BAD_INPUT, "bbox values must be finite");
+      }
+    }
+    int h = p.length / 2;
+    double w = v[0], so = v[1], e = v[h], n = v[h + 1];
+    if (w < -180 || e > 180 || so < -90 || n > 90 || w > e || so > n) {
+      throw new SkydasProblem(
+          ProblemCode.BAD_INPUT,
+          "bbox " + q + " is outside lon -180..180 / lat -90..90 or has min > max");
+    }
+    return new Envelope(w, e, so, n);
+  }
+
+  static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      int i = Integer.parseInt(v.strip());
+      if (i < min) {
+        throw new NumberFormatException();
+      }
+      return Math.min(i, max);
+    } catch (NumberFormatException e) {
+      throw new SkydasProblem(
+          ProblemCode.BAD_INPUT,
+          name + " must be an integer of at least " + min + ", not '" + RecordApi.clip(v) + "'");
+    }
+  }
+
+  private static boolean html(Context ctx) {
+    String f = ctx.queryParam("f");
+    if (f != null) {
+      if (!f.equals("json") && !f.equals("html")) {
+        throw new SkydasProblem(ProblemCode.BAD_INPUT, "f must be json or html");
+      }
+      return f.equals("html");
+    }
+    String acc = ctx.header("Accept");
+    return acc != null && acc.contains("text/html") && !acc.contains("json");
+  }
+
+  private static String base(Context ctx) {
+    return ctx.scheme() + "://" + ctx.host();
+  }
+
+  private static Map<String, Object> link(String href, String rel, String type, String title) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("href", href);
+    m.put("rel", rel);
+    m.put("type", type);
+    if (title != null) {
+      m.put("title", title);
+    }
+    return m;
+  }
+
+  // ---- collections ----
+
+  private List<String> collectionIds() {
+    List<String> ids = new ArrayList<>(List.of("obstacles", "minefields"));
+    if (latestAvenues() != null) {
+      ids.add("avenues");
+    }
+    ids.addAll(layers.ids());
+    return ids;
+  }
+
+  private Path latestAvenues() {
+    for (Job.Snapshot j : jobs.list(null)) {
+      if (j.state() == Job.State.SUCCEEDED) {
+        Path p = jobs.find(j.id()).orElseThrow().dir().resolve("avenues.geojson");
+        if (Files.isRegularFile(p)) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  private String title(String id) {
+    return switch (id) {
+      case "obstacles" -> "Registered obstacles";
+      case "minefields" -> "Registered minefields";
+      case "avenues" -> "Avenues of approach (newest assessment)";
+      default -> "Region layer " + id + " (© OpenStreetMap contributors, ODbL)";
+    };
+  }
+
+  private Map<String, Object> describe(Context ctx, String id) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("id", id);
+    c.put("title", title(id));
+    c.put("itemType", "feature");
+    c.put("crs", List.of("http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
+    if (layers.has(id)) {
+      Envelope e = layers.get(id).extent();
+      c.put(
+          "extent",
+          Map.of(
+              "spatial",
+              Map.of(
+                  "bbox", List.of(List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY())))));
+    }
+    String b = base(ctx) + "/ogc/collections/" + id;
+    c.put(
+        "links",
+        List.of(
+            link(b, "self", "application/json", "this collection"),
+            link(b + "/items", "items", "application/geo+json", "items"),
+            link(b + "/items?f=html", "items", "text/html", "items as HTML")));
+    return c;
+  }
+
+  private void landing(Context ctx) {
+    String b = base(ctx);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("title", "Skydas");
+    m.put("description", "Counter-mobility planning and the obstacle and minefield registry");
+    m.put(
+        "links",
+        List.of(
+            link(b + "/ogc", "self", "application/json", "this document"),
+            link(
+                b + "/api/openapi.json",
+                "service-desc",
+                "application/vnd.oai.openapi+json;version=3.0",
+                "API definition"),
+            link(b + "/ogc/conformance", "conformance", "application/json", "conformance"),
+            link(b + "/ogc/collections", "data", "application/json", "collections")));
+    respond(ctx, m, "Skydas OGC API");
+  }
+
+  private void conformance(Context ctx) {
+    respond(ctx, Map.of("conformsTo", CONFORMS), "Conformance");
+  }
+
+  private void collections(Context ctx) {
+    List<Map<String, Object>> cs = new ArrayList<>();
+    for (String id : collectionIds()) {
+      Map<String, Object> c = describe(ctx, id);
+      c.remove("extent"); // loading every layer for the list would be slow
+      cs.add(c);
+    }
+    respond(
+        ctx,
+        Map.of(
+            "links",
+            List.of(link(base(ctx) + "/ogc/collections", "self", "application/json", null)),
+            "collections",
+            cs),
+        "Collections");
+  }
+
+  private String cid(Context ctx) {
+    String id = ctx.pathParam("cid");
+    if (!collectionIds().contains(id)) {
+      throw new SkydasProblem(ProblemCode.NOT_FOUND, "no collection '" + RecordApi.clip(id) + "'");
+    }
+    return id;
+  }
+
+  private void collection(Context ctx) {
+    String id = cid(ctx);
+    respond(ctx, describe(ctx, id), title(id));
+  }
+
+  // ---- items ----
+
+  private record Page(List<Map.Entry<String, Feature>> features, Long matched) {}
+
+  private Page page(String id, Envelope bbox, int limit, int offset) {
+    List<Map.Entry<String, Feature>> out = new ArrayList<>();
+    if (id.equals("obstacles") || id.equals("minefields")) {
+      RecordKind k = id.equals("obstacles") ? RecordKind.OBSTACLE : RecordKind.MINEFIELD;
+      for (RegistryRecord r : registry.list(bbox, null, k, limit, offset)) {
+        out.add(
+            Map.entry(
+                r.id(),
+                new Feature(r.id(), 0, r.geometry(), RegistryExchange.featureProperties(r))));
+      }
+      return new Page(out, null);
+    }
+    Layers.Layer l = id.equals("avenues") ? avenues() : layers.get(id);
+    List<Integer> hits = l.query(bbox);
+    for (int i = offset; i < hits.size() && out.size() < limit; i++) {
+      int fi = hits.get(i);
+      out.add(Map.entry(Integer.toString(fi), l.features().get(fi)));
+    }
+    return new Page(out, (long) hits.size());
+  }
+
+  private Layers.Layer avenues() {
+    Path p = latestAvenues();
+    if (p == null) {
+      throw new SkydasProblem(ProblemCode.NOT_FOUND, "no finished assessment has avenues yet");
+    }
+    Layers.Layer cached = avenuesCache;
+    if (cached == null || !p.equals(avenuesPath)) {
+      cached = Layers.load("avenues", p);
+      avenuesCache = cached;
+      avenuesPath = p;
+    }
+    return cached;
+  }
+
+  private volatile Layers.Layer avenuesCache;
+  private volatile Path avenuesPath;
+
+  private void items(Context ctx) throws IOException {
+    String id = cid(ctx);
+    Envelope bbox = bbox(ctx.queryParam("bbox"));
+    int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    Page p = page(id, bbox, limit, offset);
+    String self = base(ctx) + "/ogc/collections/" + id + "/items";
+    String q = ctx.queryParam("bbox") == null ? "" : "&bbox=" + ctx.queryParam("bbox");
+    List<Map<String, Object>> links = new ArrayList<>();
+    links.add(
+        link(
+            self + "?limit=" + limit + "&offset=" + offset + q,
+            "self",
+            "application/geo+json",
+            null));
+    boolean more =
+        p.matched() != null
+            ? offset + p.features().size() < p.matched()
+            : p.features().size() == limit;
+    if (more) {
+      links.add(
+          link(
+              self + "?limit=" + limit + "&offset=" + (offset + p.features().size()) + q,
+              "next",
+              "application/geo+json",
+              "next page"));
+    }
+    links.add(link(base(ctx) + "/ogc/collections/" + id, "collection", "application/json", null));
+    if (html(ctx)) {
+      ctx.contentType("text/html; charset=utf-8")
+          .result(Html.items(title(id), p.features(), links));
+      return;
+    }
+    Map<String, Object> members = new LinkedHashMap<>();
+    members.put("timeStamp", Instant.now().toString());
+    if (p.matched() != null) {
+      members.put("numberMatched", p.matched());
+    }
+    members.put("numberReturned", p.features().size());
+    members.put("links", links);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GeoJsonWriter w = new GeoJsonWriter(out, 7, members)) {
+      for (Map.Entry<String, Feature> f : p.features()) {
+        w.feature(f.getKey(), f.getValue().geometry(), f.getValue().properties());
+      }
+    }
+    ctx.contentType("application/geo+json; charset=utf-8")
+        .result(out.toString(StandardCharsets.UTF_8));
+  }
+
+  private void item(Context ctx) throws IOException {
+    String id = cid(ctx);
+    String fid = ctx.pathParam("fid");
+    Feature f;
+    if (id.equals("obstacles") || id.equals("minefields")) {
+      RegistryRecord r =
+          registry
+              .find(fid)
+              .filter(
+                  x ->
+                      x.kind()
+                          == (id.equals("obstacles") ? RecordKind.OBSTACLE : RecordKind.MINEFIELD))
+              .orElseThrow(
+                  () ->
+                      new SkydasProblem(
+                          ProblemCode.NOT_FOUND,
+                          "no feature '" + RecordApi.clip(fid) + "' in " + id));
+      f = new Feature(r.id(), 0, r.geometry(), RegistryExchange.featureProperties(r));
+    } else {
+      Layers.Layer l = id.equals("avenues") ? avenues() : layers.get(id);
+      int i;
+      try {
+        i = Integer.parseInt(fid);
+      } catch (NumberFormatException e) {
+        i = -1;
+      }
+      if (i < 0 || i >= l.features().size()) {
+        throw new SkydasProblem(
+            ProblemCode.NOT_FOUND, "no feature '" + RecordApi.clip(fid) + "' in " + id);
+      }
+      f = l.features().get(i);
+    }
+    if (html(ctx)) {
+      ctx.contentType("text/html; charset=utf-8")
+          .result(Html.items(title(id), List.of(Map.entry(fid, f)), List.of()));
+      return;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GeoJsonWriter w = new GeoJsonWriter(out, 7)) {
+      w.feature(fid, f.geometry(), f.properties());
+    }
+    var fc = s.json().readTree(out.toByteArray());
+    var feat = (com.fasterxml.jackson.databind.node.ObjectNode) fc.get("features").get(0);
+    feat.set(
+        "links",
+        s.json()
+            .valueToTree(
+                List.of(
+                    link(
+                        base(ctx) + "/ogc/collections/" + id + "/items/" + fid,
+                        "self",
+                        "application/geo+json",
+                        null),
+                    link(
+                        base(ctx) + "/ogc/collections/" + id,
+                        "collection",
+                        "application/json",
+                        null))));
+    ctx.contentType("application/geo+json; charset=utf-8").result(feat.toString());
+  }
+
+  private void respond(Context ctx, Map<String, Object> doc, String title) {
+    if (html(ctx)) {
+      ctx.contentType("text/html; charset=utf-8").result(Html.document(title, doc));
+    } else {
+      s.send(ctx, 200, doc);
+    }
+  }
+}

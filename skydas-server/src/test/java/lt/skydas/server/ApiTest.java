@@ -1,0 +1,187 @@
+package lt.skydas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import lt.skydas.registry.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The JSON API against a real server on a loopback port: sessions, CSRF, records, problems. */
+class ApiTest {
+  static TestServer ts;
+
+  static final String DITCH =
+      """
+      {"type": "Feature", "id": "%s", "properties": {"type": "at_ditch", "name": "Griovys prie Šalčininkų"},
+       "geometry": {"type": "LineString", "coordinates": [[24.%s, 55.20], [24.%s, 55.21]]}}
+      """;
+
+  static String ditch(String id, int i) {
+    return DITCH.formatted(id, 20 + i, 23 + i);
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path d = TestServer.tempDir();
+    ts = new TestServer(d, Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    ts.close();
+  }
+
+  @Test
+  void healthIsPublicAndNamesTheDatabase() {
+    HttpResponse<String> r = ts.anonymous().get("/api/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(ts.anonymous().json(r).get("database").asText()).isEqualTo("geopackage");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'self'");
+  }
+
+  @Test
+  void wrongPasswordIsA401ProblemAndTheSessionCookieIsHttpOnlyStrict() {
+    HttpResponse<String> bad =
+        ts.anonymous()
+            .send(
+                "POST", "/api/login", "{\"username\":\"viewer\",\"password\":\"nope nope nope\"}");
+    assertThat(bad.statusCode()).isEqualTo(401);
+    assertThat(bad.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    JsonNode p = ts.anonymous().json(bad);
+    assertThat(p.get("type").asText()).isEqualTo("https://skydas.lt/problems/unauthenticated");
+    assertThat(p.get("status").asInt()).isEqualTo(401);
+    assertThat(p.get("detail").asText()).isEqualTo("wrong user name or password");
+    assertThat(p.get("instance").asText()).isEqualTo("/api/login");
+
+    HttpResponse<String> ok =
+        ts.anonymous()
+            .send(
+                "POST",
+                "/api/login",
+                "{\"username\":\"planner\",\"password\":\"" + TestServer.PASSWORD + "\"}");
+    assertThat(ok.statusCode()).isEqualTo(200);
+    String cookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie)
+        .startsWith(SkydasServer.SESSION_COOKIE + "=")
+        .contains("HttpOnly", "SameSite=Strict");
+    assertThat(ts.anonymous().json(ok).get("role").asText()).isEqualTo("planner");
+  }
+
+  @Test
+  void createReadListActOnARecordWithCsrfAndVersions() {
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    HttpResponse<String> noCsrf =
+        planner.withoutCsrf().send("POST", "/api/records", ditch("api-d1", 1));
+    assertThat(noCsrf.statusCode()).as(noCsrf.body()).isEqualTo(403);
+    assertThat(noCsrf.body()).contains("X-CSRF-Token");
+    assertThat(ts.registry.find("api-d1")).isEmpty();
+
+    HttpResponse<String> made = planner.send("POST", "/api/records", ditch("api-d1", 1));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    assertThat(ts.registry.find("api-d1")).isPresent();
+
+    HttpResponse<String> one = planner.get("/api/records/api-d1");
+    assertThat(one.statusCode()).isEqualTo(200);
+    JsonNode f = planner.json(one);
+    assertThat(f.get("properties").get("name").asText()).isEqualTo("Griovys prie Šalčininkų");
+    assertThat(f.get("properties").get("status").asText()).isEqualTo("planned");
+    assertThat(f.get("geometry").get("type").asText()).isEqualTo("LineString");
+    assertThat(one.headers().firstValue("ETag")).hasValue("\"1\"");
+
+    HttpResponse<String> inBox = planner.get("/api/records?bbox=24.1,55.1,24.3,55.3");
+    assertThat(planner.json(inBox).get("features").toString()).contains("api-d1");
+    HttpResponse<String> outOfBox = planner.get("/api/records?bbox=25,54,25.1,54.1");
+    assertThat(planner.json(outOfBox).get("features").toString()).doesNotContain("api-d1");
+
+    // the admin approves; a bearer token needs no CSRF header
+    TestServer.Client admin = ts.as(Role.ADMIN).bearer();
+    JsonNode adminView = admin.json(admin.get("/api/records/api-d1"));
+    assertThat(adminView.get("actions").toString()).contains("approve");
+    HttpResponse<String> approve =
+        admin.send("POST", "/api/records/api-d1/actions", "{\"action\":\"approve\",\"version\":1}");
+    assertThat(approve.statusCode()).as(approve.body()).isEqualTo(200);
+    HttpResponse<String> stale =
+        admin.send("POST", "/api/records/api-d1/actions", "{\"action\":\"approve\",\"version\":1}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+
+    JsonNode history = planner.json(planner.get("/api/records/api-d1/history"));
+    assertThat(history.get("events").size()).isEqualTo(2);
+    assertThat(history.get("events").get(1).get("action").asText()).isEqualTo("approve");
+  }
+
+  @Test
+  void theRegistryRefusesALifecycleActionTheRoleDoesNotOwn() {
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    assertThat(planner.send("POST", "/api/records", ditch("api-d2", 5)).statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> r =
+        planner.send(
+            "POST", "/api/records/api-d2/actions", "{\"action\":\"approve\",\"version\":1}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+    assertThat(ts.registry.find("api-d2").orElseThrow().status().id()).isEqualTo("planned");
+  }
+
+  @Test
+  void badInputIsAProblemNamingWhatIsWrong() {
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    HttpResponse<String> notJson = planner.send("POST", "/api/records", "{\"type\": \"Feature\", ");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(planner.json(notJson).get("code").asText()).isEqualTo("bad-input");
+
+    HttpResponse<String> outside =
+        planner.send(
+            "POST",
+            "/api/records",
+            """
+            {"type": "Feature", "id": "far", "properties": {"type": "bunker"},
+             "geometry": {"type": "Point", "coordinates": [2.35, 48.85]}}
+            """);
+    assertThat(outside.statusCode()).as(outside.body()).isEqualTo(400);
+    assertThat(planner.json(outside).get("detail").asText())
+        .contains("far")
+        .contains("request body")
+        .doesNotContain("upload-")
+        .doesNotContain(ts.dir.toString());
+
+    HttpResponse<String> bbox = planner.get("/api/records?bbox=1,2,3");
+    assertThat(bbox.statusCode()).isEqualTo(400);
+    assertThat(planner.json(bbox).get("detail").asText()).contains("bbox");
+
+    HttpResponse<String> missing = planner.get("/api/records/nope");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(planner.json(missing).get("detail").asText()).isEqualTo("no record nope");
+
+    HttpResponse<String> nowhere = planner.get("/api/no-such-route");
+    assertThat(nowhere.statusCode()).isEqualTo(404);
+    assertThat(nowhere.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+  }
+
+  @Test
+  void openApiListsEveryRoute() {
+    JsonNode doc = ts.anonymous().json(ts.anonymous().get("/api/openapi.json"));
+    assertThat(doc.get("openapi").asText()).startsWith("3.0");
+    for (RouteSpec r : ts.server.routes()) {
+      assertThat(doc.get("paths").has(r.path())).as(r.path()).isTrue();
+      assertThat(doc.get("paths").get(r.path()).has(r.method().toLowerCase()))
+          .as(r.path())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void logoutEndsTheSession() {
+    TestServer.Client v = ts.as(Role.VIEWER);
+    assertThat(v.get("/api/me").statusCode()).isEqualTo(200);
+    assertThat(v.send("POST", "/api/logout", null).statusCode()).isEqualTo(204);
+    assertThat(v.get("/api/me").statusCode()).isEqualTo(401);
+  }
+}
