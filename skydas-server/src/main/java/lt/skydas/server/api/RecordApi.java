@@ -128,8 +128,19 @@ public final class RecordApi {
 
   private void list(Context ctx) {
     Envelope bbox = OgcApi.bbox(ctx.queryParam("bbox"));
-    Status status =
-        ctx.queryParam("status") == null ? null : Status.parse(ctx.queryParam("status"));
+    String st = ctx.queryParam("status");
+    Status status = st == null ? null : Status.parse(st);
+    if (st != null && status == null) {
+      throw new SkydasProblem(
+          ProblemCode.BAD_INPUT,
+          "unknown status '"
+              + clip(st)
+              + "' (one of "
+              + java.util.Arrays.stream(Status.values())
+                  .map(Status::id)
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + ")");
+    }
     RecordKind kind = kind(ctx.queryParam("kind"));
     int limit = OgcApi.intParam(ctx, "limit", 1000, 1, MAX_LIMIT);
     int offset = OgcApi.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);

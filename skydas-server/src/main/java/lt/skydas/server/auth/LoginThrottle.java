@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LoginThrottle {
   static final int FREE = 5;
+  static final int FREE_PER_ADDRESS = 30;
   static final Duration WINDOW = Duration.ofMinutes(15);
   static final long MAX_WAIT_S = 900;
 
@@ -26,7 +27,7 @@ public final class LoginThrottle {
 
   /** Seconds to wait before an attempt for this user from this address is allowed (0: now). */
   public long waitSeconds(String username, String address) {
-    return Math.max(wait("u:" + norm(username)), wait("a:" + address));
+    return Math.max(wait("u:" + norm(username), FREE), wait("a:" + address, FREE_PER_ADDRESS));
   }
 
   public void failed(String username, String address) {
@@ -42,16 +43,13 @@ public final class LoginThrottle {
     return u == null ? "" : u.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
-  private long wait(String key) {
+  private long wait(String key, int free) {
     Entry e = entries.get(key);
     long now = clock.millis();
-    if (e == null || now - e.firstFailure_ms() > WINDOW.toMillis() && e.failures() < FREE) {
+    if (e == null || e.failures() < free) {
       return 0;
     }
-    if (e.failures() < FREE) {
-      return 0;
-    }
-    long delay_s = Math.min(MAX_WAIT_S, 1L << Math.min(20, e.failures() - FREE + 1));
+    long delay_s = Math.min(MAX_WAIT_S, 1L << Math.min(20, e.failures() - free + 1));
     long until = e.lastFailure_ms() + delay_s * 1000;
     if (now - e.lastFailure_ms() > WINDOW.toMillis()) {
       entries.remove(key, e);

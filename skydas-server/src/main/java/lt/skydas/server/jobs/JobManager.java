@@ -100,7 +100,10 @@ public final class JobManager implements AutoCloseable {
       JsonNode r = t.run(job.params, job.dir, job.progress());
       job.check();
       job.finished(Job.State.SUCCEEDED, clock.instant(), r, null);
-    } catch (JobCancelledException e) {
+    } catch (JobCancelledException | InterruptedException e) {
+      if (!job.cancelRequested()) {
+        LOG.warn("job {} ({}) interrupted", job.id, job.type);
+      }
       job.finished(Job.State.CANCELLED, clock.instant(), null, "cancelled");
     } catch (SkydasProblem e) {
       job.finished(Job.State.FAILED, clock.instant(), null, e.getMessage());

@@ -1,0 +1,76 @@
+package lt.skydas.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import lt.skydas.core.progress.Progress;
+import lt.skydas.registry.Registry;
+import lt.skydas.registry.Role;
+import lt.skydas.server.jobs.JobType;
+
+/** Job types for the job-manager tests: the real registry verification, and a long counter. */
+final class JobTestTypes {
+  private JobTestTypes() {}
+
+  /** Verifies the registry's chain (the real work) and writes the report as report.json. */
+  static JobType verify(Registry reg) {
+    return new JobType() {
+      @Override
+      public Set<Role> roles() {
+        return Set.of(Role.PLANNER, Role.ADMIN);
+      }
+
+      @Override
+      public void validate(JsonNode p) {}
+
+      @Override
+      public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
+        progress.begin("verify", 1);
+        JsonNode r =
+            new ObjectMapper()
+                .valueToTree(reg == null ? java.util.Map.of("events", 0) : reg.verify());
+        Files.writeString(dir.resolve("report.json"), r.toString());
+        progress.advance(1);
+        progress.end();
+        return r;
+      }
+    };
+  }
+
+  /**
+   * Counts to {@code steps} (a parameter), reporting each step; {@code started} opens once it runs.
+   * Cancellation must stop it through its progress reports.
+   */
+  static JobType counter(CountDownLatch started) {
+    return new JobType() {
+      @Override
+      public Set<Role> roles() {
+        return Set.of(Role.PLANNER);
+      }
+
+      @Override
+      public void validate(JsonNode p) {
+        if (!p.path("steps").canConvertToInt() || p.path("steps").asInt() < 1) {
+          throw new lt.skydas.core.problem.SkydasProblem(
+              lt.skydas.core.problem.ProblemCode.BAD_INPUT, "steps must be a positive integer");
+        }
+      }
+
+      @Override
+      public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
+        int n = p.get("steps").asInt();
+        progress.begin("counting", n);
+        started.countDown();
+        for (int i = 1; i <= n; i++) {
+          Thread.sleep(5);
+          progress.advance(i);
+        }
+        progress.end();
+        return new ObjectMapper().createObjectNode().put("counted", n);
+      }
+    };
+  }
+}
