@@ -52,6 +52,10 @@ public final class Registry implements AutoCloseable {
     return territory;
   }
 
+  public ObstacleCatalog catalog() {
+    return catalog;
+  }
+
   // ---- writes ----
 
   /** Creates one record. */

@@ -119,6 +119,7 @@ public final class SkydasServer implements AutoCloseable {
         .register();
     new OgcApi(this, registry, config.layers(), jobs).register();
     new JobApi(this, jobs).register();
+    new lt.skydas.server.api.ProgrammeApi(this, registry).register();
     route(
         HandlerType.GET,
         "/api/openapi.json",

@@ -1,0 +1,252 @@
+package lt.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.registry.Registry;
+import lt.skydas.registry.Role;
+import lt.skydas.registry.Status;
+import lt.skydas.registry.Territory;
+import lt.skydas.registry.store.JdbcStore;
+import lt.skydas.server.ServerConfig;
+import lt.skydas.server.SkydasServer;
+import lt.skydas.server.auth.Accounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in headless Chromium against a real server (1 km region pack, fresh GeoPackage): log
+ * in → see the map → add an obstacle → run an assessment → see its result → approve (admin) and
+ * record the emplacement (engineer); a viewer is offered nothing and the server refuses its write.
+ * Screenshots go to target/e2e-screenshots.
+ */
+class WebEndToEndTest {
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  static final Path SHOTS = Path.of("target/e2e-screenshots");
+  static final String PASSWORD = "correct horse battery staple";
+  @TempDir static Path tmp;
+  static SkydasServer server;
+  static Registry registry;
+  static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    boolean ci = System.getenv("CI") != null;
+    boolean have =
+        Files.isExecutable(Path.of("/usr/bin/chromium"))
+            && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+    if (!have) {
+      Assumptions.assumeTrue(!ci, "CI must have chromium and chromium-driver");
+      Assumptions.abort("chromium / chromedriver not installed");
+    }
+    Path pack = tmp.resolve("pack-1km");
+    CliRunner.Result r =
+        CliRunner.run(
+            "region",
+            "build",
+            "--layers",
+            ROOT.resolve("data/baltic").toString(),
+            "--cell-size",
+            "1000",
+            "--out",
+            pack.toString(),
+            "--quiet");
+    assertThat(r.exit()).as(r.err()).isZero();
+    RegionOptions region = new RegionOptions();
+    region.pack = pack;
+    registry =
+        new Registry(
+            JdbcStore.open(tmp.resolve("reg.gpkg").toString(), true),
+            ObstacleCatalog.defaults(),
+            Territory.load(ROOT.resolve("data/baltic/countries.geojson.gz"), "LT"),
+            Clock.systemUTC());
+    Accounts accounts = new Accounts(registry.store(), Clock.systemUTC(), Duration.ofHours(1));
+    for (Role role : Role.values()) {
+      accounts.create(role.id(), PASSWORD, role);
+    }
+    ServerConfig cfg =
+        ServerConfig.defaults(tmp.resolve("work"))
+            .withLayers(ROOT.resolve("data/baltic"))
+            .withJobTypes(Map.of("assess", new AssessJob(region)));
+    server = new SkydasServer(cfg, registry, accounts, Clock.systemUTC()).start();
+
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary("/usr/bin/chromium");
+    o.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-dev-shm-usage",
+        "--lang=lt-LT",
+        "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"));
+    ChromeDriverService svc =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(svc, o);
+    browser.manage().window().setSize(new Dimension(1366, 768));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+      registry.close();
+    }
+  }
+
+  static WebDriverWait waiting(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+  }
+
+  static void shot(String name) throws Exception {
+    Files.write(
+        SHOTS.resolve(name + ".png"),
+        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  static void login(Role role) {
+    browser.get(server.baseUrl() + "/");
+    WebElement form =
+        waiting(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+    form.findElement(By.name("username")).sendKeys(role.id());
+    form.findElement(By.name("password")).sendKeys(PASSWORD);
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting(20)
+        .until(ExpectedConditions.textToBe(By.id("who-name"), role.id() + " (" + role.id() + ")"));
+    waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map canvas")));
+  }
+
+  static void logout() {
+    browser.findElement(By.id("logout")).click();
+    waiting(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+  }
+
+  static void openRecord(String id) {
+    browser.findElement(By.cssSelector("#tabs button[data-tab=registry]")).click();
+    waiting(20)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[@id='reg-list']//button[text()='" + id + "']")))
+        .click();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("feature"), "Record " + id));
+  }
+
+  static void takeAction(String action, String expectedStatus, String id) {
+    waiting(20)
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#feature button[data-action=" + action + "]")))
+        .click();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), id + ": " + action.replace('_', ' ') + " recorded"));
+    waiting(20).until(d -> registry.find(id).orElseThrow().status().id().equals(expectedStatus));
+  }
+
+  @Test
+  void planAssessApproveAndRecordTheEmplacementInTheBrowser() throws Exception {
+    login(Role.PLANNER);
+    shot("01-map");
+    assertThat(browser.findElement(By.id("layers")).getText()).contains("Settlements", "Obstacles");
+
+    // add a bunker by clicking the middle of the map (the view opens over central Lithuania)
+    new Select(browser.findElement(By.id("draw-type"))).selectByValue("bunker");
+    browser.findElement(By.id("draw-id")).sendKeys("e2e-b1");
+    browser.findElement(By.id("draw-name")).sendKeys("Bunkeris prie Kėdainių");
+    browser.findElement(By.id("draw-start")).click();
+    WebElement map = browser.findElement(By.id("map"));
+    new Actions(browser).moveToElement(map).click().perform();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "e2e-b1 added to the registry"));
+    assertThat(registry.find("e2e-b1").orElseThrow().name()).isEqualTo("Bunkeris prie Kėdainių");
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("feature"), "Bunkeris prie Kėdainių"));
+    shot("02-obstacle-added");
+
+    // run an assessment (tracked, dry) and see its result
+    browser.findElement(By.id("assess-run")).click();
+    waiting(600)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#assess-status table.result")));
+    String result = browser.findElement(By.id("assess-status")).getText();
+    assertThat(result).contains("1 obstacles", "Vilnius", "tracked dry");
+    shot("03-assessed");
+    logout();
+
+    // a viewer is offered no action, and the server refuses the write it tries anyway
+    login(Role.VIEWER);
+    assertThat(browser.findElement(By.id("draw")).isDisplayed()).isFalse();
+    openRecord("e2e-b1");
+    assertThat(browser.findElements(By.cssSelector("#feature button[data-action]"))).isEmpty();
+    Object status =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/records/e2e-b1/actions', {method: 'POST', credentials: 'same-origin',"
+                    + " headers: {'Content-Type': 'application/json'}, body: JSON.stringify({action: 'approve', version: 1})})"
+                    + ".then(r => done(r.status));");
+    assertThat(((Number) status).intValue()).isEqualTo(403);
+    assertThat(registry.find("e2e-b1").orElseThrow().status()).isEqualTo(Status.PLANNED);
+    shot("04-viewer");
+    logout();
+
+    login(Role.ADMIN);
+    openRecord("e2e-b1");
+    takeAction("approve", "approved", "e2e-b1");
+    logout();
+
+    login(Role.ENGINEER);
+    openRecord("e2e-b1");
+    takeAction("start_construction", "under_construction", "e2e-b1");
+    openRecord("e2e-b1");
+    takeAction("emplace", "emplaced", "e2e-b1");
+    waiting(20)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("feature"), "emplaced"));
+    shot("05-emplaced");
+    List<String> actions =
+        registry.history("e2e-b1").stream().map(lt.skydas.registry.AuditEvent::action).toList();
+    assertThat(actions).containsExactly("import", "approve", "start_construction", "emplace");
+  }
+}

@@ -1,0 +1,129 @@
+package lt.skydas.server.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import lt.skydas.core.geo.Crs;
+import lt.skydas.plan.Obstacle;
+import lt.skydas.plan.ObstacleType;
+import lt.skydas.registry.Registry;
+import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.Status;
+import lt.skydas.server.Access;
+import lt.skydas.server.SkydasServer;
+
+/**
+ * The obstacle catalog (what the UI offers to draw) and the programme: the registry's records
+ * costed from the catalog, by programme year and category, with the clearance liability of every
+ * mine still planned or in the ground.
+ */
+public final class ProgrammeApi {
+  private final SkydasServer s;
+  private final Registry registry;
+
+  public ProgrammeApi(SkydasServer s, Registry registry) {
+    this.s = s;
+    this.registry = registry;
+  }
+
+  public void register() {
+    s.route(
+        HandlerType.GET,
+        "/api/catalog",
+        Access.ANY_USER,
+        "planning",
+        "The obstacle catalog",
+        this::catalog);
+    s.route(
+        HandlerType.GET,
+        "/api/programme",
+        Access.ANY_USER,
+        "planning",
+        "Cost by year and category",
+        this::programme);
+  }
+
+  private void catalog(Context ctx) {
+    List<Map<String, Object>> types = new ArrayList<>();
+    for (ObstacleType t : registry.catalog().listTypes()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", t.id());
+      m.put("name", t.name());
+      m.put("category", t.category());
+      m.put("geometry", t.geometry().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("unit", t.unit());
+      m.put("mines", t.mines().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("cost_eur_per_unit", t.costEur_perUnit());
+      types.add(m);
+    }
+    s.send(ctx, 200, Map.of("types", types));
+  }
+
+  private void programme(Context ctx) {
+    Map<Integer, Map<String, double[]>> byYear = new TreeMap<>();
+    double total = 0;
+    double clearance = 0;
+    int counted = 0;
+    int offset = 0;
+    while (true) {
+      List<RegistryRecord> page = registry.list(null, null, null, 5000, offset);
+      for (RegistryRecord r : page) {
+        ObstacleType t = registry.catalog().findType(r.type()).orElse(null);
+        if (t == null || r.status() == Status.LAND_RELEASED) {
+          continue;
+        }
+        Obstacle o =
+            new Obstacle(
+                r.id(),
+                r.name(),
+                t,
+                r.geometry(),
+                Crs.lks94().toMetric(r.geometry()),
+                r.year() == null ? 1 : r.year());
+        double[] v =
+            byYear
+                .computeIfAbsent(o.year(), k -> new TreeMap<>())
+                .computeIfAbsent(t.category(), k -> new double[2]);
+        v[0] += o.cost_eur();
+        v[1]++;
+        total += o.cost_eur();
+        if (r.status() != Status.CLEARED) {
+          clearance += o.clearanceCost_eur();
+        }
+        counted++;
+      }
+      if (page.size() < 5000) {
+        break;
+      }
+      offset += page.size();
+    }
+    List<Map<String, Object>> years = new ArrayList<>();
+    for (var y : byYear.entrySet()) {
+      Map<String, Object> cats = new LinkedHashMap<>();
+      double sum = 0;
+      for (var c : y.getValue().entrySet()) {
+        cats.put(
+            c.getKey(),
+            Map.of("cost_eur", Math.round(c.getValue()[0]), "count", (long) c.getValue()[1]));
+        sum += c.getValue()[0];
+      }
+      years.add(Map.of("year", y.getKey(), "cost_eur", Math.round(sum), "categories", cats));
+    }
+    s.send(
+        ctx,
+        200,
+        Map.of(
+            "records",
+            counted,
+            "total_cost_eur",
+            Math.round(total),
+            "clearance_liability_eur",
+            Math.round(clearance),
+            "years",
+            years));
+  }
+}

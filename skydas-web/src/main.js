@@ -1,0 +1,333 @@
+// The Skydas web UI: log in, the map with the region and the registry, drawing obstacles,
+// assessments as background jobs, record details with the lifecycle actions the role may take,
+// the registry list, the programme and the jobs list. The server checks every write again.
+import { api, setCsrf, Problem } from './api.js';
+import { createMap, loadAvenues, startDraw } from './map.js';
+
+const $ = (sel) => document.querySelector(sel);
+const el = (tag, attrs = {}, ...kids) => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'onclick') e.addEventListener('click', v);
+    else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const k of kids.flat()) e.append(k instanceof Node ? k : document.createTextNode(String(k ?? '')));
+  return e;
+};
+
+let me = null;
+let ui = null;
+let catalog = [];
+
+function flash(msg, good = false) {
+  const f = $('#flash');
+  f.textContent = msg;
+  f.className = msg ? (good ? 'good' : 'bad') : '';
+  if (good && msg) setTimeout(() => { if (f.textContent === msg) flash(''); }, 6000);
+}
+
+function problemText(e) {
+  if (e instanceof Problem) return e.message;
+  return String(e && e.message ? e.message : e);
+}
+
+function errorList(ul, e) {
+  ul.replaceChildren();
+  const errs = e instanceof Problem && Array.isArray(e.problem.errors) ? e.problem.errors : [];
+  for (const x of errs) ul.append(el('li', {}, x));
+}
+
+// ---- session ----
+
+async function start() {
+  try {
+    const m = await api('GET', '/api/me');
+    enter(m);
+  } catch {
+    $('#login').hidden = false;
+    $('#login [name=username]').focus();
+  }
+}
+
+$('#login').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const f = new FormData(ev.target);
+  $('#login-error').textContent = '';
+  try {
+    const m = await api('POST', '/api/login', { username: f.get('username'), password: f.get('password') });
+    ev.target.reset();
+    enter(m);
+  } catch (e) {
+    $('#login-error').textContent = problemText(e);
+  }
+});
+
+$('#logout').addEventListener('click', async () => {
+  try { await api('POST', '/api/logout'); } catch { /* the session may already be gone */ }
+  location.reload();
+});
+
+function may(what) {
+  return me && me.may.includes(what);
+}
+
+async function enter(m) {
+  me = m;
+  setCsrf(m.csrf_token);
+  $('#login').hidden = true;
+  $('#app').hidden = false;
+  $('#tabs').hidden = false;
+  $('#who').hidden = false;
+  $('#who-name').textContent = `${m.username} (${m.role})`;
+  document.querySelectorAll('.needs-plan').forEach((x) => { x.hidden = !may('plan'); });
+  document.querySelectorAll('.needs-jobs').forEach((x) => { x.hidden = !may('run-jobs'); });
+  if (!ui) {
+    ui = createMap('map', (e) => flash(`could not load ${e.message}`));
+    ui.map.on('singleclick', (ev) => select(ev));
+    layerToggles();
+    loadAvenues(ui.layers.avenues).catch(() => {});
+  }
+  try {
+    catalog = (await api('GET', '/api/catalog')).types;
+    const sel = $('#draw-type');
+    sel.replaceChildren(...catalog.map((t) => el('option', { value: t.id }, `${t.name} (${t.geometry})`)));
+  } catch (e) { flash(problemText(e)); }
+  const st = $('#reg-status');
+  if (st.options.length === 1) {
+    for (const s of ['planned', 'approved', 'under_construction', 'emplaced', 'breached', 'damaged', 'clearance_in_progress', 'cleared', 'land_released']) st.append(el('option', { value: s }, s.replaceAll('_', ' ')));
+  }
+  refreshJobs();
+}
+
+// ---- tabs ----
+
+document.querySelectorAll('#tabs button').forEach((b) => b.addEventListener('click', () => show(b.dataset.tab)));
+
+function show(tab) {
+  document.querySelectorAll('#tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === tab)));
+  document.querySelectorAll('#panel > section').forEach((s) => { s.hidden = s.dataset.view !== tab; });
+  if (tab === 'registry') registryList();
+  if (tab === 'programme') programme();
+  if (tab === 'jobs') refreshJobs();
+}
+
+function layerToggles() {
+  const fs = $('#layers');
+  for (const [id, layer] of Object.entries(ui.layers)) {
+    const box = el('input', { type: 'checkbox', id: `layer-${id}` });
+    box.checked = layer.getVisible();
+    box.addEventListener('change', () => layer.setVisible(box.checked));
+    fs.append(el('label', { for: `layer-${id}` }, box, layer.get('title')));
+  }
+}
+
+// ---- features and records ----
+
+let drawing = false;
+
+function select(ev) {
+  if (drawing) return; // the click belonged to the drawing
+  let hit = null;
+  ui.map.forEachFeatureAtPixel(ev.pixel, (f, layer) => { if (!hit && layer) hit = { f, layer }; return !!hit; }, { hitTolerance: 4 });
+  if (!hit) return;
+  const c = hit.f.get('_collection');
+  if (c === 'obstacles' || c === 'minefields') showRecord(hit.f.getId());
+  else showProperties(hit.layer.get('title'), hit.f.getProperties());
+}
+
+function showProperties(title, props) {
+  const rows = Object.entries(props).filter(([k, v]) => k !== 'geometry' && !k.startsWith('_') && v !== null && typeof v !== 'object');
+  $('#feature').replaceChildren(el('h3', {}, title), el('table', {}, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))));
+}
+
+async function showRecord(id) {
+  const box = $('#feature');
+  box.replaceChildren(el('p', { class: 'hint' }, `Loading ${id}…`));
+  try {
+    const f = await api('GET', `/api/records/${encodeURIComponent(id)}`);
+    const p = f.properties;
+    const rows = ['type', 'name', 'status', 'year', 'marked', 'fenced', 'monitored', 'version', 'updated_at'].filter((k) => p[k] !== undefined);
+    const actions = el('div', { class: 'actions' });
+    for (const a of f.actions) {
+      actions.append(el('button', { type: 'button', 'data-action': a, onclick: () => act(id, a, p.version) }, a.replaceAll('_', ' ')));
+    }
+    if (!f.actions.length) actions.append(el('p', { class: 'hint' }, `No lifecycle action for a ${me.role} on a ${p.status.replaceAll('_', ' ')} record.`));
+    const hist = el('ol', {});
+    box.replaceChildren(
+      el('h3', {}, `Record ${id}`),
+      el('table', {}, rows.map((k) => el('tr', {}, el('th', {}, k), el('td', {}, p[k])))),
+      el('h3', {}, 'Actions'), actions,
+      el('ul', { class: 'errors', id: 'record-errors' }),
+      el('h3', {}, 'History'), hist,
+    );
+    const h = await api('GET', `/api/records/${encodeURIComponent(id)}/history`);
+    for (const e of h.events) hist.append(el('li', {}, `${e.at.replace('T', ' ').slice(0, 19)} ${e.actor} (${e.role}): ${e.action}`));
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'error' }, problemText(e)));
+  }
+}
+
+async function act(id, action, version) {
+  try {
+    await api('POST', `/api/records/${encodeURIComponent(id)}/actions`, { action, version });
+    flash(`${id}: ${action.replaceAll('_', ' ')} recorded`, true);
+    refreshRecords();
+    showRecord(id);
+  } catch (e) {
+    flash(`${id}: ${problemText(e)}`);
+    const ul = document.getElementById('record-errors');
+    if (ul) errorList(ul, e);
+  }
+}
+
+function refreshRecords() {
+  ui.layers.obstacles.getSource().refresh();
+  ui.layers.minefields.getSource().refresh();
+}
+
+// ---- drawing ----
+
+$('#draw-start').addEventListener('click', () => {
+  const type = catalog.find((t) => t.id === $('#draw-type').value);
+  const id = $('#draw-id').value.trim();
+  errorList($('#draw-errors'), null);
+  if (!type) return flash('choose an obstacle type');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/.test(id)) return flash('give an id: letters, digits, . _ : -');
+  $('#draw-hint').textContent = type.geometry === 'point' ? 'Click the map to place it.' : 'Click to add vertices; double-click to finish.';
+  $('#draw-start').disabled = true;
+  drawing = true;
+  startDraw(ui.map, type.geometry, async (geometry) => {
+    setTimeout(() => { drawing = false; }, 600); // after the map's delayed single-click
+    $('#draw-start').disabled = false;
+    $('#draw-hint').textContent = '';
+    const props = { type: type.id, name: $('#draw-name').value.trim() || undefined, year: Number($('#draw-year').value) || undefined };
+    try {
+      await api('POST', '/api/records', { type: 'Feature', id, properties: props, geometry });
+      flash(`${id} added to the registry as planned`, true);
+      $('#draw-id').value = '';
+      refreshRecords();
+      showRecord(id);
+    } catch (e) {
+      flash(`${id} not added: ${problemText(e)}`);
+      errorList($('#draw-errors'), e);
+    }
+  });
+});
+
+// ---- assessment ----
+
+$('#assess-run').addEventListener('click', async () => {
+  const out = $('#assess-status');
+  try {
+    const recs = await api('GET', '/api/records?limit=10000');
+    const plan = {
+      type: 'FeatureCollection',
+      features: recs.features
+        .filter((f) => !['cleared', 'land_released'].includes(f.properties.status))
+        .map((f) => ({ type: 'Feature', id: f.id, properties: { type: f.properties.type, name: f.properties.name, year: f.properties.year }, geometry: f.geometry })),
+    };
+    const cls = $('#assess-classes').value;
+    const sea = $('#assess-seasons').value;
+    const job = await api('POST', '/api/jobs/assess', { plan, classes: cls ? [cls] : [], seasons: sea ? [sea] : [] });
+    out.replaceChildren(el('p', {}, 'Queued…'));
+    watch(job.id, out);
+  } catch (e) {
+    out.replaceChildren(el('p', { class: 'error' }, problemText(e)));
+  }
+});
+
+function jobLine(j) {
+  const pct = j.fraction >= 0 ? Math.round(j.fraction * 100) : null;
+  return el('div', { class: 'job', 'data-job': j.id, 'data-state': j.state },
+    el('strong', {}, `${j.type}: ${j.state}`), ` ${j.step || ''}`,
+    pct !== null && j.state === 'running' ? el('progress', { max: 100, value: pct }, `${pct} %`) : '',
+    j.error ? el('p', { class: 'error' }, j.error) : '');
+}
+
+function watch(id, out) {
+  const tick = async () => {
+    let j;
+    try { j = await api('GET', `/api/jobs/${id}/status`); } catch (e) { out.replaceChildren(el('p', { class: 'error' }, problemText(e))); return; }
+    const line = jobLine(j);
+    if (j.state === 'running' || j.state === 'queued') {
+      line.append(el('button', { type: 'button', class: 'secondary', onclick: async () => { try { await api('POST', `/api/jobs/${id}/cancel`, {}); } catch (e) { flash(problemText(e)); } } }, 'Cancel'));
+      out.replaceChildren(line);
+      setTimeout(tick, 1000);
+      return;
+    }
+    out.replaceChildren(line);
+    if (j.state === 'succeeded' && j.result) {
+      out.append(resultTable(j.result), el('p', {}, el('a', { href: `/api/jobs/${id}/files/report.html` }, 'Full report (download)')));
+      const n = await loadAvenues(ui.layers.avenues).catch(() => 0);
+      flash(`assessment finished: ${n} avenues on the map`, true);
+    }
+  };
+  tick();
+}
+
+function resultTable(r) {
+  const t = el('table', { class: 'result' }, el('tr', {}, el('th', {}, 'objective'), el('th', {}, 'case'), el('th', {}, 'baseline h'), el('th', {}, 'plan h'), el('th', {}, 'delay h')));
+  for (const c of r.cases) {
+    for (const o of Object.values(c.objectives)) {
+      const f = (v) => (v === null || v === undefined ? '–' : v.toFixed(2));
+      t.append(el('tr', {}, el('td', {}, o.name), el('td', {}, `${c.class} ${c.season}`), el('td', {}, f(o.baseline_h)), el('td', {}, f(o.plan_h)), el('td', {}, f(o.delay_h))));
+    }
+  }
+  return el('div', {}, el('p', {}, `${r.obstacles} obstacles, EUR ${Math.round(r.cost_eur).toLocaleString('lt-LT')}, ${r.violations} humanitarian violation(s)`), t);
+}
+
+async function refreshJobs() {
+  const box = $('#jobs');
+  try {
+    const js = await api('GET', '/api/jobs');
+    box.replaceChildren(...(js.jobs.length ? js.jobs.map(jobLine) : [el('p', { class: 'hint' }, 'No jobs yet. Run an assessment from the map view.')]));
+    const live = js.jobs.find((j) => j.type === 'assess' && (j.state === 'running' || j.state === 'queued'));
+    if (live && !$('#assess-status').hasChildNodes()) watch(live.id, $('#assess-status'));
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'error' }, problemText(e)));
+  }
+}
+
+// ---- registry list and programme ----
+
+$('#reg-status').addEventListener('change', () => registryList());
+
+async function registryList() {
+  const box = $('#reg-list');
+  const st = $('#reg-status').value;
+  try {
+    const fc = await api('GET', `/api/records?limit=1000${st ? `&status=${st}` : ''}`);
+    if (!fc.features.length) {
+      box.replaceChildren(el('p', { class: 'hint' }, st ? `No ${st.replaceAll('_', ' ')} records.` : 'The registry is empty. Add an obstacle from the map view.'));
+      return;
+    }
+    box.replaceChildren(el('table', {}, el('tr', {}, el('th', {}, 'id'), el('th', {}, 'type'), el('th', {}, 'name'), el('th', {}, 'status')),
+      fc.features.map((f) => el('tr', {}, el('td', {}, el('button', { type: 'button', class: 'secondary', onclick: () => { show('map'); showRecord(f.id); } }, f.id)), el('td', {}, f.properties.type), el('td', {}, f.properties.name || ''), el('td', {}, f.properties.status)))));
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'error' }, problemText(e)));
+  }
+}
+
+async function programme() {
+  const box = $('#programme');
+  try {
+    const p = await api('GET', '/api/programme');
+    if (!p.records) {
+      box.replaceChildren(el('p', { class: 'hint' }, 'No costed records yet.'));
+      return;
+    }
+    const max = Math.max(...p.years.map((y) => y.cost_eur), 1);
+    const eur = (v) => `EUR ${Math.round(v).toLocaleString('lt-LT')}`;
+    box.replaceChildren(
+      el('p', {}, `${p.records} records, ${eur(p.total_cost_eur)}; clearance liability ${eur(p.clearance_liability_eur)}`),
+      el('div', { class: 'chart', role: 'img', 'aria-label': 'cost by programme year' },
+        p.years.map((y) => el('div', { class: 'row' }, el('span', {}, `year ${y.year}`), el('div', { class: 'bar', style: `width:${(100 * y.cost_eur) / max}%` }), el('span', {}, eur(y.cost_eur))))),
+      el('table', {}, el('tr', {}, el('th', {}, 'year'), el('th', {}, 'category'), el('th', {}, 'count'), el('th', {}, 'cost')),
+        p.years.flatMap((y) => Object.entries(y.categories).map(([c, v]) => el('tr', {}, el('td', {}, y.year), el('td', {}, c), el('td', {}, v.count), el('td', {}, eur(v.cost_eur)))))),
+    );
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'error' }, problemText(e)));
+  }
+}
+
+start();

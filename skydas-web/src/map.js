@@ -1,0 +1,142 @@
+// The map: the region's layers from the server's OGC API (bbox-loaded), registry records with
+// milsymbol symbols, avenues coloured by arrival time, selection and drawing.
+import Map from 'ol/Map.js';
+import View from 'ol/View.js';
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import { bbox as bboxStrategy } from 'ol/loadingstrategy.js';
+import { fromLonLat, transformExtent } from 'ol/proj.js';
+import { Style, Fill, Stroke, Text, Icon, Circle as CircleStyle } from 'ol/style.js';
+import Draw from 'ol/interaction/Draw.js';
+import { getCenter } from 'ol/extent.js';
+import Point from 'ol/geom/Point.js';
+import ms from 'milsymbol';
+
+const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
+
+function ogcSource(collection, limit = 5000, onError) {
+  const source = new VectorSource({
+    strategy: bboxStrategy,
+    loader: async (extent, resolution, projection, success, failure) => {
+      const b = transformExtent(extent, projection, 'EPSG:4326').map((v) => v.toFixed(5));
+      b[0] = Math.max(-180, b[0]); b[1] = Math.max(-90, b[1]); b[2] = Math.min(180, b[2]); b[3] = Math.min(90, b[3]);
+      try {
+        const r = await fetch(`/ogc/collections/${collection}/items?limit=${limit}&bbox=${b.join(',')}`, { credentials: 'same-origin' });
+        if (!r.ok) throw new Error(`${collection}: HTTP ${r.status}`);
+        const fs = geojson.readFeatures(await r.json());
+        fs.forEach((f) => f.set('_collection', collection));
+        source.addFeatures(fs);
+        success(fs);
+      } catch (e) {
+        source.removeLoadedExtent(extent);
+        if (onError) onError(e);
+        failure();
+      }
+    },
+  });
+  return source;
+}
+
+const fill = (c) => new Fill({ color: c });
+const stroke = (c, w = 1, dash) => new Stroke({ color: c, width: w, lineDash: dash });
+
+// 2525C tactical points per obstacle type; lines and areas are drawn, with the symbol at the middle
+const SIDC = {
+  at_minefield: 'GFMPOMT---',
+  ap_minefield: 'GFMPOMP---',
+  mixed_minefield: 'GFMPOMU---',
+  bunker: 'GFMPSF----',
+  road_control_point: 'GFMPBCP---',
+  bridge_demolition: 'GFMPOFS---',
+  dragons_teeth: 'GFMPOHTL--',
+};
+const symbolCache = {};
+function symbol(type, status) {
+  const key = `${type}/${status}`;
+  if (!symbolCache[key]) {
+    const planned = status === 'planned' || status === 'approved';
+    const s = new ms.Symbol(SIDC[type] || 'GFMPOFS---', { size: 22, colorMode: planned ? 'Light' : 'Medium' });
+    symbolCache[key] = new Icon({ img: s.asCanvas(), size: [s.getSize().width, s.getSize().height], anchor: [s.getAnchor().x, s.getAnchor().y], anchorXUnits: 'pixels', anchorYUnits: 'pixels' });
+  }
+  return symbolCache[key];
+}
+
+function recordStyle(f) {
+  const p = f.getProperties();
+  const mine = String(p.type || '').includes('minefield');
+  const colour = mine ? '#b3001b' : p.status === 'planned' ? '#3465a4' : '#5c3d11';
+  const styles = [new Style({ stroke: stroke(colour, 3, p.status === 'planned' ? [8, 6] : undefined), fill: fill(mine ? 'rgba(179,0,27,0.15)' : 'rgba(92,61,17,0.12)') })];
+  styles.push(new Style({ image: symbol(p.type, p.status), geometry: (feat) => midpoint(feat.getGeometry()) }));
+  return styles;
+}
+
+function midpoint(g) {
+  const t = g.getType();
+  if (t === 'Point') return g;
+  if (t === 'LineString') return new Point(g.getCoordinateAt(0.5));
+  if (t === 'MultiLineString') return new Point(g.getLineString(0).getCoordinateAt(0.5));
+  return new Point(getCenter(g.getExtent()));
+}
+
+function avenueStyle(f) {
+  const h = f.get('time_h');
+  // short times are the dangerous ones: red under 2 h, amber to 6 h, green beyond
+  const c = h < 2 ? '#d7191c' : h < 4 ? '#fd8d3c' : h < 6 ? '#fecc5c' : '#1a9641';
+  return new Style({ stroke: stroke(c, f.get('rank') === 1 ? 4 : 2, f.get('scenario') === 'baseline' ? [4, 6] : undefined) });
+}
+
+export function createMap(target, onError) {
+  const layers = {};
+  const add = (id, title, source, style, opts = {}) => {
+    layers[id] = new VectorLayer({ source, style, declutter: opts.declutter, minZoom: opts.minZoom, visible: opts.visible !== false, properties: { title } });
+    return layers[id];
+  };
+  add('countries', 'Countries', ogcSource('countries', 100, onError), new Style({ fill: fill('#f6f4ee'), stroke: stroke('#9a948a', 1) }));
+  add('landcover_forest', 'Forest', ogcSource('landcover_forest', 10000, onError), new Style({ fill: fill('rgba(76,140,74,0.35)') }), { minZoom: 11 });
+  add('landcover_wetland', 'Wetland', ogcSource('landcover_wetland', 10000, onError), new Style({ fill: fill('rgba(94,160,170,0.35)') }), { minZoom: 10 });
+  add('water_areas', 'Water', ogcSource('water_areas', 10000, onError), new Style({ fill: fill('#9cc3e6') }), { minZoom: 9 });
+  add('roads_main', 'Main roads', ogcSource('roads_main', 10000, onError), new Style({ stroke: stroke('#8a8f99', 1.5) }), { minZoom: 9 });
+  add('borders', 'Borders', ogcSource('borders', 1000, onError), new Style({ stroke: stroke('#c0262d', 2, [10, 4]) }));
+  add('settlements', 'Settlements', ogcSource('settlements', 5000, onError), (f, res) => {
+    const pop = Number(f.get('population') || 0);
+    if (res > 150 && pop < 20000) return null;
+    if (res > 40 && pop < 2000) return null;
+    return new Style({ image: new CircleStyle({ radius: 3, fill: fill('#333') }), text: new Text({ text: String(f.get('name') || ''), offsetY: -10, font: '12px system-ui, sans-serif', fill: fill('#222'), stroke: stroke('#fff', 3) }) });
+  }, { declutter: true, minZoom: 5 });
+  add('avenues', 'Avenues (newest assessment)', new VectorSource(), avenueStyle);
+  add('minefields', 'Minefields', ogcSource('minefields', 10000, onError), recordStyle);
+  add('obstacles', 'Obstacles', ogcSource('obstacles', 10000, onError), recordStyle);
+
+  const map = new Map({
+    target,
+    layers: Object.values(layers),
+    view: new View({ center: fromLonLat([24.6, 55.1]), zoom: 7, minZoom: 6, maxZoom: 17 }),
+  });
+  return { map, layers, geojson };
+}
+
+export async function loadAvenues(layer) {
+  const r = await fetch('/ogc/collections/avenues/items?limit=10000', { credentials: 'same-origin' });
+  layer.getSource().clear();
+  if (!r.ok) return 0;
+  const fs = geojson.readFeatures(await r.json());
+  layer.getSource().addFeatures(fs);
+  return fs.length;
+}
+
+export function startDraw(map, kind, onEnd) {
+  const type = kind === 'line' ? 'LineString' : kind === 'area' ? 'Polygon' : 'Point';
+  const source = new VectorSource();
+  const layer = new VectorLayer({ source, style: new Style({ stroke: stroke('#f0a500', 3), image: new CircleStyle({ radius: 5, fill: fill('#f0a500') }) }) });
+  map.addLayer(layer);
+  const draw = new Draw({ source, type });
+  map.addInteraction(draw);
+  const stop = () => { map.removeInteraction(draw); map.removeLayer(layer); };
+  draw.on('drawend', (e) => {
+    const g = geojson.writeGeometryObject(e.feature.getGeometry(), { decimals: 6 });
+    setTimeout(stop, 0);
+    onEnd(g);
+  });
+  return stop;
+}
