@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Assumptions;
  * Without {@value #ENV} the PostGIS cases are skipped (aborted), saying how to run them; with env
  * {@code CI=true} they fail instead, so CI cannot pass without them. Thread-safe.
  */
-final class TestDatabases {
+public final class TestDatabases {
   /** Admin connection (a database the server lets us {@code CREATE DATABASE} from). */
-  static final String ENV = "SKYDAS_TEST_PG_URL";
+  public static final String ENV = "SKYDAS_TEST_PG_URL";
 
   private static final AtomicInteger GPKG_COUNTER = new AtomicInteger();
   private static final List<String> CREATED = new ArrayList<>();
@@ -41,18 +41,18 @@ final class TestDatabases {
   private TestDatabases() {}
 
   /** The stores every contract test runs against. */
-  enum Store {
+  public enum Store {
     GEOPACKAGE,
     POSTGIS;
 
     /** A location for {@code JdbcStore.open} where nothing exists yet. */
-    String fresh(Path dir) {
+    public String fresh(Path dir) {
       return this == GEOPACKAGE ? freshGeoPackage(dir) : freshPostgis();
     }
   }
 
   /** A path to a not-yet-existing {@code .gpkg} file in {@code dir}. */
-  static String freshGeoPackage(Path dir) {
+  public static String freshGeoPackage(Path dir) {
     return dir.resolve("registry-" + GPKG_COUNTER.incrementAndGet() + ".gpkg").toString();
   }
 
@@ -62,7 +62,7 @@ final class TestDatabases {
    * Skips the calling test when {@value #ENV} is unset (fails it when env CI=true). The databases
    * are dropped when the test JVM exits.
    */
-  static String freshPostgis() {
+  public static String freshPostgis() {
     String admin = System.getenv(ENV);
     if (admin == null || admin.isBlank()) {
       String why =
