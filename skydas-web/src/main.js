@@ -31,10 +31,21 @@ function problemText(e) {
   return String(e && e.message ? e.message : e);
 }
 
-function errorList(ul, e) {
+function errorList(ul, e, form) {
   ul.replaceChildren();
   const errs = e instanceof Problem && Array.isArray(e.problem.errors) ? e.problem.errors : [];
   for (const x of errs) ul.append(el('li', {}, x));
+  // field-level: mark each input whose field an error names ("…: name: too long")
+  if (form) {
+    for (const input of form.querySelectorAll('[data-field]')) {
+      const f = input.dataset.field;
+      const mine = errs.filter((x) => new RegExp(`(^|[:(] )${f}( |:)`).test(x) || x.includes(`): ${f}:`));
+      input.setAttribute('aria-invalid', mine.length ? 'true' : 'false');
+      let msg = input.parentElement.querySelector('.field-error');
+      if (!msg) { msg = el('span', { class: 'field-error error' }); input.after(msg); }
+      msg.textContent = mine.map((x) => x.slice(x.indexOf(`${f}:`) >= 0 ? x.indexOf(`${f}:`) + f.length + 1 : 0).trim()).join('; ');
+    }
+  }
 }
 
 // ---- session ----
@@ -153,11 +164,27 @@ async function showRecord(id) {
     }
     if (!f.actions.length) actions.append(el('p', { class: 'hint' }, `No lifecycle action for a ${me.role} on a ${p.status.replaceAll('_', ' ')} record.`));
     const hist = el('ol', {});
+    const edit = el('div', { id: 'record-edit' });
+    if (may('plan') && p.status === 'planned') {
+      const name = el('input', { 'data-field': 'name', value: p.name || '' });
+      const year = el('input', { 'data-field': 'year', type: 'number', min: 1, max: 30, value: p.year || 1 });
+      const errs = el('ul', { class: 'errors' });
+      edit.append(el('h3', {}, 'Edit'), el('label', {}, 'Name ', name), el('label', {}, 'Year ', year),
+        el('button', { type: 'button', id: 'record-save', onclick: async () => {
+          const props = { ...p, name: name.value.trim() || undefined, year: Number(year.value) || undefined };
+          try {
+            await api('PUT', `/api/records/${encodeURIComponent(id)}`, { type: 'Feature', id, version: p.version, properties: { type: props.type, name: props.name, year: props.year, notes: props.notes }, geometry: f.geometry });
+            flash(`${id} saved`, true);
+            showRecord(id);
+          } catch (e) { flash(`${id} not saved: ${problemText(e)}`); errorList(errs, e, edit); }
+        } }, 'Save'), errs);
+    }
     box.replaceChildren(
       el('h3', {}, `Record ${id}`),
       el('table', {}, rows.map((k) => el('tr', {}, el('th', {}, k), el('td', {}, p[k])))),
       el('h3', {}, 'Actions'), actions,
       el('ul', { class: 'errors', id: 'record-errors' }),
+      edit,
       el('h3', {}, 'History'), hist,
     );
     const h = await api('GET', `/api/records/${encodeURIComponent(id)}/history`);
@@ -209,7 +236,7 @@ $('#draw-start').addEventListener('click', () => {
       showRecord(id);
     } catch (e) {
       flash(`${id} not added: ${problemText(e)}`);
-      errorList($('#draw-errors'), e);
+      errorList($('#draw-errors'), e, $('#draw'));
     }
   });
 });
@@ -236,6 +263,34 @@ $('#assess-run').addEventListener('click', async () => {
   }
 });
 
+$('#opt-run').addEventListener('click', async () => {
+  const out = $('#opt-status');
+  try {
+    const job = await api('POST', '/api/jobs/optimize', {
+      budget_eur: Number($('#opt-budget').value) * 1e6,
+      years: Number($('#opt-years').value),
+      time_limit_s: Number($('#opt-time').value),
+      classes: $('#assess-classes').value ? [$('#assess-classes').value] : [],
+      seasons: $('#assess-seasons').value ? [$('#assess-seasons').value] : [],
+    });
+    out.replaceChildren(el('p', {}, 'Queued…'));
+    watch(job.id, out);
+  } catch (e) {
+    out.replaceChildren(el('p', { class: 'error' }, problemText(e)));
+  }
+});
+
+async function importPlan(id) {
+  try {
+    const plan = await api('GET', `/api/jobs/${id}/files/plan.geojson`);
+    const made = await api('POST', '/api/records', plan, 'application/geo+json');
+    flash(`${made.count} planned records imported from the optimised plan`, true);
+    refreshRecords();
+  } catch (e) {
+    flash(`plan not imported: ${problemText(e)}`);
+  }
+}
+
 function jobLine(j) {
   const pct = j.fraction >= 0 ? Math.round(j.fraction * 100) : null;
   return el('div', { class: 'job', 'data-job': j.id, 'data-state': j.state },
@@ -258,6 +313,7 @@ function watch(id, out) {
     out.replaceChildren(line);
     if (j.state === 'succeeded' && j.result) {
       out.append(resultTable(j.result), el('p', {}, el('a', { href: `/api/jobs/${id}/files/report.html` }, 'Full report (download)')));
+      if (j.type === 'optimize' && may('plan')) out.append(el('button', { type: 'button', id: 'opt-import', onclick: () => importPlan(id) }, 'Import the plan into the registry'));
       const n = await loadAvenues(ui.layers.avenues).catch(() => 0);
       flash(`assessment finished: ${n} avenues on the map`, true);
     }
@@ -280,12 +336,46 @@ async function refreshJobs() {
   const box = $('#jobs');
   try {
     const js = await api('GET', '/api/jobs');
-    box.replaceChildren(...(js.jobs.length ? js.jobs.map(jobLine) : [el('p', { class: 'hint' }, 'No jobs yet. Run an assessment from the map view.')]));
+    box.replaceChildren(...(js.jobs.length ? js.jobs.map((j) => {
+      const line = jobLine(j);
+      if (j.state === 'succeeded' && j.result && j.result.cases) {
+        const box2 = el('input', { type: 'checkbox', 'data-compare': j.id, 'aria-label': `compare ${j.type} ${j.submitted_at}` });
+        box2.addEventListener('change', () => compare(js.jobs));
+        line.prepend(box2);
+        line.append(el('span', { class: 'hint' }, ` ${j.submitted_at.replace('T', ' ').slice(0, 19)}`));
+      }
+      return line;
+    }) : [el('p', { class: 'hint' }, 'No jobs yet. Run an assessment from the map view.')]));
     const live = js.jobs.find((j) => j.type === 'assess' && (j.state === 'running' || j.state === 'queued'));
     if (live && !$('#assess-status').hasChildNodes()) watch(live.id, $('#assess-status'));
   } catch (e) {
     box.replaceChildren(el('p', { class: 'error' }, problemText(e)));
   }
+}
+
+function compare(jobs) {
+  const ids = [...document.querySelectorAll('[data-compare]:checked')].map((x) => x.dataset.compare);
+  const box = $('#compare');
+  if (ids.length !== 2) { box.replaceChildren(ids.length > 2 ? el('p', { class: 'hint' }, 'Tick exactly two.') : ''); return; }
+  const [a, b] = ids.map((id) => jobs.find((j) => j.id === id));
+  const eur = (v) => `EUR ${Math.round(v).toLocaleString('lt-LT')}`;
+  const h = (v) => (v === null || v === undefined ? '–' : v.toFixed(2));
+  const row = (label, x, y) => el('tr', {}, el('th', {}, label), el('td', {}, x), el('td', {}, y));
+  const t = el('table', { class: 'compare' },
+    el('tr', {}, el('th', {}, ''), el('th', {}, `A: ${a.type}`), el('th', {}, `B: ${b.type}`)),
+    row('obstacles', a.result.obstacles, b.result.obstacles),
+    row('cost', eur(a.result.cost_eur), eur(b.result.cost_eur)),
+    row('clearance liability', eur(a.result.clearance_liability_eur || 0), eur(b.result.clearance_liability_eur || 0)),
+    row('humanitarian violations', a.result.violations, b.result.violations));
+  for (const ca of a.result.cases) {
+    const cb = b.result.cases.find((c) => c.class === ca.class && c.season === ca.season);
+    if (!cb) continue;
+    for (const [oid, o] of Object.entries(ca.objectives)) {
+      const ob = cb.objectives[oid];
+      if (ob) t.append(row(`delay to ${o.name}, ${ca.class} ${ca.season} (h)`, h(o.delay_h), h(ob.delay_h)));
+    }
+  }
+  box.replaceChildren(el('h3', {}, 'Comparison'), t);
 }
 
 // ---- registry list and programme ----
@@ -318,8 +408,22 @@ async function programme() {
     }
     const max = Math.max(...p.years.map((y) => y.cost_eur), 1);
     const eur = (v) => `EUR ${Math.round(v).toLocaleString('lt-LT')}`;
+    const js = await api('GET', '/api/jobs');
+    const last = js.jobs.find((j) => j.state === 'succeeded' && j.result && j.result.cases);
+    const perEuro = el('div', {});
+    if (last && last.result.cost_eur > 0) {
+      const t = el('table', {}, el('tr', {}, el('th', {}, 'objective'), el('th', {}, 'case'), el('th', {}, 'delay h'), el('th', {}, 'h per EUR 100 m')));
+      for (const c of last.result.cases) {
+        for (const o of Object.values(c.objectives)) {
+          if (o.delay_h === null || o.delay_h === undefined) continue;
+          t.append(el('tr', {}, el('td', {}, o.name), el('td', {}, `${c.class} ${c.season}`), el('td', {}, o.delay_h.toFixed(2)), el('td', {}, ((o.delay_h / last.result.cost_eur) * 1e8).toFixed(3))));
+        }
+      }
+      perEuro.append(el('h3', {}, `Delay bought per euro (newest ${last.type}, ${eur(last.result.cost_eur)})`), t);
+    }
     box.replaceChildren(
       el('p', {}, `${p.records} records, ${eur(p.total_cost_eur)}; clearance liability ${eur(p.clearance_liability_eur)}`),
+      perEuro,
       el('div', { class: 'chart', role: 'img', 'aria-label': 'cost by programme year' },
         p.years.map((y) => el('div', { class: 'row' }, el('span', {}, `year ${y.year}`), el('div', { class: 'bar', style: `width:${(100 * y.cost_eur) / max}%` }), el('span', {}, eur(y.cost_eur))))),
       el('table', {}, el('tr', {}, el('th', {}, 'year'), el('th', {}, 'category'), el('th', {}, 'count'), el('th', {}, 'cost')),

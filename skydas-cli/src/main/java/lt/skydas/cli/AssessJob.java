@@ -71,6 +71,10 @@ final class AssessJob implements JobType {
                 : List.copyOf(new java.util.LinkedHashSet<>(ss)));
   }
 
+  RegionOptions regionOptions() {
+    return region;
+  }
+
   private RegionStore.Loaded region(Progress progress) {
     RegionStore.Loaded l = loaded;
     if (l == null) {
@@ -82,6 +86,43 @@ final class AssessJob implements JobType {
       }
     }
     return l;
+  }
+
+  /** Obstacles, cost, clearance liability, violations and time per objective and case. */
+  static ObjectNode summary(AssessmentResult r) {
+    ObjectNode res = JSON.createObjectNode();
+    res.put("obstacles", r.plan().obstacles().size());
+    res.put("cost_eur", r.plan().totalCost_eur());
+    res.put("clearance_liability_eur", r.plan().clearanceCost_eur());
+    res.put("violations", r.violations().size());
+    res.put("seconds", r.seconds());
+    var cases = res.putArray("cases");
+    for (AssessmentResult.Case c : r.cases()) {
+      ObjectNode o = cases.addObject();
+      o.put("class", c.vehicle().id());
+      o.put("season", c.season().id());
+      var times = o.putObject("objectives");
+      for (var obj : ObjectivesReader.defaults()) {
+        AssessmentResult.ObjectiveTime t = c.time(obj.id());
+        if (t != null) {
+          ObjectNode x = times.putObject(obj.id());
+          x.put("name", obj.name());
+          x.put("baseline_h", Double.isFinite(t.baseline_s()) ? t.baseline_s() / 3600 : null);
+          x.put("plan_h", Double.isFinite(t.plan_s()) ? t.plan_s() / 3600 : null);
+          x.put("delay_h", Double.isFinite(t.delay_s()) ? t.delay_s() / 3600 : null);
+        }
+      }
+    }
+    return res;
+  }
+
+  /** Lifts the main outputs of {@code out} into the job folder, where they are served. */
+  static void lift(Path out, Path dir, List<String> names) throws java.io.IOException {
+    for (String f : names) {
+      if (Files.isRegularFile(out.resolve(f))) {
+        Files.copy(out.resolve(f), dir.resolve(f));
+      }
+    }
   }
 
   @Override
@@ -105,28 +146,7 @@ final class AssessJob implements JobType {
         Files.copy(out.resolve(f), dir.resolve(f));
       }
     }
-    ObjectNode res = JSON.createObjectNode();
-    res.put("obstacles", r.plan().obstacles().size());
-    res.put("cost_eur", r.plan().totalCost_eur());
-    res.put("violations", r.violations().size());
-    res.put("seconds", r.seconds());
-    var cases = res.putArray("cases");
-    for (AssessmentResult.Case c : r.cases()) {
-      ObjectNode o = cases.addObject();
-      o.put("class", c.vehicle().id());
-      o.put("season", c.season().id());
-      var times = o.putObject("objectives");
-      for (var obj : ObjectivesReader.defaults()) {
-        AssessmentResult.ObjectiveTime t = c.time(obj.id());
-        if (t != null) {
-          ObjectNode x = times.putObject(obj.id());
-          x.put("name", obj.name());
-          x.put("baseline_h", Double.isFinite(t.baseline_s()) ? t.baseline_s() / 3600 : null);
-          x.put("plan_h", Double.isFinite(t.plan_s()) ? t.plan_s() / 3600 : null);
-          x.put("delay_h", Double.isFinite(t.delay_s()) ? t.delay_s() / 3600 : null);
-        }
-      }
-    }
+    ObjectNode res = summary(r);
     res.putArray("files").add("summary.json").add("avenues.geojson").add("report.html");
     return res;
   }

@@ -135,7 +135,7 @@ final class OptimizeCommand implements Callable<Integer> {
       Path objectives,
       Path catalog,
       Path sites,
-      ConsoleProgress progress) {
+      lt.skydas.core.progress.Progress progress) {
     if (sites != null && !Files.isRegularFile(sites)) {
       throw new SkydasProblem(
           ProblemCode.NOT_FOUND, sites + ": no such file", Map.of("file", sites.toString()));

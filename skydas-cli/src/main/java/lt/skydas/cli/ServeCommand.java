@@ -77,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
     Accounts accounts = new Accounts(reg.store(), Clock.systemUTC(), Duration.ofHours(12));
     Map<String, JobType> types = new LinkedHashMap<>();
     types.put("assess", new AssessJob(region));
+    types.put("optimize", new OptimizeJob(region));
     types.put("verify", verifyJob(reg));
     ServerConfig cfg =
         ServerConfig.defaults(workDir.toAbsolutePath())

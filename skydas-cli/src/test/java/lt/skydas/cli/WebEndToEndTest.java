@@ -90,7 +90,8 @@ class WebEndToEndTest {
     ServerConfig cfg =
         ServerConfig.defaults(tmp.resolve("work"))
             .withLayers(ROOT.resolve("data/baltic"))
-            .withJobTypes(Map.of("assess", new AssessJob(region)));
+            .withJobTypes(
+                Map.of("assess", new AssessJob(region), "optimize", new OptimizeJob(region)));
     server = new SkydasServer(cfg, registry, accounts, Clock.systemUTC()).start();
 
     ChromeOptions o = new ChromeOptions();
@@ -213,6 +214,46 @@ class WebEndToEndTest {
     String result = browser.findElement(By.id("assess-status")).getText();
     assertThat(result).contains("1 obstacles", "Vilnius", "tracked dry");
     shot("03-assessed");
+
+    // optimise (short limit on the 1 km pack), import the plan, compare the two jobs
+    WebElement limit = browser.findElement(By.id("opt-time"));
+    limit.clear();
+    limit.sendKeys("10");
+    browser.findElement(By.id("opt-run")).click();
+    waiting(900)
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#opt-status table.result")));
+    long before = registry.count();
+    browser.findElement(By.id("opt-import")).click();
+    waiting(60)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "planned records imported"));
+    assertThat(registry.count()).isGreaterThan(before);
+    browser.findElement(By.cssSelector("#tabs button[data-tab=jobs]")).click();
+    List<WebElement> ticks =
+        waiting(20)
+            .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-compare]"), 2));
+    ticks.get(0).click();
+    ticks.get(1).click();
+    String cmp =
+        waiting(20)
+            .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.compare")))
+            .getText();
+    assertThat(cmp).contains("clearance liability", "humanitarian violations", "delay to Vilnius");
+    shot("03b-compared");
+
+    // edit the bunker's name; the server keeps the record's version
+    openRecord("e2e-b1");
+    browser.findElement(By.cssSelector("#record-edit input[data-field=name]")).clear();
+    browser
+        .findElement(By.cssSelector("#record-edit input[data-field=name]"))
+        .sendKeys("Bunkeris Nr. 1");
+    browser.findElement(By.id("record-save")).click();
+    waiting(20)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "e2e-b1 saved"));
+    assertThat(registry.find("e2e-b1").orElseThrow().name()).isEqualTo("Bunkeris Nr. 1");
     logout();
 
     // a viewer is offered no action, and the server refuses the write it tries anyway
@@ -247,6 +288,7 @@ class WebEndToEndTest {
     shot("05-emplaced");
     List<String> actions =
         registry.history("e2e-b1").stream().map(lt.skydas.registry.AuditEvent::action).toList();
-    assertThat(actions).containsExactly("import", "approve", "start_construction", "emplace");
+    assertThat(actions)
+        .containsExactly("import", "update", "approve", "start_construction", "emplace");
   }
 }

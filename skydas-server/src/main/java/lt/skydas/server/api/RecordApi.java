@@ -196,7 +196,10 @@ public final class RecordApi {
 
   /** Reads the uploaded GeoJSON through the registry's exchange reader (all its checks). */
   private List<RecordDraft> drafts(Context ctx) {
-    JsonNode doc = Bodies.json(ctx, s.json(), maxBody);
+    return drafts(Bodies.json(ctx, s.json(), maxBody));
+  }
+
+  private List<RecordDraft> drafts(JsonNode doc) {
     if (doc.path("type").asText().equals("Feature")) {
       var fc = s.json().createObjectNode().put("type", "FeatureCollection");
       fc.putArray("features").add(doc);
@@ -283,13 +286,15 @@ public final class RecordApi {
     }
     throw new SkydasProblem(
         ProblemCode.BAD_INPUT,
-        "give the version you edited (If-Match header or 'version'), so a concurrent change is not lost");
+        "give the version you edited (If-Match header or a top-level 'version'), so a concurrent"
+            + " change is not lost");
   }
 
   private void update(Context ctx) {
     String id = id(ctx);
-    long v = version(ctx, null);
-    List<RecordDraft> ds = drafts(ctx);
+    JsonNode doc = Bodies.json(ctx, s.json(), maxBody);
+    long v = version(ctx, doc);
+    List<RecordDraft> ds = drafts(doc);
     if (ds.size() != 1) {
       throw new SkydasProblem(ProblemCode.BAD_INPUT, "send exactly one feature to edit " + id);
     }
