@@ -3,6 +3,7 @@
 // the registry list, the programme and the jobs list. The server checks every write again.
 import { api, setCsrf, Problem } from './api.js';
 import { createMap, loadAvenues, startDraw } from './map.js';
+import { minefieldForm } from './minefield.js';
 
 const $ = (sel) => document.querySelector(sel);
 const el = (tag, attrs = {}, ...kids) => {
@@ -151,7 +152,10 @@ function showProperties(title, props) {
   $('#feature').replaceChildren(el('h3', {}, title), el('table', {}, rows.map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))));
 }
 
+let currentMinefieldForm = null;
+
 async function showRecord(id) {
+  currentMinefieldForm = null;
   const box = $('#feature');
   box.replaceChildren(el('p', { class: 'hint' }, `Loading ${id}…`));
   try {
@@ -179,6 +183,21 @@ async function showRecord(id) {
           } catch (e) { flash(`${id} not saved: ${problemText(e)}`); errorList(errs, e, edit); }
         } }, 'Save'), errs);
     }
+    if (String(p.type).includes('minefield') && me.role === 'engineer' && p.status === 'under_construction') {
+      const mf = minefieldForm(el, p.minefield, f.geometry);
+      currentMinefieldForm = mf;
+      const errs = el('ul', { class: 'errors' });
+      edit.append(mf.form, el('button', { type: 'button', id: 'minefield-save', onclick: async () => {
+        try {
+          await api('PUT', `/api/records/${encodeURIComponent(id)}`, { type: 'Feature', id, version: p.version, properties: { type: p.type, minefield: mf.read() }, geometry: f.geometry });
+          flash(`${id}: as-laid record saved`, true);
+          showRecord(id);
+        } catch (e) {
+          flash(`${id} not saved: ${problemText(e)}`);
+          mf.errors(e instanceof Problem && Array.isArray(e.problem.errors) ? e.problem.errors : [problemText(e)]);
+        }
+      } }, 'Save the as-laid record'), errs);
+    }
     box.replaceChildren(
       el('h3', {}, `Record ${id}`),
       el('table', {}, rows.map((k) => el('tr', {}, el('th', {}, k), el('td', {}, p[k])))),
@@ -204,6 +223,9 @@ async function act(id, action, version) {
     flash(`${id}: ${problemText(e)}`);
     const ul = document.getElementById('record-errors');
     if (ul) errorList(ul, e);
+    if (currentMinefieldForm && e instanceof Problem && Array.isArray(e.problem.errors)) {
+      currentMinefieldForm.errors(e.problem.errors); // beside each field of the as-laid record
+    }
   }
 }
 

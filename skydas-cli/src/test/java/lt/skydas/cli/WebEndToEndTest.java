@@ -141,6 +141,8 @@ class WebEndToEndTest {
 
   static void login(Role role) {
     browser.get(server.baseUrl() + "/");
+    browser.manage().deleteAllCookies(); // each login starts without a session
+    browser.get(server.baseUrl() + "/");
     WebElement form =
         waiting(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
     form.findElement(By.name("username")).sendKeys(role.id());
@@ -290,5 +292,108 @@ class WebEndToEndTest {
         registry.history("e2e-b1").stream().map(lt.skydas.registry.AuditEvent::action).toList();
     assertThat(actions)
         .containsExactly("import", "update", "approve", "start_construction", "emplace");
+  }
+
+  static void fill(String path, String value) {
+    WebElement in =
+        browser.findElement(By.cssSelector("#minefield-form [data-path='" + path + "']"));
+    if (in.getTagName().equals("select")) {
+      new Select(in).selectByValue(value);
+    } else if ("checkbox".equals(in.getAttribute("type"))) {
+      if (in.isSelected() != Boolean.parseBoolean(value)) {
+        in.click();
+      }
+    } else {
+      in.clear();
+      in.sendKeys(value);
+    }
+  }
+
+  @Test
+  void anEngineerCompletesTheAsLaidMinefieldRecordFieldByFieldAndEmplacesIt() throws Exception {
+    var gf =
+        new org.locationtech.jts.geom.GeometryFactory(
+            new org.locationtech.jts.geom.PrecisionModel(), 4326);
+    double lon = 24.6, lat = 55.6, h = 0.004;
+    var square =
+        gf.createPolygon(
+            new org.locationtech.jts.geom.Coordinate[] {
+              new org.locationtech.jts.geom.Coordinate(lon, lat),
+              new org.locationtech.jts.geom.Coordinate(lon + h, lat),
+              new org.locationtech.jts.geom.Coordinate(lon + h, lat + h),
+              new org.locationtech.jts.geom.Coordinate(lon, lat + h),
+              new org.locationtech.jts.geom.Coordinate(lon, lat)
+            });
+    registry.create(
+        new lt.skydas.registry.Actor("planner", Role.PLANNER),
+        lt.skydas.registry.RecordDraft.planned("e2e-m1", "at_minefield", square));
+    registry.transition(
+        new lt.skydas.registry.Actor("admin", Role.ADMIN),
+        "e2e-m1",
+        1,
+        lt.skydas.registry.Action.APPROVE);
+
+    login(Role.ENGINEER);
+    openRecord("e2e-m1");
+    takeAction("start_construction", "under_construction", "e2e-m1");
+    openRecord("e2e-m1");
+    // fill the as-laid record but the time it was laid; emplacing is refused, naming that field
+    // beside its input, and marking (AT minefields must be marked) in the list
+    fill("reference_points.0.name", "RP1");
+    fill("reference_points.0.lon", "24.599");
+    fill("reference_points.0.lat", "55.599");
+    fill("reference_points.0.description", "survey pillar 17");
+    fill("reference_points.1.name", "RP2");
+    fill("reference_points.1.lon", "24.606");
+    fill("reference_points.1.lat", "55.599");
+    fill("reference_points.1.description", "bridge abutment");
+    fill("rows.0.id", "A");
+    fill("rows.0.mines", "40");
+    fill("rows.0.model", "TM-62");
+    fill("lots.0.model", "TM-62");
+    fill("lots.0.category", "AT");
+    fill("lots.0.count", "40");
+    fill("lots.0.fuse_type", "pressure MVCh-62");
+    fill("lots.0.fuse_life_d", "365");
+    fill("lots.0.detectable", "true");
+    fill("emplacing_method", "mechanical");
+    fill("laid_to", "2027-05-03T16:30:00Z");
+    fill("warning_signs.shape", "triangle");
+    fill("warning_signs.count", "24");
+    fill("warning_signs.spacing_m", "50");
+    fill("warning_signs.languages", "lt, en");
+    browser.findElement(By.id("minefield-save")).click();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "e2e-m1: as-laid record saved"));
+    waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("minefield-form")));
+    browser.findElement(By.cssSelector("#feature button[data-action=emplace]")).click();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#minefield-form [data-error-for='laid_from']"), " "));
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#minefield-form [data-path='laid_from']"))
+                .getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    String listed = browser.findElement(By.id("record-errors")).getText();
+    assertThat(listed).contains("marked").doesNotContain("minefield.lots");
+    assertThat(registry.find("e2e-m1").orElseThrow().status()).isEqualTo(Status.UNDER_CONSTRUCTION);
+    shot("06-minefield-field-error");
+    fill("laid_from", "2027-05-03T08:00:00Z");
+    browser.findElement(By.id("minefield-save")).click();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "e2e-m1: as-laid record saved"));
+    waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("minefield-form")));
+    takeAction("mark", "under_construction", "e2e-m1");
+    openRecord("e2e-m1");
+    takeAction("emplace", "emplaced", "e2e-m1");
+    assertThat(registry.find("e2e-m1").orElseThrow().minefield().mineCount()).isEqualTo(40);
+    shot("08-minefield-emplaced");
+    logout();
   }
 }
