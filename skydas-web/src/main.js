@@ -2,7 +2,7 @@
 // assessments as background jobs, record details with the lifecycle actions the role may take,
 // the registry list, the programme and the jobs list. The server checks every write again.
 import { api, setCsrf, Problem } from './api.js';
-import { createMap, loadAvenues, startDraw } from './map.js';
+import { createMap, loadAvenues, showIsochrone, startDraw } from './map.js';
 import { minefieldForm } from './minefield.js';
 
 const $ = (sel) => document.querySelector(sel);
@@ -336,6 +336,7 @@ function watch(id, out) {
     if (j.state === 'succeeded' && j.result) {
       out.append(resultTable(j.result), el('p', {}, el('a', { href: `/api/jobs/${id}/files/report.html` }, 'Full report (download)')));
       if (j.type === 'optimize' && may('plan')) out.append(el('button', { type: 'button', id: 'opt-import', onclick: () => importPlan(id) }, 'Import the plan into the registry'));
+      isochroneChoices(j);
       const n = await loadAvenues(ui.layers.avenues).catch(() => 0);
       flash(`assessment finished: ${n} avenues on the map`, true);
     }
@@ -354,6 +355,24 @@ function resultTable(r) {
   return el('div', {}, el('p', {}, `${r.obstacles} obstacles, EUR ${Math.round(r.cost_eur).toLocaleString('lt-LT')}, ${r.violations} humanitarian violation(s)`), t);
 }
 
+let isoJob = null;
+
+function isochroneChoices(job) {
+  if (!job || !job.result || !job.result.isochrones || !job.result.isochrones.length) return;
+  isoJob = job;
+  const sel = $('#iso-case');
+  sel.replaceChildren(el('option', { value: '' }, 'none'), ...job.result.isochrones.map((i) => el('option', { value: i.case }, `${i.case.replace('-', ', ')} (${job.type})`)));
+  sel.value = job.result.isochrones[0].case;
+  sel.dispatchEvent(new Event('change'));
+}
+
+$('#iso-case').addEventListener('change', () => {
+  const v = $('#iso-case').value;
+  const iso = isoJob && isoJob.result.isochrones.find((i) => i.case === v);
+  showIsochrone(ui.layers.isochrones, iso ? `/api/jobs/${isoJob.id}/files/${iso.file}` : null, iso && iso.extent_lks94);
+  $('#iso-legend').hidden = !iso;
+});
+
 async function refreshJobs() {
   const box = $('#jobs');
   try {
@@ -368,6 +387,7 @@ async function refreshJobs() {
       }
       return line;
     }) : [el('p', { class: 'hint' }, 'No jobs yet. Run an assessment from the map view.')]));
+    if (!isoJob) isochroneChoices(js.jobs.find((j) => j.state === 'succeeded' && j.result && j.result.isochrones));
     const live = js.jobs.find((j) => j.type === 'assess' && (j.state === 'running' || j.state === 'queued'));
     if (live && !$('#assess-status').hasChildNodes()) watch(live.id, $('#assess-status'));
   } catch (e) {

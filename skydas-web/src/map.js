@@ -11,7 +11,15 @@ import { Style, Fill, Stroke, Text, Icon, Circle as CircleStyle } from 'ol/style
 import Draw from 'ol/interaction/Draw.js';
 import { getCenter } from 'ol/extent.js';
 import Point from 'ol/geom/Point.js';
+import ImageLayer from 'ol/layer/Image.js';
+import ImageStatic from 'ol/source/ImageStatic.js';
+import { register } from 'ol/proj/proj4.js';
+import proj4 from 'proj4';
 import ms from 'milsymbol';
+
+// LKS-94 / Lithuania TM (EPSG:3346), the CRS of Skydas' rasters: isochrone images are in it
+proj4.defs('EPSG:3346', '+proj=tmerc +lat_0=0 +lon_0=24 +k=0.9998 +x_0=500000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs');
+register(proj4);
 
 const geojson = new GeoJSON({ dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' });
 
@@ -104,6 +112,7 @@ export function createMap(target, onError) {
     if (res > 40 && pop < 2000) return null;
     return new Style({ image: new CircleStyle({ radius: 3, fill: fill('#333') }), text: new Text({ text: String(f.get('name') || ''), offsetY: -10, font: '12px system-ui, sans-serif', fill: fill('#222'), stroke: stroke('#fff', 3) }) });
   }, { declutter: true, minZoom: 5 });
+  layers.isochrones = new ImageLayer({ opacity: 0.55, properties: { title: 'Isochrones (arrival time)' } });
   add('avenues', 'Avenues (newest assessment)', new VectorSource(), avenueStyle);
   add('minefields', 'Minefields', ogcSource('minefields', 10000, onError), recordStyle);
   add('obstacles', 'Obstacles', ogcSource('obstacles', 10000, onError), recordStyle);
@@ -123,6 +132,11 @@ export async function loadAvenues(layer) {
   const fs = geojson.readFeatures(await r.json());
   layer.getSource().addFeatures(fs);
   return fs.length;
+}
+
+/** Shows one case's isochrone image (a job file) over its LKS-94 extent. */
+export function showIsochrone(layer, url, extent) {
+  layer.setSource(url ? new ImageStatic({ url, imageExtent: extent, projection: 'EPSG:3346', interpolate: false }) : null);
 }
 
 export function startDraw(map, kind, onEnd) {

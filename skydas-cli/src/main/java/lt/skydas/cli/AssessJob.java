@@ -116,6 +116,29 @@ final class AssessJob implements JobType {
     return res;
   }
 
+  /**
+   * Renders each case's isochrones as {@code isochrones-<case>.png} in the job folder and lists
+   * them, with their LKS-94 extents, in the result (the web map overlays them).
+   */
+  static void isochrones(AssessmentResult r, Path dir, ObjectNode res) throws java.io.IOException {
+    var list = res.putArray("isochrones");
+    for (AssessmentResult.Case c : r.cases()) {
+      if (c.isochrone_h() == null) {
+        continue;
+      }
+      String name = "isochrones-" + c.id() + ".png";
+      double[] e =
+          lt.skydas.assess.report.IsochroneImage.write(c.isochrone_h(), 2000, dir.resolve(name));
+      ObjectNode o = list.addObject();
+      o.put("case", c.id());
+      o.put("file", name);
+      var ext = o.putArray("extent_lks94");
+      for (double v : e) {
+        ext.add(v);
+      }
+    }
+  }
+
   /** Lifts the main outputs of {@code out} into the job folder, where they are served. */
   static void lift(Path out, Path dir, List<String> names) throws java.io.IOException {
     for (String f : names) {
@@ -147,6 +170,7 @@ final class AssessJob implements JobType {
       }
     }
     ObjectNode res = summary(r);
+    isochrones(r, dir, res);
     res.putArray("files").add("summary.json").add("avenues.geojson").add("report.html");
     return res;
   }

@@ -99,6 +99,7 @@ final class OptimizeJob implements JobType {
             "avenues.geojson",
             "report.html"));
     ObjectNode res = AssessJob.summary(r.verification());
+    AssessJob.isochrones(r.verification(), dir, res);
     res.put("cost_eur", r.buildCost_eur());
     res.put("solver_status", String.valueOf(r.solved().status()));
     res.put("gap", OptimizationWriter.gap(r));

@@ -215,6 +215,20 @@ class WebEndToEndTest {
                 By.cssSelector("#assess-status table.result")));
     String result = browser.findElement(By.id("assess-status")).getText();
     assertThat(result).contains("1 obstacles", "Vilnius", "tracked dry");
+    // the case's isochrones are overlaid from the job's PNG
+    waiting(20).until(d -> new Select(d.findElement(By.id("iso-case"))).getOptions().size() == 2);
+    assertThat(
+            new Select(browser.findElement(By.id("iso-case"))).getFirstSelectedOption().getText())
+        .startsWith("tracked, dry");
+    Object png =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/jobs').then(r => r.json()).then(js => {"
+                    + " const j = js.jobs.find(x => x.result && x.result.isochrones);"
+                    + " return fetch('/api/jobs/' + j.id + '/files/' + j.result.isochrones[0].file); })"
+                    + ".then(r => done(r.status + ' ' + r.headers.get('Content-Type')));");
+    assertThat(png).isEqualTo("200 image/png");
     shot("03-assessed");
 
     // optimise (short limit on the 1 km pack), import the plan, compare the two jobs

@@ -149,7 +149,11 @@ public final class JobApi {
             ? "application/geo+json"
             : name.endsWith(".json")
                 ? "application/json"
-                : name.endsWith(".html") ? "text/html; charset=utf-8" : "application/octet-stream";
+                : name.endsWith(".png")
+                    ? "image/png"
+                    : name.endsWith(".html")
+                        ? "text/html; charset=utf-8"
+                        : "application/octet-stream";
     ctx.contentType(ct);
     if (ct.startsWith("text/html") || ct.equals("application/octet-stream")) {
       ctx.header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"");
