@@ -29,19 +29,7 @@ class OptimizeEndToEndTest {
 
   @BeforeAll
   static void buildPack() {
-    pack = tmp.resolve("pack-1km");
-    CliRunner.Result r =
-        CliRunner.run(
-            "region",
-            "build",
-            "--layers",
-            ROOT.resolve("data/baltic").toString(),
-            "--cell-size",
-            "1000",
-            "--out",
-            pack.toString(),
-            "--quiet");
-    assertThat(r.exit()).as(r.err()).isZero();
+    pack = TestPacks.oneKm();
   }
 
   static CliRunner.Result optimize(Path out, String... extra) {

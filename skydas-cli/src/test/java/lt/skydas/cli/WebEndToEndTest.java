@@ -62,19 +62,7 @@ class WebEndToEndTest {
       Assumptions.assumeTrue(!ci, "CI must have chromium and chromium-driver");
       Assumptions.abort("chromium / chromedriver not installed");
     }
-    Path pack = tmp.resolve("pack-1km");
-    CliRunner.Result r =
-        CliRunner.run(
-            "region",
-            "build",
-            "--layers",
-            ROOT.resolve("data/baltic").toString(),
-            "--cell-size",
-            "1000",
-            "--out",
-            pack.toString(),
-            "--quiet");
-    assertThat(r.exit()).as(r.err()).isZero();
+    Path pack = TestPacks.oneKm();
     RegionOptions region = new RegionOptions();
     region.pack = pack;
     registry =
