@@ -2,7 +2,7 @@
 // assessments as background jobs, record details with the lifecycle actions the role may take,
 // the registry list, the programme and the jobs list. The server checks every write again.
 import { api, setCsrf, Problem } from './api.js';
-import { createMap, loadAvenues, showIsochrone, startDraw } from './map.js';
+import { createMap, editGeometry, loadAvenues, showIsochrone, startDraw } from './map.js';
 import { minefieldForm } from './minefield.js';
 
 const $ = (sel) => document.querySelector(sel);
@@ -182,6 +182,26 @@ async function showRecord(id) {
             showRecord(id);
           } catch (e) { flash(`${id} not saved: ${problemText(e)}`); errorList(errs, e, edit); }
         } }, 'Save'), errs);
+      let editing = null;
+      const geomButton = el('button', { type: 'button', class: 'secondary', id: 'geometry-edit', onclick: async () => {
+        if (!editing) {
+          editing = editGeometry(ui.map, f.geometry);
+          drawing = true; // map clicks now edit, not select
+          geomButton.textContent = 'Save the geometry';
+          return;
+        }
+        const g = editing.read();
+        editing.stop();
+        editing = null;
+        drawing = false;
+        try {
+          await api('PUT', `/api/records/${encodeURIComponent(id)}`, { type: 'Feature', id, version: p.version, properties: { type: p.type }, geometry: g });
+          flash(`${id}: geometry saved`, true);
+          refreshRecords();
+          showRecord(id);
+        } catch (e) { flash(`${id}: geometry not saved: ${problemText(e)}`); errorList(errs, e, edit); geomButton.textContent = 'Edit the geometry on the map'; }
+      } }, 'Edit the geometry on the map');
+      edit.append(geomButton);
     }
     if (String(p.type).includes('minefield') && me.role === 'engineer' && p.status === 'under_construction') {
       const mf = minefieldForm(el, p.minefield, f.geometry);

@@ -9,6 +9,8 @@ import { bbox as bboxStrategy } from 'ol/loadingstrategy.js';
 import { fromLonLat, transformExtent } from 'ol/proj.js';
 import { Style, Fill, Stroke, Text, Icon, Circle as CircleStyle } from 'ol/style.js';
 import Draw from 'ol/interaction/Draw.js';
+import Modify from 'ol/interaction/Modify.js';
+import Feature from 'ol/Feature.js';
 import { getCenter } from 'ol/extent.js';
 import Point from 'ol/geom/Point.js';
 import ImageLayer from 'ol/layer/Image.js';
@@ -137,6 +139,23 @@ export async function loadAvenues(layer) {
 /** Shows one case's isochrone image (a job file) over its LKS-94 extent. */
 export function showIsochrone(layer, url, extent) {
   layer.setSource(url ? new ImageStatic({ url, imageExtent: extent, projection: 'EPSG:3346', interpolate: false }) : null);
+}
+
+/**
+ * Edits a geometry (GeoJSON, WGS84) on the map: its vertices can be dragged; `read()` gives the
+ * edited geometry, `stop()` removes the editing layer.
+ */
+export function editGeometry(map, geometry) {
+  const feature = new Feature(geojson.readGeometry(geometry));
+  const source = new VectorSource({ features: [feature] });
+  const layer = new VectorLayer({ source, style: new Style({ stroke: stroke('#f0a500', 3), fill: fill('rgba(240,165,0,0.15)'), image: new CircleStyle({ radius: 7, fill: fill('#f0a500'), stroke: stroke('#fff', 2) }) }) });
+  map.addLayer(layer);
+  const modify = new Modify({ source, pixelTolerance: 12 });
+  map.addInteraction(modify);
+  return {
+    read: () => geojson.writeGeometryObject(feature.getGeometry(), { decimals: 6 }),
+    stop: () => { map.removeInteraction(modify); map.removeLayer(layer); },
+  };
 }
 
 export function startDraw(map, kind, onEnd) {

@@ -133,9 +133,10 @@ class WebEndToEndTest {
     browser.get(server.baseUrl() + "/");
     WebElement form =
         waiting(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
-    form.findElement(By.name("username")).sendKeys(role.id());
-    form.findElement(By.name("password")).sendKeys(PASSWORD);
-    form.findElement(By.cssSelector("button[type=submit]")).click();
+    // by keyboard alone: the user name field has the focus, Tab to the password, Enter submits
+    waiting(10).until(d -> "username".equals(d.switchTo().activeElement().getAttribute("name")));
+    browser.switchTo().activeElement().sendKeys(role.id(), org.openqa.selenium.Keys.TAB);
+    browser.switchTo().activeElement().sendKeys(PASSWORD, org.openqa.selenium.Keys.ENTER);
     waiting(20)
         .until(ExpectedConditions.textToBe(By.id("who-name"), role.id() + " (" + role.id() + ")"));
     waiting(30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#map canvas")));
@@ -258,6 +259,26 @@ class WebEndToEndTest {
     waiting(20)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "e2e-b1 saved"));
     assertThat(registry.find("e2e-b1").orElseThrow().name()).isEqualTo("Bunkeris Nr. 1");
+
+    // move it: drag its vertex on the map (it sits at the middle, where it was placed)
+    double lonBefore = registry.find("e2e-b1").orElseThrow().geometry().getCoordinate().x;
+    waiting(20).until(ExpectedConditions.elementToBeClickable(By.id("geometry-edit"))).click();
+    new Actions(browser)
+        .moveToElement(browser.findElement(By.id("map")))
+        .clickAndHold()
+        .moveByOffset(15, 5)
+        .moveByOffset(15, 5)
+        .release()
+        .perform();
+    browser.findElement(By.id("geometry-edit")).click();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "e2e-b1: geometry saved"));
+    double lonAfter = registry.find("e2e-b1").orElseThrow().geometry().getCoordinate().x;
+    assertThat(lonAfter - lonBefore)
+        .as("moved east by 30 px at zoom 7 (~0.3 degrees)")
+        .isBetween(0.15, 0.5);
     logout();
 
     // a viewer is offered no action, and the server refuses the write it tries anyway
@@ -290,10 +311,16 @@ class WebEndToEndTest {
     waiting(20)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("feature"), "emplaced"));
     shot("05-emplaced");
+    // a large screen: the map takes the room, the panel keeps its width
+    browser.manage().window().setSize(new Dimension(2560, 1440));
+    Thread.sleep(500);
+    assertThat(browser.findElement(By.id("map")).getSize().getWidth()).isGreaterThan(2000);
+    shot("05b-large-screen");
+    browser.manage().window().setSize(new Dimension(1366, 768));
     List<String> actions =
         registry.history("e2e-b1").stream().map(lt.skydas.registry.AuditEvent::action).toList();
     assertThat(actions)
-        .containsExactly("import", "update", "approve", "start_construction", "emplace");
+        .containsExactly("import", "update", "update", "approve", "start_construction", "emplace");
   }
 
   static void fill(String path, String value) {
