@@ -17,6 +17,7 @@ const el = (tag, attrs = {}, ...kids) => {
 };
 
 let me = null;
+let activityKinds = [];
 let ui = null;
 let catalog = [];
 
@@ -99,6 +100,9 @@ async function enter(m) {
     layerToggles();
     loadAvenues(ui.layers.avenues).catch(() => {});
   }
+  try {
+    activityKinds = (await api('GET', '/api/activity-kinds')).kinds;
+  } catch { activityKinds = []; }
   try {
     catalog = (await api('GET', '/api/catalog')).types;
     const sel = $('#draw-type');
@@ -218,12 +222,51 @@ async function showRecord(id) {
         }
       } }, 'Save the as-laid record'), errs);
     }
+    const acts = el('div', { id: 'activities' });
+    const mine = activityKinds.filter((k) => k.roles.includes(me.role));
+    if (mine.length && !['planned', 'approved'].includes(p.status)) {
+      const kindSel = el('select', { id: 'activity-kind' }, mine.map((k) => el('option', { value: k.id }, k.id.replaceAll('_', ' '))));
+      const fields = el('div', { class: 'activity-fields' });
+      const errs = el('ul', { class: 'errors' });
+      const renderFields = () => {
+        const k = mine.find((x) => x.id === kindSel.value);
+        fields.replaceChildren(...k.fields.map((fname) => el('label', {}, fname.replaceAll('_', ' '), el('input', {
+          'data-field': fname,
+          placeholder: fname.includes('date') ? '2027-05-03' : fname === 'devices_found' ? 'categories, comma separated (empty: none)' : fname === 'method' && k.id === 'land_release' ? 'cancelled, reduced or cleared' : '',
+        }))));
+      };
+      kindSel.addEventListener('change', renderFields);
+      renderFields();
+      acts.append(el('h3', {}, 'Record an activity'), el('label', {}, 'Kind ', kindSel), fields,
+        el('button', { type: 'button', id: 'activity-save', onclick: async () => {
+          const data = {};
+          for (const i of fields.querySelectorAll('[data-field]')) {
+            const v = i.value.trim();
+            if (i.dataset.field === 'devices_found') data.devices_found = v ? v.split(',').map((c) => ({ category: c.trim() })) : [];
+            else if (i.dataset.field === 'clearance_depth_cm') data.clearance_depth_cm = v === '' ? null : Number(v);
+            else data[i.dataset.field] = v === '' ? null : v;
+          }
+          const body = { kind: kindSel.value, data };
+          if (kindSel.value === 'land_release') body.geometry = toWkt(f.geometry);
+          try {
+            await api('POST', `/api/records/${encodeURIComponent(id)}/activities`, body);
+            flash(`${id}: ${kindSel.value.replaceAll('_', ' ')} recorded`, true);
+            showRecord(id);
+          } catch (e) { flash(`${id}: ${problemText(e)}`); errorList(errs, e, fields); }
+        } }, 'Record'), errs);
+    }
+    const actList = el('ul', { id: 'activity-list' });
+    acts.prepend(el('h3', {}, 'Activities'), actList);
+    api('GET', `/api/records/${encodeURIComponent(id)}/activities`).then((r) => {
+      actList.replaceChildren(...(r.activities.length ? r.activities.map((a) => el('li', {}, `${a.at.slice(0, 10)} ${a.kind.replaceAll('_', ' ')} by ${a.actor}: ${Object.entries(a.data).map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ')}`)) : [el('li', { class: 'hint' }, 'none')]));
+    }).catch(() => {});
     box.replaceChildren(
       el('h3', {}, `Record ${id}`),
       el('table', {}, rows.map((k) => el('tr', {}, el('th', {}, k), el('td', {}, p[k])))),
       el('h3', {}, 'Actions'), actions,
       el('ul', { class: 'errors', id: 'record-errors' }),
       edit,
+      acts,
       el('h3', {}, 'History'), hist,
     );
     const h = await api('GET', `/api/records/${encodeURIComponent(id)}/history`);
@@ -252,6 +295,15 @@ async function act(id, action, version) {
 function refreshRecords() {
   ui.layers.obstacles.getSource().refresh();
   ui.layers.minefields.getSource().refresh();
+}
+
+function toWkt(g) {
+  const ring = (r) => `(${r.map((c) => `${c[0]} ${c[1]}`).join(', ')})`;
+  if (g.type === 'Polygon') return `POLYGON (${g.coordinates.map(ring).join(', ')})`;
+  if (g.type === 'MultiPolygon') return `MULTIPOLYGON (${g.coordinates.map((p) => `(${p.map(ring).join(', ')})`).join(', ')})`;
+  if (g.type === 'LineString') return `LINESTRING ${ring(g.coordinates)}`;
+  if (g.type === 'Point') return `POINT (${g.coordinates[0]} ${g.coordinates[1]})`;
+  return null;
 }
 
 // ---- drawing ----

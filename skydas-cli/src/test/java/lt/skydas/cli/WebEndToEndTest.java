@@ -424,5 +424,42 @@ class WebEndToEndTest {
     assertThat(registry.find("e2e-m1").orElseThrow().minefield().mineCount()).isEqualTo(40);
     shot("08-minefield-emplaced");
     logout();
+
+    // an inspector records an inspection; a wrong date is named beside its field
+    login(Role.INSPECTOR);
+    openRecord("e2e-m1");
+    new Select(browser.findElement(By.id("activity-kind"))).selectByValue("inspection");
+    browser.findElement(By.cssSelector("#activities input[data-field=date]")).sendKeys("vakar");
+    browser
+        .findElement(By.cssSelector("#activities input[data-field=organisation]"))
+        .sendKeys("Inžinerijos batalionas");
+    browser
+        .findElement(By.cssSelector("#activities input[data-field=findings]"))
+        .sendKeys("ženklai vietoje");
+    browser.findElement(By.id("activity-save")).click();
+    waiting(20)
+        .until(
+            d ->
+                "true"
+                    .equals(
+                        d.findElement(By.cssSelector("#activities input[data-field=date]"))
+                            .getAttribute("aria-invalid")));
+    assertThat(browser.findElement(By.id("activities")).getText())
+        .contains("is not an ISO 8601 date");
+    WebElement date = browser.findElement(By.cssSelector("#activities input[data-field=date]"));
+    date.clear();
+    date.sendKeys("2027-06-01");
+    browser.findElement(By.id("activity-save")).click();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "e2e-m1: inspection recorded"));
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("activity-list"), "Inžinerijos batalionas"));
+    assertThat(registry.activities("e2e-m1")).hasSize(1);
+    shot("09-inspection");
+    logout();
   }
 }

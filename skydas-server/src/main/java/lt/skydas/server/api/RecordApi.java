@@ -106,6 +106,29 @@ public final class RecordApi {
         this::addActivity);
     s.route(
         HandlerType.GET,
+        "/api/activity-kinds",
+        Access.ANY_USER,
+        "registry",
+        "Kinds of activity, who records them and their fields",
+        ctx ->
+            s.send(
+                ctx,
+                200,
+                Map.of(
+                    "kinds",
+                    java.util.Arrays.stream(ActivityKind.values())
+                        .map(
+                            k ->
+                                Map.of(
+                                    "id",
+                                    k.id(),
+                                    "roles",
+                                    k.roles().stream().map(Role::id).sorted().toList(),
+                                    "fields",
+                                    k.required()))
+                        .toList())));
+    s.route(
+        HandlerType.GET,
         "/api/registry/verify",
         Access.ANY_USER,
         "registry",
