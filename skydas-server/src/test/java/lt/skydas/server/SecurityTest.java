@@ -239,4 +239,28 @@ class SecurityTest {
       assertThat(own.as(Role.VIEWER).get("/api/me").statusCode()).isEqualTo(200);
     }
   }
+
+  @Test
+  void hostileStringsAreEscapedInTheHtmlPagesAndKeptAsTextInJson() {
+    try (TestServer own = new TestServer(TestServer.tempDir(), Map.of())) {
+      TestServer.Client planner = own.as(Role.PLANNER);
+      String evil = "<script>alert(1)</script>\" onmouseover=\"x";
+      HttpResponse<String> made =
+          planner.send(
+              "POST",
+              "/api/records",
+              "{\"type\":\"Feature\",\"id\":\"x-1\",\"properties\":{\"type\":\"bunker\",\"name\":"
+                  + TestServer.JSON.valueToTree(evil)
+                  + "},\"geometry\":{\"type\":\"Point\",\"coordinates\":[24.5,55.5]}}");
+      assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+      HttpResponse<String> html = planner.get("/ogc/collections/obstacles/items?f=html");
+      assertThat(html.body())
+          .contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;x")
+          .doesNotContain("<script>alert(1)");
+      HttpResponse<String> json = planner.get("/api/records/x-1");
+      assertThat(planner.json(json).get("properties").get("name").asText()).isEqualTo(evil);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
