@@ -12,7 +12,8 @@ import lt.skydas.optimize.interdiction.InterdictionNetwork;
  *
  * <pre>
  * java -cp skydas-bench/target/benchmarks.jar lt.skydas.bench.InterdictionMacro \
- *     [rows=100] [cols=100] [budgets=3,5,10] [seeds=1] [timeLimit_s=60] [workers=2] [SCIP|CP_SAT]
+ *     [rows=100] [cols=100] [budgets=3,5,10] [seeds=1] [timeLimit_s=60] [workers=2]
+ *     [CORE|SCIP|CP_SAT]
  * </pre>
  *
  * <p>{@code -Dverbose=true} prints every round; {@code -Dpaths=16 -Dharvest=16 -Dprove=0.6
@@ -33,7 +34,7 @@ public final class InterdictionMacro {
     CoveringInterdiction.MasterSolver master =
         args.length > 6
             ? CoveringInterdiction.MasterSolver.valueOf(args[6])
-            : CoveringInterdiction.MasterSolver.SCIP;
+            : CoveringInterdiction.Settings.defaults().master();
     boolean verbose = Boolean.getBoolean("verbose");
     System.out.printf(
         Locale.ROOT,

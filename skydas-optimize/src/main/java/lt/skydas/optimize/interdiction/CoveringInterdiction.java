@@ -11,14 +11,14 @@ import java.util.function.Consumer;
  * supervalid rows): with incumbent value LB, a plan is better only if every s–t path P shorter than
  * T = LB + 1 tick is delayed by at least T − c(P), i.e. {@code Σ_{a∈P} min(d_a, T − c(P)) x_a ≥ T −
  * c(P)}. The master is the 0/1 feasibility problem over a pool of such path rows plus the budget
- * (CP-SAT); the subproblem is an A* search bounded at T ({@link BoundedSearch}) that returns up to
- * {@code pathsPerRound} violated, mutually diverse paths. An infeasible master proves LB optimal; a
- * master plan that reaches T is a new incumbent. Rows never become invalid when T grows (only their
- * right-hand side does), so the pool is kept for the whole run.
+ * ({@link MasterSolver}); the subproblem is an A* search bounded at T ({@link BoundedSearch}) that
+ * returns up to {@code pathsPerRound} violated, mutually diverse paths. An infeasible master proves
+ * LB optimal; a master plan that reaches T is a new incumbent. Rows never become invalid when T
+ * grows (only their right-hand side does), so the pool is kept for the whole run.
  *
  * <p>Data are integer ticks of {@code resolution} (lengths and delays must be multiples of it);
  * "optimal" is exact in ticks. Budget: {@code Σ cost_a x_a ≤ budget} over interdictable arcs
- * (cardinality: cost 1). Not thread-safe; CP-SAT uses the configured workers.
+ * (cardinality: cost 1). Not thread-safe.
  */
 public final class CoveringInterdiction {
   private static volatile boolean loaded;
@@ -27,8 +27,8 @@ public final class CoveringInterdiction {
    * Limits and knobs.
    *
    * @param timeLimit_s wall clock for the whole run, heuristic included
-   * @param workers CP-SAT workers
-   * @param seed CP-SAT random seed
+   * @param workers CP-SAT workers of the {@link MasterSolver#CP_SAT} master (the others use one)
+   * @param seed random seed of the master solvers and the local search
    * @param pathsPerRound violated paths added per master round (diverse: each found path's free
    *     arcs are delayed before the next search)
    * @param resolution one tick, in the network's length unit
@@ -62,10 +62,10 @@ public final class CoveringInterdiction {
 
     /**
      * 60 s, 2 workers, seed 1, 16 separated and 16 harvested paths per round, 60 % of the time
-     * proving the incumbent, resolution 1, SCIP, 4,000 local-search moves per master.
+     * proving the incumbent, resolution 1, core-guided CP-SAT, 4,000 local-search moves per master.
      */
     public static Settings defaults() {
-      return new Settings(60, 2, 1, 16, 16, 0.6, 1, MasterSolver.SCIP, 4000);
+      return new Settings(60, 2, 1, 16, 16, 0.6, 1, MasterSolver.CORE, 4000);
     }
 
     public Settings withTimeLimit(double v) {
@@ -181,10 +181,17 @@ public final class CoveringInterdiction {
 
   /** Which solver answers the covering master. */
   public enum MasterSolver {
-    /** CP-SAT with the configured workers: quick on small pools. */
+    /** CP-SAT feasibility search with the configured workers: quick on small pools. */
     CP_SAT,
-    /** SCIP (single thread): LP bounds and cuts refute large pools sooner. */
-    SCIP
+    /** SCIP (single thread): LP bounds and cuts; slow to refute where the LP bound is weak. */
+    SCIP,
+    /**
+     * CP-SAT minimising the plan's cost by core-guided search (one worker, no LP relaxation; the
+     * default): each unsatisfiable core of rows raises the bound on the cost of any plan that meets
+     * them all, so a bound above the budget refutes the target. It reasons on the integer plans
+     * directly, where the LP bound of this covering problem is far too weak.
+     */
+    CORE
   }
 
   /**
@@ -195,7 +202,7 @@ public final class CoveringInterdiction {
    * @param rounds master solves
    * @param rows path rows in the pool at the end
    * @param searches bounded path searches
-   * @param masterSeconds time spent in CP-SAT
+   * @param masterSeconds time spent in the master solver
    * @param heuristicValue value of the starting heuristic's plan
    * @param seconds wall time
    */
@@ -350,13 +357,20 @@ public final class CoveringInterdiction {
       if (v < target) {
         separate(x, target, s.pathsPerRound(), pool);
       }
-      // plans near the master's (a short local search from its plan): better ones, and their paths
-      improve(x, cost, budget);
+      // plans near a master plan as good as the incumbent (a short local search from it): better
+      // ones, and their paths. From weaker master plans it would mostly pool rows the refutation
+      // does not need, and cost a hundred searches per row.
+      if (v >= lb) {
+        improve(x, cost, budget);
+      }
       long vx = value(x);
       if (vx > lb) {
         inc = x;
         lb = vx;
-        log.accept(String.format("round %d: better plan %d ticks", rounds, lb));
+        log.accept(
+            String.format(
+                "round %d (%.1fs): better plan %d ticks",
+                rounds, (System.nanoTime() - t0) * 1e-9, lb));
         separate(inc, lb + 1, s.pathsPerRound(), pool);
         if (target <= lb) {
           target = lb + 1;
@@ -364,8 +378,14 @@ public final class CoveringInterdiction {
       } else {
         log.accept(
             String.format(
-                "round %d: target %d, +%d rows (%d), master %.2fs on %d arcs",
-                rounds, target, pool.size() - before, pool.size(), mr.seconds(), mr.variables()));
+                "round %d (%.1fs): target %d, +%d rows (%d), master %.2fs on %d arcs",
+                rounds,
+                (System.nanoTime() - t0) * 1e-9,
+                target,
+                pool.size() - before,
+                pool.size(),
+                mr.seconds(),
+                mr.variables()));
       }
     }
     harvest = null;

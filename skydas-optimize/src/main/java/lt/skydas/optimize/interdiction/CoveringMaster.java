@@ -18,8 +18,9 @@ import java.util.Map;
  * The covering master for one target T: is there a plan within budget that meets every pooled path
  * row {@code Σ_{a∈P} min(d_a, T − c(P)) x_a ≥ T − c(P)}? Rows whose need is at most every delay on
  * the path are clauses. A short {@link CoveringLocalSearch} from the previous master plan answers
- * most (feasible) rounds; otherwise, or when it gives up, SCIP through OR-Tools' MPSolver (default)
- * or CP-SAT decides.
+ * most (feasible) rounds; otherwise, or when it gives up, the configured exact solver decides:
+ * CP-SAT minimising the plan's cost by core-guided search (default), CP-SAT feasibility search, or
+ * SCIP through OR-Tools' MPSolver.
  *
  * <p><b>Dominance.</b> Pooled paths share long stretches, and the arcs of a shared stretch occur in
  * exactly the same rows: they are interchangeable but for their delay and cost. Per such group
@@ -242,6 +243,7 @@ final class CoveringMaster {
     if (s.master() == CoveringInterdiction.MasterSolver.SCIP) {
       return scip(red, d, cost, budget, hint, timeLimit_s, t0);
     }
+    boolean core = s.master() == CoveringInterdiction.MasterSolver.CORE;
     CpModel m = new CpModel();
     Literal[] x = new Literal[d.length];
     for (int a : red.arcs()) {
@@ -274,6 +276,10 @@ final class CoveringMaster {
       m.addHint(all[i], hint[a]);
     }
     m.addLessOrEqual(LinearExpr.weightedSum(all, cc), budget);
+    if (core) {
+      // the cheapest plan meeting every row: core-guided search proves its cost exceeds the budget
+      m.minimize(LinearExpr.weightedSum(all, cc));
+    }
     for (int[] ba : red.implied()) {
       m.addImplication(x[ba[0]], x[ba[1]]);
     }
@@ -281,9 +287,16 @@ final class CoveringMaster {
     solver
         .getParameters()
         .setMaxTimeInSeconds(Math.max(0.01, timeLimit_s))
-        .setNumWorkers(s.workers())
+        .setNumWorkers(core ? 1 : s.workers())
         .setRandomSeed((int) s.seed())
         .setLogSearchProgress(false);
+    if (core) {
+      solver
+          .getParameters()
+          .setOptimizeWithCore(true)
+          .setLinearizationLevel(0)
+          .setStopAfterFirstSolution(true);
+    }
     CpSolverStatus st = solver.solve(m);
     double sec = (System.nanoTime() - t0) * 1e-9;
     if (st != CpSolverStatus.FEASIBLE && st != CpSolverStatus.OPTIMAL) {

@@ -3,6 +3,7 @@ package lt.skydas.optimize.interdiction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.ortools.sat.CpSolverStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,15 +12,17 @@ import org.junit.jupiter.api.Test;
 /** The covering solver against brute force, its bounds when cut short, and its input checks. */
 class CoveringInterdictionTest {
   /**
-   * Rotates by seed through CP-SAT alone, SCIP alone and the default (local search, then SCIP), so
-   * each way of answering the master is compared with brute force.
+   * Rotates by seed through CP-SAT feasibility alone, SCIP alone, core-guided CP-SAT alone and the
+   * default (local search, then core-guided CP-SAT), so each way of answering the master is
+   * compared with brute force.
    */
   static CoveringInterdiction.Settings quick(long seed) {
     CoveringInterdiction.Settings s =
         CoveringInterdiction.Settings.defaults().withTimeLimit(20).withSeed(seed);
-    return switch ((int) (seed % 3)) {
+    return switch ((int) (seed % 4)) {
       case 0 -> s.withMaster(CoveringInterdiction.MasterSolver.CP_SAT).withLocalSteps(0);
       case 1 -> s.withMaster(CoveringInterdiction.MasterSolver.SCIP).withLocalSteps(0);
+      case 2 -> s.withMaster(CoveringInterdiction.MasterSolver.CORE).withLocalSteps(0);
       default -> s;
     };
   }
@@ -289,5 +292,100 @@ class CoveringInterdictionTest {
     }
     assertThat(differ).as("models where dominance removed arcs").isGreaterThan(100);
     assertThat(implications).as("models with implied x_b <= x_a").isGreaterThan(30);
+  }
+
+  @Test
+  void everyMasterSolverAnswersRandomPoolsAsEnumerationDoes() {
+    int refuted = 0;
+    for (long seed = 900; seed < 1020; seed++) {
+      Random r = new Random(seed);
+      int arcs = 12;
+      long[] d = new long[arcs];
+      long[] c = new long[arcs];
+      long[] cost = new long[arcs];
+      boolean[] inter = new boolean[arcs];
+      for (int a = 0; a < arcs; a++) {
+        d[a] = 1 + r.nextInt(6);
+        c[a] = 1;
+        cost[a] = seed % 2 == 0 ? 1 : 1 + r.nextInt(3); // cardinality and knapsack budgets
+        inter[a] = true;
+      }
+      PathRows pool = new PathRows();
+      for (int i = 0; i < 4 + r.nextInt(8); i++) {
+        List<Integer> p = new ArrayList<>();
+        for (int a = 0; a < arcs; a++) {
+          if (r.nextInt(3) == 0) {
+            p.add(a);
+          }
+        }
+        if (!p.isEmpty()) {
+          pool.add(p.stream().mapToInt(Integer::intValue).toArray(), c, inter);
+        }
+      }
+      long target = 3 + r.nextInt(8);
+      long budget = 1 + r.nextInt(5);
+      boolean exists = false;
+      for (int mask = 0; mask < 1 << arcs && !exists; mask++) {
+        boolean[] x = new boolean[arcs];
+        for (int a = 0; a < arcs; a++) {
+          x[a] = (mask >> a & 1) == 1;
+        }
+        exists = meets(pool, target, d, cost, budget, x);
+      }
+      refuted += exists ? 0 : 1;
+      for (CoveringInterdiction.MasterSolver m : CoveringInterdiction.MasterSolver.values()) {
+        CoveringMaster.Result res =
+            CoveringMaster.solve(
+                pool,
+                target,
+                d,
+                cost,
+                budget,
+                new boolean[arcs],
+                new boolean[arcs],
+                10,
+                CoveringInterdiction.Settings.defaults()
+                    .withMaster(m)
+                    .withLocalSteps(0)
+                    .withSeed(seed));
+        String why = "seed " + seed + ", " + m;
+        if (exists) {
+          assertThat(res.plan()).as(why + ": a plan exists").isNotNull();
+          assertThat(meets(pool, target, d, cost, budget, res.plan()))
+              .as(why + ": the plan meets every row within budget")
+              .isTrue();
+        } else {
+          assertThat(res.status())
+              .as(why + ": no plan exists")
+              .isEqualTo(CpSolverStatus.INFEASIBLE);
+        }
+      }
+    }
+    assertThat(refuted).as("pools no plan meets").isBetween(20, 100);
+  }
+
+  private static boolean meets(
+      PathRows pool, long target, long[] d, long[] cost, long budget, boolean[] x) {
+    long spent = 0;
+    for (int a = 0; a < x.length; a++) {
+      spent += x[a] ? cost[a] : 0;
+    }
+    if (spent > budget) {
+      return false;
+    }
+    for (int i = 0; i < pool.size(); i++) {
+      long need = target - pool.length.get(i);
+      if (need <= 0) {
+        continue;
+      }
+      long got = 0;
+      for (int a : pool.arcs.get(i)) {
+        got += x[a] ? Math.min(d[a], need) : 0;
+      }
+      if (got < need) {
+        return false;
+      }
+    }
+    return true;
   }
 }
