@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.plan.ObstacleCatalog;
-import lt.skydas.plan.ObstacleType;
 import lt.skydas.registry.store.JdbcStore;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -36,12 +35,14 @@ public final class Registry implements AutoCloseable {
   private final ObstacleCatalog catalog;
   private final Territory territory;
   private final Clock clock;
+  private final DraftChecks checks;
 
   public Registry(JdbcStore store, ObstacleCatalog catalog, Territory territory, Clock clock) {
     this.store = store;
     this.catalog = catalog;
     this.territory = territory;
     this.clock = clock;
+    this.checks = new DraftChecks(catalog, territory);
   }
 
   public JdbcStore store() {
@@ -96,7 +97,7 @@ public final class Registry implements AutoCloseable {
       String where =
           d.where() != null ? d.where() : d.id() != null ? "record " + d.id() : "record " + (i + 1);
       List<FieldError> fe = new ArrayList<>();
-      RegistryRecord r = build(d, null, t0, source, fe);
+      RegistryRecord r = checks.build(d, null, t0, source, fe);
       if (r != null) {
         String prev = ids.putIfAbsent(r.id(), where);
         if (prev != null) {
@@ -239,7 +240,7 @@ public final class Registry implements AutoCloseable {
                   d.notes() == null ? cur.notes() : d.notes(),
                   null);
           Instant now = clock.instant();
-          RegistryRecord next = build(merged, cur, now, cur.source(), fe);
+          RegistryRecord next = checks.build(merged, cur, now, cur.source(), fe);
           if (next != null && next.kind() != cur.kind()) {
             fe.add(new FieldError("type", "cannot change between obstacle and minefield"));
           }
@@ -449,77 +450,6 @@ public final class Registry implements AutoCloseable {
     return s;
   }
 
-  private RegistryRecord build(
-      RecordDraft d, RegistryRecord cur, Instant now, String source, List<FieldError> fe) {
-    String id = d.id();
-    if (id == null) {
-      id =
-          (d.type() == null ? "rec" : d.type())
-              + "-"
-              + UUID.randomUUID().toString().substring(0, 13);
-    } else if (!ID.matcher(id).matches()) {
-      fe.add(
-          new FieldError(
-              "id",
-              "'"
-                  + RegistryProblems.shorten(id)
-                  + "' is not a valid id (1-100 of letters, digits, . _ : -, starting with a letter or digit)"));
-    }
-    ObstacleType type = null;
-    if (d.type() == null) {
-      fe.add(new FieldError("type", "missing (one of " + typeIds() + ")"));
-    } else {
-      type = catalog.findType(d.type()).orElse(null);
-      if (type == null) {
-        fe.add(
-            new FieldError(
-                "type",
-                "unknown '" + RegistryProblems.shorten(d.type()) + "' (one of " + typeIds() + ")"));
-      }
-    }
-    String name = checkText(d.name(), 500, "name", fe);
-    String notes = checkText(d.notes(), 10_000, "notes", fe);
-    String src = checkText(source, 1000, "source", fe);
-    if (d.year() != null && (d.year() < 1 || d.year() > 100)) {
-      fe.add(new FieldError("year", "must be 1 to 100 (is " + d.year() + ")"));
-    }
-    fe.addAll(GeometryChecks.check(d.geometry(), type, territory));
-    MinefieldData mf = d.minefield();
-    if (mf != null && type != null && !type.mines().isMine()) {
-      fe.add(new FieldError("minefield", "a " + type.id() + " is not a minefield"));
-    }
-    if (mf != null) {
-      checkMinefieldText(mf, fe);
-    }
-    if (!fe.isEmpty() || type == null) {
-      return null;
-    }
-    Status status = d.status() == null ? Status.PLANNED : d.status();
-    RecordKind kind = type.mines().isMine() ? RecordKind.MINEFIELD : RecordKind.OBSTACLE;
-    RegistryRecord r =
-        new RegistryRecord(
-            id,
-            kind,
-            type.id(),
-            name,
-            status,
-            d.geometry(),
-            Boolean.TRUE.equals(d.marked()),
-            Boolean.TRUE.equals(d.fenced()),
-            Boolean.TRUE.equals(d.monitored()),
-            mf,
-            d.year(),
-            notes,
-            src,
-            cur == null ? 1 : cur.version(),
-            cur == null ? now : cur.createdAt(),
-            now);
-    if (kind == RecordKind.MINEFIELD && status.compareTo(Status.EMPLACED) >= 0) {
-      fe.addAll(RecordValidator.emplacementErrors(r, type.mines().hasAp()));
-    }
-    return fe.isEmpty() ? r : null;
-  }
-
   private void crossChecks(Connection c, RegistryRecord r, List<FieldError> fe)
       throws SQLException {
     store
@@ -548,32 +478,6 @@ public final class Registry implements AutoCloseable {
   /** Interiors meet (touching edges is fine). */
   static boolean overlaps(Geometry a, Geometry b) {
     return a.getEnvelopeInternal().intersects(b.getEnvelopeInternal()) && a.relate(b, "T********");
-  }
-
-  private static void checkMinefieldText(MinefieldData m, List<FieldError> fe) {
-    String json = RecordCodec.writeValue(m);
-    if (json.length() > 2_000_000) {
-      fe.add(
-          new FieldError(
-              "minefield",
-              "record too large (" + json.length() + " characters, at most 2,000,000)"));
-    }
-    for (int i = 0; i < json.length(); i++) {
-      char ch = json.charAt(i);
-      if (ch == 0) {
-        fe.add(new FieldError("minefield", "contains a NUL character"));
-        break;
-      }
-    }
-  }
-
-  private static String checkText(String s, int max, String field, List<FieldError> fe) {
-    try {
-      return Text.clean(s, max, field);
-    } catch (SkydasProblem p) {
-      fe.add(new FieldError(field, p.getMessage().substring(field.length() + 2)));
-      return null;
-    }
   }
 
   private RegistryRecord load(Connection c, String id) throws SQLException {
@@ -607,9 +511,5 @@ public final class Registry implements AutoCloseable {
 
   private static String label(RegistryRecord r, Map<String, String> ids) {
     return ids.getOrDefault(r.id(), "record " + r.id());
-  }
-
-  private String typeIds() {
-    return String.join(", ", catalog.listTypes().stream().map(ObstacleType::id).toList());
   }
 }

@@ -1,0 +1,131 @@
+package lt.skydas.registry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.ObstacleType;
+
+/**
+ * The checks every record draft passes before the registry stores it (import, create and edit
+ * alike), collecting every problem as a {@link FieldError} rather than stopping at the first.
+ * Checks against stored records (duplicates, overlapping minefields) are the registry's.
+ */
+final class DraftChecks {
+  private final ObstacleCatalog catalog;
+  private final Territory territory;
+
+  DraftChecks(ObstacleCatalog catalog, Territory territory) {
+    this.catalog = catalog;
+    this.territory = territory;
+  }
+
+  /**
+   * The record a draft describes, or null with the reasons added to {@code fe}: id, type, texts,
+   * year, geometry (in the territory, valid, of the type's kind), minefield data, and for a
+   * minefield in the ground the CCW Amended Protocol II record.
+   *
+   * @param cur the stored record being edited (its version and creation time are kept), or null
+   */
+  RegistryRecord build(
+      RecordDraft d, RegistryRecord cur, Instant now, String source, List<FieldError> fe) {
+    String id = d.id();
+    if (id == null) {
+      id =
+          (d.type() == null ? "rec" : d.type())
+              + "-"
+              + UUID.randomUUID().toString().substring(0, 13);
+    } else if (!Registry.ID.matcher(id).matches()) {
+      fe.add(
+          new FieldError(
+              "id",
+              "'"
+                  + RegistryProblems.shorten(id)
+                  + "' is not a valid id (1-100 of letters, digits, . _ : -, starting with a letter or digit)"));
+    }
+    ObstacleType type = null;
+    if (d.type() == null) {
+      fe.add(new FieldError("type", "missing (one of " + typeIds() + ")"));
+    } else {
+      type = catalog.findType(d.type()).orElse(null);
+      if (type == null) {
+        fe.add(
+            new FieldError(
+                "type",
+                "unknown '" + RegistryProblems.shorten(d.type()) + "' (one of " + typeIds() + ")"));
+      }
+    }
+    String name = checkText(d.name(), 500, "name", fe);
+    String notes = checkText(d.notes(), 10_000, "notes", fe);
+    String src = checkText(source, 1000, "source", fe);
+    if (d.year() != null && (d.year() < 1 || d.year() > 100)) {
+      fe.add(new FieldError("year", "must be 1 to 100 (is " + d.year() + ")"));
+    }
+    fe.addAll(GeometryChecks.check(d.geometry(), type, territory));
+    MinefieldData mf = d.minefield();
+    if (mf != null && type != null && !type.mines().isMine()) {
+      fe.add(new FieldError("minefield", "a " + type.id() + " is not a minefield"));
+    }
+    if (mf != null) {
+      checkMinefieldText(mf, fe);
+    }
+    if (!fe.isEmpty() || type == null) {
+      return null;
+    }
+    Status status = d.status() == null ? Status.PLANNED : d.status();
+    RecordKind kind = type.mines().isMine() ? RecordKind.MINEFIELD : RecordKind.OBSTACLE;
+    RegistryRecord r =
+        new RegistryRecord(
+            id,
+            kind,
+            type.id(),
+            name,
+            status,
+            d.geometry(),
+            Boolean.TRUE.equals(d.marked()),
+            Boolean.TRUE.equals(d.fenced()),
+            Boolean.TRUE.equals(d.monitored()),
+            mf,
+            d.year(),
+            notes,
+            src,
+            cur == null ? 1 : cur.version(),
+            cur == null ? now : cur.createdAt(),
+            now);
+    if (kind == RecordKind.MINEFIELD && status.compareTo(Status.EMPLACED) >= 0) {
+      fe.addAll(RecordValidator.emplacementErrors(r, type.mines().hasAp()));
+    }
+    return fe.isEmpty() ? r : null;
+  }
+
+  private static void checkMinefieldText(MinefieldData m, List<FieldError> fe) {
+    String json = RecordCodec.writeValue(m);
+    if (json.length() > 2_000_000) {
+      fe.add(
+          new FieldError(
+              "minefield",
+              "record too large (" + json.length() + " characters, at most 2,000,000)"));
+    }
+    for (int i = 0; i < json.length(); i++) {
+      char ch = json.charAt(i);
+      if (ch == 0) {
+        fe.add(new FieldError("minefield", "contains a NUL character"));
+        break;
+      }
+    }
+  }
+
+  private static String checkText(String s, int max, String field, List<FieldError> fe) {
+    try {
+      return Text.clean(s, max, field);
+    } catch (SkydasProblem p) {
+      fe.add(new FieldError(field, p.getMessage().substring(field.length() + 2)));
+      return null;
+    }
+  }
+
+  private String typeIds() {
+    return String.join(", ", catalog.listTypes().stream().map(ObstacleType::id).toList());
+  }
+}
