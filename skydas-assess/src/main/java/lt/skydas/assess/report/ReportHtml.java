@@ -23,6 +23,7 @@ import lt.skydas.assess.AssessmentResult.Case;
 import lt.skydas.assess.AssessmentResult.ObjectiveTime;
 import lt.skydas.assess.AssessmentResult.Scenario;
 import lt.skydas.assess.Objective;
+import lt.skydas.core.text.HtmlEscape;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.Obstacle;
 import lt.skydas.plan.Violation;
@@ -552,21 +553,6 @@ public final class ReportHtml {
 
   /** Escapes text for HTML element content and attribute values. */
   public static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return HtmlEscape.text(s);
   }
 }

@@ -3,26 +3,14 @@ package lt.skydas.server.api;
 import java.util.List;
 import java.util.Map;
 import lt.skydas.core.geojson.Feature;
+import lt.skydas.core.text.HtmlEscape;
 
 /** The HTML encodings of the OGC API documents: plain, escaped, no scripts. */
 final class Html {
   private Html() {}
 
   static String esc(Object o) {
-    String s = String.valueOf(o);
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return HtmlEscape.text(o == null ? null : String.valueOf(o));
   }
 
   private static String head(String title) {
