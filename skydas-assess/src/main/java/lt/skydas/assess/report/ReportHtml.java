@@ -163,6 +163,31 @@ public final class ReportHtml {
 
   private static void map(
       StringBuilder h, AssessmentResult r, AssessmentRegion region, Svg svg, Case ref) {
+    mapControls(h, r, ref);
+    double w = svg.widthKm();
+    double ht = svg.heightKm();
+    h.append("<svg class=\"map\" viewBox=\"0 0 ")
+        .append(Svg.fmt(w))
+        .append(' ')
+        .append(Svg.fmt(ht))
+        .append(
+            "\" role=\"img\" aria-label=\"Map of the region with avenues of approach and obstacles\">");
+    h.append("<rect width=\"100%\" height=\"100%\" fill=\"#dfe9f3\"/>");
+    double tol = Math.max(100, region.grid().cellSize());
+    layer(h, region.mapLayers().get("countries"), svg, tol, "land");
+    layer(h, region.mapLayers().get("forest"), svg, tol * 2, "forest");
+    layer(h, region.mapLayers().get("water"), svg, tol, "water");
+    isochrones(h, r, svg, ref);
+    layer(h, region.mapLayers().get("roads"), svg, tol / 2, "road");
+    borders(h, region, svg);
+    avenues(h, r, svg, ref);
+    obstacles(h, r, svg);
+    objectives(h, r, svg);
+    legend(h);
+  }
+
+  /** The case selector and the layer toggles above the map. */
+  private static void mapControls(StringBuilder h, AssessmentResult r, Case ref) {
     h.append("<section><h2>Map</h2><div class=\"controls\"><label>Case <select id=\"case\">");
     for (Case c : r.cases()) {
       h.append("<option value=\"")
@@ -177,19 +202,12 @@ public final class ReportHtml {
             "</select></label> <label><input type=\"checkbox\" id=\"iso\" checked> isochrones</label>")
         .append(
             " <label><input type=\"checkbox\" id=\"base\"> avenues without the plan</label></div>");
+  }
+
+  /** One isochrone image per case, only the reference case's shown. */
+  private static void isochrones(StringBuilder h, AssessmentResult r, Svg svg, Case ref) {
     double w = svg.widthKm();
     double ht = svg.heightKm();
-    h.append("<svg class=\"map\" viewBox=\"0 0 ")
-        .append(Svg.fmt(w))
-        .append(' ')
-        .append(Svg.fmt(ht))
-        .append(
-            "\" role=\"img\" aria-label=\"Map of the region with avenues of approach and obstacles\">");
-    h.append("<rect width=\"100%\" height=\"100%\" fill=\"#dfe9f3\"/>");
-    double tol = Math.max(100, region.grid().cellSize());
-    layer(h, region.mapLayers().get("countries"), svg, tol, "land");
-    layer(h, region.mapLayers().get("forest"), svg, tol * 2, "forest");
-    layer(h, region.mapLayers().get("water"), svg, tol, "water");
     for (Case c : r.cases()) {
       h.append("<image class=\"iso\" data-case=\"")
           .append(c.id())
@@ -203,7 +221,10 @@ public final class ReportHtml {
           .append(IsochroneImage.dataUri(c.isochrone_h(), 900))
           .append("\"/>");
     }
-    layer(h, region.mapLayers().get("roads"), svg, tol / 2, "road");
+  }
+
+  /** The borders, the hostile ones (LT-BY, LT-RU) marked. */
+  private static void borders(StringBuilder h, AssessmentRegion region, Svg svg) {
     region
         .borders()
         .forEach(
@@ -217,6 +238,10 @@ public final class ReportHtml {
                   .append(esc(pair))
                   .append("</title></path>");
             });
+  }
+
+  /** The avenues of each case and scenario, coloured by arrival time with the plan. */
+  private static void avenues(StringBuilder h, AssessmentResult r, Svg svg, Case ref) {
     for (Case c : r.cases()) {
       for (Scenario sc : Scenario.values()) {
         h.append("<g class=\"av ")
@@ -254,6 +279,10 @@ public final class ReportHtml {
         h.append("</g>");
       }
     }
+  }
+
+  /** The plan's obstacles: mines, barriers and openable obstacles by class. */
+  private static void obstacles(StringBuilder h, AssessmentResult r, Svg svg) {
     for (Obstacle o : r.plan().obstacles()) {
       String cls =
           "ob " + (o.type().mines().isMine() ? "mine" : o.type().openable() ? "open" : "barrier");
@@ -282,6 +311,10 @@ public final class ReportHtml {
             .append("</path>");
       }
     }
+  }
+
+  /** The objectives as circles of their radius, labelled. */
+  private static void objectives(StringBuilder h, AssessmentResult r, Svg svg) {
     for (Objective o : r.objectives()) {
       for (Coordinate c : o.geometry_lks94().getCoordinates()) {
         h.append("<circle class=\"obj\" cx=\"")
@@ -303,6 +336,10 @@ public final class ReportHtml {
           .append(esc(o.name().replaceAll(" \\(.*", "")))
           .append("</text>");
     }
+  }
+
+  /** Closes the map and writes its legend and note. */
+  private static void legend(StringBuilder h) {
     h.append("</svg><div class=\"legend\">");
     for (int i = 0; i < Colors.RGB.length; i++) {
       h.append("<span><i style=\"background:#")
