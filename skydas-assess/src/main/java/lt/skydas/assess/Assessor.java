@@ -270,11 +270,7 @@ public final class Assessor {
       planSearch.run(Query.from(sources));
     }
     double[] planTimes = hasPlan ? objectiveTimes(planSearch) : baseTimes;
-    float[] iso = new float[g.cellCount()];
-    for (int c = 0; c < iso.length; c++) {
-      double t = planSearch.cost(c);
-      iso[c] = Double.isFinite(t) ? (float) (t / 3600.0) : Float.NaN;
-    }
+    float[] iso = isochrone_h(planSearch, g.cellCount());
     List<ObjectiveTime> times = new ArrayList<>();
     for (int i = 0; i < objectives.size(); i++) {
       times.add(new ObjectiveTime(objectives.get(i).id(), baseTimes[i], planTimes[i]));
@@ -330,36 +326,10 @@ public final class Assessor {
       }
     }
     if (fast) {
-      for (int o = 0; o < obstacleCount; o++) {
-        Map<String, Double> perObjective = new LinkedHashMap<>();
-        for (int i = 0; i < objectives.size(); i++) {
-          double t = planTimes[i];
-          double d = Double.isFinite(t) ? t - Math.min(t, best[o][i]) : Double.NaN;
-          perObjective.put(objectives.get(i).id(), d);
-        }
-        marginal.put(effects.plan().obstacles().get(o).id(), perObjective);
-      }
+      fastMarginals(best, planTimes, effects, marginal);
     }
-    boolean exact = hasPlan && opt.marginal() == AssessmentOptions.Marginal.EXACT;
-    if (exact) {
-      double cutoff = 0;
-      for (double t : planTimes) {
-        if (Double.isFinite(t)) {
-          cutoff = Math.max(cutoff, t);
-        }
-      }
-      for (int o = 0; o < obstacleCount; o++) {
-        CostGrid gi = grid(g, friction, effects.penalties(g.cellCount(), v, o));
-        CostDistanceSearch si = search(2, gi, topology.withCosts(effects.edgeCosts(base, v, o)));
-        si.run(Query.from(sources).withCutoff(cutoff));
-        double[] without = objectiveTimes(si);
-        Map<String, Double> perObjective = new LinkedHashMap<>();
-        for (int i = 0; i < objectives.size(); i++) {
-          double d = planTimes[i] - without[i];
-          perObjective.put(objectives.get(i).id(), Double.isFinite(d) ? d : Double.NaN);
-        }
-        marginal.put(effects.plan().obstacles().get(o).id(), perObjective);
-      }
+    if (hasPlan && opt.marginal() == AssessmentOptions.Marginal.EXACT) {
+      exactMarginals(v, friction, base, planTimes, effects, marginal);
     }
     return new Case(
         v,
@@ -369,6 +339,72 @@ public final class Assessor {
         new FloatRaster(g, iso),
         marginal,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Arrival time in hours per cell of the given forward search; NaN where unreached. */
+  private static float[] isochrone_h(CostDistanceSearch forward, int cellCount) {
+    float[] iso = new float[cellCount];
+    for (int c = 0; c < iso.length; c++) {
+      double t = forward.cost(c);
+      iso[c] = Double.isFinite(t) ? (float) (t / 3600.0) : Float.NaN;
+    }
+    return iso;
+  }
+
+  /**
+   * Fast marginal values (ADR 0005): the delay each obstacle buys toward each objective, from the
+   * best times without it ({@code best[obstacle][objective]}, seconds) found over the forward and
+   * backward searches. Adds one entry per obstacle to {@code marginal}.
+   */
+  private void fastMarginals(
+      double[][] best,
+      double[] planTimes,
+      PlanEffects effects,
+      Map<String, Map<String, Double>> marginal) {
+    for (int o = 0; o < best.length; o++) {
+      Map<String, Double> perObjective = new LinkedHashMap<>();
+      for (int i = 0; i < objectives.size(); i++) {
+        double t = planTimes[i];
+        double d = Double.isFinite(t) ? t - Math.min(t, best[o][i]) : Double.NaN;
+        perObjective.put(objectives.get(i).id(), d);
+      }
+      marginal.put(effects.plan().obstacles().get(o).id(), perObjective);
+    }
+  }
+
+  /**
+   * Exact marginal values: one forward search per obstacle with the plan less that obstacle, cut
+   * off at the slowest objective time with the plan. Adds one entry per obstacle to {@code
+   * marginal}.
+   */
+  private void exactMarginals(
+      VehicleClass v,
+      float[] friction,
+      double[] base,
+      double[] planTimes,
+      PlanEffects effects,
+      Map<String, Map<String, Double>> marginal) {
+    GridSpec g = region.grid();
+    int[] sources = region.attackerStartCells();
+    double cutoff = 0;
+    for (double t : planTimes) {
+      if (Double.isFinite(t)) {
+        cutoff = Math.max(cutoff, t);
+      }
+    }
+    int obstacleCount = effects.plan().obstacles().size();
+    for (int o = 0; o < obstacleCount; o++) {
+      CostGrid gi = grid(g, friction, effects.penalties(g.cellCount(), v, o));
+      CostDistanceSearch si = search(2, gi, topology.withCosts(effects.edgeCosts(base, v, o)));
+      si.run(Query.from(sources).withCutoff(cutoff));
+      double[] without = objectiveTimes(si);
+      Map<String, Double> perObjective = new LinkedHashMap<>();
+      for (int i = 0; i < objectives.size(); i++) {
+        double d = planTimes[i] - without[i];
+        perObjective.put(objectives.get(i).id(), Double.isFinite(d) ? d : Double.NaN);
+      }
+      marginal.put(effects.plan().obstacles().get(o).id(), perObjective);
+    }
   }
 
   /**
