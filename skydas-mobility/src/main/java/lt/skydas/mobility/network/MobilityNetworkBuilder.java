@@ -33,93 +33,23 @@ public final class MobilityNetworkBuilder {
   public MobilityNetwork build(Progress progress) {
     int cells = grid.cellCount();
     int junctions = roads.nodeCount();
-    int accessBase = cells + junctions;
     int roadCount = roads.edgeCount();
     String[] classes = new String[roadCount];
     byte[] flags = new byte[roadCount];
-    int[] roadFirstChain = new int[roadCount + 1];
-    double[] pts = new double[64];
-    double minConnector = grid.cellSize() / 4;
     progress.begin("mobility network", roadCount);
     for (int e = 0; e < roadCount; e++) {
       classes[e] = roads.edgeClass(e);
-      byte f = 0;
-      if (roads.isBridge(e)) {
-        f |= MobilityNetwork.BRIDGE;
-      }
-      if (roads.isFord(e)) {
-        f |= MobilityNetwork.FORD;
-      }
-      if (roads.isTunnel(e)) {
-        f |= MobilityNetwork.TUNNEL;
-      }
-      flags[e] = f;
-      boolean connect = (f & (MobilityNetwork.BRIDGE | MobilityNetwork.TUNNEL)) == 0;
-      int n = roads.pointCount(e);
-      if (pts.length < 2 * n) {
-        pts = new double[Math.max(2 * n, pts.length * 2)];
-      }
-      double[] p = roads.points(e, pts);
-      double total = 0;
-      for (int i = 0; i + 1 < n; i++) {
-        total += Math.hypot(p[2 * i + 2] - p[2 * i], p[2 * i + 3] - p[2 * i + 1]);
-      }
-      final int roadId = e;
-      final double[] poly = p;
-      final int[] prev = {cells + roads.edgeFrom(e)};
-      final double[] prevAlong = {0};
-      cursorSeg = 0;
-      cursorAcc = 0;
-      CellWalk.walk(
-          grid,
-          p,
-          0,
-          n,
-          (cell, from, to) -> {
-            double mid = (from + to) / 2;
-            int a = addAccess(poly, n, mid, cell);
-            int node = accessBase + a;
-            addBoth(
-                prev[0], node, MobilityNetwork.ROAD, mid - prevAlong[0], roadId, prevAlong[0], mid);
-            if (connect) {
-              double d =
-                  Math.max(
-                      minConnector,
-                      Math.hypot(
-                          ax[a] - grid.centerX(cell % grid.width()),
-                          ay[a] - grid.centerY(cell / grid.width())));
-              addBoth(cell, node, MobilityNetwork.CONNECTOR, d, -1, 0, 0);
-            }
-            prev[0] = node;
-            prevAlong[0] = mid;
-          });
-      addBoth(
-          prev[0],
-          cells + roads.edgeTo(e),
-          MobilityNetwork.ROAD,
-          total - prevAlong[0],
-          e,
-          prevAlong[0],
-          total);
+      flags[e] = roadFlags(e);
+      boolean connect = (flags[e] & (MobilityNetwork.BRIDGE | MobilityNetwork.TUNNEL)) == 0;
+      splitRoad(e, cells, cells + junctions, connect);
       if ((e & 1023) == 0) {
         progress.advance(e);
       }
     }
     progress.end();
-    int nodes = accessBase + accessCount;
-    // CSR by source
+    int nodes = cells + junctions + accessCount;
     int[] first = new int[nodes + 1];
-    for (int i = 0; i < edgeCount; i++) {
-      first[src[i] + 1]++;
-    }
-    for (int i = 0; i < nodes; i++) {
-      first[i + 1] += first[i];
-    }
-    int[] pos = Arrays.copyOf(first, nodes);
-    int[] perm = new int[edgeCount];
-    for (int i = 0; i < edgeCount; i++) {
-      perm[pos[src[i]]++] = i;
-    }
+    int[] perm = sortBySource(nodes, first);
     int[] t = new int[edgeCount];
     byte[] k = new byte[edgeCount];
     float[] l = new float[edgeCount];
@@ -135,22 +65,8 @@ public final class MobilityNetworkBuilder {
       af[j] = alongFrom[i];
       at[j] = alongTo[i];
     }
-    // chain index: network edges per region road
-    for (int j = 0; j < edgeCount; j++) {
-      if (r[j] >= 0) {
-        roadFirstChain[r[j] + 1]++;
-      }
-    }
-    for (int e = 0; e < roadCount; e++) {
-      roadFirstChain[e + 1] += roadFirstChain[e];
-    }
-    int[] chain = new int[roadFirstChain[roadCount]];
-    int[] cpos = Arrays.copyOf(roadFirstChain, roadCount);
-    for (int j = 0; j < edgeCount; j++) {
-      if (r[j] >= 0) {
-        chain[cpos[r[j]]++] = j;
-      }
-    }
+    int[] roadFirstChain = new int[roadCount + 1];
+    int[] chain = chainIndex(r, roadFirstChain);
     return new MobilityNetwork(
         grid,
         junctions,
@@ -169,6 +85,121 @@ public final class MobilityNetworkBuilder {
         chain,
         classes,
         flags);
+  }
+
+  /** The bridge, ford and tunnel flags of region road {@code e}. */
+  private byte roadFlags(int e) {
+    byte f = 0;
+    if (roads.isBridge(e)) {
+      f |= MobilityNetwork.BRIDGE;
+    }
+    if (roads.isFord(e)) {
+      f |= MobilityNetwork.FORD;
+    }
+    if (roads.isTunnel(e)) {
+      f |= MobilityNetwork.TUNNEL;
+    }
+    return f;
+  }
+
+  private double[] pts = new double[64];
+
+  /**
+   * Splits region road {@code e} at cell boundaries: one access point per piece (at its middle),
+   * road edges along the chain from the road's start junction to its end junction and, when {@code
+   * connect}, a connector between each access point and its cell (at least a quarter cell long).
+   *
+   * @param cells node id of the first junction (cells come first)
+   * @param accessBase node id of the first access point
+   */
+  private void splitRoad(int e, int cells, int accessBase, boolean connect) {
+    double minConnector = grid.cellSize() / 4;
+    int n = roads.pointCount(e);
+    if (pts.length < 2 * n) {
+      pts = new double[Math.max(2 * n, pts.length * 2)];
+    }
+    double[] p = roads.points(e, pts);
+    double total = 0;
+    for (int i = 0; i + 1 < n; i++) {
+      total += Math.hypot(p[2 * i + 2] - p[2 * i], p[2 * i + 3] - p[2 * i + 1]);
+    }
+    final int[] prev = {cells + roads.edgeFrom(e)};
+    final double[] prevAlong = {0};
+    cursorSeg = 0;
+    cursorAcc = 0;
+    CellWalk.walk(
+        grid,
+        p,
+        0,
+        n,
+        (cell, from, to) -> {
+          double mid = (from + to) / 2;
+          int a = addAccess(p, n, mid, cell);
+          int node = accessBase + a;
+          addBoth(prev[0], node, MobilityNetwork.ROAD, mid - prevAlong[0], e, prevAlong[0], mid);
+          if (connect) {
+            double d =
+                Math.max(
+                    minConnector,
+                    Math.hypot(
+                        ax[a] - grid.centerX(cell % grid.width()),
+                        ay[a] - grid.centerY(cell / grid.width())));
+            addBoth(cell, node, MobilityNetwork.CONNECTOR, d, -1, 0, 0);
+          }
+          prev[0] = node;
+          prevAlong[0] = mid;
+        });
+    addBoth(
+        prev[0],
+        cells + roads.edgeTo(e),
+        MobilityNetwork.ROAD,
+        total - prevAlong[0],
+        e,
+        prevAlong[0],
+        total);
+  }
+
+  /**
+   * CSR offsets by source node into {@code first} (length nodes + 1) and the permutation that
+   * orders the edge lists by source (stable: edges of one source keep their insertion order).
+   */
+  private int[] sortBySource(int nodes, int[] first) {
+    for (int i = 0; i < edgeCount; i++) {
+      first[src[i] + 1]++;
+    }
+    for (int i = 0; i < nodes; i++) {
+      first[i + 1] += first[i];
+    }
+    int[] pos = Arrays.copyOf(first, nodes);
+    int[] perm = new int[edgeCount];
+    for (int i = 0; i < edgeCount; i++) {
+      perm[pos[src[i]]++] = i;
+    }
+    return perm;
+  }
+
+  /**
+   * The network edges of each region road ({@code road[j]}, -1 for connectors), as a CSR index:
+   * fills {@code roadFirstChain} (length roads + 1) and returns the edge ids in network order.
+   */
+  private static int[] chainIndex(int[] road, int[] roadFirstChain) {
+    int roadCount = roadFirstChain.length - 1;
+    for (int r : road) {
+      if (r >= 0) {
+        roadFirstChain[r + 1]++;
+      }
+    }
+    for (int e = 0; e < roadCount; e++) {
+      roadFirstChain[e + 1] += roadFirstChain[e];
+    }
+    int[] chain = new int[roadFirstChain[roadCount]];
+    int[] cpos = Arrays.copyOf(roadFirstChain, roadCount);
+    for (int j = 0; j < road.length; j++) {
+      if (road[j] >= 0) {
+        chain[cpos[road[j]]++] = j;
+      }
+    }
+    return chain;
   }
 
   // polyline cursor: along positions of successive pieces only grow, so interpolation resumes
