@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.registry.Registry;
@@ -52,6 +53,26 @@ public final class ServerLoadMacro {
   static final String PASSWORD = "load benchmark password 2026";
 
   record Sample(String kind, long nanos, int status) {}
+
+  /** One logged-in client: its session cookie and CSRF token. */
+  record Session(String cookie, String csrfToken) {}
+
+  /** What every client thread adds to; thread-safe. */
+  static final class Tally {
+    final AtomicLong acknowledged = new AtomicLong();
+    final AtomicLong unexpected = new AtomicLong();
+    final Map<String, String> firstError = new ConcurrentHashMap<>();
+
+    void add(String kind, int status, int expect, String body) {
+      if (status == 201) {
+        acknowledged.incrementAndGet();
+      }
+      if (status != expect) {
+        unexpected.incrementAndGet();
+        firstError.putIfAbsent(kind + " " + status, body);
+      }
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     String db =
@@ -88,135 +109,168 @@ public final class ServerLoadMacro {
     HttpClient http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
-            .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(4, clients / 4)))
+            .executor(Executors.newFixedThreadPool(Math.max(4, clients / 4)))
             .build();
-    ObjectMapper json = new ObjectMapper();
     String base = server.baseUrl();
     // log every client in first (Argon2 is deliberately slow; not part of the measured mix)
-    String[][] sessions = new String[clients][];
+    Session[] sessions = new Session[clients];
     for (int i = 0; i < clients; i++) {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/api/login"))
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"username\":\"load" + i + "\",\"password\":\"" + PASSWORD + "\"}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      JsonNode b = json.readTree(r.body());
-      sessions[i] =
-          new String[] {
-            r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0],
-            b.get("csrf_token").asText()
-          };
+      sessions[i] = login(http, base, "load" + i);
     }
-    GeometryFactory gf = new GeometryFactory();
+    Tally tally = new Tally();
+    List<Sample> all = runClients(http, base, lt, sessions, seconds, tally);
+    boolean ok = report(all, seconds, reg, tally);
+    server.close();
+    reg.close();
+    http.close();
+    System.exit(ok ? 0 : 1);
+  }
+
+  private static Session login(HttpClient http, String base, String user) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode b = JSON.readTree(r.body());
+    return new Session(
+        r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0],
+        b.get("csrf_token").asText());
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Runs one thread per client until {@code seconds} have passed; returns every sample. */
+  private static List<Sample> runClients(
+      HttpClient http, String base, Territory lt, Session[] sessions, int seconds, Tally tally)
+      throws InterruptedException {
     List<List<Sample>> perClient = new ArrayList<>();
-    AtomicLong acknowledged = new AtomicLong();
-    AtomicLong unexpected = new AtomicLong();
-    Map<String, String> firstError = new ConcurrentHashMap<>();
-    CountDownLatch done = new CountDownLatch(clients);
+    CountDownLatch done = new CountDownLatch(sessions.length);
     long end = System.nanoTime() + seconds * 1_000_000_000L;
-    for (int i = 0; i < clients; i++) {
+    for (int i = 0; i < sessions.length; i++) {
       List<Sample> samples = new ArrayList<>();
       perClient.add(samples);
-      int c = i;
+      Client client = new Client(i, http, base, lt, sessions[i]);
       Thread t =
           new Thread(
               () -> {
-                SplittableRandom rnd = new SplittableRandom(1000 + c);
-                int seq = 0;
                 try {
-                  while (System.nanoTime() < end) {
-                    double p = rnd.nextDouble();
-                    HttpRequest.Builder b;
-                    String kind;
-                    int expect = 200;
-                    if (p < 0.3) {
-                      double lon, lat;
-                      do {
-                        lon = 21.0 + rnd.nextDouble() * 5.9;
-                        lat = 53.9 + rnd.nextDouble() * 2.5;
-                      } while (lt.placementProblem(gf.createPoint(new Coordinate(lon, lat)))
-                          != null);
-                      String body =
-                          String.format(
-                              Locale.ROOT,
-                              "{\"type\":\"Feature\",\"id\":\"c%d-%d\",\"properties\":{\"type\":\"bunker\","
-                                  + "\"name\":\"Bunkeris %d\"},\"geometry\":{\"type\":\"Point\","
-                                  + "\"coordinates\":[%.6f,%.6f]}}",
-                              c,
-                              seq++,
-                              seq,
-                              lon,
-                              lat);
-                      b =
-                          HttpRequest.newBuilder(URI.create(base + "/api/records"))
-                              .header("Content-Type", "application/geo+json")
-                              .header(SkydasServer.CSRF_HEADER, sessions[c][1])
-                              .POST(HttpRequest.BodyPublishers.ofString(body));
-                      kind = "write";
-                      expect = 201;
-                    } else {
-                      double lon = 21.5 + rnd.nextDouble() * 5;
-                      double lat = 54 + rnd.nextDouble() * 2;
-                      String bbox =
-                          String.format(
-                              Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", lon, lat, lon + 0.3, lat + 0.2);
-                      if (p < 0.65) {
-                        b =
-                            HttpRequest.newBuilder(
-                                URI.create(base + "/api/records?limit=200&bbox=" + bbox));
-                        kind = "records-bbox";
-                      } else if (p < 0.9) {
-                        b =
-                            HttpRequest.newBuilder(
-                                URI.create(
-                                    base
-                                        + "/ogc/collections/obstacles/items?limit=100&bbox="
-                                        + bbox));
-                        kind = "ogc-items";
-                      } else {
-                        b = HttpRequest.newBuilder(URI.create(base + "/api/records/c" + c + "-0"));
-                        kind = "record";
-                        expect = seq > 0 ? 200 : 404;
-                      }
-                    }
-                    b.header("Cookie", sessions[c][0]).timeout(Duration.ofSeconds(30));
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r =
-                        http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                    long dt = System.nanoTime() - t0;
-                    samples.add(new Sample(kind, dt, r.statusCode()));
-                    if (r.statusCode() == 201) {
-                      acknowledged.incrementAndGet();
-                    }
-                    if (r.statusCode() != expect) {
-                      unexpected.incrementAndGet();
-                      firstError.putIfAbsent(kind + " " + r.statusCode(), r.body());
-                    }
-                  }
+                  client.run(end, samples, tally);
                 } catch (Exception e) {
-                  unexpected.incrementAndGet();
-                  firstError.putIfAbsent("exception", e.toString());
+                  tally.unexpected.incrementAndGet();
+                  tally.firstError.putIfAbsent("exception", e.toString());
                 } finally {
                   done.countDown();
                 }
               },
-              "client-" + c);
+              "client-" + i);
       t.start();
     }
     done.await();
-    double wall_s = seconds;
     List<Sample> all = new ArrayList<>();
     perClient.forEach(all::addAll);
+    return all;
+  }
+
+  /**
+   * One client's request mix: 30 % writes (a bunker at a random place in Lithuania), 35 % records
+   * in a bounding box, 25 % OGC items in a bounding box, 10 % its own first record. Seeded by its
+   * index (1000 + index) so runs repeat their mix.
+   */
+  private static final class Client {
+    private static final GeometryFactory GF = new GeometryFactory();
+    private final int index;
+    private final HttpClient http;
+    private final String base;
+    private final Territory lt;
+    private final Session session;
+    private final SplittableRandom rnd;
+    private int seq;
+
+    Client(int index, HttpClient http, String base, Territory lt, Session session) {
+      this.index = index;
+      this.http = http;
+      this.base = base;
+      this.lt = lt;
+      this.session = session;
+      this.rnd = new SplittableRandom(1000 + index);
+    }
+
+    void run(long end_ns, List<Sample> samples, Tally tally) throws Exception {
+      while (System.nanoTime() < end_ns) {
+        double p = rnd.nextDouble();
+        HttpRequest.Builder b;
+        String kind;
+        int expect = 200;
+        if (p < 0.3) {
+          b = write();
+          kind = "write";
+          expect = 201;
+        } else {
+          double lon = 21.5 + rnd.nextDouble() * 5;
+          double lat = 54 + rnd.nextDouble() * 2;
+          String bbox =
+              String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", lon, lat, lon + 0.3, lat + 0.2);
+          if (p < 0.65) {
+            b = HttpRequest.newBuilder(URI.create(base + "/api/records?limit=200&bbox=" + bbox));
+            kind = "records-bbox";
+          } else if (p < 0.9) {
+            b =
+                HttpRequest.newBuilder(
+                    URI.create(base + "/ogc/collections/obstacles/items?limit=100&bbox=" + bbox));
+            kind = "ogc-items";
+          } else {
+            b = HttpRequest.newBuilder(URI.create(base + "/api/records/c" + index + "-0"));
+            kind = "record";
+            expect = seq > 0 ? 200 : 404;
+          }
+        }
+        b.header("Cookie", session.cookie()).timeout(Duration.ofSeconds(30));
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        samples.add(new Sample(kind, System.nanoTime() - t0, r.statusCode()));
+        tally.add(kind, r.statusCode(), expect, r.body());
+      }
+    }
+
+    /** A new bunker at a random place inside Lithuania. */
+    private HttpRequest.Builder write() {
+      double lon;
+      double lat;
+      do {
+        lon = 21.0 + rnd.nextDouble() * 5.9;
+        lat = 53.9 + rnd.nextDouble() * 2.5;
+      } while (lt.placementProblem(GF.createPoint(new Coordinate(lon, lat))) != null);
+      String body =
+          String.format(
+              Locale.ROOT,
+              "{\"type\":\"Feature\",\"id\":\"c%d-%d\",\"properties\":{\"type\":\"bunker\","
+                  + "\"name\":\"Bunkeris %d\"},\"geometry\":{\"type\":\"Point\","
+                  + "\"coordinates\":[%.6f,%.6f]}}",
+              index,
+              seq++,
+              seq,
+              lon,
+              lat);
+      return HttpRequest.newBuilder(URI.create(base + "/api/records"))
+          .header("Content-Type", "application/geo+json")
+          .header(SkydasServer.CSRF_HEADER, session.csrfToken())
+          .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+  }
+
+  /** Prints throughput, latency per kind and the checks; true when every check holds. */
+  private static boolean report(List<Sample> all, int seconds, Registry reg, Tally tally) {
     System.out.printf(
         Locale.ROOT,
         "%,d requests in %d s: %.0f requests/s%n",
         all.size(),
         seconds,
-        all.size() / wall_s);
+        all.size() / (double) seconds);
     for (String kind : List.of("write", "records-bbox", "ogc-items", "record")) {
       long[] ns =
           all.stream().filter(s -> s.kind().equals(kind)).mapToLong(Sample::nanos).toArray();
@@ -235,21 +289,16 @@ public final class ServerLoadMacro {
     }
     long stored = reg.count();
     boolean chain = reg.verify().ok();
+    long acknowledged = tally.acknowledged.get();
     System.out.printf(
         Locale.ROOT,
         "writes acknowledged %,d, records stored %,d (%s); unexpected responses %d; audit chain %s%n",
-        acknowledged.get(),
+        acknowledged,
         stored,
-        stored == acknowledged.get() ? "equal" : "LOST OR EXTRA",
-        unexpected.get(),
+        stored == acknowledged ? "equal" : "LOST OR EXTRA",
+        tally.unexpected.get(),
         chain ? "verified" : "BROKEN");
-    firstError.forEach((k, v) -> System.out.println("  first " + k + ": " + v));
-    server.close();
-    reg.close();
-    http.close();
-    if (stored != acknowledged.get() || unexpected.get() > 0 || !chain) {
-      System.exit(1);
-    }
-    System.exit(0);
+    tally.firstError.forEach((k, v) -> System.out.println("  first " + k + ": " + v));
+    return stored == acknowledged && tally.unexpected.get() == 0 && chain;
   }
 }
