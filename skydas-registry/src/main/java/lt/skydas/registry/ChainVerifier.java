@@ -93,59 +93,64 @@ final class ChainVerifier {
     }
     long[] records = {0};
     Map<String, Boolean> seen = new HashMap<>();
-    store.forEachRow(
-        c,
-        row -> {
-          records[0]++;
-          seen.put(row.id(), true);
-          String after = lastAfter.get(row.id());
-          if (after == null) {
-            problem("record " + row.id() + ": no audit event (inserted outside Skydas)");
-            return;
-          }
-          if (!after.equals(row.doc())) {
-            problem(
-                "record "
-                    + row.id()
-                    + ": its stored record differs from its last audit event (changed outside Skydas)");
-            return;
-          }
-          RegistryRecord r = RecordCodec.fromJson(row.doc());
-          if (!r.status().id().equals(row.status())
-              || !r.type().equals(row.type())
-              || r.version() != row.version()
-              || !r.kind().id().equals(row.kind())) {
-            problem(
-                "record "
-                    + row.id()
-                    + ": columns (status "
-                    + row.status()
-                    + ", type "
-                    + row.type()
-                    + ", version "
-                    + row.version()
-                    + ") differ from its record (changed outside Skydas)");
-          }
-          if (!RecordCodec.wkt(r.geometry()).equals(row.geometryWkt())) {
-            problem(
-                "record "
-                    + row.id()
-                    + ": its geometry differs from its record (changed outside Skydas)");
-          }
-        });
+    store
+        .records()
+        .forEachRow(
+            c,
+            row -> {
+              records[0]++;
+              seen.put(row.id(), true);
+              String after = lastAfter.get(row.id());
+              if (after == null) {
+                problem("record " + row.id() + ": no audit event (inserted outside Skydas)");
+                return;
+              }
+              if (!after.equals(row.doc())) {
+                problem(
+                    "record "
+                        + row.id()
+                        + ": its stored record differs from its last audit event (changed outside Skydas)");
+                return;
+              }
+              RegistryRecord r = RecordCodec.fromJson(row.doc());
+              if (!r.status().id().equals(row.status())
+                  || !r.type().equals(row.type())
+                  || r.version() != row.version()
+                  || !r.kind().id().equals(row.kind())) {
+                problem(
+                    "record "
+                        + row.id()
+                        + ": columns (status "
+                        + row.status()
+                        + ", type "
+                        + row.type()
+                        + ", version "
+                        + row.version()
+                        + ") differ from its record (changed outside Skydas)");
+              }
+              if (!RecordCodec.wkt(r.geometry()).equals(row.geometryWkt())) {
+                problem(
+                    "record "
+                        + row.id()
+                        + ": its geometry differs from its record (changed outside Skydas)");
+              }
+            });
     long[] acts = {0};
-    store.forEachActivity(
-        c,
-        (id, doc) -> {
-          acts[0]++;
-          seen.put(id, true);
-          String after = lastAfter.get(id);
-          if (after == null) {
-            problem("activity " + id + ": no audit event (inserted outside Skydas)");
-          } else if (!after.equals(doc)) {
-            problem("activity " + id + ": differs from its audit event (changed outside Skydas)");
-          }
-        });
+    store
+        .activities()
+        .forEach(
+            c,
+            (id, doc) -> {
+              acts[0]++;
+              seen.put(id, true);
+              String after = lastAfter.get(id);
+              if (after == null) {
+                problem("activity " + id + ": no audit event (inserted outside Skydas)");
+              } else if (!after.equals(doc)) {
+                problem(
+                    "activity " + id + ": differs from its audit event (changed outside Skydas)");
+              }
+            });
     for (var en : lastAfter.entrySet()) {
       if (!seen.containsKey(en.getKey())) {
         problem(

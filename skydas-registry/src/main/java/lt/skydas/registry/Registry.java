@@ -15,6 +15,7 @@ import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.registry.store.JdbcStore;
+import lt.skydas.registry.store.RecordTable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
@@ -103,7 +104,7 @@ public final class Registry implements AutoCloseable {
         if (prev != null) {
           fe.add(new FieldError("id", "duplicate id '" + r.id() + "' (also " + prev + ")"));
         }
-        String gh = JdbcStore.geometryHash(r.type(), r.geometry());
+        String gh = RecordTable.geometryHash(r.type(), r.geometry());
         String other = geoms.putIfAbsent(gh, where);
         if (other != null) {
           fe.add(
@@ -131,12 +132,13 @@ public final class Registry implements AutoCloseable {
     return store.write(
         c -> {
           List<String> clash = new ArrayList<>();
-          for (String id : store.existingIds(c, new ArrayList<>(ids.keySet()))) {
+          for (String id : store.records().existingIds(c, new ArrayList<>(ids.keySet()))) {
             clash.add(ids.get(id) + ": id: '" + id + "' is already in the registry");
           }
           for (RegistryRecord r : records) {
             store
-                .recordWithGeometry(c, JdbcStore.geometryHash(r.type(), r.geometry()), null)
+                .records()
+                .findWithGeometry(c, RecordTable.geometryHash(r.type(), r.geometry()), null)
                 .ifPresent(
                     o -> clash.add(label(r, ids) + ": geometry: duplicate of stored record " + o));
             if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
@@ -186,7 +188,7 @@ public final class Registry implements AutoCloseable {
             docs.add(doc);
             events.add(e);
           }
-          store.insertRecords(c, stored, docs);
+          store.records().insert(c, stored, docs);
           store.audit().append(c, events);
           return stored;
         });
@@ -339,7 +341,7 @@ public final class Registry implements AutoCloseable {
               new Activity(
                   kind.id() + "-" + UUID.randomUUID(), recordId, kind, now, actor.name(), g, data);
           String doc = a.toJson();
-          store.insertActivity(c, a, doc);
+          store.activities().insert(c, a, doc);
           store
               .audit()
               .append(
@@ -362,7 +364,7 @@ public final class Registry implements AutoCloseable {
   // ---- reads ----
 
   public Optional<RegistryRecord> find(String id) {
-    return store.read(c -> store.findRecord(c, id));
+    return store.read(c -> store.records().find(c, id));
   }
 
   /** Records meeting {@code bbox} (WGS84; null for all), of a status and kind (null for any). */
@@ -370,21 +372,23 @@ public final class Registry implements AutoCloseable {
       Envelope bbox, Status status, RecordKind kind, int limit, int offset) {
     return store.read(
         c ->
-            store.query(
-                c,
-                bbox,
-                status == null ? null : status.id(),
-                kind == null ? null : kind.id(),
-                limit,
-                offset));
+            store
+                .records()
+                .query(
+                    c,
+                    bbox,
+                    status == null ? null : status.id(),
+                    kind == null ? null : kind.id(),
+                    limit,
+                    offset));
   }
 
   public long count() {
-    return store.read(store::countRecords);
+    return store.read(c -> store.records().count(c));
   }
 
   public List<Activity> activities(String recordId) {
-    return store.read(c -> store.activities(c, recordId));
+    return store.read(c -> store.activities().listFor(c, recordId));
   }
 
   /** Every audit event of a record or activity, oldest first. */
@@ -429,7 +433,7 @@ public final class Registry implements AutoCloseable {
     Instant now = clock.instant();
     RegistryRecord s = next.bumped(now);
     String doc = RecordCodec.toJson(s);
-    if (!store.updateRecord(c, s, doc, expected)) {
+    if (!store.records().update(c, s, doc, expected)) {
       throw RegistryProblems.conflict(cur.id(), expected);
     }
     store
@@ -453,7 +457,8 @@ public final class Registry implements AutoCloseable {
   private void crossChecks(Connection c, RegistryRecord r, List<FieldError> fe)
       throws SQLException {
     store
-        .recordWithGeometry(c, JdbcStore.geometryHash(r.type(), r.geometry()), r.id())
+        .records()
+        .findWithGeometry(c, RecordTable.geometryHash(r.type(), r.geometry()), r.id())
         .ifPresent(o -> fe.add(new FieldError("geometry", "duplicate of stored record " + o)));
     if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
       for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {
@@ -467,7 +472,7 @@ public final class Registry implements AutoCloseable {
   private List<RegistryRecord> activeMinefields(Connection c, Envelope e) throws SQLException {
     List<RegistryRecord> out = new ArrayList<>();
     for (RegistryRecord m :
-        store.query(c, e, null, RecordKind.MINEFIELD.id(), Integer.MAX_VALUE, 0)) {
+        store.records().query(c, e, null, RecordKind.MINEFIELD.id(), Integer.MAX_VALUE, 0)) {
       if (m.status() != Status.LAND_RELEASED && m.geometry() instanceof Polygonal) {
         out.add(m);
       }
@@ -482,7 +487,8 @@ public final class Registry implements AutoCloseable {
 
   private RegistryRecord load(Connection c, String id) throws SQLException {
     return store
-        .findRecord(c, id)
+        .records()
+        .find(c, id)
         .orElseThrow(
             () ->
                 new SkydasProblem(

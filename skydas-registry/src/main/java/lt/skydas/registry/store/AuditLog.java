@@ -43,19 +43,22 @@ public final class AuditLog {
         c.prepareStatement(
             "INSERT INTO audit_events (seq, at, actor, role, entity, entity_id, action, before_doc, after_doc, prev_hash, hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      Params params = new Params(p);
       int n = 0;
       for (AuditEvent e : events) {
-        p.setLong(1, e.seq());
-        p.setString(2, e.at().toString());
-        p.setString(3, e.actor());
-        p.setString(4, e.role());
-        p.setString(5, e.entity());
-        p.setString(6, e.entityId());
-        p.setString(7, e.action());
-        p.setString(8, e.before());
-        p.setString(9, e.after());
-        p.setString(10, e.prevHash());
-        p.setString(11, e.hash());
+        params
+            .reset()
+            .int64(e.seq())
+            .instant(e.at())
+            .text(e.actor())
+            .text(e.role())
+            .text(e.entity())
+            .text(e.entityId())
+            .text(e.action())
+            .text(e.before())
+            .text(e.after())
+            .text(e.prevHash())
+            .text(e.hash());
         p.addBatch();
         if (++n % 1000 == 0) {
           p.executeBatch();
@@ -66,8 +69,7 @@ public final class AuditLog {
     AuditEvent last = events.get(events.size() - 1);
     try (PreparedStatement p =
         c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
-      p.setLong(1, last.seq());
-      p.setString(2, last.hash());
+      new Params(p).int64(last.seq()).text(last.hash());
       p.executeUpdate();
     }
   }
@@ -77,7 +79,7 @@ public final class AuditLog {
     List<AuditEvent> out = new ArrayList<>();
     try (PreparedStatement p =
         c.prepareStatement(EVENT_SELECT + " WHERE entity_id = ? ORDER BY seq")) {
-      p.setString(1, entityId);
+      new Params(p).text(entityId);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           out.add(event(rs));
