@@ -228,19 +228,17 @@ public final class Registry implements AutoCloseable {
             fe.add(new FieldError("type", "can only change while planned"));
           }
           RecordDraft merged =
-              new RecordDraft(
-                  id,
-                  d.type() == null ? cur.type() : d.type(),
-                  d.name() == null ? cur.name() : d.name(),
-                  cur.status(),
-                  d.geometry() == null ? cur.geometry() : d.geometry(),
-                  cur.marked(),
-                  cur.fenced(),
-                  cur.monitored(),
-                  d.minefield() == null ? cur.minefield() : d.minefield(),
-                  d.year() == null ? cur.year() : d.year(),
-                  d.notes() == null ? cur.notes() : d.notes(),
-                  null);
+              RecordDraft.builder()
+                  .withId(id)
+                  .withType(d.type() == null ? cur.type() : d.type())
+                  .withName(d.name() == null ? cur.name() : d.name())
+                  .withStatus(cur.status())
+                  .withGeometry(d.geometry() == null ? cur.geometry() : d.geometry())
+                  .withProtection(cur.marked(), cur.fenced(), cur.monitored())
+                  .withMinefield(d.minefield() == null ? cur.minefield() : d.minefield())
+                  .withYear(d.year() == null ? cur.year() : d.year())
+                  .withNotes(d.notes() == null ? cur.notes() : d.notes())
+                  .build();
           Instant now = clock.instant();
           RegistryRecord next = checks.build(merged, cur, now, cur.source(), fe);
           if (next != null && next.kind() != cur.kind()) {

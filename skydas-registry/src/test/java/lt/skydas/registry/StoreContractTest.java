@@ -70,7 +70,7 @@ class StoreContractTest {
 
   /** A draft that only renames. */
   static RecordDraft rename(String name) {
-    return new RecordDraft(null, null, name, null, null, null, null, null, null, null, null, null);
+    return TestDrafts.edit().withName(name).build();
   }
 
   static List<String> ids(List<RegistryRecord> rs) {
