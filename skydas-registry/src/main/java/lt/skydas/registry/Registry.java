@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import lt.skydas.registry.store.RecordTable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.index.quadtree.Quadtree;
 
 /**
  * The registry: every write checks the actor's role, the lifecycle, the record and its geometry,
@@ -73,6 +71,17 @@ public final class Registry implements AutoCloseable {
     if (drafts.isEmpty()) {
       return List.of();
     }
+    checkMayCreate(actor, drafts);
+    ImportBatch batch = checkDrafts(drafts, source);
+    return store.write(
+        c -> {
+          checkAgainstStored(c, batch);
+          return insertNew(c, actor, batch.records(), source);
+        });
+  }
+
+  /** Planners create planned records; records already further along are entered by admins. */
+  private static void checkMayCreate(Actor actor, List<RecordDraft> drafts) {
     for (RecordDraft d : drafts) {
       Status s = d.status() == null ? Status.PLANNED : d.status();
       boolean mayCreate =
@@ -87,111 +96,77 @@ public final class Registry implements AutoCloseable {
                 : "enter records already " + s.id() + " (admin)");
       }
     }
+  }
+
+  /** Every draft built and checked against the others; refused with every problem found. */
+  private ImportBatch checkDrafts(List<RecordDraft> drafts, String source) {
     Instant t0 = clock.instant();
-    List<RegistryRecord> records = new ArrayList<>(drafts.size());
+    ImportBatch batch = new ImportBatch();
     List<String> errors = new ArrayList<>();
-    Map<String, String> ids = new HashMap<>();
-    Map<String, String> geoms = new HashMap<>();
-    Quadtree fields = new Quadtree();
     for (int i = 0; i < drafts.size(); i++) {
       RecordDraft d = drafts.get(i);
       String where =
           d.where() != null ? d.where() : d.id() != null ? "record " + d.id() : "record " + (i + 1);
       List<FieldError> fe = new ArrayList<>();
-      RegistryRecord r = checks.build(d, null, t0, source, fe);
-      if (r != null) {
-        String prev = ids.putIfAbsent(r.id(), where);
-        if (prev != null) {
-          fe.add(new FieldError("id", "duplicate id '" + r.id() + "' (also " + prev + ")"));
-        }
-        String gh = RecordTable.geometryHash(r.type(), r.geometry());
-        String other = geoms.putIfAbsent(gh, where);
-        if (other != null) {
-          fe.add(
-              new FieldError(
-                  "geometry", "duplicate: a " + r.type() + " on the same geometry as " + other));
-        }
-        if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
-          for (Object o : fields.query(r.geometry().getEnvelopeInternal())) {
-            Object[] p = (Object[]) o;
-            if (overlaps(r.geometry(), (Geometry) p[1])) {
-              fe.add(new FieldError("geometry", "overlaps minefield " + p[0]));
-            }
-          }
-          fields.insert(r.geometry().getEnvelopeInternal(), new Object[] {where, r.geometry()});
-        }
-      }
+      batch.add(checks.build(d, null, t0, source, fe), where, fe);
       for (FieldError f : fe) {
         errors.add(where + ": " + f);
       }
-      records.add(r);
     }
     if (!errors.isEmpty()) {
       throw RegistryProblems.invalid("nothing imported: " + errors.size() + " problem(s)", errors);
     }
-    return store.write(
-        c -> {
-          List<String> clash = new ArrayList<>();
-          for (String id : store.records().existingIds(c, new ArrayList<>(ids.keySet()))) {
-            clash.add(ids.get(id) + ": id: '" + id + "' is already in the registry");
+    return batch;
+  }
+
+  /** Refused if an id is taken, a geometry is stored already or a minefield overlaps one. */
+  private void checkAgainstStored(Connection c, ImportBatch batch) throws SQLException {
+    List<String> clash = new ArrayList<>();
+    for (String id : store.records().existingIds(c, batch.ids())) {
+      clash.add(batch.whereOf(id) + ": id: '" + id + "' is already in the registry");
+    }
+    for (RegistryRecord r : batch.records()) {
+      store
+          .records()
+          .findWithGeometry(c, RecordTable.geometryHash(r.type(), r.geometry()), null)
+          .ifPresent(
+              o -> clash.add(batch.label(r) + ": geometry: duplicate of stored record " + o));
+      if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
+        for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {
+          if (overlaps(r.geometry(), m.geometry())) {
+            clash.add(batch.label(r) + ": geometry: overlaps stored minefield " + m.id());
           }
-          for (RegistryRecord r : records) {
-            store
-                .records()
-                .findWithGeometry(c, RecordTable.geometryHash(r.type(), r.geometry()), null)
-                .ifPresent(
-                    o -> clash.add(label(r, ids) + ": geometry: duplicate of stored record " + o));
-            if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
-              for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {
-                if (overlaps(r.geometry(), m.geometry())) {
-                  clash.add(label(r, ids) + ": geometry: overlaps stored minefield " + m.id());
-                }
-              }
-            }
-          }
-          if (!clash.isEmpty()) {
-            throw RegistryProblems.invalid(
-                "nothing imported: " + clash.size() + " problem(s)", clash);
-          }
-          AuditEvent head = store.audit().head(c);
-          Instant now = clock.instant();
-          List<RegistryRecord> stored = new ArrayList<>(records.size());
-          List<String> docs = new ArrayList<>(records.size());
-          List<AuditEvent> events = new ArrayList<>(records.size());
-          long seq = head.seq();
-          String prev = head.hash();
-          String action = records.size() == 1 && source == null ? "create" : "import";
-          for (RegistryRecord r : records) {
-            RegistryRecord s =
-                new RegistryRecord(
-                    r.id(),
-                    r.kind(),
-                    r.type(),
-                    r.name(),
-                    r.status(),
-                    r.geometry(),
-                    r.marked(),
-                    r.fenced(),
-                    r.monitored(),
-                    r.minefield(),
-                    r.year(),
-                    r.notes(),
-                    r.source(),
-                    1,
-                    now,
-                    now);
-            String doc = RecordCodec.toJson(s);
-            AuditEvent e =
-                AuditEvent.next(++seq, now, actor, "record", s.id(), action, null, doc, prev);
-            prev = e.hash();
-            stored.add(s);
-            docs.add(doc);
-            events.add(e);
-          }
-          store.records().insert(c, stored, docs);
-          store.audit().append(c, events);
-          return stored;
-        });
+        }
+      }
+    }
+    if (!clash.isEmpty()) {
+      throw RegistryProblems.invalid("nothing imported: " + clash.size() + " problem(s)", clash);
+    }
+  }
+
+  /** Stores the records at version 1 with one chained audit event each. */
+  private List<RegistryRecord> insertNew(
+      Connection c, Actor actor, List<RegistryRecord> records, String source) throws SQLException {
+    AuditEvent head = store.audit().head(c);
+    Instant now = clock.instant();
+    List<RegistryRecord> stored = new ArrayList<>(records.size());
+    List<String> docs = new ArrayList<>(records.size());
+    List<AuditEvent> events = new ArrayList<>(records.size());
+    long seq = head.seq();
+    String prev = head.hash();
+    String action = records.size() == 1 && source == null ? "create" : "import";
+    for (RegistryRecord r : records) {
+      RegistryRecord s = r.firstVersion(now);
+      String doc = RecordCodec.toJson(s);
+      AuditEvent e = AuditEvent.next(++seq, now, actor, "record", s.id(), action, null, doc, prev);
+      prev = e.hash();
+      stored.add(s);
+      docs.add(doc);
+      events.add(e);
+    }
+    store.records().insert(c, stored, docs);
+    store.audit().append(c, events);
+    return stored;
   }
 
   /**
@@ -511,9 +486,5 @@ public final class Registry implements AutoCloseable {
 
   private boolean apType(String type) {
     return catalog.findType(type).map(t -> t.mines().hasAp()).orElse(false);
-  }
-
-  private static String label(RegistryRecord r, Map<String, String> ids) {
-    return ids.getOrDefault(r.id(), "record " + r.id());
   }
 }
