@@ -71,29 +71,22 @@ final class ChainVerifier {
     }
     if (!lastHash.equals(e.prevHash())) {
       problem(
-          "event seq "
-              + e.seq()
-              + " ("
-              + e.entityId()
-              + ", "
-              + e.action()
-              + "): its previous hash does not match the event before it"
+          label(e)
+              + ": its previous hash does not match the event before it"
               + " (events reordered, inserted or deleted before it)");
     }
     if (!e.recomputeHash().equals(e.hash())) {
-      problem(
-          "event seq "
-              + e.seq()
-              + " ("
-              + e.entityId()
-              + ", "
-              + e.action()
-              + "): edited; its content does not match its hash");
+      problem(label(e) + ": edited; its content does not match its hash");
     }
     lastHash = e.hash();
     expectedSeq = e.seq() + 1;
     lastAfter.put(e.entityId(), e.after());
     entityOf.put(e.entityId(), e.entity());
+  }
+
+  /** {@code event seq 7 (mf-1, emplace)}. */
+  private static String label(AuditEvent e) {
+    return "event seq " + e.seq() + " (" + e.entityId() + ", " + e.action() + ")";
   }
 
   /** The head row points at the last event. */
