@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import lt.skydas.registry.store.JdbcStore;
-import lt.skydas.registry.store.RecordTable;
 
 /**
  * Verifies the audit chain: consecutive sequence numbers, each event's previous hash equal to the
@@ -21,7 +19,7 @@ final class ChainVerifier {
   /** Problems beyond this many are counted, not listed. */
   static final int MAX_LISTED = 1000;
 
-  private final JdbcStore store;
+  private final RegistryStore store;
   private final List<String> problems = new ArrayList<>();
   private int unlisted;
 
@@ -40,7 +38,7 @@ final class ChainVerifier {
   private long records;
   private long activities;
 
-  ChainVerifier(JdbcStore store) {
+  ChainVerifier(RegistryStore store) {
     this.store = store;
   }
 
@@ -110,7 +108,7 @@ final class ChainVerifier {
   }
 
   /** A record row equals its last event: document, then columns and geometry. */
-  private void checkRecordRow(RecordTable.Row row) {
+  private void checkRecordRow(RegistryStore.RecordRow row) {
     records++;
     seen.add(row.id());
     String after = lastAfter.get(row.id());

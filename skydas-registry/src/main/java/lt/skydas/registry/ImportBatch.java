@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import lt.skydas.registry.store.RecordTable;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.index.quadtree.Quadtree;
@@ -38,7 +37,7 @@ final class ImportBatch {
       fe.add(new FieldError("id", "duplicate id '" + r.id() + "' (also " + prev + ")"));
     }
     String other =
-        whereByGeometry.putIfAbsent(RecordTable.geometryHash(r.type(), r.geometry()), where);
+        whereByGeometry.putIfAbsent(RegistryStore.geometryHash(r.type(), r.geometry()), where);
     if (other != null) {
       fe.add(
           new FieldError(

@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.plan.ObstacleCatalog;
-import lt.skydas.registry.store.JdbcStore;
-import lt.skydas.registry.store.RecordTable;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
@@ -30,13 +28,13 @@ public final class Registry implements AutoCloseable {
   /** At most this many problems are spelled out in one error message (all are in its details). */
   static final int MESSAGE_ERRORS = 12;
 
-  private final JdbcStore store;
+  private final RegistryStore store;
   private final ObstacleCatalog catalog;
   private final Territory territory;
   private final Clock clock;
   private final DraftChecks checks;
 
-  public Registry(JdbcStore store, ObstacleCatalog catalog, Territory territory, Clock clock) {
+  public Registry(RegistryStore store, ObstacleCatalog catalog, Territory territory, Clock clock) {
     this.store = store;
     this.catalog = catalog;
     this.territory = territory;
@@ -44,7 +42,7 @@ public final class Registry implements AutoCloseable {
     this.checks = new DraftChecks(catalog, territory);
   }
 
-  public JdbcStore store() {
+  public RegistryStore store() {
     return store;
   }
 
@@ -128,7 +126,7 @@ public final class Registry implements AutoCloseable {
     for (RegistryRecord r : batch.records()) {
       store
           .records()
-          .findWithGeometry(c, RecordTable.geometryHash(r.type(), r.geometry()), null)
+          .findWithGeometry(c, RegistryStore.geometryHash(r.type(), r.geometry()), null)
           .ifPresent(
               o -> clash.add(batch.label(r) + ": geometry: duplicate of stored record " + o));
       if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
@@ -431,7 +429,7 @@ public final class Registry implements AutoCloseable {
       throws SQLException {
     store
         .records()
-        .findWithGeometry(c, RecordTable.geometryHash(r.type(), r.geometry()), r.id())
+        .findWithGeometry(c, RegistryStore.geometryHash(r.type(), r.geometry()), r.id())
         .ifPresent(o -> fe.add(new FieldError("geometry", "duplicate of stored record " + o)));
     if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
       for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {

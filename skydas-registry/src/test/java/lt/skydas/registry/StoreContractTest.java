@@ -77,7 +77,7 @@ class StoreContractTest {
     return rs.stream().map(RegistryRecord::id).toList();
   }
 
-  static int migrationRows(JdbcStore s) {
+  static int migrationRows(RegistryStore s) {
     return s.read(
         c -> {
           try (Statement st = c.createStatement();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import lt.skydas.registry.Activity;
+import lt.skydas.registry.RegistryStore;
 
 /**
  * The {@code activities} table: inspections, incidents, clearance tasks and land releases, each
@@ -16,7 +17,7 @@ import lt.skydas.registry.Activity;
  * transaction on the store's connection. Stateless apart from the dialect; obtained from {@link
  * JdbcStore#activities()}.
  */
-public final class ActivityTable {
+public final class ActivityTable implements RegistryStore.Activities {
   private final Dialect dialect;
 
   ActivityTable(Dialect dialect) {
@@ -24,6 +25,7 @@ public final class ActivityTable {
   }
 
   /** Inserts an activity row; {@code doc} is its canonical JSON. */
+  @Override
   public void insert(Connection c, Activity a, String doc) throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
@@ -46,6 +48,7 @@ public final class ActivityTable {
   }
 
   /** The activities of one record, oldest first (ties by id). */
+  @Override
   public List<Activity> listFor(Connection c, String recordId) throws SQLException {
     List<Activity> out = new ArrayList<>();
     try (PreparedStatement p =
@@ -61,6 +64,7 @@ public final class ActivityTable {
   }
 
   /** Activity id to canonical JSON, every activity in id order (for verification, streamed). */
+  @Override
   public void forEach(Connection c, BiConsumer<String, String> each) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id, doc FROM activities ORDER BY id")) {

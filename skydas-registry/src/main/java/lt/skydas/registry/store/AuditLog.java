@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import lt.skydas.registry.AuditEvent;
+import lt.skydas.registry.RegistryStore;
 
 /**
  * The audit chain's tables: {@code audit_events} (append-only) and the {@code audit_head} row that
  * serialises appends. Every method runs in the caller's transaction on the store's connection.
  * Stateless apart from the dialect; obtained from {@link JdbcStore#audit()}.
  */
-public final class AuditLog {
+public final class AuditLog implements RegistryStore.AuditTrail {
   private final Dialect dialect;
 
   AuditLog(Dialect dialect) {
@@ -23,6 +24,7 @@ public final class AuditLog {
   }
 
   /** The chain head (last seq and hash), locked until the transaction ends. */
+  @Override
   public AuditEvent head(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(dialect.lockHeadSql())) {
@@ -35,6 +37,7 @@ public final class AuditLog {
   }
 
   /** Appends events (in seq order) and moves the head to the last. */
+  @Override
   public void append(Connection c, List<AuditEvent> events) throws SQLException {
     if (events.isEmpty()) {
       return;
@@ -75,6 +78,7 @@ public final class AuditLog {
   }
 
   /** Events of one entity in chain order. */
+  @Override
   public List<AuditEvent> events(Connection c, String entityId) throws SQLException {
     List<AuditEvent> out = new ArrayList<>();
     try (PreparedStatement p =
@@ -90,6 +94,7 @@ public final class AuditLog {
   }
 
   /** Every event in stored order of seq (streamed). */
+  @Override
   public void forEachEvent(Connection c, Consumer<AuditEvent> each) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(EVENT_SELECT + " ORDER BY seq")) {

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.registry.RegistryStore;
 
 /**
  * The registry's tables over JDBC: an embedded GeoPackage ({@code jdbc:sqlite:} or a {@code .gpkg}
@@ -17,7 +18,7 @@ import lt.skydas.core.problem.SkydasProblem;
  * commit whole or leave nothing behind; the tables ({@link #records()}, {@link #activities()},
  * {@link #audit()}) work inside them.
  */
-public final class JdbcStore implements AutoCloseable {
+public final class JdbcStore implements RegistryStore {
   private final String url;
   private final Dialect dialect;
   private final Connection conn;
@@ -111,25 +112,23 @@ public final class JdbcStore implements AutoCloseable {
   /**
    * Kind and location for people ({@code GeoPackage /path}, {@code PostGIS jdbc:…}), no password.
    */
+  @Override
   public String describe() {
     return dialect.describe(url);
   }
 
+  @Override
   public boolean isGeoPackage() {
     return dialect.isGeoPackage();
   }
 
+  @Override
   public int schemaVersion() {
     return read(Migrations::current);
   }
 
-  /** Work inside a transaction. */
-  @FunctionalInterface
-  public interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
   /** Runs {@code w} in one write transaction: commits if it returns, rolls back if it throws. */
+  @Override
   public <T> T write(Work<T> w) {
     lock.lock();
     try {
@@ -163,6 +162,7 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /** Runs a read; the transaction it opened is ended. */
+  @Override
   public <T> T read(Work<T> w) {
     lock.lock();
     try {
@@ -188,21 +188,25 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /** The record rows, in this store's dialect. */
+  @Override
   public RecordTable records() {
     return records;
   }
 
   /** The activity rows, in this store's dialect. */
+  @Override
   public ActivityTable activities() {
     return activities;
   }
 
   /** The audit chain's tables, in this store's dialect. */
+  @Override
   public AuditLog audit() {
     return audit;
   }
 
   /** Runs raw SQL (tests use it to tamper with a registry the way an outside editor could). */
+  @Override
   public void executeRaw(String sql) {
     write(
         c -> {

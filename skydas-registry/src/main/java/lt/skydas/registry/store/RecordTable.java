@@ -1,23 +1,18 @@
 package lt.skydas.registry.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import lt.skydas.registry.RecordCodec;
 import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.RegistryStore;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.WKBWriter;
 
 /**
  * The {@code records} table: one row per record with its canonical JSON ({@code doc}), the columns
@@ -25,7 +20,7 @@ import org.locationtech.jts.io.WKBWriter;
  * the store's connection. Stateless apart from the dialect; obtained from {@link
  * JdbcStore#records()}.
  */
-public final class RecordTable {
+public final class RecordTable implements RegistryStore.Records {
   /** The columns after {@code geom}, in the order {@link #bind} binds them. */
   private static final List<String> COLUMNS =
       List.of(
@@ -66,6 +61,7 @@ public final class RecordTable {
   }
 
   /** Inserts record rows ({@code docs.get(i)} is the canonical JSON of {@code rs.get(i)}). */
+  @Override
   public void insert(Connection c, List<RegistryRecord> rs, List<String> docs) throws SQLException {
     dialect.insertRecords(c, insertSql, rs, (p, i) -> bind(p, rs.get(i), docs.get(i)));
   }
@@ -74,6 +70,7 @@ public final class RecordTable {
    * Replaces a record row if its stored version is {@code expectedVersion}; false if another change
    * got there first (optimistic locking).
    */
+  @Override
   public boolean update(Connection c, RegistryRecord r, String doc, long expectedVersion)
       throws SQLException {
     try (PreparedStatement p = c.prepareStatement(updateSql)) {
@@ -101,10 +98,11 @@ public final class RecordTable {
         .int64(r.version())
         .instant(r.createdAt())
         .instant(r.updatedAt())
-        .text(geometryHash(r.type(), r.geometry()))
+        .text(RegistryStore.geometryHash(r.type(), r.geometry()))
         .text(doc);
   }
 
+  @Override
   public Optional<RegistryRecord> find(Connection c, String id) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT doc FROM records WHERE id = ?")) {
       new Params(p).text(id);
@@ -115,6 +113,7 @@ public final class RecordTable {
   }
 
   /** Ids among {@code ids} that are already stored. */
+  @Override
   public List<String> existingIds(Connection c, List<String> ids) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement p = c.prepareStatement("SELECT id FROM records WHERE id = ?")) {
@@ -135,6 +134,7 @@ public final class RecordTable {
    * The id of a stored record with exactly this geometry hash, other than {@code exceptId} (null:
    * any), if there is one.
    */
+  @Override
   public Optional<String> findWithGeometry(Connection c, String geomHash, String exceptId)
       throws SQLException {
     try (PreparedStatement p =
@@ -150,6 +150,7 @@ public final class RecordTable {
    * Records whose bounding box meets {@code bbox} (null: all), optionally of one status and kind
    * (null: any), ordered by id.
    */
+  @Override
   public List<RegistryRecord> query(
       Connection c, Envelope bbox, String status, String kind, int limit, int offset)
       throws SQLException {
@@ -194,6 +195,7 @@ public final class RecordTable {
     }
   }
 
+  @Override
   public long count(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM records")) {
@@ -202,22 +204,9 @@ public final class RecordTable {
     }
   }
 
-  /**
-   * A stored record row as it is, for verification.
-   *
-   * @param geometryWkt canonical WKT, or {@code unreadable geometry: …} if the bytes do not decode
-   */
-  public record Row(
-      String id,
-      String status,
-      String type,
-      String kind,
-      long version,
-      String doc,
-      String geometryWkt) {}
-
   /** Every record row, in id order (streamed). */
-  public void forEachRow(Connection c, Consumer<Row> each) throws SQLException {
+  @Override
+  public void forEachRow(Connection c, Consumer<RegistryStore.RecordRow> each) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
@@ -232,7 +221,7 @@ public final class RecordTable {
           wkt = "unreadable geometry: " + e.getMessage();
         }
         each.accept(
-            new Row(
+            new RegistryStore.RecordRow(
                 rs.getString(1),
                 rs.getString(2),
                 rs.getString(3),
@@ -241,23 +230,6 @@ public final class RecordTable {
                 rs.getString(6),
                 wkt));
       }
-    }
-  }
-
-  /**
-   * SHA-256 of the type and the geometry's normalised WKB: two records of one type on equal
-   * geometries (any vertex order) share it. Different types on one trace (a ditch with a minefield
-   * along it) are a layered obstacle, not a duplicate.
-   */
-  public static String geometryHash(String type, Geometry g) {
-    try {
-      byte[] wkb = new WKBWriter(2).write(g.norm());
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(type.getBytes(StandardCharsets.UTF_8));
-      md.update((byte) 0);
-      return HexFormat.of().formatHex(md.digest(wkb));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
