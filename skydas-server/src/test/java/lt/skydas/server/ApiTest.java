@@ -183,6 +183,13 @@ class ApiTest {
           .as(r.path())
           .isTrue();
     }
+    JsonNode schemas = doc.get("components").get("schemas");
+    assertThat(schemas.get("Problem").get("properties").get("errors").get("items").toString())
+        .contains("FieldError");
+    assertThat(schemas.get("FieldError").get("properties").has("field")).isTrue();
+    assertThat(schemas.get("Record").get("properties").has("allowed_actions")).isTrue();
+    assertThat(doc.at("/paths/~1api~1records~1{id}/get/responses/200/content").toString())
+        .contains("#/components/schemas/Record");
   }
 
   @Test
@@ -228,6 +235,13 @@ class ApiTest {
     assertThat(strings(asAdmin.get("allowed_actions")))
         .isEqualTo(offered(Status.PLANNED, Role.ADMIN))
         .containsExactly("approve");
+    JsonNode listed = admin.json(admin.get("/api/records?kind=minefield")).get("features");
+    assertThat(listed.toString()).contains("api-m1");
+    listed.forEach(
+        f ->
+            assertThat(strings(f.get("allowed_actions")))
+                .isEqualTo(
+                    offered(Status.parse(f.get("properties").get("status").asText()), Role.ADMIN)));
     assertThat(strings(engineer.json(engineer.get("/api/records/api-m1")).get("allowed_actions")))
         .isEmpty();
 

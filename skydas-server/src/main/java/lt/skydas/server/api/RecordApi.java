@@ -55,7 +55,14 @@ public final class RecordApi {
   /** Declares the registry's routes. */
   public void routes(RouteTable t) {
     Access any = Access.ANY_USER;
-    t.add(HandlerType.GET, "/api/records", any, "registry", "List records", this::list);
+    t.add(
+        HandlerType.GET,
+        "/api/records",
+        any,
+        "registry",
+        "List records",
+        OpenApiDoc.RECORDS,
+        this::list);
     t.add(
         HandlerType.POST,
         "/api/records",
@@ -134,7 +141,11 @@ public final class RecordApi {
             Requests.kind(ctx),
             Requests.intParam(ctx, "limit", 1000, 1, MAX_LIMIT),
             Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
-    responses.geoJson(ctx, 200, RecordJson.features(rs, Map.of("count", rs.size())));
+    Role role = Requests.principal(ctx).role();
+    responses.geoJson(
+        ctx,
+        200,
+        RecordJson.featuresWithOffers(rs, role, Map.of("count", rs.size()), responses.mapper()));
   }
 
   private void get(Context ctx) {

@@ -36,14 +36,22 @@ final class RecordJson {
    * RecordOffers}).
    */
   static ObjectNode feature(RegistryRecord r, Role role, ObjectMapper json) {
+    return (ObjectNode) featuresWithOffers(List.of(r), role, Map.of(), json).get("features").get(0);
+  }
+
+  /** Records as a FeatureCollection, each feature with the offers to {@code role}. */
+  static ObjectNode featuresWithOffers(
+      List<RegistryRecord> rs, Role role, Map<String, ?> members, ObjectMapper json) {
     try {
-      ObjectNode f =
-          (ObjectNode) json.readTree(features(List.of(r), Map.of())).get("features").get(0);
-      RecordOffers o = RecordOffers.of(r, role);
-      f.set("allowed_actions", json.valueToTree(o.actions()));
-      f.set("allowed_edits", json.valueToTree(o.edits()));
-      f.set("allowed_activities", json.valueToTree(o.activities()));
-      return f;
+      ObjectNode fc = (ObjectNode) json.readTree(features(rs, members));
+      for (int i = 0; i < rs.size(); i++) {
+        ObjectNode f = (ObjectNode) fc.get("features").get(i);
+        RecordOffers o = RecordOffers.of(rs.get(i), role);
+        f.set("allowed_actions", json.valueToTree(o.actions()));
+        f.set("allowed_edits", json.valueToTree(o.edits()));
+        f.set("allowed_activities", json.valueToTree(o.activities()));
+      }
+      return fc;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

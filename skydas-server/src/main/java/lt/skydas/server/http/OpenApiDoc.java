@@ -18,6 +18,9 @@ public final class OpenApiDoc {
   /** Schema of a registry record as returned by {@code GET /api/records/{id}}. */
   public static final String RECORD = "Record";
 
+  /** Schema of the records listed by {@code GET /api/records}. */
+  public static final String RECORDS = "Records";
+
   private static final Pattern PARAM = Pattern.compile("\\{([a-z]+)}");
 
   private OpenApiDoc() {}
@@ -144,6 +147,15 @@ public final class OpenApiDoc {
         "edits the caller may make: details and geometry (planned records), as_laid (minefield"
             + " under construction)");
     stringList(p, "allowed_activities", "kinds of activity the caller may record on it");
+    ObjectNode list = schemas.putObject(RECORDS).put("type", "object");
+    list.put("description", "A GeoJSON FeatureCollection of records, with their count.");
+    ObjectNode lp = list.putObject("properties");
+    lp.putObject("type").put("type", "string");
+    lp.putObject("count").put("type", "integer");
+    lp.putObject("features")
+        .put("type", "array")
+        .putObject("items")
+        .put("$ref", "#/components/schemas/" + RECORD);
   }
 
   private static void stringList(ObjectNode props, String name, String description) {
