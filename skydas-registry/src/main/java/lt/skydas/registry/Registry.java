@@ -100,7 +100,7 @@ public final class Registry implements AutoCloseable {
   private ImportBatch checkDrafts(List<RecordDraft> drafts, String source) {
     Instant t0 = clock.instant();
     ImportBatch batch = new ImportBatch();
-    List<String> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
       RecordDraft d = drafts.get(i);
       String where =
@@ -108,7 +108,7 @@ public final class Registry implements AutoCloseable {
       List<FieldError> fe = new ArrayList<>();
       batch.add(checks.build(d, null, t0, source, fe), where, fe);
       for (FieldError f : fe) {
-        errors.add(where + ": " + f);
+        errors.add(f.at(where));
       }
     }
     if (!errors.isEmpty()) {
@@ -119,20 +119,26 @@ public final class Registry implements AutoCloseable {
 
   /** Refused if an id is taken, a geometry is stored already or a minefield overlaps one. */
   private void checkAgainstStored(Connection c, ImportBatch batch) throws SQLException {
-    List<String> clash = new ArrayList<>();
+    List<FieldError> clash = new ArrayList<>();
     for (String id : store.records().existingIds(c, batch.ids())) {
-      clash.add(batch.whereOf(id) + ": id: '" + id + "' is already in the registry");
+      clash.add(
+          new FieldError("id", "'" + id + "' is already in the registry").at(batch.whereOf(id)));
     }
     for (RegistryRecord r : batch.records()) {
       store
           .records()
           .findWithGeometry(c, RegistryStore.geometryHash(r.type(), r.geometry()), null)
           .ifPresent(
-              o -> clash.add(batch.label(r) + ": geometry: duplicate of stored record " + o));
+              o ->
+                  clash.add(
+                      new FieldError("geometry", "duplicate of stored record " + o)
+                          .at(batch.label(r))));
       if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
         for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {
           if (overlaps(r.geometry(), m.geometry())) {
-            clash.add(batch.label(r) + ": geometry: overlaps stored minefield " + m.id());
+            clash.add(
+                new FieldError("geometry", "overlaps stored minefield " + m.id())
+                    .at(batch.label(r)));
           }
         }
       }
@@ -183,7 +189,7 @@ public final class Registry implements AutoCloseable {
                 ProblemCode.FORBIDDEN,
                 "record " + id + " is " + cur.status().id() + ": its record is closed");
           }
-          if (actor.role() != owner && !(owner == Role.PLANNER && actor.role() == Role.ADMIN)) {
+          if (!mayEdit(actor.role(), cur.status())) {
             throw RegistryProblems.forbidden(
                 actor, "edit a " + cur.status().id() + " record (" + owner.id() + ")");
           }
@@ -222,8 +228,7 @@ public final class Registry implements AutoCloseable {
           }
           if (!fe.isEmpty()) {
             throw RegistryProblems.invalid(
-                "record " + id + " not changed: " + fe.size() + " problem(s)",
-                RegistryProblems.prefixed(fe));
+                "record " + id + " not changed: " + fe.size() + " problem(s)", fe);
           }
           return commit(c, actor, cur, next, "update", expectedVersion);
         });
@@ -277,7 +282,7 @@ public final class Registry implements AutoCloseable {
                       + " cannot be emplaced: its record is incomplete ("
                       + fe.size()
                       + " field(s))",
-                  RegistryProblems.prefixed(fe));
+                  fe);
             }
           }
           return commit(c, actor, cur, next, action.id(), expectedVersion);
@@ -294,8 +299,7 @@ public final class Registry implements AutoCloseable {
     List<FieldError> fe = ActivityChecks.check(kind, g, data, territory);
     if (!fe.isEmpty()) {
       throw RegistryProblems.invalid(
-          kind.id() + " for " + recordId + " not recorded: " + fe.size() + " problem(s)",
-          RegistryProblems.prefixed(fe));
+          kind.id() + " for " + recordId + " not recorded: " + fe.size() + " problem(s)", fe);
     }
     return store.write(
         c -> {
@@ -473,6 +477,16 @@ public final class Registry implements AutoCloseable {
     }
   }
 
+  /**
+   * True if {@code role} may edit a record's data in status {@code s}: its {@link #editor} or, for
+   * planned records, an admin.
+   */
+  static boolean mayEdit(Role role, Status s) {
+    Role owner = editor(s);
+    return owner != null && (role == owner || owner == Role.PLANNER && role == Role.ADMIN);
+  }
+
+  /** Who edits records in status {@code s}; null once the record is closed. */
   private static Role editor(Status s) {
     return switch (s) {
       case PLANNED -> Role.PLANNER;

@@ -46,9 +46,9 @@ abstract class MinefieldRecordTest {
               SkydasProblem.class,
               p -> {
                 @SuppressWarnings("unchecked")
-                List<String> errors = (List<String>) p.details().get("errors");
+                List<FieldError> errors = (List<FieldError>) p.details().get("errors");
                 assertThat(errors)
-                    .extracting(e -> e.substring(0, e.indexOf(':')))
+                    .extracting(FieldError::field)
                     .containsExactlyInAnyOrder(
                         "minefield.reference_points",
                         "minefield.emplacing_method",

@@ -1,6 +1,5 @@
 package lt.skydas.server.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
@@ -17,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * problem code), {@code title}, {@code status}, {@code detail} (the one line the CLI would print),
  * {@code instance} (the request path), {@code code}, and the problem's details as extension
  * members. Field-level problems are always {@code errors: [{field, message}]} (plus {@code where}
- * for a feature of a multi-record upload), see {@link FieldErrors}. Thread-safe.
+ * for a feature of a multi-record upload, null otherwise), from the registry's {@link
+ * lt.skydas.registry.FieldError}s. Thread-safe.
  */
 public final class Problems {
   private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
@@ -84,8 +84,7 @@ public final class Problems {
     if (details != null) {
       for (Map.Entry<String, ?> e : details.entrySet()) {
         if (!o.has(e.getKey())) {
-          JsonNode v = json.valueToTree(e.getValue());
-          o.set(e.getKey(), e.getKey().equals("errors") ? FieldErrors.structured(v, json) : v);
+          o.set(e.getKey(), json.valueToTree(e.getValue()));
         }
       }
     }
