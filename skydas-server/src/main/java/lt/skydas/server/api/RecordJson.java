@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import lt.skydas.core.geojson.GeoJsonWriter;
+import lt.skydas.registry.Action;
+import lt.skydas.registry.ActivityKind;
+import lt.skydas.registry.RecordOffer;
+import lt.skydas.registry.RecordOffer.Edit;
 import lt.skydas.registry.RegistryRecord;
 import lt.skydas.registry.Role;
 import lt.skydas.registry.exchange.RegistryExchange;
@@ -33,7 +37,7 @@ final class RecordJson {
   /**
    * One record as a Feature with what a caller of {@code role} may do with it: {@code
    * allowed_actions}, {@code allowed_edits} and {@code allowed_activities} (see {@link
-   * RecordOffers}).
+   * RecordOffer}, the registry's rules).
    */
   static ObjectNode feature(RegistryRecord r, Role role, ObjectMapper json) {
     return (ObjectNode) featuresWithOffers(List.of(r), role, Map.of(), json).get("features").get(0);
@@ -46,10 +50,12 @@ final class RecordJson {
       ObjectNode fc = (ObjectNode) json.readTree(features(rs, members));
       for (int i = 0; i < rs.size(); i++) {
         ObjectNode f = (ObjectNode) fc.get("features").get(i);
-        RecordOffers o = RecordOffers.of(rs.get(i), role);
-        f.set("allowed_actions", json.valueToTree(o.actions()));
-        f.set("allowed_edits", json.valueToTree(o.edits()));
-        f.set("allowed_activities", json.valueToTree(o.activities()));
+        RecordOffer o = RecordOffer.of(rs.get(i), role);
+        f.set("allowed_actions", json.valueToTree(o.actions().stream().map(Action::id).toList()));
+        f.set("allowed_edits", json.valueToTree(o.edits().stream().map(Edit::id).toList()));
+        f.set(
+            "allowed_activities",
+            json.valueToTree(o.activities().stream().map(ActivityKind::id).toList()));
       }
       return fc;
     } catch (IOException e) {
