@@ -4,6 +4,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolverStatus;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import lt.skydas.optimize.graph.Dijkstra;
 
 /**
  * Exact shortest-path interdiction by threshold covering
@@ -232,31 +233,45 @@ public final class CoveringInterdiction {
   private int harvestCap;
   private long searches;
 
+  /**
+   * A solver for {@code g} with lengths and delays in ticks of {@code resolution}.
+   *
+   * @throws IllegalArgumentException when a length or delay is not a multiple of the resolution, or
+   *     the ticks of all arcs sum to 2^52 or more (searches key on exact doubles)
+   */
   public CoveringInterdiction(InterdictionNetwork g, double resolution) {
     this.g = g;
     this.arcs = g.arcCount();
     this.c = ticks(g.length, resolution, "length");
     this.d = ticks(g.delay, resolution, "delay");
-    int n = g.nodes;
-    // reverse CSR for distances to the sink
-    int[] rFirst = new int[n + 1];
-    for (int a = 0; a < arcs; a++) {
-      rFirst[g.head[a] + 1]++;
-    }
-    for (int v = 0; v < n; v++) {
-      rFirst[v + 1] += rFirst[v];
-    }
-    int[] pos = Arrays.copyOf(rFirst, n);
-    int[] rHead = new int[arcs];
-    int[] rArc = new int[arcs];
-    for (int a = 0; a < arcs; a++) {
-      int j = pos[g.head[a]]++;
-      rHead[j] = g.tail[a];
-      rArc[j] = a;
-    }
-    this.toSink = BoundedSearch.distances(rFirst, rHead, rArc, c, g.sink);
-    this.search = new BoundedSearch(g.first, g.head, g.tail, toSink, g.source, g.sink);
+    requireExactKeys(c, d);
+    this.toSink = ticksToSink(g, c);
+    this.search = new BoundedSearch(g.graph, toSink, g.source, g.sink);
     this.w = new long[arcs];
+  }
+
+  private static void requireExactKeys(long[] c, long[] d) {
+    double total = 0;
+    for (int a = 0; a < c.length; a++) {
+      total += (double) c[a] + d[a];
+    }
+    if (total >= 0x1p52) {
+      throw new IllegalArgumentException("lengths and delays sum to 2^52 ticks or more");
+    }
+  }
+
+  /** Nominal distance in ticks from every node to the sink, {@link Long#MAX_VALUE} if none. */
+  private static long[] ticksToSink(InterdictionNetwork g, long[] c) {
+    double[] w = new double[c.length];
+    for (int a = 0; a < c.length; a++) {
+      w[a] = c[a];
+    }
+    double[] dist = Dijkstra.distances(g.graph.reverse(), w, g.sink);
+    long[] t = new long[dist.length];
+    for (int v = 0; v < t.length; v++) {
+      t[v] = dist[v] == Double.POSITIVE_INFINITY ? Long.MAX_VALUE : (long) dist[v];
+    }
+    return t;
   }
 
   private static long[] ticks(double[] v, double res, String what) {
