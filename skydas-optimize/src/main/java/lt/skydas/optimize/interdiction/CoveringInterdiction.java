@@ -18,7 +18,11 @@ import lt.skydas.optimize.graph.Dijkstra;
  *
  * <p>Data are integer ticks of {@code resolution} (lengths and delays must be multiples of it);
  * "optimal" is exact in ticks. Budget: {@code Σ cost_a x_a ≤ budget} over interdictable arcs
- * (cardinality: cost 1). Not thread-safe.
+ * (cardinality: cost 1).
+ *
+ * <p>This class holds the instance in ticks and the work on it (evaluation, separation, the greedy
+ * + swap heuristic, the packing bound); one run's incumbent, bounds and target schedule are {@link
+ * CoveringRun}'s. Not thread-safe: one per thread, and one {@code solve} at a time.
  */
 public final class CoveringInterdiction {
   private static volatile boolean loaded;
