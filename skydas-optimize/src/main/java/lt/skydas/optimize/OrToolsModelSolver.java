@@ -24,10 +24,11 @@ public final class OrToolsModelSolver implements ModelSolver {
   public Solved solve(
       BarrierModel m, double timeLimit_s, double gapTarget, int threads, Progress p) {
     ExactSolver.Settings s =
-        ExactSolver.Settings.defaults()
-            .withTimeLimit(timeLimit_s)
+        ExactSolver.Settings.builder()
+            .withTimeLimit_s(timeLimit_s)
             .withGapTarget(gapTarget)
-            .withWorkers(Math.max(1, threads));
+            .withWorkers(Math.max(1, threads))
+            .build();
     p.begin(String.format(Locale.ROOT, "optimising (limit %.0f s)", timeLimit_s), 1000);
     ExactResult r;
     try {
