@@ -57,19 +57,9 @@ final class RecordUploads {
   }
 
   private static RecordDraft fromRequestBody(RecordDraft d, String staged) {
-    return new RecordDraft(
-        d.id(),
-        d.type(),
-        d.name(),
-        d.status(),
-        d.geometry(),
-        d.marked(),
-        d.fenced(),
-        d.monitored(),
-        d.minefield(),
-        d.year(),
-        d.notes(),
-        d.where() == null ? null : d.where().replace(staged, "request body"));
+    return d.toBuilder()
+        .withWhere(d.where() == null ? null : d.where().replace(staged, "request body"))
+        .build();
   }
 
   /** The problem, naming the request body instead of the server's staging file. */
