@@ -17,7 +17,6 @@ import lt.skydas.optimize.corridor.CorridorGraphs;
 import lt.skydas.optimize.model.BarrierModel;
 import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.optimize.solve.ModelObjective;
-import lt.skydas.optimize.solve.PlanEvaluator;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.PlanPolicy;
@@ -139,12 +138,12 @@ class PipelineStepsTest {
 
     @Override
     public double[] scenarioTimes(BarrierModel m, boolean[] chosen) {
-      return new PlanEvaluator(m).lengths(PlanEvaluator.choiceOf(m, chosen));
+      return new OrToolsModelSolver().scenarioTimes(m, chosen);
     }
 
     @Override
     public double objective(BarrierModel m, boolean[] chosen) {
-      return new PlanEvaluator(m).objective(chosen);
+      return new OrToolsModelSolver().objective(m, chosen);
     }
 
     @Override
