@@ -3,15 +3,18 @@ package lt.skydas.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.AssessmentResult;
 import lt.skydas.assess.Objective;
 import lt.skydas.assess.ObjectivesReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.core.progress.Progress;
 import lt.skydas.mobility.SpeedTable;
 import lt.skydas.optimize.BarrierOptimizer;
 import lt.skydas.optimize.Candidate;
@@ -101,13 +104,13 @@ final class OptimizeCommand implements Callable<Integer> {
    * find a route over its limit, the run fails with one line per route (exit 6) after the outputs
    * are written for review.
    */
-  static int routeLimitsHeld(lt.skydas.assess.AssessmentResult verification, Path out) {
+  static int routeLimitsHeld(AssessmentResult verification, Path out) {
     int broken = 0;
-    for (lt.skydas.assess.AssessmentResult.RouteTime t : verification.reinforcement()) {
+    for (AssessmentResult.RouteTime t : verification.reinforcement()) {
       if (!t.withinLimit()) {
         broken++;
         System.err.printf(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "skydas: the plan slows the friendly route %s (%s) by %.1f %%, over the %.0f %%"
                 + " limit; outputs in %s are for review only%n",
             t.name(),
@@ -117,7 +120,7 @@ final class OptimizeCommand implements Callable<Integer> {
             out);
       }
     }
-    return broken == 0 ? 0 : lt.skydas.core.problem.ProblemCode.INFEASIBLE.exitCode();
+    return broken == 0 ? 0 : ProblemCode.INFEASIBLE.exitCode();
   }
 
   /** An optimisation and the region it was verified on. */
@@ -131,7 +134,7 @@ final class OptimizeCommand implements Callable<Integer> {
       Path objectives,
       Path catalog,
       Path sites,
-      lt.skydas.core.progress.Progress progress) {
+      Progress progress) {
     if (sites != null && !Files.isRegularFile(sites)) {
       throw new SkydasProblem(
           ProblemCode.NOT_FOUND, sites + ": no such file", Map.of("file", sites.toString()));
@@ -233,8 +236,7 @@ final class OptimizeCommand implements Callable<Integer> {
   /** Delay per objective (rows) and case (columns), verified; the model's in brackets. */
   static void printObjectives(OptimizationResult r) {
     List<String> caseIds = r.cases().stream().map(OptimizationResult.CaseTimes::caseId).toList();
-    Map<String, List<OptimizationResult.ObjectiveTimes>> byObjective =
-        new java.util.LinkedHashMap<>();
+    Map<String, List<OptimizationResult.ObjectiveTimes>> byObjective = new LinkedHashMap<>();
     for (OptimizationResult.ObjectiveTimes t : r.objectiveTimes()) {
       byObjective.computeIfAbsent(t.objectiveId(), k -> new ArrayList<>()).add(t);
     }

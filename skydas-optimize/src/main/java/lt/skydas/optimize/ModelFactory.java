@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.mobility.VehicleClass;
@@ -36,14 +37,14 @@ public final class ModelFactory {
   private ModelFactory() {}
 
   /** What the user fixed: a type per pinned site, and which pinned sites already stand. */
-  public record Fixed(Map<Integer, String> typeBySite, java.util.Set<Integer> existing) {
+  public record Fixed(Map<Integer, String> typeBySite, Set<Integer> existing) {
     public Fixed {
       typeBySite = Map.copyOf(typeBySite);
-      existing = java.util.Set.copyOf(existing);
+      existing = Set.copyOf(existing);
     }
 
     public static Fixed none() {
-      return new Fixed(Map.of(), java.util.Set.of());
+      return new Fixed(Map.of(), Set.of());
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import lt.skydas.assess.ReinforcementRoute;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
@@ -59,7 +60,7 @@ public record OptimizeOptions(
     classes = List.copyOf(classes);
     seasons = List.copyOf(seasons);
     classWeights = Map.copyOf(classWeights);
-    java.util.Objects.requireNonNull(objectiveMode, "objectiveMode");
+    Objects.requireNonNull(objectiveMode, "objectiveMode");
     if (classes.isEmpty() || seasons.isEmpty()) {
       throw new IllegalArgumentException("at least one vehicle class and one season");
     }

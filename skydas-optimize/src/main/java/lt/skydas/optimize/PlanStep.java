@@ -1,6 +1,7 @@
 package lt.skydas.optimize;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ final class PlanStep {
    */
   record MadePlan(BarrierPlan plan, Map<String, String> fixedStatus, List<String> notes) {
     MadePlan {
-      fixedStatus = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixedStatus));
+      fixedStatus = Collections.unmodifiableMap(new LinkedHashMap<>(fixedStatus));
       notes = List.copyOf(notes);
     }
   }
