@@ -23,7 +23,9 @@ import lt.skydas.plan.ObstacleCatalog;
 
 /**
  * The optimisation pipeline: candidates (with the user's edits) → friendly-route restrictions →
- * corridor graphs → model → solver → phasing → plan → verification on the full model.
+ * corridor graphs → model → solver → phasing → plan → verification on the full model. Each step is
+ * its own class with an output record (see {@link #run} and {@code skydas-optimize/package.md}).
+ * The optimiser keeps no state between runs.
  */
 public final class BarrierOptimizer {
   /**
