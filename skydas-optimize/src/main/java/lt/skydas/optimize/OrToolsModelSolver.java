@@ -20,6 +20,12 @@ import lt.skydas.optimize.solve.PlanEvaluator;
  * binding constraint.
  */
 public final class OrToolsModelSolver implements ModelSolver {
+  /**
+   * Threads for the phasing's gain evaluations: fixed (not the user's thread count), as the phasing
+   * is short next to the solve.
+   */
+  static final int PHASING_WORKERS = 2;
+
   @Override
   public Solved solve(
       BarrierModel m, double timeLimit_s, double gapTarget, int threads, Progress p) {
@@ -96,7 +102,7 @@ public final class OrToolsModelSolver implements ModelSolver {
       }
     }
     Phasing ph =
-        new PhasingScheduler(m, 2)
+        new PhasingScheduler(m, PHASING_WORKERS)
             .schedule(
                 PlanEvaluator.choiceOf(m, chosen),
                 new PhasingScheduler.Calendar(years, ceilings, cap),
