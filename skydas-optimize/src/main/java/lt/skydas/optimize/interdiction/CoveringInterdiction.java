@@ -260,7 +260,7 @@ public final class CoveringInterdiction {
     this.d = ticks(g.delay, resolution, "delay");
     requireExactKeys(c, d);
     this.toSink = ticksToSink(g, c);
-    this.search = new BoundedSearch(g.graph, toSink, g.source, g.sink);
+    this.search = new BoundedSearch(g.graph(), toSink, g.source(), g.sink());
     this.w = new long[arcs];
   }
 
@@ -280,7 +280,7 @@ public final class CoveringInterdiction {
     for (int a = 0; a < c.length; a++) {
       w[a] = c[a];
     }
-    double[] dist = Dijkstra.distances(g.graph.reverse(), w, g.sink);
+    double[] dist = Dijkstra.distances(g.graph().reverse(), w, g.sink());
     long[] t = new long[dist.length];
     for (int v = 0; v < t.length; v++) {
       t[v] = dist[v] == Double.POSITIVE_INFINITY ? Long.MAX_VALUE : (long) dist[v];

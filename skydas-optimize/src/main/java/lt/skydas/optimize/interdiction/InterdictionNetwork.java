@@ -1,6 +1,7 @@
 package lt.skydas.optimize.interdiction;
 
 import lt.skydas.optimize.graph.CsrGraph;
+import lt.skydas.optimize.graph.StGraph;
 
 /**
  * A shortest-path interdiction instance: a digraph with arc lengths c, interdiction delays d and an
@@ -8,10 +9,7 @@ import lt.skydas.optimize.graph.CsrGraph;
  * tail). Immutable and thread-safe; the attribute arrays are exposed to this package for speed and
  * must not be modified.
  */
-public final class InterdictionNetwork {
-  final CsrGraph graph;
-  final int source;
-  final int sink;
+public final class InterdictionNetwork extends StGraph {
   final double[] length;
   final double[] delay;
   final boolean[] interdictable;
@@ -23,41 +21,10 @@ public final class InterdictionNetwork {
       double[] length,
       double[] delay,
       boolean[] interdictable) {
-    this.graph = graph;
-    this.source = source;
-    this.sink = sink;
+    super(graph, source, sink);
     this.length = length;
     this.delay = delay;
     this.interdictable = interdictable;
-  }
-
-  /** The topology; arc ids are this network's arc ids. */
-  public CsrGraph graph() {
-    return graph;
-  }
-
-  public int nodeCount() {
-    return graph.nodeCount();
-  }
-
-  public int arcCount() {
-    return graph.arcCount();
-  }
-
-  public int source() {
-    return source;
-  }
-
-  public int sink() {
-    return sink;
-  }
-
-  public int tail(int a) {
-    return graph.tail(a);
-  }
-
-  public int head(int a) {
-    return graph.head(a);
   }
 
   public double length(int a) {

@@ -25,7 +25,7 @@ public final class PathEvaluator {
 
   public PathEvaluator(InterdictionNetwork g) {
     this.g = g;
-    this.graph = g.graph;
+    this.graph = g.graph();
     this.dist = new double[graph.nodeCount()];
     this.predArc = new int[graph.nodeCount()];
     this.heap = new IndexedMinHeap(graph.arcCount() + 1);
@@ -38,15 +38,15 @@ public final class PathEvaluator {
     Arrays.fill(predArc, -1);
     heap.clear();
     entries = 0;
-    dist[g.source] = 0;
-    push(g.source, 0);
+    dist[g.source()] = 0;
+    push(g.source(), 0);
     while (!heap.isEmpty()) {
       double du = heap.peekKey();
       int u = entryNode[heap.poll()];
       if (du > dist[u]) {
         continue; // stale entry
       }
-      if (u == g.sink) {
+      if (u == g.sink()) {
         return du;
       }
       for (int a = graph.firstArc(u), e = graph.endArc(u); a < e; a++) {
@@ -59,7 +59,7 @@ public final class PathEvaluator {
         }
       }
     }
-    return dist[g.sink];
+    return dist[g.sink()];
   }
 
   private void push(int v, double key) {
@@ -69,6 +69,6 @@ public final class PathEvaluator {
 
   /** Arcs of the path found by the last {@link #value} call, source to sink. */
   public int[] lastPath() {
-    return graph.pathTo(predArc, g.sink);
+    return graph.pathTo(predArc, g.sink());
   }
 }

@@ -2,6 +2,7 @@ package lt.skydas.optimize.model;
 
 import java.util.Arrays;
 import lt.skydas.optimize.graph.CsrGraph;
+import lt.skydas.optimize.graph.StGraph;
 
 /**
  * One scenario's aggregated corridor graph: a digraph in CSR order by tail with arc lengths in
@@ -10,62 +11,23 @@ import lt.skydas.optimize.graph.CsrGraph;
  * road edges ({@link #ROAD_GATE}); an option built at the site adds its delay for that gate kind to
  * the arc. Immutable and thread-safe; the topology is a {@link CsrGraph}.
  */
-public final class GateGraph {
+public final class GateGraph extends StGraph {
   /** Gate kind: entering the site's cells (line and area obstacles). */
   public static final byte CELL_GATE = 0;
 
   /** Gate kind: driving along a road edge the site cuts. */
   public static final byte ROAD_GATE = 1;
 
-  private final CsrGraph graph;
-  private final int source;
-  private final int sink;
   private final double[] length_s;
   private final int[] site;
   private final byte[] kind;
 
   private GateGraph(
       CsrGraph graph, int source, int sink, double[] length_s, int[] site, byte[] kind) {
-    this.graph = graph;
-    this.source = source;
-    this.sink = sink;
+    super(graph, source, sink);
     this.length_s = length_s;
     this.site = site;
     this.kind = kind;
-  }
-
-  /** The topology (CSR by tail); arc ids are this graph's arc ids. */
-  public CsrGraph graph() {
-    return graph;
-  }
-
-  public int nodeCount() {
-    return graph.nodeCount();
-  }
-
-  public int arcCount() {
-    return graph.arcCount();
-  }
-
-  public int source() {
-    return source;
-  }
-
-  public int sink() {
-    return sink;
-  }
-
-  /** Arcs leaving {@code u} are {@code firstArc(u) .. firstArc(u + 1) - 1}. */
-  public int firstArc(int u) {
-    return graph.firstArc(u);
-  }
-
-  public int tail(int a) {
-    return graph.tail(a);
-  }
-
-  public int head(int a) {
-    return graph.head(a);
   }
 
   public double length_s(int a) {
