@@ -12,10 +12,11 @@ const choice = (sel) => ($(sel).value ? [$(sel).value] : []);
 export function initJobs() {
   $('#assess-run').addEventListener('click', () => run($('#assess-status'), async () => {
     const recs = await api('GET', '/api/records?limit=10000');
+    const standing = new Set(state.statuses.filter((s) => s.standing).map((s) => s.id));
     const plan = {
       type: 'FeatureCollection',
       features: recs.features
-        .filter((f) => !['cleared', 'land_released'].includes(f.properties.status))
+        .filter((f) => standing.has(f.properties.status))
         .map((f) => ({ type: 'Feature', id: f.id, properties: { type: f.properties.type, name: f.properties.name, year: f.properties.year }, geometry: f.geometry })),
     };
     return api('POST', '/api/jobs/assess', { plan, classes: choice('#assess-classes'), seasons: choice('#assess-seasons') });

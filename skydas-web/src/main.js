@@ -10,7 +10,7 @@ import { initTabs, onShow } from './tabs.js';
 import { admit, startSession } from './session.js';
 import { showRecord } from './record.js';
 import { catalogChoices, initDraw } from './draw.js';
-import { initRegistry, registryList } from './registry.js';
+import { initRegistry, registryList, statusChoices } from './registry.js';
 import { programme } from './programme.js';
 import { initJobs, refreshJobs } from './jobs.js';
 import { initIsochrones } from './isochrones.js';
@@ -26,6 +26,10 @@ async function enter(m) {
   try {
     state.activityKinds = (await api('GET', '/api/activity-kinds')).kinds;
   } catch { state.activityKinds = []; }
+  try {
+    state.statuses = (await api('GET', '/api/statuses')).statuses;
+    statusChoices(state.statuses);
+  } catch { state.statuses = []; }
   try {
     state.catalog = (await api('GET', '/api/catalog')).types;
     catalogChoices(state.catalog);

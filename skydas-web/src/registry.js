@@ -4,12 +4,15 @@ import { $, el, problemText, words } from './dom.js';
 import { show } from './tabs.js';
 import { showRecord } from './record.js';
 
-const STATUSES = ['planned', 'approved', 'under_construction', 'emplaced', 'breached', 'damaged', 'clearance_in_progress', 'cleared', 'land_released'];
-
 export function initRegistry() {
   const st = $('#reg-status');
-  if (st.options.length === 1) st.append(...STATUSES.map((s) => el('option', { value: s }, words(s))));
   st.addEventListener('change', () => registryList());
+}
+
+/** Fills the status filter from the server's statuses (once; they come in lifecycle order). */
+export function statusChoices(statuses) {
+  const st = $('#reg-status');
+  if (st.options.length === 1) st.append(...statuses.map((s) => el('option', { value: s.id }, words(s.id))));
 }
 
 export async function registryList() {

@@ -1,10 +1,11 @@
-// What the views share: the caller (from /api/me), the map, the catalog and activity kinds the
-// server offers, and whether map clicks currently belong to drawing or editing.
+// What the views share: the caller (from /api/me), the map, the catalog, activity kinds and
+// statuses the server offers, and whether map clicks currently belong to drawing or editing.
 export const state = {
   me: null,
   ui: null,
   catalog: [],
   activityKinds: [],
+  statuses: [], // [{id, standing, in_ground}] from /api/statuses, in lifecycle order
   drawing: false,
 };
 

@@ -52,6 +52,25 @@ class ApiTest {
   }
 
   @Test
+  void statusesComeInLifecycleOrderWithWhatAnAssessmentCounts() {
+    JsonNode st = ts.as(Role.VIEWER).json(ts.as(Role.VIEWER).get("/api/statuses")).get("statuses");
+    List<String> ids = new java.util.ArrayList<>();
+    List<String> standing = new java.util.ArrayList<>();
+    st.forEach(
+        s -> {
+          ids.add(s.get("id").asText());
+          if (s.get("standing").asBoolean()) {
+            standing.add(s.get("id").asText());
+          }
+        });
+    assertThat(ids)
+        .containsExactlyElementsOf(
+            java.util.Arrays.stream(Status.values()).map(Status::id).toList());
+    assertThat(standing).startsWith("planned").doesNotContain("cleared", "land_released");
+    assertThat(ts.anonymous().get("/api/statuses").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void wrongPasswordIsA401ProblemAndTheSessionCookieIsHttpOnlyStrict() {
     HttpResponse<String> bad =
         ts.anonymous()

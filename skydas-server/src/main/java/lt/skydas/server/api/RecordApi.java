@@ -16,6 +16,7 @@ import lt.skydas.registry.RecordDraft;
 import lt.skydas.registry.Registry;
 import lt.skydas.registry.RegistryRecord;
 import lt.skydas.registry.Role;
+import lt.skydas.registry.Status;
 import lt.skydas.server.http.Access;
 import lt.skydas.server.http.OpenApiDoc;
 import lt.skydas.server.http.Requests;
@@ -116,6 +117,13 @@ public final class RecordApi {
         this::activityKinds);
     t.add(
         HandlerType.GET,
+        "/api/statuses",
+        any,
+        "registry",
+        "The lifecycle statuses in order, and which of them an assessment of the registry counts",
+        this::statuses);
+    t.add(
+        HandlerType.GET,
         "/api/registry/verify",
         any,
         "registry",
@@ -212,6 +220,17 @@ public final class RecordApi {
                         k.required()))
             .toList();
     responses.json(ctx, 200, Map.of("kinds", kinds));
+  }
+
+  private void statuses(Context ctx) {
+    List<Map<String, Object>> out =
+        Arrays.stream(Status.values())
+            .map(
+                st ->
+                    Map.<String, Object>of(
+                        "id", st.id(), "standing", st.standing(), "in_ground", st.inGround()))
+            .toList();
+    responses.json(ctx, 200, Map.of("statuses", out));
   }
 
   private static List<Map<String, Object>> views(List<Activity> as) {
