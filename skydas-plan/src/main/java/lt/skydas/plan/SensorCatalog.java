@@ -1,19 +1,11 @@
 package lt.skydas.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 
 /**
@@ -21,8 +13,7 @@ import lt.skydas.core.problem.SkydasProblem;
  * the second sourced catalog beside {@link ObstacleCatalog}. Every figure cites a reference of the
  * file's {@code references} table or is marked {@code estimate:} with its reasoning; loading checks
  * that and every range and names the file, the type and the field at fault in a {@link
- * SkydasProblem} ({@link ProblemCode#BAD_INPUT}, or {@link ProblemCode#NOT_FOUND} for a missing
- * file). Immutable and thread-safe.
+ * SkydasProblem} (BAD_INPUT, or NOT_FOUND for a missing file). Immutable and thread-safe.
  *
  * <pre>{@code
  * SensorCatalog c = SensorCatalog.defaults();
@@ -30,7 +21,6 @@ import lt.skydas.core.problem.SkydasProblem;
  * }</pre>
  */
 public final class SensorCatalog {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Map<String, SensorType> types;
   private final Map<String, String> references;
   private final String origin;
@@ -43,14 +33,8 @@ public final class SensorCatalog {
 
   /** The catalog shipped with Skydas. */
   public static SensorCatalog defaults() {
-    try (InputStream in = SensorCatalog.class.getResourceAsStream("sensors.json")) {
-      if (in == null) {
-        throw new IllegalStateException("sensors.json missing from the classpath");
-      }
-      return new SensorCatalogReader("built-in sensors.json").read(MAPPER.readTree(in));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new SensorCatalogReader("built-in sensors.json")
+        .read(CatalogJson.readResource("sensors.json"));
   }
 
   /**
@@ -60,20 +44,7 @@ public final class SensorCatalog {
    *     JSON (also when truncated) or any entry is invalid
    */
   public static SensorCatalog load(Path file) {
-    String name = file.toString();
-    try (InputStream in = Files.newInputStream(file)) {
-      JsonNode root = MAPPER.readTree(in);
-      if (root == null || root.isMissingNode()) {
-        throw SkydasProblem.badInput(name, null, "file is empty");
-      }
-      return new SensorCatalogReader(name).read(root);
-    } catch (NoSuchFileException e) {
-      throw new SkydasProblem(ProblemCode.NOT_FOUND, name + ": no such file", Map.of("file", name));
-    } catch (JsonProcessingException e) {
-      throw SkydasProblem.badInput(name, null, "not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw SkydasProblem.badInput(name, null, "cannot read: " + e.getMessage());
-    }
+    return new SensorCatalogReader(file.toString()).read(CatalogJson.readFile(file));
   }
 
   /** The type with this id, if any. */
