@@ -23,8 +23,9 @@ final class RayFan {
   /** Fans up to this many ray cells (about 16 MB) are stored; larger ones are walked per query. */
   static final int MAX_STORED_CELLS = 4 << 20;
 
-  private static final int N_BIAS = 1 << 14;
+  private static final int N_BIAS = 1 << 13;
   private static final int OWNED = 1;
+  private static final int LESSER = 2;
 
   final int reach;
   final int resolution;
@@ -107,7 +108,12 @@ final class RayFan {
   }
 
   static int row(int code) {
-    return ((code >>> 1) & 0x7FFF) - N_BIAS;
+    return ((code >>> 2) & 0x3FFF) - N_BIAS;
+  }
+
+  /** 0 if the ray passes the cell on its greater-slope corner's side, 1 on the lesser's. */
+  static int side(int code) {
+    return (code >>> 1) & 1;
   }
 
   /** 1 if the ray owns the cell, else 0. */
@@ -141,8 +147,9 @@ final class RayFan {
       while (true) {
         int e = 2 * (n * resolution - k * m);
         boolean owned = e > -m && e <= m && (double) m * m + (double) n * n <= maxDistanceCells2;
-        offset[len] = (float) slopeOffset(t, at, m, n);
-        buf[len++] = (m << 16) | ((n + N_BIAS) << 1) | (owned ? OWNED : 0);
+        double d = slopeOffset(t, at, m, n);
+        offset[len] = (float) Math.abs(d);
+        buf[len++] = (m << 16) | ((n + N_BIAS) << 2) | (d < 0 ? LESSER : 0) | (owned ? OWNED : 0);
         if (n == end) {
           break;
         }

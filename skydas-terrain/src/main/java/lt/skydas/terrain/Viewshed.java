@@ -125,6 +125,26 @@ public final class Viewshed {
    *     the wrong length
    */
   public int compute(int col, int row, ViewshedOptions options, byte[] out) {
+    int visible = computeInWindow(col, row, options, out);
+    Window win = window();
+    for (int r = 0; r < height; r++) {
+      if (r < win.row0() || r >= win.row0() + win.height()) {
+        Arrays.fill(out, r * width, (r + 1) * width, NODATA);
+      } else {
+        Arrays.fill(out, r * width, r * width + win.col0(), NODATA);
+        Arrays.fill(out, r * width + win.col0() + win.width(), (r + 1) * width, NODATA);
+      }
+    }
+    return visible;
+  }
+
+  /**
+   * As {@link #compute}, but writes only the cells of {@link #window()} (the square of cells within
+   * the maximum distance along each axis, clipped to the grid); other cells of {@code out} keep
+   * their values. For many viewsheds over a large grid (coverage), where filling the whole output
+   * each time would cost more than the viewshed.
+   */
+  public int computeInWindow(int col, int row, ViewshedOptions options, byte[] out) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(out, "out");
     if (col < 0 || col >= width || row < 0 || row >= height) {
@@ -140,7 +160,9 @@ public final class Viewshed {
     }
     setUp(col, row, ground, options);
     prepareVertices();
-    Arrays.fill(out, NODATA);
+    for (int r = row0; r < row0 + windowHeight; r++) {
+      Arrays.fill(out, r * width + col0, r * width + col0 + windowWidth, NODATA);
+    }
     visibleCount = 1;
     for (int s = 0; s < 4; s++) {
       sector.set(s);
@@ -150,6 +172,17 @@ public final class Viewshed {
     out[row * width + col] = VISIBLE;
     return visibleCount;
   }
+
+  /** The window of the last query: grid cells it may have written. */
+  public Window window() {
+    return new Window(col0, row0, windowWidth, windowHeight);
+  }
+
+  /**
+   * A rectangle of grid cells: columns {@code col0 .. col0 + width − 1}, rows {@code row0 .. row0 +
+   * height − 1}.
+   */
+  public record Window(int col0, int row0, int width, int height) {}
 
   /** The observer, heights, curvature factor, window, ray fan and scratch of one query. */
   private void setUp(int col, int row, float ground, ViewshedOptions o) {
@@ -328,15 +361,16 @@ public final class Viewshed {
       if (gc != gc) {
         continue; // nodata: never blocks, not decided
       }
-      double d = offsets[i];
-      double g = gc + Math.max(d, 0.0) * c[wi + 1] - Math.min(d, 0.0) * c[wi + 2];
-      // branch-free decision: a cell the ray does not own writes to the observer's cell instead
+      double g = gc + offsets[i] * c[wi + 1 + RayFan.side(code)];
+      // branch-free: visible iff target slope − horizon ≥ 0 (sign bit clear); a cell the ray
+      // does not own writes to the observer's cell instead (restored at the end)
+      double margin = (gc + c[wi + 3]) - horizon;
+      int visible = (int) (Double.doubleToRawLongBits(margin) >>> 63) ^ 1;
       int owned = RayFan.owned(code);
-      int visible = horizon <= gc + c[wi + 3] ? 1 : 0;
       int gi = obsGrid + ((m * majorGrid + n * minorGrid) & -owned);
       out[gi] = (byte) visible;
       seen += visible & owned;
-      horizon = g > horizon ? g : horizon;
+      horizon = Math.max(horizon, g);
     }
     visibleCount += seen;
   }
