@@ -86,6 +86,10 @@ public final class Viewshed {
   private double[] inverse = new double[0];
 
   private final Sector sector = new Sector();
+
+  /** The sector opposite {@link #sector} (its strides negated), swept in the same pass. */
+  private final Sector opposite = new Sector();
+
   private RayFan fan;
   private int[] rayBuffer = new int[0];
   private float[] offsetBuffer = new float[0];
@@ -101,7 +105,6 @@ public final class Viewshed {
   private double drop;
   private double target_m;
   private double maxDistanceCells2;
-  private int visibleCount;
 
   /** An engine over one elevation model; the model is read, never written. */
   public Viewshed(ElevationGrid dem) {
@@ -163,14 +166,15 @@ public final class Viewshed {
     for (int r = row0; r < row0 + windowHeight; r++) {
       Arrays.fill(out, r * width + col0, r * width + col0 + windowWidth, NODATA);
     }
-    visibleCount = 1;
-    for (int s = 0; s < 4; s++) {
+    for (int s = 0; s < 2; s++) {
       sector.set(s);
+      opposite.set(s + 2);
       prepareCells(sector);
-      sweepSector(sector, out);
+      prepareCells(opposite);
+      sweepSectors(out);
     }
     out[row * width + col] = VISIBLE;
-    return visibleCount;
+    return countVisible(out);
   }
 
   /** The window of the last query: grid cells it may have written. */
@@ -316,8 +320,8 @@ public final class Viewshed {
     return (own - drop * d2 - eye_m) / Math.sqrt(d2);
   }
 
-  /** Every ray of the fan through the current sector. */
-  private void sweepSector(Sector s, byte[] out) {
+  /** Every ray of the fan through the current sector and its opposite. */
+  private void sweepSectors(byte[] out) {
     int resolution = fan.resolution;
     int[] stored = fan.storedCells();
     float[] offsets = fan.storedOffsets();
@@ -325,54 +329,84 @@ public final class Viewshed {
     for (int k = -resolution; k < resolution; k++) {
       if (stored != null) {
         int r = k + resolution;
-        sweepRay(s, stored, offsets, starts[r], starts[r + 1], out);
+        sweepRay(stored, offsets, starts[r], starts[r + 1], out);
       } else {
-        sweepRay(s, rayBuffer, offsetBuffer, 0, fan.walk(k, rayBuffer, offsetBuffer), out);
+        sweepRay(rayBuffer, offsetBuffer, 0, fan.walk(k, rayBuffer, offsetBuffer), out);
       }
     }
   }
 
   /**
-   * The kernel: walks the cells of ray k (slope t) nearest first, keeping the running maximum of
-   * their interpolated slopes, and decides each cell the ray owns against the maximum so far.
+   * The kernel: walks the cells of one ray of the fan, nearest first, in the current sector and
+   * (mirrored: every stride negated) in the opposite one, keeping each one's running maximum of the
+   * crossed cells' interpolated slopes and deciding the cells the ray owns against it. A ray stops
+   * in a sector where it leaves the window.
    */
-  private void sweepRay(Sector s, int[] ray, float[] offsets, int from, int to, byte[] out) {
+  private void sweepRay(int[] ray, float[] offsets, int from, int to, byte[] out) {
     final float[] c = cells;
-    final int mMax = s.mMax;
-    final int nMax = s.nMax;
-    final int nMin = s.nMin;
-    final int obsWindow = s.obsWindow;
-    final int majorWindow = s.majorWindow;
-    final int minorWindow = s.minorWindow;
-    final int obsGrid = s.obsGrid;
-    final int majorGrid = s.majorGrid;
-    final int minorGrid = s.minorGrid;
-    double horizon = Double.NEGATIVE_INFINITY;
-    int seen = 0;
+    final Sector a = sector;
+    final Sector b = opposite;
+    final int obsWindow = a.obsWindow;
+    final int obsGrid = a.obsGrid;
+    double horizonA = Double.NEGATIVE_INFINITY;
+    double horizonB = Double.NEGATIVE_INFINITY;
+    boolean liveA = true;
+    boolean liveB = true;
     for (int i = from; i < to; i++) {
       int code = ray[i];
       int m = RayFan.column(code);
       int n = RayFan.row(code);
-      if (m > mMax || n > nMax || n < nMin) {
-        break;
+      float offset = offsets[i];
+      int side = RayFan.side(code);
+      int window = m * a.majorWindow + n * a.minorWindow;
+      // a cell the ray does not own is written to the observer's cell (restored at the end)
+      int grid = (m * a.majorGrid + n * a.minorGrid) & -RayFan.owned(code);
+      if (liveA) {
+        liveA = m <= a.mMax && n <= a.nMax && n >= a.nMin;
+        if (liveA) {
+          horizonA =
+              visit(c, STRIDE * (obsWindow + window), offset, side, obsGrid + grid, out, horizonA);
+        }
       }
-      int wi = STRIDE * (obsWindow + m * majorWindow + n * minorWindow);
-      float gc = c[wi];
-      if (gc != gc) {
-        continue; // nodata: never blocks, not decided
+      if (liveB) {
+        liveB = m <= b.mMax && n <= b.nMax && n >= b.nMin;
+        if (liveB) {
+          horizonB =
+              visit(c, STRIDE * (obsWindow - window), offset, side, obsGrid - grid, out, horizonB);
+        } else if (!liveA) {
+          return;
+        }
+      } else if (!liveA) {
+        return;
       }
-      double g = gc + offsets[i] * c[wi + 1 + RayFan.side(code)];
-      // branch-free: visible iff target slope − horizon ≥ 0 (sign bit clear); a cell the ray
-      // does not own writes to the observer's cell instead (restored at the end)
-      double margin = (gc + c[wi + 3]) - horizon;
-      int visible = (int) (Double.doubleToRawLongBits(margin) >>> 63) ^ 1;
-      int owned = RayFan.owned(code);
-      int gi = obsGrid + ((m * majorGrid + n * minorGrid) & -owned);
-      out[gi] = (byte) visible;
-      seen += visible & owned;
-      horizon = Math.max(horizon, g);
     }
-    visibleCount += seen;
+  }
+
+  /**
+   * One crossed cell: decides it (visible iff target slope − horizon ≥ 0, read from the sign bit,
+   * branch-free) and returns the horizon including the cell. Nodata cells neither block nor are
+   * decided.
+   */
+  private static double visit(
+      float[] c, int wi, float offset, int side, int gi, byte[] out, double horizon) {
+    float gc = c[wi];
+    if (gc != gc) {
+      return horizon;
+    }
+    double g = gc + offset * c[wi + 1 + side];
+    double margin = (gc + c[wi + 3]) - horizon;
+    out[gi] = (byte) ((int) (Double.doubleToRawLongBits(margin) >>> 63) ^ 1);
+    return Math.max(horizon, g);
+  }
+
+  private int countVisible(byte[] out) {
+    int count = 0;
+    for (int r = row0; r < row0 + windowHeight; r++) {
+      for (int i = r * width + col0; i < r * width + col0 + windowWidth; i++) {
+        count += out[i] == VISIBLE ? 1 : 0;
+      }
+    }
+    return count;
   }
 
   /**
