@@ -65,6 +65,12 @@ public final class Viewshed {
 
   private static final int STRIDE = 4;
 
+  /** Cells up to this far beyond the maximum distance are set up (rays walk ~3.6 cells past it). */
+  private static final double CELL_MARGIN = 4;
+
+  /** Corners of the set-up cells lie within this margin. */
+  private static final double VERTEX_MARGIN = 5;
+
   private final ElevationGrid dem;
   private final float[] z;
   private final int width;
@@ -244,7 +250,10 @@ public final class Viewshed {
       }
       int above = (gr - 1) * width;
       int below = gr * width;
-      for (int j = 0; j <= windowWidth; j++) {
+      int lim = across(Math.abs(gr - 0.5 - obsRow), VERTEX_MARGIN);
+      int jFirst = Math.max(0, obsCol - lim - col0);
+      int jLast = Math.min(windowWidth, obsCol + lim + 1 - col0);
+      for (int j = jFirst; j <= jLast; j++) {
         int gc = col0 + j;
         if (gc < 1 || gc >= width) {
           vertex[dst + j] = Float.NaN;
@@ -268,20 +277,37 @@ public final class Viewshed {
    */
   private void prepareCells(Sector s) {
     if (s.minorWindow == 1 || s.minorWindow == -1) {
-      for (int m = 1; m <= s.mMax; m++) {
-        int nLo = Math.max(s.nMin, -m - 1);
-        int nHi = Math.min(s.nMax, m + 1);
+      int mLast = Math.min(s.mMax, across(0, CELL_MARGIN));
+      for (int m = 1; m <= mLast; m++) {
+        int lim = across(m, CELL_MARGIN);
+        int nLo = Math.max(s.nMin, Math.max(-m - 1, -lim));
+        int nHi = Math.min(s.nMax, Math.min(m + 1, lim));
         for (int n = nLo; n <= nHi; n++) {
           prepareCell(s, m, n);
         }
       }
     } else {
-      for (int n = Math.max(s.nMin, -s.mMax - 1); n <= Math.min(s.nMax, s.mMax + 1); n++) {
-        for (int m = Math.max(1, Math.abs(n) - 1); m <= s.mMax; m++) {
+      int lim0 = across(0, CELL_MARGIN);
+      for (int n = Math.max(s.nMin, -lim0); n <= Math.min(s.nMax, lim0); n++) {
+        int mLast = Math.min(s.mMax, across(Math.abs(n), CELL_MARGIN));
+        for (int m = Math.max(1, Math.abs(n) - 1); m <= mLast; m++) {
           prepareCell(s, m, n);
         }
       }
     }
+  }
+
+  /**
+   * How far (cells, rounded up) the set-up must reach across an axis at {@code along} cells from
+   * the observer: to the maximum distance plus {@code margin} cells (rays walk a little past it);
+   * unbounded without a maximum distance.
+   */
+  private int across(double along, double margin) {
+    if (maxDistanceCells2 == Double.POSITIVE_INFINITY) {
+      return Integer.MAX_VALUE / 2;
+    }
+    double r = Math.sqrt(maxDistanceCells2) + margin;
+    return (int) Math.ceil(Math.sqrt(Math.max(0, r * r - along * along)));
   }
 
   private void prepareCell(Sector s, int m, int n) {
