@@ -24,8 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * install grass-core}).
  */
 class GrassViewshedTest {
-  /** At most this share of in-range cells may differ between the engine and r.viewshed. */
-  static final double MAX_SHARE = 0.015;
+  /**
+   * At most this share of in-range cells may differ between the engine and r.viewshed (measured 1.3
+   * %; the brute force 0.05 %, gdal_viewshed 3.2 %).
+   */
+  static final double MAX_SHARE = 0.02;
 
   @TempDir Path dir;
 

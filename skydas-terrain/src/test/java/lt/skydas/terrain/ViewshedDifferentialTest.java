@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
  * may differ only on a small, bounded fraction of cells, which must be borderline ones.
  *
  * <p>Why any differ: the sweep decides a cell on the nearest of its rays (at most a quarter cell
- * off the cell's centre at its distance), so near the sight line it can cross a neighbouring cell
- * the exact sight line misses, notably where the exact line runs through a grid corner (a tie in
- * r.viewshed, whose result there depends on the order of its sweep events); it also interpolates
- * along a cell in slope rather than azimuth and in float. Measured: 0.8 % of 135 000 cells over 40
- * terrains, nearly all with a margin (target angle − horizon angle) under 10⁻³ rad.
+ * off the cell's centre at its distance), and a ray of an outer band starts from the horizons of
+ * the two inner rays around it (each at most a quarter cell off at the band's edge), so near the
+ * sight line it can cross a neighbouring cell the exact sight line misses, notably where the exact
+ * line runs through a grid corner (a tie in r.viewshed, whose result there depends on the order of
+ * its sweep events); it also interpolates tangents rather than angles, in float. Measured: 0.86 %
+ * of 134 744 cells over 40 terrains, 95 % of them with a margin (target angle − horizon angle)
+ * under 10⁻³ rad.
  */
 class ViewshedDifferentialTest {
   /** At most this share of all decided cells may differ. */
