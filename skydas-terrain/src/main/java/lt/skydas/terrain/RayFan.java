@@ -4,14 +4,15 @@ import java.util.Arrays;
 
 /**
  * The rays of one 90° sector, in the sector's frame: column {@code m ≥ 1} along the major axis, row
- * {@code n} across it. The columns are split into bands that double outwards ({@code 1..16}, {@code
- * 17..37}, … up to the reach, halving from the reach while a band stays at least {@link #MIN_BAND}
- * wide); band b has rays {@code k} of slope {@code k / res_b} for k in {@code [−res_b, res_b)},
- * {@code res_b = oversample · (last column of b)}, and each ray of an outer band continues the two
- * rays of the next inner band that bracket its slope ({@link #parent}, {@link #parent2}). A ray is
- * the ordered list of the cells it crosses within its band (its supercover: every cell whose
- * angular extent contains the ray, column by column, nearer cell first), each cell packed in an int
- * with the side of its centre the ray passes and whether this ray <i>owns</i> the cell.
+ * {@code n} across it. The columns are split into bands that double outwards (for a reach of 600:
+ * 1–18, 19–37, 38–75, 76–150, 151–300, 301–600: halving from the reach while a band stays at least
+ * {@link #MIN_BAND} wide); band b has rays {@code k} of slope {@code k / res_b} for k in {@code
+ * [−res_b, res_b)}, {@code res_b = oversample · (last column of b)}, and each ray of an outer band
+ * continues the two rays of the next inner band that bracket its slope ({@link #parent}, {@link
+ * #parent2}). A ray is the ordered list of the cells it crosses within its band (its supercover:
+ * every cell whose angular extent contains the ray, column by column, nearer cell first), each cell
+ * packed in an int with the side of its centre the ray passes and whether this ray <i>owns</i> the
+ * cell.
  *
  * <p>A ray owns the cells whose centre slope {@code n / m} is nearest to its own ({@code |n · res −
  * k · m| ≤ m / 2}, ties to the lower ray); with {@code res ≥ m} the owner always crosses the cell,
