@@ -38,9 +38,11 @@ import java.util.Objects;
  * or {@link #NODATA} for cells beyond the maximum distance (centre distance) and nodata cells. The
  * observer's cell is visible.
  *
- * <p><b>Cost.</b> Θ(window area): about 4 gradient evaluations per cell for the set-up and {@code
- * ~3·OVERSAMPLE} ray steps per cell, no allocation per query once the scratch has grown to the
- * largest window (two floats per window cell).
+ * <p><b>Cost.</b> Θ(cells within range): two slope evaluations per cell (centre and corner) for the
+ * set-up and about four ray cells per cell for the sweep; no allocation per query once the scratch
+ * has grown to the largest window (20 bytes per window cell) and the fan is built for the maximum
+ * distance (once per engine and distance; about 10 MB for 15 km on 25 m). 15 km on 25 m takes about
+ * 35 ms (ADR 0010).
  *
  * <pre>{@code
  * Viewshed vs = new Viewshed(new ElevationGrid(grid, elevation));
