@@ -8,8 +8,8 @@ import lt.skydas.core.geo.GridSpec;
  * north ({@code id = row * width + col}), NaN = nodata. The cell size of the {@link GridSpec} is in
  * metres (a projected CRS); the caller checks the CRS.
  *
- * <p>Immutable view: the array is not copied; callers must not change it while a {@link Viewshed}
- * reads it. Shareable between threads.
+ * <p>Immutable view: the array is not copied (equality is identity); callers must not change it
+ * while a {@link Viewshed} reads it. Shareable between threads.
  *
  * @param grid the grid; {@code grid.cellSize()} is the cell size in metres
  * @param elevation_m elevations in metres, length {@code grid.cellCount()}, NaN = nodata
