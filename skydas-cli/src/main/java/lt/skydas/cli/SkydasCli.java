@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       CandidatesCommand.class,
       RegionCommand.class,
       CostDistCommand.class,
+      ViewshedCommand.class,
       CatalogCommand.class,
       RegistryCommand.class,
       ServeCommand.class,

@@ -26,6 +26,8 @@ class ArchitectureTest {
         .definedBy("lt.skydas.raster..")
         .layer("costdist")
         .definedBy("lt.skydas.costdist..")
+        .layer("terrain")
+        .definedBy("lt.skydas.terrain..")
         .layer("region")
         .definedBy("lt.skydas.region..")
         .layer("mobility")
@@ -61,6 +63,8 @@ class ArchitectureTest {
             "mobility", "plan", "assess", "optimize", "registry", "server", "cli")
         .whereLayer("costdist")
         .mayOnlyBeAccessedByLayers("mobility", "assess", "optimize", "cli")
+        .whereLayer("terrain")
+        .mayOnlyBeAccessedByLayers("assess", "optimize", "cli")
         .whereLayer("raster")
         .mayOnlyBeAccessedByLayers("region", "assess", "optimize", "cli")
         .check(CLASSES);
