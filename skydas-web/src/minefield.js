@@ -1,6 +1,7 @@
 // The as-laid minefield record (CCW Amended Protocol II, Technical Annex) as a form: one input per
 // field, read from and written to the record's `minefield` object; the server's completeness and
-// geometry checks come back as "minefield.<path>: message" and are shown beside the field.
+// geometry checks come back as field errors ({field: "minefield.lots[0].model", message}) and are
+// shown beside the input of that field; errors of other fields are listed below the form.
 const FIELDS = [
   ['reference_points.0.name', 'Reference point 1: name'],
   ['reference_points.0.lon', 'Reference point 1: longitude', 'number'],
@@ -51,6 +52,18 @@ function set(o, path, v) {
   x[ks[ks.length - 1]] = v;
 }
 
+/**
+ * The input of a record field (`minefield.lots[0].model` → the input of `lots.0.model`); a field
+ * naming a whole group (`minefield.lots`) goes to the group's first input. Null for fields the form
+ * does not hold.
+ */
+function inputFor(inputs, field) {
+  if (!field || !field.startsWith('minefield.')) return null;
+  const path = field.slice('minefield.'.length).replace(/\[(\d+)\]/g, '.$1');
+  const group = path.replace(/\.\d+/g, '');
+  return inputs.find((i) => i.dataset.path === path) || inputs.find((i) => i.dataset.path.replace(/\.\d+/g, '').startsWith(group)) || null;
+}
+
 /** The form element; `read()` returns the minefield object, `errors(list)` places messages. */
 export function minefieldForm(el, minefield, geometry) {
   const form = el('fieldset', { id: 'minefield-form' }, el('legend', {}, 'As-laid record (CCW APII)'));
@@ -97,15 +110,13 @@ export function minefieldForm(el, minefield, geometry) {
       inputs.forEach((i) => i.setAttribute('aria-invalid', 'false'));
       other.replaceChildren();
       for (const e of list) {
-        const m = /(minefield\.[a-z_.0-9]+|marked|fenced|monitored): (.*)$/.exec(e);
-        const path = m && m[1].startsWith('minefield.') ? m[1].slice(10) : null;
-        const target = path && inputs.find((i) => i.dataset.path === path || i.dataset.path.replace(/\.\d+/g, '').startsWith(path.replace(/\.\d+/g, '')));
+        const target = inputFor(inputs, e.field);
         if (target) {
           target.setAttribute('aria-invalid', 'true');
           const span = form.querySelector(`[data-error-for="${target.dataset.path}"]`);
-          span.textContent = (span.textContent ? `${span.textContent}; ` : '') + m[2];
+          span.textContent = (span.textContent ? `${span.textContent}; ` : '') + e.message;
         } else {
-          other.append(el('li', {}, e));
+          other.append(el('li', {}, [e.field, e.message].filter(Boolean).join(': ')));
         }
       }
     },

@@ -55,15 +55,16 @@ public final class InterdictionMacro {
             new CoveringInterdiction(g, 1)
                 .solve(
                     k,
-                    CoveringInterdiction.Settings.defaults()
-                        .withTimeLimit(limit)
+                    CoveringInterdiction.Settings.builder()
+                        .withTimeLimit_s(limit)
                         .withWorkers(workers)
                         .withSeed(seed)
                         .withMaster(master)
                         .withPathsPerRound(Integer.getInteger("paths", 16))
                         .withHarvestPerRound(Integer.getInteger("harvest", 16))
                         .withProveShare(Double.parseDouble(System.getProperty("prove", "0.6")))
-                        .withLocalSteps(Integer.getInteger("local", 4000)),
+                        .withLocalSteps(Integer.getInteger("local", 4000))
+                        .build(),
                     verbose ? m -> System.out.println("  " + m) : null);
         System.out.printf(
             Locale.ROOT,

@@ -3,31 +3,30 @@ package lt.skydas.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.AssessmentResult;
 import lt.skydas.assess.Objective;
 import lt.skydas.assess.ObjectivesReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.core.progress.Progress;
 import lt.skydas.mobility.SpeedTable;
-import lt.skydas.mobility.VehicleClass;
 import lt.skydas.optimize.BarrierOptimizer;
 import lt.skydas.optimize.Candidate;
 import lt.skydas.optimize.CandidateGenerator;
-import lt.skydas.optimize.CandidateOptions;
 import lt.skydas.optimize.OptimizationResult;
 import lt.skydas.optimize.OptimizationWriter;
 import lt.skydas.optimize.OptimizeOptions;
-import lt.skydas.optimize.Programme;
+import lt.skydas.optimize.OptionProblems;
 import lt.skydas.optimize.edits.SiteEditsReader;
 import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.HumanitarianCheck;
 import lt.skydas.plan.ObstacleCatalog;
-import lt.skydas.plan.PlanPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -105,13 +104,13 @@ final class OptimizeCommand implements Callable<Integer> {
    * find a route over its limit, the run fails with one line per route (exit 6) after the outputs
    * are written for review.
    */
-  static int routeLimitsHeld(lt.skydas.assess.AssessmentResult verification, Path out) {
+  static int routeLimitsHeld(AssessmentResult verification, Path out) {
     int broken = 0;
-    for (lt.skydas.assess.AssessmentResult.RouteTime t : verification.reinforcement()) {
+    for (AssessmentResult.RouteTime t : verification.reinforcement()) {
       if (!t.withinLimit()) {
         broken++;
         System.err.printf(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "skydas: the plan slows the friendly route %s (%s) by %.1f %%, over the %.0f %%"
                 + " limit; outputs in %s are for review only%n",
             t.name(),
@@ -121,7 +120,7 @@ final class OptimizeCommand implements Callable<Integer> {
             out);
       }
     }
-    return broken == 0 ? 0 : lt.skydas.core.problem.ProblemCode.INFEASIBLE.exitCode();
+    return broken == 0 ? 0 : ProblemCode.INFEASIBLE.exitCode();
   }
 
   /** An optimisation and the region it was verified on. */
@@ -135,7 +134,7 @@ final class OptimizeCommand implements Callable<Integer> {
       Path objectives,
       Path catalog,
       Path sites,
-      lt.skydas.core.progress.Progress progress) {
+      Progress progress) {
     if (sites != null && !Files.isRegularFile(sites)) {
       throw new SkydasProblem(
           ProblemCode.NOT_FOUND, sites + ": no such file", Map.of("file", sites.toString()));
@@ -237,8 +236,7 @@ final class OptimizeCommand implements Callable<Integer> {
   /** Delay per objective (rows) and case (columns), verified; the model's in brackets. */
   static void printObjectives(OptimizationResult r) {
     List<String> caseIds = r.cases().stream().map(OptimizationResult.CaseTimes::caseId).toList();
-    Map<String, List<OptimizationResult.ObjectiveTimes>> byObjective =
-        new java.util.LinkedHashMap<>();
+    Map<String, List<OptimizationResult.ObjectiveTimes>> byObjective = new LinkedHashMap<>();
     for (OptimizationResult.ObjectiveTimes t : r.objectiveTimes()) {
       byObjective.computeIfAbsent(t.objectiveId(), k -> new ArrayList<>()).add(t);
     }
@@ -410,110 +408,52 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default 2).")
     Integer threads;
 
+    /**
+     * The options through {@link OptimizeOptions#builder()}: the optimiser validates them, a bad
+     * value fails naming its option (exit 2, or 3 for an unknown class or season).
+     */
     OptimizeOptions options() {
-      if (!(budget >= 0) || !Double.isFinite(budget)) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--budget-eur must be a finite amount >= 0");
-      }
-      if (years < 1 || years > 50) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--years must be within 1..50");
-      }
-      if (!(buffer >= 0 && buffer <= 50_000)) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--civilian-buffer-m must be within 0..50000");
-      }
-      if (!(timeLimit > 0) || !(gap >= 0)) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--time-limit-s must be > 0 and --gap >= 0");
-      }
-      if (!(routeLimit >= 0 && routeLimit <= 1000)) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--route-limit-pct must be within 0..1000");
-      }
-      double[] yc = new double[years];
-      if (ceilings != null) {
-        if (ceilings.size() != years) {
-          throw new SkydasProblem(
-              ProblemCode.USAGE,
-              "--year-ceilings-eur needs one value per year ("
-                  + years
-                  + "), not "
-                  + ceilings.size());
-        }
-        for (int i = 0; i < years; i++) {
-          yc[i] = ceilings.get(i);
-        }
-      } else {
-        java.util.Arrays.fill(yc, budget / years);
-      }
-      Programme p;
-      try {
-        p =
-            new Programme(
-                budget,
-                mines,
-                yc,
-                capacity == null ? Double.POSITIVE_INFINITY : capacity,
-                clearance);
-      } catch (IllegalArgumentException e) {
-        throw new SkydasProblem(ProblemCode.USAGE, e.getMessage());
-      }
-      List<VehicleClass> cl = new ArrayList<>();
-      for (String c : classes == null ? List.of("tracked", "wheeled", "dismounted") : classes) {
-        cl.add(VehicleClass.parse(c, "--classes"));
-      }
-      List<lt.skydas.mobility.Season> ss = new ArrayList<>();
-      for (String s : seasons == null ? List.of("dry", "wet", "frozen") : seasons) {
-        ss.add(lt.skydas.mobility.Season.parse(s, "--seasons"));
-      }
-      Map<VehicleClass, Double> w = new EnumMap<>(VehicleClass.class);
+      OptimizeOptions.Builder b =
+          OptimizeOptions.builder()
+              .budget_eur(budget)
+              .mineCeiling_eur(mines)
+              .years(years)
+              .yearCeilings_eur(ceilings)
+              .capacity_hPerYear(capacity)
+              .clearanceInBudget(clearance)
+              .classes(classes)
+              .seasons(seasons)
+              .objectiveMode(objectiveMode)
+              .meanSeason(mean)
+              .belts_km(belts)
+              .civilianBuffer_m(buffer)
+              .apMinesEnabled(apMines)
+              .allowProtectedAreas(allowProtected)
+              .routeLimitPct(routeLimit)
+              .timeLimit_s(timeLimit)
+              .gap(gap)
+              .threads(threads);
       for (String kv : weights == null ? List.<String>of() : weights) {
         int eq = kv.indexOf('=');
         if (eq < 0) {
           throw new SkydasProblem(ProblemCode.USAGE, "--weights wants CLASS=W, not " + kv);
         }
-        double v;
         try {
-          v = Double.parseDouble(kv.substring(eq + 1));
+          b.weight(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
         } catch (NumberFormatException e) {
           throw new SkydasProblem(ProblemCode.USAGE, "--weights: not a number in " + kv);
         }
-        if (!(v >= 0) || !Double.isFinite(v)) {
-          throw new SkydasProblem(ProblemCode.USAGE, "--weights must be finite and >= 0: " + kv);
-        }
-        w.put(VehicleClass.parse(kv.substring(0, eq), "--weights"), v);
       }
-      List<Double> depths = new ArrayList<>();
-      for (double km : belts == null ? List.of(3.0, 8.0, 15.0) : belts) {
-        if (!(km > 0 && km <= 200)) {
-          throw new SkydasProblem(
-              ProblemCode.USAGE, "--belts-km values must be within (0, 200], not " + km);
-        }
-        depths.add(km * 1000);
+      try {
+        return b.build();
+      } catch (SkydasProblem p) {
+        throw OptionProblems.named(p, null, ProgrammeOptions::optionName);
       }
-      ObjectiveMode mode =
-          switch (objectiveMode.toLowerCase(Locale.ROOT)) {
-            case "each" -> ObjectiveMode.EACH;
-            case "nearest" -> ObjectiveMode.NEAREST;
-            default ->
-                throw new SkydasProblem(
-                    ProblemCode.USAGE,
-                    "--objective-mode must be each or nearest, not " + objectiveMode);
-          };
-      PlanPolicy policy = new PlanPolicy(apMines, buffer);
-      OptimizeOptions d = OptimizeOptions.defaults();
-      return new OptimizeOptions(
-          cl,
-          ss,
-          w,
-          !mean,
-          mode,
-          p,
-          policy,
-          new CandidateOptions(depths, 3000, 20_000, policy, !allowProtected, true),
-          d.chunk_m(),
-          d.linkRange_m(),
-          d.maxLinks(),
-          routeLimit,
-          timeLimit,
-          gap,
-          threads == null ? d.threads() : Math.max(1, threads));
+    }
+
+    /** The command line's option for a field key: {@code budget_eur → --budget-eur}. */
+    static String optionName(String field) {
+      return "--" + field.replace('_', '-');
     }
   }
 }

@@ -5,21 +5,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.core.progress.Progress;
 import lt.skydas.optimize.OptimizationResult;
 import lt.skydas.optimize.OptimizationWriter;
+import lt.skydas.optimize.OptimizeOptions;
+import lt.skydas.optimize.OptionProblems;
 import lt.skydas.registry.Role;
 import lt.skydas.server.jobs.JobType;
-import picocli.CommandLine;
 
 /**
  * The {@code optimize} job of {@code skydas serve}: {@code skydas optimize} on the server's region
  * with the programme given as parameters ({@code budget_eur}, {@code mine_ceiling_eur}, {@code
  * years}, {@code time_limit_s}, {@code classes}, {@code seasons}, {@code ap_mines_enabled}, {@code
- * civilian_buffer_m}); the same validation as the command line. Writes plan.geojson, phasing.csv,
+ * civilian_buffer_m}), validated by the optimiser's options as the command line's are; a bad
+ * parameter is a problem naming its JSON field. Writes plan.geojson, phasing.csv,
  * optimization.json, avenues.geojson and report.html into the job folder.
  */
 final class OptimizeJob implements JobType {
@@ -34,57 +37,68 @@ final class OptimizeJob implements JobType {
     return Set.of(Role.PLANNER, Role.ADMIN);
   }
 
-  /** The parameters as the command line's programme options (so the checks are the same). */
-  static OptimizeCommand.ProgrammeOptions options(JsonNode p) {
-    List<String> args = new ArrayList<>();
-    addNumber(args, p, "budget_eur", "--budget-eur");
-    addNumber(args, p, "mine_ceiling_eur", "--mine-ceiling-eur");
-    addNumber(args, p, "years", "--years");
-    addNumber(args, p, "time_limit_s", "--time-limit-s");
-    addNumber(args, p, "civilian_buffer_m", "--civilian-buffer-m");
+  /**
+   * The parameters as the optimiser's options, validated by {@link OptimizeOptions#builder()} as
+   * the command line's are; a bad field fails as {@link ProblemCode#BAD_INPUT} naming the JSON
+   * field (the problem's {@code field} member).
+   */
+  static OptimizeOptions options(JsonNode p) {
+    OptimizeOptions.Builder b = OptimizeOptions.builder();
+    number(p, "budget_eur").ifPresent(b::budget_eur);
+    number(p, "mine_ceiling_eur").ifPresent(b::mineCeiling_eur);
+    number(p, "years").ifPresent(v -> b.years(wholeNumber("years", v)));
+    number(p, "time_limit_s").ifPresent(b::timeLimit_s);
+    number(p, "civilian_buffer_m").ifPresent(b::civilianBuffer_m);
     if (p.has("ap_mines_enabled")) {
-      args.add("--ap-mines-enabled=" + p.get("ap_mines_enabled").asBoolean());
+      b.apMinesEnabled(p.get("ap_mines_enabled").asBoolean());
     }
-    addList(args, p, "classes", "--classes");
-    addList(args, p, "seasons", "--seasons");
+    b.classes(list(p, "classes"));
+    b.seasons(list(p, "seasons"));
     try {
-      return CommandLine.populateCommand(
-          new OptimizeCommand.ProgrammeOptions(), args.toArray(String[]::new));
-    } catch (CommandLine.ParameterException e) {
-      throw new SkydasProblem(ProblemCode.BAD_INPUT, e.getMessage());
+      return b.build();
+    } catch (SkydasProblem e) {
+      throw OptionProblems.named(e, ProblemCode.BAD_INPUT, field -> field);
     }
   }
 
-  private static void addNumber(List<String> args, JsonNode p, String field, String option) {
+  private static OptionalDouble number(JsonNode p, String field) {
     JsonNode v = p.get(field);
     if (v == null || v.isNull()) {
-      return;
+      return OptionalDouble.empty();
     }
     if (!v.isNumber()) {
-      throw new SkydasProblem(ProblemCode.BAD_INPUT, field + " must be a number");
+      throw OptionProblems.invalid(ProblemCode.BAD_INPUT, field, "must be a number");
     }
-    args.add(option + "=" + v.asText());
+    return OptionalDouble.of(v.asDouble());
   }
 
-  private static void addList(List<String> args, JsonNode p, String field, String option) {
+  private static int wholeNumber(String field, double v) {
+    if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+      throw OptionProblems.invalid(ProblemCode.BAD_INPUT, field, "must be a whole number");
+    }
+    return (int) v;
+  }
+
+  /** The field's items as text; null (the default) when absent, null or empty. */
+  private static List<String> list(JsonNode p, String field) {
     JsonNode v = p.get(field);
     if (v == null || v.isNull() || v.isEmpty()) {
-      return;
+      return null;
     }
     List<String> xs = new ArrayList<>();
     v.forEach(x -> xs.add(x.asText()));
-    args.add(option + "=" + String.join(",", xs));
+    return xs;
   }
 
   @Override
   public void validate(JsonNode p) {
-    options(p).options(); // throws a problem naming the bad value
+    options(p); // throws a problem naming the bad field
   }
 
   @Override
   public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
     OptimizeCommand.Run run =
-        OptimizeCommand.run(region, null, options(p).options(), null, null, null, progress);
+        OptimizeCommand.run(region, null, options(p), null, null, null, progress);
     OptimizationResult r = run.result();
     Path out = dir.resolve("out");
     OptimizationWriter.write(out, r, run.region());

@@ -77,19 +77,11 @@ final class RegistryEditCommands {
                 who.actor(),
                 id,
                 v,
-                new RecordDraft(
-                    null,
-                    d.type(),
-                    d.name(),
-                    null,
-                    d.geometry(),
-                    null,
-                    null,
-                    null,
-                    d.minefield(),
-                    d.year(),
-                    d.notes(),
-                    d.where()));
+                d.toBuilder()
+                    .withId(null)
+                    .withStatus(null)
+                    .withProtection(null, null, null)
+                    .build());
         System.out.printf(Locale.ROOT, "%s: updated, version %d%n", x.id(), x.version());
       }
       return 0;

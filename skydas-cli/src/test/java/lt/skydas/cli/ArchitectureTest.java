@@ -1,5 +1,6 @@
 package lt.skydas.cli;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -71,7 +72,7 @@ class ArchitectureTest {
 
   @Test
   void costDistanceEngineDependsOnNothingElse() {
-    com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+    noClasses()
         .that()
         .resideInAPackage("lt.skydas.costdist..")
         .should()
@@ -90,7 +91,16 @@ class ArchitectureTest {
   }
 
   @Test
-  void noPackageCycles() {
+  void noCyclesBetweenModules() {
     slices().matching("lt.skydas.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  /**
+   * No cycle between the packages of one module either (say {@code lt.skydas.server} and {@code
+   * lt.skydas.server.api}): each package is a slice of its own, sub-packages included separately.
+   */
+  @Test
+  void noCyclesBetweenPackages() {
+    slices().matching("lt.skydas.(**)").should().beFreeOfCycles().check(CLASSES);
   }
 }

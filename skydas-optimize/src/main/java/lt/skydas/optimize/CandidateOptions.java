@@ -31,9 +31,20 @@ public record CandidateOptions(
     }
   }
 
+  /** Corridor pieces longer than this are split by default (m). */
+  public static final double DEFAULT_MAX_PIECE_M = 3_000;
+
+  /** Bridges up to this distance from the border are candidates by default (m). */
+  public static final double DEFAULT_BRIDGE_DEPTH_M = 20_000;
+
   /** Belts at 3, 8 and 15 km, 3 km pieces, bridges within 20 km, default policy, tie-ins. */
   public static CandidateOptions defaults() {
     return new CandidateOptions(
-        List.of(3_000.0, 8_000.0, 15_000.0), 3_000, 20_000, PlanPolicy.DEFAULT, true, true);
+        List.of(3_000.0, 8_000.0, 15_000.0),
+        DEFAULT_MAX_PIECE_M,
+        DEFAULT_BRIDGE_DEPTH_M,
+        PlanPolicy.DEFAULT,
+        true,
+        true);
   }
 }

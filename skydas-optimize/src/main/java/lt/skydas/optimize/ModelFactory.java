@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.mobility.VehicleClass;
@@ -36,14 +37,14 @@ public final class ModelFactory {
   private ModelFactory() {}
 
   /** What the user fixed: a type per pinned site, and which pinned sites already stand. */
-  public record Fixed(Map<Integer, String> typeBySite, java.util.Set<Integer> existing) {
+  public record Fixed(Map<Integer, String> typeBySite, Set<Integer> existing) {
     public Fixed {
       typeBySite = Map.copyOf(typeBySite);
-      existing = java.util.Set.copyOf(existing);
+      existing = Set.copyOf(existing);
     }
 
     public static Fixed none() {
-      return new Fixed(Map.of(), java.util.Set.of());
+      return new Fixed(Map.of(), Set.of());
     }
   }
 
@@ -69,6 +70,31 @@ public final class ModelFactory {
     return t.id().equals(CorridorGraphs.Target.NEAREST_ID) ? c.name() : c.name() + "/" + t.id();
   }
 
+  /** Budget row of the programme's total (EUR, construction plus counted clearance). */
+  public static final String TOTAL_BUDGET = "total budget";
+
+  /** Budget row of the mine ceiling (EUR, construction of minefields). */
+  public static final String MINE_CEILING = "mine ceiling";
+
+  /** Budget row of the build capacity over all years (hours), when the capacity is finite. */
+  public static final String BUILD_CAPACITY = "build capacity";
+
+  /**
+   * The reference time (s) of a class and target whose unobstructed time on the graph region's full
+   * model is not finite and positive (the graph reaches the sink, the full model did not): one
+   * hour, so its times still count on a comparable scale.
+   */
+  static final double FALLBACK_REFERENCE_S = 3600.0;
+
+  /**
+   * The model of {@code sites} on {@code graphs}.
+   *
+   * @param sites site number → id, geometry and types (a pinned site offers only its pinned type)
+   * @param fixed pins and existing obstacles by site number
+   * @param classWeights user weight per vehicle class (missing = 1)
+   * @param robust the worst season counts (else the mean over seasons)
+   * @throws SkydasProblem INFEASIBLE if no scenario's sink can be reached on its graph
+   */
   public static Built build(
       List<SiteTypes> sites,
       CorridorGraphs graphs,
@@ -76,6 +102,43 @@ public final class ModelFactory {
       Programme programme,
       Map<VehicleClass, Double> classWeights,
       boolean robust) {
+    OptionTable table = options(sites, fixed, programme);
+    Reach reach = reach(graphs);
+    Groups groups = groups(graphs, reach, classWeights, robust);
+    Scenarios scenarios = scenarios(graphs, reach, groups, table.obstacles());
+    if (scenarios.list().isEmpty()) {
+      throw new SkydasProblem(
+          ProblemCode.INFEASIBLE,
+          "the attacker can reach no objective from the start line on the corridor graph");
+    }
+    List<String> ids = sites.stream().map(SiteTypes::id).toList();
+    return new Built(
+        new BarrierModel(
+            ids, table.options(), groups.list(), scenarios.list(), budgets(table, programme)),
+        table.obstacles(),
+        table.buildCost_eur(),
+        table.buildEffort_h(),
+        table.existing(),
+        scenarios.scenarioCase(),
+        scenarios.scenarioTarget(),
+        reach.notes());
+  }
+
+  /** What option {@code o} costs against the total budget: construction, plus counted clearance. */
+  static long budgetCost_eur(Obstacle o, Programme programme) {
+    return Math.round(o.cost_eur() + (programme.countClearance() ? o.clearanceCost_eur() : 0));
+  }
+
+  /** Per option (site × type, in site order): the option and its cost and effort. */
+  private record OptionTable(
+      List<BarrierModel.Option> options,
+      List<Obstacle> obstacles,
+      double[] buildCost_eur,
+      double[] buildEffort_h,
+      boolean[] existing) {}
+
+  /** One option per site and type; standing obstacles cost nothing and take no effort. */
+  private static OptionTable options(List<SiteTypes> sites, Fixed fixed, Programme programme) {
     List<BarrierModel.Option> options = new ArrayList<>();
     List<Obstacle> obstacles = new ArrayList<>();
     List<Double> build = new ArrayList<>();
@@ -90,10 +153,13 @@ public final class ModelFactory {
         }
         Obstacle o = new Obstacle(st.id(), t.name(), t, null, st.geometry_lks94(), 0);
         boolean standing = pinned != null && fixed.existing().contains(s);
-        double cost = o.cost_eur() + (programme.countClearance() ? o.clearanceCost_eur() : 0);
         options.add(
             new BarrierModel.Option(
-                s, t.id(), standing ? 0 : Math.round(cost), t.mines().isMine(), pinned != null));
+                s,
+                t.id(),
+                standing ? 0 : budgetCost_eur(o, programme),
+                t.mines().isMine(),
+                pinned != null));
         obstacles.add(o);
         build.add(standing ? 0 : o.cost_eur());
         effort.add(standing ? 0 : o.buildEffort_h());
@@ -101,10 +167,36 @@ public final class ModelFactory {
       }
     }
     int n = options.size();
+    boolean[] ex = new boolean[n];
+    double[] b = new double[n];
+    double[] e = new double[n];
+    for (int o = 0; o < n; o++) {
+      ex[o] = existing.get(o);
+      b[o] = build.get(o);
+      e[o] = effort.get(o);
+    }
+    return new OptionTable(options, obstacles, b, e, ex);
+  }
+
+  /**
+   * Which scenarios the graphs can solve, and per class and target the unobstructed reference time.
+   *
+   * @param usable {@code usable[case][target]}: the graph's sink is reachable
+   * @param reference per class, per target: the smallest finite positive unobstructed time over the
+   *     class's cases (+Inf if none)
+   * @param hasScenario per class, per target: some case of the class is usable
+   * @param notes one per unusable scenario
+   */
+  private record Reach(
+      boolean[][] usable,
+      Map<VehicleClass, double[]> reference,
+      Map<VehicleClass, boolean[]> hasScenario,
+      List<String> notes) {}
+
+  private static Reach reach(CorridorGraphs graphs) {
     List<CorridorGraphs.Case> cases = graphs.cases();
     List<CorridorGraphs.Target> targets = graphs.targets();
     int nt = targets.size();
-    // which scenarios the graphs can solve; per class and target the unobstructed reference time
     List<String> notes = new ArrayList<>();
     boolean[][] usable = new boolean[cases.size()][nt];
     Map<VehicleClass, double[]> reference = new EnumMap<>(VehicleClass.class);
@@ -131,20 +223,33 @@ public final class ModelFactory {
         }
       }
     }
-    // objective groups: one per class and target that has a scenario, in order of first case
+    return new Reach(usable, reference, hasScenario, notes);
+  }
+
+  /** The objective groups and, per class ordinal and target, its group (-1: none). */
+  private record Groups(List<BarrierModel.Group> list, int[][] groupOf) {}
+
+  /**
+   * One group per class and target that has a scenario, in order of the class's first case; weight
+   * {@code weight_v / (n_v · T0_vj)}.
+   */
+  private static Groups groups(
+      CorridorGraphs graphs, Reach reach, Map<VehicleClass, Double> classWeights, boolean robust) {
+    List<CorridorGraphs.Target> targets = graphs.targets();
+    int nt = targets.size();
     int[][] groupOf = new int[VehicleClass.values().length][nt];
     for (int[] row : groupOf) {
       Arrays.fill(row, -1);
     }
     boolean[] grouped = new boolean[VehicleClass.values().length];
     List<BarrierModel.Group> groups = new ArrayList<>();
-    for (CorridorGraphs.Case c : cases) {
+    for (CorridorGraphs.Case c : graphs.cases()) {
       VehicleClass v = c.vehicle();
       if (grouped[v.ordinal()]) {
         continue;
       }
       grouped[v.ordinal()] = true;
-      boolean[] has = hasScenario.get(v);
+      boolean[] has = reach.hasScenario().get(v);
       int count = 0;
       for (boolean h : has) {
         count += h ? 1 : 0;
@@ -154,7 +259,8 @@ public final class ModelFactory {
         if (!has[j]) {
           continue;
         }
-        double ref = Double.isFinite(reference.get(v)[j]) ? reference.get(v)[j] : 3600.0;
+        double t0 = reach.reference().get(v)[j];
+        double ref = Double.isFinite(t0) ? t0 : FALLBACK_REFERENCE_S;
         groupOf[v.ordinal()][j] = groups.size();
         String name =
             targets.get(j).id().equals(CorridorGraphs.Target.NEAREST_ID)
@@ -167,6 +273,19 @@ public final class ModelFactory {
                 robust ? BarrierModel.Aggregate.MIN : BarrierModel.Aggregate.MEAN));
       }
     }
+    return new Groups(groups, groupOf);
+  }
+
+  /** The scenarios and, per scenario, its case and target in the graphs. */
+  private record Scenarios(
+      List<BarrierModel.Scenario> list, int[] scenarioCase, int[] scenarioTarget) {}
+
+  /** One scenario per usable case and target, with each option's cell and road delays. */
+  private static Scenarios scenarios(
+      CorridorGraphs graphs, Reach reach, Groups groups, List<Obstacle> obstacles) {
+    int n = obstacles.size();
+    List<CorridorGraphs.Case> cases = graphs.cases();
+    List<CorridorGraphs.Target> targets = graphs.targets();
     List<BarrierModel.Scenario> scenarios = new ArrayList<>();
     List<Integer> scenCase = new ArrayList<>();
     List<Integer> scenTarget = new ArrayList<>();
@@ -179,14 +298,14 @@ public final class ModelFactory {
         cell[o] = t.crossingDelay_s(c.vehicle());
         road[o] = t.blocksRoads() ? t.roadDelay_s(c.vehicle()) : 0;
       }
-      for (int j = 0; j < nt; j++) {
-        if (!usable[k][j]) {
+      for (int j = 0; j < targets.size(); j++) {
+        if (!reach.usable()[k][j]) {
           continue;
         }
         scenarios.add(
             new BarrierModel.Scenario(
                 scenarioName(c, targets.get(j)),
-                groupOf[c.vehicle().ordinal()][j],
+                groups.groupOf()[c.vehicle().ordinal()][j],
                 graphs.graph(k, j),
                 cell,
                 road));
@@ -194,46 +313,33 @@ public final class ModelFactory {
         scenTarget.add(j);
       }
     }
-    if (scenarios.isEmpty()) {
-      throw new SkydasProblem(
-          ProblemCode.INFEASIBLE,
-          "the attacker can reach no objective from the start line on the corridor graph");
-    }
+    return new Scenarios(
+        scenarios,
+        scenCase.stream().mapToInt(Integer::intValue).toArray(),
+        scenTarget.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /** The total, the mine ceiling and (when finite) the build capacity over all years. */
+  private static List<BarrierModel.Budget> budgets(OptionTable table, Programme programme) {
+    int n = table.options().size();
     long[] total = new long[n];
     long[] mines = new long[n];
     long[] hours = new long[n];
     for (int o = 0; o < n; o++) {
-      total[o] = options.get(o).cost_eur();
-      mines[o] = options.get(o).mine() ? Math.round(build.get(o)) : 0;
-      hours[o] = Math.round(effort.get(o));
+      total[o] = table.options().get(o).cost_eur();
+      mines[o] = table.options().get(o).mine() ? Math.round(table.buildCost_eur()[o]) : 0;
+      hours[o] = Math.round(table.buildEffort_h()[o]);
     }
     List<BarrierModel.Budget> budgets = new ArrayList<>();
     budgets.add(
-        new BarrierModel.Budget("total budget", total, Math.round(programme.spendable_eur())));
-    budgets.add(new BarrierModel.Budget("mine ceiling", mines, Math.round(programme.mines_eur())));
+        new BarrierModel.Budget(TOTAL_BUDGET, total, Math.round(programme.spendable_eur())));
+    budgets.add(new BarrierModel.Budget(MINE_CEILING, mines, Math.round(programme.mines_eur())));
     if (Double.isFinite(programme.yearCapacity_h())) {
       budgets.add(
           new BarrierModel.Budget(
-              "build capacity", hours, Math.round(programme.yearCapacity_h() * programme.years())));
+              BUILD_CAPACITY, hours, Math.round(programme.yearCapacity_h() * programme.years())));
     }
-    List<String> ids = sites.stream().map(SiteTypes::id).toList();
-    boolean[] ex = new boolean[n];
-    double[] b = new double[n];
-    double[] e = new double[n];
-    for (int o = 0; o < n; o++) {
-      ex[o] = existing.get(o);
-      b[o] = build.get(o);
-      e[o] = effort.get(o);
-    }
-    return new Built(
-        new BarrierModel(ids, options, groups, scenarios, budgets),
-        obstacles,
-        b,
-        e,
-        ex,
-        scenCase.stream().mapToInt(Integer::intValue).toArray(),
-        scenTarget.stream().mapToInt(Integer::intValue).toArray(),
-        notes);
+    return budgets;
   }
 
   private static double[] filled(int n, double v) {

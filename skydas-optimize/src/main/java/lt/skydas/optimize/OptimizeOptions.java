@@ -1,14 +1,25 @@
 package lt.skydas.optimize;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import lt.skydas.assess.ReinforcementRoute;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.mobility.Season;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.PlanPolicy;
 
 /**
- * How {@code skydas optimize} works.
+ * How {@code skydas optimize} works. Immutable. The user's options come through {@link #builder()},
+ * which validates each field and names the bad one; the constructor checks only the invariants (an
+ * {@link IllegalArgumentException} is a bug).
  *
  * @param classes vehicle classes the plan must delay
  * @param seasons seasons considered
@@ -49,7 +60,7 @@ public record OptimizeOptions(
     classes = List.copyOf(classes);
     seasons = List.copyOf(seasons);
     classWeights = Map.copyOf(classWeights);
-    java.util.Objects.requireNonNull(objectiveMode, "objectiveMode");
+    Objects.requireNonNull(objectiveMode, "objectiveMode");
     if (classes.isEmpty() || seasons.isEmpty()) {
       throw new IllegalArgumentException("at least one vehicle class and one season");
     }
@@ -72,28 +83,338 @@ public record OptimizeOptions(
     }
   }
 
+  /** Largest gate on the corridor graph by default (m). */
+  public static final double DEFAULT_CHUNK_M = 2000;
+
+  /** Gate-to-gate links are searched up to this distance by default (m). */
+  public static final double DEFAULT_LINK_RANGE_M = 8000;
+
+  /** At most this many links per gate by default. */
+  public static final int DEFAULT_MAX_LINKS = 24;
+
   /**
    * All classes and seasons with equal weights, robust (worst season), each objective, the default
    * programme and policy, belts at 3, 8 and 15 km, 2 km gates, 8 km links (24 per gate), 10 % route
-   * limit, 10 minutes, 1 % gap target.
+   * limit, 10 minutes, 1 % gap target: {@code builder().build()}.
    */
   public static OptimizeOptions defaults() {
-    return new OptimizeOptions(
-        List.of(VehicleClass.values()),
-        List.of(Season.values()),
-        Map.of(),
-        true,
-        ObjectiveMode.EACH,
-        Programme.defaults(),
-        PlanPolicy.DEFAULT,
-        CandidateOptions.defaults(),
-        2000,
-        8000,
-        24,
-        lt.skydas.assess.ReinforcementRoute.DEFAULT_LIMIT_PCT,
-        600,
-        0.01,
-        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+    return builder().build();
+  }
+
+  /** A builder with the defaults, validating what the user may set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The options as the user gives them (on the command line or as the server job's JSON), checked
+   * field by field. {@link #build} throws a {@link SkydasProblem} keyed by the field ({@link
+   * OptionProblems}): {@link ProblemCode#USAGE} for a value out of range, {@link
+   * ProblemCode#BAD_INPUT} for an unknown vehicle class or season. Field keys are the JSON names
+   * ({@code budget_eur}, {@code years}, ...). Not thread-safe; one per request.
+   */
+  public static final class Builder {
+    /** Largest civilian buffer (m). */
+    public static final double MAX_CIVILIAN_BUFFER_M = 50_000;
+
+    /** Largest friendly-route limit (percent of the unobstructed time). */
+    public static final double MAX_ROUTE_LIMIT_PCT = 1000;
+
+    /** Deepest belt (km from the hostile border). */
+    public static final double MAX_BELT_KM = 200;
+
+    private double budget_eur = 1.1e9;
+    private double mineCeiling_eur = 8e8;
+    private int years = 10;
+    private List<Double> yearCeilings_eur;
+    private Double capacity_hPerYear;
+    private boolean clearanceInBudget = true;
+    private List<String> classes;
+    private List<String> seasons;
+    private final Map<String, Double> weights = new LinkedHashMap<>();
+    private String objectiveMode = "each";
+    private boolean meanSeason;
+    private List<Double> belts_km;
+    private double civilianBuffer_m = PlanPolicy.DEFAULT_CIVILIAN_BUFFER_M;
+    private boolean apMinesEnabled;
+    private boolean allowProtectedAreas;
+    private double routeLimitPct = ReinforcementRoute.DEFAULT_LIMIT_PCT;
+    private double timeLimit_s = 600;
+    private double gap = 0.01;
+    private Integer threads;
+
+    private Builder() {}
+
+    /** {@code budget_eur}: total programme budget, finite, >= 0 (default EUR 1.1 bn). */
+    public Builder budget_eur(double v) {
+      budget_eur = v;
+      return this;
+    }
+
+    /** {@code mine_ceiling_eur}: at most this on minefields, >= 0 (default EUR 800 m). */
+    public Builder mineCeiling_eur(double v) {
+      mineCeiling_eur = v;
+      return this;
+    }
+
+    /** {@code years}: programme years, 1..{@value Programme#MAX_YEARS} (default 10). */
+    public Builder years(int v) {
+      years = v;
+      return this;
+    }
+
+    /**
+     * {@code year_ceilings_eur}: one finite ceiling >= 0 per year; null (default) spreads the
+     * budget evenly.
+     */
+    public Builder yearCeilings_eur(List<Double> v) {
+      yearCeilings_eur = v == null ? null : new ArrayList<>(v);
+      return this;
+    }
+
+    /** {@code capacity_h_per_year}: build hours per year, > 0; null (default) for unlimited. */
+    public Builder capacity_hPerYear(Double v) {
+      capacity_hPerYear = v;
+      return this;
+    }
+
+    /** {@code clearance_in_budget}: charge mines' clearance against the budget (default true). */
+    public Builder clearanceInBudget(boolean v) {
+      clearanceInBudget = v;
+      return this;
+    }
+
+    /** {@code classes}: vehicle class ids; null (default) for all. */
+    public Builder classes(List<String> v) {
+      classes = v == null ? null : new ArrayList<>(v);
+      return this;
+    }
+
+    /** {@code seasons}: season ids; null (default) for all. */
+    public Builder seasons(List<String> v) {
+      seasons = v == null ? null : new ArrayList<>(v);
+      return this;
+    }
+
+    /** {@code weights}: the objective weight of one vehicle class, finite, >= 0 (default 1). */
+    public Builder weight(String classId, double w) {
+      weights.put(classId, w);
+      return this;
+    }
+
+    /** {@code objective_mode}: {@code each} (default) or {@code nearest}. */
+    public Builder objectiveMode(String v) {
+      objectiveMode = v;
+      return this;
+    }
+
+    /** {@code mean_season}: average over seasons instead of the worst season (default false). */
+    public Builder meanSeason(boolean v) {
+      meanSeason = v;
+      return this;
+    }
+
+    /** {@code belts_km}: belt depths within (0, {@value #MAX_BELT_KM}]; null for 3, 8, 15. */
+    public Builder belts_km(List<Double> v) {
+      belts_km = v == null ? null : new ArrayList<>(v);
+      return this;
+    }
+
+    /** {@code civilian_buffer_m}: no mine this near settlements, 0..50000 (default 1000). */
+    public Builder civilianBuffer_m(double v) {
+      civilianBuffer_m = v;
+      return this;
+    }
+
+    /** {@code ap_mines_enabled}: allow anti-personnel mines (default false). */
+    public Builder apMinesEnabled(boolean v) {
+      apMinesEnabled = v;
+      return this;
+    }
+
+    /** {@code allow_protected_areas}: offer sites inside protected areas (default false). */
+    public Builder allowProtectedAreas(boolean v) {
+      allowProtectedAreas = v;
+      return this;
+    }
+
+    /** {@code route_limit_pct}: friendly routes may slow by at most this, 0..1000 (default 10). */
+    public Builder routeLimitPct(double v) {
+      routeLimitPct = v;
+      return this;
+    }
+
+    /** {@code time_limit_s}: solver time limit, > 0 (default 600). */
+    public Builder timeLimit_s(double v) {
+      timeLimit_s = v;
+      return this;
+    }
+
+    /** {@code gap}: stop when the proven relative gap is at most this, >= 0 (default 0.01). */
+    public Builder gap(double v) {
+      gap = v;
+      return this;
+    }
+
+    /** {@code threads}: worker threads (below 1 counts as 1); null (default) for up to 2. */
+    public Builder threads(Integer v) {
+      threads = v;
+      return this;
+    }
+
+    /**
+     * The validated options.
+     *
+     * @throws SkydasProblem naming the first bad field ({@link OptionProblems})
+     */
+    public OptimizeOptions build() {
+      checkRanges();
+      Programme programme = programme();
+      PlanPolicy policy = new PlanPolicy(apMinesEnabled, civilianBuffer_m);
+      List<Double> depths_m = new ArrayList<>();
+      for (double km : belts_km == null ? List.of(3.0, 8.0, 15.0) : belts_km) {
+        depths_m.add(km * 1000);
+      }
+      return new OptimizeOptions(
+          parsed("classes", classes, VehicleClass.values(), "vehicle class"),
+          parsed("seasons", seasons, Season.values(), "season"),
+          classWeights(),
+          !meanSeason,
+          objectiveMode(),
+          programme,
+          policy,
+          new CandidateOptions(
+              depths_m,
+              CandidateOptions.DEFAULT_MAX_PIECE_M,
+              CandidateOptions.DEFAULT_BRIDGE_DEPTH_M,
+              policy,
+              !allowProtectedAreas,
+              true),
+          DEFAULT_CHUNK_M,
+          DEFAULT_LINK_RANGE_M,
+          DEFAULT_MAX_LINKS,
+          routeLimitPct,
+          timeLimit_s,
+          gap,
+          threads == null
+              ? Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()))
+              : Math.max(1, threads));
+    }
+
+    private void checkRanges() {
+      check(
+          budget_eur >= 0 && Double.isFinite(budget_eur),
+          "budget_eur",
+          "must be a finite amount >= 0");
+      check(mineCeiling_eur >= 0, "mine_ceiling_eur", "must be >= 0");
+      check(
+          years >= 1 && years <= Programme.MAX_YEARS,
+          "years",
+          "must be within 1.." + Programme.MAX_YEARS);
+      check(
+          capacity_hPerYear == null || capacity_hPerYear > 0, "capacity_h_per_year", "must be > 0");
+      check(
+          civilianBuffer_m >= 0 && civilianBuffer_m <= MAX_CIVILIAN_BUFFER_M,
+          "civilian_buffer_m",
+          "must be within 0.." + Math.round(MAX_CIVILIAN_BUFFER_M));
+      check(timeLimit_s > 0, "time_limit_s", "must be > 0");
+      check(gap >= 0, "gap", "must be >= 0");
+      check(
+          routeLimitPct >= 0 && routeLimitPct <= MAX_ROUTE_LIMIT_PCT,
+          "route_limit_pct",
+          "must be within 0.." + Math.round(MAX_ROUTE_LIMIT_PCT));
+      for (double km : belts_km == null ? List.<Double>of() : belts_km) {
+        check(
+            km > 0 && km <= MAX_BELT_KM,
+            "belts_km",
+            "values must be within (0, " + Math.round(MAX_BELT_KM) + "], not " + km);
+      }
+      check(belts_km == null || !belts_km.isEmpty(), "belts_km", "needs at least one belt");
+    }
+
+    private Programme programme() {
+      double[] yc = new double[years];
+      if (yearCeilings_eur != null) {
+        check(
+            yearCeilings_eur.size() == years,
+            "year_ceilings_eur",
+            "needs one value per year (" + years + "), not " + yearCeilings_eur.size());
+        for (int i = 0; i < years; i++) {
+          double c = yearCeilings_eur.get(i);
+          check(c >= 0 && Double.isFinite(c), "year_ceilings_eur", "must be finite amounts >= 0");
+          yc[i] = c;
+        }
+      } else {
+        Arrays.fill(yc, budget_eur / years);
+      }
+      return new Programme(
+          budget_eur,
+          mineCeiling_eur,
+          yc,
+          capacity_hPerYear == null ? Double.POSITIVE_INFINITY : capacity_hPerYear,
+          clearanceInBudget);
+    }
+
+    private Map<VehicleClass, Double> classWeights() {
+      Map<VehicleClass, Double> w = new EnumMap<>(VehicleClass.class);
+      for (Map.Entry<String, Double> e : weights.entrySet()) {
+        double v = e.getValue();
+        check(
+            v >= 0 && Double.isFinite(v),
+            "weights",
+            "must be finite and >= 0: " + e.getKey() + "=" + v);
+        w.put(
+            parsed("weights", List.of(e.getKey()), VehicleClass.values(), "vehicle class").get(0),
+            v);
+      }
+      return w;
+    }
+
+    private ObjectiveMode objectiveMode() {
+      return switch (objectiveMode == null ? "" : objectiveMode.toLowerCase(Locale.ROOT)) {
+        case "each" -> ObjectiveMode.EACH;
+        case "nearest" -> ObjectiveMode.NEAREST;
+        default ->
+            throw OptionProblems.invalid(
+                ProblemCode.USAGE,
+                "objective_mode",
+                "must be each or nearest, not " + objectiveMode);
+      };
+    }
+
+    /** The enum constants named by {@code ids} (case-insensitive), or all for null. */
+    private static <E extends Enum<E>> List<E> parsed(
+        String field, List<String> ids, E[] values, String what) {
+      if (ids == null) {
+        return List.of(values);
+      }
+      List<E> out = new ArrayList<>();
+      for (String id : ids) {
+        String s = id == null ? "" : id.trim();
+        E found =
+            Arrays.stream(values)
+                .filter(e -> e.name().equalsIgnoreCase(s))
+                .findFirst()
+                .orElse(null);
+        if (found == null) {
+          String expected =
+              String.join(
+                  ", ", Arrays.stream(values).map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+          throw OptionProblems.invalid(
+              ProblemCode.BAD_INPUT,
+              field,
+              "names an unknown " + what + " \"" + id + "\" (expected one of " + expected + ")");
+        }
+        out.add(found);
+      }
+      return out;
+    }
+
+    private static void check(boolean ok, String field, String rule) {
+      if (!ok) {
+        throw OptionProblems.invalid(ProblemCode.USAGE, field, rule);
+      }
+    }
   }
 
   public OptimizeOptions withTimeLimit_s(double t) {

@@ -20,14 +20,21 @@ import lt.skydas.optimize.solve.PlanEvaluator;
  * binding constraint.
  */
 public final class OrToolsModelSolver implements ModelSolver {
+  /**
+   * Threads for the phasing's gain evaluations: fixed (not the user's thread count), as the phasing
+   * is short next to the solve.
+   */
+  static final int PHASING_WORKERS = 2;
+
   @Override
   public Solved solve(
       BarrierModel m, double timeLimit_s, double gapTarget, int threads, Progress p) {
     ExactSolver.Settings s =
-        ExactSolver.Settings.defaults()
-            .withTimeLimit(timeLimit_s)
+        ExactSolver.Settings.builder()
+            .withTimeLimit_s(timeLimit_s)
             .withGapTarget(gapTarget)
-            .withWorkers(Math.max(1, threads));
+            .withWorkers(Math.max(1, threads))
+            .build();
     p.begin(String.format(Locale.ROOT, "optimising (limit %.0f s)", timeLimit_s), 1000);
     ExactResult r;
     try {
@@ -95,7 +102,7 @@ public final class OrToolsModelSolver implements ModelSolver {
       }
     }
     Phasing ph =
-        new PhasingScheduler(m, 2)
+        new PhasingScheduler(m, PHASING_WORKERS)
             .schedule(
                 PlanEvaluator.choiceOf(m, chosen),
                 new PhasingScheduler.Calendar(years, ceilings, cap),

@@ -18,6 +18,9 @@ public record Programme(
     double[] yearCeilings_eur,
     double yearCapacity_h,
     boolean countClearance) {
+  /** Most programme years. */
+  public static final int MAX_YEARS = 50;
+
   public Programme {
     yearCeilings_eur = yearCeilings_eur.clone();
     if (!(total_eur >= 0) || !Double.isFinite(total_eur)) {
@@ -26,7 +29,7 @@ public record Programme(
     if (!(mines_eur >= 0)) {
       throw new IllegalArgumentException("mine ceiling must be >= 0");
     }
-    if (yearCeilings_eur.length < 1 || yearCeilings_eur.length > 50) {
+    if (yearCeilings_eur.length < 1 || yearCeilings_eur.length > MAX_YEARS) {
       throw new IllegalArgumentException("a programme has 1..50 years");
     }
     for (double c : yearCeilings_eur) {
@@ -46,7 +49,7 @@ public record Programme(
 
   /** A total spread evenly over {@code years}. */
   public static Programme evenly(double total, double mines, int years, double capacity_h) {
-    if (years < 1 || years > 50) {
+    if (years < 1 || years > MAX_YEARS) {
       throw new IllegalArgumentException("a programme has 1..50 years, not " + years);
     }
     double[] c = new double[years];

@@ -11,6 +11,7 @@ import lt.skydas.optimize.corridor.CorridorGraphBuilder.SiteTypes;
 import lt.skydas.optimize.corridor.CorridorGraphs;
 import lt.skydas.optimize.model.BarrierModel;
 import lt.skydas.optimize.model.GateGraph;
+import lt.skydas.optimize.solve.ModelObjective;
 import lt.skydas.optimize.solve.PlanEvaluator;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.ObstacleType;
@@ -155,7 +156,7 @@ class ModelFactoryTest {
             .as("robust %s ditch %s", robust, built_)
             .isCloseTo(want, within(1e-12));
         // verification uses the same formula on the per-scenario times
-        assertThat(BarrierOptimizer.objectiveOf(m, ev.lengths(PlanEvaluator.choiceOf(m, plan))))
+        assertThat(ModelObjective.of(m).value(ev.lengths(PlanEvaluator.choiceOf(m, plan))))
             .isCloseTo(want, within(1e-12));
       }
       // the empty plan scores 1 per class and objective: Σ w = 3 when robust

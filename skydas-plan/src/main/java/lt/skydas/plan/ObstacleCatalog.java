@@ -1,12 +1,6 @@
 package lt.skydas.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.plan.ObstacleType.GeometryKind;
@@ -25,7 +18,6 @@ import lt.skydas.plan.ObstacleType.MineKind;
  * loading validates ranges and completeness and names the type and field at fault. Immutable.
  */
 public final class ObstacleCatalog {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Map<String, ObstacleType> types;
   private final String origin;
 
@@ -36,32 +28,12 @@ public final class ObstacleCatalog {
 
   /** The catalog shipped with Skydas. */
   public static ObstacleCatalog defaults() {
-    try (InputStream in = ObstacleCatalog.class.getResourceAsStream("catalog.json")) {
-      if (in == null) {
-        throw new IllegalStateException("catalog.json missing from the classpath");
-      }
-      return parse(MAPPER.readTree(in), "built-in catalog.json");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return parse(CatalogJson.readResource("catalog.json"), "built-in catalog.json");
   }
 
   /** Reads a user's catalog file. */
   public static ObstacleCatalog load(Path file) {
-    String name = file.toString();
-    try (InputStream in = Files.newInputStream(file)) {
-      JsonNode root = MAPPER.readTree(in);
-      if (root == null) {
-        throw SkydasProblem.badInput(name, null, "file is empty");
-      }
-      return parse(root, name);
-    } catch (NoSuchFileException e) {
-      throw new SkydasProblem(ProblemCode.NOT_FOUND, name + ": no such file", Map.of("file", name));
-    } catch (JsonProcessingException e) {
-      throw SkydasProblem.badInput(name, null, "not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw SkydasProblem.badInput(name, null, "cannot read: " + e.getMessage());
-    }
+    return parse(CatalogJson.readFile(file), file.toString());
   }
 
   static ObstacleCatalog parse(JsonNode root, String name) {

@@ -4,9 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import lt.skydas.registry.store.JdbcStore;
+import java.util.Set;
 
 /**
  * Verifies the audit chain: consecutive sequence numbers, each event's previous hash equal to the
@@ -18,64 +19,77 @@ final class ChainVerifier {
   /** Problems beyond this many are counted, not listed. */
   static final int MAX_LISTED = 1000;
 
-  private final JdbcStore store;
+  private final RegistryStore store;
   private final List<String> problems = new ArrayList<>();
   private int unlisted;
 
-  ChainVerifier(JdbcStore store) {
+  /** Entity id to the canonical JSON its last event left. */
+  private final Map<String, String> lastAfter = new HashMap<>();
+
+  /** Entity id to its kind of entity ({@code record}, {@code activity}). */
+  private final Map<String, String> entityOf = new HashMap<>();
+
+  /** Ids of the rows found in the tables. */
+  private final Set<String> seen = new HashSet<>();
+
+  private long events;
+  private long expectedSeq = 1;
+  private String lastHash = AuditEvent.GENESIS;
+  private long records;
+  private long activities;
+
+  ChainVerifier(RegistryStore store) {
     this.store = store;
   }
 
   VerifyReport verify(Connection c) throws SQLException {
-    Map<String, String> lastAfter = new HashMap<>();
-    Map<String, String> entityOf = new HashMap<>();
-    long[] expect = {1};
-    String[] prev = {AuditEvent.GENESIS};
-    long[] count = {0};
-    store
-        .audit()
-        .forEachEvent(
-            c,
-            e -> {
-              count[0]++;
-              if (e.seq() != expect[0]) {
-                problem(
-                    "event seq "
-                        + e.seq()
-                        + ": expected seq "
-                        + expect[0]
-                        + (e.seq() > expect[0]
-                            ? " (events " + expect[0] + ".." + (e.seq() - 1) + " deleted)"
-                            : " (event inserted or renumbered)"));
-              }
-              if (!prev[0].equals(e.prevHash())) {
-                problem(
-                    "event seq "
-                        + e.seq()
-                        + " ("
-                        + e.entityId()
-                        + ", "
-                        + e.action()
-                        + "): its previous hash does not match the event before it"
-                        + " (events reordered, inserted or deleted before it)");
-              }
-              if (!e.recomputeHash().equals(e.hash())) {
-                problem(
-                    "event seq "
-                        + e.seq()
-                        + " ("
-                        + e.entityId()
-                        + ", "
-                        + e.action()
-                        + "): edited; its content does not match its hash");
-              }
-              prev[0] = e.hash();
-              expect[0] = e.seq() + 1;
-              lastAfter.put(e.entityId(), e.after());
-              entityOf.put(e.entityId(), e.entity());
-            });
-    AuditEvent head = store.audit().head(c);
-    long lastSeq = expect[0] - 1;
+    store.audit().forEachEvent(c, this::checkEvent);
+    checkHead(store.audit().head(c));
+    store.records().forEachRow(c, this::checkRecordRow);
+    store.activities().forEach(c, this::checkActivityRow);
+    checkNothingDeleted();
+    if (unlisted > 0) {
+      problems.add("… and " + unlisted + " more problems");
+    }
+    return new VerifyReport(events, records, activities, lastHash, problems);
+  }
+
+  /** Seq follows on, previous hash links to the event before, hash matches content. */
+  private void checkEvent(AuditEvent e) {
+    events++;
+    if (e.seq() != expectedSeq) {
+      problem(
+          "event seq "
+              + e.seq()
+              + ": expected seq "
+              + expectedSeq
+              + (e.seq() > expectedSeq
+                  ? " (events " + expectedSeq + ".." + (e.seq() - 1) + " deleted)"
+                  : " (event inserted or renumbered)"));
+    }
+    if (!lastHash.equals(e.prevHash())) {
+      problem(
+          label(e)
+              + ": its previous hash does not match the event before it"
+              + " (events reordered, inserted or deleted before it)");
+    }
+    if (!e.recomputeHash().equals(e.hash())) {
+      problem(label(e) + ": edited; its content does not match its hash");
+    }
+    lastHash = e.hash();
+    expectedSeq = e.seq() + 1;
+    lastAfter.put(e.entityId(), e.after());
+    entityOf.put(e.entityId(), e.entity());
+  }
+
+  /** {@code event seq 7 (mf-1, emplace)}. */
+  private static String label(AuditEvent e) {
+    return "event seq " + e.seq() + " (" + e.entityId() + ", " + e.action() + ")";
+  }
+
+  /** The head row points at the last event. */
+  private void checkHead(AuditEvent head) {
+    long lastSeq = expectedSeq - 1;
     if (head.seq() != lastSeq) {
       problem(
           "the chain head is at seq "
@@ -85,69 +99,68 @@ final class ChainVerifier {
               + (head.seq() > lastSeq
                   ? " (events at the end deleted)"
                   : " (events appended outside Skydas)"));
-    } else if (!head.hash().equals(prev[0])) {
+    } else if (!head.hash().equals(lastHash)) {
       problem(
           "the chain head hash does not match event seq "
               + lastSeq
               + " (the last event was replaced)");
     }
-    long[] records = {0};
-    Map<String, Boolean> seen = new HashMap<>();
-    store.forEachRow(
-        c,
-        row -> {
-          records[0]++;
-          seen.put(row.id(), true);
-          String after = lastAfter.get(row.id());
-          if (after == null) {
-            problem("record " + row.id() + ": no audit event (inserted outside Skydas)");
-            return;
-          }
-          if (!after.equals(row.doc())) {
-            problem(
-                "record "
-                    + row.id()
-                    + ": its stored record differs from its last audit event (changed outside Skydas)");
-            return;
-          }
-          RegistryRecord r = RecordCodec.fromJson(row.doc());
-          if (!r.status().id().equals(row.status())
-              || !r.type().equals(row.type())
-              || r.version() != row.version()
-              || !r.kind().id().equals(row.kind())) {
-            problem(
-                "record "
-                    + row.id()
-                    + ": columns (status "
-                    + row.status()
-                    + ", type "
-                    + row.type()
-                    + ", version "
-                    + row.version()
-                    + ") differ from its record (changed outside Skydas)");
-          }
-          if (!RecordCodec.wkt(r.geometry()).equals(row.geometryWkt())) {
-            problem(
-                "record "
-                    + row.id()
-                    + ": its geometry differs from its record (changed outside Skydas)");
-          }
-        });
-    long[] acts = {0};
-    store.forEachActivity(
-        c,
-        (id, doc) -> {
-          acts[0]++;
-          seen.put(id, true);
-          String after = lastAfter.get(id);
-          if (after == null) {
-            problem("activity " + id + ": no audit event (inserted outside Skydas)");
-          } else if (!after.equals(doc)) {
-            problem("activity " + id + ": differs from its audit event (changed outside Skydas)");
-          }
-        });
+  }
+
+  /** A record row equals its last event: document, then columns and geometry. */
+  private void checkRecordRow(RegistryStore.RecordRow row) {
+    records++;
+    seen.add(row.id());
+    String after = lastAfter.get(row.id());
+    if (after == null) {
+      problem("record " + row.id() + ": no audit event (inserted outside Skydas)");
+      return;
+    }
+    if (!after.equals(row.doc())) {
+      problem(
+          "record "
+              + row.id()
+              + ": its stored record differs from its last audit event (changed outside Skydas)");
+      return;
+    }
+    RegistryRecord r = RecordCodec.fromJson(row.doc());
+    if (!r.status().id().equals(row.status())
+        || !r.type().equals(row.type())
+        || r.version() != row.version()
+        || !r.kind().id().equals(row.kind())) {
+      problem(
+          "record "
+              + row.id()
+              + ": columns (status "
+              + row.status()
+              + ", type "
+              + row.type()
+              + ", version "
+              + row.version()
+              + ") differ from its record (changed outside Skydas)");
+    }
+    if (!RecordCodec.wkt(r.geometry()).equals(row.geometryWkt())) {
+      problem(
+          "record " + row.id() + ": its geometry differs from its record (changed outside Skydas)");
+    }
+  }
+
+  /** An activity row equals its last event. */
+  private void checkActivityRow(String id, String doc) {
+    activities++;
+    seen.add(id);
+    String after = lastAfter.get(id);
+    if (after == null) {
+      problem("activity " + id + ": no audit event (inserted outside Skydas)");
+    } else if (!after.equals(doc)) {
+      problem("activity " + id + ": differs from its audit event (changed outside Skydas)");
+    }
+  }
+
+  /** Every entity of the trail still has its row. */
+  private void checkNothingDeleted() {
     for (var en : lastAfter.entrySet()) {
-      if (!seen.containsKey(en.getKey())) {
+      if (!seen.contains(en.getKey())) {
         problem(
             entityOf.get(en.getKey())
                 + " "
@@ -155,10 +168,6 @@ final class ChainVerifier {
                 + ": in the audit trail but missing from its table (deleted outside Skydas)");
       }
     }
-    if (unlisted > 0) {
-      problems.add("… and " + unlisted + " more problems");
-    }
-    return new VerifyReport(count[0], records[0], acts[0], prev[0], problems);
   }
 
   private void problem(String p) {

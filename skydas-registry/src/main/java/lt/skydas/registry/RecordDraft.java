@@ -22,56 +22,149 @@ public record RecordDraft(
     String notes,
     String where) {
 
+  /** A draft with every field absent; set what you have. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this draft's fields. */
+  public Builder toBuilder() {
+    return new Builder()
+        .withId(id)
+        .withType(type)
+        .withName(name)
+        .withStatus(status)
+        .withGeometry(geometry)
+        .withProtection(marked, fenced, monitored)
+        .withMinefield(minefield)
+        .withYear(year)
+        .withNotes(notes)
+        .withWhere(where);
+  }
+
   /** A planned record of a type at a geometry. */
   public static RecordDraft planned(String id, String type, Geometry g) {
-    return new RecordDraft(
-        id, type, null, Status.PLANNED, g, null, null, null, null, null, null, null);
+    return builder().withId(id).withType(type).withStatus(Status.PLANNED).withGeometry(g).build();
   }
 
   /** The draft that would leave {@code r} as it is. */
   public static RecordDraft of(RegistryRecord r) {
-    return new RecordDraft(
-        r.id(),
-        r.type(),
-        r.name(),
-        r.status(),
-        r.geometry(),
-        r.marked(),
-        r.fenced(),
-        r.monitored(),
-        r.minefield(),
-        r.year(),
-        r.notes(),
-        null);
+    return builder()
+        .withId(r.id())
+        .withType(r.type())
+        .withName(r.name())
+        .withStatus(r.status())
+        .withGeometry(r.geometry())
+        .withProtection(r.marked(), r.fenced(), r.monitored())
+        .withMinefield(r.minefield())
+        .withYear(r.year())
+        .withNotes(r.notes())
+        .build();
   }
 
   public RecordDraft withGeometry(Geometry g) {
-    return new RecordDraft(
-        id, type, name, status, g, marked, fenced, monitored, minefield, year, notes, where);
+    return toBuilder().withGeometry(g).build();
   }
 
   public RecordDraft withMinefield(MinefieldData m) {
-    return new RecordDraft(
-        id, type, name, status, geometry, marked, fenced, monitored, m, year, notes, where);
+    return toBuilder().withMinefield(m).build();
   }
 
   public RecordDraft withName(String n) {
-    return new RecordDraft(
-        id, type, n, status, geometry, marked, fenced, monitored, minefield, year, notes, where);
+    return toBuilder().withName(n).build();
   }
 
   public RecordDraft withStatus(Status s) {
-    return new RecordDraft(
-        id, type, name, s, geometry, marked, fenced, monitored, minefield, year, notes, where);
+    return toBuilder().withStatus(s).build();
   }
 
   public RecordDraft withProtection(boolean m, boolean f, boolean mon) {
-    return new RecordDraft(
-        id, type, name, status, geometry, m, f, mon, minefield, year, notes, where);
+    return toBuilder().withProtection(m, f, mon).build();
   }
 
   public RecordDraft withWhere(String w) {
-    return new RecordDraft(
-        id, type, name, status, geometry, marked, fenced, monitored, minefield, year, notes, w);
+    return toBuilder().withWhere(w).build();
+  }
+
+  /**
+   * Builds a {@link RecordDraft} field by field; a field never set stays absent (null). Not
+   * thread-safe; one per draft.
+   */
+  public static final class Builder {
+    private String id;
+    private String type;
+    private String name;
+    private Status status;
+    private Geometry geometry;
+    private Boolean marked;
+    private Boolean fenced;
+    private Boolean monitored;
+    private MinefieldData minefield;
+    private Integer year;
+    private String notes;
+    private String where;
+
+    private Builder() {}
+
+    public Builder withId(String id) {
+      this.id = id;
+      return this;
+    }
+
+    public Builder withType(String type) {
+      this.type = type;
+      return this;
+    }
+
+    public Builder withName(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder withStatus(Status status) {
+      this.status = status;
+      return this;
+    }
+
+    /** The geometry in WGS84 lon/lat. */
+    public Builder withGeometry(Geometry geometry) {
+      this.geometry = geometry;
+      return this;
+    }
+
+    /** Whether the perimeter is marked, fenced and monitored (each null: absent). */
+    public Builder withProtection(Boolean marked, Boolean fenced, Boolean monitored) {
+      this.marked = marked;
+      this.fenced = fenced;
+      this.monitored = monitored;
+      return this;
+    }
+
+    public Builder withMinefield(MinefieldData minefield) {
+      this.minefield = minefield;
+      return this;
+    }
+
+    public Builder withYear(Integer year) {
+      this.year = year;
+      return this;
+    }
+
+    public Builder withNotes(String notes) {
+      this.notes = notes;
+      return this;
+    }
+
+    /** Where the draft came from, for messages ({@code plan.geojson feature 3}). */
+    public Builder withWhere(String where) {
+      this.where = where;
+      return this;
+    }
+
+    public RecordDraft build() {
+      return new RecordDraft(
+          id, type, name, status, geometry, marked, fenced, monitored, minefield, year, notes,
+          where);
+    }
   }
 }

@@ -23,22 +23,50 @@ public final class RecordValidator {
 
   private RecordValidator() {}
 
-  /** Every field that keeps {@code r} from being emplaced (empty for obstacles). */
+  /**
+   * Every field that keeps {@code r} from being emplaced (empty for obstacles), in a fixed order:
+   * perimeter, reference points, emplacing method, rows and mines, lots, laying time,
+   * anti-handling, self-destruct, warning signs, protection.
+   *
+   * @param apType whether the record's catalog type lays AP mines (then Article 5 applies even if
+   *     no lot says AP)
+   */
   public static List<FieldError> emplacementErrors(RegistryRecord r, boolean apType) {
     List<FieldError> e = new ArrayList<>();
     if (r.kind() != RecordKind.MINEFIELD) {
       return e;
     }
-    if (!(r.geometry() instanceof Polygon)) {
-      e.add(
-          new FieldError(
-              "geometry",
-              "the perimeter of an emplaced minefield must be a Polygon (is "
-                  + r.geometry().getGeometryType()
-                  + ")"));
-    }
     MinefieldData m = r.minefield();
     boolean remote = "remotely_delivered".equals(m.emplacingMethod());
+    e.addAll(perimeter(r));
+    e.addAll(referencePoints(m));
+    e.addAll(emplacingMethod(m));
+    e.addAll(minePositions(m, remote));
+    e.addAll(lots(m));
+    e.addAll(layingTime(m));
+    e.addAll(antiHandling(m));
+    e.addAll(selfDestruct(m, remote));
+    e.addAll(warningSigns(m));
+    e.addAll(protection(r, apType || anyAp(m.lots()), remote));
+    return e;
+  }
+
+  /** The perimeter of an emplaced minefield is an area. */
+  private static List<FieldError> perimeter(RegistryRecord r) {
+    if (r.geometry() instanceof Polygon) {
+      return List.of();
+    }
+    return List.of(
+        new FieldError(
+            "geometry",
+            "the perimeter of an emplaced minefield must be a Polygon (is "
+                + r.geometry().getGeometryType()
+                + ")"));
+  }
+
+  /** Technical Annex 1: the location by reference to at least two reference points. */
+  private static List<FieldError> referencePoints(MinefieldData m) {
+    List<FieldError> e = new ArrayList<>();
     if (m.referencePoints().size() < 2) {
       e.add(
           new FieldError(
@@ -55,16 +83,30 @@ public final class RecordValidator {
       }
       lonLat(e, f, p.lon(), p.lat());
     }
+    return e;
+  }
+
+  private static List<FieldError> emplacingMethod(MinefieldData m) {
     if (m.emplacingMethod() == null) {
-      e.add(
+      return List.of(
           new FieldError(
               "minefield.emplacing_method", "missing (hand, mechanical or remotely_delivered)"));
-    } else if (!METHODS.contains(m.emplacingMethod())) {
-      e.add(
+    }
+    if (!METHODS.contains(m.emplacingMethod())) {
+      return List.of(
           new FieldError(
               "minefield.emplacing_method",
               "'" + m.emplacingMethod() + "' is not one of hand, mechanical, remotely_delivered"));
     }
+    return List.of();
+  }
+
+  /**
+   * Technical Annex 1: the rows or the individual mine positions (not required for remotely
+   * delivered mines), each a valid lon/lat.
+   */
+  private static List<FieldError> minePositions(MinefieldData m, boolean remote) {
+    List<FieldError> e = new ArrayList<>();
     if (!remote && m.rows().isEmpty() && m.mines().isEmpty()) {
       e.add(
           new FieldError(
@@ -89,17 +131,25 @@ public final class RecordValidator {
       MinePosition p = m.mines().get(i);
       lonLat(e, "minefield.mines[" + i + "]", p.lon(), p.lat());
     }
+    return e;
+  }
+
+  /**
+   * Technical Annex 1: the type, number, fusing and life time of the mines laid; Technical Annex 2:
+   * AP mines detectable.
+   */
+  private static List<FieldError> lots(MinefieldData m) {
+    List<FieldError> e = new ArrayList<>();
     if (m.lots().isEmpty()) {
       e.add(new FieldError("minefield.lots", "the mine types and numbers laid are required"));
     }
-    boolean anyAp = apType;
     for (int i = 0; i < m.lots().size(); i++) {
       MineLot l = m.lots().get(i);
       String f = "minefield.lots[" + i + "]";
       if (blank(l.model())) {
         e.add(new FieldError(f + ".model", "missing"));
       }
-      String cat = l.category() == null ? null : l.category().toUpperCase(Locale.ROOT);
+      String cat = category(l);
       if (cat == null) {
         e.add(new FieldError(f + ".category", "missing (AP or AT)"));
       } else if (!cat.equals("AP") && !cat.equals("AT")) {
@@ -118,16 +168,33 @@ public final class RecordValidator {
       } else if (!(l.fuseLife_d() > 0)) {
         e.add(new FieldError(f + ".fuse_life_d", "must be positive (is " + l.fuseLife_d() + ")"));
       }
-      if ("AP".equals(cat)) {
-        anyAp = true;
-        if (!Boolean.TRUE.equals(l.detectable())) {
-          e.add(
-              new FieldError(
-                  f + ".detectable",
-                  "AP mines must be detectable (Technical Annex 2: 8 g of iron in one coherent mass)"));
-        }
+      if ("AP".equals(cat) && !Boolean.TRUE.equals(l.detectable())) {
+        e.add(
+            new FieldError(
+                f + ".detectable",
+                "AP mines must be detectable (Technical Annex 2: 8 g of iron in one coherent mass)"));
       }
     }
+    return e;
+  }
+
+  /** A lot's category in upper case, or null if absent. */
+  private static String category(MineLot l) {
+    return l.category() == null ? null : l.category().toUpperCase(Locale.ROOT);
+  }
+
+  private static boolean anyAp(List<MineLot> lots) {
+    for (MineLot l : lots) {
+      if ("AP".equals(category(l))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Technical Annex 1: the date and time of laying, as ISO 8601 with an offset. */
+  private static List<FieldError> layingTime(MinefieldData m) {
+    List<FieldError> e = new ArrayList<>();
     if (m.laidFrom() == null) {
       e.add(new FieldError("minefield.laid_from", "the date and time of laying are required"));
     } else {
@@ -142,15 +209,30 @@ public final class RecordValidator {
         // reported above
       }
     }
+    return e;
+  }
+
+  /** Technical Annex 1: whether anti-handling devices are fitted, and which. */
+  private static List<FieldError> antiHandling(MinefieldData m) {
     if (m.antiHandling() == null || m.antiHandling().fitted() == null) {
-      e.add(
+      return List.of(
           new FieldError(
               "minefield.anti_handling.fitted", "state whether anti-handling devices are fitted"));
-    } else if (m.antiHandling().fitted() && blank(m.antiHandling().description())) {
-      e.add(
+    }
+    if (m.antiHandling().fitted() && blank(m.antiHandling().description())) {
+      return List.of(
           new FieldError(
               "minefield.anti_handling.description", "describe the anti-handling devices fitted"));
     }
+    return List.of();
+  }
+
+  /**
+   * Technical Annex 1: whether self-destruct or self-deactivation is fitted and its period;
+   * remotely delivered mines must have it.
+   */
+  private static List<FieldError> selfDestruct(MinefieldData m, boolean remote) {
+    List<FieldError> e = new ArrayList<>();
     if (m.selfDestruct() == null || m.selfDestruct().fitted() == null) {
       e.add(
           new FieldError(
@@ -171,52 +253,67 @@ public final class RecordValidator {
           new FieldError(
               "minefield.self_destruct.fitted", "remotely delivered mines must self-destruct"));
     }
-    if (m.warningSigns() == null) {
-      e.add(
+    return e;
+  }
+
+  /** Technical Annex 4: the warning signs' shape, number and languages. */
+  private static List<FieldError> warningSigns(MinefieldData m) {
+    var w = m.warningSigns();
+    if (w == null) {
+      return List.of(
           new FieldError(
               "minefield.warning_signs", "the warning signs are required (Technical Annex 4)"));
-    } else {
-      var w = m.warningSigns();
-      if (w.shape() == null || !SHAPES.contains(w.shape())) {
-        e.add(
-            new FieldError(
-                "minefield.warning_signs.shape",
-                "triangle or square required (is " + w.shape() + ")"));
-      }
-      if (w.count() == null || w.count() < 1) {
-        e.add(new FieldError("minefield.warning_signs.count", "at least one sign"));
-      }
-      if (w.languages().size() < 2) {
-        e.add(
-            new FieldError(
-                "minefield.warning_signs.languages",
-                "\"mines\" in a CCW official language and the local language (has "
-                    + w.languages().size()
-                    + ")"));
-      }
     }
+    List<FieldError> e = new ArrayList<>();
+    if (w.shape() == null || !SHAPES.contains(w.shape())) {
+      e.add(
+          new FieldError(
+              "minefield.warning_signs.shape",
+              "triangle or square required (is " + w.shape() + ")"));
+    }
+    if (w.count() == null || w.count() < 1) {
+      e.add(new FieldError("minefield.warning_signs.count", "at least one sign"));
+    }
+    if (w.languages().size() < 2) {
+      e.add(
+          new FieldError(
+              "minefield.warning_signs.languages",
+              "\"mines\" in a CCW official language and the local language (has "
+                  + w.languages().size()
+                  + ")"));
+    }
+    return e;
+  }
+
+  /**
+   * The perimeter marked; Article 5: an AP area (not remotely delivered) fenced and monitored, by
+   * plan and in fact.
+   */
+  private static List<FieldError> protection(RegistryRecord r, boolean anyAp, boolean remote) {
+    List<FieldError> e = new ArrayList<>();
     if (!r.marked()) {
       e.add(new FieldError("marked", "the perimeter is not marked yet (action mark)"));
     }
-    if (anyAp && !remote) {
-      if (m.fencing() == null || blank(m.fencing().kind())) {
-        e.add(
-            new FieldError(
-                "minefield.fencing",
-                "an AP area must be fenced or otherwise protected (Article 5)"));
-      }
-      if (m.monitoring() == null || blank(m.monitoring().unit())) {
-        e.add(
-            new FieldError(
-                "minefield.monitoring",
-                "an AP area must be monitored by military personnel (Article 5)"));
-      }
-      if (!r.fenced()) {
-        e.add(new FieldError("fenced", "the AP area is not fenced yet (action fence)"));
-      }
-      if (!r.monitored()) {
-        e.add(new FieldError("monitored", "the AP area is not monitored yet (action monitor)"));
-      }
+    if (!anyAp || remote) {
+      return e;
+    }
+    MinefieldData m = r.minefield();
+    if (m.fencing() == null || blank(m.fencing().kind())) {
+      e.add(
+          new FieldError(
+              "minefield.fencing", "an AP area must be fenced or otherwise protected (Article 5)"));
+    }
+    if (m.monitoring() == null || blank(m.monitoring().unit())) {
+      e.add(
+          new FieldError(
+              "minefield.monitoring",
+              "an AP area must be monitored by military personnel (Article 5)"));
+    }
+    if (!r.fenced()) {
+      e.add(new FieldError("fenced", "the AP area is not fenced yet (action fence)"));
+    }
+    if (!r.monitored()) {
+      e.add(new FieldError("monitored", "the AP area is not monitored yet (action monitor)"));
     }
     return e;
   }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +13,9 @@ import java.util.regex.Pattern;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.plan.ObstacleCatalog;
-import lt.skydas.registry.store.JdbcStore;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.index.quadtree.Quadtree;
 
 /**
  * The registry: every write checks the actor's role, the lifecycle, the record and its geometry,
@@ -31,13 +28,13 @@ public final class Registry implements AutoCloseable {
   /** At most this many problems are spelled out in one error message (all are in its details). */
   static final int MESSAGE_ERRORS = 12;
 
-  private final JdbcStore store;
+  private final RegistryStore store;
   private final ObstacleCatalog catalog;
   private final Territory territory;
   private final Clock clock;
   private final DraftChecks checks;
 
-  public Registry(JdbcStore store, ObstacleCatalog catalog, Territory territory, Clock clock) {
+  public Registry(RegistryStore store, ObstacleCatalog catalog, Territory territory, Clock clock) {
     this.store = store;
     this.catalog = catalog;
     this.territory = territory;
@@ -45,7 +42,7 @@ public final class Registry implements AutoCloseable {
     this.checks = new DraftChecks(catalog, territory);
   }
 
-  public JdbcStore store() {
+  public RegistryStore store() {
     return store;
   }
 
@@ -72,6 +69,17 @@ public final class Registry implements AutoCloseable {
     if (drafts.isEmpty()) {
       return List.of();
     }
+    checkMayCreate(actor, drafts);
+    ImportBatch batch = checkDrafts(drafts, source);
+    return store.write(
+        c -> {
+          checkAgainstStored(c, batch);
+          return insertNew(c, actor, batch.records(), source);
+        });
+  }
+
+  /** Planners create planned records; records already further along are entered by admins. */
+  private static void checkMayCreate(Actor actor, List<RecordDraft> drafts) {
     for (RecordDraft d : drafts) {
       Status s = d.status() == null ? Status.PLANNED : d.status();
       boolean mayCreate =
@@ -86,110 +94,83 @@ public final class Registry implements AutoCloseable {
                 : "enter records already " + s.id() + " (admin)");
       }
     }
+  }
+
+  /** Every draft built and checked against the others; refused with every problem found. */
+  private ImportBatch checkDrafts(List<RecordDraft> drafts, String source) {
     Instant t0 = clock.instant();
-    List<RegistryRecord> records = new ArrayList<>(drafts.size());
-    List<String> errors = new ArrayList<>();
-    Map<String, String> ids = new HashMap<>();
-    Map<String, String> geoms = new HashMap<>();
-    Quadtree fields = new Quadtree();
+    ImportBatch batch = new ImportBatch();
+    List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
       RecordDraft d = drafts.get(i);
       String where =
           d.where() != null ? d.where() : d.id() != null ? "record " + d.id() : "record " + (i + 1);
       List<FieldError> fe = new ArrayList<>();
-      RegistryRecord r = checks.build(d, null, t0, source, fe);
-      if (r != null) {
-        String prev = ids.putIfAbsent(r.id(), where);
-        if (prev != null) {
-          fe.add(new FieldError("id", "duplicate id '" + r.id() + "' (also " + prev + ")"));
-        }
-        String gh = JdbcStore.geometryHash(r.type(), r.geometry());
-        String other = geoms.putIfAbsent(gh, where);
-        if (other != null) {
-          fe.add(
-              new FieldError(
-                  "geometry", "duplicate: a " + r.type() + " on the same geometry as " + other));
-        }
-        if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
-          for (Object o : fields.query(r.geometry().getEnvelopeInternal())) {
-            Object[] p = (Object[]) o;
-            if (overlaps(r.geometry(), (Geometry) p[1])) {
-              fe.add(new FieldError("geometry", "overlaps minefield " + p[0]));
-            }
-          }
-          fields.insert(r.geometry().getEnvelopeInternal(), new Object[] {where, r.geometry()});
-        }
-      }
+      batch.add(checks.build(d, null, t0, source, fe), where, fe);
       for (FieldError f : fe) {
-        errors.add(where + ": " + f);
+        errors.add(f.at(where));
       }
-      records.add(r);
     }
     if (!errors.isEmpty()) {
       throw RegistryProblems.invalid("nothing imported: " + errors.size() + " problem(s)", errors);
     }
-    return store.write(
-        c -> {
-          List<String> clash = new ArrayList<>();
-          for (String id : store.existingIds(c, new ArrayList<>(ids.keySet()))) {
-            clash.add(ids.get(id) + ": id: '" + id + "' is already in the registry");
+    return batch;
+  }
+
+  /** Refused if an id is taken, a geometry is stored already or a minefield overlaps one. */
+  private void checkAgainstStored(Connection c, ImportBatch batch) throws SQLException {
+    List<FieldError> clash = new ArrayList<>();
+    for (String id : store.records().existingIds(c, batch.ids())) {
+      clash.add(
+          new FieldError("id", "'" + id + "' is already in the registry").at(batch.whereOf(id)));
+    }
+    for (RegistryRecord r : batch.records()) {
+      store
+          .records()
+          .findWithGeometry(c, RegistryStore.geometryHash(r.type(), r.geometry()), null)
+          .ifPresent(
+              o ->
+                  clash.add(
+                      new FieldError("geometry", "duplicate of stored record " + o)
+                          .at(batch.label(r))));
+      if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
+        for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {
+          if (overlaps(r.geometry(), m.geometry())) {
+            clash.add(
+                new FieldError("geometry", "overlaps stored minefield " + m.id())
+                    .at(batch.label(r)));
           }
-          for (RegistryRecord r : records) {
-            store
-                .recordWithGeometry(c, JdbcStore.geometryHash(r.type(), r.geometry()), null)
-                .ifPresent(
-                    o -> clash.add(label(r, ids) + ": geometry: duplicate of stored record " + o));
-            if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
-              for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {
-                if (overlaps(r.geometry(), m.geometry())) {
-                  clash.add(label(r, ids) + ": geometry: overlaps stored minefield " + m.id());
-                }
-              }
-            }
-          }
-          if (!clash.isEmpty()) {
-            throw RegistryProblems.invalid(
-                "nothing imported: " + clash.size() + " problem(s)", clash);
-          }
-          AuditEvent head = store.audit().head(c);
-          Instant now = clock.instant();
-          List<RegistryRecord> stored = new ArrayList<>(records.size());
-          List<String> docs = new ArrayList<>(records.size());
-          List<AuditEvent> events = new ArrayList<>(records.size());
-          long seq = head.seq();
-          String prev = head.hash();
-          String action = records.size() == 1 && source == null ? "create" : "import";
-          for (RegistryRecord r : records) {
-            RegistryRecord s =
-                new RegistryRecord(
-                    r.id(),
-                    r.kind(),
-                    r.type(),
-                    r.name(),
-                    r.status(),
-                    r.geometry(),
-                    r.marked(),
-                    r.fenced(),
-                    r.monitored(),
-                    r.minefield(),
-                    r.year(),
-                    r.notes(),
-                    r.source(),
-                    1,
-                    now,
-                    now);
-            String doc = RecordCodec.toJson(s);
-            AuditEvent e =
-                AuditEvent.next(++seq, now, actor, "record", s.id(), action, null, doc, prev);
-            prev = e.hash();
-            stored.add(s);
-            docs.add(doc);
-            events.add(e);
-          }
-          store.insertRecords(c, stored, docs);
-          store.audit().append(c, events);
-          return stored;
-        });
+        }
+      }
+    }
+    if (!clash.isEmpty()) {
+      throw RegistryProblems.invalid("nothing imported: " + clash.size() + " problem(s)", clash);
+    }
+  }
+
+  /** Stores the records at version 1 with one chained audit event each. */
+  private List<RegistryRecord> insertNew(
+      Connection c, Actor actor, List<RegistryRecord> records, String source) throws SQLException {
+    AuditEvent head = store.audit().head(c);
+    Instant now = clock.instant();
+    List<RegistryRecord> stored = new ArrayList<>(records.size());
+    List<String> docs = new ArrayList<>(records.size());
+    List<AuditEvent> events = new ArrayList<>(records.size());
+    long seq = head.seq();
+    String prev = head.hash();
+    String action = records.size() == 1 && source == null ? "create" : "import";
+    for (RegistryRecord r : records) {
+      RegistryRecord s = r.firstVersion(now);
+      String doc = RecordCodec.toJson(s);
+      AuditEvent e = AuditEvent.next(++seq, now, actor, "record", s.id(), action, null, doc, prev);
+      prev = e.hash();
+      stored.add(s);
+      docs.add(doc);
+      events.add(e);
+    }
+    store.records().insert(c, stored, docs);
+    store.audit().append(c, events);
+    return stored;
   }
 
   /**
@@ -208,7 +189,7 @@ public final class Registry implements AutoCloseable {
                 ProblemCode.FORBIDDEN,
                 "record " + id + " is " + cur.status().id() + ": its record is closed");
           }
-          if (actor.role() != owner && !(owner == Role.PLANNER && actor.role() == Role.ADMIN)) {
+          if (!mayEdit(actor.role(), cur.status())) {
             throw RegistryProblems.forbidden(
                 actor, "edit a " + cur.status().id() + " record (" + owner.id() + ")");
           }
@@ -226,19 +207,17 @@ public final class Registry implements AutoCloseable {
             fe.add(new FieldError("type", "can only change while planned"));
           }
           RecordDraft merged =
-              new RecordDraft(
-                  id,
-                  d.type() == null ? cur.type() : d.type(),
-                  d.name() == null ? cur.name() : d.name(),
-                  cur.status(),
-                  d.geometry() == null ? cur.geometry() : d.geometry(),
-                  cur.marked(),
-                  cur.fenced(),
-                  cur.monitored(),
-                  d.minefield() == null ? cur.minefield() : d.minefield(),
-                  d.year() == null ? cur.year() : d.year(),
-                  d.notes() == null ? cur.notes() : d.notes(),
-                  null);
+              RecordDraft.builder()
+                  .withId(id)
+                  .withType(d.type() == null ? cur.type() : d.type())
+                  .withName(d.name() == null ? cur.name() : d.name())
+                  .withStatus(cur.status())
+                  .withGeometry(d.geometry() == null ? cur.geometry() : d.geometry())
+                  .withProtection(cur.marked(), cur.fenced(), cur.monitored())
+                  .withMinefield(d.minefield() == null ? cur.minefield() : d.minefield())
+                  .withYear(d.year() == null ? cur.year() : d.year())
+                  .withNotes(d.notes() == null ? cur.notes() : d.notes())
+                  .build();
           Instant now = clock.instant();
           RegistryRecord next = checks.build(merged, cur, now, cur.source(), fe);
           if (next != null && next.kind() != cur.kind()) {
@@ -249,8 +228,7 @@ public final class Registry implements AutoCloseable {
           }
           if (!fe.isEmpty()) {
             throw RegistryProblems.invalid(
-                "record " + id + " not changed: " + fe.size() + " problem(s)",
-                RegistryProblems.prefixed(fe));
+                "record " + id + " not changed: " + fe.size() + " problem(s)", fe);
           }
           return commit(c, actor, cur, next, "update", expectedVersion);
         });
@@ -304,7 +282,7 @@ public final class Registry implements AutoCloseable {
                       + " cannot be emplaced: its record is incomplete ("
                       + fe.size()
                       + " field(s))",
-                  RegistryProblems.prefixed(fe));
+                  fe);
             }
           }
           return commit(c, actor, cur, next, action.id(), expectedVersion);
@@ -321,8 +299,7 @@ public final class Registry implements AutoCloseable {
     List<FieldError> fe = ActivityChecks.check(kind, g, data, territory);
     if (!fe.isEmpty()) {
       throw RegistryProblems.invalid(
-          kind.id() + " for " + recordId + " not recorded: " + fe.size() + " problem(s)",
-          RegistryProblems.prefixed(fe));
+          kind.id() + " for " + recordId + " not recorded: " + fe.size() + " problem(s)", fe);
     }
     return store.write(
         c -> {
@@ -339,7 +316,7 @@ public final class Registry implements AutoCloseable {
               new Activity(
                   kind.id() + "-" + UUID.randomUUID(), recordId, kind, now, actor.name(), g, data);
           String doc = a.toJson();
-          store.insertActivity(c, a, doc);
+          store.activities().insert(c, a, doc);
           store
               .audit()
               .append(
@@ -362,7 +339,7 @@ public final class Registry implements AutoCloseable {
   // ---- reads ----
 
   public Optional<RegistryRecord> find(String id) {
-    return store.read(c -> store.findRecord(c, id));
+    return store.read(c -> store.records().find(c, id));
   }
 
   /** Records meeting {@code bbox} (WGS84; null for all), of a status and kind (null for any). */
@@ -370,21 +347,23 @@ public final class Registry implements AutoCloseable {
       Envelope bbox, Status status, RecordKind kind, int limit, int offset) {
     return store.read(
         c ->
-            store.query(
-                c,
-                bbox,
-                status == null ? null : status.id(),
-                kind == null ? null : kind.id(),
-                limit,
-                offset));
+            store
+                .records()
+                .query(
+                    c,
+                    bbox,
+                    status == null ? null : status.id(),
+                    kind == null ? null : kind.id(),
+                    limit,
+                    offset));
   }
 
   public long count() {
-    return store.read(store::countRecords);
+    return store.read(c -> store.records().count(c));
   }
 
   public List<Activity> activities(String recordId) {
-    return store.read(c -> store.activities(c, recordId));
+    return store.read(c -> store.activities().listFor(c, recordId));
   }
 
   /** Every audit event of a record or activity, oldest first. */
@@ -429,7 +408,7 @@ public final class Registry implements AutoCloseable {
     Instant now = clock.instant();
     RegistryRecord s = next.bumped(now);
     String doc = RecordCodec.toJson(s);
-    if (!store.updateRecord(c, s, doc, expected)) {
+    if (!store.records().update(c, s, doc, expected)) {
       throw RegistryProblems.conflict(cur.id(), expected);
     }
     store
@@ -453,7 +432,8 @@ public final class Registry implements AutoCloseable {
   private void crossChecks(Connection c, RegistryRecord r, List<FieldError> fe)
       throws SQLException {
     store
-        .recordWithGeometry(c, JdbcStore.geometryHash(r.type(), r.geometry()), r.id())
+        .records()
+        .findWithGeometry(c, RegistryStore.geometryHash(r.type(), r.geometry()), r.id())
         .ifPresent(o -> fe.add(new FieldError("geometry", "duplicate of stored record " + o)));
     if (r.kind() == RecordKind.MINEFIELD && r.geometry() instanceof Polygonal) {
       for (RegistryRecord m : activeMinefields(c, r.geometry().getEnvelopeInternal())) {
@@ -467,7 +447,7 @@ public final class Registry implements AutoCloseable {
   private List<RegistryRecord> activeMinefields(Connection c, Envelope e) throws SQLException {
     List<RegistryRecord> out = new ArrayList<>();
     for (RegistryRecord m :
-        store.query(c, e, null, RecordKind.MINEFIELD.id(), Integer.MAX_VALUE, 0)) {
+        store.records().query(c, e, null, RecordKind.MINEFIELD.id(), Integer.MAX_VALUE, 0)) {
       if (m.status() != Status.LAND_RELEASED && m.geometry() instanceof Polygonal) {
         out.add(m);
       }
@@ -482,7 +462,8 @@ public final class Registry implements AutoCloseable {
 
   private RegistryRecord load(Connection c, String id) throws SQLException {
     return store
-        .findRecord(c, id)
+        .records()
+        .find(c, id)
         .orElseThrow(
             () ->
                 new SkydasProblem(
@@ -496,6 +477,16 @@ public final class Registry implements AutoCloseable {
     }
   }
 
+  /**
+   * True if {@code role} may edit a record's data in status {@code s}: its {@link #editor} or, for
+   * planned records, an admin.
+   */
+  static boolean mayEdit(Role role, Status s) {
+    Role owner = editor(s);
+    return owner != null && (role == owner || owner == Role.PLANNER && role == Role.ADMIN);
+  }
+
+  /** Who edits records in status {@code s}; null once the record is closed. */
   private static Role editor(Status s) {
     return switch (s) {
       case PLANNED -> Role.PLANNER;
@@ -507,9 +498,5 @@ public final class Registry implements AutoCloseable {
 
   private boolean apType(String type) {
     return catalog.findType(type).map(t -> t.mines().hasAp()).orElse(false);
-  }
-
-  private static String label(RegistryRecord r, Map<String, String> ids) {
-    return ids.getOrDefault(r.id(), "record " + r.id());
   }
 }

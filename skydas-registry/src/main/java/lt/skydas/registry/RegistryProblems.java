@@ -38,7 +38,12 @@ final class RegistryProblems {
         ProblemCode.FORBIDDEN, a.name() + " acting as " + a.role().id() + " may not " + what);
   }
 
-  static SkydasProblem invalid(String headline, List<String> errors) {
+  /**
+   * Bad input with its field errors: the message lists the first {@link Registry#MESSAGE_ERRORS}
+   * ({@code where: field: message}), the detail {@code errors} holds them all as {@link
+   * FieldError}s.
+   */
+  static SkydasProblem invalid(String headline, List<FieldError> errors) {
     StringBuilder sb = new StringBuilder(headline).append(": ");
     for (int i = 0; i < Math.min(Registry.MESSAGE_ERRORS, errors.size()); i++) {
       sb.append(i == 0 ? "" : "; ").append(errors.get(i));
@@ -49,10 +54,6 @@ final class RegistryProblems {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("errors", List.copyOf(errors));
     return new SkydasProblem(ProblemCode.BAD_INPUT, sb.toString(), d);
-  }
-
-  static List<String> prefixed(List<FieldError> fe) {
-    return fe.stream().map(FieldError::toString).toList();
   }
 
   static String ids(java.util.Collection<? extends Enum<?>> xs) {

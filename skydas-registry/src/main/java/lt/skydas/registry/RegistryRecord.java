@@ -69,6 +69,13 @@ public record RegistryRecord(
         createdAt, updatedAt);
   }
 
+  /** The record as first stored: version 1, created and last changed at {@code at}. */
+  public RegistryRecord firstVersion(Instant at) {
+    return new RegistryRecord(
+        id, kind, type, name, status, geometry, marked, fenced, monitored, minefield, year, notes,
+        source, 1, at, at);
+  }
+
   /** The same record at the next version, changed at {@code at}. */
   public RegistryRecord bumped(Instant at) {
     return new RegistryRecord(

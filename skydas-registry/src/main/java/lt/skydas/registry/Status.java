@@ -31,6 +31,14 @@ public enum Status {
   }
 
   /**
+   * True while the record counts in an assessment of the registry: planned, being built or in the
+   * ground (everything before it is cleared and its land released).
+   */
+  public boolean standing() {
+    return this != CLEARED && this != LAND_RELEASED;
+  }
+
+  /**
    * True while the obstacle physically stands (and, for a minefield, mines may be in the ground).
    */
   public boolean inGround() {

@@ -28,19 +28,12 @@ abstract class ActivityTest {
     return reg.importAll(
             ADMIN,
             List.of(
-                new RecordDraft(
-                    "mf",
-                    "at_minefield",
-                    "Laukas",
-                    Status.EMPLACED,
-                    Fixtures.square(24.2, 55.2, 0.005),
-                    true,
-                    false,
-                    false,
-                    Fixtures.completeAt(24.2, 55.2),
-                    2,
-                    null,
-                    null)),
+                TestDrafts.minefield("mf", 24.2, 55.2)
+                    .withName("Laukas")
+                    .withStatus(Status.EMPLACED)
+                    .withProtection(true, false, false)
+                    .withYear(2)
+                    .build()),
             "test")
         .get(0);
   }

@@ -32,12 +32,7 @@ abstract class AuditChainTest {
     reg.create(PLANNER, RecordDraft.planned("b", "bunker", Fixtures.point(24.3, 55.3)));
     reg.transition(ADMIN, "a", 1, Action.APPROVE);
     reg.transition(ENGINEER, "a", 2, Action.START_CONSTRUCTION);
-    reg.update(
-        PLANNER,
-        "b",
-        1,
-        new RecordDraft(
-            null, null, "Bunker Nr. 7", null, null, null, null, null, null, null, null, null));
+    reg.update(PLANNER, "b", 1, TestDrafts.edit().withName("Bunker Nr. 7").build());
     VerifyReport ok = reg.verify();
     assertThat(ok.problems()).isEmpty();
     assertThat(ok.events()).isEqualTo(5);

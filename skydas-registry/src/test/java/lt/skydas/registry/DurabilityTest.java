@@ -19,7 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import lt.skydas.registry.store.JdbcStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -195,7 +194,7 @@ class DurabilityTest {
     }
   }
 
-  private static TreeMap<Integer, Integer> countPerBatch(JdbcStore s, String ctx) {
+  private static TreeMap<Integer, Integer> countPerBatch(RegistryStore s, String ctx) {
     return s.read(
         c -> {
           TreeMap<Integer, Integer> out = new TreeMap<>();

@@ -73,19 +73,10 @@ abstract class LifecycleTest {
         reg.importAll(
             ADMIN,
             List.of(
-                new RecordDraft(
-                    id,
-                    "dragons_teeth",
-                    null,
-                    s,
-                    Fixtures.line(24.0 + n * 0.003, 55.0, 0.002),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null)),
+                TestDrafts.obstacle(id)
+                    .withStatus(s)
+                    .withGeometry(Fixtures.line(24.0 + n * 0.003, 55.0, 0.002))
+                    .build()),
             "test");
         for (Action a : Action.values()) {
           for (Role role : Role.values()) {
@@ -103,19 +94,10 @@ abstract class LifecycleTest {
               reg.importAll(
                   ADMIN,
                   List.of(
-                      new RecordDraft(
-                          id,
-                          "dragons_teeth",
-                          null,
-                          s,
-                          Fixtures.line(24.0 + n * 0.003, 55.0, 0.002),
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null)),
+                      TestDrafts.obstacle(id)
+                          .withStatus(s)
+                          .withGeometry(Fixtures.line(24.0 + n * 0.003, 55.0, 0.002))
+                          .build()),
                   "test");
             } catch (SkydasProblem p) {
               if (allowed) {
@@ -170,21 +152,9 @@ abstract class LifecycleTest {
   void aStaleVersionIsAConflictAndTheFirstEditIsKept() {
     try (Registry reg = open()) {
       reg.create(PLANNER, RecordDraft.planned("c1", "bunker", Fixtures.point(24.3, 55.3)));
-      reg.update(
-          PLANNER,
-          "c1",
-          1,
-          new RecordDraft(
-              null, null, "first", null, null, null, null, null, null, null, null, null));
+      reg.update(PLANNER, "c1", 1, TestDrafts.edit().withName("first").build());
       assertThatThrownBy(
-              () ->
-                  reg.update(
-                      PLANNER,
-                      "c1",
-                      1,
-                      new RecordDraft(
-                          null, null, "second", null, null, null, null, null, null, null, null,
-                          null)))
+              () -> reg.update(PLANNER, "c1", 1, TestDrafts.edit().withName("second").build()))
           .isInstanceOfSatisfying(
               SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.CONFLICT))
           .hasMessageContaining("version 2, not 1");
@@ -200,36 +170,18 @@ abstract class LifecycleTest {
       reg.importAll(
           ADMIN,
           List.of(
-              new RecordDraft(
-                  "e1",
-                  "at_ditch",
-                  null,
-                  Status.EMPLACED,
-                  Fixtures.line(24.1, 55.1, 0.01),
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null),
-              new RecordDraft(
-                  "e2",
-                  "at_ditch",
-                  null,
-                  Status.CLEARED,
-                  Fixtures.line(24.1, 55.2, 0.01),
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null)),
+              TestDrafts.obstacle("e1")
+                  .withType("at_ditch")
+                  .withStatus(Status.EMPLACED)
+                  .withGeometry(Fixtures.line(24.1, 55.1, 0.01))
+                  .build(),
+              TestDrafts.obstacle("e2")
+                  .withType("at_ditch")
+                  .withStatus(Status.CLEARED)
+                  .withGeometry(Fixtures.line(24.1, 55.2, 0.01))
+                  .build()),
           "test");
-      RecordDraft rename =
-          new RecordDraft(
-              null, null, "as built", null, null, null, null, null, null, null, null, null);
+      RecordDraft rename = TestDrafts.edit().withName("as built").build();
       assertThatThrownBy(() -> reg.update(PLANNER, "e1", 1, rename))
           .hasMessageContaining("(engineer)");
       assertThat(reg.update(ENGINEER, "e1", 1, rename).name()).isEqualTo("as built");
@@ -238,22 +190,7 @@ abstract class LifecycleTest {
       assertThatThrownBy(
               () ->
                   reg.update(
-                      ENGINEER,
-                      "e1",
-                      2,
-                      new RecordDraft(
-                          null,
-                          null,
-                          null,
-                          Status.CLEARED,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null)))
+                      ENGINEER, "e1", 2, TestDrafts.edit().withStatus(Status.CLEARED).build()))
           .hasMessageContaining("status: is changed by a lifecycle action");
     }
   }

@@ -27,19 +27,12 @@ abstract class MinefieldRecordTest {
       Registry reg, String id, String type, MinefieldData m, double lon, double lat) {
     reg.create(
         PLANNER,
-        new RecordDraft(
-            id,
-            type,
-            "field " + id,
-            Status.PLANNED,
-            Fixtures.square(lon, lat, 0.005),
-            null,
-            null,
-            null,
-            m,
-            1,
-            null,
-            null));
+        TestDrafts.minefield(id, lon, lat)
+            .withType(type)
+            .withName("field " + id)
+            .withMinefield(m)
+            .withYear(1)
+            .build());
     RegistryRecord r = reg.transition(ADMIN, id, 1, Action.APPROVE);
     return reg.transition(ENGINEER, id, r.version(), Action.START_CONSTRUCTION);
   }
@@ -53,9 +46,9 @@ abstract class MinefieldRecordTest {
               SkydasProblem.class,
               p -> {
                 @SuppressWarnings("unchecked")
-                List<String> errors = (List<String>) p.details().get("errors");
+                List<FieldError> errors = (List<FieldError>) p.details().get("errors");
                 assertThat(errors)
-                    .extracting(e -> e.substring(0, e.indexOf(':')))
+                    .extracting(FieldError::field)
                     .containsExactlyInAnyOrder(
                         "minefield.reference_points",
                         "minefield.emplacing_method",
@@ -113,11 +106,7 @@ abstract class MinefieldRecordTest {
           .hasMessageContaining("monitored: the AP area is not monitored yet")
           .hasMessageNotContaining("minefield.monitoring:");
       RegistryRecord fixed =
-          reg.update(
-              ENGINEER,
-              "ap1",
-              marked.version(),
-              new RecordDraft(null, null, null, null, null, null, null, null, m, null, null, null));
+          reg.update(ENGINEER, "ap1", marked.version(), TestDrafts.edit().withMinefield(m).build());
       fixed = reg.transition(ENGINEER, "ap1", fixed.version(), Action.FENCE);
       fixed = reg.transition(INSPECTOR, "ap1", fixed.version(), Action.MONITOR);
       fixed = reg.transition(ENGINEER, "ap1", fixed.version(), Action.EMPLACE);
@@ -175,19 +164,12 @@ abstract class MinefieldRecordTest {
                   reg.importAll(
                       ADMIN,
                       List.of(
-                          new RecordDraft(
-                              "x1",
-                              "at_minefield",
-                              null,
-                              Status.EMPLACED,
-                              Fixtures.square(24.2, 55.2, 0.005),
-                              true,
-                              null,
-                              null,
-                              null,
-                              null,
-                              null,
-                              "old.geojson feature 1")),
+                          TestDrafts.minefield("x1", 24.2, 55.2)
+                              .withStatus(Status.EMPLACED)
+                              .withProtection(true, null, null)
+                              .withMinefield(null)
+                              .withWhere("old.geojson feature 1")
+                              .build()),
                       "old.geojson"))
           .hasMessageContaining("old.geojson feature 1: minefield.reference_points");
       assertThat(reg.count()).isZero();

@@ -70,14 +70,14 @@ class StoreContractTest {
 
   /** A draft that only renames. */
   static RecordDraft rename(String name) {
-    return new RecordDraft(null, null, name, null, null, null, null, null, null, null, null, null);
+    return TestDrafts.edit().withName(name).build();
   }
 
   static List<String> ids(List<RegistryRecord> rs) {
     return rs.stream().map(RegistryRecord::id).toList();
   }
 
-  static int migrationRows(JdbcStore s) {
+  static int migrationRows(RegistryStore s) {
     return s.read(
         c -> {
           try (Statement st = c.createStatement();

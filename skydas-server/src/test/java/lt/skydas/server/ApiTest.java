@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import lt.skydas.registry.Action;
+import lt.skydas.registry.RecordKind;
 import lt.skydas.registry.Role;
+import lt.skydas.registry.Status;
+import lt.skydas.server.http.RouteSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,25 @@ class ApiTest {
     assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
         .contains("default-src 'self'");
+  }
+
+  @Test
+  void statusesComeInLifecycleOrderWithWhatAnAssessmentCounts() {
+    JsonNode st = ts.as(Role.VIEWER).json(ts.as(Role.VIEWER).get("/api/statuses")).get("statuses");
+    List<String> ids = new java.util.ArrayList<>();
+    List<String> standing = new java.util.ArrayList<>();
+    st.forEach(
+        s -> {
+          ids.add(s.get("id").asText());
+          if (s.get("standing").asBoolean()) {
+            standing.add(s.get("id").asText());
+          }
+        });
+    assertThat(ids)
+        .containsExactlyElementsOf(
+            java.util.Arrays.stream(Status.values()).map(Status::id).toList());
+    assertThat(standing).startsWith("planned").doesNotContain("cleared", "land_released");
+    assertThat(ts.anonymous().get("/api/statuses").statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -104,7 +128,7 @@ class ApiTest {
     // the admin approves; a bearer token needs no CSRF header
     TestServer.Client admin = ts.as(Role.ADMIN).bearer();
     JsonNode adminView = admin.json(admin.get("/api/records/api-d1"));
-    assertThat(adminView.get("actions").toString()).contains("approve");
+    assertThat(adminView.get("allowed_actions").toString()).contains("approve");
     HttpResponse<String> approve =
         admin.send("POST", "/api/records/api-d1/actions", "{\"action\":\"approve\",\"version\":1}");
     assertThat(approve.statusCode()).as(approve.body()).isEqualTo(200);
@@ -154,6 +178,9 @@ class ApiTest {
     HttpResponse<String> bbox = planner.get("/api/records?bbox=1,2,3");
     assertThat(bbox.statusCode()).isEqualTo(400);
     assertThat(planner.json(bbox).get("detail").asText()).contains("bbox");
+    assertThat(planner.json(bbox).get("errors").get(0).get("field").asText()).isEqualTo("bbox");
+    HttpResponse<String> limit = planner.get("/api/records?limit=0");
+    assertThat(planner.json(limit).get("errors").get(0).get("field").asText()).isEqualTo("limit");
 
     HttpResponse<String> missing = planner.get("/api/records/nope");
     assertThat(missing.statusCode()).isEqualTo(404);
@@ -175,6 +202,13 @@ class ApiTest {
           .as(r.path())
           .isTrue();
     }
+    JsonNode schemas = doc.get("components").get("schemas");
+    assertThat(schemas.get("Problem").get("properties").get("errors").get("items").toString())
+        .contains("FieldError");
+    assertThat(schemas.get("FieldError").get("properties").has("field")).isTrue();
+    assertThat(schemas.get("Record").get("properties").has("allowed_actions")).isTrue();
+    assertThat(doc.at("/paths/~1api~1records~1{id}/get/responses/200/content").toString())
+        .contains("#/components/schemas/Record");
   }
 
   @Test
@@ -183,5 +217,116 @@ class ApiTest {
     assertThat(v.get("/api/me").statusCode()).isEqualTo(200);
     assertThat(v.send("POST", "/api/logout", null).statusCode()).isEqualTo(204);
     assertThat(v.get("/api/me").statusCode()).isEqualTo(401);
+  }
+
+  static final String MINEFIELD =
+      """
+      {"type": "Feature", "id": "%s", "properties": {"type": "at_minefield"},
+       "geometry": {"type": "Polygon", "coordinates":
+         [[[23.90, 55.50], [23.904, 55.50], [23.904, 55.504], [23.90, 55.504], [23.90, 55.50]]]}}
+      """;
+
+  static List<String> strings(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(x -> out.add(x.asText()));
+    return out;
+  }
+
+  static List<String> offered(Status s, Role r) {
+    return Action.offered(s, RecordKind.MINEFIELD, r).stream().map(Action::id).toList();
+  }
+
+  @Test
+  void aRecordComesWithTheActionsTheCallersRoleMayTakeOnItsStatus() {
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    TestServer.Client admin = ts.as(Role.ADMIN);
+    TestServer.Client engineer = ts.as(Role.ENGINEER);
+    assertThat(planner.send("POST", "/api/records", MINEFIELD.formatted("api-m1")).statusCode())
+        .isEqualTo(201);
+
+    JsonNode asPlanner = planner.json(planner.get("/api/records/api-m1"));
+    assertThat(strings(asPlanner.get("allowed_actions")))
+        .isEqualTo(offered(Status.PLANNED, Role.PLANNER))
+        .isEmpty();
+    assertThat(strings(asPlanner.get("allowed_edits"))).containsExactly("details", "geometry");
+    assertThat(strings(asPlanner.get("allowed_activities"))).isEmpty();
+    JsonNode asAdmin = admin.json(admin.get("/api/records/api-m1"));
+    assertThat(strings(asAdmin.get("allowed_actions")))
+        .isEqualTo(offered(Status.PLANNED, Role.ADMIN))
+        .containsExactly("approve");
+    JsonNode listed = admin.json(admin.get("/api/records?kind=minefield")).get("features");
+    assertThat(listed.toString()).contains("api-m1");
+    listed.forEach(
+        f ->
+            assertThat(strings(f.get("allowed_actions")))
+                .isEqualTo(
+                    offered(Status.parse(f.get("properties").get("status").asText()), Role.ADMIN)));
+    assertThat(strings(engineer.json(engineer.get("/api/records/api-m1")).get("allowed_actions")))
+        .isEmpty();
+
+    assertThat(
+            admin
+                .send(
+                    "POST", "/api/records/api-m1/actions", "{\"action\":\"approve\",\"version\":1}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            engineer
+                .send(
+                    "POST",
+                    "/api/records/api-m1/actions",
+                    "{\"action\":\"start_construction\",\"version\":2}")
+                .statusCode())
+        .isEqualTo(200);
+    JsonNode building = engineer.json(engineer.get("/api/records/api-m1"));
+    assertThat(strings(building.get("allowed_actions")))
+        .isEqualTo(offered(Status.UNDER_CONSTRUCTION, Role.ENGINEER))
+        .contains("emplace", "mark", "fence", "monitor");
+    assertThat(strings(building.get("allowed_edits"))).containsExactly("as_laid");
+    assertThat(strings(building.get("allowed_activities"))).contains("incident", "clearance_task");
+    assertThat(strings(admin.json(admin.get("/api/records/api-m1")).get("allowed_actions")))
+        .isEqualTo(offered(Status.UNDER_CONSTRUCTION, Role.ADMIN))
+        .isEmpty();
+  }
+
+  @Test
+  void anIncompleteMinefieldRecordIsRefusedWithEveryFieldNamed() {
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    TestServer.Client engineer = ts.as(Role.ENGINEER);
+    String m = MINEFIELD.formatted("api-m2").replace("23.90", "23.80").replace("23.904", "23.804");
+    assertThat(planner.send("POST", "/api/records", m).statusCode()).isEqualTo(201);
+    ts.registry.transition(
+        new lt.skydas.registry.Actor("admin", Role.ADMIN), "api-m2", 1, Action.APPROVE);
+    ts.registry.transition(
+        new lt.skydas.registry.Actor("engineer", Role.ENGINEER),
+        "api-m2",
+        2,
+        Action.START_CONSTRUCTION);
+
+    HttpResponse<String> r =
+        engineer.send(
+            "POST", "/api/records/api-m2/actions", "{\"action\":\"emplace\",\"version\":3}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode p = engineer.json(r);
+    assertThat(p.get("detail").asText()).startsWith("minefield api-m2 cannot be emplaced");
+    List<String> fields = new java.util.ArrayList<>();
+    for (JsonNode e : p.get("errors")) {
+      assertThat(e.get("message").asText()).isNotBlank().doesNotStartWith(e.get("field").asText());
+      fields.add(e.get("field").asText());
+    }
+    assertThat(fields)
+        .contains("minefield.reference_points", "minefield.lots", "minefield.laid_from", "marked");
+
+    // an upload names the feature apart from the field
+    HttpResponse<String> badYear =
+        planner.send(
+            "POST",
+            "/api/records",
+            ditch("api-d9", 40).replace("\"name\":", "\"year\": 500, \"name\":"));
+    assertThat(badYear.statusCode()).as(badYear.body()).isEqualTo(400);
+    JsonNode e = planner.json(badYear).get("errors").get(0);
+    assertThat(e.get("field").asText()).isEqualTo("year");
+    assertThat(e.get("message").asText()).startsWith("must be 1 to 100");
+    assertThat(e.get("where").asText()).contains("api-d9");
   }
 }

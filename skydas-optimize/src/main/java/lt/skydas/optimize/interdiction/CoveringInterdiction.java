@@ -1,9 +1,9 @@
 package lt.skydas.optimize.interdiction;
 
 import com.google.ortools.Loader;
-import com.google.ortools.sat.CpSolverStatus;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import lt.skydas.optimize.graph.Dijkstra;
 
 /**
  * Exact shortest-path interdiction by threshold covering
@@ -18,24 +18,36 @@ import java.util.function.Consumer;
  *
  * <p>Data are integer ticks of {@code resolution} (lengths and delays must be multiples of it);
  * "optimal" is exact in ticks. Budget: {@code Σ cost_a x_a ≤ budget} over interdictable arcs
- * (cardinality: cost 1). Not thread-safe.
+ * (cardinality: cost 1).
+ *
+ * <p>This class holds the instance in ticks and the work on it (evaluation, separation, the greedy
+ * + swap heuristic, the packing bound); one run's incumbent, bounds and target schedule are {@link
+ * CoveringRun}'s. Not thread-safe: one per thread, and one {@code solve} at a time.
  */
 public final class CoveringInterdiction {
   private static volatile boolean loaded;
 
   /**
-   * Limits and knobs.
+   * Limits and knobs; build with {@link #builder()} or {@link #toBuilder()}, validated on
+   * construction.
    *
-   * @param timeLimit_s wall clock for the whole run, heuristic included
-   * @param workers CP-SAT workers of the {@link MasterSolver#CP_SAT} master (the others use one)
+   * @param timeLimit_s wall clock for the whole run in seconds, heuristic included (&gt; 0)
+   * @param workers CP-SAT workers of the {@link MasterSolver#CP_SAT} master (the others use one; ≥
+   *     1)
    * @param seed random seed of the master solvers and the local search
    * @param pathsPerRound violated paths added per master round (diverse: each found path's free
-   *     arcs are delayed before the next search)
-   * @param resolution one tick, in the network's length unit
-   * @param master the exact solver of the covering master
+   *     arcs are delayed before the next search; ≥ 1)
+   * @param harvestPerRound at most this many rows per round harvested from the plans the greedy +
+   *     swap improvement evaluates, each the plan's shortest path when it is shorter than the
+   *     round's target (≥ 0; 0 turns harvesting off)
+   * @param proveShare share of the time limit spent proving the incumbent (target LB + 1) before
+   *     probing targets between LB and UB by bisection (in (0, 1])
+   * @param resolution one tick, in the network's length unit; the same value the solver was
+   *     constructed with (&gt; 0)
+   * @param master the exact solver of the covering master (not null)
    * @param localSteps moves of {@link CoveringLocalSearch} tried on each master before the exact
    *     solver (0: exact solver only); a plan it finds is a correct answer, giving up proves
-   *     nothing
+   *     nothing (≥ 0)
    */
   public record Settings(
       double timeLimit_s,
@@ -47,6 +59,9 @@ public final class CoveringInterdiction {
       double resolution,
       MasterSolver master,
       int localSteps) {
+    /**
+     * @throws IllegalArgumentException when a setting is outside its range
+     */
     public Settings {
       if (!(timeLimit_s > 0)
           || workers < 1
@@ -65,117 +80,113 @@ public final class CoveringInterdiction {
      * proving the incumbent, resolution 1, core-guided CP-SAT, 4,000 local-search moves per master.
      */
     public static Settings defaults() {
-      return new Settings(60, 2, 1, 16, 16, 0.6, 1, MasterSolver.CORE, 4000);
+      return builder().build();
     }
 
-    public Settings withTimeLimit(double v) {
-      return new Settings(
-          v,
-          workers,
-          seed,
-          pathsPerRound,
-          harvestPerRound,
-          proveShare,
-          resolution,
-          master,
-          localSteps);
+    /** A builder holding the {@link #defaults()}. */
+    public static Builder builder() {
+      return new Builder();
     }
 
-    public Settings withWorkers(int v) {
-      return new Settings(
-          timeLimit_s,
-          v,
-          seed,
-          pathsPerRound,
-          harvestPerRound,
-          proveShare,
-          resolution,
-          master,
-          localSteps);
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+      return new Builder()
+          .withTimeLimit_s(timeLimit_s)
+          .withWorkers(workers)
+          .withSeed(seed)
+          .withPathsPerRound(pathsPerRound)
+          .withHarvestPerRound(harvestPerRound)
+          .withProveShare(proveShare)
+          .withResolution(resolution)
+          .withMaster(master)
+          .withLocalSteps(localSteps);
     }
 
-    public Settings withSeed(long v) {
-      return new Settings(
-          timeLimit_s,
-          workers,
-          v,
-          pathsPerRound,
-          harvestPerRound,
-          proveShare,
-          resolution,
-          master,
-          localSteps);
-    }
+    /** Collects settings; {@link #build} validates them. Not thread safe. */
+    public static final class Builder {
+      private double timeLimit_s = 60;
+      private int workers = 2;
+      private long seed = 1;
+      private int pathsPerRound = 16;
+      private int harvestPerRound = 16;
+      private double proveShare = 0.6;
+      private double resolution = 1;
+      private MasterSolver master = MasterSolver.CORE;
+      private int localSteps = 4000;
 
-    public Settings withPathsPerRound(int v) {
-      return new Settings(
-          timeLimit_s,
-          workers,
-          seed,
-          v,
-          harvestPerRound,
-          proveShare,
-          resolution,
-          master,
-          localSteps);
-    }
+      private Builder() {}
 
-    public Settings withHarvestPerRound(int v) {
-      return new Settings(
-          timeLimit_s, workers, seed, pathsPerRound, v, proveShare, resolution, master, localSteps);
-    }
+      /** See {@link Settings#timeLimit_s}. */
+      public Builder withTimeLimit_s(double v) {
+        timeLimit_s = v;
+        return this;
+      }
 
-    public Settings withProveShare(double v) {
-      return new Settings(
-          timeLimit_s,
-          workers,
-          seed,
-          pathsPerRound,
-          harvestPerRound,
-          v,
-          resolution,
-          master,
-          localSteps);
-    }
+      /** See {@link Settings#workers}. */
+      public Builder withWorkers(int v) {
+        workers = v;
+        return this;
+      }
 
-    public Settings withMaster(MasterSolver v) {
-      return new Settings(
-          timeLimit_s,
-          workers,
-          seed,
-          pathsPerRound,
-          harvestPerRound,
-          proveShare,
-          resolution,
-          v,
-          localSteps);
-    }
+      /** See {@link Settings#seed}. */
+      public Builder withSeed(long v) {
+        seed = v;
+        return this;
+      }
 
-    /** Moves of the local search tried before the exact master solver (0: exact solver only). */
-    public Settings withLocalSteps(int v) {
-      return new Settings(
-          timeLimit_s,
-          workers,
-          seed,
-          pathsPerRound,
-          harvestPerRound,
-          proveShare,
-          resolution,
-          master,
-          v);
-    }
+      /** See {@link Settings#pathsPerRound}. */
+      public Builder withPathsPerRound(int v) {
+        pathsPerRound = v;
+        return this;
+      }
 
-    public Settings withResolution(double v) {
-      return new Settings(
-          timeLimit_s,
-          workers,
-          seed,
-          pathsPerRound,
-          harvestPerRound,
-          proveShare,
-          v,
-          master,
-          localSteps);
+      /** See {@link Settings#harvestPerRound}. */
+      public Builder withHarvestPerRound(int v) {
+        harvestPerRound = v;
+        return this;
+      }
+
+      /** See {@link Settings#proveShare}. */
+      public Builder withProveShare(double v) {
+        proveShare = v;
+        return this;
+      }
+
+      /** See {@link Settings#resolution}. */
+      public Builder withResolution(double v) {
+        resolution = v;
+        return this;
+      }
+
+      /** See {@link Settings#master}. */
+      public Builder withMaster(MasterSolver v) {
+        master = v;
+        return this;
+      }
+
+      /** See {@link Settings#localSteps}. */
+      public Builder withLocalSteps(int v) {
+        localSteps = v;
+        return this;
+      }
+
+      /**
+       * The settings.
+       *
+       * @throws IllegalArgumentException when a setting is outside its range
+       */
+      public Settings build() {
+        return new Settings(
+            timeLimit_s,
+            workers,
+            seed,
+            pathsPerRound,
+            harvestPerRound,
+            proveShare,
+            resolution,
+            master,
+            localSteps);
+      }
     }
   }
 
@@ -224,7 +235,11 @@ public final class CoveringInterdiction {
   private final int arcs;
   private final long[] w;
 
-  /** While set, every evaluated plan's shortest path shorter than the target is pooled. */
+  /**
+   * While set (see {@link #openHarvest}), {@link #valueAndHarvest} pools each evaluated plan's
+   * shortest path when it is shorter than {@link #harvestTarget}, at most {@link #harvestCap} per
+   * round.
+   */
   private PathRows harvest;
 
   private long harvestTarget;
@@ -232,31 +247,45 @@ public final class CoveringInterdiction {
   private int harvestCap;
   private long searches;
 
+  /**
+   * A solver for {@code g} with lengths and delays in ticks of {@code resolution}.
+   *
+   * @throws IllegalArgumentException when a length or delay is not a multiple of the resolution, or
+   *     the ticks of all arcs sum to 2^52 or more (searches key on exact doubles)
+   */
   public CoveringInterdiction(InterdictionNetwork g, double resolution) {
     this.g = g;
     this.arcs = g.arcCount();
     this.c = ticks(g.length, resolution, "length");
     this.d = ticks(g.delay, resolution, "delay");
-    int n = g.nodes;
-    // reverse CSR for distances to the sink
-    int[] rFirst = new int[n + 1];
-    for (int a = 0; a < arcs; a++) {
-      rFirst[g.head[a] + 1]++;
-    }
-    for (int v = 0; v < n; v++) {
-      rFirst[v + 1] += rFirst[v];
-    }
-    int[] pos = Arrays.copyOf(rFirst, n);
-    int[] rHead = new int[arcs];
-    int[] rArc = new int[arcs];
-    for (int a = 0; a < arcs; a++) {
-      int j = pos[g.head[a]]++;
-      rHead[j] = g.tail[a];
-      rArc[j] = a;
-    }
-    this.toSink = BoundedSearch.distances(rFirst, rHead, rArc, c, g.sink);
-    this.search = new BoundedSearch(g.first, g.head, g.tail, toSink, g.source, g.sink);
+    requireExactKeys(c, d);
+    this.toSink = ticksToSink(g, c);
+    this.search = new BoundedSearch(g.graph(), toSink, g.source(), g.sink());
     this.w = new long[arcs];
+  }
+
+  private static void requireExactKeys(long[] c, long[] d) {
+    double total = 0;
+    for (int a = 0; a < c.length; a++) {
+      total += (double) c[a] + d[a];
+    }
+    if (total >= 0x1p52) {
+      throw new IllegalArgumentException("lengths and delays sum to 2^52 ticks or more");
+    }
+  }
+
+  /** Nominal distance in ticks from every node to the sink, {@link Long#MAX_VALUE} if none. */
+  private static long[] ticksToSink(InterdictionNetwork g, long[] c) {
+    double[] w = new double[c.length];
+    for (int a = 0; a < c.length; a++) {
+      w[a] = c[a];
+    }
+    double[] dist = Dijkstra.distances(g.graph().reverse(), w, g.sink());
+    long[] t = new long[dist.length];
+    for (int v = 0; v < t.length; v++) {
+      t[v] = dist[v] == Double.POSITIVE_INFINITY ? Long.MAX_VALUE : (long) dist[v];
+    }
+    return t;
   }
 
   private static long[] ticks(double[] v, double res, String what) {
@@ -280,135 +309,12 @@ public final class CoveringInterdiction {
     return solve(cost, budget, s, progress);
   }
 
-  /** Knapsack budget: {@code Σ cost_a x_a ≤ budget}; costs of interdictable arcs must be ≥ 0. */
+  /**
+   * Knapsack budget: {@code Σ cost_a x_a ≤ budget}; costs of interdictable arcs must be ≥ 0. The
+   * schedule of targets and rounds is {@link CoveringRun}'s.
+   */
   public Outcome solve(long[] cost, long budget, Settings s, Consumer<String> progress) {
-    long t0 = System.nanoTime();
-    double deadline = t0 * 1e-9 + s.timeLimit_s();
-    Consumer<String> log = progress == null ? m -> {} : progress;
-    PathRows pool = new PathRows();
-    boolean[] inc = heuristic(cost, budget);
-    long lb = value(inc);
-    double heuristicValue = lb * s.resolution();
-    long ub = packingBound(cost, budget);
-    log.accept(String.format("heuristic: %d ticks; packing bound %d", lb, ub));
-    harvest = pool;
-    harvestCap = s.harvestPerRound();
-    separate(inc, lb + 1, s.pathsPerRound(), pool);
-    int rounds = 0;
-    double masterSeconds = 0;
-    // prove the incumbent (target lb + 1) for a share of the time, then probe targets between lb
-    // and ub: a target no plan reaches lowers ub, and high targets are quicker to refute
-    double proveUntil = t0 * 1e-9 + s.proveShare() * s.timeLimit_s();
-    long target = lb + 1;
-    boolean probesDone = false;
-    boolean[] last = inc.clone(); // start of the next master's local search
-    while (lb < ub) {
-      double now = System.nanoTime() * 1e-9;
-      double left = deadline - now;
-      if (left <= 0.01) {
-        break;
-      }
-      boolean probing = now > proveUntil && ub < Long.MAX_VALUE;
-      if (probing && !probesDone && target == lb + 1 && ub - lb > 1) {
-        target = lb + 1 + (ub - lb) / 2;
-      }
-      rounds++;
-      double roundLimit =
-          probing && !probesDone
-              ? Math.min(left, Math.max(0.5, 0.1 * s.timeLimit_s()))
-              : Math.max(0.05, proveUntil - now);
-      if ((!probing && ub == Long.MAX_VALUE) || probesDone) {
-        roundLimit = left;
-      }
-      harvestTarget = target;
-      harvested = 0;
-      long m0 = System.nanoTime();
-      CoveringMaster.Result mr =
-          CoveringMaster.solve(pool, target, d, cost, budget, inc, last, roundLimit, s);
-      masterSeconds += (System.nanoTime() - m0) * 1e-9;
-      if (mr.status() == CpSolverStatus.INFEASIBLE) {
-        ub = target - 1;
-        log.accept(
-            String.format(
-                "round %d: no plan reaches %d: bound %d (master %.2fs on %d arcs, %d rows)",
-                rounds, target, ub, mr.seconds(), mr.variables(), pool.size()));
-        target = probing && ub - lb > 1 ? lb + 1 + (ub - lb) / 2 : lb + 1;
-        continue;
-      }
-      if (mr.plan() == null) {
-        log.accept(
-            String.format(
-                "round %d: master stopped at target %d after %.2fs", rounds, target, mr.seconds()));
-        if (target >= ub || !probing) {
-          probesDone |= probing;
-          target = lb + 1;
-          if (!probing && ub == Long.MAX_VALUE) {
-            break;
-          }
-        } else {
-          target = target + (ub - target + 1) / 2; // higher targets are easier to refute
-        }
-        continue;
-      }
-      boolean[] x = mr.plan();
-      last = x.clone();
-      long v = value(x);
-      int before = pool.size();
-      if (v < target) {
-        separate(x, target, s.pathsPerRound(), pool);
-      }
-      // plans near a master plan as good as the incumbent (a short local search from it): better
-      // ones, and their paths. From weaker master plans it would mostly pool rows the refutation
-      // does not need, and cost a hundred searches per row.
-      if (v >= lb) {
-        improve(x, cost, budget);
-      }
-      long vx = value(x);
-      if (vx > lb) {
-        inc = x;
-        lb = vx;
-        log.accept(
-            String.format(
-                "round %d (%.1fs): better plan %d ticks",
-                rounds, (System.nanoTime() - t0) * 1e-9, lb));
-        separate(inc, lb + 1, s.pathsPerRound(), pool);
-        if (target <= lb) {
-          target = lb + 1;
-        }
-      } else {
-        log.accept(
-            String.format(
-                "round %d (%.1fs): target %d, +%d rows (%d), master %.2fs on %d arcs",
-                rounds,
-                (System.nanoTime() - t0) * 1e-9,
-                target,
-                pool.size() - before,
-                pool.size(),
-                mr.seconds(),
-                mr.variables()));
-      }
-    }
-    harvest = null;
-    boolean optimal = lb >= ub;
-    if (optimal) {
-      log.accept(String.format("%d is optimal", lb));
-    }
-    double res = s.resolution();
-    InterdictionResult r =
-        new InterdictionResult(
-            lb == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : lb * res,
-            GreedyInterdiction.arcsOf(inc),
-            ub == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : ub * res,
-            "covering");
-    return new Outcome(
-        r,
-        optimal,
-        rounds,
-        pool.size(),
-        searches,
-        masterSeconds,
-        heuristicValue,
-        (System.nanoTime() - t0) * 1e-9);
+    return new CoveringRun(this, cost, budget, s, progress).run();
   }
 
   /** The arc-disjoint path packing bound ({@link PackingBound}); counts its searches. */
@@ -418,19 +324,58 @@ public final class CoveringInterdiction {
     return r.bound();
   }
 
-  /** Shortest-path length in ticks with {@code x} interdicted. */
+  /** Work counter: bounded path searches run so far (evaluations, separation, bounds). */
+  long searches() {
+    return searches;
+  }
+
+  /** Interdiction delays in ticks, by arc (shared; do not modify). */
+  long[] delays() {
+    return d;
+  }
+
+  /**
+   * Shortest-path length in ticks with {@code x} interdicted ({@link Long#MAX_VALUE} when the sink
+   * is cut off). Changes nothing but the search's scratch state and the {@link #searches} counter.
+   */
   long value(boolean[] x) {
     for (int a = 0; a < arcs; a++) {
       w[a] = c[a] + (x[a] ? d[a] : 0);
     }
     searches++;
     long v = search.shortestBelow(w, Long.MAX_VALUE);
-    if (harvest != null && v >= 0 && v < harvestTarget && harvested < harvestCap) {
+    return v < 0 ? Long.MAX_VALUE : v;
+  }
+
+  /**
+   * {@link #value}, and while a harvest is open, pools the plan's shortest path if it is shorter
+   * than the round's target and the round's cap is not reached.
+   */
+  long valueAndHarvest(boolean[] x) {
+    long v = value(x);
+    if (harvest != null && v < harvestTarget && harvested < harvestCap) {
       if (harvest.add(search.lastPath(), c, g.interdictable)) {
         harvested++;
       }
     }
-    return v < 0 ? Long.MAX_VALUE : v;
+    return v;
+  }
+
+  /** From now on {@link #valueAndHarvest} pools paths into {@code pool}, {@code cap} per round. */
+  void openHarvest(PathRows pool, int cap) {
+    harvest = pool;
+    harvestCap = cap;
+  }
+
+  /** Starts a harvest round: paths shorter than {@code target}, the cap counted afresh. */
+  void harvestFor(long target) {
+    harvestTarget = target;
+    harvested = 0;
+  }
+
+  /** Ends harvesting: {@link #valueAndHarvest} only evaluates. */
+  void closeHarvest() {
+    harvest = null;
   }
 
   /**
@@ -466,8 +411,8 @@ public final class CoveringInterdiction {
     return added;
   }
 
-  /** Greedy + swap, the fast lower bound. */
-  private boolean[] heuristic(long[] cost, long budget) {
+  /** Greedy + swap from the empty plan, the fast lower bound. */
+  boolean[] heuristic(long[] cost, long budget) {
     boolean[] x = new boolean[arcs];
     improve(x, cost, budget);
     return x;
@@ -477,9 +422,11 @@ public final class CoveringInterdiction {
    * Greedy completion (add, while affordable, the arc of the current shortest path whose delay
    * lengthens it most; ties to the larger delay, since equally short paths are broken one arc at a
    * time), then swaps (move one interdiction onto the shortest path) while a swap improves, and
-   * again. Leaves {@link BoundedSearch#lastPath} at the plan's shortest path.
+   * again. Every plan it evaluates goes through {@link #valueAndHarvest}, so while a harvest is
+   * open their short paths are pooled. Leaves {@link BoundedSearch#lastPath} at the plan's shortest
+   * path.
    */
-  private void improve(boolean[] x, long[] cost, long budget) {
+  void improve(boolean[] x, long[] cost, long budget) {
     while (true) {
       long spent = 0;
       for (int a = 0; a < arcs; a++) {
@@ -487,7 +434,7 @@ public final class CoveringInterdiction {
           spent += cost[a];
         }
       }
-      value(x);
+      valueAndHarvest(x);
       while (true) {
         int[] path = search.lastPath();
         int best = -1;
@@ -497,7 +444,7 @@ public final class CoveringInterdiction {
             continue;
           }
           x[a] = true;
-          long v = value(x);
+          long v = valueAndHarvest(x);
           x[a] = false;
           if (v > bestVal || (v == bestVal && d[a] > d[best])) {
             bestVal = v;
@@ -509,14 +456,14 @@ public final class CoveringInterdiction {
         }
         x[best] = true;
         spent += cost[best];
-        value(x);
+        valueAndHarvest(x);
       }
-      long val = value(x);
+      long val = valueAndHarvest(x);
       if (!swap(x, cost, budget, spent, val)) {
         break;
       }
     }
-    value(x);
+    valueAndHarvest(x);
   }
 
   private boolean swap(boolean[] x, long[] cost, long budget, long spent, long val) {
@@ -531,7 +478,7 @@ public final class CoveringInterdiction {
         }
         x[out] = false;
         x[in] = true;
-        if (value(x) > val) {
+        if (valueAndHarvest(x) > val) {
           return true;
         }
         x[in] = false;

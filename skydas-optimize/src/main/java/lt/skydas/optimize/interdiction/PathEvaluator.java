@@ -1,109 +1,74 @@
 package lt.skydas.optimize.interdiction;
 
 import java.util.Arrays;
+import lt.skydas.optimize.graph.CsrGraph;
+import lt.skydas.optimize.graph.IndexedMinHeap;
 
 /**
- * Shortest s–t path under an interdiction plan: arc a costs c_a + d_a when interdicted. Dijkstra
- * with a lazy binary heap on primitive arrays. One per thread (reuses its arrays).
+ * Shortest s–t path under an interdiction plan: arc a costs c_a + d_a when interdicted. Dijkstra on
+ * the network's {@link CsrGraph}; stops when the sink is settled. O((N + E) log E) per call,
+ * allocation-free after construction. Not thread-safe: one per thread (reuses its arrays).
+ *
+ * <p><b>Queue.</b> Lazy deletion on an {@link IndexedMinHeap} whose items are the search's pushes
+ * (entry {@code i} labels node {@code entryNode[i]}; at most {@code arcs + 1} per search): an
+ * improved node gets a new entry, stale ones are skipped. This fixes which of several equally short
+ * paths {@link #lastPath} returns, and with it the plans of {@link GreedyInterdiction}.
  */
 public final class PathEvaluator {
   private final InterdictionNetwork g;
+  private final CsrGraph graph;
   private final double[] dist;
   private final int[] predArc;
-  private double[] heapKey = new double[64];
-  private int[] heapNode = new int[64];
-  private int size;
+  private final IndexedMinHeap heap;
+  private final int[] entryNode;
+  private int entries;
 
   public PathEvaluator(InterdictionNetwork g) {
     this.g = g;
-    this.dist = new double[g.nodes];
-    this.predArc = new int[g.nodes];
+    this.graph = g.graph();
+    this.dist = new double[graph.nodeCount()];
+    this.predArc = new int[graph.nodeCount()];
+    this.heap = new IndexedMinHeap(graph.arcCount() + 1);
+    this.entryNode = new int[graph.arcCount() + 1];
   }
 
   /** Length of the shortest s–t path with {@code x} interdicted (+Inf when disconnected). */
   public double value(boolean[] x) {
     Arrays.fill(dist, Double.POSITIVE_INFINITY);
     Arrays.fill(predArc, -1);
-    size = 0;
-    dist[g.source] = 0;
-    push(0, g.source);
-    while (size > 0) {
-      double du = heapKey[0];
-      int u = pop();
+    heap.clear();
+    entries = 0;
+    dist[g.source()] = 0;
+    push(g.source(), 0);
+    while (!heap.isEmpty()) {
+      double du = heap.peekKey();
+      int u = entryNode[heap.poll()];
       if (du > dist[u]) {
-        continue;
+        continue; // stale entry
       }
-      if (u == g.sink) {
+      if (u == g.sink()) {
         return du;
       }
-      for (int a = g.first[u]; a < g.first[u + 1]; a++) {
+      for (int a = graph.firstArc(u), e = graph.endArc(u); a < e; a++) {
         double nd = du + g.length[a] + (x[a] ? g.delay[a] : 0);
-        int v = g.head[a];
+        int v = graph.head(a);
         if (nd < dist[v]) {
           dist[v] = nd;
           predArc[v] = a;
-          push(nd, v);
+          push(v, nd);
         }
       }
     }
-    return dist[g.sink];
+    return dist[g.sink()];
+  }
+
+  private void push(int v, double key) {
+    entryNode[entries] = v;
+    heap.add(entries++, key);
   }
 
   /** Arcs of the path found by the last {@link #value} call, source to sink. */
   public int[] lastPath() {
-    int n = 0;
-    for (int v = g.sink; predArc[v] >= 0; v = g.tail[predArc[v]]) {
-      n++;
-    }
-    int[] p = new int[n];
-    for (int v = g.sink; predArc[v] >= 0; v = g.tail[predArc[v]]) {
-      p[--n] = predArc[v];
-    }
-    return p;
-  }
-
-  private void push(double k, int v) {
-    if (size == heapKey.length) {
-      heapKey = Arrays.copyOf(heapKey, size * 2);
-      heapNode = Arrays.copyOf(heapNode, size * 2);
-    }
-    int i = size++;
-    while (i > 0) {
-      int p = (i - 1) >>> 1;
-      if (heapKey[p] <= k) {
-        break;
-      }
-      heapKey[i] = heapKey[p];
-      heapNode[i] = heapNode[p];
-      i = p;
-    }
-    heapKey[i] = k;
-    heapNode[i] = v;
-  }
-
-  private int pop() {
-    int top = heapNode[0];
-    size--;
-    if (size > 0) {
-      double k = heapKey[size];
-      int v = heapNode[size];
-      int i = 0;
-      while (true) {
-        int l = 2 * i + 1;
-        if (l >= size) {
-          break;
-        }
-        int c = l + 1 < size && heapKey[l + 1] < heapKey[l] ? l + 1 : l;
-        if (heapKey[c] >= k) {
-          break;
-        }
-        heapKey[i] = heapKey[c];
-        heapNode[i] = heapNode[c];
-        i = c;
-      }
-      heapKey[i] = k;
-      heapNode[i] = v;
-    }
-    return top;
+    return graph.pathTo(predArc, g.sink());
   }
 }

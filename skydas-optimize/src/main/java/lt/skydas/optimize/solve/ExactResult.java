@@ -1,9 +1,11 @@
 package lt.skydas.optimize.solve;
 
+import java.util.Objects;
+
 /**
  * Outcome of {@link ExactSolver}: the best plan found, its objective (a lower bound on the
- * optimum), a proven upper bound, and how the solve went. Arrays are copied on construction; do not
- * modify the arrays the accessors return.
+ * optimum), a proven upper bound, and how the solve went. Built with {@link #builder()}. Arrays are
+ * copied on construction; do not modify the arrays the accessors return. Immutable.
  *
  * @param choice chosen option per site, -1 for none (keeps every constraint)
  * @param objective the plan's objective, re-evaluated exactly (lower bound)
@@ -43,7 +45,12 @@ public record ExactResult(
     long evaluations,
     long searches) {
 
+  /**
+   * @throws NullPointerException when {@code choice}, {@code status}, {@code scenarioSearch_s} or
+   *     {@code length_s} is null
+   */
   public ExactResult {
+    Objects.requireNonNull(status, "status");
     choice = choice.clone();
     scenarioSearch_s = scenarioSearch_s.clone();
     length_s = length_s.clone();
@@ -66,5 +73,161 @@ public record ExactResult(
     }
     double bought = objective - baselineObjective;
     return bought > 0 ? d / bought : Double.POSITIVE_INFINITY;
+  }
+
+  /** A builder with every field unset (arrays null, numbers 0). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects the fields; {@link #build} copies the arrays. Not thread safe. */
+  public static final class Builder {
+    private int[] choice;
+    private double objective;
+    private double bound;
+    private double baselineObjective;
+    private double heuristicObjective;
+    private SolveStatus status;
+    private int rounds;
+    private int poolSize;
+    private int masterVariables;
+    private long ticksPerSecond;
+    private double time_s;
+    private double heuristicTime_s;
+    private double masterTime_s;
+    private double[] scenarioSearch_s;
+    private double[] length_s;
+    private long evaluations;
+    private long searches;
+
+    private Builder() {}
+
+    /** See {@link ExactResult#choice}. */
+    public Builder withChoice(int[] v) {
+      choice = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#objective}. */
+    public Builder withObjective(double v) {
+      objective = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#bound}. */
+    public Builder withBound(double v) {
+      bound = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#baselineObjective}. */
+    public Builder withBaselineObjective(double v) {
+      baselineObjective = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#heuristicObjective}. */
+    public Builder withHeuristicObjective(double v) {
+      heuristicObjective = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#status}. */
+    public Builder withStatus(SolveStatus v) {
+      status = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#rounds}. */
+    public Builder withRounds(int v) {
+      rounds = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#poolSize}. */
+    public Builder withPoolSize(int v) {
+      poolSize = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#masterVariables}. */
+    public Builder withMasterVariables(int v) {
+      masterVariables = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#ticksPerSecond}. */
+    public Builder withTicksPerSecond(long v) {
+      ticksPerSecond = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#time_s}. */
+    public Builder withTime_s(double v) {
+      time_s = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#heuristicTime_s}. */
+    public Builder withHeuristicTime_s(double v) {
+      heuristicTime_s = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#masterTime_s}. */
+    public Builder withMasterTime_s(double v) {
+      masterTime_s = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#scenarioSearch_s}. */
+    public Builder withScenarioSearch_s(double[] v) {
+      scenarioSearch_s = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#length_s}. */
+    public Builder withLength_s(double[] v) {
+      length_s = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#evaluations}. */
+    public Builder withEvaluations(long v) {
+      evaluations = v;
+      return this;
+    }
+
+    /** See {@link ExactResult#searches}. */
+    public Builder withSearches(long v) {
+      searches = v;
+      return this;
+    }
+
+    /**
+     * The result.
+     *
+     * @throws NullPointerException when an array or the status is not set
+     */
+    public ExactResult build() {
+      return new ExactResult(
+          choice,
+          objective,
+          bound,
+          baselineObjective,
+          heuristicObjective,
+          status,
+          rounds,
+          poolSize,
+          masterVariables,
+          ticksPerSecond,
+          time_s,
+          heuristicTime_s,
+          masterTime_s,
+          scenarioSearch_s,
+          length_s,
+          evaluations,
+          searches);
+    }
   }
 }

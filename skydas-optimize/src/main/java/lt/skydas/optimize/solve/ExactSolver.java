@@ -46,15 +46,16 @@ import lt.skydas.optimize.model.BarrierModel;
  */
 public final class ExactSolver {
   /**
-   * Limits and knobs.
+   * Limits and knobs; build with {@link #builder()} or {@link #toBuilder()}, validated on
+   * construction.
    *
-   * @param timeLimit_s wall-clock limit, all phases
-   * @param gapTarget stop when {@code (UB − LB)/|LB| ≤ gapTarget}; 0 = prove optimality
-   * @param workers threads for CP-SAT and for path searches
+   * @param timeLimit_s wall-clock limit in seconds, all phases (&gt; 0)
+   * @param gapTarget stop when {@code (UB − LB)/|LB| ≤ gapTarget}; 0 = prove optimality (≥ 0)
+   * @param workers threads for CP-SAT and for path searches (≥ 1)
    * @param seed random seed (local search and CP-SAT)
-   * @param heuristicShare share of the time limit for the initial heuristic
+   * @param heuristicShare share of the time limit for the initial heuristic (in (0, 1))
    * @param pathsPerScenario paths separated per scenario per round (≥ 1)
-   * @param ticksPerSecond master time resolution
+   * @param ticksPerSecond master time resolution, ticks per second (≥ 1)
    * @param repair after each round, complete the master's plan greedily and run a short local
    *     search from it (off: pure Benders, for testing the master loop)
    */
@@ -67,6 +68,9 @@ public final class ExactSolver {
       int pathsPerScenario,
       long ticksPerSecond,
       boolean repair) {
+    /**
+     * @throws IllegalArgumentException when a setting is outside its range
+     */
     public Settings {
       if (!(timeLimit_s > 0)
           || !(gapTarget >= 0)
@@ -82,68 +86,104 @@ public final class ExactSolver {
      * 60 s, gap 0, 2 workers, seed 1, 25 % heuristic, 8 paths per scenario, centiseconds, repair.
      */
     public static Settings defaults() {
-      return new Settings(60, 0, 2, 1, 0.25, 8, 100, true);
+      return builder().build();
     }
 
-    public Settings withTimeLimit(double v) {
-      return new Settings(
-          v, gapTarget, workers, seed, heuristicShare, pathsPerScenario, ticksPerSecond, repair);
+    /** A builder holding the {@link #defaults()}. */
+    public static Builder builder() {
+      return new Builder();
     }
 
-    public Settings withGapTarget(double v) {
-      return new Settings(
-          timeLimit_s, v, workers, seed, heuristicShare, pathsPerScenario, ticksPerSecond, repair);
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+      return new Builder()
+          .withTimeLimit_s(timeLimit_s)
+          .withGapTarget(gapTarget)
+          .withWorkers(workers)
+          .withSeed(seed)
+          .withHeuristicShare(heuristicShare)
+          .withPathsPerScenario(pathsPerScenario)
+          .withTicksPerSecond(ticksPerSecond)
+          .withRepair(repair);
     }
 
-    public Settings withWorkers(int v) {
-      return new Settings(
-          timeLimit_s,
-          gapTarget,
-          v,
-          seed,
-          heuristicShare,
-          pathsPerScenario,
-          ticksPerSecond,
-          repair);
-    }
+    /** Collects settings; {@link #build} validates them. Not thread safe. */
+    public static final class Builder {
+      private double timeLimit_s = 60;
+      private double gapTarget = 0;
+      private int workers = 2;
+      private long seed = 1;
+      private double heuristicShare = 0.25;
+      private int pathsPerScenario = 8;
+      private long ticksPerSecond = 100;
+      private boolean repair = true;
 
-    public Settings withSeed(long v) {
-      return new Settings(
-          timeLimit_s,
-          gapTarget,
-          workers,
-          v,
-          heuristicShare,
-          pathsPerScenario,
-          ticksPerSecond,
-          repair);
-    }
+      private Builder() {}
 
-    public Settings withHeuristicShare(double v) {
-      return new Settings(
-          timeLimit_s, gapTarget, workers, seed, v, pathsPerScenario, ticksPerSecond, repair);
-    }
+      /** See {@link Settings#timeLimit_s}. */
+      public Builder withTimeLimit_s(double v) {
+        timeLimit_s = v;
+        return this;
+      }
 
-    public Settings withPathsPerScenario(int v) {
-      return new Settings(
-          timeLimit_s, gapTarget, workers, seed, heuristicShare, v, ticksPerSecond, repair);
-    }
+      /** See {@link Settings#gapTarget}. */
+      public Builder withGapTarget(double v) {
+        gapTarget = v;
+        return this;
+      }
 
-    public Settings withTicksPerSecond(long v) {
-      return new Settings(
-          timeLimit_s, gapTarget, workers, seed, heuristicShare, pathsPerScenario, v, repair);
-    }
+      /** See {@link Settings#workers}. */
+      public Builder withWorkers(int v) {
+        workers = v;
+        return this;
+      }
 
-    public Settings withRepair(boolean v) {
-      return new Settings(
-          timeLimit_s,
-          gapTarget,
-          workers,
-          seed,
-          heuristicShare,
-          pathsPerScenario,
-          ticksPerSecond,
-          v);
+      /** See {@link Settings#seed}. */
+      public Builder withSeed(long v) {
+        seed = v;
+        return this;
+      }
+
+      /** See {@link Settings#heuristicShare}. */
+      public Builder withHeuristicShare(double v) {
+        heuristicShare = v;
+        return this;
+      }
+
+      /** See {@link Settings#pathsPerScenario}. */
+      public Builder withPathsPerScenario(int v) {
+        pathsPerScenario = v;
+        return this;
+      }
+
+      /** See {@link Settings#ticksPerSecond}. */
+      public Builder withTicksPerSecond(long v) {
+        ticksPerSecond = v;
+        return this;
+      }
+
+      /** See {@link Settings#repair}. */
+      public Builder withRepair(boolean v) {
+        repair = v;
+        return this;
+      }
+
+      /**
+       * The settings.
+       *
+       * @throws IllegalArgumentException when a setting is outside its range
+       */
+      public Settings build() {
+        return new Settings(
+            timeLimit_s,
+            gapTarget,
+            workers,
+            seed,
+            heuristicShare,
+            pathsPerScenario,
+            ticksPerSecond,
+            repair);
+      }
     }
   }
 
@@ -172,32 +212,53 @@ public final class ExactSolver {
       Settings settings, HeuristicResult warm, Consumer<SolveProgress> progress) {
     PlanConstraints.requireForcedFeasible(ix.model);
     long t0 = System.nanoTime();
-    long deadline = t0 + (long) (settings.timeLimit_s() * 1e9);
-    long tps = settings.ticksPerSecond();
-    SplittableRandom rng = new SplittableRandom(settings.seed());
     try (PlanSearch ps = new PlanSearch(ix, settings.workers())) {
-      // 1. incumbent
-      if (warm != null) {
-        if (!PlanConstraints.violations(ix.model, warm.choice()).isEmpty()) {
-          throw new IllegalArgumentException("warm-start plan is infeasible");
-        }
-        ps.reset(warm.choice());
-      } else {
-        long hDeadline = t0 + (long) (settings.timeLimit_s() * settings.heuristicShare() * 1e9);
-        ps.reset(PlanConstraints.forcedChoice(ix.model));
-        ps.greedyFill(null, null, hDeadline);
-        HeuristicSolver.localSearch(ps, rng, 10_000, 60, hDeadline, null, t0);
-      }
-      int[] best = ps.choice.clone();
-      double lb = ps.objective;
-      double[] bestLengths = ps.lengths.clone();
-      double heuristicObjective = lb;
-      double heuristicTime = (System.nanoTime() - t0) * 1e-9;
+      return new Run(ps, settings, progress, t0).solve(warm);
+    }
+  }
 
-      // 2. pool: empty plan's paths, heuristic paths
-      PathPool pool = new PathPool(ix.scenarios);
-      PathPool.RowBuilder[] rb = new PathPool.RowBuilder[ps.workers];
-      double[][] wbuf = new double[ps.workers][];
+  /**
+   * One solve: the incumbent (LB) and where it came from, the path pool, the bound (UB) and the
+   * round counters. Its steps are the ones of the class comment.
+   */
+  private final class Run {
+    private final PlanSearch ps;
+    private final Settings settings;
+    private final Consumer<SolveProgress> progress;
+    private final long t0;
+    private final long deadline;
+    private final long tps;
+    private final SplittableRandom rng;
+    private final PathPool pool = new PathPool(ix.scenarios);
+    private final PathPool.RowBuilder[] rb;
+    private final double[][] wbuf;
+    private int[] best;
+    private double lb;
+    private double[] bestLengths;
+    private double heuristicObjective;
+    private double heuristicTime;
+    private double ub;
+    private int rounds;
+    private int vars;
+    private double masterTime;
+    private boolean proven;
+
+    /** Master time cap of the next round, seconds; doubled when a round adds no row. */
+    private double roundLimit;
+
+    /** Entries of {@code ps}'s path log already pooled. */
+    private int drained;
+
+    Run(PlanSearch ps, Settings settings, Consumer<SolveProgress> progress, long t0) {
+      this.ps = ps;
+      this.settings = settings;
+      this.progress = progress;
+      this.t0 = t0;
+      this.deadline = t0 + (long) (settings.timeLimit_s() * 1e9);
+      this.tps = settings.ticksPerSecond();
+      this.rng = new SplittableRandom(settings.seed());
+      this.rb = new PathPool.RowBuilder[ps.workers];
+      this.wbuf = new double[ps.workers][];
       int maxArcs = 0;
       for (int k = 0; k < ix.scenarios; k++) {
         maxArcs = Math.max(maxArcs, ix.head[k].length);
@@ -206,6 +267,42 @@ public final class ExactSolver {
         rb[w] = new PathPool.RowBuilder(ix, tps);
         wbuf[w] = new double[maxArcs];
       }
+    }
+
+    ExactResult solve(HeuristicResult warm) {
+      startIncumbent(warm);
+      best = ps.choice.clone();
+      lb = ps.objective;
+      bestLengths = ps.lengths.clone();
+      heuristicObjective = lb;
+      heuristicTime = (System.nanoTime() - t0) * 1e-9;
+      seedPool(warm);
+      ub = PathMaster.trivialBound(ix, pool, tps);
+      // early masters are weak relaxations: cap each round so more rows get generated
+      roundLimit = Math.max(1.0, MASTER_ROUND_SHARE * settings.timeLimit_s());
+      while (round()) {
+        // each round tightens the bound, the pool or the incumbent
+      }
+      return result();
+    }
+
+    /** Step 1: the warm plan, or the heuristic (greedy and local search) for its time share. */
+    private void startIncumbent(HeuristicResult warm) {
+      if (warm != null) {
+        if (!PlanConstraints.violations(ix.model, warm.choice()).isEmpty()) {
+          throw new IllegalArgumentException("warm-start plan is infeasible");
+        }
+        ps.reset(warm.choice());
+        return;
+      }
+      long hDeadline = t0 + (long) (settings.timeLimit_s() * settings.heuristicShare() * 1e9);
+      ps.reset(PlanConstraints.forcedChoice(ix.model));
+      ps.greedyFill(null, null, hDeadline);
+      HeuristicSolver.localSearch(ps, rng, 10_000, 60, hDeadline, null, t0);
+    }
+
+    /** Step 2: the empty plan's paths, the warm start's paths and those the heuristic logged. */
+    private void seedPool(HeuristicResult warm) {
       PlanEvaluator base = new PlanEvaluator(ix);
       int[] empty = new int[ix.sites];
       Arrays.fill(empty, -1);
@@ -217,78 +314,87 @@ public final class ExactSolver {
           pool.add(rb[0].row(p.scenario(), p.arcs()));
         }
       }
-      int drained = drain(ps, pool, rb[0], 0);
+      drained = drain(ps, pool, rb[0], 0);
+    }
 
-      // 3. rounds
-      double ub = PathMaster.trivialBound(ix, pool, tps);
-      int rounds = 0;
-      int vars = 0;
-      double masterTime = 0;
-      boolean proven = false;
-      // early masters are weak relaxations: cap each round so more rows get generated; a round
-      // that adds no row doubles the cap
-      double roundLimit = Math.max(1.0, MASTER_ROUND_SHARE * settings.timeLimit_s());
-      while (true) {
-        if (ub - lb <= settings.gapTarget() * Math.abs(lb)) {
-          proven = ub - lb <= 1e-9 * Math.max(1, Math.abs(lb));
-          break;
-        }
-        double left = (deadline - System.nanoTime()) * 1e-9;
-        if (left < 0.05) {
-          break;
-        }
-        double limit = left < 2 * roundLimit ? left : roundLimit;
-        PathMaster.Outcome out =
-            PathMaster.solve(
-                ix, pool, tps, best, limit, settings.workers(), (int) settings.seed() + rounds);
-        rounds++;
-        vars = out.variables();
-        masterTime += out.seconds();
-        ub = Math.min(ub, out.bound());
-        if (out.choice() == null) {
-          break;
-        }
-        // re-evaluate the master's plan; separate
-        ps.reset(out.choice());
-        if (ps.objective > lb) {
-          lb = ps.objective;
-          best = ps.choice.clone();
-          bestLengths = ps.lengths.clone();
-        }
-        List<Cut> cuts = separate(ps, rb, wbuf, out.z(), settings.pathsPerScenario(), tps);
-        boolean converged = true;
-        int added = 0;
-        for (Cut c : cuts) {
-          if (c.row().rhs(out.choice(), ix.optSite) < out.z()[c.row().scenario()]) {
-            converged = false;
-          }
-          if (pool.add(c.row())) {
-            added++;
-          }
-        }
-        if (added == 0) {
-          roundLimit *= 2;
-        }
-        if (out.status() == CpSolverStatus.OPTIMAL && converged) {
-          proven = true;
-          break;
-        }
-        report(progress, "master", t0, lb, ub, rounds, pool.size());
-        if (!settings.repair()) {
-          continue;
-        }
-        // repair from the master's plan
-        long now = System.nanoTime();
-        long repairEnd = Math.min(deadline, now + Math.max(50_000_000L, (deadline - now) / 10));
-        ps.greedyFill(null, null, repairEnd);
-        HeuristicSolver.localSearch(ps, rng, 20, 8, repairEnd, null, t0);
-        if (ps.objective > lb) {
-          lb = ps.objective;
-          best = ps.choice.clone();
-          bestLengths = ps.lengths.clone();
-        }
-        drained = drain(ps, pool, rb[0], drained);
+    /** Step 3, one round: master, re-evaluation, separation, repair; false when done. */
+    private boolean round() {
+      if (ub - lb <= settings.gapTarget() * Math.abs(lb)) {
+        proven = ub - lb <= 1e-9 * Math.max(1, Math.abs(lb));
+        return false;
       }
+      double left = (deadline - System.nanoTime()) * 1e-9;
+      if (left < 0.05) {
+        return false;
+      }
+      double limit = left < 2 * roundLimit ? left : roundLimit;
+      PathMaster.Outcome out =
+          PathMaster.solve(
+              ix, pool, tps, best, limit, settings.workers(), (int) settings.seed() + rounds);
+      rounds++;
+      vars = out.variables();
+      masterTime += out.seconds();
+      ub = Math.min(ub, out.bound());
+      if (out.choice() == null) {
+        return false;
+      }
+      ps.reset(out.choice());
+      offerIncumbent();
+      boolean converged = poolCuts(out);
+      if (out.status() == CpSolverStatus.OPTIMAL && converged) {
+        proven = true;
+        return false;
+      }
+      report(progress, "master", t0, lb, ub, rounds, pool.size());
+      if (settings.repair()) {
+        repair();
+      }
+      return true;
+    }
+
+    /**
+     * Separates at the master's plan (now {@code ps}'s) and pools the rows; true when no row is
+     * violated at the master's z. A round that adds no row doubles the next round's cap.
+     */
+    private boolean poolCuts(PathMaster.Outcome out) {
+      List<Cut> cuts = separate(ps, rb, wbuf, out.z(), settings.pathsPerScenario(), tps);
+      boolean converged = true;
+      int added = 0;
+      for (Cut c : cuts) {
+        if (c.row().rhs(out.choice(), ix.optSite) < out.z()[c.row().scenario()]) {
+          converged = false;
+        }
+        if (pool.add(c.row())) {
+          added++;
+        }
+      }
+      if (added == 0) {
+        roundLimit *= 2;
+      }
+      return converged;
+    }
+
+    /** Greedy completion and a short local search from the master's plan; pools their paths. */
+    private void repair() {
+      long now = System.nanoTime();
+      long repairEnd = Math.min(deadline, now + Math.max(50_000_000L, (deadline - now) / 10));
+      ps.greedyFill(null, null, repairEnd);
+      HeuristicSolver.localSearch(ps, rng, 20, 8, repairEnd, null, t0);
+      offerIncumbent();
+      drained = drain(ps, pool, rb[0], drained);
+    }
+
+    /** {@code ps}'s plan becomes the incumbent if it is better. */
+    private void offerIncumbent() {
+      if (ps.objective > lb) {
+        lb = ps.objective;
+        best = ps.choice.clone();
+        bestLengths = ps.lengths.clone();
+      }
+    }
+
+    /** Step 4: the status and the result. */
+    private ExactResult result() {
       ub = Math.max(ub, lb);
       SolveStatus status;
       if (proven) {
@@ -299,24 +405,25 @@ public final class ExactSolver {
         status = SolveStatus.TIME_LIMIT;
       }
       report(progress, "done", t0, lb, ub, rounds, pool.size());
-      return new ExactResult(
-          best,
-          lb,
-          ub,
-          ix.baselineObjective,
-          heuristicObjective,
-          status,
-          rounds,
-          pool.size(),
-          vars,
-          tps,
-          (System.nanoTime() - t0) * 1e-9,
-          heuristicTime,
-          masterTime,
-          ps.scenarioSeconds(),
-          bestLengths,
-          ps.evaluations,
-          ps.searches());
+      return ExactResult.builder()
+          .withChoice(best)
+          .withObjective(lb)
+          .withBound(ub)
+          .withBaselineObjective(ix.baselineObjective)
+          .withHeuristicObjective(heuristicObjective)
+          .withStatus(status)
+          .withRounds(rounds)
+          .withPoolSize(pool.size())
+          .withMasterVariables(vars)
+          .withTicksPerSecond(tps)
+          .withTime_s((System.nanoTime() - t0) * 1e-9)
+          .withHeuristicTime_s(heuristicTime)
+          .withMasterTime_s(masterTime)
+          .withScenarioSearch_s(ps.scenarioSeconds())
+          .withLength_s(bestLengths)
+          .withEvaluations(ps.evaluations)
+          .withSearches(ps.searches())
+          .build();
     }
   }
 
@@ -329,14 +436,14 @@ public final class ExactSolver {
     return log.size();
   }
 
+  /** A separated path and its row. */
+  private record Cut(PathPool.Row row, int[] arcs) {}
+
   /**
    * Rows for {@code ps}'s current plan: per scenario its shortest path, then up to {@code m − 1}
    * more found after adding each previous path's full possible delay to its gate arcs; the later
    * paths only when the master's {@code z} violates their row.
    */
-  /** A separated path and its row. */
-  private record Cut(PathPool.Row row, int[] arcs) {}
-
   private List<Cut> separate(
       PlanSearch ps, PathPool.RowBuilder[] rb, double[][] wbuf, long[] z, int m, long tps) {
     List<List<Cut>> found = new ArrayList<>(Collections.nCopies(ix.scenarios, null));

@@ -27,16 +27,20 @@ import lt.skydas.optimize.model.BarrierModel;
  */
 public final class HeuristicSolver {
   /**
-   * Limits and knobs.
+   * Limits and knobs; build with {@link #builder()} or {@link #toBuilder()}, validated on
+   * construction.
    *
-   * @param timeLimit_s wall-clock limit for greedy and local search together
+   * @param timeLimit_s wall-clock limit in seconds for greedy and local search together (&gt; 0)
    * @param seed random seed of the local search
    * @param workers evaluation threads (≥ 1)
-   * @param maxIterations local-search iterations at most
-   * @param stallIterations stop after this many iterations without a better objective
+   * @param maxIterations local-search iterations at most (≥ 0)
+   * @param stallIterations stop after this many iterations without a better objective (≥ 1)
    */
   public record Settings(
       double timeLimit_s, long seed, int workers, int maxIterations, int stallIterations) {
+    /**
+     * @throws IllegalArgumentException when a setting is outside its range
+     */
     public Settings {
       if (!(timeLimit_s > 0) || workers < 1 || maxIterations < 0 || stallIterations < 1) {
         throw new IllegalArgumentException("bad heuristic settings");
@@ -45,23 +49,72 @@ public final class HeuristicSolver {
 
     /** 20 s, seed 1, 2 workers, 10 000 iterations, stall after 60. */
     public static Settings defaults() {
-      return new Settings(20, 1, 2, 10_000, 60);
+      return builder().build();
     }
 
-    public Settings withTimeLimit(double s) {
-      return new Settings(s, seed, workers, maxIterations, stallIterations);
+    /** A builder holding the {@link #defaults()}. */
+    public static Builder builder() {
+      return new Builder();
     }
 
-    public Settings withSeed(long v) {
-      return new Settings(timeLimit_s, v, workers, maxIterations, stallIterations);
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+      return new Builder()
+          .withTimeLimit_s(timeLimit_s)
+          .withSeed(seed)
+          .withWorkers(workers)
+          .withMaxIterations(maxIterations)
+          .withStallIterations(stallIterations);
     }
 
-    public Settings withWorkers(int v) {
-      return new Settings(timeLimit_s, seed, v, maxIterations, stallIterations);
-    }
+    /** Collects settings; {@link #build} validates them. Not thread safe. */
+    public static final class Builder {
+      private double timeLimit_s = 20;
+      private long seed = 1;
+      private int workers = 2;
+      private int maxIterations = 10_000;
+      private int stallIterations = 60;
 
-    public Settings withIterations(int max, int stall) {
-      return new Settings(timeLimit_s, seed, workers, max, stall);
+      private Builder() {}
+
+      /** See {@link Settings#timeLimit_s}. */
+      public Builder withTimeLimit_s(double v) {
+        timeLimit_s = v;
+        return this;
+      }
+
+      /** See {@link Settings#seed}. */
+      public Builder withSeed(long v) {
+        seed = v;
+        return this;
+      }
+
+      /** See {@link Settings#workers}. */
+      public Builder withWorkers(int v) {
+        workers = v;
+        return this;
+      }
+
+      /** See {@link Settings#maxIterations}. */
+      public Builder withMaxIterations(int v) {
+        maxIterations = v;
+        return this;
+      }
+
+      /** See {@link Settings#stallIterations}. */
+      public Builder withStallIterations(int v) {
+        stallIterations = v;
+        return this;
+      }
+
+      /**
+       * The settings.
+       *
+       * @throws IllegalArgumentException when a setting is outside its range
+       */
+      public Settings build() {
+        return new Settings(timeLimit_s, seed, workers, maxIterations, stallIterations);
+      }
     }
   }
 

@@ -1,7 +1,6 @@
 package lt.skydas.optimize.solve;
 
 import java.util.Arrays;
-import java.util.List;
 import lt.skydas.optimize.model.BarrierModel;
 import lt.skydas.optimize.model.GateGraph;
 
@@ -48,7 +47,8 @@ final class ModelIndex {
   final int[] siteOpts;
   final int[] forcedAt;
 
-  // objective
+  // objective (the arrays are the shared definition's, read-only)
+  final ModelObjective goal;
   final int[] scenGroup;
   final int[][] groupScen;
   final double[] groupWeight;
@@ -86,30 +86,11 @@ final class ModelIndex {
       }
     }
 
-    List<BarrierModel.Group> groups = model.groups();
-    groupWeight = new double[groups.size()];
-    groupMin = new boolean[groups.size()];
-    for (int g = 0; g < groups.size(); g++) {
-      groupWeight[g] = groups.get(g).weight();
-      groupMin[g] = groups.get(g).aggregate() == BarrierModel.Aggregate.MIN;
-      if (!Double.isFinite(groupWeight[g]) || groupWeight[g] < 0) {
-        throw new IllegalArgumentException("group " + groups.get(g).name() + ": bad weight");
-      }
-    }
-    scenGroup = new int[scenarios];
-    int[] count = new int[groups.size()];
-    for (int k = 0; k < scenarios; k++) {
-      scenGroup[k] = model.scenarios().get(k).group();
-      count[scenGroup[k]]++;
-    }
-    groupScen = new int[groups.size()][];
-    for (int g = 0; g < groups.size(); g++) {
-      groupScen[g] = new int[count[g]];
-      count[g] = 0;
-    }
-    for (int k = 0; k < scenarios; k++) {
-      groupScen[scenGroup[k]][count[scenGroup[k]]++] = k;
-    }
+    goal = ModelObjective.of(model);
+    scenGroup = goal.scenarioGroup;
+    groupScen = goal.groupScenarios;
+    groupWeight = goal.groupWeight;
+    groupMin = goal.groupMin;
 
     source = new int[scenarios];
     sink = new int[scenarios];
@@ -271,32 +252,13 @@ final class ModelIndex {
     return through[k][s] < current_s + 1e-9 * Math.max(1, current_s);
   }
 
-  /** {@code Σ_g w_g · agg_g(L)}; groups without scenarios contribute nothing. */
+  /** The model's objective for lengths {@code L}: {@link ModelObjective#value}. */
   double objective(double[] lengths) {
-    double total = 0;
-    for (int g = 0; g < groupScen.length; g++) {
-      total += groupWeight[g] * groupValue(g, lengths);
-    }
-    return total;
+    return goal.value(lengths);
   }
 
-  /** The aggregate (minimum or mean) of a group's scenario lengths; 0 for an empty group. */
+  /** The aggregate of a group's scenario lengths: {@link ModelObjective#groupValue}. */
   double groupValue(int g, double[] lengths) {
-    int[] sc = groupScen[g];
-    if (sc.length == 0) {
-      return 0;
-    }
-    if (groupMin[g]) {
-      double m = Double.POSITIVE_INFINITY;
-      for (int k : sc) {
-        m = Math.min(m, lengths[k]);
-      }
-      return m;
-    }
-    double sum = 0;
-    for (int k : sc) {
-      sum += lengths[k];
-    }
-    return sum / sc.length;
+    return goal.groupValue(g, lengths);
   }
 }

@@ -113,105 +113,174 @@ final class PathMaster {
       int seed) {
     loadNatives();
     long t0 = System.nanoTime();
-    BarrierModel model = ix.model;
-    CpModel m = new CpModel();
-    BoolVar[] y = new BoolVar[ix.options];
-    int nVars = 0;
-    for (PathPool.Row r : pool.rows()) {
-      for (int o : r.option()) {
-        if (y[o] == null) {
-          y[o] = m.newBoolVar("y" + o);
-          nVars++;
-        }
+    Model master = new Model(ix, pool, tps);
+    if (hint != null) {
+      master.hint(hint);
+    }
+    CpSolver solver = new CpSolver();
+    solver
+        .getParameters()
+        .setMaxTimeInSeconds(Math.max(0.01, timeLimit_s))
+        .setNumWorkers(Math.max(1, workers))
+        .setRandomSeed(seed)
+        .setLogSearchProgress(false);
+    CpSolverStatus st = solver.solve(master.m);
+    double seconds = (System.nanoTime() - t0) * 1e-9;
+    return master.outcome(solver, st, seconds);
+  }
+
+  /** The CP-SAT model of one round, built from the pool (see the class comment). */
+  private static final class Model {
+    final ModelIndex ix;
+    final PathPool pool;
+    final CpModel m = new CpModel();
+
+    /** Per option its variable, null when no pooled path crosses it. */
+    final BoolVar[] y;
+
+    /** Per scenario z_σ in ticks, at most {@link #zmax}. */
+    final IntVar[] z;
+
+    /** Per group its t_g (MIN groups with a weight), else null. */
+    final IntVar[] t;
+
+    final long[] zmax;
+    final int nVars;
+
+    /** Objective units to master units ({@code K}). */
+    final double scale;
+
+    Model(ModelIndex ix, PathPool pool, long tps) {
+      this.ix = ix;
+      this.pool = pool;
+      this.y = new BoolVar[ix.options];
+      this.nVars = addOptionVariables();
+      this.zmax = zMax(ix, pool);
+      this.z = new IntVar[ix.scenarios];
+      for (int k = 0; k < z.length; k++) {
+        z[k] = m.newIntVar(0, zmax[k], "z" + k);
       }
+      addPathRows();
+      addOneOptionPerSite();
+      addBudgets();
+      this.t = new IntVar[ix.groupScen.length];
+      this.scale = scale(tps);
+      maximizeObjective(tps);
     }
-    long[] zmax = zMax(ix, pool);
-    IntVar[] z = new IntVar[ix.scenarios];
-    for (int k = 0; k < z.length; k++) {
-      z[k] = m.newIntVar(0, zmax[k], "z" + k);
-    }
-    for (PathPool.Row r : pool.rows()) {
-      LinearExprBuilder e = LinearExpr.newBuilder().addTerm(z[r.scenario()], 1);
-      for (int i = 0; i < r.option().length; i++) {
-        e.addTerm(y[r.option()[i]], -r.coef()[i]);
-      }
-      m.addLessOrEqual(e, r.constant());
-    }
-    for (int s = 0; s < ix.sites; s++) {
+
+    /** A variable for every option on some pooled path; returns their number. */
+    private int addOptionVariables() {
       int n = 0;
-      for (int i = ix.siteOptFirst[s]; i < ix.siteOptFirst[s + 1]; i++) {
-        if (y[ix.siteOpts[i]] != null) {
-          n++;
-        }
-      }
-      if (n > 1) {
-        BoolVar[] at = new BoolVar[n];
-        n = 0;
-        for (int i = ix.siteOptFirst[s]; i < ix.siteOptFirst[s + 1]; i++) {
-          if (y[ix.siteOpts[i]] != null) {
-            at[n++] = y[ix.siteOpts[i]];
+      for (PathPool.Row r : pool.rows()) {
+        for (int o : r.option()) {
+          if (y[o] == null) {
+            y[o] = m.newBoolVar("y" + o);
+            n++;
           }
         }
-        m.addAtMostOne(at);
+      }
+      return n;
+    }
+
+    /** {@code z_σ − Σ_o c_{P,o} y_o ≤ C_P} for every pooled path P of σ. */
+    private void addPathRows() {
+      for (PathPool.Row r : pool.rows()) {
+        LinearExprBuilder e = LinearExpr.newBuilder().addTerm(z[r.scenario()], 1);
+        for (int i = 0; i < r.option().length; i++) {
+          e.addTerm(y[r.option()[i]], -r.coef()[i]);
+        }
+        m.addLessOrEqual(e, r.constant());
       }
     }
-    for (BarrierModel.Budget b : model.budgets()) {
-      long rhs = b.limit();
-      LinearExprBuilder e = LinearExpr.newBuilder();
-      boolean any = false;
-      for (int o = 0; o < ix.options; o++) {
-        if (ix.forcedAt[ix.optSite[o]] == o) {
-          rhs -= b.coefficient()[o];
-        } else if (y[o] != null && b.coefficient()[o] != 0) {
-          e.addTerm(y[o], b.coefficient()[o]);
-          any = true;
+
+    /** At most one option per site (among those with a variable). */
+    private void addOneOptionPerSite() {
+      for (int s = 0; s < ix.sites; s++) {
+        int n = 0;
+        for (int i = ix.siteOptFirst[s]; i < ix.siteOptFirst[s + 1]; i++) {
+          if (y[ix.siteOpts[i]] != null) {
+            n++;
+          }
+        }
+        if (n > 1) {
+          BoolVar[] at = new BoolVar[n];
+          n = 0;
+          for (int i = ix.siteOptFirst[s]; i < ix.siteOptFirst[s + 1]; i++) {
+            if (y[ix.siteOpts[i]] != null) {
+              at[n++] = y[ix.siteOpts[i]];
+            }
+          }
+          m.addAtMostOne(at);
         }
       }
-      if (any) {
-        m.addLessOrEqual(e, rhs);
+    }
+
+    /** Every budget row over the variables, its limit less the forced options' use. */
+    private void addBudgets() {
+      for (BarrierModel.Budget b : ix.model.budgets()) {
+        long rhs = b.limit();
+        LinearExprBuilder e = LinearExpr.newBuilder();
+        boolean any = false;
+        for (int o = 0; o < ix.options; o++) {
+          if (ix.forcedAt[ix.optSite[o]] == o) {
+            rhs -= b.coefficient()[o];
+          } else if (y[o] != null && b.coefficient()[o] != 0) {
+            e.addTerm(y[o], b.coefficient()[o]);
+            any = true;
+          }
+        }
+        if (any) {
+          m.addLessOrEqual(e, rhs);
+        }
       }
     }
-    // objective
-    int groups = ix.groupScen.length;
-    double objMax = 0;
-    for (int g = 0; g < groups; g++) {
-      if (ix.groupScen[g].length == 0) {
-        continue;
-      }
-      long top = ix.groupMin[g] ? Long.MAX_VALUE : 0;
-      for (int k : ix.groupScen[g]) {
-        top = ix.groupMin[g] ? Math.min(top, zmax[k]) : top + zmax[k];
-      }
-      objMax += perSecond(ix, g) * top / tps;
-    }
-    double scale = objMax > 0 ? Math.scalb(1.0, 48) / objMax : 1;
-    LinearExprBuilder obj = LinearExpr.newBuilder();
-    IntVar[] t = new IntVar[groups];
-    for (int g = 0; g < groups; g++) {
-      if (ix.groupScen[g].length == 0 || ix.groupWeight[g] == 0) {
-        continue;
-      }
-      double exact = perSecond(ix, g) * scale / tps;
-      long c = (long) Math.ceil(exact * (1 + 1e-12));
-      if (ix.groupMin[g]) {
-        long top = Long.MAX_VALUE;
+
+    /** {@code K}: the largest possible objective (every z at its maximum) becomes about 2^48. */
+    private double scale(long tps) {
+      double objMax = 0;
+      for (int g = 0; g < ix.groupScen.length; g++) {
+        if (ix.groupScen[g].length == 0) {
+          continue;
+        }
+        long top = ix.groupMin[g] ? Long.MAX_VALUE : 0;
         for (int k : ix.groupScen[g]) {
-          top = Math.min(top, zmax[k]);
+          top = ix.groupMin[g] ? Math.min(top, zmax[k]) : top + zmax[k];
         }
-        t[g] = m.newIntVar(0, top, "t" + g);
-        for (int k : ix.groupScen[g]) {
-          m.addLessOrEqual(t[g], z[k]);
+        objMax += perSecond(ix, g) * top / tps;
+      }
+      return objMax > 0 ? Math.scalb(1.0, 48) / objMax : 1;
+    }
+
+    /** The objective, coefficients rounded up: t_g below each z of MIN groups, z for MEAN. */
+    private void maximizeObjective(long tps) {
+      LinearExprBuilder obj = LinearExpr.newBuilder();
+      for (int g = 0; g < ix.groupScen.length; g++) {
+        if (ix.groupScen[g].length == 0 || ix.groupWeight[g] == 0) {
+          continue;
         }
-        obj.addTerm(t[g], c);
-      } else {
-        for (int k : ix.groupScen[g]) {
-          obj.addTerm(z[k], c);
+        double exact = perSecond(ix, g) * scale / tps;
+        long c = (long) Math.ceil(exact * (1 + 1e-12));
+        if (ix.groupMin[g]) {
+          long top = Long.MAX_VALUE;
+          for (int k : ix.groupScen[g]) {
+            top = Math.min(top, zmax[k]);
+          }
+          t[g] = m.newIntVar(0, top, "t" + g);
+          for (int k : ix.groupScen[g]) {
+            m.addLessOrEqual(t[g], z[k]);
+          }
+          obj.addTerm(t[g], c);
+        } else {
+          for (int k : ix.groupScen[g]) {
+            obj.addTerm(z[k], c);
+          }
         }
       }
+      m.maximize(obj);
     }
-    m.maximize(obj);
-    // hint: the incumbent, with each z at its rows' minimum there
-    if (hint != null) {
+
+    /** Hints the incumbent, with each z at its rows' minimum there. */
+    void hint(int[] hint) {
       long[] zh = zmax.clone();
       for (PathPool.Row r : pool.rows()) {
         zh[r.scenario()] = Math.min(zh[r.scenario()], r.rhs(hint, ix.optSite));
@@ -224,7 +293,7 @@ final class PathMaster {
       for (int k = 0; k < z.length; k++) {
         m.addHint(z[k], zh[k]);
       }
-      for (int g = 0; g < groups; g++) {
+      for (int g = 0; g < t.length; g++) {
         if (t[g] != null) {
           long v = Long.MAX_VALUE;
           for (int k : ix.groupScen[g]) {
@@ -234,42 +303,42 @@ final class PathMaster {
         }
       }
     }
-    CpSolver solver = new CpSolver();
-    solver
-        .getParameters()
-        .setMaxTimeInSeconds(Math.max(0.01, timeLimit_s))
-        .setNumWorkers(Math.max(1, workers))
-        .setRandomSeed(seed)
-        .setLogSearchProgress(false);
-    CpSolverStatus st = solver.solve(m);
-    double seconds = (System.nanoTime() - t0) * 1e-9;
-    if (st == CpSolverStatus.MODEL_INVALID) {
-      throw new IllegalStateException("path master is invalid: " + m.validate());
-    }
-    if (st == CpSolverStatus.INFEASIBLE) {
-      throw new IllegalStateException("path master infeasible although the forced plan fits");
-    }
-    double bound = Double.POSITIVE_INFINITY;
-    double b = solver.bestObjectiveBound();
-    if ((st == CpSolverStatus.OPTIMAL || st == CpSolverStatus.FEASIBLE) && Double.isFinite(b)) {
-      bound = Math.nextUp(b / scale);
-    }
-    if (st != CpSolverStatus.OPTIMAL && st != CpSolverStatus.FEASIBLE) {
-      return new Outcome(st, bound, null, null, seconds, nVars, Double.NaN);
-    }
-    int[] choice = new int[ix.sites];
-    for (int s = 0; s < ix.sites; s++) {
-      choice[s] = ix.forcedAt[s];
-    }
-    for (int o = 0; o < ix.options; o++) {
-      if (y[o] != null && solver.booleanValue(y[o])) {
-        choice[ix.optSite[o]] = o;
+
+    /**
+     * The round's outcome from the solver's answer.
+     *
+     * @throws IllegalStateException when the model is invalid or infeasible (bugs: the forced plan
+     *     always fits)
+     */
+    Outcome outcome(CpSolver solver, CpSolverStatus st, double seconds) {
+      if (st == CpSolverStatus.MODEL_INVALID) {
+        throw new IllegalStateException("path master is invalid: " + m.validate());
       }
+      if (st == CpSolverStatus.INFEASIBLE) {
+        throw new IllegalStateException("path master infeasible although the forced plan fits");
+      }
+      double bound = Double.POSITIVE_INFINITY;
+      double b = solver.bestObjectiveBound();
+      if ((st == CpSolverStatus.OPTIMAL || st == CpSolverStatus.FEASIBLE) && Double.isFinite(b)) {
+        bound = Math.nextUp(b / scale);
+      }
+      if (st != CpSolverStatus.OPTIMAL && st != CpSolverStatus.FEASIBLE) {
+        return new Outcome(st, bound, null, null, seconds, nVars, Double.NaN);
+      }
+      int[] choice = new int[ix.sites];
+      for (int s = 0; s < ix.sites; s++) {
+        choice[s] = ix.forcedAt[s];
+      }
+      for (int o = 0; o < ix.options; o++) {
+        if (y[o] != null && solver.booleanValue(y[o])) {
+          choice[ix.optSite[o]] = o;
+        }
+      }
+      long[] zv = new long[z.length];
+      for (int k = 0; k < z.length; k++) {
+        zv[k] = solver.value(z[k]);
+      }
+      return new Outcome(st, bound, choice, zv, seconds, nVars, solver.objectiveValue() / scale);
     }
-    long[] zv = new long[z.length];
-    for (int k = 0; k < z.length; k++) {
-      zv[k] = solver.value(z[k]);
-    }
-    return new Outcome(st, bound, choice, zv, seconds, nVars, solver.objectiveValue() / scale);
   }
 }

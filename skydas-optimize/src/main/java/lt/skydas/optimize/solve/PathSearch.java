@@ -1,37 +1,42 @@
 package lt.skydas.optimize.solve;
 
 import java.util.Arrays;
+import lt.skydas.optimize.graph.CsrGraph;
+import lt.skydas.optimize.graph.Dijkstra;
+import lt.skydas.optimize.graph.IndexedMinHeap;
 
 /**
- * Reusable single-pair shortest-path search (A* with an indexed binary heap on primitive arrays)
- * for one thread. The potential is the scenario's unobstructed distance to the sink, which is
- * consistent for every plan because options only lengthen arcs; the search stops when the sink is
- * settled. Nodes that cannot reach the sink (infinite potential) are never opened.
+ * Reusable single-pair shortest-path search (A* on an {@link IndexedMinHeap}) over a scenario's CSR
+ * arrays in {@link ModelIndex}. The potential is the scenario's unobstructed distance to the sink,
+ * which is consistent for every plan because options only lengthen arcs; the search stops when the
+ * sink is settled. Nodes that cannot reach the sink (infinite potential) are never opened.
+ * Allocation-free per search (a per-node epoch stamp replaces clearing). Not thread-safe: one per
+ * thread.
  */
 final class PathSearch {
   private final double[] dist;
   private final int[] pred;
   private final int[] seen;
-  private final int[] heap;
-  private final int[] pos;
-  private final double[] key;
-  private int size;
+  private final IndexedMinHeap heap;
   private int epoch;
   private int lastScenario = -1;
   private ModelIndex lastIndex;
+
+  /** The scenarios of {@link #graphsOf} as graphs, made on first use. */
+  private CsrGraph[] graphs;
+
+  private ModelIndex graphsOf;
 
   PathSearch(int nodes) {
     dist = new double[nodes];
     pred = new int[nodes];
     seen = new int[nodes];
-    heap = new int[nodes];
-    pos = new int[nodes];
-    key = new double[nodes];
+    heap = new IndexedMinHeap(nodes);
   }
 
   /**
    * Length of the shortest source–sink path of scenario {@code k} with arc weights {@code w} (each
-   * {@code ≥} the arc's base length); +Inf when the sink is unreachable.
+   * {@code ≥} the arc's base length, +Inf for a blocked arc); +Inf when the sink is unreachable.
    */
   double run(ModelIndex ix, int k, double[] w) {
     lastIndex = ix;
@@ -46,16 +51,16 @@ final class PathSearch {
     final int s = ix.source[k];
     final int t = ix.sink[k];
     final int open = epoch; // seen[v] == open: labelled in this search (in heap or settled)
-    size = 0;
+    heap.clear();
     if (!Double.isFinite(h[s])) {
       return Double.POSITIVE_INFINITY;
     }
-    touch(s, open);
+    seen[s] = open;
     dist[s] = 0;
     pred[s] = -1;
-    push(s, h[s]);
-    while (size > 0) {
-      int u = pop();
+    heap.add(s, h[s]);
+    while (!heap.isEmpty()) {
+      int u = heap.poll();
       if (u == t) {
         return dist[t];
       }
@@ -72,95 +77,37 @@ final class PathSearch {
         }
         double nd = du + wa;
         if (seen[v] != open) {
-          touch(v, open);
+          seen[v] = open;
           dist[v] = nd;
           pred[v] = a;
-          push(v, nd + hv);
-        } else if (nd < dist[v] && pos[v] >= 0) {
+          heap.add(v, nd + hv);
+        } else if (nd < dist[v] && heap.contains(v)) {
           dist[v] = nd;
           pred[v] = a;
-          decrease(v, nd + hv);
+          heap.decreaseKey(v, nd + hv);
         }
       }
     }
     return Double.POSITIVE_INFINITY;
   }
 
-  private void touch(int v, int open) {
-    seen[v] = open;
-    pos[v] = -1;
-  }
-
   /** Arcs of the path found by the last successful {@link #run}, source to sink. */
   int[] lastPath() {
     ModelIndex ix = lastIndex;
     int k = lastScenario;
-    int[] tail = ix.tail[k];
-    int n = 0;
-    for (int v = ix.sink[k]; pred[v] >= 0; v = tail[pred[v]]) {
-      n++;
+    if (graphsOf != ix) {
+      graphs = new CsrGraph[ix.scenarios];
+      graphsOf = ix;
     }
-    int[] p = new int[n];
-    for (int v = ix.sink[k]; pred[v] >= 0; v = tail[pred[v]]) {
-      p[--n] = pred[v];
+    if (graphs[k] == null) {
+      graphs[k] = scenario(ix, k);
     }
-    return p;
+    return graphs[k].pathTo(pred, ix.sink[k]);
   }
 
-  private void push(int v, double k) {
-    int i = size++;
-    key[v] = k;
-    siftUp(v, i);
-  }
-
-  private void decrease(int v, double k) {
-    key[v] = k;
-    siftUp(v, pos[v]);
-  }
-
-  private void siftUp(int v, int i) {
-    double k = key[v];
-    while (i > 0) {
-      int p = (i - 1) >>> 1;
-      int pv = heap[p];
-      if (key[pv] <= k) {
-        break;
-      }
-      heap[i] = pv;
-      pos[pv] = i;
-      i = p;
-    }
-    heap[i] = v;
-    pos[v] = i;
-  }
-
-  private int pop() {
-    int top = heap[0];
-    pos[top] = -2; // settled
-    int last = heap[--size];
-    if (size > 0) {
-      double k = key[last];
-      int i = 0;
-      int half = size >>> 1;
-      while (i < half) {
-        int c = 2 * i + 1;
-        int cv = heap[c];
-        int r = c + 1;
-        if (r < size && key[heap[r]] < key[cv]) {
-          c = r;
-          cv = heap[r];
-        }
-        if (k <= key[cv]) {
-          break;
-        }
-        heap[i] = cv;
-        pos[cv] = i;
-        i = c;
-      }
-      heap[i] = last;
-      pos[last] = i;
-    }
-    return top;
+  /** Scenario {@code k}'s arrays as a graph (no copy). */
+  private static CsrGraph scenario(ModelIndex ix, int k) {
+    return CsrGraph.ofSorted(ix.first[k], ix.tail[k], ix.head[k]);
   }
 
   /**
@@ -168,37 +115,7 @@ final class PathSearch {
    * lengths); +Inf where the source does not reach.
    */
   static double[] distancesFromSource(ModelIndex ix, int k) {
-    int[] first = ix.first[k];
-    int[] head = ix.head[k];
-    double[] len = ix.length[k];
-    int n = first.length - 1;
-    double[] d = new double[n];
-    Arrays.fill(d, Double.POSITIVE_INFINITY);
-    PathSearch q = new PathSearch(n);
-    q.epoch = 1;
-    Arrays.fill(q.seen, 1);
-    Arrays.fill(q.pos, -1);
-    int s = ix.source[k];
-    d[s] = 0;
-    q.push(s, 0);
-    while (q.size > 0) {
-      int u = q.pop();
-      double du = d[u];
-      for (int a = first[u]; a < first[u + 1]; a++) {
-        int v = head[a];
-        double nd = du + len[a];
-        if (nd < d[v] && q.pos[v] != -2) {
-          boolean inHeap = q.pos[v] >= 0;
-          d[v] = nd;
-          if (inHeap) {
-            q.decrease(v, nd);
-          } else {
-            q.push(v, nd);
-          }
-        }
-      }
-    }
-    return d;
+    return Dijkstra.distances(scenario(ix, k), ix.length[k], ix.source[k]);
   }
 
   /**
@@ -206,56 +123,6 @@ final class PathSearch {
    * reversed graph with base lengths); +Inf where the sink cannot be reached.
    */
   static double[] distancesToSink(ModelIndex ix, int k) {
-    int[] first = ix.first[k];
-    int[] tail = ix.tail[k];
-    int[] head = ix.head[k];
-    double[] len = ix.length[k];
-    int n = first.length - 1;
-    int m = head.length;
-    int[] rfirst = new int[n + 1];
-    for (int a = 0; a < m; a++) {
-      rfirst[head[a] + 1]++;
-    }
-    for (int v = 0; v < n; v++) {
-      rfirst[v + 1] += rfirst[v];
-    }
-    int[] rarc = new int[m];
-    int[] p = Arrays.copyOf(rfirst, n);
-    for (int a = 0; a < m; a++) {
-      rarc[p[head[a]]++] = a;
-    }
-    double[] d = new double[n];
-    Arrays.fill(d, Double.POSITIVE_INFINITY);
-    PathSearch q = new PathSearch(n);
-    q.epoch = 1;
-    Arrays.fill(q.seen, 1);
-    Arrays.fill(q.pos, -1);
-    int t = ix.sink[k];
-    d[t] = 0;
-    q.dist[t] = 0;
-    q.push(t, 0);
-    while (q.size > 0) {
-      int v = q.pop();
-      double dv = d[v];
-      for (int i = rfirst[v]; i < rfirst[v + 1]; i++) {
-        int a = rarc[i];
-        int u = tail[a];
-        double nd = dv + len[a];
-        if (nd < d[u]) {
-          boolean inHeap = q.pos[u] >= 0;
-          boolean settled = q.pos[u] == -2;
-          if (settled) {
-            continue;
-          }
-          d[u] = nd;
-          if (inHeap) {
-            q.decrease(u, nd);
-          } else {
-            q.push(u, nd);
-          }
-        }
-      }
-    }
-    return d;
+    return Dijkstra.distances(scenario(ix, k).reverse(), ix.length[k], ix.sink[k]);
   }
 }

@@ -17,13 +17,13 @@ class CoveringInterdictionTest {
    * compared with brute force.
    */
   static CoveringInterdiction.Settings quick(long seed) {
-    CoveringInterdiction.Settings s =
-        CoveringInterdiction.Settings.defaults().withTimeLimit(20).withSeed(seed);
+    CoveringInterdiction.Settings.Builder s =
+        CoveringInterdiction.Settings.builder().withTimeLimit_s(20).withSeed(seed);
     return switch ((int) (seed % 4)) {
-      case 0 -> s.withMaster(CoveringInterdiction.MasterSolver.CP_SAT).withLocalSteps(0);
-      case 1 -> s.withMaster(CoveringInterdiction.MasterSolver.SCIP).withLocalSteps(0);
-      case 2 -> s.withMaster(CoveringInterdiction.MasterSolver.CORE).withLocalSteps(0);
-      default -> s;
+      case 0 -> s.withMaster(CoveringInterdiction.MasterSolver.CP_SAT).withLocalSteps(0).build();
+      case 1 -> s.withMaster(CoveringInterdiction.MasterSolver.SCIP).withLocalSteps(0).build();
+      case 2 -> s.withMaster(CoveringInterdiction.MasterSolver.CORE).withLocalSteps(0).build();
+      default -> s.build();
     };
   }
 
@@ -160,7 +160,8 @@ class CoveringInterdictionTest {
       // a run far too short to prove anything still reports a valid bound and a real plan
       CoveringInterdiction.Outcome o =
           new CoveringInterdiction(g, 1)
-              .solve(k, CoveringInterdiction.Settings.defaults().withTimeLimit(0.001), null);
+              .solve(
+                  k, CoveringInterdiction.Settings.builder().withTimeLimit_s(0.001).build(), null);
       assertThat(o.result().upperBound()).as("seed %d", seed).isGreaterThanOrEqualTo(opt);
       assertThat(o.result().value()).as("seed %d", seed).isLessThanOrEqualTo(opt);
       assertThat(InterdictionTest.bellmanFord(g, plan(g, o.result().arcs())))
@@ -178,7 +179,8 @@ class CoveringInterdictionTest {
     InterdictionNetwork q = b.build(g.source(), g.sink());
     double opt = new BruteForceInterdiction(g).solve(2).value();
     CoveringInterdiction.Outcome o =
-        new CoveringInterdiction(q, 0.25).solve(2, quick(1).withResolution(0.25), null);
+        new CoveringInterdiction(q, 0.25)
+            .solve(2, quick(1).toBuilder().withResolution(0.25).build(), null);
     assertThat(o.optimal()).isTrue();
     assertThat(o.result().value()).isEqualTo(opt * 0.25);
     assertThatThrownBy(() -> new CoveringInterdiction(q, 1))
@@ -344,10 +346,11 @@ class CoveringInterdictionTest {
                 new boolean[arcs],
                 new boolean[arcs],
                 10,
-                CoveringInterdiction.Settings.defaults()
+                CoveringInterdiction.Settings.builder()
                     .withMaster(m)
                     .withLocalSteps(0)
-                    .withSeed(seed));
+                    .withSeed(seed)
+                    .build());
         String why = "seed " + seed + ", " + m;
         if (exists) {
           assertThat(res.plan()).as(why + ": a plan exists").isNotNull();

@@ -24,7 +24,8 @@ class ExactSolverTest {
       Reference.Best bf = Reference.bruteForce(m);
       ExactResult ex =
           new ExactSolver(m)
-              .solve(ExactSolver.Settings.defaults().withTimeLimit(30).withSeed(seed), null);
+              .solve(
+                  ExactSolver.Settings.builder().withTimeLimit_s(30).withSeed(seed).build(), null);
       assertThat(ex.status()).as(why).isEqualTo(SolveStatus.OPTIMAL);
       assertThat(ex.objective()).as(why).isCloseTo(bf.objective(), within(tol(bf.objective())));
       assertThat(Reference.feasible(m, ex.choice())).as(why).isTrue();
@@ -42,7 +43,9 @@ class ExactSolverTest {
 
       HeuristicResult h =
           new HeuristicSolver(m)
-              .solve(HeuristicSolver.Settings.defaults().withSeed(seed).withTimeLimit(10), null);
+              .solve(
+                  HeuristicSolver.Settings.builder().withSeed(seed).withTimeLimit_s(10).build(),
+                  null);
       assertThat(Reference.feasible(m, h.choice())).as(why).isTrue();
       assertThat(Reference.objective(m, h.choice()))
           .as(why)
@@ -76,11 +79,12 @@ class ExactSolverTest {
       ExactResult ex =
           new ExactSolver(m)
               .solve(
-                  ExactSolver.Settings.defaults()
-                      .withTimeLimit(30)
+                  ExactSolver.Settings.builder()
+                      .withTimeLimit_s(30)
                       .withSeed(seed)
                       .withRepair(false)
-                      .withPathsPerScenario(seed % 2 == 0 ? 1 : 8),
+                      .withPathsPerScenario(seed % 2 == 0 ? 1 : 8)
+                      .build(),
                   cold,
                   null);
       String why = "seed " + seed + " " + ex;
@@ -105,7 +109,8 @@ class ExactSolverTest {
       double expected = Reference.bruteForce(m).objective() * f;
       ExactResult ex =
           new ExactSolver(fm)
-              .solve(ExactSolver.Settings.defaults().withTimeLimit(30).withSeed(seed), null);
+              .solve(
+                  ExactSolver.Settings.builder().withTimeLimit_s(30).withSeed(seed).build(), null);
       String why = "seed " + seed + " " + ex;
       assertThat(ex.status()).as(why).isEqualTo(SolveStatus.OPTIMAL);
       assertThat(ex.objective()).as(why).isCloseTo(expected, within(1e-9 * expected));
@@ -122,7 +127,11 @@ class ExactSolverTest {
       ExactResult ex =
           new ExactSolver(m)
               .solve(
-                  ExactSolver.Settings.defaults().withTimeLimit(30).withWorkers(1).withSeed(seed),
+                  ExactSolver.Settings.builder()
+                      .withTimeLimit_s(30)
+                      .withWorkers(1)
+                      .withSeed(seed)
+                      .build(),
                   null);
       assertThat(ex.status()).as("seed " + seed).isEqualTo(SolveStatus.OPTIMAL);
       assertThat(ex.objective())
@@ -138,7 +147,9 @@ class ExactSolverTest {
     List<SolveProgress> events = new ArrayList<>();
     ExactResult ex =
         new ExactSolver(m)
-            .solve(ExactSolver.Settings.defaults().withTimeLimit(4).withSeed(seed), events::add);
+            .solve(
+                ExactSolver.Settings.builder().withTimeLimit_s(4).withSeed(seed).build(),
+                events::add);
     String why = "seed " + seed + " " + ex;
     assertThat(PlanConstraints.violations(m, ex.choice())).as(why).isEmpty();
     assertThat(ex.bound()).as(why).isGreaterThanOrEqualTo(ex.objective());
@@ -160,7 +171,11 @@ class ExactSolverTest {
     ExactResult ex =
         new ExactSolver(m)
             .solve(
-                ExactSolver.Settings.defaults().withTimeLimit(20).withGapTarget(0.5).withSeed(seed),
+                ExactSolver.Settings.builder()
+                    .withTimeLimit_s(20)
+                    .withGapTarget(0.5)
+                    .withSeed(seed)
+                    .build(),
                 null);
     String why = "seed " + seed + " " + ex;
     assertThat(ex.status()).as(why).isIn(SolveStatus.GAP, SolveStatus.OPTIMAL);
@@ -174,10 +189,14 @@ class ExactSolverTest {
       BarrierModel m = TestModels.small(seed);
       Reference.Best bf = Reference.bruteForce(m);
       HeuristicResult h =
-          new HeuristicSolver(m).solve(HeuristicSolver.Settings.defaults().withSeed(seed), null);
+          new HeuristicSolver(m)
+              .solve(HeuristicSolver.Settings.builder().withSeed(seed).build(), null);
       ExactResult ex =
           new ExactSolver(m)
-              .solve(ExactSolver.Settings.defaults().withTimeLimit(30).withSeed(seed), h, null);
+              .solve(
+                  ExactSolver.Settings.builder().withTimeLimit_s(30).withSeed(seed).build(),
+                  h,
+                  null);
       assertThat(ex.status()).as("seed " + seed).isEqualTo(SolveStatus.OPTIMAL);
       assertThat(ex.objective())
           .as("seed " + seed)

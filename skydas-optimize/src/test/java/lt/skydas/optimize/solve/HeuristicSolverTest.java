@@ -14,7 +14,12 @@ class HeuristicSolverTest {
   void sameSeedSamePlan() {
     BarrierModel m = TestModels.large(5, 300, 16, 2_000_000);
     HeuristicSolver.Settings s =
-        HeuristicSolver.Settings.defaults().withSeed(5).withTimeLimit(60).withIterations(40, 15);
+        HeuristicSolver.Settings.builder()
+            .withSeed(5)
+            .withTimeLimit_s(60)
+            .withMaxIterations(40)
+            .withStallIterations(15)
+            .build();
     HeuristicResult a = new HeuristicSolver(m).solve(s, null);
     HeuristicResult b = new HeuristicSolver(m).solve(s, null);
     assertThat(b.choice()).as("seed 5").isEqualTo(a.choice());
@@ -29,7 +34,8 @@ class HeuristicSolverTest {
     HeuristicResult h =
         new HeuristicSolver(m)
             .solve(
-                HeuristicSolver.Settings.defaults().withSeed(seed).withTimeLimit(5), events::add);
+                HeuristicSolver.Settings.builder().withSeed(seed).withTimeLimit_s(5).build(),
+                events::add);
     String why = "seed " + seed;
     assertThat(PlanConstraints.violations(m, h.choice())).as(why).isEmpty();
     assertThat(h.objective()).as(why).isGreaterThan(h.baselineObjective());

@@ -55,7 +55,7 @@ public final class SolveBenchmark {
     HeuristicResult h =
         new HeuristicSolver(m)
             .solve(
-                HeuristicSolver.Settings.defaults().withTimeLimit(hTime).withSeed(seed),
+                HeuristicSolver.Settings.builder().withTimeLimit_s(hTime).withSeed(seed).build(),
                 p ->
                     System.out.printf(
                         "  [%6.2fs] %s objective %.4f it %d%n",
@@ -103,7 +103,7 @@ public final class SolveBenchmark {
       ExactResult ex =
           new ExactSolver(m)
               .solve(
-                  ExactSolver.Settings.defaults().withTimeLimit(eTime).withSeed(seed),
+                  ExactSolver.Settings.builder().withTimeLimit_s(eTime).withSeed(seed).build(),
                   p ->
                       System.out.printf(
                           "  [%6.2fs] %s LB %.4f UB %.4f round %d pool %d%n",

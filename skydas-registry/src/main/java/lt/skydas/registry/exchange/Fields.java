@@ -73,19 +73,21 @@ final class Fields {
         }
       }
     }
-    return new RecordDraft(
-        blankToNull(text(file, where, v, "id")),
-        blankToNull(text(file, where, v, "type")),
-        text(file, where, v, "name"),
-        status,
-        g,
-        bool(file, where, v, "marked"),
-        bool(file, where, v, "fenced"),
-        bool(file, where, v, "monitored"),
-        minefield(file, where, v.get("minefield")),
-        integer(file, where, v, "year"),
-        notes,
-        fileName(file) + " " + where);
+    return RecordDraft.builder()
+        .withId(blankToNull(text(file, where, v, "id")))
+        .withType(blankToNull(text(file, where, v, "type")))
+        .withName(text(file, where, v, "name"))
+        .withStatus(status)
+        .withGeometry(g)
+        .withProtection(
+            bool(file, where, v, "marked"),
+            bool(file, where, v, "fenced"),
+            bool(file, where, v, "monitored"))
+        .withMinefield(minefield(file, where, v.get("minefield")))
+        .withYear(integer(file, where, v, "year"))
+        .withNotes(notes)
+        .withWhere(fileName(file) + " " + where)
+        .build();
   }
 
   /** The flat fields of a record as text (null where absent), in {@link #COLUMNS} order. */

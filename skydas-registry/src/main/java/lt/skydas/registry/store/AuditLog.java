@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import lt.skydas.registry.AuditEvent;
+import lt.skydas.registry.RegistryStore;
 
 /**
  * The audit chain's tables: {@code audit_events} (append-only) and the {@code audit_head} row that
  * serialises appends. Every method runs in the caller's transaction on the store's connection.
  * Stateless apart from the dialect; obtained from {@link JdbcStore#audit()}.
  */
-public final class AuditLog {
+public final class AuditLog implements RegistryStore.AuditTrail {
   private final Dialect dialect;
 
   AuditLog(Dialect dialect) {
@@ -23,6 +24,7 @@ public final class AuditLog {
   }
 
   /** The chain head (last seq and hash), locked until the transaction ends. */
+  @Override
   public AuditEvent head(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(dialect.lockHeadSql())) {
@@ -35,6 +37,7 @@ public final class AuditLog {
   }
 
   /** Appends events (in seq order) and moves the head to the last. */
+  @Override
   public void append(Connection c, List<AuditEvent> events) throws SQLException {
     if (events.isEmpty()) {
       return;
@@ -43,19 +46,22 @@ public final class AuditLog {
         c.prepareStatement(
             "INSERT INTO audit_events (seq, at, actor, role, entity, entity_id, action, before_doc, after_doc, prev_hash, hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      Params params = new Params(p);
       int n = 0;
       for (AuditEvent e : events) {
-        p.setLong(1, e.seq());
-        p.setString(2, e.at().toString());
-        p.setString(3, e.actor());
-        p.setString(4, e.role());
-        p.setString(5, e.entity());
-        p.setString(6, e.entityId());
-        p.setString(7, e.action());
-        p.setString(8, e.before());
-        p.setString(9, e.after());
-        p.setString(10, e.prevHash());
-        p.setString(11, e.hash());
+        params
+            .reset()
+            .int64(e.seq())
+            .instant(e.at())
+            .text(e.actor())
+            .text(e.role())
+            .text(e.entity())
+            .text(e.entityId())
+            .text(e.action())
+            .text(e.before())
+            .text(e.after())
+            .text(e.prevHash())
+            .text(e.hash());
         p.addBatch();
         if (++n % 1000 == 0) {
           p.executeBatch();
@@ -66,18 +72,18 @@ public final class AuditLog {
     AuditEvent last = events.get(events.size() - 1);
     try (PreparedStatement p =
         c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
-      p.setLong(1, last.seq());
-      p.setString(2, last.hash());
+      new Params(p).int64(last.seq()).text(last.hash());
       p.executeUpdate();
     }
   }
 
   /** Events of one entity in chain order. */
+  @Override
   public List<AuditEvent> events(Connection c, String entityId) throws SQLException {
     List<AuditEvent> out = new ArrayList<>();
     try (PreparedStatement p =
         c.prepareStatement(EVENT_SELECT + " WHERE entity_id = ? ORDER BY seq")) {
-      p.setString(1, entityId);
+      new Params(p).text(entityId);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           out.add(event(rs));
@@ -88,6 +94,7 @@ public final class AuditLog {
   }
 
   /** Every event in stored order of seq (streamed). */
+  @Override
   public void forEachEvent(Connection c, Consumer<AuditEvent> each) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(EVENT_SELECT + " ORDER BY seq")) {

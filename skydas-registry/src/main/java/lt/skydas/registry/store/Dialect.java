@@ -1,11 +1,15 @@
 package lt.skydas.registry.store;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
 import lt.skydas.registry.RecordCodec;
+import lt.skydas.registry.RegistryRecord;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -15,14 +19,26 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.sqlite.SQLiteConfig;
 
-/** What differs between the GeoPackage (SQLite) and the PostGIS store. */
+/**
+ * Everything that differs between the GeoPackage (SQLite) and the PostGIS store: connecting and
+ * transactions, the migration scripts (DDL), geometry encoding, how record rows are written and
+ * kept in the spatial index, the bbox query and the audit head lock. The tables, columns and the
+ * rest of the SQL are shared ({@link RecordTable}, {@link ActivityTable}, {@link AuditLog}).
+ * Stateless and thread-safe; the connections they open are not.
+ */
 abstract sealed class Dialect {
   static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
 
   /** Folder of its migration scripts. */
   abstract String id();
 
+  /** A connection ready for {@link #begin}: transaction mode and session settings applied. */
   abstract Connection open(String url) throws SQLException;
+
+  /** The store for people: kind and location, without any password. */
+  abstract String describe(String url);
+
+  abstract boolean isGeoPackage();
 
   /** SQL for a geometry parameter. */
   abstract String geomIn();
@@ -34,14 +50,40 @@ abstract sealed class Dialect {
 
   abstract Geometry readGeometry(byte[] b);
 
-  /**
-   * Keeps the spatial index of a record row current (GeoPackage: the R*Tree; PostGIS: GiST does
-   * it).
-   */
-  abstract void indexBbox(Connection c, long fid, Envelope e, boolean replace) throws SQLException;
+  /** Canonical WKT of stored geometry bytes (for comparing a row with its audit trail). */
+  final String wktOf(byte[] b) {
+    return RecordCodec.wkt(readGeometry(b));
+  }
 
-  /** FROM/WHERE fragment for records whose bbox meets ?minx ?miny ?maxx ?maxy (in that order). */
-  abstract String bboxFilter();
+  /** Binds the parameters of row {@code i} of a batch. */
+  @FunctionalInterface
+  interface RowBinder {
+    void bind(Params p, int i) throws SQLException;
+  }
+
+  /**
+   * Runs {@code insertSql} (an {@code INSERT INTO records}) once for each of {@code records},
+   * binding row {@code i} with {@code bind}, and keeps the spatial index current.
+   */
+  abstract void insertRecords(
+      Connection c, String insertSql, List<RegistryRecord> records, RowBinder bind)
+      throws SQLException;
+
+  /**
+   * Keeps the spatial index current after record {@code id} was rewritten to envelope {@code e}.
+   */
+  abstract void recordRewritten(Connection c, String id, Envelope e) throws SQLException;
+
+  /**
+   * How a records query keeps rows whose bbox meets {@code ?minx ?miny ?maxx ?maxy} (parameters in
+   * that order, bound before any other condition's).
+   *
+   * @param join appended after {@code FROM records} (may be empty)
+   * @param condition a {@code WHERE} condition, or null when the join does it all
+   */
+  record BboxFilter(String join, String condition) {}
+
+  abstract BboxFilter bboxFilter();
 
   /** Serialises appends to the audit chain inside the current transaction and returns the head. */
   abstract String lockHeadSql();
@@ -61,7 +103,7 @@ abstract sealed class Dialect {
   }
 
   static Dialect forUrl(String url) {
-    if (url.startsWith("jdbc:sqlite:")) {
+    if (url.startsWith(Sqlite.PREFIX)) {
       return new Sqlite();
     }
     if (url.startsWith("jdbc:postgresql:")) {
@@ -70,7 +112,19 @@ abstract sealed class Dialect {
     throw new IllegalArgumentException(url);
   }
 
+  /** The URL without any password. */
+  static String redact(String url) {
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***")
+        .replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+  }
+
+  /** GeoPackage 1.3 in SQLite: GP geometry blobs, an R*Tree the store keeps itself. */
   static final class Sqlite extends Dialect {
+    static final String PREFIX = "jdbc:sqlite:";
+    private static final String INSERT_BBOX = "INSERT INTO records_bbox VALUES (?, ?, ?, ?, ?)";
+    private static final String REPLACE_BBOX =
+        "INSERT OR REPLACE INTO records_bbox VALUES (?, ?, ?, ?, ?)";
+
     @Override
     String id() {
       return "sqlite";
@@ -93,6 +147,16 @@ abstract sealed class Dialect {
     }
 
     @Override
+    String describe(String url) {
+      return "GeoPackage " + url.substring(PREFIX.length());
+    }
+
+    @Override
+    boolean isGeoPackage() {
+      return true;
+    }
+
+    @Override
     String geomIn() {
       return "?";
     }
@@ -112,25 +176,60 @@ abstract sealed class Dialect {
       return GpkgGeometry.decode(b, GF);
     }
 
+    /** One row at a time: each row's generated fid keys its R*Tree entry. */
     @Override
-    void indexBbox(Connection c, long fid, Envelope e, boolean replace) throws SQLException {
-      try (PreparedStatement p =
-          c.prepareStatement(
-              (replace ? "INSERT OR REPLACE" : "INSERT")
-                  + " INTO records_bbox VALUES (?, ?, ?, ?, ?)")) {
-        p.setLong(1, fid);
-        p.setDouble(2, e.getMinX());
-        p.setDouble(3, e.getMaxX());
-        p.setDouble(4, e.getMinY());
-        p.setDouble(5, e.getMaxY());
-        p.executeUpdate();
+    void insertRecords(Connection c, String insertSql, List<RegistryRecord> records, RowBinder bind)
+        throws SQLException {
+      try (PreparedStatement p = c.prepareStatement(insertSql, Statement.RETURN_GENERATED_KEYS);
+          PreparedStatement bbox = c.prepareStatement(INSERT_BBOX)) {
+        Params params = new Params(p);
+        for (int i = 0; i < records.size(); i++) {
+          bind.bind(params.reset(), i);
+          p.executeUpdate();
+          indexBbox(bbox, generatedKey(p), records.get(i).geometry().getEnvelopeInternal());
+        }
       }
     }
 
     @Override
-    String bboxFilter() {
-      return " JOIN (SELECT id AS bfid FROM records_bbox WHERE maxx >= ? AND maxy >= ? AND minx <= ? AND miny <= ?)"
-          + " b ON b.bfid = records.fid ";
+    void recordRewritten(Connection c, String id, Envelope e) throws SQLException {
+      try (PreparedStatement p = c.prepareStatement("SELECT fid FROM records WHERE id = ?");
+          PreparedStatement bbox = c.prepareStatement(REPLACE_BBOX)) {
+        new Params(p).text(id);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          indexBbox(bbox, rs.getLong(1), e);
+        }
+      }
+    }
+
+    /** The R*Tree's column order: id, minx, maxx, miny, maxy. */
+    private static void indexBbox(PreparedStatement bbox, long fid, Envelope e)
+        throws SQLException {
+      new Params(bbox)
+          .int64(fid)
+          .float64(e.getMinX())
+          .float64(e.getMaxX())
+          .float64(e.getMinY())
+          .float64(e.getMaxY());
+      bbox.executeUpdate();
+    }
+
+    private static long generatedKey(PreparedStatement p) throws SQLException {
+      try (ResultSet k = p.getGeneratedKeys()) {
+        if (!k.next()) {
+          throw new SQLException("no generated key");
+        }
+        return k.getLong(1);
+      }
+    }
+
+    @Override
+    BboxFilter bboxFilter() {
+      return new BboxFilter(
+          " JOIN (SELECT id AS bfid FROM records_bbox WHERE maxx >= ? AND maxy >= ? AND minx <= ? AND miny <= ?)"
+              + " b ON b.bfid = records.fid",
+          null);
     }
 
     @Override
@@ -167,18 +266,45 @@ abstract sealed class Dialect {
     }
   }
 
+  /** PostgreSQL + PostGIS: WKB geometries, a GiST index the server keeps. */
   static final class Postgis extends Dialect {
+    /** Rows sent per JDBC batch (the driver rewrites a batch into multi-row INSERTs). */
+    private static final int BATCH_ROWS = 1000;
+
     @Override
     String id() {
       return "postgresql";
     }
 
+    /** Not in auto-commit, READ COMMITTED; batched inserts rewritten to multi-row statements. */
     @Override
     Connection open(String url) throws SQLException {
-      java.util.Properties p = new java.util.Properties();
+      Properties p = new Properties();
       p.setProperty("reWriteBatchedInserts", "true");
       p.setProperty("ApplicationName", "skydas");
-      return java.sql.DriverManager.getConnection(url, p);
+      Connection c = DriverManager.getConnection(url, p);
+      try {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      } catch (SQLException e) {
+        try {
+          c.close();
+        } catch (SQLException x) {
+          e.addSuppressed(x);
+        }
+        throw e;
+      }
+      return c;
+    }
+
+    @Override
+    String describe(String url) {
+      return "PostGIS " + redact(url);
+    }
+
+    @Override
+    boolean isGeoPackage() {
+      return false;
     }
 
     @Override
@@ -205,33 +331,36 @@ abstract sealed class Dialect {
       }
     }
 
+    /** In batches of {@value #BATCH_ROWS}; the GiST index follows by itself. */
     @Override
-    void indexBbox(Connection c, long fid, Envelope e, boolean replace) {
-      // GiST index on geom
+    void insertRecords(Connection c, String insertSql, List<RegistryRecord> records, RowBinder bind)
+        throws SQLException {
+      try (PreparedStatement p = c.prepareStatement(insertSql)) {
+        Params params = new Params(p);
+        for (int i = 0; i < records.size(); i++) {
+          bind.bind(params.reset(), i);
+          p.addBatch();
+          if (i % BATCH_ROWS == BATCH_ROWS - 1) {
+            p.executeBatch();
+          }
+        }
+        p.executeBatch();
+      }
     }
 
     @Override
-    String bboxFilter() {
-      return " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) ";
+    void recordRewritten(Connection c, String id, Envelope e) {
+      // the GiST index on geom follows the row
+    }
+
+    @Override
+    BboxFilter bboxFilter() {
+      return new BboxFilter("", "geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
     }
 
     @Override
     String lockHeadSql() {
       return "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
-    }
-  }
-
-  /** Canonical WKT of stored geometry bytes (for comparing a row with its audit trail). */
-  String wktOf(byte[] b) {
-    return RecordCodec.wkt(readGeometry(b));
-  }
-
-  static long generatedKey(PreparedStatement p) throws SQLException {
-    try (ResultSet k = p.getGeneratedKeys()) {
-      if (!k.next()) {
-        throw new SQLException("no generated key");
-      }
-      return k.getLong(1);
     }
   }
 }

@@ -87,10 +87,7 @@ public final class Migrations {
         try (PreparedStatement p =
             c.prepareStatement(
                 "INSERT INTO schema_migrations (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
-          p.setInt(1, i + 1);
-          p.setString(2, name);
-          p.setString(3, sum);
-          p.setString(4, Instant.now().toString());
+          new Params(p).int32(i + 1).text(name).text(sum).instant(Instant.now());
           p.executeUpdate();
         }
         c.commit();

@@ -19,6 +19,7 @@ import lt.skydas.registry.RegistryRecord;
 import lt.skydas.registry.Role;
 import lt.skydas.registry.Status;
 import lt.skydas.registry.Territory;
+import lt.skydas.registry.TestDrafts;
 import lt.skydas.registry.store.JdbcStore;
 import org.locationtech.jts.geom.Geometry;
 
@@ -99,19 +100,17 @@ final class ExchangeFixtures {
   }
 
   static RecordDraft minefieldDraft(String id, Status s, double lon, double lat, String name) {
-    return new RecordDraft(
-        id,
-        "at_minefield",
-        name,
-        s,
-        square(lon, lat, 0.01),
-        true,
-        false,
-        false,
-        minefield(lon, lat, name == null ? "RP1" : name),
-        2,
-        MARKUP + "\nsecond line",
-        null);
+    return RecordDraft.builder()
+        .withId(id)
+        .withType("at_minefield")
+        .withName(name)
+        .withStatus(s)
+        .withGeometry(square(lon, lat, 0.01))
+        .withProtection(true, false, false)
+        .withMinefield(minefield(lon, lat, name == null ? "RP1" : name))
+        .withYear(2)
+        .withNotes(MARKUP + "\nsecond line")
+        .build();
   }
 
   /** Drafts of every kind of geometry and status, with hostile strings. */
@@ -121,45 +120,27 @@ final class ExchangeFixtures {
         minefieldDraft("mf-2", Status.CLEARED, 25.64, 54.60, "Cleared \"field\""),
         minefieldDraft("mf-3", Status.LAND_RELEASED, 25.68, 54.60, SQL),
         minefieldDraft("mf-4", Status.PLANNED, 25.72, 54.60, null),
-        new RecordDraft(
-            "ditch-1",
-            "at_ditch",
-            SQL,
-            Status.PLANNED,
-            wkt("LINESTRING (25.61 54.65, 25.625 54.655, 25.64 54.652)"),
-            null,
-            null,
-            null,
-            null,
-            1,
-            MARKUP,
-            null),
-        new RecordDraft(
-            "bunker:7",
-            "bunker",
-            LITHUANIAN,
-            Status.APPROVED,
-            wkt("POINT (25.7012345678901 54.7)"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null),
-        new RecordDraft(
-            "teeth-2",
-            "dragons_teeth",
-            MARKUP,
-            Status.EMPLACED,
-            wkt("MULTILINESTRING ((25.5 54.5, 25.51 54.505), (25.52 54.51, 25.53 54.512))"),
-            null,
-            null,
-            null,
-            null,
-            3,
-            LITHUANIAN,
-            null));
+        TestDrafts.obstacle("ditch-1")
+            .withType("at_ditch")
+            .withName(SQL)
+            .withGeometry(wkt("LINESTRING (25.61 54.65, 25.625 54.655, 25.64 54.652)"))
+            .withYear(1)
+            .withNotes(MARKUP)
+            .build(),
+        TestDrafts.obstacle("bunker:7")
+            .withType("bunker")
+            .withName(LITHUANIAN)
+            .withStatus(Status.APPROVED)
+            .withGeometry(wkt("POINT (25.7012345678901 54.7)"))
+            .build(),
+        TestDrafts.obstacle("teeth-2")
+            .withName(MARKUP)
+            .withStatus(Status.EMPLACED)
+            .withGeometry(
+                wkt("MULTILINESTRING ((25.5 54.5, 25.51 54.505), (25.52 54.51, 25.53 54.512))"))
+            .withYear(3)
+            .withNotes(LITHUANIAN)
+            .build());
   }
 
   static List<RegistryRecord> stored(Registry r) {

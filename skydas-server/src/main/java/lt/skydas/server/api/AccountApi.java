@@ -11,53 +11,66 @@ import java.util.Map;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.registry.Role;
-import lt.skydas.server.Access;
-import lt.skydas.server.ServerConfig;
-import lt.skydas.server.SkydasServer;
 import lt.skydas.server.auth.Accounts;
 import lt.skydas.server.auth.LoginThrottle;
 import lt.skydas.server.auth.Principal;
+import lt.skydas.server.http.Access;
+import lt.skydas.server.http.Gate;
+import lt.skydas.server.http.Requests;
+import lt.skydas.server.http.Responses;
+import lt.skydas.server.http.RouteTable;
 
 /** Login, logout, who am I, and user management (admin). */
 public final class AccountApi {
-  private final SkydasServer s;
   private final Accounts accounts;
   private final LoginThrottle throttle;
-  private final ServerConfig config;
+  private final boolean secureCookies;
+  private final Requests requests;
+  private final Responses responses;
 
-  public AccountApi(SkydasServer s, Accounts accounts, LoginThrottle throttle, ServerConfig c) {
-    this.s = s;
+  /**
+   * @param secureCookies mark the session cookie {@code Secure} (behind HTTPS)
+   */
+  public AccountApi(
+      Accounts accounts,
+      LoginThrottle throttle,
+      boolean secureCookies,
+      Requests requests,
+      Responses responses) {
     this.accounts = accounts;
     this.throttle = throttle;
-    this.config = c;
+    this.secureCookies = secureCookies;
+    this.requests = requests;
+    this.responses = responses;
   }
 
-  public void register() {
-    s.route(HandlerType.POST, "/api/login", Access.PUBLIC, "auth", "Log in", this::login);
-    s.route(HandlerType.POST, "/api/logout", Access.ANY_USER, "auth", "Log out", this::logout);
-    s.route(HandlerType.GET, "/api/me", Access.ANY_USER, "auth", "Who is logged in", this::me);
-    s.route(
+  /** Declares the routes of sessions and users. */
+  public void routes(RouteTable s) {
+    s.add(HandlerType.POST, "/api/login", Access.PUBLIC, "auth", "Log in", this::login);
+    s.add(HandlerType.POST, "/api/logout", Access.ANY_USER, "auth", "Log out", this::logout);
+    s.add(HandlerType.GET, "/api/me", Access.ANY_USER, "auth", "Who is logged in", this::me);
+    s.add(
         HandlerType.GET,
         "/api/users",
         Access.roles(Role.ADMIN),
         "users",
         "List users",
-        ctx -> s.send(ctx, 200, Map.of("users", accounts.list())));
-    s.route(
+        ctx -> responses.json(ctx, 200, Map.of("users", accounts.list())));
+    s.add(
         HandlerType.POST,
         "/api/users",
         Access.roles(Role.ADMIN),
         "users",
         "Create a user",
         this::createUser);
-    s.route(
+    s.add(
         HandlerType.POST,
         "/api/users/{name}/disable",
         Access.roles(Role.ADMIN),
         "users",
         "Disable a user",
         ctx -> setDisabled(ctx, true));
-    s.route(
+    s.add(
         HandlerType.POST,
         "/api/users/{name}/enable",
         Access.roles(Role.ADMIN),
@@ -67,9 +80,9 @@ public final class AccountApi {
   }
 
   private void login(Context ctx) {
-    JsonNode b = Bodies.json(ctx, s.json(), 16 * 1024);
-    String user = Bodies.text(b, "username", true).strip();
-    String pass = Bodies.text(b, "password", true);
+    JsonNode b = requests.json(ctx, 16 * 1024);
+    String user = Requests.text(b, "username", true).strip();
+    String pass = Requests.text(b, "password", true);
     String ip = ctx.ip();
     long wait = throttle.waitSeconds(user, ip);
     if (wait > 0) {
@@ -88,36 +101,31 @@ public final class AccountApi {
     long maxAge = Duration.between(Instant.now(), session.expiresAt()).toSeconds();
     ctx.header(
         "Set-Cookie",
-        SkydasServer.SESSION_COOKIE
+        Gate.SESSION_COOKIE
             + "="
             + session.token()
             + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
             + Math.max(0, maxAge)
-            + (config.secureCookies() ? "; Secure" : ""));
+            + (secureCookies ? "; Secure" : ""));
     Map<String, Object> out = me(session.principal());
     out.put("csrf_token", session.csrf());
     out.put("token", session.token());
     out.put("expires_at", session.expiresAt().toString());
-    s.send(ctx, 200, out);
+    responses.json(ctx, 200, out);
   }
 
   private void logout(Context ctx) {
-    String auth = ctx.header("Authorization");
-    accounts.logout(
-        auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? auth.substring(7).strip()
-            : ctx.cookie(SkydasServer.SESSION_COOKIE));
+    accounts.logout(Gate.sessionToken(ctx));
     ctx.header(
-        "Set-Cookie",
-        SkydasServer.SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        "Set-Cookie", Gate.SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     ctx.status(204);
   }
 
   private void me(Context ctx) {
-    Principal p = SkydasServer.principal(ctx);
+    Principal p = Requests.principal(ctx);
     Map<String, Object> out = me(p);
     out.put("csrf_token", p.csrf());
-    s.send(ctx, 200, out);
+    responses.json(ctx, 200, out);
   }
 
   private static Map<String, Object> me(Principal p) {
@@ -140,16 +148,17 @@ public final class AccountApi {
   }
 
   private void createUser(Context ctx) {
-    JsonNode b = Bodies.json(ctx, s.json(), 16 * 1024);
-    Role role = Role.parse(Bodies.text(b, "role", true));
+    JsonNode b = requests.json(ctx, 16 * 1024);
+    Role role = Role.parse(Requests.text(b, "role", true));
     Accounts.User u =
-        accounts.create(Bodies.text(b, "username", true), Bodies.text(b, "password", true), role);
-    s.send(ctx, 201, u);
+        accounts.create(
+            Requests.text(b, "username", true), Requests.text(b, "password", true), role);
+    responses.json(ctx, 201, u);
   }
 
   private void setDisabled(Context ctx, boolean disabled) {
     String name = ctx.pathParam("name");
-    if (disabled && name.equals(SkydasServer.principal(ctx).username())) {
+    if (disabled && name.equals(Requests.principal(ctx).username())) {
       throw new SkydasProblem(ProblemCode.CONFLICT, "you cannot disable your own account");
     }
     accounts.setDisabled(name, disabled);

@@ -12,9 +12,11 @@ import java.util.Map;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.registry.Role;
-import lt.skydas.server.Access;
-import lt.skydas.server.SkydasServer;
 import lt.skydas.server.auth.Principal;
+import lt.skydas.server.http.Access;
+import lt.skydas.server.http.Requests;
+import lt.skydas.server.http.Responses;
+import lt.skydas.server.http.RouteTable;
 import lt.skydas.server.jobs.Job;
 import lt.skydas.server.jobs.JobManager;
 import lt.skydas.server.jobs.JobType;
@@ -25,38 +27,41 @@ import lt.skydas.server.jobs.JobType;
  * all. File names are matched against the job folder's listing, never joined as paths.
  */
 public final class JobApi {
-  private final SkydasServer s;
   private final JobManager jobs;
+  private final Requests requests;
+  private final Responses responses;
 
-  public JobApi(SkydasServer s, JobManager jobs) {
-    this.s = s;
+  public JobApi(JobManager jobs, Requests requests, Responses responses) {
     this.jobs = jobs;
+    this.requests = requests;
+    this.responses = responses;
   }
 
-  public void register() {
-    s.route(HandlerType.GET, "/api/jobs", Access.ANY_USER, "jobs", "List jobs", this::list);
-    s.route(
+  /** Declares the job routes. */
+  public void routes(RouteTable s) {
+    s.add(HandlerType.GET, "/api/jobs", Access.ANY_USER, "jobs", "List jobs", this::list);
+    s.add(
         HandlerType.POST,
         "/api/jobs/{type}",
         Access.roles(Role.PLANNER, Role.ADMIN),
         "jobs",
         "Start a job",
         this::submit);
-    s.route(
+    s.add(
         HandlerType.GET,
         "/api/jobs/{id}/status",
         Access.ANY_USER,
         "jobs",
         "A job's state",
         this::status);
-    s.route(
+    s.add(
         HandlerType.POST,
         "/api/jobs/{id}/cancel",
         Access.roles(Role.PLANNER, Role.ADMIN),
         "jobs",
         "Cancel a job",
         this::cancel);
-    s.route(
+    s.add(
         HandlerType.GET,
         "/api/jobs/{id}/files/{name}",
         Access.ANY_USER,
@@ -84,28 +89,28 @@ public final class JobApi {
   }
 
   private void list(Context ctx) {
-    Principal p = SkydasServer.principal(ctx);
+    Principal p = Requests.principal(ctx);
     List<Map<String, Object>> out =
         jobs.list(p.role() == Role.ADMIN ? null : p.username()).stream().map(JobApi::view).toList();
-    s.send(ctx, 200, Map.of("jobs", out, "types", jobs.types().keySet()));
+    responses.json(ctx, 200, Map.of("jobs", out, "types", jobs.types().keySet()));
   }
 
   private void submit(Context ctx) {
-    Principal p = SkydasServer.principal(ctx);
+    Principal p = Requests.principal(ctx);
     String type = ctx.pathParam("type");
     JobType t = jobs.type(type);
     if (!t.roles().contains(p.role())) {
       throw new SkydasProblem(
           ProblemCode.FORBIDDEN, "role " + p.role().id() + " may not start a " + type + " job");
     }
-    JsonNode params = Bodies.json(ctx, s.json(), s.maxBody());
+    JsonNode params = requests.json(ctx);
     Job j = jobs.submit(type, p.username(), params);
     ctx.header("Location", "/api/jobs/" + j.id() + "/status");
-    s.send(ctx, 202, view(j.snapshot()));
+    responses.json(ctx, 202, view(j.snapshot()));
   }
 
   private Job visible(Context ctx) {
-    Principal p = SkydasServer.principal(ctx);
+    Principal p = Requests.principal(ctx);
     Job j =
         jobs.find(ctx.pathParam("id"))
             .orElseThrow(() -> new SkydasProblem(ProblemCode.NOT_FOUND, "no such job"));
@@ -116,7 +121,7 @@ public final class JobApi {
   }
 
   private void status(Context ctx) {
-    s.send(ctx, 200, view(visible(ctx).snapshot()));
+    responses.json(ctx, 200, view(visible(ctx).snapshot()));
   }
 
   private void cancel(Context ctx) {
@@ -126,7 +131,7 @@ public final class JobApi {
           ProblemCode.CONFLICT,
           "job " + j.id() + " has already ended (" + j.snapshot().state().id() + ")");
     }
-    s.send(ctx, 202, view(j.snapshot()));
+    responses.json(ctx, 202, view(j.snapshot()));
   }
 
   private void file(Context ctx) throws Exception {
@@ -142,7 +147,7 @@ public final class JobApi {
     }
     if (found == null) {
       throw new SkydasProblem(
-          ProblemCode.NOT_FOUND, "job " + j.id() + " has no file '" + RecordApi.clip(name) + "'");
+          ProblemCode.NOT_FOUND, "job " + j.id() + " has no file '" + Requests.clip(name) + "'");
     }
     String ct =
         name.endsWith(".geojson")

@@ -1,5 +1,7 @@
 package lt.skydas.server.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.ByteArrayOutputStream;
@@ -20,8 +22,10 @@ import lt.skydas.registry.RecordKind;
 import lt.skydas.registry.Registry;
 import lt.skydas.registry.RegistryRecord;
 import lt.skydas.registry.exchange.RegistryExchange;
-import lt.skydas.server.Access;
-import lt.skydas.server.SkydasServer;
+import lt.skydas.server.http.Access;
+import lt.skydas.server.http.Requests;
+import lt.skydas.server.http.Responses;
+import lt.skydas.server.http.RouteTable;
 import lt.skydas.server.jobs.Job;
 import lt.skydas.server.jobs.JobManager;
 import org.locationtech.jts.geom.Envelope;
@@ -42,119 +46,60 @@ public final class OgcApi {
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
 
-  private final SkydasServer s;
   private final Registry registry;
   private final Layers layers;
   private final JobManager jobs;
+  private final Responses responses;
 
-  public OgcApi(SkydasServer s, Registry registry, Path layerDir, JobManager jobs) {
-    this.s = s;
+  /**
+   * @param layerDir folder of the region's GeoJSON layers; null for none
+   */
+  public OgcApi(Registry registry, Path layerDir, JobManager jobs, Responses responses) {
     this.registry = registry;
     this.layers = new Layers(layerDir);
     this.jobs = jobs;
+    this.responses = responses;
   }
 
-  public void register() {
+  /** Declares the OGC API routes. */
+  public void routes(RouteTable s) {
     Access a = Access.ANY_USER;
-    s.route(HandlerType.GET, "/ogc", a, "features", "OGC API landing page", this::landing);
-    s.route(
+    s.add(HandlerType.GET, "/ogc", a, "features", "OGC API landing page", this::landing);
+    s.add(
         HandlerType.GET,
         "/ogc/conformance",
         a,
         "features",
         "Conformance classes",
         this::conformance);
-    s.route(
+    s.add(
         HandlerType.GET,
         "/ogc/collections",
         a,
         "features",
         "Feature collections",
         this::collections);
-    s.route(
+    s.add(
         HandlerType.GET,
         "/ogc/collections/{cid}",
         a,
         "features",
         "One collection",
         this::collection);
-    s.route(
+    s.add(
         HandlerType.GET,
         "/ogc/collections/{cid}/items",
         a,
         "features",
         "Features of a collection",
         this::items);
-    s.route(
+    s.add(
         HandlerType.GET,
         "/ogc/collections/{cid}/items/{fid}",
         a,
         "features",
         "One feature",
         this::item);
-  }
-
-  // ---- parameters ----
-
-  static Envelope bbox(String q) {
-    if (q == null || q.isBlank()) {
-      return null;
-    }
-    String[] p = q.split(",");
-    if (p.length != 4 && p.length != 6) {
-      throw new SkydasProblem(
-          ProblemCode.BAD_INPUT, "bbox must be minLon,minLat,maxLon,maxLat (CRS84)");
-    }
-    double[] v = new double[p.length];
-    for (int i = 0; i < p.length; i++) {
-      try {
-        v[i] = Double.parseDouble(p[i].strip());
-      } catch (NumberFormatException e) {
-        throw new SkydasProblem(
-            ProblemCode.BAD_INPUT, "bbox value '" + RecordApi.clip(p[i]) + "' is not a number");
-      }
-      if (!Double.isFinite(v[i])) {
-        throw new SkydasProblem(ProblemCode.BAD_INPUT, "bbox values must be finite");
-      }
-    }
-    int h = p.length / 2;
-    double w = v[0], so = v[1], e = v[h], n = v[h + 1];
-    if (w < -180 || e > 180 || so < -90 || n > 90 || w > e || so > n) {
-      throw new SkydasProblem(
-          ProblemCode.BAD_INPUT,
-          "bbox " + q + " is outside lon -180..180 / lat -90..90 or has min > max");
-    }
-    return new Envelope(w, e, so, n);
-  }
-
-  static int intParam(Context ctx, String name, int dflt, int min, int max) {
-    String v = ctx.queryParam(name);
-    if (v == null || v.isBlank()) {
-      return dflt;
-    }
-    try {
-      int i = Integer.parseInt(v.strip());
-      if (i < min) {
-        throw new NumberFormatException();
-      }
-      return Math.min(i, max);
-    } catch (NumberFormatException e) {
-      throw new SkydasProblem(
-          ProblemCode.BAD_INPUT,
-          name + " must be an integer of at least " + min + ", not '" + RecordApi.clip(v) + "'");
-    }
-  }
-
-  private static boolean html(Context ctx) {
-    String f = ctx.queryParam("f");
-    if (f != null) {
-      if (!f.equals("json") && !f.equals("html")) {
-        throw new SkydasProblem(ProblemCode.BAD_INPUT, "f must be json or html");
-      }
-      return f.equals("html");
-    }
-    String acc = ctx.header("Accept");
-    return acc != null && acc.contains("text/html") && !acc.contains("json");
   }
 
   private static String base(Context ctx) {
@@ -272,7 +217,7 @@ public final class OgcApi {
   private String cid(Context ctx) {
     String id = ctx.pathParam("cid");
     if (!collectionIds().contains(id)) {
-      throw new SkydasProblem(ProblemCode.NOT_FOUND, "no collection '" + RecordApi.clip(id) + "'");
+      throw new SkydasProblem(ProblemCode.NOT_FOUND, "no collection '" + Requests.clip(id) + "'");
     }
     return id;
   }
@@ -288,7 +233,7 @@ public final class OgcApi {
 
   private Page page(String id, Envelope bbox, int limit, int offset) {
     List<Map.Entry<String, Feature>> out = new ArrayList<>();
-    if (id.equals("obstacles") || id.equals("minefields")) {
+    if (isRegistry(id)) {
       RecordKind k = id.equals("obstacles") ? RecordKind.OBSTACLE : RecordKind.MINEFIELD;
       for (RegistryRecord r : registry.list(bbox, null, k, limit, offset)) {
         out.add(
@@ -326,10 +271,33 @@ public final class OgcApi {
 
   private void items(Context ctx) throws IOException {
     String id = cid(ctx);
-    Envelope bbox = bbox(ctx.queryParam("bbox"));
-    int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    Page p = page(id, bbox, limit, offset);
+    int limit = Requests.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    Page p = page(id, Requests.bbox(ctx), limit, offset);
+    List<Map<String, Object>> links = pageLinks(ctx, id, p, limit, offset);
+    if (Requests.wantsHtml(ctx)) {
+      responses.html(ctx, Html.items(title(id), p.features(), links));
+      return;
+    }
+    Map<String, Object> members = new LinkedHashMap<>();
+    members.put("timeStamp", Instant.now().toString());
+    if (p.matched() != null) {
+      members.put("numberMatched", p.matched());
+    }
+    members.put("numberReturned", p.features().size());
+    members.put("links", links);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GeoJsonWriter w = new GeoJsonWriter(out, 7, members)) {
+      for (Map.Entry<String, Feature> f : p.features()) {
+        w.feature(f.getKey(), f.getValue().geometry(), f.getValue().properties());
+      }
+    }
+    responses.geoJson(ctx, 200, out.toString(StandardCharsets.UTF_8));
+  }
+
+  /** self, next (when there may be more) and collection links of one page of items. */
+  private static List<Map<String, Object>> pageLinks(
+      Context ctx, String id, Page p, int limit, int offset) {
     String self = base(ctx) + "/ogc/collections/" + id + "/items";
     String q = ctx.queryParam("bbox") == null ? "" : "&bbox=" + ctx.queryParam("bbox");
     List<Map<String, Object>> links = new ArrayList<>();
@@ -352,94 +320,71 @@ public final class OgcApi {
               "next page"));
     }
     links.add(link(base(ctx) + "/ogc/collections/" + id, "collection", "application/json", null));
-    if (html(ctx)) {
-      ctx.contentType("text/html; charset=utf-8")
-          .result(Html.items(title(id), p.features(), links));
-      return;
-    }
-    Map<String, Object> members = new LinkedHashMap<>();
-    members.put("timeStamp", Instant.now().toString());
-    if (p.matched() != null) {
-      members.put("numberMatched", p.matched());
-    }
-    members.put("numberReturned", p.features().size());
-    members.put("links", links);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GeoJsonWriter w = new GeoJsonWriter(out, 7, members)) {
-      for (Map.Entry<String, Feature> f : p.features()) {
-        w.feature(f.getKey(), f.getValue().geometry(), f.getValue().properties());
-      }
-    }
-    ctx.contentType("application/geo+json; charset=utf-8")
-        .result(out.toString(StandardCharsets.UTF_8));
+    return links;
   }
 
   private void item(Context ctx) throws IOException {
     String id = cid(ctx);
     String fid = ctx.pathParam("fid");
-    Feature f;
-    if (id.equals("obstacles") || id.equals("minefields")) {
-      RegistryRecord r =
-          registry
-              .find(fid)
-              .filter(
-                  x ->
-                      x.kind()
-                          == (id.equals("obstacles") ? RecordKind.OBSTACLE : RecordKind.MINEFIELD))
-              .orElseThrow(
-                  () ->
-                      new SkydasProblem(
-                          ProblemCode.NOT_FOUND,
-                          "no feature '" + RecordApi.clip(fid) + "' in " + id));
-      f = new Feature(r.id(), 0, r.geometry(), RegistryExchange.featureProperties(r));
-    } else {
-      Layers.Layer l = id.equals("avenues") ? avenues() : layers.get(id);
-      int i;
-      try {
-        i = Integer.parseInt(fid);
-      } catch (NumberFormatException e) {
-        i = -1;
-      }
-      if (i < 0 || i >= l.features().size()) {
-        throw new SkydasProblem(
-            ProblemCode.NOT_FOUND, "no feature '" + RecordApi.clip(fid) + "' in " + id);
-      }
-      f = l.features().get(i);
-    }
-    if (html(ctx)) {
-      ctx.contentType("text/html; charset=utf-8")
-          .result(Html.items(title(id), List.of(Map.entry(fid, f)), List.of()));
+    Feature f = isRegistry(id) ? recordFeature(id, fid) : layerFeature(id, fid);
+    if (Requests.wantsHtml(ctx)) {
+      responses.html(ctx, Html.items(title(id), List.of(Map.entry(fid, f)), List.of()));
       return;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GeoJsonWriter w = new GeoJsonWriter(out, 7)) {
       w.feature(fid, f.geometry(), f.properties());
     }
-    var fc = s.json().readTree(out.toByteArray());
-    var feat = (com.fasterxml.jackson.databind.node.ObjectNode) fc.get("features").get(0);
+    ObjectMapper json = responses.mapper();
+    ObjectNode feat = (ObjectNode) json.readTree(out.toByteArray()).get("features").get(0);
+    String collection = base(ctx) + "/ogc/collections/" + id;
     feat.set(
         "links",
-        s.json()
-            .valueToTree(
-                List.of(
-                    link(
-                        base(ctx) + "/ogc/collections/" + id + "/items/" + fid,
-                        "self",
-                        "application/geo+json",
-                        null),
-                    link(
-                        base(ctx) + "/ogc/collections/" + id,
-                        "collection",
-                        "application/json",
-                        null))));
-    ctx.contentType("application/geo+json; charset=utf-8").result(feat.toString());
+        json.valueToTree(
+            List.of(
+                link(collection + "/items/" + fid, "self", "application/geo+json", null),
+                link(collection, "collection", "application/json", null))));
+    responses.geoJson(ctx, 200, feat);
+  }
+
+  private static boolean isRegistry(String collection) {
+    return collection.equals("obstacles") || collection.equals("minefields");
+  }
+
+  private Feature recordFeature(String collection, String fid) {
+    RecordKind kind = collection.equals("obstacles") ? RecordKind.OBSTACLE : RecordKind.MINEFIELD;
+    RegistryRecord r =
+        registry
+            .find(fid)
+            .filter(x -> x.kind() == kind)
+            .orElseThrow(() -> noFeature(collection, fid));
+    return new Feature(r.id(), 0, r.geometry(), RegistryExchange.featureProperties(r));
+  }
+
+  private Feature layerFeature(String collection, String fid) {
+    Layers.Layer l = collection.equals("avenues") ? avenues() : layers.get(collection);
+    int i;
+    try {
+      i = Integer.parseInt(fid);
+    } catch (NumberFormatException e) {
+      i = -1;
+    }
+    if (i < 0 || i >= l.features().size()) {
+      throw noFeature(collection, fid);
+    }
+    return l.features().get(i);
+  }
+
+  private static SkydasProblem noFeature(String collection, String fid) {
+    return new SkydasProblem(
+        ProblemCode.NOT_FOUND, "no feature '" + Requests.clip(fid) + "' in " + collection);
   }
 
   private void respond(Context ctx, Map<String, Object> doc, String title) {
-    if (html(ctx)) {
-      ctx.contentType("text/html; charset=utf-8").result(Html.document(title, doc));
+    if (Requests.wantsHtml(ctx)) {
+      responses.html(ctx, Html.document(title, doc));
     } else {
-      s.send(ctx, 200, doc);
+      responses.json(ctx, 200, doc);
     }
   }
 }

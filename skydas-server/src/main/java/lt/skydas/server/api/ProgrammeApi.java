@@ -13,8 +13,9 @@ import lt.skydas.plan.ObstacleType;
 import lt.skydas.registry.Registry;
 import lt.skydas.registry.RegistryRecord;
 import lt.skydas.registry.Status;
-import lt.skydas.server.Access;
-import lt.skydas.server.SkydasServer;
+import lt.skydas.server.http.Access;
+import lt.skydas.server.http.Responses;
+import lt.skydas.server.http.RouteTable;
 
 /**
  * The obstacle catalog (what the UI offers to draw) and the programme: the registry's records
@@ -22,23 +23,24 @@ import lt.skydas.server.SkydasServer;
  * mine still planned or in the ground.
  */
 public final class ProgrammeApi {
-  private final SkydasServer s;
   private final Registry registry;
+  private final Responses responses;
 
-  public ProgrammeApi(SkydasServer s, Registry registry) {
-    this.s = s;
+  public ProgrammeApi(Registry registry, Responses responses) {
     this.registry = registry;
+    this.responses = responses;
   }
 
-  public void register() {
-    s.route(
+  /** Declares the catalog and programme routes. */
+  public void routes(RouteTable s) {
+    s.add(
         HandlerType.GET,
         "/api/catalog",
         Access.ANY_USER,
         "planning",
         "The obstacle catalog",
         this::catalog);
-    s.route(
+    s.add(
         HandlerType.GET,
         "/api/programme",
         Access.ANY_USER,
@@ -60,7 +62,7 @@ public final class ProgrammeApi {
       m.put("cost_eur_per_unit", t.costEur_perUnit());
       types.add(m);
     }
-    s.send(ctx, 200, Map.of("types", types));
+    responses.json(ctx, 200, Map.of("types", types));
   }
 
   private void programme(Context ctx) {
@@ -113,7 +115,7 @@ public final class ProgrammeApi {
       }
       years.add(Map.of("year", y.getKey(), "cost_eur", Math.round(sum), "categories", cats));
     }
-    s.send(
+    responses.json(
         ctx,
         200,
         Map.of(

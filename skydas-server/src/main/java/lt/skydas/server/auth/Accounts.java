@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.registry.RegistryStore;
 import lt.skydas.registry.Role;
-import lt.skydas.registry.store.JdbcStore;
 
 /**
  * Users and sessions in the registry's database (tables {@code skydas_user}, {@code
@@ -29,7 +29,7 @@ import lt.skydas.registry.store.JdbcStore;
 public final class Accounts {
   public static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
 
-  private final JdbcStore store;
+  private final RegistryStore store;
   private final Clock clock;
   private final Duration ttl;
   private final SecureRandom random = new SecureRandom();
@@ -40,7 +40,7 @@ public final class Accounts {
   /** A new session: the token for the client (shown once) and its CSRF token. */
   public record Session(String token, String csrf, Principal principal, Instant expiresAt) {}
 
-  public Accounts(JdbcStore store, Clock clock, Duration ttl) {
+  public Accounts(RegistryStore store, Clock clock, Duration ttl) {
     this.store = store;
     this.clock = clock;
     this.ttl = ttl;

@@ -1,4 +1,4 @@
-package lt.skydas.server;
+package lt.skydas.server.http;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,0 +1,77 @@
+package lt.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.VehicleClass;
+import lt.skydas.optimize.OptimizeOptions;
+import lt.skydas.optimize.OptionProblems;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server's optimize job reads its JSON parameters into the optimiser's validated options, and a
+ * bad parameter fails naming its JSON field (not the command line's option).
+ */
+class OptimizeJobTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static OptimizeOptions options(String json) throws Exception {
+    return OptimizeJob.options(JSON.readTree(json));
+  }
+
+  static SkydasProblem problem(String json) {
+    return catchThrowableOfType(SkydasProblem.class, () -> options(json));
+  }
+
+  @Test
+  void theParametersBecomeTheOptions() throws Exception {
+    OptimizeOptions o =
+        options(
+            "{\"budget_eur\": 2e6, \"mine_ceiling_eur\": 1e6, \"years\": 2, \"time_limit_s\": 30,"
+                + " \"civilian_buffer_m\": 800, \"ap_mines_enabled\": true,"
+                + " \"classes\": [\"tracked\"], \"seasons\": []}");
+    assertThat(o.programme().total_eur()).isEqualTo(2e6);
+    assertThat(o.programme().mines_eur()).isEqualTo(1e6);
+    assertThat(o.programme().yearCeilings_eur()).containsExactly(1e6, 1e6);
+    assertThat(o.timeLimit_s()).isEqualTo(30);
+    assertThat(o.policy().apMinesEnabled()).isTrue();
+    assertThat(o.policy().civilianBuffer_m()).isEqualTo(800);
+    assertThat(o.classes()).containsExactly(VehicleClass.TRACKED);
+    assertThat(o.seasons()).containsExactly(Season.values()); // empty: the default
+    assertThat(options("{}").programme().years()).isEqualTo(10);
+  }
+
+  @Test
+  void aBadParameterIsBadInputNamingItsJsonField() {
+    SkydasProblem years = problem("{\"years\": 0}");
+    assertThat(years.code()).isEqualTo(ProblemCode.BAD_INPUT);
+    assertThat(years.getMessage()).isEqualTo("years must be within 1..50");
+    assertThat(years.details()).containsEntry(OptionProblems.FIELD, "years");
+    SkydasProblem budget = problem("{\"budget_eur\": -5}");
+    assertThat(budget.getMessage()).isEqualTo("budget_eur must be a finite amount >= 0");
+    assertThat(budget.details()).containsEntry(OptionProblems.FIELD, "budget_eur");
+    assertThat(problem("{\"time_limit_s\": 0}").getMessage()).isEqualTo("time_limit_s must be > 0");
+    assertThat(problem("{\"civilian_buffer_m\": 1e6}").getMessage())
+        .isEqualTo("civilian_buffer_m must be within 0..50000");
+    assertThat(problem("{\"years\": \"ten\"}").getMessage()).isEqualTo("years must be a number");
+    assertThat(problem("{\"years\": 2.5}").getMessage()).isEqualTo("years must be a whole number");
+    SkydasProblem cls = problem("{\"classes\": [\"tanks\"]}");
+    assertThat(cls.code()).isEqualTo(ProblemCode.BAD_INPUT);
+    assertThat(cls.getMessage()).startsWith("classes names an unknown vehicle class \"tanks\"");
+    assertThat(cls.details()).containsEntry(OptionProblems.FIELD, "classes");
+  }
+
+  @Test
+  void theCommandLineNamesTheSameProblemByItsOption() {
+    OptimizeCommand.ProgrammeOptions cli = new OptimizeCommand.ProgrammeOptions();
+    cli.years = 0;
+    SkydasProblem p = catchThrowableOfType(SkydasProblem.class, cli::options);
+    assertThat(p.code()).isEqualTo(ProblemCode.USAGE);
+    assertThat(p.getMessage()).isEqualTo("--years must be within 1..50");
+    assertThat(p.details()).containsEntry(OptionProblems.FIELD, "years");
+  }
+}

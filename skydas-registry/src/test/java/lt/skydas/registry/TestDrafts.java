@@ -1,0 +1,41 @@
+package lt.skydas.registry;
+
+/**
+ * Test data: record drafts with sane defaults, so a test spells out only what it is about. Each
+ * method returns a fresh {@link RecordDraft.Builder}; override fields with its {@code withX}.
+ *
+ * <pre>{@code
+ * reg.importAll(ADMIN, List.of(TestDrafts.obstacle("e1").withStatus(Status.EMPLACED).build()), "t");
+ * reg.update(PLANNER, "e1", 1, TestDrafts.edit().withName("as built").build());
+ * }</pre>
+ */
+public final class TestDrafts {
+  private TestDrafts() {}
+
+  /** A planned dragon's-teeth line in central Lithuania (24.2, 55.2); nothing else given. */
+  public static RecordDraft.Builder obstacle(String id) {
+    return RecordDraft.builder()
+        .withId(id)
+        .withType("dragons_teeth")
+        .withStatus(Status.PLANNED)
+        .withGeometry(Fixtures.line(24.2, 55.2, 0.01));
+  }
+
+  /**
+   * A planned AT minefield on a 0.005° square with its south-west corner at (lon, lat), with the
+   * complete CCW record of {@link Fixtures#completeAt}; not yet marked, fenced or monitored.
+   */
+  public static RecordDraft.Builder minefield(String id, double lon, double lat) {
+    return RecordDraft.builder()
+        .withId(id)
+        .withType("at_minefield")
+        .withStatus(Status.PLANNED)
+        .withGeometry(Fixtures.square(lon, lat, 0.005))
+        .withMinefield(Fixtures.completeAt(lon, lat));
+  }
+
+  /** An edit: every field absent, so an update changes only what is set. */
+  public static RecordDraft.Builder edit() {
+    return RecordDraft.builder();
+  }
+}

@@ -1,0 +1,169 @@
+package lt.skydas.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The OpenAPI 3.0 document, generated from the route table so it cannot drift from the routes:
+ * paths, methods, parameters, who may call each (in the description and the security requirement),
+ * the success body's schema where the route names one, and the problem-details response (with its
+ * field errors) for errors.
+ */
+public final class OpenApiDoc {
+  /** Schema of a registry record as returned by {@code GET /api/records/{id}}. */
+  public static final String RECORD = "Record";
+
+  /** Schema of the records listed by {@code GET /api/records}. */
+  public static final String RECORDS = "Records";
+
+  private static final Pattern PARAM = Pattern.compile("\\{([a-z]+)}");
+
+  private OpenApiDoc() {}
+
+  /** The document for these routes, as JSON text. */
+  public static String of(List<RouteSpec> routes) {
+    ObjectMapper m = new ObjectMapper();
+    ObjectNode doc = m.createObjectNode();
+    doc.put("openapi", "3.0.3");
+    doc.putObject("info")
+        .put("title", "Skydas API")
+        .put("version", "0.1.0")
+        .put(
+            "description",
+            "Counter-mobility planning, the obstacle and minefield registry, and OGC API Features."
+                + " Errors are RFC 9457 problem details. Cookie sessions must send the"
+                + " X-CSRF-Token header on unsafe methods.");
+    ObjectNode comps = doc.putObject("components");
+    ObjectNode schemes = comps.putObject("securitySchemes");
+    schemes
+        .putObject("session")
+        .put("type", "apiKey")
+        .put("in", "cookie")
+        .put("name", Gate.SESSION_COOKIE);
+    schemes.putObject("bearer").put("type", "http").put("scheme", "bearer");
+    ObjectNode schemas = comps.putObject("schemas");
+    problemSchemas(schemas);
+    recordSchema(schemas);
+    ObjectNode paths = doc.putObject("paths");
+    for (RouteSpec r : routes) {
+      String p = r.path();
+      ObjectNode path = paths.has(p) ? (ObjectNode) paths.get(p) : paths.putObject(p);
+      ObjectNode op = path.putObject(r.method().toLowerCase(Locale.ROOT));
+      op.put("summary", r.summary());
+      op.put("description", "Access: " + r.access().describe() + ".");
+      op.putArray("tags").add(r.tag());
+      op.put(
+          "operationId",
+          r.method().toLowerCase(Locale.ROOT)
+              + p.replaceAll("[{}]", "").replaceAll("[^A-Za-z0-9]+", "_"));
+      Matcher mm = PARAM.matcher(p);
+      ArrayNode params = null;
+      while (mm.find()) {
+        if (params == null) {
+          params = op.putArray("parameters");
+        }
+        params
+            .addObject()
+            .put("name", mm.group(1))
+            .put("in", "path")
+            .put("required", true)
+            .putObject("schema")
+            .put("type", "string");
+      }
+      if (r.access().login()) {
+        ArrayNode sec = op.putArray("security");
+        sec.addObject().putArray("session");
+        sec.addObject().putArray("bearer");
+      }
+      ObjectNode resp = op.putObject("responses");
+      ObjectNode ok = resp.putObject("200").put("description", "success");
+      if (r.response() != null) {
+        ok.putObject("content")
+            .putObject("application/geo+json")
+            .putObject("schema")
+            .put("$ref", "#/components/schemas/" + r.response());
+      }
+      resp.putObject("default")
+          .put("description", "a problem")
+          .putObject("content")
+          .putObject("application/problem+json")
+          .putObject("schema")
+          .put("$ref", "#/components/schemas/Problem");
+    }
+    return doc.toString();
+  }
+
+  private static void problemSchemas(ObjectNode schemas) {
+    ObjectNode fe = schemas.putObject("FieldError").put("type", "object");
+    fe.put("description", "One invalid field or parameter.");
+    ObjectNode feProps = fe.putObject("properties");
+    feProps
+        .putObject("field")
+        .put("type", "string")
+        .put("nullable", true)
+        .put("description", "path of the field (minefield.lots[0].fuse_type) or parameter (bbox)");
+    feProps.putObject("message").put("type", "string").put("description", "what is wrong");
+    feProps
+        .putObject("where")
+        .put("type", "string")
+        .put("description", "the feature of an upload of several records, when there is one");
+    fe.putArray("required").add("field").add("message");
+    ObjectNode problem = schemas.putObject("Problem");
+    problem.put("type", "object");
+    ObjectNode props = problem.putObject("properties");
+    for (String f : List.of("type", "title", "detail", "instance", "code")) {
+      props.putObject(f).put("type", "string");
+    }
+    props.putObject("status").put("type", "integer");
+    props
+        .putObject("errors")
+        .put("type", "array")
+        .put("description", "every invalid field, when the problem is about fields")
+        .putObject("items")
+        .put("$ref", "#/components/schemas/FieldError");
+  }
+
+  private static void recordSchema(ObjectNode schemas) {
+    ObjectNode rec = schemas.putObject(RECORD).put("type", "object");
+    rec.put(
+        "description",
+        "A GeoJSON Feature (WGS84) with what the caller may do with it now, computed on the"
+            + " server from the registry's lifecycle table for the caller's role and the record's"
+            + " status.");
+    ObjectNode p = rec.putObject("properties");
+    p.putObject("type").put("type", "string");
+    p.putObject("id").put("type", "string");
+    p.putObject("geometry").put("type", "object");
+    p.putObject("properties").put("type", "object");
+    stringList(p, "allowed_actions", "lifecycle actions the caller may take (approve, emplace …)");
+    stringList(
+        p,
+        "allowed_edits",
+        "edits the caller may make: details and geometry (planned records), as_laid (minefield"
+            + " under construction)");
+    stringList(p, "allowed_activities", "kinds of activity the caller may record on it");
+    ObjectNode list = schemas.putObject(RECORDS).put("type", "object");
+    list.put("description", "A GeoJSON FeatureCollection of records, with their count.");
+    ObjectNode lp = list.putObject("properties");
+    lp.putObject("type").put("type", "string");
+    lp.putObject("count").put("type", "integer");
+    lp.putObject("features")
+        .put("type", "array")
+        .putObject("items")
+        .put("$ref", "#/components/schemas/" + RECORD);
+  }
+
+  private static void stringList(ObjectNode props, String name, String description) {
+    props
+        .putObject(name)
+        .put("type", "array")
+        .put("description", description)
+        .putObject("items")
+        .put("type", "string");
+  }
+}

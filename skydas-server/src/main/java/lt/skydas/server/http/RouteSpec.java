@@ -1,0 +1,18 @@
+package lt.skydas.server.http;
+
+/**
+ * One entry of the route table: method, path (Javalin syntax, {@code {id}} for parameters), who may
+ * call it, a one-line summary, its OpenAPI tag and the schema of its success response. The table
+ * drives the access checks, the OpenAPI document and the security tests (every unsafe route is
+ * tried without a session and with a wrong role).
+ *
+ * @param response name of a schema in the OpenAPI document's components for the 200 body; null when
+ *     the body is not described
+ */
+public record RouteSpec(
+    String method, String path, Access access, String summary, String tag, String response) {
+  /** POST, PUT, PATCH and DELETE change state: they need the CSRF token with a cookie session. */
+  public boolean unsafe() {
+    return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+  }
+}

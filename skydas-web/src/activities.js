@@ -1,0 +1,74 @@
+// A record's activities: the list, and a form for the kinds of activity the server allows the
+// caller on this record (allowed_activities), with the fields each kind needs.
+import { api } from './api.js';
+import { el, flash, problemText, words } from './dom.js';
+import { showErrors } from './errors.js';
+import { state } from './state.js';
+
+/** The activities block of a record's panel; `saved` reloads the record. */
+export function activitiesPanel(f, saved) {
+  const box = el('div', { id: 'activities' });
+  const list = el('ul', { id: 'activity-list' });
+  box.append(el('h3', {}, 'Activities'), list);
+  const kinds = state.activityKinds.filter((k) => f.allowed_activities.includes(k.id));
+  if (kinds.length) box.append(...activityForm(f, kinds, saved));
+  api('GET', `/api/records/${encodeURIComponent(f.id)}/activities`).then((r) => {
+    list.replaceChildren(...(r.activities.length ? r.activities.map(activityLine) : [el('li', { class: 'hint' }, 'none')]));
+  }).catch(() => {});
+  return box;
+}
+
+function activityLine(a) {
+  const data = Object.entries(a.data).map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
+  return el('li', {}, `${a.at.slice(0, 10)} ${words(a.kind)} by ${a.actor}: ${data}`);
+}
+
+function placeholder(kind, field) {
+  if (field.includes('date')) return '2027-05-03';
+  if (field === 'devices_found') return 'categories, comma separated (empty: none)';
+  if (field === 'method' && kind === 'land_release') return 'cancelled, reduced or cleared';
+  return '';
+}
+
+function activityForm(f, kinds, saved) {
+  const kindSel = el('select', { id: 'activity-kind' }, kinds.map((k) => el('option', { value: k.id }, words(k.id))));
+  const fields = el('div', { class: 'activity-fields' });
+  const errs = el('ul', { class: 'errors' });
+  const renderFields = () => {
+    const k = kinds.find((x) => x.id === kindSel.value);
+    fields.replaceChildren(...k.fields.map((name) => el('label', {}, words(name), el('input', { 'data-field': name, placeholder: placeholder(k.id, name) }))));
+  };
+  kindSel.addEventListener('change', renderFields);
+  renderFields();
+  const save = async () => {
+    const body = { kind: kindSel.value, data: readFields(fields) };
+    if (kindSel.value === 'land_release') body.geometry = toWkt(f.geometry);
+    try {
+      await api('POST', `/api/records/${encodeURIComponent(f.id)}/activities`, body);
+      flash(`${f.id}: ${words(kindSel.value)} recorded`, true);
+      saved();
+    } catch (e) { flash(`${f.id}: ${problemText(e)}`); showErrors(errs, e, fields); }
+  };
+  return [el('h3', {}, 'Record an activity'), el('label', {}, 'Kind ', kindSel), fields,
+    el('button', { type: 'button', id: 'activity-save', onclick: save }, 'Record'), errs];
+}
+
+function readFields(fields) {
+  const data = {};
+  for (const i of fields.querySelectorAll('[data-field]')) {
+    const v = i.value.trim();
+    if (i.dataset.field === 'devices_found') data.devices_found = v ? v.split(',').map((c) => ({ category: c.trim() })) : [];
+    else if (i.dataset.field === 'clearance_depth_cm') data.clearance_depth_cm = v === '' ? null : Number(v);
+    else data[i.dataset.field] = v === '' ? null : v;
+  }
+  return data;
+}
+
+function toWkt(g) {
+  const ring = (r) => `(${r.map((c) => `${c[0]} ${c[1]}`).join(', ')})`;
+  if (g.type === 'Polygon') return `POLYGON (${g.coordinates.map(ring).join(', ')})`;
+  if (g.type === 'MultiPolygon') return `MULTIPOLYGON (${g.coordinates.map((p) => `(${p.map(ring).join(', ')})`).join(', ')})`;
+  if (g.type === 'LineString') return `LINESTRING ${ring(g.coordinates)}`;
+  if (g.type === 'Point') return `POINT (${g.coordinates[0]} ${g.coordinates[1]})`;
+  return null;
+}

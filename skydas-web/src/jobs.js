@@ -1,0 +1,116 @@
+// Background jobs: run an assessment or an optimisation, follow a job to its end, show its result,
+// import an optimised plan, and the list of jobs with two to compare.
+import { api } from './api.js';
+import { $, el, flash, problemText } from './dom.js';
+import { loadAvenues } from './map.js';
+import { state, may, refreshRecords } from './state.js';
+import { compare, resultTable } from './results.js';
+import { haveIsochrones, isochroneChoices } from './isochrones.js';
+
+const choice = (sel) => ($(sel).value ? [$(sel).value] : []);
+
+export function initJobs() {
+  $('#assess-run').addEventListener('click', () => run($('#assess-status'), async () => {
+    const recs = await api('GET', '/api/records?limit=10000');
+    const standing = new Set(state.statuses.filter((s) => s.standing).map((s) => s.id));
+    const plan = {
+      type: 'FeatureCollection',
+      features: recs.features
+        .filter((f) => standing.has(f.properties.status))
+        .map((f) => ({ type: 'Feature', id: f.id, properties: { type: f.properties.type, name: f.properties.name, year: f.properties.year }, geometry: f.geometry })),
+    };
+    return api('POST', '/api/jobs/assess', { plan, classes: choice('#assess-classes'), seasons: choice('#assess-seasons') });
+  }));
+  $('#opt-run').addEventListener('click', () => run($('#opt-status'), () => api('POST', '/api/jobs/optimize', {
+    budget_eur: Number($('#opt-budget').value) * 1e6,
+    years: Number($('#opt-years').value),
+    time_limit_s: Number($('#opt-time').value),
+    classes: choice('#assess-classes'),
+    seasons: choice('#assess-seasons'),
+  })));
+}
+
+/** Starts a job with `submit` and follows it in `out`. */
+async function run(out, submit) {
+  try {
+    const job = await submit();
+    out.replaceChildren(el('p', {}, 'Queued…'));
+    watch(job.id, out);
+  } catch (e) {
+    out.replaceChildren(el('p', { class: 'error' }, problemText(e)));
+  }
+}
+
+async function importPlan(id) {
+  try {
+    const plan = await api('GET', `/api/jobs/${id}/files/plan.geojson`);
+    const made = await api('POST', '/api/records', plan, 'application/geo+json');
+    flash(`${made.count} planned records imported from the optimised plan`, true);
+    refreshRecords();
+  } catch (e) {
+    flash(`plan not imported: ${problemText(e)}`);
+  }
+}
+
+function jobLine(j) {
+  const pct = j.fraction >= 0 ? Math.round(j.fraction * 100) : null;
+  return el('div', { class: 'job', 'data-job': j.id, 'data-state': j.state },
+    el('strong', {}, `${j.type}: ${j.state}`), ` ${j.step || ''}`,
+    pct !== null && j.state === 'running' ? el('progress', { max: 100, value: pct }, `${pct} %`) : '',
+    j.error ? el('p', { class: 'error' }, j.error) : '');
+}
+
+/** Polls a job every second until it ends, then shows its result in `out`. */
+function watch(id, out) {
+  const tick = async () => {
+    let j;
+    try { j = await api('GET', `/api/jobs/${id}/status`); } catch (e) { out.replaceChildren(el('p', { class: 'error' }, problemText(e))); return; }
+    const line = jobLine(j);
+    if (j.state === 'running' || j.state === 'queued') {
+      line.append(el('button', { type: 'button', class: 'secondary', onclick: () => cancel(id) }, 'Cancel'));
+      out.replaceChildren(line);
+      setTimeout(tick, 1000);
+      return;
+    }
+    out.replaceChildren(line);
+    if (j.state === 'succeeded' && j.result) finished(j, out);
+  };
+  tick();
+}
+
+async function cancel(id) {
+  try { await api('POST', `/api/jobs/${id}/cancel`, {}); } catch (e) { flash(problemText(e)); }
+}
+
+async function finished(j, out) {
+  out.append(resultTable(j.result), el('p', {}, el('a', { href: `/api/jobs/${j.id}/files/report.html` }, 'Full report (download)')));
+  if (j.type === 'optimize' && may('plan')) out.append(el('button', { type: 'button', id: 'opt-import', onclick: () => importPlan(j.id) }, 'Import the plan into the registry'));
+  isochroneChoices(j);
+  const n = await loadAvenues(state.ui.layers.avenues).catch(() => 0);
+  flash(`assessment finished: ${n} avenues on the map`, true);
+}
+
+/** The jobs list (with compare boxes on finished ones); resumes following a running assessment. */
+export async function refreshJobs() {
+  const box = $('#jobs');
+  try {
+    const js = await api('GET', '/api/jobs');
+    box.replaceChildren(...(js.jobs.length ? js.jobs.map((j) => listed(j, js.jobs)) : [el('p', { class: 'hint' }, 'No jobs yet. Run an assessment from the map view.')]));
+    if (!haveIsochrones()) isochroneChoices(js.jobs.find((j) => j.state === 'succeeded' && j.result && j.result.isochrones));
+    const live = js.jobs.find((j) => j.type === 'assess' && (j.state === 'running' || j.state === 'queued'));
+    if (live && !$('#assess-status').hasChildNodes()) watch(live.id, $('#assess-status'));
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'error' }, problemText(e)));
+  }
+}
+
+function listed(j, jobs) {
+  const line = jobLine(j);
+  if (j.state === 'succeeded' && j.result && j.result.cases) {
+    const tick = el('input', { type: 'checkbox', 'data-compare': j.id, 'aria-label': `compare ${j.type} ${j.submitted_at}` });
+    tick.addEventListener('change', () => compare(jobs));
+    line.prepend(tick);
+    line.append(el('span', { class: 'hint' }, ` ${j.submitted_at.replace('T', ' ').slice(0, 19)}`));
+  }
+  return line;
+}

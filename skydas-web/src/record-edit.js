@@ -1,0 +1,73 @@
+// Editing a record, as the server allows it (allowed_edits): a planned record's name and year,
+// its geometry on the map, and a minefield's as-laid record. Each save sends the version edited.
+import { api } from './api.js';
+import { el, flash, problemText } from './dom.js';
+import { fieldErrors, showErrors } from './errors.js';
+import { editGeometry } from './map.js';
+import { minefieldForm } from './minefield.js';
+import { state, refreshRecords } from './state.js';
+
+const put = (f, properties, geometry = f.geometry) =>
+  api('PUT', `/api/records/${encodeURIComponent(f.id)}`, { type: 'Feature', id: f.id, version: f.properties.version, properties, geometry });
+
+/** Name and year inputs with a save button (the nodes to append). */
+export function detailsPanel(f, saved) {
+  const p = f.properties;
+  const name = el('input', { 'data-field': 'name', value: p.name || '' });
+  const year = el('input', { 'data-field': 'year', type: 'number', min: 1, max: 30, value: p.year || 1 });
+  const errs = el('ul', { class: 'errors', id: 'edit-errors' });
+  const save = async (ev) => {
+    try {
+      await put(f, { type: p.type, name: name.value.trim() || undefined, year: Number(year.value) || undefined, notes: p.notes });
+      flash(`${f.id} saved`, true);
+      saved();
+    } catch (e) { flash(`${f.id} not saved: ${problemText(e)}`); showErrors(errs, e, ev.target.parentElement); }
+  };
+  return [el('h3', {}, 'Edit'), el('label', {}, 'Name ', name), el('label', {}, 'Year ', year),
+    el('button', { type: 'button', id: 'record-save', onclick: save }, 'Save'), errs];
+}
+
+/** A button that starts editing the geometry on the map and, pressed again, saves it. */
+export function geometryButton(f, edit, saved) {
+  let editing = null;
+  const button = el('button', { type: 'button', class: 'secondary', id: 'geometry-edit', onclick: async () => {
+    if (!editing) {
+      editing = editGeometry(state.ui.map, f.geometry);
+      state.drawing = true; // map clicks now edit, not select
+      button.textContent = 'Save the geometry';
+      return;
+    }
+    const g = editing.read();
+    editing.stop();
+    editing = null;
+    state.drawing = false;
+    try {
+      await put(f, { type: f.properties.type }, g);
+      flash(`${f.id}: geometry saved`, true);
+      refreshRecords();
+      saved();
+    } catch (e) {
+      flash(`${f.id}: geometry not saved: ${problemText(e)}`);
+      const errs = edit.querySelector('#edit-errors');
+      if (errs) showErrors(errs, e, edit);
+      button.textContent = 'Edit the geometry on the map';
+    }
+  } }, 'Edit the geometry on the map');
+  return button;
+}
+
+/** The as-laid minefield form and its save button: `{form, nodes}`. */
+export function asLaidPanel(f, saved) {
+  const mf = minefieldForm(el, f.properties.minefield, f.geometry);
+  const save = async () => {
+    try {
+      await put(f, { type: f.properties.type, minefield: mf.read() });
+      flash(`${f.id}: as-laid record saved`, true);
+      saved();
+    } catch (e) {
+      flash(`${f.id} not saved: ${problemText(e)}`);
+      mf.errors(fieldErrors(e).length ? fieldErrors(e) : [{ field: null, message: problemText(e) }]);
+    }
+  };
+  return { form: mf, nodes: [mf.form, el('button', { type: 'button', id: 'minefield-save', onclick: save }, 'Save the as-laid record'), el('ul', { class: 'errors' })] };
+}
