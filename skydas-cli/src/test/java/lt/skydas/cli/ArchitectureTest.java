@@ -71,7 +71,7 @@ class ArchitectureTest {
         .whereLayer("terrain")
         .mayOnlyBeAccessedByLayers("observe", "assess", "optimize", "cli")
         .whereLayer("raster")
-        .mayOnlyBeAccessedByLayers("region", "assess", "optimize", "cli")
+        .mayOnlyBeAccessedByLayers("region", "observe", "assess", "optimize", "cli")
         .check(CLASSES);
   }
 
