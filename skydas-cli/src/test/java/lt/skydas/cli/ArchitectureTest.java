@@ -34,6 +34,8 @@ class ArchitectureTest {
         .definedBy("lt.skydas.mobility..")
         .layer("plan")
         .definedBy("lt.skydas.plan..")
+        .layer("observe")
+        .definedBy("lt.skydas.observe..")
         .layer("assess")
         .definedBy("lt.skydas.assess..")
         .layer("optimize")
@@ -54,19 +56,22 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("server", "cli")
         .whereLayer("assess")
         .mayOnlyBeAccessedByLayers("optimize", "cli")
+        .whereLayer("observe")
+        .mayOnlyBeAccessedByLayers("assess", "optimize", "server", "cli")
         .whereLayer("plan")
-        .mayOnlyBeAccessedByLayers("assess", "optimize", "registry", "server", "cli")
+        .mayOnlyBeAccessedByLayers("observe", "assess", "optimize", "registry", "server", "cli")
         .whereLayer("mobility")
-        .mayOnlyBeAccessedByLayers("plan", "assess", "optimize", "registry", "server", "cli")
+        .mayOnlyBeAccessedByLayers(
+            "plan", "observe", "assess", "optimize", "registry", "server", "cli")
         .whereLayer("region")
         .mayOnlyBeAccessedByLayers(
-            "mobility", "plan", "assess", "optimize", "registry", "server", "cli")
+            "mobility", "plan", "observe", "assess", "optimize", "registry", "server", "cli")
         .whereLayer("costdist")
         .mayOnlyBeAccessedByLayers("mobility", "assess", "optimize", "cli")
         .whereLayer("terrain")
-        .mayOnlyBeAccessedByLayers("assess", "optimize", "cli")
+        .mayOnlyBeAccessedByLayers("observe", "assess", "optimize", "cli")
         .whereLayer("raster")
-        .mayOnlyBeAccessedByLayers("region", "assess", "optimize", "cli")
+        .mayOnlyBeAccessedByLayers("region", "observe", "assess", "optimize", "cli")
         .check(CLASSES);
   }
 
