@@ -183,7 +183,7 @@ public final class PlanEffects {
         e.add(edges[i]);
       }
     }
-    BarrierPlan p = new BarrierPlan(plan.source(), plan.name(), plan.policy(), kept);
+    BarrierPlan p = plan.withObstacles(kept);
     return new PlanEffects(p, c.toArray(new int[0][]), e.toArray(new int[0][]));
   }
 

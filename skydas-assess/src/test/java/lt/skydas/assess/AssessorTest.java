@@ -211,6 +211,69 @@ class AssessorTest {
   }
 
   @Test
+  void sensorSitesAreReportedApartFromThePlanCostAndLeaveTimesUnchanged() throws IOException {
+    SyntheticRegion r = new SyntheticRegion(40, 21);
+    r.civilian(25.5, 10.5);
+    AssessmentRegion ar = r.build();
+    Assessor a = new Assessor(ar, List.of(objectiveAt(r, 35.5, 10.5)), Progress.NONE);
+    String ditch = line(r, "ditch", "at_ditch", 15.5, 0.05, 15.5, 20.95);
+    double[] q = r.lonLat(20.5, 5.5);
+    String sensors =
+        point(r, "r<1>", "gsr_portable", 5.5, 5.5)
+            + ","
+            + point(r, "j1", "gnss_jammer", 26.5, 10.5)
+            + ","
+            + String.format(
+                Locale.ROOT,
+                "{\"type\":\"Feature\",\"id\":\"q1\",\"properties\":{\"type\":\"cuas_radar\","
+                    + "\"azimuth_deg\":90,\"height_m\":8},\"geometry\":{\"type\":\"Point\","
+                    + "\"coordinates\":[%.9f,%.9f]}}",
+                q[0],
+                q[1]);
+    BarrierPlanReader reader = new BarrierPlanReader(ObstacleCatalog.defaults(), ar.extent());
+    BarrierPlan plain = reader.read(planFile(ditch));
+    BarrierPlan plan = reader.read(planFile(ditch + "," + sensors));
+    assertThat(plan.sensors()).extracting(s -> s.id()).containsExactly("r<1>", "j1", "q1");
+    assertThat(plan.totalCost_eur()).isEqualTo(plain.totalCost_eur());
+    AssessmentResult res = a.assess(plan, tracked(Season.DRY), Progress.NONE);
+    AssessmentResult without = a.assess(plain, tracked(Season.DRY), Progress.NONE);
+    assertThat(res.cases().get(0).time("target").plan_s())
+        .isEqualTo(without.cases().get(0).time("target").plan_s());
+    assertThat(res.violations()).isEmpty();
+
+    Path out = dir.resolve("out");
+    String html = Files.readString(AssessmentWriter.write(out, res, ar));
+    JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("sensors");
+    assertThat(s.path("count").asInt()).isEqualTo(3);
+    assertThat(s.path("cost_eur").asLong()).isEqualTo(600_000 + 150_000 + 350_000);
+    assertThat(s.path("upkeep_eur_per_year").asLong()).isEqualTo(60_000 + 15_000 + 35_000);
+    JsonNode radar = s.path("sites").get(2);
+    assertThat(radar.path("type").asText()).isEqualTo("cuas_radar");
+    assertThat(radar.path("category").asText()).isEqualTo("cuas_sensor");
+    assertThat(radar.path("height_m").asDouble()).isEqualTo(8);
+    assertThat(radar.path("arc_deg").asDouble()).isEqualTo(120);
+    assertThat(radar.path("azimuth_deg").asDouble()).isEqualTo(90);
+    assertThat(s.path("warnings")).hasSize(1);
+    assertThat(s.path("warnings").get(0).path("sensor").asText()).isEqualTo("j1");
+    assertThat(s.path("warnings").get(0).path("distance_m").asLong()).isEqualTo(100);
+    assertThat(html)
+        .contains("Sensor, EW and counter-drone sites")
+        .contains("r&lt;1&gt;")
+        .contains("Man-portable ground surveillance radar")
+        .contains("cuas_sensor")
+        .contains("120° centred on 90°")
+        .contains("€1.1 m to buy")
+        .contains("jammer near settlement Kaimas: j1");
+
+    AssessmentWriter.write(dir.resolve("plain"), without, ar);
+    JsonNode none =
+        new ObjectMapper().readTree(dir.resolve("plain/summary.json").toFile()).path("sensors");
+    assertThat(none.path("count").asInt()).isZero();
+    assertThat(Files.readString(dir.resolve("plain/report.html")))
+        .doesNotContain("Sensor, EW and counter-drone sites");
+  }
+
+  @Test
   void objectiveOutsideTheGridIsAClearError() {
     SyntheticRegion r = new SyntheticRegion(10, 10);
     assertThatThrownBy(

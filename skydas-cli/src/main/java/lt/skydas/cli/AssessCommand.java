@@ -21,6 +21,7 @@ import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.BarrierPlanReader;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.PlanPolicy;
+import lt.skydas.plan.SensorCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +68,14 @@ final class AssessCommand implements Callable<Integer> {
   Path catalog;
 
   @Option(
+      names = "--sensors-file",
+      paramLabel = "FILE",
+      description =
+          "Sensor catalog JSON for the plan's sensor, EW and counter-drone sites (default: built-in"
+              + " sensors.json).")
+  Path sensorsFile;
+
+  @Option(
       names = "--civilian-buffer-m",
       paramLabel = "M",
       description = "Override the plan's civilian buffer (metres).")
@@ -90,7 +99,7 @@ final class AssessCommand implements Callable<Integer> {
         objectives == null
             ? ObjectivesReader.defaults()
             : ObjectivesReader.read(objectives, ar.extent());
-    BarrierPlan p = readPlan(plan, catalog, ar, civilianBuffer, apMines);
+    BarrierPlan p = readPlan(plan, catalog, sensorsFile, ar, civilianBuffer, apMines);
     AssessmentOptions opt = cases.options();
     Assessor assessor = new Assessor(ar, objs, progress);
     AssessmentResult r = assessor.assess(p, opt, progress);
@@ -103,13 +112,19 @@ final class AssessCommand implements Callable<Integer> {
   }
 
   static BarrierPlan readPlan(
-      Path plan, Path catalog, AssessmentRegion ar, Double buffer, Boolean apMines) {
+      Path plan,
+      Path catalog,
+      Path sensorsFile,
+      AssessmentRegion ar,
+      Double buffer,
+      Boolean apMines) {
     ObstacleCatalog cat =
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
-    BarrierPlan p =
-        plan == null
-            ? BarrierPlan.empty(PlanPolicy.DEFAULT)
-            : new BarrierPlanReader(cat, ar.extent()).read(plan);
+    BarrierPlanReader reader =
+        sensorsFile == null
+            ? new BarrierPlanReader(cat, ar.extent())
+            : new BarrierPlanReader(cat, SensorCatalog.load(sensorsFile), ar.extent());
+    BarrierPlan p = plan == null ? BarrierPlan.empty(PlanPolicy.DEFAULT) : reader.read(plan);
     PlanPolicy policy = p.policy();
     if (buffer != null) {
       if (!(buffer >= 0 && buffer <= 50_000)) {
@@ -120,7 +135,7 @@ final class AssessCommand implements Callable<Integer> {
     if (apMines != null) {
       policy = policy.withApMinesEnabled(apMines);
     }
-    return new BarrierPlan(p.source(), p.name(), policy, p.obstacles());
+    return p.withPolicy(policy);
   }
 
   /** Prints the time to {@code first} per case, baseline and with the plan. */

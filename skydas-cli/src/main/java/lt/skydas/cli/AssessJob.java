@@ -157,7 +157,7 @@ final class AssessJob implements JobType {
       planFile = dir.resolve("plan.geojson");
       Files.writeString(planFile, JSON.writeValueAsString(plan));
     }
-    BarrierPlan bp = AssessCommand.readPlan(planFile, null, ar, null, null);
+    BarrierPlan bp = AssessCommand.readPlan(planFile, null, null, ar, null, null);
     AssessmentResult r =
         new Assessor(ar, ObjectivesReader.defaults(), progress).assess(bp, cases(p), progress);
     Path out = dir.resolve("out");

@@ -237,6 +237,55 @@ class AssessEndToEndTest {
     assertThat(f.exit()).isEqualTo(3);
     assertThat(f.err()).contains("outside the region");
 
+    Path tall =
+        Files.writeString(
+            tmp.resolve("tall.geojson"),
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"mast\","
+                + "\"properties\":{\"type\":\"eoir_mast\",\"height_m\":5000},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[25.68,54.55]}}]}");
+    CliRunner.Result t =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--plan",
+            tall.toString(),
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertThat(t.exit()).isEqualTo(3);
+    assertThat(t.err().strip())
+        .contains("tall.geojson: feature 0 (id \"mast\"): height_m must be within 0..3000 m")
+        .doesNotContain("\n");
+    assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo(before);
+
+    Path watched =
+        Files.writeString(
+            tmp.resolve("watched.geojson"), Files.readString(tall).replace("5000", "20"));
+    Path sensorsFile = ROOT.resolve("skydas-plan/src/main/resources/lt/skydas/plan/sensors.json");
+    CliRunner.Result w =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--plan",
+            watched.toString(),
+            "--sensors-file",
+            sensorsFile.toString(),
+            "--out",
+            tmp.resolve("watched").toString(),
+            "--classes",
+            "wheeled",
+            "--seasons",
+            "dry",
+            "--quiet");
+    assertThat(w.exit()).as(w.err()).isZero();
+    JsonNode sensors =
+        new ObjectMapper().readTree(tmp.resolve("watched/summary.json").toFile()).path("sensors");
+    assertThat(sensors.path("sites").get(0).path("height_m").asDouble()).isEqualTo(20);
+    assertThat(Files.readString(tmp.resolve("watched/report.html")))
+        .contains("Sensor, EW and counter-drone sites");
+
     CliRunner.Result cls =
         CliRunner.run(
             "assess",

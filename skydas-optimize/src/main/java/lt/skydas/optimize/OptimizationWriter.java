@@ -20,6 +20,7 @@ import lt.skydas.core.geojson.GeoJsonWriter;
 import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.Obstacle;
+import lt.skydas.plan.SensorSite;
 
 /**
  * Writes an optimisation: {@code plan.geojson} (readable by {@code skydas assess}), {@code
@@ -48,7 +49,10 @@ public final class OptimizationWriter {
         });
   }
 
-  /** The plan as a plan file: id, type, name, year, cost and clearance per obstacle. */
+  /**
+   * The plan as a plan file: id, type, name, year, cost and clearance per obstacle, then each
+   * sensor site with its plan properties, category, cost and upkeep (read back as the same sites).
+   */
   public static void writePlan(Path file, BarrierPlan plan) throws IOException {
     writePlan(file, plan, Map.of());
   }
@@ -81,6 +85,13 @@ public final class OptimizationWriter {
         p.put("clearance_cost_eur", Math.round(o.clearanceCost_eur()));
         p.put("build_effort_h", standing ? 0 : Math.round(o.buildEffort_h()));
         w.feature(o.id(), o.geometry_wgs84(), p);
+      }
+      for (SensorSite s : plan.sensors()) {
+        Map<String, Object> p = s.planProperties();
+        p.put("category", s.type().category().id());
+        p.put("cost_eur", Math.round(s.cost_eur()));
+        p.put("upkeep_eur_per_year", Math.round(s.upkeep_eur_per_year()));
+        w.feature(s.id(), s.geometry_wgs84(), p);
       }
     }
   }

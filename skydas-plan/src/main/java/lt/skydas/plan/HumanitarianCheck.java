@@ -11,8 +11,9 @@ import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
  * Checks a plan against the humanitarian rules: no mine within the civilian buffer of any
- * settlement or residential area; no anti-personnel mine unless the policy enables them. Immutable
- * and thread-safe once built (the index is built in the constructor).
+ * settlement or residential area; no anti-personnel mine unless the policy enables them. Sensor
+ * sites are not restricted; EW sites inside the buffer are {@linkplain #jammersNearCivilians
+ * warnings}. Immutable and thread-safe once built (the index is built in the constructor).
  */
 public final class HumanitarianCheck {
   private static final int MAX_REPORTED_PER_OBSTACLE = 5;
@@ -68,8 +69,48 @@ public final class HumanitarianCheck {
     return bufferViolations(o, policy.civilianBuffer_m()).isEmpty();
   }
 
-  private List<Violation> bufferViolations(Obstacle o, double buffer) {
-    Geometry g = o.geometry_lks94();
+  /**
+   * Warnings, not violations: each EW site (category {@link SensorCategory#EW}) of {@code plan}
+   * within the policy's civilian buffer of a settlement or residential area, with the nearest such
+   * feature, in plan order. Jamming there denies GNSS and links to the people living nearby too.
+   */
+  public List<SensorWarning> jammersNearCivilians(BarrierPlan plan) {
+    double buffer = plan.policy().civilianBuffer_m();
+    List<SensorWarning> out = new ArrayList<>();
+    for (SensorSite s : plan.sensors()) {
+      if (s.type().category() != SensorCategory.EW) {
+        continue;
+      }
+      List<CivilianFeature> near = within(s.geometry_lks94(), buffer);
+      if (near.isEmpty()) {
+        continue;
+      }
+      CivilianFeature c = near.get(0);
+      double d = s.geometry_lks94().distance(c.geometry_lks94());
+      String place = c.kind() + " " + (c.name() == null ? "(unnamed)" : c.name());
+      out.add(
+          new SensorWarning(
+              s.id(),
+              place,
+              d,
+              String.format(
+                  Locale.ROOT,
+                  "jammer near %s: %s, a %s, lies %.0f m from it,"
+                      + " inside the %.0f m civilian buffer%s",
+                  place,
+                  s.id(),
+                  s.type().name(),
+                  d,
+                  buffer,
+                  near.size() > 1
+                      ? " (and " + (near.size() - 1) + " more civilian features)"
+                      : "")));
+    }
+    return out;
+  }
+
+  /** Civilian features within {@code buffer} of {@code g}, nearest first. */
+  private List<CivilianFeature> within(Geometry g, double buffer) {
     org.locationtech.jts.geom.Envelope env =
         new org.locationtech.jts.geom.Envelope(g.getEnvelopeInternal());
     env.expandBy(buffer);
@@ -80,10 +121,16 @@ public final class HumanitarianCheck {
         near.add(c);
       }
     }
+    near.sort(Comparator.comparingDouble(c -> g.distance(c.geometry_lks94())));
+    return near;
+  }
+
+  private List<Violation> bufferViolations(Obstacle o, double buffer) {
+    Geometry g = o.geometry_lks94();
+    List<CivilianFeature> near = within(g, buffer);
     if (near.isEmpty()) {
       return List.of();
     }
-    near.sort(Comparator.comparingDouble(c -> g.distance(c.geometry_lks94())));
     List<Violation> out = new ArrayList<>();
     for (CivilianFeature c : near.subList(0, Math.min(MAX_REPORTED_PER_OBSTACLE, near.size()))) {
       double d = g.distance(c.geometry_lks94());

@@ -223,6 +223,7 @@ public final class AssessmentWriter {
       obstacles.add(om);
     }
     s.put("obstacles", obstacles);
+    s.put("sensors", SensorSection.summary(plan, SensorSection.warnings(plan, region)));
     List<Object> routes = new ArrayList<>();
     for (AssessmentResult.RouteTime t : r.reinforcement()) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -82,6 +82,7 @@ public final class ReportHtml {
     map(h, r, region, svg, ref);
     timesTable(h, r, names);
     obstaclesTable(h, r);
+    SensorSection.html(h, plan, SensorSection.warnings(plan, region));
     programmeTable(h, r);
     avenuesTable(h, r, ref, names);
     violationsTable(h, r);
