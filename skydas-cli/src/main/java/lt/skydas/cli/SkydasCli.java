@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RegionCommand.class,
       CostDistCommand.class,
       ViewshedCommand.class,
+      CoverageCommand.class,
       CatalogCommand.class,
       RegistryCommand.class,
       ServeCommand.class,

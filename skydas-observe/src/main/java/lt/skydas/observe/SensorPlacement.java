@@ -1,6 +1,7 @@
 package lt.skydas.observe;
 
 import java.util.Objects;
+import lt.skydas.plan.SensorSite;
 import lt.skydas.plan.SensorType;
 import lt.skydas.plan.TargetClass;
 import org.locationtech.jts.geom.Geometry;
@@ -45,6 +46,17 @@ public record SensorPlacement(
     if (lineOfSight && !(geometry_lks94 instanceof Point)) {
       throw new IllegalArgumentException(id + ": a line-of-sight sensor stands at a point");
     }
+  }
+
+  /** The placement of a plan's sensor site for {@code target}. */
+  public static SensorPlacement of(SensorSite site, TargetClass target) {
+    return of(
+        site.id(),
+        site.type(),
+        site.geometry_lks94(),
+        site.height_m(),
+        Double.isNaN(site.azimuth_deg()) ? null : site.azimuth_deg(),
+        target);
   }
 
   /**

@@ -1,0 +1,181 @@
+package lt.skydas.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.observe.ClutterTable;
+import lt.skydas.observe.CoverageReport;
+import lt.skydas.observe.CoverageWriter;
+import lt.skydas.observe.DemResampler;
+import lt.skydas.observe.LineCoverage;
+import lt.skydas.observe.Surface;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.TargetClass;
+import lt.skydas.raster.GeoTiff;
+import lt.skydas.region.Region;
+import org.locationtech.jts.geom.Geometry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What a plan's sensors observe, and which stretches of the hostile borders nobody watches. */
+@Command(
+    name = "coverage",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Coverage of a plan's sensor sites over the region, per target (vehicle, person, small UAS):",
+      "line of sight over the ground (a DEM, or flat ground with Earth curvature) plus land-cover",
+      "clutter (forest, buildings), targets hidden in forest or built-up cells, arcs and ranges",
+      "from the sensor catalog; how much of the LT-BY and LT-RU borders is observed and the gaps.",
+      "Writes coverage.json, gaps.geojson and coverage_<target>.tif (sensors per cell)."
+    })
+final class CoverageCommand implements Callable<Integer> {
+  /** The lines whose coverage is reported: the borders an attack would cross. */
+  static final List<String> HOSTILE_BORDERS = List.of("LT-BY", "LT-RU");
+
+  @Option(
+      names = "--plan",
+      required = true,
+      paramLabel = "PLAN.geojson",
+      description = "Plan with sensor sites (features whose type is a sensor catalog type).")
+  Path plan;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output directory (replaced when complete).")
+  Path out;
+
+  @Mixin RegionOptions region = new RegionOptions();
+
+  @Option(
+      names = "--target",
+      split = ",",
+      paramLabel = "TARGET",
+      description = "Target classes: vehicle, person, small_uas (default all).")
+  List<String> targets;
+
+  @Option(
+      names = "--dem",
+      paramLabel = "DEM.tif",
+      description =
+          "Ground elevation (GeoTIFF in a projected CRS, resampled onto the region grid)."
+              + " Default: flat ground with Earth curvature and refraction 1/7.")
+  Path dem;
+
+  @Option(
+      names = "--clutter",
+      paramLabel = "FILE",
+      description = "Clutter heights per land-cover class, CSV (default: built-in clutter.csv).")
+  Path clutter;
+
+  @Option(
+      names = "--sensors-file",
+      paramLabel = "FILE",
+      description = "Sensor catalog JSON (default: built-in sensors.json).")
+  Path sensorsFile;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: the available processors).")
+  Integer threads;
+
+  @Option(names = "--quiet", description = "Print only errors and the output path.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    List<TargetClass> asked = targets();
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1 || workers > 256) {
+      throw new SkydasProblem(ProblemCode.USAGE, "--threads must be within 1..256");
+    }
+    ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
+    RegionStore.Loaded loaded = region.load(progress);
+    Region pack = loaded.pack();
+    BarrierPlan p = AssessCommand.readPlan(plan, null, sensorsFile, loaded.region(), null, null);
+    ClutterTable table = clutter == null ? ClutterTable.defaults() : ClutterTable.load(clutter);
+    float[] ground =
+        dem == null ? null : DemResampler.onto(GeoTiff.readFloat(dem), pack.grid(), dem.toString());
+    Surface surface = Surface.of(pack.grid(), pack.landCover(), table, ground);
+    Map<String, Geometry> lines = new LinkedHashMap<>();
+    for (String b : HOSTILE_BORDERS) {
+      Geometry g = pack.borders().get(b);
+      if (g != null) {
+        lines.put(b, g);
+      }
+    }
+    progress.begin("coverage of " + p.sensors().size() + " sensor site(s)", asked.size());
+    CoverageReport r = CoverageReport.compute(surface, p.sensors(), asked, lines, workers);
+    progress.end();
+    CoverageWriter.write(out, r, surface);
+    if (!quiet) {
+      print(p, r);
+    }
+    System.out.println("Coverage: " + out.toAbsolutePath());
+    return 0;
+  }
+
+  private List<TargetClass> targets() {
+    if (targets == null || targets.isEmpty()) {
+      return List.of(TargetClass.values());
+    }
+    List<TargetClass> out = new ArrayList<>();
+    for (String t : targets) {
+      TargetClass c = null;
+      for (TargetClass x : TargetClass.values()) {
+        if (x.id().equals(t.trim().toLowerCase(Locale.ROOT))) {
+          c = x;
+        }
+      }
+      if (c == null) {
+        throw new SkydasProblem(
+            ProblemCode.USAGE,
+            "--target names an unknown target \"" + t + "\" (vehicle, person, small_uas)");
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  private static void print(BarrierPlan p, CoverageReport r) {
+    if (p.sensors().isEmpty()) {
+      System.out.println("The plan has no sensor sites: nothing is observed.");
+    }
+    for (CoverageReport.TargetCoverage t : r.targets()) {
+      System.out.printf(
+          Locale.ROOT,
+          "%s (%.1f m above the surface): %.0f km2 observed%n",
+          t.target().id(),
+          t.targetHeight_m(),
+          t.grid().observedArea_km2());
+      for (Map.Entry<String, LineCoverage> e : t.lines().entrySet()) {
+        LineCoverage lc = e.getValue();
+        System.out.printf(
+            Locale.ROOT,
+            "  border %s: %.1f of %.1f km observed (%.0f %%), mean %.1f sensors; %d gap(s)%s%n",
+            e.getKey(),
+            lc.observed_m() / 1000,
+            lc.length_m() / 1000,
+            100 * lc.observedShare(),
+            lc.meanSensors(),
+            lc.gaps().size(),
+            lc.gaps().isEmpty()
+                ? ""
+                : String.format(
+                    Locale.ROOT, ", the longest %.1f km", lc.gaps().get(0).length_m() / 1000));
+      }
+    }
+    for (String n : r.notes()) {
+      System.out.println("Note: " + n);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package lt.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lt.skydas.core.geo.GridSpec;
+import lt.skydas.raster.ByteRaster;
+import lt.skydas.raster.FloatRaster;
+import lt.skydas.raster.GeoTiff;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code skydas coverage} on the shipped region's 1 km pack. */
+class CoverageCommandTest {
+  @TempDir Path dir;
+
+  /** Two radars and an EO/IR mast near the LT–BY border by Medininkai, a UGS line fence. */
+  static final String PLAN =
+      """
+      {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": "gsr1", "properties": {"type": "gsr_portable", "height_m": 20},
+         "geometry": {"type": "Point", "coordinates": [25.60, 54.50]}},
+        {"type": "Feature", "id": "cam1", "properties": {"type": "eoir_mast"},
+         "geometry": {"type": "Point", "coordinates": [25.40, 54.30]}},
+        {"type": "Feature", "id": "fence1", "properties": {"type": "fibre_fence_sensor"},
+         "geometry": {"type": "LineString", "coordinates": [[25.70, 54.55], [25.75, 54.52]]}}
+      ]}
+      """;
+
+  @Test
+  void writesCoveragePerTargetAndTheObservedShareOfTheHostileBorders() throws Exception {
+    Path plan = dir.resolve("plan.geojson");
+    Files.writeString(plan, PLAN);
+    Path out = dir.resolve("cov");
+    CliRunner.Result r =
+        CliRunner.run(
+            "coverage",
+            "--region",
+            TestPacks.oneKm().toString(),
+            "--plan",
+            plan.toString(),
+            "--out",
+            out.toString(),
+            "--threads",
+            "2");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("vehicle (2.5 m above the surface)", "border LT-BY:");
+    JsonNode j = new ObjectMapper().readTree(out.resolve("coverage.json").toFile());
+    assertThat(j.get("targets")).hasSize(3);
+    JsonNode vehicle = j.get("targets").get(0);
+    assertThat(vehicle.get("target").asText()).isEqualTo("vehicle");
+    JsonNode by = vehicle.get("lines").get("LT-BY");
+    assertThat(by.get("length_km").asDouble()).isBetween(600.0, 750.0);
+    assertThat(by.get("observed_km").asDouble()).isGreaterThan(0.5);
+    assertThat(by.get("unobserved_km").asDouble()).isGreaterThan(400.0);
+    assertThat(by.get("observed_km").asDouble() + by.get("unobserved_km").asDouble())
+        .isCloseTo(by.get("length_km").asDouble(), org.assertj.core.data.Offset.offset(0.02));
+    // the fence sensor does not see drones: a note says so
+    assertThat(j.get("notes").toString())
+        .contains("fence1 (fibre_fence_sensor) observes no small_uas");
+    ByteRaster tif = GeoTiff.readByte(out.resolve("coverage_vehicle.tif"));
+    int max = 0;
+    for (byte b : tif.data()) {
+      if ((b & 0xff) != 255) {
+        max = Math.max(max, b & 0xff);
+      }
+    }
+    assertThat(max).isBetween(1, 3);
+    assertThat(Files.readString(out.resolve("gaps.geojson")))
+        .contains("\"line\":\"LT-BY\"", "\"target\":\"vehicle\"");
+  }
+
+  @Test
+  void aPlanWithoutSensorsObservesNothingAndSaysSo() throws Exception {
+    Path plan = dir.resolve("empty.geojson");
+    Files.writeString(plan, "{\"type\": \"FeatureCollection\", \"features\": []}");
+    CliRunner.Result r =
+        CliRunner.run(
+            "coverage",
+            "--region",
+            TestPacks.oneKm().toString(),
+            "--plan",
+            plan.toString(),
+            "--target",
+            "person",
+            "--out",
+            dir.resolve("none").toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("no sensor sites", "0.0 of");
+  }
+
+  @Test
+  void badInputIsOneLineWithItsExitCodeAndNoOutput() throws Exception {
+    Path plan = dir.resolve("plan.geojson");
+    Files.writeString(plan, PLAN);
+    String pack = TestPacks.oneKm().toString();
+    Path out = dir.resolve("bad");
+    CliRunner.Result target =
+        CliRunner.run(
+            "coverage",
+            "--region",
+            pack,
+            "--plan",
+            plan.toString(),
+            "--target",
+            "tank",
+            "--out",
+            out.toString());
+    assertThat(target.exit()).isEqualTo(2);
+    assertThat(errorLines(target)).singleElement().asString().contains("unknown target \"tank\"");
+
+    Path dem = dir.resolve("degrees.tif");
+    GridSpec geographic = new GridSpec(24, 55, 0.01, 50, 50, 4326);
+    GeoTiff.writeFloat32(dem, new FloatRaster(geographic, new float[2500]));
+    CliRunner.Result geo =
+        CliRunner.run(
+            "coverage",
+            "--region",
+            pack,
+            "--plan",
+            plan.toString(),
+            "--dem",
+            dem.toString(),
+            "--out",
+            out.toString());
+    assertThat(geo.exit()).isEqualTo(3);
+    assertThat(errorLines(geo))
+        .singleElement()
+        .asString()
+        .contains("degrees.tif: the DEM is in a geographic CRS (EPSG:4326)");
+
+    Path badPlan = dir.resolve("tall.geojson");
+    Files.writeString(badPlan, PLAN.replace("\"height_m\": 20", "\"height_m\": 5000"));
+    CliRunner.Result tall =
+        CliRunner.run(
+            "coverage",
+            "--region",
+            pack,
+            "--plan",
+            badPlan.toString(),
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertThat(tall.exit()).isEqualTo(3);
+    assertThat(errorLines(tall))
+        .singleElement()
+        .asString()
+        .contains("tall.geojson", "gsr1", "height");
+    assertThat(out).doesNotExist();
+  }
+
+  /** The lines of stderr that report an error (progress lines aside). */
+  private static java.util.List<String> errorLines(CliRunner.Result r) {
+    return r.err().lines().filter(l -> l.startsWith("skydas:")).toList();
+  }
+}
