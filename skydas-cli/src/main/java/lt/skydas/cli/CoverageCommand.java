@@ -177,5 +177,16 @@ final class CoverageCommand implements Callable<Integer> {
     for (String n : r.notes()) {
       System.out.println("Note: " + n);
     }
+    for (var c : r.conflicts()) {
+      System.out.println("Conflict: " + c.describe());
+    }
+    for (var b : r.blankets()) {
+      System.out.printf(
+          Locale.ROOT,
+          "Jammer %s also denies our own %s within %.0f km%n",
+          b.jammerId(),
+          String.join(", ", b.systems()),
+          b.radius_m() / 1000);
+    }
   }
 }

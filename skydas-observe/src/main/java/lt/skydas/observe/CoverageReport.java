@@ -14,8 +14,14 @@ import org.locationtech.jts.geom.Geometry;
  *
  * @param targets one entry per target class asked for, in the order asked
  * @param notes sites that observe nothing for some target, and why, for the user
+ * @param conflicts the plan's own sites its jammers would deny
+ * @param blankets what each jammer denies everywhere in its radius (GNSS, drone links, radios)
  */
-public record CoverageReport(List<TargetCoverage> targets, List<String> notes) {
+public record CoverageReport(
+    List<TargetCoverage> targets,
+    List<String> notes,
+    List<JammingConflicts.Conflict> conflicts,
+    List<JammingConflicts.Blanket> blankets) {
   /**
    * @param targetHeight_m the target's height above the surface used, m
    * @param lines coverage of each named line, by name ({@code LT-BY}), in the order given
@@ -29,6 +35,8 @@ public record CoverageReport(List<TargetCoverage> targets, List<String> notes) {
   public CoverageReport {
     targets = List.copyOf(targets);
     notes = List.copyOf(notes);
+    conflicts = List.copyOf(conflicts);
+    blankets = List.copyOf(blankets);
   }
 
   /**
@@ -67,6 +75,7 @@ public record CoverageReport(List<TargetCoverage> targets, List<String> notes) {
           (name, g) -> lc.put(name, LineCoverage.of(grid, g, surface.grid().cellSize() / 2)));
       out.add(new TargetCoverage(t, h, grid, lc));
     }
-    return new CoverageReport(out, notes);
+    return new CoverageReport(
+        out, notes, JammingConflicts.conflicts(sites), JammingConflicts.blankets(sites));
   }
 }

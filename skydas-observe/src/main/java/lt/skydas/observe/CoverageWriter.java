@@ -20,10 +20,10 @@ import lt.skydas.raster.GeoTiff;
 /**
  * Writes a {@link CoverageReport} to a directory, replaced whole when complete: {@code
  * coverage.json} (per target: observed area, each line's length observed and unobserved, mean
- * redundancy, its longest gaps), {@code gaps.geojson} (every unobserved stretch in WGS84 with its
- * target, line and length) and {@code coverage_<target>.tif} (a byte GeoTIFF on the region grid:
- * the number of sensors observing each cell, 254 meaning 254 or more, 255 where the surface has no
- * data).
+ * redundancy, its longest gaps; the plan's own sites its jammers would deny), {@code gaps.geojson}
+ * (every unobserved stretch in WGS84 with its target, line and length) and {@code
+ * coverage_<target>.tif} (a byte GeoTIFF on the region grid: the number of sensors observing each
+ * cell, 254 meaning 254 or more, 255 where the surface has no data).
  */
 public final class CoverageWriter {
   private static final ObjectMapper JSON =
@@ -85,6 +85,33 @@ public final class CoverageWriter {
     }
     m.put("targets", targets);
     m.put("notes", r.notes());
+    Map<String, Object> jamming = new LinkedHashMap<>();
+    jamming.put(
+        "conflicts",
+        r.conflicts().stream()
+            .map(
+                c -> {
+                  Map<String, Object> cm = new LinkedHashMap<>();
+                  cm.put("jammer", c.jammerId());
+                  cm.put("jammer_type", c.jammerType());
+                  cm.put("site", c.siteId());
+                  cm.put("site_type", c.siteType());
+                  cm.put("distance_km", round(c.distance_m() / 1000, 2));
+                  cm.put("radius_km", round(c.radius_m() / 1000, 2));
+                  return cm;
+                })
+            .toList());
+    jamming.put(
+        "denied_everywhere_in_radius",
+        r.blankets().stream()
+            .map(
+                b ->
+                    Map.of(
+                        "jammer", b.jammerId(),
+                        "radius_km", round(b.radius_m() / 1000, 2),
+                        "systems", b.systems()))
+            .toList());
+    m.put("jamming", jamming);
     return m;
   }
 
