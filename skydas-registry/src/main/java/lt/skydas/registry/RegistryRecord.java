@@ -137,29 +137,15 @@ public record RegistryRecord(
 
   /** The record as first stored: version 1, created and last changed at {@code at}. */
   public RegistryRecord firstVersion(Instant at) {
-    return new RegistryRecord(
-        id,
-        kind,
-        type,
-        name,
-        status,
-        geometry,
-        marked,
-        fenced,
-        monitored,
-        minefield,
-        height_m,
-        azimuth_deg,
-        year,
-        notes,
-        source,
-        1,
-        at,
-        at);
+    return stamped(1, at, at);
   }
 
   /** The same record at the next version, changed at {@code at}. */
   public RegistryRecord bumped(Instant at) {
+    return stamped(version + 1, createdAt, at);
+  }
+
+  private RegistryRecord stamped(long v, Instant created, Instant updated) {
     return new RegistryRecord(
         id,
         kind,
@@ -176,8 +162,8 @@ public record RegistryRecord(
         year,
         notes,
         source,
-        version + 1,
-        createdAt,
-        at);
+        v,
+        created,
+        updated);
   }
 }
