@@ -1,5 +1,6 @@
-// Adding an obstacle: choose a type from the catalog, give an id, draw it on the map; the server
-// stores it as planned or answers with the fields that are wrong, shown beside their inputs.
+// Adding an obstacle or a sensor site: choose a type from the catalogs, give an id (and for a
+// sensor optionally its mast height and azimuth), draw it on the map; the server stores it as
+// planned or answers with the fields that are wrong, shown beside their inputs.
 import { api } from './api.js';
 import { $, el, flash, problemText } from './dom.js';
 import { showErrors } from './errors.js';
@@ -7,17 +8,23 @@ import { startDraw } from './map.js';
 import { state, refreshRecords } from './state.js';
 import { showRecord } from './record.js';
 
-/** Fills the type list from the server's catalog. */
-export function catalogChoices(catalog) {
-  $('#draw-type').replaceChildren(...catalog.map((t) => el('option', { value: t.id }, `${t.name} (${t.geometry})`)));
+/** Fills the type list from the server's catalogs: obstacles, then sensor, EW and C-UAS sites. */
+export function catalogChoices(obstacles, sensors = []) {
+  const option = (t) => el('option', { value: t.id }, `${t.name} (${t.geometry})`);
+  $('#draw-type').replaceChildren(
+    el('optgroup', { label: 'Obstacles' }, obstacles.map(option)),
+    el('optgroup', { label: 'Sensor, EW and counter-drone sites' }, sensors.map(option)));
 }
+
+/** A number input's value, or undefined when empty. */
+const number = (sel) => ($(sel).value.trim() === '' ? undefined : Number($(sel).value));
 
 export function initDraw() {
   $('#draw-start').addEventListener('click', () => {
     const type = state.catalog.find((t) => t.id === $('#draw-type').value);
     const id = $('#draw-id').value.trim();
     showErrors($('#draw-errors'), null);
-    if (!type) return flash('choose an obstacle type');
+    if (!type) return flash('choose an obstacle or sensor type');
     if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/.test(id)) return flash('give an id: letters, digits, . _ : -');
     $('#draw-hint').textContent = type.geometry === 'point' ? 'Click the map to place it.' : 'Click to add vertices; double-click to finish.';
     $('#draw-start').disabled = true;
@@ -30,7 +37,13 @@ async function drawn(type, id, geometry) {
   setTimeout(() => { state.drawing = false; }, 600); // after the map's delayed single-click
   $('#draw-start').disabled = false;
   $('#draw-hint').textContent = '';
-  const props = { type: type.id, name: $('#draw-name').value.trim() || undefined, year: Number($('#draw-year').value) || undefined };
+  const props = {
+    type: type.id,
+    name: $('#draw-name').value.trim() || undefined,
+    year: Number($('#draw-year').value) || undefined,
+    height_m: number('#draw-height'),
+    azimuth_deg: number('#draw-azimuth'),
+  };
   try {
     await api('POST', '/api/records', { type: 'Feature', id, properties: props, geometry });
     flash(`${id} added to the registry as planned`, true);

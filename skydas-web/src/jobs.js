@@ -15,8 +15,9 @@ export function initJobs() {
     const standing = new Set(state.statuses.filter((s) => s.standing).map((s) => s.id));
     const plan = {
       type: 'FeatureCollection',
+      // sensor sites stay out of the plan until plan files take sensor features (issue 14)
       features: recs.features
-        .filter((f) => standing.has(f.properties.status))
+        .filter((f) => standing.has(f.properties.status) && f.properties.kind !== 'sensor')
         .map((f) => ({ type: 'Feature', id: f.id, properties: { type: f.properties.type, name: f.properties.name, year: f.properties.year }, geometry: f.geometry })),
     };
     return api('POST', '/api/jobs/assess', { plan, classes: choice('#assess-classes'), seasons: choice('#assess-seasons') });

@@ -1,10 +1,10 @@
-// The Skydas web UI: log in, the map with the region and the registry, drawing obstacles,
+// The Skydas web UI: log in, the map with the region and the registry, drawing obstacles and sensor sites,
 // assessments as background jobs, record details with what the server offers the caller, the
 // registry list, the programme and the jobs list. This module only wires the views together; the
 // server checks every write again.
 import { api } from './api.js';
 import { $, el, flash, problemText } from './dom.js';
-import { createMap, loadAvenues } from './map.js';
+import { createMap, loadAvenues, useSensorSymbols } from './map.js';
 import { state } from './state.js';
 import { initTabs, onShow } from './tabs.js';
 import { admit, startSession } from './session.js';
@@ -31,8 +31,12 @@ async function enter(m) {
     statusChoices(state.statuses);
   } catch { state.statuses = []; }
   try {
-    state.catalog = (await api('GET', '/api/catalog')).types;
-    catalogChoices(state.catalog);
+    const c = await api('GET', '/api/catalog');
+    const sensors = c.sensor_types || [];
+    useSensorSymbols(sensors);
+    state.ui.layers.sensors.changed();
+    state.catalog = [...c.types, ...sensors];
+    catalogChoices(c.types, sensors);
   } catch (e) { flash(problemText(e)); }
   refreshJobs();
 }
@@ -54,7 +58,7 @@ function select(ev) {
   state.ui.map.forEachFeatureAtPixel(ev.pixel, (f, layer) => { if (!hit && layer) hit = { f, layer }; return !!hit; }, { hitTolerance: 4 });
   if (!hit) return;
   const c = hit.f.get('_collection');
-  if (c === 'obstacles' || c === 'minefields') showRecord(hit.f.getId());
+  if (c === 'obstacles' || c === 'minefields' || c === 'sensors') showRecord(hit.f.getId());
   else showProperties(hit.layer.get('title'), hit.f.getProperties());
 }
 

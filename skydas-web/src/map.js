@@ -1,5 +1,6 @@
 // The map: the region's layers from the server's OGC API (bbox-loaded), registry records with
-// milsymbol symbols, avenues coloured by arrival time, selection and drawing.
+// milsymbol symbols (sensor sites with their catalog SIDC), avenues coloured by arrival time,
+// selection and drawing.
 import Map from 'ol/Map.js';
 import View from 'ol/View.js';
 import VectorLayer from 'ol/layer/Vector.js';
@@ -61,23 +62,39 @@ const SIDC = {
   bridge_demolition: 'GFMPOFS---',
   dragons_teeth: 'GFMPOHTL--',
 };
+// Sensor, EW and counter-drone types' 15-character 2525C SIDCs, from the server's catalog
+const sensorSidc = {};
+
+/** Takes the sensor types of /api/catalog (`[{id, sidc, …}]`) so sensor sites get their symbols. */
+export function useSensorSymbols(types) {
+  for (const t of types || []) sensorSidc[t.id] = t.sidc;
+  for (const k of Object.keys(symbolCache)) delete symbolCache[k]; // drawn before the catalog came
+}
+
 const symbolCache = {};
-function symbol(type, status) {
+function symbol(type, status, kind) {
   const key = `${type}/${status}`;
   if (!symbolCache[key]) {
     const planned = status === 'planned' || status === 'approved';
-    const s = new ms.Symbol(SIDC[type] || 'GFMPOFS---', { size: 22, colorMode: planned ? 'Light' : 'Medium' });
+    const s = new ms.Symbol(sidcOf(type, planned, kind), { size: 22, colorMode: planned ? 'Light' : 'Medium' });
     symbolCache[key] = new Icon({ img: s.asCanvas(), size: [s.getSize().width, s.getSize().height], anchor: [s.getAnchor().x, s.getAnchor().y], anchorXUnits: 'pixels', anchorYUnits: 'pixels' });
   }
   return symbolCache[key];
 }
 
+/** A sensor site's catalog SIDC, status 'A' (anticipated: dashed frame) while not yet built. */
+function sidcOf(type, planned, kind) {
+  const sidc = kind === 'sensor' ? sensorSidc[type] : null;
+  if (!sidc) return SIDC[type] || 'GFMPOFS---';
+  return planned ? `${sidc.slice(0, 3)}A${sidc.slice(4)}` : sidc;
+}
+
 function recordStyle(f) {
   const p = f.getProperties();
-  const mine = String(p.type || '').includes('minefield');
-  const colour = mine ? '#b3001b' : p.status === 'planned' ? '#3465a4' : '#5c3d11';
+  const mine = p.kind === 'minefield';
+  const colour = mine ? '#b3001b' : p.status === 'planned' ? '#3465a4' : p.kind === 'sensor' ? '#00688b' : '#5c3d11';
   const styles = [new Style({ stroke: stroke(colour, 3, p.status === 'planned' ? [8, 6] : undefined), fill: fill(mine ? 'rgba(179,0,27,0.15)' : 'rgba(92,61,17,0.12)') })];
-  styles.push(new Style({ image: symbol(p.type, p.status), geometry: (feat) => midpoint(feat.getGeometry()) }));
+  styles.push(new Style({ image: symbol(p.type, p.status, p.kind), geometry: (feat) => midpoint(feat.getGeometry()) }));
   return styles;
 }
 
@@ -118,6 +135,7 @@ export function createMap(target, onError) {
   add('avenues', 'Avenues (newest assessment)', new VectorSource(), avenueStyle);
   add('minefields', 'Minefields', ogcSource('minefields', 10000, onError), recordStyle);
   add('obstacles', 'Obstacles', ogcSource('obstacles', 10000, onError), recordStyle);
+  add('sensors', 'Sensors', ogcSource('sensors', 10000, onError), recordStyle);
 
   const map = new Map({
     target,

@@ -1,5 +1,5 @@
-// Editing a record, as the server allows it (allowed_edits): a planned record's name and year,
-// its geometry on the map, and a minefield's as-laid record. Each save sends the version edited.
+// Editing a record, as the server allows it (allowed_edits): a planned record's name and year (a
+// sensor site's height and azimuth too), its geometry on the map, and a minefield's as-laid record. Each save sends the version edited.
 import { api } from './api.js';
 import { el, flash, problemText } from './dom.js';
 import { fieldErrors, showErrors } from './errors.js';
@@ -10,20 +10,27 @@ import { state, refreshRecords } from './state.js';
 const put = (f, properties, geometry = f.geometry) =>
   api('PUT', `/api/records/${encodeURIComponent(f.id)}`, { type: 'Feature', id: f.id, version: f.properties.version, properties, geometry });
 
-/** Name and year inputs with a save button (the nodes to append). */
+const numberOf = (input) => (input.value.trim() === '' ? undefined : Number(input.value));
+
+/** Name and year inputs (and a sensor site's height and azimuth) with a save button (the nodes to append). */
 export function detailsPanel(f, saved) {
   const p = f.properties;
   const name = el('input', { 'data-field': 'name', value: p.name || '' });
   const year = el('input', { 'data-field': 'year', type: 'number', min: 1, max: 30, value: p.year || 1 });
+  const sensor = p.kind === 'sensor';
+  const height = el('input', { 'data-field': 'height_m', type: 'number', step: 'any', value: p.height_m ?? '' });
+  const azimuth = el('input', { 'data-field': 'azimuth_deg', type: 'number', step: 'any', value: p.azimuth_deg ?? '' });
   const errs = el('ul', { class: 'errors', id: 'edit-errors' });
   const save = async (ev) => {
     try {
-      await put(f, { type: p.type, name: name.value.trim() || undefined, year: Number(year.value) || undefined, notes: p.notes });
+      const siting = sensor ? { height_m: numberOf(height), azimuth_deg: numberOf(azimuth) } : {};
+      await put(f, { type: p.type, name: name.value.trim() || undefined, year: Number(year.value) || undefined, notes: p.notes, ...siting });
       flash(`${f.id} saved`, true);
       saved();
     } catch (e) { flash(`${f.id} not saved: ${problemText(e)}`); showErrors(errs, e, ev.target.parentElement); }
   };
-  return [el('h3', {}, 'Edit'), el('label', {}, 'Name ', name), el('label', {}, 'Year ', year),
+  const siting = sensor ? [el('label', {}, 'Height, m ', height), el('label', {}, 'Azimuth, ° ', azimuth)] : [];
+  return [el('h3', {}, 'Edit'), el('label', {}, 'Name ', name), el('label', {}, 'Year ', year), ...siting,
     el('button', { type: 'button', id: 'record-save', onclick: save }, 'Save'), errs];
 }
 

@@ -8,7 +8,7 @@ import { state, refreshRecords } from './state.js';
 import { asLaidPanel, detailsPanel, geometryButton } from './record-edit.js';
 import { activitiesPanel } from './activities.js';
 
-const FIELDS = ['type', 'name', 'status', 'year', 'marked', 'fenced', 'monitored', 'version', 'updated_at'];
+const FIELDS = ['kind', 'type', 'name', 'status', 'year', 'height_m', 'azimuth_deg', 'marked', 'fenced', 'monitored', 'version', 'updated_at'];
 
 let asLaidForm = null; // the as-laid form on show, where emplacement errors are placed
 

@@ -3,7 +3,7 @@
 export const state = {
   me: null,
   ui: null,
-  catalog: [],
+  catalog: [], // obstacle and sensor types of /api/catalog, each with its geometry
   activityKinds: [],
   statuses: [], // [{id, standing, in_ground}] from /api/statuses, in lifecycle order
   drawing: false,
@@ -18,4 +18,5 @@ export function may(what) {
 export function refreshRecords() {
   state.ui.layers.obstacles.getSource().refresh();
   state.ui.layers.minefields.getSource().refresh();
+  state.ui.layers.sensors.getSource().refresh();
 }

@@ -113,7 +113,7 @@ final class RegistryOptions {
             "Only records in this status (planned, approved, under_construction, emplaced, ...).")
     String status;
 
-    @Option(names = "--kind", description = "obstacle or minefield.")
+    @Option(names = "--kind", description = "obstacle, minefield or sensor.")
     String kind;
 
     Envelope bbox() {
@@ -156,7 +156,8 @@ final class RegistryOptions {
       try {
         return RecordKind.valueOf(kind.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--kind " + kind + ": obstacle or minefield");
+        throw new SkydasProblem(
+            ProblemCode.USAGE, "--kind " + kind + ": obstacle, minefield or sensor");
       }
     }
   }

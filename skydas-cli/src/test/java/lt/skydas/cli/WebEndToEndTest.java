@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.registry.RecordKind;
 import lt.skydas.registry.Registry;
 import lt.skydas.registry.Role;
 import lt.skydas.registry.Status;
@@ -196,6 +197,26 @@ class WebEndToEndTest {
                 By.id("feature"), "Bunkeris prie Kėdainių"));
     shot("02-obstacle-added");
 
+    // add a ground surveillance radar site west-north-west of the middle; its catalog symbol (a
+    // friendly, light-blue 2525C frame) appears where it was placed
+    assertThat(browser.findElement(By.id("layers")).getText()).contains("Sensors");
+    assertThat(friendlySymbolPixels(-150, -100)).isZero();
+    new Select(browser.findElement(By.id("draw-type"))).selectByValue("gsr_portable");
+    browser.findElement(By.id("draw-id")).sendKeys("e2e-r1");
+    browser.findElement(By.id("draw-name")).clear();
+    browser.findElement(By.id("draw-name")).sendKeys("Radaras");
+    browser.findElement(By.id("draw-start")).click();
+    new Actions(browser).moveToElement(map, -150, -100).click().perform();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "e2e-r1 added to the registry"));
+    assertThat(registry.find("e2e-r1").orElseThrow().kind()).isEqualTo(RecordKind.SENSOR);
+    waiting(20).until(d -> friendlySymbolPixels(-150, -100) > 30);
+    waiting(20)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("feature"), "sensor"));
+    shot("02b-sensor-added");
+
     // run an assessment (tracked, dry) and see its result
     browser.findElement(By.id("assess-run")).click();
     waiting(600)
@@ -321,6 +342,30 @@ class WebEndToEndTest {
         registry.history("e2e-b1").stream().map(lt.skydas.registry.AuditEvent::action).toList();
     assertThat(actions)
         .containsExactly("import", "update", "update", "approve", "start_construction", "emplace");
+  }
+
+  /**
+   * Pixels of a friendly 2525 fill (milsymbol's light or medium blue) in the 30 × 30 px square at
+   * (dx, dy) CSS pixels from the middle of the map, over all of the map's canvases.
+   */
+  static long friendlySymbolPixels(int dx, int dy) {
+    Object n =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeScript(
+                "const [dx, dy] = arguments; const m = document.getElementById('map')"
+                    + ".getBoundingClientRect(); let n = 0;"
+                    + " for (const c of document.querySelectorAll('#map canvas')) {"
+                    + "  const g = c.getContext('2d'); if (!g) continue;"
+                    + "  const r = c.getBoundingClientRect(); const k = c.width / r.width;"
+                    + "  const x = (m.left + m.width / 2 + dx - r.left - 15) * k;"
+                    + "  const y = (m.top + m.height / 2 + dy - r.top - 15) * k;"
+                    + "  const d = g.getImageData(x, y, 30 * k, 30 * k).data;"
+                    + "  for (let i = 0; i < d.length; i += 4)"
+                    + "   if (d[i] < 150 && d[i + 1] > 160 && d[i + 2] > 210 && d[i + 3] > 200) n++; }"
+                    + " return n;",
+                dx,
+                dy);
+    return ((Number) n).longValue();
   }
 
   static void fill(String path, String value) {

@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import lt.skydas.core.problem.SkydasProblem;
-import lt.skydas.plan.ObstacleCatalog;
-import lt.skydas.plan.ObstacleType;
+import lt.skydas.registry.Catalogs.RecordType;
 
 /**
  * The checks every record draft passes before the registry stores it (import, create and edit
@@ -13,18 +12,21 @@ import lt.skydas.plan.ObstacleType;
  * Checks against stored records (duplicates, overlapping minefields) are the registry's.
  */
 final class DraftChecks {
-  private final ObstacleCatalog catalog;
+  /** The highest mast or flight height a sensor site may have, m (as the sensor catalog). */
+  static final double MAX_HEIGHT_M = 3000;
+
+  private final Catalogs catalogs;
   private final Territory territory;
 
-  DraftChecks(ObstacleCatalog catalog, Territory territory) {
-    this.catalog = catalog;
+  DraftChecks(Catalogs catalogs, Territory territory) {
+    this.catalogs = catalogs;
     this.territory = territory;
   }
 
   /**
    * The record a draft describes, or null with the reasons added to {@code fe}: id, type, texts,
-   * year, geometry (in the territory, valid, of the type's kind), minefield data, and for a
-   * minefield in the ground the CCW Amended Protocol II record.
+   * year, geometry (in the territory, valid, of the type's kind), minefield data, a sensor site's
+   * height and azimuth, and for a minefield in the ground the CCW Amended Protocol II record.
    *
    * @param cur the stored record being edited (its version and creation time are kept), or null
    */
@@ -44,11 +46,11 @@ final class DraftChecks {
                   + RegistryProblems.shorten(id)
                   + "' is not a valid id (1-100 of letters, digits, . _ : -, starting with a letter or digit)"));
     }
-    ObstacleType type = null;
+    RecordType type = null;
     if (d.type() == null) {
       fe.add(new FieldError("type", "missing (one of " + typeIds() + ")"));
     } else {
-      type = catalog.findType(d.type()).orElse(null);
+      type = catalogs.findType(d.type()).orElse(null);
       if (type == null) {
         fe.add(
             new FieldError(
@@ -62,19 +64,22 @@ final class DraftChecks {
     if (d.year() != null && (d.year() < 1 || d.year() > 100)) {
       fe.add(new FieldError("year", "must be 1 to 100 (is " + d.year() + ")"));
     }
-    fe.addAll(GeometryChecks.check(d.geometry(), type, territory));
+    fe.addAll(GeometryChecks.checkRecord(d.geometry(), type, territory));
     MinefieldData mf = d.minefield();
-    if (mf != null && type != null && !type.mines().isMine()) {
+    if (mf != null && type != null && type.kind() != RecordKind.MINEFIELD) {
       fe.add(new FieldError("minefield", "a " + type.id() + " is not a minefield"));
     }
     if (mf != null) {
       checkMinefieldText(mf, fe);
     }
+    if (type != null) {
+      checkSiting(d, type, fe);
+    }
     if (!fe.isEmpty() || type == null) {
       return null;
     }
     Status status = d.status() == null ? Status.PLANNED : d.status();
-    RecordKind kind = type.mines().isMine() ? RecordKind.MINEFIELD : RecordKind.OBSTACLE;
+    RecordKind kind = type.kind();
     RegistryRecord r =
         new RegistryRecord(
             id,
@@ -87,6 +92,8 @@ final class DraftChecks {
             Boolean.TRUE.equals(d.fenced()),
             Boolean.TRUE.equals(d.monitored()),
             mf,
+            d.height_m(),
+            d.azimuth_deg(),
             d.year(),
             notes,
             src,
@@ -94,9 +101,51 @@ final class DraftChecks {
             cur == null ? now : cur.createdAt(),
             now);
     if (kind == RecordKind.MINEFIELD && status.compareTo(Status.EMPLACED) >= 0) {
-      fe.addAll(RecordValidator.emplacementErrors(r, type.mines().hasAp()));
+      fe.addAll(RecordValidator.emplacementErrors(r, type.apMines()));
     }
     return fe.isEmpty() ? r : null;
+  }
+
+  /**
+   * A sensor site's height within 0 to {@link #MAX_HEIGHT_M} m and azimuth within [0, 360) degrees,
+   * the azimuth required when the type covers less than all round; neither on an obstacle or
+   * minefield.
+   */
+  private static void checkSiting(RecordDraft d, RecordType type, List<FieldError> fe) {
+    if (type.kind() != RecordKind.SENSOR) {
+      String why = "applies to sensor sites only (a " + type.id() + " is not a sensor)";
+      if (d.height_m() != null) {
+        fe.add(new FieldError("height_m", why));
+      }
+      if (d.azimuth_deg() != null) {
+        fe.add(new FieldError("azimuth_deg", why));
+      }
+      return;
+    }
+    Double h = d.height_m();
+    if (h != null && !(h >= 0 && h <= MAX_HEIGHT_M)) {
+      fe.add(new FieldError("height_m", "must be 0 to 3000 m above the surface (is " + h + ")"));
+    }
+    Double az = d.azimuth_deg();
+    if (az != null && !(az >= 0 && az < 360)) {
+      fe.add(
+          new FieldError(
+              "azimuth_deg", "must be 0 to under 360 degrees from true north (is " + az + ")"));
+    }
+    if (az == null && type.arc_deg() < 360) {
+      fe.add(
+          new FieldError(
+              "azimuth_deg",
+              "required: a "
+                  + type.id()
+                  + " covers a "
+                  + fmt(type.arc_deg())
+                  + "° arc; give its centre in degrees clockwise from true north"));
+    }
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static void checkMinefieldText(MinefieldData m, List<FieldError> fe) {
@@ -126,6 +175,6 @@ final class DraftChecks {
   }
 
   private String typeIds() {
-    return String.join(", ", catalog.listTypes().stream().map(ObstacleType::id).toList());
+    return String.join(", ", catalogs.listTypeIds());
   }
 }

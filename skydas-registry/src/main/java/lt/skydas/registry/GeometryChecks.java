@@ -25,7 +25,13 @@ public final class GeometryChecks {
 
   private GeometryChecks() {}
 
+  /** The checks for an obstacle or minefield of {@code type} (null: any kind of geometry). */
   public static List<FieldError> check(Geometry g, ObstacleType type, Territory t) {
+    return checkRecord(g, type == null ? null : Catalogs.RecordType.of(type), t);
+  }
+
+  /** The checks for a record of {@code type} (null: any kind of geometry). */
+  static List<FieldError> checkRecord(Geometry g, Catalogs.RecordType type, Territory t) {
     List<FieldError> e = new ArrayList<>();
     if (g == null || g.isEmpty()) {
       e.add(new FieldError("geometry", "missing or empty"));
@@ -79,24 +85,30 @@ public final class GeometryChecks {
     return e;
   }
 
-  private static String kindProblem(Geometry g, ObstacleType type) {
+  private static String kindProblem(Geometry g, Catalogs.RecordType type) {
     if (type == null) {
       return null;
     }
+    boolean footprint = type.footprintAllowed() && g instanceof Polygonal;
     boolean ok =
-        switch (type.geometry()) {
-          case POINT -> g instanceof Point || g instanceof Polygonal;
-          case LINE -> g instanceof Lineal || g instanceof Polygonal;
-          case AREA -> g instanceof Polygonal;
-        };
+        footprint
+            || switch (type.geometry()) {
+              case POINT -> g instanceof Point;
+              case LINE -> g instanceof Lineal;
+              case AREA -> g instanceof Polygonal;
+            };
     return ok
         ? null
         : "a "
             + type.id()
             + " needs "
             + switch (type.geometry()) {
-              case POINT -> "a Point (or its footprint Polygon)";
-              case LINE -> "a LineString (or its perimeter Polygon)";
+              case POINT ->
+                  type.footprintAllowed() ? "a Point (or its footprint Polygon)" : "a Point";
+              case LINE ->
+                  type.footprintAllowed()
+                      ? "a LineString (or its perimeter Polygon)"
+                      : "a LineString";
               case AREA -> "a Polygon";
             }
             + ", not a "

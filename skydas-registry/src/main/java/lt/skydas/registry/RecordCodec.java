@@ -61,6 +61,12 @@ public final class RecordCodec {
     if (r.minefield() != null) {
       o.set("minefield", JSON.valueToTree(r.minefield()));
     }
+    if (r.height_m() != null) {
+      o.put("height_m", r.height_m());
+    }
+    if (r.azimuth_deg() != null) {
+      o.put("azimuth_deg", r.azimuth_deg());
+    }
     if (r.year() != null) {
       o.put("year", r.year());
     }
@@ -120,6 +126,8 @@ public final class RecordCodec {
           o.path("fenced").asBoolean(false),
           o.path("monitored").asBoolean(false),
           mf,
+          o.hasNonNull("height_m") ? o.get("height_m").asDouble() : null,
+          o.hasNonNull("azimuth_deg") ? o.get("azimuth_deg").asDouble() : null,
           o.hasNonNull("year") ? o.get("year").asInt() : null,
           text(o, "notes"),
           text(o, "source"),

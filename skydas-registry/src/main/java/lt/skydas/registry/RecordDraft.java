@@ -6,6 +6,8 @@ import org.locationtech.jts.geom.Geometry;
  * A record as given by a user or an import file, before validation. Null fields are absent.
  *
  * @param id the id, or null to have one made up
+ * @param height_m a sensor site's mast or flight height in metres, or null for its type's
+ * @param azimuth_deg a sensor site's arc centre in degrees from true north, or null
  * @param where where it came from, for messages ({@code plan.geojson feature 3})
  */
 public record RecordDraft(
@@ -18,6 +20,8 @@ public record RecordDraft(
     Boolean fenced,
     Boolean monitored,
     MinefieldData minefield,
+    Double height_m,
+    Double azimuth_deg,
     Integer year,
     String notes,
     String where) {
@@ -37,6 +41,7 @@ public record RecordDraft(
         .withGeometry(geometry)
         .withProtection(marked, fenced, monitored)
         .withMinefield(minefield)
+        .withSiting(height_m, azimuth_deg)
         .withYear(year)
         .withNotes(notes)
         .withWhere(where);
@@ -57,6 +62,7 @@ public record RecordDraft(
         .withGeometry(r.geometry())
         .withProtection(r.marked(), r.fenced(), r.monitored())
         .withMinefield(r.minefield())
+        .withSiting(r.height_m(), r.azimuth_deg())
         .withYear(r.year())
         .withNotes(r.notes())
         .build();
@@ -100,6 +106,8 @@ public record RecordDraft(
     private Boolean fenced;
     private Boolean monitored;
     private MinefieldData minefield;
+    private Double height_m;
+    private Double azimuth_deg;
     private Integer year;
     private String notes;
     private String where;
@@ -145,6 +153,16 @@ public record RecordDraft(
       return this;
     }
 
+    /**
+     * A sensor site's mast or flight height in metres and the centre of its coverage arc in degrees
+     * clockwise from true north (each null: absent).
+     */
+    public Builder withSiting(Double height_m, Double azimuth_deg) {
+      this.height_m = height_m;
+      this.azimuth_deg = azimuth_deg;
+      return this;
+    }
+
     public Builder withYear(Integer year) {
       this.year = year;
       return this;
@@ -163,7 +181,19 @@ public record RecordDraft(
 
     public RecordDraft build() {
       return new RecordDraft(
-          id, type, name, status, geometry, marked, fenced, monitored, minefield, year, notes,
+          id,
+          type,
+          name,
+          status,
+          geometry,
+          marked,
+          fenced,
+          monitored,
+          minefield,
+          height_m,
+          azimuth_deg,
+          year,
+          notes,
           where);
     }
   }

@@ -29,17 +29,30 @@ public final class Registry implements AutoCloseable {
   static final int MESSAGE_ERRORS = 12;
 
   private final RegistryStore store;
-  private final ObstacleCatalog catalog;
+  private final Catalogs catalogs;
   private final Territory territory;
   private final Clock clock;
   private final DraftChecks checks;
 
-  public Registry(RegistryStore store, ObstacleCatalog catalog, Territory territory, Clock clock) {
+  /**
+   * A registry whose records take their types from {@code catalogs}.
+   *
+   * @param clock the time of every write and audit event
+   */
+  public Registry(RegistryStore store, Catalogs catalogs, Territory territory, Clock clock) {
     this.store = store;
-    this.catalog = catalog;
+    this.catalogs = catalogs;
     this.territory = territory;
     this.clock = clock;
-    this.checks = new DraftChecks(catalog, territory);
+    this.checks = new DraftChecks(catalogs, territory);
+  }
+
+  /**
+   * A registry of obstacles and minefields of {@code catalog} and sensor sites of the shipped
+   * sensor catalog ({@link Catalogs#of}).
+   */
+  public Registry(RegistryStore store, ObstacleCatalog catalog, Territory territory, Clock clock) {
+    this(store, Catalogs.of(catalog), territory, clock);
   }
 
   public RegistryStore store() {
@@ -50,8 +63,14 @@ public final class Registry implements AutoCloseable {
     return territory;
   }
 
+  /** The obstacle catalog. */
   public ObstacleCatalog catalog() {
-    return catalog;
+    return catalogs.obstacles();
+  }
+
+  /** Both catalogs: obstacle and sensor. */
+  public Catalogs catalogs() {
+    return catalogs;
   }
 
   // ---- writes ----
@@ -206,23 +225,14 @@ public final class Registry implements AutoCloseable {
           if (d.type() != null && !d.type().equals(cur.type()) && cur.status() != Status.PLANNED) {
             fe.add(new FieldError("type", "can only change while planned"));
           }
-          RecordDraft merged =
-              RecordDraft.builder()
-                  .withId(id)
-                  .withType(d.type() == null ? cur.type() : d.type())
-                  .withName(d.name() == null ? cur.name() : d.name())
-                  .withStatus(cur.status())
-                  .withGeometry(d.geometry() == null ? cur.geometry() : d.geometry())
-                  .withProtection(cur.marked(), cur.fenced(), cur.monitored())
-                  .withMinefield(d.minefield() == null ? cur.minefield() : d.minefield())
-                  .withYear(d.year() == null ? cur.year() : d.year())
-                  .withNotes(d.notes() == null ? cur.notes() : d.notes())
-                  .build();
-          Instant now = clock.instant();
-          RegistryRecord next = checks.build(merged, cur, now, cur.source(), fe);
-          if (next != null && next.kind() != cur.kind()) {
-            fe.add(new FieldError("type", "cannot change between obstacle and minefield"));
+          RecordDraft merged = merged(cur, d);
+          String kindChange = kindChange(cur, merged.type());
+          if (kindChange != null) {
+            fe.add(new FieldError("type", kindChange));
           }
+          Instant now = clock.instant();
+          RegistryRecord next =
+              kindChange == null ? checks.build(merged, cur, now, cur.source(), fe) : null;
           if (next != null) {
             crossChecks(c, next, fe);
           }
@@ -232,6 +242,40 @@ public final class Registry implements AutoCloseable {
           }
           return commit(c, actor, cur, next, "update", expectedVersion);
         });
+  }
+
+  /** The stored record with the draft's present fields laid over it (id and status kept). */
+  private static RecordDraft merged(RegistryRecord cur, RecordDraft d) {
+    return RecordDraft.builder()
+        .withId(cur.id())
+        .withType(d.type() == null ? cur.type() : d.type())
+        .withName(d.name() == null ? cur.name() : d.name())
+        .withStatus(cur.status())
+        .withGeometry(d.geometry() == null ? cur.geometry() : d.geometry())
+        .withProtection(cur.marked(), cur.fenced(), cur.monitored())
+        .withMinefield(d.minefield() == null ? cur.minefield() : d.minefield())
+        .withSiting(
+            d.height_m() == null ? cur.height_m() : d.height_m(),
+            d.azimuth_deg() == null ? cur.azimuth_deg() : d.azimuth_deg())
+        .withYear(d.year() == null ? cur.year() : d.year())
+        .withNotes(d.notes() == null ? cur.notes() : d.notes())
+        .build();
+  }
+
+  /** Why {@code cur} may not take {@code type} (another kind of record), or null. */
+  private String kindChange(RegistryRecord cur, String type) {
+    RecordKind kind = catalogs.findType(type).map(Catalogs.RecordType::kind).orElse(cur.kind());
+    return kind == cur.kind()
+        ? null
+        : "cannot change between "
+            + cur.kind().id()
+            + " and "
+            + kind.id()
+            + " (a "
+            + cur.type()
+            + " stays a "
+            + cur.kind().id()
+            + ")";
   }
 
   /** Applies a lifecycle action; refused if the role does not own it or the record is not ready. */
@@ -497,6 +541,6 @@ public final class Registry implements AutoCloseable {
   }
 
   private boolean apType(String type) {
-    return catalog.findType(type).map(t -> t.mines().hasAp()).orElse(false);
+    return catalogs.obstacles().findType(type).map(t -> t.mines().hasAp()).orElse(false);
   }
 }

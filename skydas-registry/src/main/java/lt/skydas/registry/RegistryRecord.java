@@ -5,19 +5,24 @@ import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * One obstacle or minefield as the registry holds it. Immutable; every change makes a new value
- * with a higher {@code version} and an audit event.
+ * One obstacle, minefield or sensor site as the registry holds it. Immutable; every change makes a
+ * new value with a higher {@code version} and an audit event.
  *
  * @param id stable id (at most 100 characters: letters, digits, {@code - _ . :})
- * @param kind obstacle or minefield (from the catalog type's mine content)
- * @param type catalog obstacle type id ({@code at_ditch}, {@code ap_minefield} ...)
+ * @param kind obstacle or minefield (from the obstacle catalog type's mine content), or sensor (a
+ *     type of the sensor catalog)
+ * @param type catalog type id ({@code at_ditch}, {@code ap_minefield}, {@code gsr_portable} ...)
  * @param name a human name, may be null
  * @param status lifecycle status
  * @param geometry WGS84 lon/lat; a minefield's perimeter polygon once emplaced
  * @param marked warning signs are up (minefields)
  * @param fenced fencing is in place (minefields)
  * @param monitored the area is monitored (minefields)
- * @param minefield the CCW record, null for obstacles
+ * @param minefield the CCW record, null for obstacles and sensors
+ * @param height_m a sensor's mast or flight height above the surface in metres, null for the
+ *     catalog type's (always null for obstacles and minefields)
+ * @param azimuth_deg the centre of a sensor's coverage arc, degrees clockwise from true north in
+ *     [0, 360], null for all-round types (always null for obstacles and minefields)
  * @param year programme year it is planned for, may be null
  * @param notes free text, may be null
  * @param source where it came from (an import file, a plan), may be null
@@ -36,6 +41,8 @@ public record RegistryRecord(
     boolean fenced,
     boolean monitored,
     MinefieldData minefield,
+    Double height_m,
+    Double azimuth_deg,
     Integer year,
     String notes,
     String source,
@@ -52,32 +59,93 @@ public record RegistryRecord(
     if (kind == RecordKind.MINEFIELD && minefield == null) {
       minefield = MinefieldData.empty();
     }
-    if (kind == RecordKind.OBSTACLE) {
+    if (kind != RecordKind.MINEFIELD) {
       minefield = null;
     }
+    if (kind != RecordKind.SENSOR) {
+      height_m = null;
+      azimuth_deg = null;
+    }
+  }
+
+  /** A record without sensor siting (obstacles and minefields, or a sensor at its type's). */
+  public RegistryRecord(
+      String id,
+      RecordKind kind,
+      String type,
+      String name,
+      Status status,
+      Geometry geometry,
+      boolean marked,
+      boolean fenced,
+      boolean monitored,
+      MinefieldData minefield,
+      Integer year,
+      String notes,
+      String source,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id, kind, type, name, status, geometry, marked, fenced, monitored, minefield, null, null,
+        year, notes, source, version, createdAt, updatedAt);
   }
 
   public RegistryRecord withStatus(Status s) {
     return new RegistryRecord(
-        id, kind, type, name, s, geometry, marked, fenced, monitored, minefield, year, notes,
-        source, version, createdAt, updatedAt);
+        id,
+        kind,
+        type,
+        name,
+        s,
+        geometry,
+        marked,
+        fenced,
+        monitored,
+        minefield,
+        height_m,
+        azimuth_deg,
+        year,
+        notes,
+        source,
+        version,
+        createdAt,
+        updatedAt);
   }
 
   public RegistryRecord withProtection(boolean m, boolean f, boolean mon) {
     return new RegistryRecord(
-        id, kind, type, name, status, geometry, m, f, mon, minefield, year, notes, source, version,
-        createdAt, updatedAt);
+        id,
+        kind,
+        type,
+        name,
+        status,
+        geometry,
+        m,
+        f,
+        mon,
+        minefield,
+        height_m,
+        azimuth_deg,
+        year,
+        notes,
+        source,
+        version,
+        createdAt,
+        updatedAt);
   }
 
   /** The record as first stored: version 1, created and last changed at {@code at}. */
   public RegistryRecord firstVersion(Instant at) {
-    return new RegistryRecord(
-        id, kind, type, name, status, geometry, marked, fenced, monitored, minefield, year, notes,
-        source, 1, at, at);
+    return stamped(1, at, at);
   }
 
   /** The same record at the next version, changed at {@code at}. */
   public RegistryRecord bumped(Instant at) {
+    return stamped(version + 1, createdAt, at);
+  }
+
+  private RegistryRecord stamped(long v, Instant created, Instant updated) {
     return new RegistryRecord(
         id,
         kind,
@@ -89,11 +157,13 @@ public record RegistryRecord(
         fenced,
         monitored,
         minefield,
+        height_m,
+        azimuth_deg,
         year,
         notes,
         source,
-        version + 1,
-        createdAt,
-        at);
+        v,
+        created,
+        updated);
   }
 }

@@ -65,7 +65,7 @@ class RecordOfferTest {
               wrong.add(kind + " " + s + " " + a.role() + " details offered but refused");
             }
             if (offer.edits().contains(Edit.AS_LAID) && kind != RecordKind.MINEFIELD) {
-              wrong.add(kind + " " + s + " " + a.role() + " as-laid offered on an obstacle");
+              wrong.add(kind + " " + s + " " + a.role() + " as-laid offered on a " + kind.id());
             }
           }
         }
@@ -87,6 +87,12 @@ class RecordOfferTest {
       assertThat(RecordOffer.of(building, Role.ENGINEER).activities())
           .containsExactly(ActivityKind.INCIDENT, ActivityKind.CLEARANCE_TASK);
       assertThat(RecordOffer.of(building, Role.PLANNER).edits()).isEmpty();
+      RegistryRecord radar = record(reg, Status.EMPLACED, RecordKind.SENSOR);
+      assertThat(RecordOffer.of(radar, Role.ENGINEER).actions())
+          .containsExactly(Action.REPORT_BREACH, Action.REPORT_DAMAGE, Action.START_CLEARANCE);
+      assertThat(
+              RecordOffer.of(record(reg, Status.PLANNED, RecordKind.SENSOR), Role.PLANNER).edits())
+          .containsExactly(Edit.DETAILS, Edit.GEOMETRY);
     }
   }
 
@@ -102,9 +108,11 @@ class RecordOfferTest {
     } while (Fixtures.LT.placementProblem(Fixtures.square(lon - 0.002, lat - 0.002, 0.014))
         != null);
     RecordDraft.Builder d =
-        kind == RecordKind.MINEFIELD
-            ? TestDrafts.minefield(id, lon, lat).withProtection(true, false, false)
-            : TestDrafts.obstacle(id).withGeometry(Fixtures.line(lon, lat, 0.01));
+        switch (kind) {
+          case MINEFIELD -> TestDrafts.minefield(id, lon, lat).withProtection(true, false, false);
+          case OBSTACLE -> TestDrafts.obstacle(id).withGeometry(Fixtures.line(lon, lat, 0.01));
+          case SENSOR -> TestDrafts.sensor(id, lon + 0.005, lat + 0.005);
+        };
     return reg.importAll(Fixtures.ADMIN, List.of(d.withStatus(s).build()), "test").get(0);
   }
 

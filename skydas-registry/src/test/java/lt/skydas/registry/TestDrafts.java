@@ -34,6 +34,19 @@ public final class TestDrafts {
         .withMinefield(Fixtures.completeAt(lon, lat));
   }
 
+  /**
+   * A planned counter-drone radar site (sensor catalog {@code cuas_radar}, a 120° arc) at (lon,
+   * lat) on a 6 m mast facing east.
+   */
+  public static RecordDraft.Builder sensor(String id, double lon, double lat) {
+    return RecordDraft.builder()
+        .withId(id)
+        .withType("cuas_radar")
+        .withStatus(Status.PLANNED)
+        .withGeometry(Fixtures.point(lon, lat))
+        .withSiting(6.0, 90.0);
+  }
+
   /** An edit: every field absent, so an update changes only what is set. */
   public static RecordDraft.Builder edit() {
     return RecordDraft.builder();

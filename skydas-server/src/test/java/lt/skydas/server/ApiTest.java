@@ -192,6 +192,82 @@ class ApiTest {
         .startsWith("application/problem+json");
   }
 
+  static final String RADAR =
+      """
+      {"type": "Feature", "id": "%s", "properties": {"type": "cuas_radar", "name": "Radaras"%s},
+       "geometry": {"type": "Point", "coordinates": [24.61, 55.31]}}
+      """;
+
+  @Test
+  void sensorSitesAreRecordsWithTheirCatalogSymbolAndAnOgcCollection() {
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    JsonNode catalog = planner.json(planner.get("/api/catalog"));
+    JsonNode gsr = null;
+    for (JsonNode t : catalog.get("sensor_types")) {
+      if (t.get("id").asText().equals("gsr_portable")) {
+        gsr = t;
+      }
+    }
+    assertThat(gsr).isNotNull();
+    assertThat(gsr.get("sidc").asText()).hasSize(15).isEqualTo("SFGPESR--------");
+    assertThat(gsr.get("geometry").asText()).isEqualTo("point");
+    assertThat(gsr.get("category").asText()).isEqualTo("surveillance");
+    assertThat(gsr.get("range_m").get("vehicle").asDouble()).isPositive();
+    assertThat(catalog.get("types").toString()).contains("at_ditch").doesNotContain("gsr_portable");
+
+    HttpResponse<String> noArc =
+        planner.send("POST", "/api/records", RADAR.formatted("api-s1", ""));
+    assertThat(noArc.statusCode()).as(noArc.body()).isEqualTo(400);
+    assertThat(planner.json(noArc).get("errors").toString())
+        .contains("azimuth_deg")
+        .contains("covers a 120° arc");
+    HttpResponse<String> tooHigh =
+        planner.send(
+            "POST",
+            "/api/records",
+            RADAR.formatted("api-s1", ", \"azimuth_deg\": 45, \"height_m\": 4000"));
+    assertThat(planner.json(tooHigh).get("errors").toString()).contains("height_m");
+
+    HttpResponse<String> made =
+        planner.send("POST", "/api/records", RADAR.formatted("api-s1", ", \"azimuth_deg\": 45"));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    JsonNode f = planner.json(planner.get("/api/records/api-s1"));
+    assertThat(f.get("properties").get("kind").asText()).isEqualTo("sensor");
+    assertThat(f.get("properties").get("azimuth_deg").asDouble()).isEqualTo(45.0);
+    assertThat(strings(f.get("allowed_edits"))).containsExactly("details", "geometry");
+    HttpResponse<String> turned =
+        planner.send(
+            "PUT",
+            "/api/records/api-s1",
+            """
+            {"type": "Feature", "version": 1, "properties": {"azimuth_deg": 200},
+             "geometry": {"type": "Point", "coordinates": [24.612, 55.31]}}
+            """);
+    assertThat(turned.statusCode()).as(turned.body()).isEqualTo(200);
+    assertThat(ts.registry.find("api-s1").orElseThrow().azimuth_deg()).isEqualTo(200.0);
+
+    assertThat(planner.json(planner.get("/api/records?kind=sensor")).get("features").toString())
+        .contains("api-s1")
+        .doesNotContain("api-d1");
+    assertThat(planner.get("/api/records?kind=jammer").body())
+        .contains("obstacle, minefield or sensor");
+    TestServer.Client admin = ts.as(Role.ADMIN);
+    assertThat(strings(admin.json(admin.get("/api/records/api-s1")).get("allowed_actions")))
+        .isEqualTo(
+            Action.offered(Status.PLANNED, RecordKind.SENSOR, Role.ADMIN).stream()
+                .map(Action::id)
+                .toList());
+
+    JsonNode collections = planner.json(planner.get("/ogc/collections?f=json"));
+    assertThat(collections.get("collections").toString()).contains("\"sensors\"");
+    JsonNode items = planner.json(planner.get("/ogc/collections/sensors/items?f=json"));
+    assertThat(items.get("features").toString()).contains("api-s1").doesNotContain("api-d1");
+    assertThat(planner.get("/ogc/collections/obstacles/items/api-s1?f=json").statusCode())
+        .isEqualTo(404);
+    assertThat(planner.get("/ogc/collections/sensors/items/api-s1?f=json").statusCode())
+        .isEqualTo(200);
+  }
+
   @Test
   void openApiListsEveryRoute() {
     JsonNode doc = ts.anonymous().json(ts.anonymous().get("/api/openapi.json"));

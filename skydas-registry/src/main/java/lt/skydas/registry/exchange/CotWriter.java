@@ -42,10 +42,20 @@ final class CotWriter {
   static final String SHAPE = "u-d-f";
   static final String MINES_POINT = "a-f-G-E-X-M";
   static final String OBSTACLE_POINT = "a-f-G";
+  static final String SENSOR_POINT = "a-f-G-E-S";
   static final Duration STALE = Duration.ofDays(365);
   private static final String UNKNOWN = "9999999.0";
 
   private CotWriter() {}
+
+  /** The CoT atom of a point record of this kind. */
+  static String pointType(RecordKind kind) {
+    return switch (kind) {
+      case MINEFIELD -> MINES_POINT;
+      case SENSOR -> SENSOR_POINT;
+      case OBSTACLE -> OBSTACLE_POINT;
+    };
+  }
 
   static void write(List<RegistryRecord> records, Path file, Instant now) {
     Instant t = now.truncatedTo(ChronoUnit.MILLIS);
@@ -73,7 +83,7 @@ final class CotWriter {
     Geometry g = r.geometry();
     Geometry part = largestPart(g);
     boolean point = part instanceof Puntal;
-    String type = !point ? SHAPE : r.kind() == RecordKind.MINEFIELD ? MINES_POINT : OBSTACLE_POINT;
+    String type = point ? pointType(r.kind()) : SHAPE;
     w.writeStartElement("event");
     w.writeAttribute("version", "2.0");
     w.writeAttribute("uid", "skydas-" + r.id());

@@ -20,9 +20,9 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * The flat record fields every format carries ({@code id, type, name, status, year, notes, marked,
- * fenced, monitored, minefield}) and their conversion from loosely typed values (JSON, CSV text,
- * KML text, SQLite columns) to a {@link RecordDraft}. Every fault is a BAD_INPUT problem naming the
- * file, the place in it and the field. Stateless.
+ * fenced, monitored, height_m, azimuth_deg, minefield}) and their conversion from loosely typed
+ * values (JSON, CSV text, KML text, SQLite columns) to a {@link RecordDraft}. Every fault is a
+ * BAD_INPUT problem naming the file, the place in it and the field. Stateless.
  */
 final class Fields {
   /** The longest string accepted in any field (the minefield JSON text excepted). */
@@ -33,7 +33,18 @@ final class Fields {
 
   /** Flat text fields in export order (geometry and minefield come separately). */
   static final List<String> COLUMNS =
-      List.of("id", "type", "name", "status", "year", "notes", "marked", "fenced", "monitored");
+      List.of(
+          "id",
+          "type",
+          "name",
+          "status",
+          "year",
+          "notes",
+          "marked",
+          "fenced",
+          "monitored",
+          "height_m",
+          "azimuth_deg");
 
   /** Plan statuses written by {@code skydas optimize}; all import as planned records. */
   static final Set<String> PLAN_STATUSES = Set.of("chosen", "pinned", "existing");
@@ -84,6 +95,7 @@ final class Fields {
             bool(file, where, v, "fenced"),
             bool(file, where, v, "monitored"))
         .withMinefield(minefield(file, where, v.get("minefield")))
+        .withSiting(number(file, where, v, "height_m"), number(file, where, v, "azimuth_deg"))
         .withYear(integer(file, where, v, "year"))
         .withNotes(notes)
         .withWhere(fileName(file) + " " + where)
@@ -102,6 +114,8 @@ final class Fields {
     m.put("marked", Boolean.toString(r.marked()));
     m.put("fenced", Boolean.toString(r.fenced()));
     m.put("monitored", Boolean.toString(r.monitored()));
+    m.put("height_m", r.height_m() == null ? null : r.height_m().toString());
+    m.put("azimuth_deg", r.azimuth_deg() == null ? null : r.azimuth_deg().toString());
     return m;
   }
 
@@ -195,6 +209,30 @@ final class Fields {
     } catch (NumberFormatException e) {
       throw SkydasProblem.badInput(file, where, key + ": '" + clip(s) + "' is not a whole number");
     }
+  }
+
+  /** A finite decimal number, or null if absent or blank. */
+  private static Double number(String file, String where, Map<String, ?> v, String key) {
+    Object o = v.get(key);
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof Number n) {
+      return n.doubleValue();
+    }
+    String s = o.toString().trim();
+    if (s.isEmpty()) {
+      return null;
+    }
+    try {
+      double d = Double.parseDouble(s);
+      if (Double.isFinite(d)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw SkydasProblem.badInput(file, where, key + ": '" + clip(s) + "' is not a number");
   }
 
   private static MinefieldData minefield(String file, String where, Object o) {

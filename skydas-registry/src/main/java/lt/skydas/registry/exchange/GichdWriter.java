@@ -40,7 +40,8 @@ import org.locationtech.jts.geom.Polygon;
  *       found, released area); {@code clearance_tasks}: each clearance task.
  * </ul>
  *
- * Geometry is the record's (the perimeter polygon), WGS84 lon/lat. Stateless.
+ * Obstacles and sensor, EW and counter-drone sites are not hazards and are left out: the handover
+ * is for mine action. Geometry is the record's (the perimeter polygon), WGS84 lon/lat. Stateless.
  */
 final class GichdWriter {
   private GichdWriter() {}

@@ -225,14 +225,15 @@ final class GpkgExchange {
                 + " status TEXT NOT NULL, year INTEGER, notes TEXT, marked BOOLEAN NOT NULL,"
                 + " fenced BOOLEAN NOT NULL, monitored BOOLEAN NOT NULL, source TEXT,"
                 + " version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
-                + " minefield TEXT)");
+                + " minefield TEXT, height_m REAL, azimuth_deg REAL)");
       }
       Envelope env = new Envelope();
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO records (geom, id, kind, type, name, status, year, notes, marked,"
-                  + " fenced, monitored, source, version, created_at, updated_at, minefield)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " fenced, monitored, source, version, created_at, updated_at, minefield,"
+                  + " height_m, azimuth_deg)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (RegistryRecord r : records) {
           env.expandToInclude(r.geometry().getEnvelopeInternal());
           int i = 1;
@@ -251,7 +252,9 @@ final class GpkgExchange {
           ps.setLong(i++, r.version());
           ps.setString(i++, r.createdAt().toString());
           ps.setString(i++, r.updatedAt().toString());
-          ps.setString(i, Fields.minefieldJson(r));
+          ps.setString(i++, Fields.minefieldJson(r));
+          ps.setObject(i++, r.height_m());
+          ps.setObject(i, r.azimuth_deg());
           ps.addBatch();
         }
         ps.executeBatch();
@@ -263,7 +266,7 @@ final class GpkgExchange {
                   + " VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)")) {
         ps.setString(1, LAYER);
         ps.setString(2, LAYER);
-        ps.setString(3, "Skydas registry export: obstacles and minefields");
+        ps.setString(3, "Skydas registry export: obstacles, minefields and sensor sites");
         if (env.isNull()) {
           for (int i = 4; i <= 7; i++) {
             ps.setNull(i, java.sql.Types.DOUBLE);

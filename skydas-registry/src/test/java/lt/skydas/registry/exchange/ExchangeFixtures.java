@@ -113,7 +113,7 @@ final class ExchangeFixtures {
         .build();
   }
 
-  /** Drafts of every kind of geometry and status, with hostile strings. */
+  /** Drafts of every kind of record, geometry and status, with hostile strings. */
   static List<RecordDraft> drafts() {
     return List.of(
         minefieldDraft("mf-1", Status.EMPLACED, 25.60, 54.60, LITHUANIAN),
@@ -140,6 +140,19 @@ final class ExchangeFixtures {
                 wkt("MULTILINESTRING ((25.5 54.5, 25.51 54.505), (25.52 54.51, 25.53 54.512))"))
             .withYear(3)
             .withNotes(LITHUANIAN)
+            .build(),
+        TestDrafts.sensor("cuas-1", 25.66, 54.68)
+            .withName(MARKUP)
+            .withStatus(Status.EMPLACED)
+            .withSiting(7.5, 292.5)
+            .build(),
+        RecordDraft.planned(
+                "fence-1",
+                "fibre_fence_sensor",
+                wkt("LINESTRING (25.62 54.69, 25.63 54.691, 25.64 54.693)"))
+            .toBuilder()
+            .withName(LITHUANIAN)
+            .withYear(2)
             .build());
   }
 

@@ -168,6 +168,10 @@ class ExchangeFormatTest {
     assertThat(bp.getAttribute("lat")).isEqualTo("54.7");
     assertThat(bunker.getElementsByTagName("link").getLength()).isZero();
 
+    Element radar = event(events, "skydas-cuas-1");
+    assertThat(radar.getAttribute("type")).isEqualTo("a-f-G-E-S");
+    assertThat(event(events, "skydas-fence-1").getAttribute("type")).isEqualTo("u-d-f");
+
     Element ditch = event(events, "skydas-ditch-1");
     assertThat(((Element) ditch.getElementsByTagName("contact").item(0)).getAttribute("callsign"))
         .isEqualTo(ExchangeFixtures.SQL);
@@ -224,7 +228,8 @@ class ExchangeFormatTest {
       assertThat(doc.path("type").asText()).isEqualTo("FeatureCollection");
       assertThat(doc.path("generated_at").asText()).isEqualTo("2027-06-01T12:00:00Z");
       JsonNode fs = doc.path("features");
-      // mf-1 emplaced, mf-2 cleared, mf-3 land released, mf-5 clearing; mf-4 planned is left out
+      // mf-1 emplaced, mf-2 cleared, mf-3 land released, mf-5 clearing; mf-4 planned is left out,
+      // and so are the obstacles and sensor sites (not hazards: the handover is for mine action)
       assertThat(fs.size()).isEqualTo(4);
       assertThat(doc.path("not_laid").asInt()).isEqualTo(1);
       Map<String, String> status = new java.util.HashMap<>();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,21 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * OGC API – Features – Part 1: Core (landing page, conformance, collections, items with {@code
  * bbox}, {@code limit} and {@code offset} paging, single items) in GeoJSON and HTML, for the
- * region's layers, the registry's obstacles and minefields, and the avenues of the newest finished
- * assessment. CRS84 only. Readable by QGIS and GDAL's OAPIF driver.
+ * region's layers, the registry's obstacles, minefields and sensor sites, and the avenues of the
+ * newest finished assessment. CRS84 only. Readable by QGIS and GDAL's OAPIF driver.
  */
 public final class OgcApi {
+  /** The registry's collections, in listing order, and the kind of record each serves. */
+  private static final Map<String, RecordKind> REGISTRY_COLLECTIONS = registryCollections();
+
+  private static Map<String, RecordKind> registryCollections() {
+    Map<String, RecordKind> m = new LinkedHashMap<>();
+    m.put("obstacles", RecordKind.OBSTACLE);
+    m.put("minefields", RecordKind.MINEFIELD);
+    m.put("sensors", RecordKind.SENSOR);
+    return Collections.unmodifiableMap(m);
+  }
+
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 10_000;
   static final List<String> CONFORMS =
@@ -120,7 +132,7 @@ public final class OgcApi {
   // ---- collections ----
 
   private List<String> collectionIds() {
-    List<String> ids = new ArrayList<>(List.of("obstacles", "minefields"));
+    List<String> ids = new ArrayList<>(REGISTRY_COLLECTIONS.keySet());
     if (latestAvenues() != null) {
       ids.add("avenues");
     }
@@ -144,6 +156,7 @@ public final class OgcApi {
     return switch (id) {
       case "obstacles" -> "Registered obstacles";
       case "minefields" -> "Registered minefields";
+      case "sensors" -> "Registered sensor, EW and counter-drone sites";
       case "avenues" -> "Avenues of approach (newest assessment)";
       default -> "Region layer " + id + " (© OpenStreetMap contributors, ODbL)";
     };
@@ -234,7 +247,7 @@ public final class OgcApi {
   private Page page(String id, Envelope bbox, int limit, int offset) {
     List<Map.Entry<String, Feature>> out = new ArrayList<>();
     if (isRegistry(id)) {
-      RecordKind k = id.equals("obstacles") ? RecordKind.OBSTACLE : RecordKind.MINEFIELD;
+      RecordKind k = REGISTRY_COLLECTIONS.get(id);
       for (RegistryRecord r : registry.list(bbox, null, k, limit, offset)) {
         out.add(
             Map.entry(
@@ -348,11 +361,11 @@ public final class OgcApi {
   }
 
   private static boolean isRegistry(String collection) {
-    return collection.equals("obstacles") || collection.equals("minefields");
+    return REGISTRY_COLLECTIONS.containsKey(collection);
   }
 
   private Feature recordFeature(String collection, String fid) {
-    RecordKind kind = collection.equals("obstacles") ? RecordKind.OBSTACLE : RecordKind.MINEFIELD;
+    RecordKind kind = REGISTRY_COLLECTIONS.get(collection);
     RegistryRecord r =
         registry
             .find(fid)

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import lt.skydas.core.geo.Crs;
 import lt.skydas.plan.Obstacle;
 import lt.skydas.plan.ObstacleType;
+import lt.skydas.plan.SensorType;
+import lt.skydas.plan.TargetClass;
 import lt.skydas.registry.Registry;
 import lt.skydas.registry.RegistryRecord;
 import lt.skydas.registry.Status;
@@ -18,9 +20,9 @@ import lt.skydas.server.http.Responses;
 import lt.skydas.server.http.RouteTable;
 
 /**
- * The obstacle catalog (what the UI offers to draw) and the programme: the registry's records
- * costed from the catalog, by programme year and category, with the clearance liability of every
- * mine still planned or in the ground.
+ * The obstacle and sensor catalogs (what the UI offers to draw, with each sensor type's map symbol)
+ * and the programme: the registry's records costed from the catalog, by programme year and
+ * category, with the clearance liability of every mine still planned or in the ground.
  */
 public final class ProgrammeApi {
   private final Registry registry;
@@ -38,7 +40,7 @@ public final class ProgrammeApi {
         "/api/catalog",
         Access.ANY_USER,
         "planning",
-        "The obstacle catalog",
+        "The obstacle and sensor catalogs",
         this::catalog);
     s.add(
         HandlerType.GET,
@@ -62,7 +64,34 @@ public final class ProgrammeApi {
       m.put("cost_eur_per_unit", t.costEur_perUnit());
       types.add(m);
     }
-    responses.json(ctx, 200, Map.of("types", types));
+    List<Map<String, Object>> sensorTypes = new ArrayList<>();
+    for (SensorType t : registry.catalogs().sensors().listTypes()) {
+      sensorTypes.add(sensorType(t));
+    }
+    responses.json(ctx, 200, Map.of("types", types, "sensor_types", sensorTypes));
+  }
+
+  /**
+   * A sensor type for the UI: id, name, category, geometry, unit, its MIL-STD-2525C symbol id
+   * (drawn with milsymbol), range per target class, height, arc and cost.
+   */
+  private static Map<String, Object> sensorType(SensorType t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", t.id());
+    m.put("name", t.name());
+    m.put("category", t.category().id());
+    m.put("geometry", t.geometry().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("unit", t.unit());
+    m.put("sidc", t.sidc());
+    Map<String, Object> ranges = new LinkedHashMap<>();
+    for (TargetClass c : TargetClass.values()) {
+      ranges.put(c.id(), t.range_m(c));
+    }
+    m.put("range_m", ranges);
+    m.put("height_m", t.height_m());
+    m.put("arc_deg", t.arc_deg());
+    m.put("cost_eur_per_unit", t.costEur_perUnit());
+    return m;
   }
 
   private void programme(Context ctx) {

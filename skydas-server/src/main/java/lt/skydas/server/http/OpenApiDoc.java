@@ -35,7 +35,8 @@ public final class OpenApiDoc {
         .put("version", "0.1.0")
         .put(
             "description",
-            "Counter-mobility planning, the obstacle and minefield registry, and OGC API Features."
+            "Counter-mobility planning, the registry of obstacles, minefields and sensor sites,"
+                + " and OGC API Features."
                 + " Errors are RFC 9457 problem details. Cookie sessions must send the"
                 + " X-CSRF-Token header on unsafe methods.");
     ObjectNode comps = doc.putObject("components");
@@ -139,7 +140,15 @@ public final class OpenApiDoc {
     p.putObject("type").put("type", "string");
     p.putObject("id").put("type", "string");
     p.putObject("geometry").put("type", "object");
-    p.putObject("properties").put("type", "object");
+    p.putObject("properties")
+        .put("type", "object")
+        .put(
+            "description",
+            "the record: id, kind (obstacle, minefield or sensor), type (an id of the obstacle"
+                + " or sensor catalog, /api/catalog), name, status, year, notes, marked, fenced,"
+                + " monitored, minefield (the CCW record), height_m and azimuth_deg (sensor sites:"
+                + " mast height in m, 0 to 3000, and the arc's centre in degrees from true north,"
+                + " 0 to under 360, required where the type's arc is under 360), version");
     stringList(p, "allowed_actions", "lifecycle actions the caller may take (approve, emplace …)");
     stringList(
         p,

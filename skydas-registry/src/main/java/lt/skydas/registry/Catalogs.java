@@ -1,0 +1,98 @@
+package lt.skydas.registry;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.ObstacleType;
+import lt.skydas.plan.ObstacleType.GeometryKind;
+import lt.skydas.plan.SensorCatalog;
+import lt.skydas.plan.SensorType;
+
+/**
+ * The catalogs a record's {@code type} comes from: the obstacle catalog (obstacles and minefields)
+ * and the sensor catalog (sensor, EW and counter-drone sites). A type id names one entry of one of
+ * them, so the two catalogs may not share an id. Immutable and thread-safe.
+ *
+ * @param obstacles the obstacle catalog
+ * @param sensors the sensor catalog
+ */
+public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
+
+  /**
+   * @throws IllegalArgumentException if a type id is in both catalogs
+   */
+  public Catalogs {
+    Objects.requireNonNull(obstacles, "obstacles");
+    Objects.requireNonNull(sensors, "sensors");
+    Set<String> ids = new HashSet<>();
+    obstacles.listTypes().forEach(t -> ids.add(t.id()));
+    for (SensorType s : sensors.listTypes()) {
+      if (ids.contains(s.id())) {
+        throw new IllegalArgumentException(
+            "type id '"
+                + s.id()
+                + "' is in both the obstacle catalog ("
+                + obstacles.origin()
+                + ") and the sensor catalog ("
+                + sensors.origin()
+                + ")");
+      }
+    }
+  }
+
+  /** The given obstacle catalog beside the shipped sensor catalog. */
+  public static Catalogs of(ObstacleCatalog obstacles) {
+    return new Catalogs(obstacles, SensorCatalog.defaults());
+  }
+
+  /** What the registry needs to know of the type {@code id}, from whichever catalog has it. */
+  Optional<RecordType> findType(String id) {
+    Optional<ObstacleType> o = obstacles.findType(id);
+    if (o.isPresent()) {
+      return o.map(RecordType::of);
+    }
+    return sensors.findType(id).map(RecordType::of);
+  }
+
+  /** Every type id, obstacles first, each catalog in its order. */
+  List<String> listTypeIds() {
+    List<String> out = new ArrayList<>();
+    obstacles.listTypes().forEach(t -> out.add(t.id()));
+    sensors.listTypes().forEach(t -> out.add(t.id()));
+    return out;
+  }
+
+  /**
+   * A catalog type as the registry's checks see it.
+   *
+   * @param id the type id
+   * @param kind the kind of record it makes
+   * @param geometry point, line or area
+   * @param apMines whether it lays anti-personnel mines (CCW Article 5 applies)
+   * @param arc_deg horizontal coverage arc in degrees (360 for obstacles and all-round sensors)
+   */
+  record RecordType(
+      String id, RecordKind kind, GeometryKind geometry, boolean apMines, double arc_deg) {
+    static RecordType of(ObstacleType t) {
+      return new RecordType(
+          t.id(),
+          t.mines().isMine() ? RecordKind.MINEFIELD : RecordKind.OBSTACLE,
+          t.geometry(),
+          t.mines().hasAp(),
+          360);
+    }
+
+    static RecordType of(SensorType t) {
+      return new RecordType(t.id(), RecordKind.SENSOR, t.geometry(), false, t.arc_deg());
+    }
+
+    /** Whether a point or line of this type may be given as its footprint polygon instead. */
+    boolean footprintAllowed() {
+      return kind != RecordKind.SENSOR;
+    }
+  }
+}
