@@ -15,10 +15,9 @@ export function initJobs() {
     const standing = new Set(state.statuses.filter((s) => s.standing).map((s) => s.id));
     const plan = {
       type: 'FeatureCollection',
-      // sensor sites stay out of the plan until plan files take sensor features (issue 14)
       features: recs.features
-        .filter((f) => standing.has(f.properties.status) && f.properties.kind !== 'sensor')
-        .map((f) => ({ type: 'Feature', id: f.id, properties: { type: f.properties.type, name: f.properties.name, year: f.properties.year }, geometry: f.geometry })),
+        .filter((f) => standing.has(f.properties.status))
+        .map((f) => ({ type: 'Feature', id: f.id, properties: siting(f.properties), geometry: f.geometry })),
     };
     return api('POST', '/api/jobs/assess', { plan, classes: choice('#assess-classes'), seasons: choice('#assess-seasons') });
   }));
@@ -29,6 +28,14 @@ export function initJobs() {
     classes: choice('#assess-classes'),
     seasons: choice('#assess-seasons'),
   })));
+}
+
+/** A record's plan-file properties: type, name, year, and a sensor site's height and azimuth. */
+function siting(p) {
+  const out = { type: p.type, name: p.name, year: p.year };
+  if (p.height_m != null) out.height_m = p.height_m;
+  if (p.azimuth_deg != null) out.azimuth_deg = p.azimuth_deg;
+  return out;
 }
 
 /** Starts a job with `submit` and follows it in `out`. */

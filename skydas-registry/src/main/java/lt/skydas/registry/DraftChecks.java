@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.plan.SensorSite;
 import lt.skydas.registry.Catalogs.RecordType;
 
 /**
@@ -107,9 +108,9 @@ final class DraftChecks {
   }
 
   /**
-   * A sensor site's height within 0 to {@link #MAX_HEIGHT_M} m and azimuth within [0, 360) degrees,
-   * the azimuth required when the type covers less than all round; neither on an obstacle or
-   * minefield.
+   * A sensor site's height within 0 to {@link #MAX_HEIGHT_M} m and azimuth within 0..360 degrees
+   * (the plan files' rule, {@link SensorSite#isAzimuth}, so a plan imports as it reads), the
+   * azimuth required when the type covers less than all round; neither on an obstacle or minefield.
    */
   private static void checkSiting(RecordDraft d, RecordType type, List<FieldError> fe) {
     if (type.kind() != RecordKind.SENSOR) {
@@ -127,10 +128,10 @@ final class DraftChecks {
       fe.add(new FieldError("height_m", "must be 0 to 3000 m above the surface (is " + h + ")"));
     }
     Double az = d.azimuth_deg();
-    if (az != null && !(az >= 0 && az < 360)) {
+    if (az != null && !SensorSite.isAzimuth(az)) {
       fe.add(
           new FieldError(
-              "azimuth_deg", "must be 0 to under 360 degrees from true north (is " + az + ")"));
+              "azimuth_deg", "must be 0 to 360 degrees clockwise from north (is " + az + ")"));
     }
     if (az == null && type.arc_deg() < 360) {
       fe.add(

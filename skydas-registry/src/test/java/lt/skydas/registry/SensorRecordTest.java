@@ -63,7 +63,7 @@ abstract class SensorRecordTest {
   @Test
   void heightAndAzimuthAreCheckedAndAnArcBelowAllRoundNeedsItsAzimuth() {
     try (Registry reg = open()) {
-      RecordDraft bad = TestDrafts.sensor("r1", 24.2, 55.2).withSiting(3000.5, 360.0).build();
+      RecordDraft bad = TestDrafts.sensor("r1", 24.2, 55.2).withSiting(3000.5, 360.5).build();
       RecordDraft noAzimuth = TestDrafts.sensor("r2", 24.3, 55.2).withSiting(null, null).build();
       RecordDraft onAnObstacle = TestDrafts.obstacle("d1").withSiting(4.0, 10.0).build();
       assertThatThrownBy(() -> reg.importAll(ADMIN, List.of(bad, noAzimuth, onAnObstacle), "t"))
@@ -72,7 +72,8 @@ abstract class SensorRecordTest {
               p ->
                   assertThat(p.getMessage())
                       .contains("record r1: height_m: must be 0 to 3000 m")
-                      .contains("record r1: azimuth_deg: must be 0 to under 360")
+                      .contains(
+                          "record r1: azimuth_deg: must be 0 to 360 degrees clockwise from north (is 360.5)")
                       .contains("record r2: azimuth_deg: required: a cuas_radar covers a 120° arc")
                       .contains("record d1: height_m: applies to sensor sites only")
                       .contains("record d1: azimuth_deg: applies to sensor sites only"));

@@ -148,7 +148,7 @@ public final class OpenApiDoc {
                 + " or sensor catalog, /api/catalog), name, status, year, notes, marked, fenced,"
                 + " monitored, minefield (the CCW record), height_m and azimuth_deg (sensor sites:"
                 + " mast height in m, 0 to 3000, and the arc's centre in degrees from true north,"
-                + " 0 to under 360, required where the type's arc is under 360), version");
+                + " 0 to 360, required where the type's arc is under 360), version");
     stringList(p, "allowed_actions", "lifecycle actions the caller may take (approve, emplace …)");
     stringList(
         p,
