@@ -1,16 +1,7 @@
 package lt.skydas.mobility;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.io.SourcedCsv;
 import lt.skydas.core.problem.SkydasProblem;
 
 /**
@@ -79,83 +70,35 @@ public final class SpeedTable {
 
   /** The table shipped with Skydas. */
   public static SpeedTable defaults() {
-    try (InputStream in = SpeedTable.class.getResourceAsStream("speeds.csv")) {
-      if (in == null) {
-        throw new IllegalStateException("speeds.csv missing from the classpath");
-      }
-      return parse(
-          new java.io.InputStreamReader(in, StandardCharsets.UTF_8), "built-in speeds.csv");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return of(SourcedCsv.resource(SpeedTable.class, "speeds.csv"), "built-in speeds.csv");
   }
 
   /** Reads a user's table. */
   public static SpeedTable load(Path file) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parse(r, file.toString());
-    } catch (NoSuchFileException e) {
-      throw new SkydasProblem(ProblemCode.NOT_FOUND, file + ": no such file", Map.of());
-    } catch (IOException e) {
-      throw SkydasProblem.badInput(file.toString(), null, "cannot read: " + e.getMessage());
-    }
+    return of(SourcedCsv.file(file), file.toString());
   }
 
   static SpeedTable parse(Reader reader, String name) throws IOException {
-    CsvMapper mapper = new CsvMapper();
-    mapper.enable(CsvParser.Feature.TRIM_SPACES);
-    mapper.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-    mapper.enable(CsvParser.Feature.ALLOW_COMMENTS);
-    CsvSchema schema = CsvSchema.emptySchema().withHeader().withComments();
+    return of(SourcedCsv.read(reader, name), name);
+  }
+
+  private static SpeedTable of(List<SourcedCsv.Row> rows, String name) {
     Map<String, Entry> map = new HashMap<>();
-    int line = 0;
-    try (MappingIterator<Map<String, String>> it =
-        mapper.readerFor(Map.class).with(schema).readValues(reader)) {
-      while (it.hasNext()) {
-        Map<String, String> row = it.next();
-        line = it.getCurrentLocation() == null ? line + 1 : it.getCurrentLocation().getLineNr();
-        String where = "line " + line;
-        String kind = req(row, "kind", name, where).toLowerCase(Locale.ROOT);
-        if (!kind.equals("terrain") && !kind.equals("road")) {
-          throw SkydasProblem.badInput(name, where, "kind must be terrain or road, not " + kind);
-        }
-        String surface = req(row, "surface", name, where).toUpperCase(Locale.ROOT);
-        List<String> allowed = kind.equals("terrain") ? TERRAIN : ROADS;
-        if (!allowed.contains(surface)) {
-          throw SkydasProblem.badInput(
-              name,
-              where,
-              "unknown " + kind + " surface " + surface + " (expected " + allowed + ")");
-        }
-        VehicleClass v = withFile(name, () -> VehicleClass.parse(row.get("vehicle"), where));
-        Season s = withFile(name, () -> Season.parse(row.get("season"), where));
-        String speedText = req(row, "speed_kmh", name, where);
-        double speed;
-        try {
-          speed = Double.parseDouble(speedText);
-        } catch (NumberFormatException e) {
-          throw SkydasProblem.badInput(name, where, "speed_kmh is not a number: " + speedText);
-        }
-        if (!Double.isFinite(speed) || speed < 0 || speed > 300) {
-          throw SkydasProblem.badInput(
-              name, where, "speed_kmh must be finite and within 0..300, not " + speedText);
-        }
-        String source = req(row, "source", name, where);
-        String note = row.getOrDefault("note", "");
-        if (source.equalsIgnoreCase("estimate") && (note == null || note.isBlank())) {
-          throw SkydasProblem.badInput(
-              name, where, "an estimate needs a note saying how it was made");
-        }
-        Entry e = new Entry(kind, surface, v, s, speed, source, note);
-        if (map.put(key(kind, surface, v, s), e) != null) {
-          throw SkydasProblem.badInput(
-              name,
-              where,
-              "duplicate row for " + kind + " " + surface + " " + v.id() + " " + s.id());
-        }
+    for (SourcedCsv.Row row : rows) {
+      Entry e = entry(row, name);
+      if (map.put(key(e.kind(), e.surface(), e.vehicle(), e.season()), e) != null) {
+        throw SkydasProblem.badInput(
+            name,
+            row.where(),
+            "duplicate row for "
+                + e.kind()
+                + " "
+                + e.surface()
+                + " "
+                + e.vehicle().id()
+                + " "
+                + e.season().id());
       }
-    } catch (RuntimeJsonMappingException | com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw SkydasProblem.badInput(name, "line " + (line + 1), "malformed CSV: " + e.getMessage());
     }
     Set<String> missing = new TreeSet<>();
     for (VehicleClass v : VehicleClass.values()) {
@@ -192,12 +135,22 @@ public final class SpeedTable {
     }
   }
 
-  private static String req(Map<String, String> row, String col, String name, String where) {
-    String v = row.get(col);
-    if (v == null || v.isBlank()) {
-      throw SkydasProblem.badInput(name, where, "column " + col + " is empty or missing");
+  private static Entry entry(SourcedCsv.Row row, String name) {
+    String where = row.where();
+    String kind = row.required("kind").toLowerCase(Locale.ROOT);
+    if (!kind.equals("terrain") && !kind.equals("road")) {
+      throw SkydasProblem.badInput(name, where, "kind must be terrain or road, not " + kind);
     }
-    return v.trim();
+    String surface = row.required("surface").toUpperCase(Locale.ROOT);
+    List<String> allowed = kind.equals("terrain") ? TERRAIN : ROADS;
+    if (!allowed.contains(surface)) {
+      throw SkydasProblem.badInput(
+          name, where, "unknown " + kind + " surface " + surface + " (expected " + allowed + ")");
+    }
+    VehicleClass v = withFile(name, () -> VehicleClass.parse(row.cells().get("vehicle"), where));
+    Season s = withFile(name, () -> Season.parse(row.cells().get("season"), where));
+    double speed = row.number("speed_kmh", 0, 300);
+    return new Entry(kind, surface, v, s, speed, row.source(), row.note());
   }
 
   private static String key(String kind, String surface, VehicleClass v, Season s) {

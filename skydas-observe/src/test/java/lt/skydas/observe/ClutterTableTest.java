@@ -48,13 +48,13 @@ class ClutterTableTest {
         .hasMessageStartingWith("clutter.csv: line ")
         .hasMessageContaining("unknown land_cover JUNGLE");
     assertThatThrownBy(() -> parse(allBut("FOREST") + "FOREST,-3,estimate,tall\n"))
-        .hasMessageContaining("height_m must be within 0..100, not -3");
+        .hasMessageContaining("height_m must be finite and within 0..100, not -3");
     assertThatThrownBy(() -> parse(allBut("FOREST") + "FOREST,abc,estimate,tall\n"))
         .hasMessageContaining("height_m is not a number: abc");
     assertThatThrownBy(() -> parse(allBut("FOREST") + "FOREST,20,estimate,\n"))
         .hasMessageContaining("an estimate needs a note");
     assertThatThrownBy(() -> parse(allBut("FOREST") + "FOREST,20,,\n"))
-        .hasMessageContaining("missing source");
+        .hasMessageContaining("column source is empty or missing");
     assertThatThrownBy(() -> parse(allBut("FOREST")))
         .hasMessage("clutter.csv: no clutter height for [FOREST]");
     assertThatThrownBy(() -> parse(allBut("") + "OPEN,1,estimate,again\n"))
