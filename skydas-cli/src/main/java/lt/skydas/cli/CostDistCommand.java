@@ -131,20 +131,9 @@ final class CostDistCommand implements Callable<Integer> {
       if (p.isEmpty()) {
         continue;
       }
-      String[] xy = p.split(",");
-      double x;
-      double y;
-      try {
-        if (xy.length != 2) {
-          throw new NumberFormatException();
-        }
-        x = Double.parseDouble(xy[0].trim());
-        y = Double.parseDouble(xy[1].trim());
-      } catch (NumberFormatException e) {
-        throw new SkydasProblem(
-            ProblemCode.USAGE,
-            "--start: \"" + p + "\" is not X,Y (two numbers in the raster's CRS)");
-      }
+      double[] xy = MapPoints.parse("--start", p, "the raster's CRS");
+      double x = xy[0];
+      double y = xy[1];
       if (!Double.isFinite(x) || !Double.isFinite(y)) {
         throw new SkydasProblem(ProblemCode.USAGE, "--start: \"" + p + "\" is not finite");
       }

@@ -188,20 +188,9 @@ final class ViewshedCommand implements Callable<Integer> {
   }
 
   private int observerCell(GridSpec g, float[] z) {
-    String[] xy = observer.split(",");
-    double x;
-    double y;
-    try {
-      if (xy.length != 2) {
-        throw new NumberFormatException();
-      }
-      x = Double.parseDouble(xy[0].trim());
-      y = Double.parseDouble(xy[1].trim());
-    } catch (NumberFormatException e) {
-      throw new SkydasProblem(
-          ProblemCode.USAGE,
-          "--observer: \"" + observer + "\" is not X,Y (two numbers in the DEM's CRS)");
-    }
+    double[] xy = MapPoints.parse("--observer", observer, "the DEM's CRS");
+    double x = xy[0];
+    double y = xy[1];
     int cell = Double.isFinite(x) && Double.isFinite(y) ? g.cellAt(x, y) : -1;
     if (cell < 0) {
       throw new SkydasProblem(
