@@ -265,12 +265,27 @@ class AssessorTest {
         .contains("€1.1 m to buy")
         .contains("jammer near settlement Kaimas: j1");
 
+    JsonNode watch =
+        new ObjectMapper().readTree(out.resolve("summary.json").toFile()).path("watch");
+    assertThat(watch.path("target").asText()).isEqualTo("vehicle");
+    assertThat(watch.path("obstacles").get(0).path("id").asText()).isEqualTo("ditch");
+    assertThat(watch.path("obstacles").get(0).path("observed_share").asDouble()).isPositive();
+    assertThat(watch.path("obstacles_unobserved").asInt()).isZero();
+    assertThat(html).contains("What the sensors watch (vehicles)");
+
     AssessmentWriter.write(dir.resolve("plain"), without, ar);
     JsonNode none =
         new ObjectMapper().readTree(dir.resolve("plain/summary.json").toFile()).path("sensors");
     assertThat(none.path("count").asInt()).isZero();
     assertThat(Files.readString(dir.resolve("plain/report.html")))
-        .doesNotContain("Sensor, EW and counter-drone sites");
+        .doesNotContain("Sensor, EW and counter-drone sites")
+        .doesNotContain("What the sensors watch");
+    assertThat(
+            new ObjectMapper()
+                .readTree(dir.resolve("plain/summary.json").toFile())
+                .path("watch")
+                .isNull())
+        .isTrue();
   }
 
   @Test
