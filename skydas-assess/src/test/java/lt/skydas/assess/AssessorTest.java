@@ -271,7 +271,16 @@ class AssessorTest {
     assertThat(watch.path("obstacles").get(0).path("id").asText()).isEqualTo("ditch");
     assertThat(watch.path("obstacles").get(0).path("observed_share").asDouble()).isPositive();
     assertThat(watch.path("obstacles_unobserved").asInt()).isZero();
+    JsonNode warning = watch.path("warning").get(0);
+    assertThat(warning.path("case").asText()).isEqualTo("tracked-dry");
+    assertThat(warning.path("objective").asText()).isEqualTo("target");
+    assertThat(warning.path("warning_h").asDouble())
+        .isPositive()
+        .isLessThanOrEqualTo(warning.path("arrival_h").asDouble());
+    assertThat(warning.path("arrival_h").asDouble() - warning.path("first_detection_h").asDouble())
+        .isCloseTo(warning.path("warning_h").asDouble(), org.assertj.core.data.Offset.offset(1e-3));
     assertThat(html).contains("What the sensors watch (vehicles)");
+    assertThat(html).contains("Warning time (h)");
 
     AssessmentWriter.write(dir.resolve("plain"), without, ar);
     JsonNode none =

@@ -224,7 +224,7 @@ public final class AssessmentWriter {
     }
     s.put("obstacles", obstacles);
     s.put("sensors", SensorSection.summary(plan, SensorSection.warnings(plan, region)));
-    s.put("watch", WatchSection.summary(WatchSection.compute(plan, region)));
+    s.put("watch", WatchSection.summary(WatchSection.compute(r, region)));
     List<Object> routes = new ArrayList<>();
     for (AssessmentResult.RouteTime t : r.reinforcement()) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -83,7 +83,7 @@ public final class ReportHtml {
     timesTable(h, r, names);
     obstaclesTable(h, r);
     SensorSection.html(h, plan, SensorSection.warnings(plan, region));
-    WatchSection.html(h, WatchSection.compute(plan, region));
+    WatchSection.html(h, WatchSection.compute(r, region));
     programmeTable(h, r);
     avenuesTable(h, r, ref, names);
     violationsTable(h, r);
