@@ -182,7 +182,11 @@ final class WatchSection {
                   xm.put("case", x.caseId());
                   xm.put("objective", x.objectiveId());
                   xm.put("arrival_h", AssessmentWriter.round(x.arrival_h(), 3));
-                  xm.put("first_detection_h", AssessmentWriter.num(x.firstDetection_h()));
+                  xm.put(
+                      "first_detection_h",
+                      Double.isNaN(x.firstDetection_h())
+                          ? null
+                          : AssessmentWriter.round(x.firstDetection_h(), 3));
                   xm.put("warning_h", AssessmentWriter.round(x.warning_h(), 3));
                   return xm;
                 })
