@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import lt.skydas.core.geo.Crs;
+import lt.skydas.core.geo.GridSpec;
+import lt.skydas.core.geojson.Feature;
+import lt.skydas.core.geojson.GeoJsonReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.observe.ClutterTable;
@@ -14,12 +18,14 @@ import lt.skydas.observe.CoverageReport;
 import lt.skydas.observe.CoverageWriter;
 import lt.skydas.observe.DemResampler;
 import lt.skydas.observe.LineCoverage;
+import lt.skydas.observe.SiteProtection;
 import lt.skydas.observe.Surface;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.TargetClass;
 import lt.skydas.raster.GeoTiff;
 import lt.skydas.region.Region;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,6 +89,15 @@ final class CoverageCommand implements Callable<Integer> {
   Path sensorsFile;
 
   @Option(
+      names = "--protect",
+      paramLabel = "SITES.geojson",
+      description =
+          "Named sites to protect against small UAS (points: bridges, control points, depots,"
+              + " shelters): each is protected when a drone over it is both detected and within"
+              + " reach of a counter-drone effector or jammer.")
+  Path protect;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Worker threads (default: the available processors).")
@@ -114,7 +129,9 @@ final class CoverageCommand implements Callable<Integer> {
       }
     }
     progress.begin("coverage of " + p.sensors().size() + " sensor site(s)", asked.size());
-    CoverageReport r = CoverageReport.compute(surface, p.sensors(), asked, lines, workers);
+    List<SiteProtection.NamedPoint> points =
+        protect == null ? List.of() : namedPoints(protect, pack.grid());
+    CoverageReport r = CoverageReport.compute(surface, p.sensors(), asked, lines, points, workers);
     progress.end();
     CoverageWriter.write(out, r, surface);
     if (!quiet) {
@@ -122,6 +139,28 @@ final class CoverageCommand implements Callable<Integer> {
     }
     System.out.println("Coverage: " + out.toAbsolutePath());
     return 0;
+  }
+
+  /** The points of a GeoJSON layer in LKS-94, each named by its name property or its id. */
+  static List<SiteProtection.NamedPoint> namedPoints(Path file, GridSpec grid) {
+    List<SiteProtection.NamedPoint> out = new ArrayList<>();
+    for (Feature f : GeoJsonReader.readAll(file)) {
+      if (!(f.geometry() instanceof Point pt)) {
+        throw SkydasProblem.badInput(
+            file.toString(),
+            f.label(),
+            "a site to protect must be a Point, not a "
+                + (f.geometry() == null ? "null geometry" : f.geometry().getGeometryType()));
+      }
+      Point metric = (Point) Crs.lks94().toMetric(pt);
+      if (grid.cellAt(metric.getX(), metric.getY()) < 0) {
+        throw SkydasProblem.badInput(file.toString(), f.label(), "lies outside the region");
+      }
+      String id = f.id() != null ? f.id() : "site-" + f.index();
+      String name = f.string("name") != null ? f.string("name") : id;
+      out.add(new SiteProtection.NamedPoint(id, name, metric));
+    }
+    return out;
   }
 
   private List<TargetClass> targets() {
@@ -179,6 +218,23 @@ final class CoverageCommand implements Callable<Integer> {
     }
     for (var c : r.conflicts()) {
       System.out.println("Conflict: " + c.describe());
+    }
+    if (!r.protection().isEmpty()) {
+      System.out.printf(
+          Locale.ROOT,
+          "Protected against small UAS: %d of %d sites (%.0f %%)%n",
+          r.protection().stream().filter(SiteProtection::isProtected).count(),
+          r.protection().size(),
+          100 * SiteProtection.protectedShare(r.protection()));
+      for (SiteProtection sp : r.protection()) {
+        if (!sp.isProtected()) {
+          System.out.printf(
+              Locale.ROOT,
+              "  %s: %s%n",
+              sp.name(),
+              sp.detectedBy() == 0 ? "a drone over it is not detected" : "no effector reaches it");
+        }
+      }
     }
     for (var b : r.blankets()) {
       System.out.printf(

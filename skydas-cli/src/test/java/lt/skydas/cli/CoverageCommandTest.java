@@ -74,6 +74,80 @@ class CoverageCommandTest {
   }
 
   @Test
+  void namedSitesAreProtectedWhenADroneOverThemIsDetectedAndWithinAnEffectorsReach()
+      throws Exception {
+    Path plan = dir.resolve("cuas.geojson");
+    Files.writeString(
+        plan,
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "rf", "properties": {"type": "rf_drone_detector"},
+           "geometry": {"type": "Point", "coordinates": [23.90, 54.90]}},
+          {"type": "Feature", "id": "gun", "properties": {"type": "cuas_gun_35mm"},
+           "geometry": {"type": "Point", "coordinates": [23.91, 54.90]}}
+        ]}
+        """);
+    Path sites = dir.resolve("sites.geojson");
+    Files.writeString(
+        sites,
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "b1", "properties": {"name": "Kaunas bridge"},
+           "geometry": {"type": "Point", "coordinates": [23.905, 54.905]}},
+          {"type": "Feature", "id": "d1", "properties": {"name": "Depot far away"},
+           "geometry": {"type": "Point", "coordinates": [25.0, 55.5]}}
+        ]}
+        """);
+    Path out = dir.resolve("protect");
+    CliRunner.Result r =
+        CliRunner.run(
+            "coverage",
+            "--region",
+            TestPacks.oneKm().toString(),
+            "--plan",
+            plan.toString(),
+            "--protect",
+            sites.toString(),
+            "--target",
+            "small_uas",
+            "--out",
+            out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Protected against small UAS: 1 of 2 sites (50 %)")
+        .contains("Depot far away: a drone over it is not detected");
+    JsonNode p =
+        new ObjectMapper()
+            .readTree(out.resolve("coverage.json").toFile())
+            .get("protection_against_small_uas");
+    assertThat(p.get("protected_share").asDouble()).isEqualTo(0.5);
+    assertThat(p.get("each").get(0).get("protected").asBoolean()).isTrue();
+
+    Files.writeString(
+        sites,
+        "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"id\": \"z\","
+            + " \"properties\": {}, \"geometry\": {\"type\": \"LineString\", \"coordinates\":"
+            + " [[23.9, 54.9], [23.95, 54.9]]}}]}");
+    CliRunner.Result bad =
+        CliRunner.run(
+            "coverage",
+            "--region",
+            TestPacks.oneKm().toString(),
+            "--plan",
+            plan.toString(),
+            "--protect",
+            sites.toString(),
+            "--out",
+            dir.resolve("bad").toString(),
+            "--quiet");
+    assertThat(bad.exit()).isEqualTo(3);
+    assertThat(errorLines(bad))
+        .singleElement()
+        .asString()
+        .contains("sites.geojson", "feature 0 (id \"z\")", "must be a Point, not a LineString");
+  }
+
+  @Test
   void aPlanWithoutSensorsObservesNothingAndSaysSo() throws Exception {
     Path plan = dir.resolve("empty.geojson");
     Files.writeString(plan, "{\"type\": \"FeatureCollection\", \"features\": []}");

@@ -16,12 +16,14 @@ import org.locationtech.jts.geom.Geometry;
  * @param notes sites that observe nothing for some target, and why, for the user
  * @param conflicts the plan's own sites its jammers would deny
  * @param blankets what each jammer denies everywhere in its radius (GNSS, drone links, radios)
+ * @param protection whether each named site asked about is protected against small UAS
  */
 public record CoverageReport(
     List<TargetCoverage> targets,
     List<String> notes,
     List<JammingConflicts.Conflict> conflicts,
-    List<JammingConflicts.Blanket> blankets) {
+    List<JammingConflicts.Blanket> blankets,
+    List<SiteProtection> protection) {
   /**
    * @param targetHeight_m the target's height above the surface used, m
    * @param lines coverage of each named line, by name ({@code LT-BY}), in the order given
@@ -37,17 +39,20 @@ public record CoverageReport(
     notes = List.copyOf(notes);
     conflicts = List.copyOf(conflicts);
     blankets = List.copyOf(blankets);
+    protection = List.copyOf(protection);
   }
 
   /**
-   * Computes the coverage of {@code sites} over {@code surface} for each of {@code targets}, and of
-   * each of {@code lines} (LKS-94, sampled every half cell).
+   * Computes the coverage of {@code sites} over {@code surface} for each of {@code targets}, of
+   * each of {@code lines} (LKS-94, sampled every half cell), and the protection of each of {@code
+   * protect} against small UAS.
    */
   public static CoverageReport compute(
       Surface surface,
       List<SensorSite> sites,
       List<TargetClass> targets,
       Map<String, Geometry> lines,
+      List<SiteProtection.NamedPoint> protect,
       int threads) {
     List<TargetCoverage> out = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -76,6 +81,10 @@ public record CoverageReport(
       out.add(new TargetCoverage(t, h, grid, lc));
     }
     return new CoverageReport(
-        out, notes, JammingConflicts.conflicts(sites), JammingConflicts.blankets(sites));
+        out,
+        notes,
+        JammingConflicts.conflicts(sites),
+        JammingConflicts.blankets(sites),
+        protect.isEmpty() ? List.of() : SiteProtection.of(surface, sites, protect, threads));
   }
 }

@@ -112,6 +112,27 @@ public final class CoverageWriter {
                         "systems", b.systems()))
             .toList());
     m.put("jamming", jamming);
+    if (!r.protection().isEmpty()) {
+      Map<String, Object> pm = new LinkedHashMap<>();
+      pm.put("sites", r.protection().size());
+      pm.put("protected", r.protection().stream().filter(SiteProtection::isProtected).count());
+      pm.put("protected_share", round(SiteProtection.protectedShare(r.protection()), 4));
+      pm.put(
+          "each",
+          r.protection().stream()
+              .map(
+                  p -> {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("id", p.id());
+                    e.put("name", p.name());
+                    e.put("detected_by", p.detectedBy());
+                    e.put("defended_by", p.defendedBy());
+                    e.put("protected", p.isProtected());
+                    return e;
+                  })
+              .toList());
+      m.put("protection_against_small_uas", pm);
+    }
     return m;
   }
 

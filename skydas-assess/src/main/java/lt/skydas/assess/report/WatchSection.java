@@ -85,6 +85,7 @@ final class WatchSection {
             plan.sensors(),
             List.of(TargetClass.VEHICLE, TargetClass.PERSON),
             lines,
+            List.of(),
             Runtime.getRuntime().availableProcessors());
     CoverageGrid vehicles = r.targets().get(0).grid();
     CoverageGrid persons = r.targets().get(1).grid();
