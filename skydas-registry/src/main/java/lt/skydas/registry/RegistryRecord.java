@@ -92,47 +92,11 @@ public record RegistryRecord(
   }
 
   public RegistryRecord withStatus(Status s) {
-    return new RegistryRecord(
-        id,
-        kind,
-        type,
-        name,
-        s,
-        geometry,
-        marked,
-        fenced,
-        monitored,
-        minefield,
-        height_m,
-        azimuth_deg,
-        year,
-        notes,
-        source,
-        version,
-        createdAt,
-        updatedAt);
+    return copy(s, marked, fenced, monitored, version, createdAt, updatedAt);
   }
 
   public RegistryRecord withProtection(boolean m, boolean f, boolean mon) {
-    return new RegistryRecord(
-        id,
-        kind,
-        type,
-        name,
-        status,
-        geometry,
-        m,
-        f,
-        mon,
-        minefield,
-        height_m,
-        azimuth_deg,
-        year,
-        notes,
-        source,
-        version,
-        createdAt,
-        updatedAt);
+    return copy(status, m, f, mon, version, createdAt, updatedAt);
   }
 
   /** The record as first stored: version 1, created and last changed at {@code at}. */
@@ -146,16 +110,22 @@ public record RegistryRecord(
   }
 
   private RegistryRecord stamped(long v, Instant created, Instant updated) {
+    return copy(status, marked, fenced, monitored, v, created, updated);
+  }
+
+  /** This record with its lifecycle fields replaced; everything it describes unchanged. */
+  private RegistryRecord copy(
+      Status s, boolean m, boolean f, boolean mon, long v, Instant created, Instant updated) {
     return new RegistryRecord(
         id,
         kind,
         type,
         name,
-        status,
+        s,
         geometry,
-        marked,
-        fenced,
-        monitored,
+        m,
+        f,
+        mon,
         minefield,
         height_m,
         azimuth_deg,
