@@ -63,11 +63,12 @@ public final class AssessmentWriter {
       String title,
       String extraSection,
       Extra extra) {
+    SensorFindings sensors = SensorFindings.of(r, region);
     AtomicOutput.writeDirectory(
         dir,
         tmp -> {
           Files.writeString(
-              tmp.resolve("summary.json"), JSON.writeValueAsString(summary(r, region)));
+              tmp.resolve("summary.json"), JSON.writeValueAsString(summary(r, region, sensors)));
           try (OutputStream out = Files.newOutputStream(tmp.resolve("avenues.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {
             writeAvenues(w, r);
@@ -88,7 +89,8 @@ public final class AssessmentWriter {
             GeoTiff.writeFloat32(iso.resolve(c.id() + ".tif"), c.isochrone_h());
           }
           Files.writeString(
-              tmp.resolve("report.html"), ReportHtml.render(r, region, title, extraSection));
+              tmp.resolve("report.html"),
+              ReportHtml.render(r, region, title, extraSection, sensors));
           extra.write(tmp);
         });
     return dir.resolve("report.html");
@@ -130,6 +132,11 @@ public final class AssessmentWriter {
   }
 
   static Map<String, Object> summary(AssessmentResult r, AssessmentRegion region) {
+    return summary(r, region, SensorFindings.of(r, region));
+  }
+
+  static Map<String, Object> summary(
+      AssessmentResult r, AssessmentRegion region, SensorFindings sensors) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("generated_at", Instant.now().toString());
     s.put(
@@ -223,8 +230,8 @@ public final class AssessmentWriter {
       obstacles.add(om);
     }
     s.put("obstacles", obstacles);
-    s.put("sensors", SensorSection.summary(plan, SensorSection.warnings(plan, region)));
-    s.put("watch", WatchSection.summary(WatchSection.compute(r, region)));
+    s.put("sensors", SensorSection.summary(plan, sensors.warnings()));
+    s.put("watch", WatchSection.summary(sensors.watch()));
     List<Object> routes = new ArrayList<>();
     for (AssessmentResult.RouteTime t : r.reinforcement()) {
       Map<String, Object> m = new LinkedHashMap<>();
