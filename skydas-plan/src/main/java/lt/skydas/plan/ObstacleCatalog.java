@@ -72,7 +72,7 @@ public final class ObstacleCatalog {
       }
       Map<String, String> sources = new LinkedHashMap<>();
       JsonNode src = n.path("sources");
-      for (String k : List.of("delay", "cost", "build", "clearance")) {
+      for (String k : List.of("delay", "cost", "build", "clearance", "watch")) {
         String s = src.path(k).asText("");
         if (s.isBlank()) {
           throw SkydasProblem.badInput(
@@ -98,6 +98,7 @@ public final class ObstacleCatalog {
               width,
               radius,
               n.path("blocks_roads").asBoolean(false),
+              unobservedFactor(n, name, where),
               n.path("notes").asText(""),
               sources);
       if (t.openable() && t.mines().isMine()) {
@@ -108,6 +109,15 @@ public final class ObstacleCatalog {
       }
     }
     return new ObstacleCatalog(out, name);
+  }
+
+  private static double unobservedFactor(JsonNode n, String name, String where) {
+    double f = number(n, "unobserved_delay_factor", name, where);
+    if (!(f >= 0 && f <= 1)) {
+      throw SkydasProblem.badInput(
+          name, where, "unobserved_delay_factor must be within 0..1, not " + f);
+    }
+    return f;
   }
 
   private static Map<VehicleClass, Double> perClass(

@@ -20,7 +20,10 @@ import lt.skydas.mobility.VehicleClass;
  * @param width_m depth of a line obstacle's belt (for areas to clear); null for points and areas
  * @param radius_m reach of a point obstacle (roads within it are cut); null for lines and areas
  * @param blocksRoads whether it cuts the roads it crosses
- * @param sources where each figure comes from: keys delay, cost, build, clearance
+ * @param unobservedDelayFactor the share of its delays that remains where no sensor watches it
+ *     (0..1; doctrine: an obstacle not observed and covered by fire is breached at leisure); see
+ *     {@link #watchedFactor(double)}
+ * @param sources where each figure comes from: keys delay, cost, build, clearance, watch
  */
 public record ObstacleType(
     String id,
@@ -39,6 +42,7 @@ public record ObstacleType(
     Double width_m,
     Double radius_m,
     boolean blocksRoads,
+    double unobservedDelayFactor,
     String notes,
     Map<String, String> sources) {
 
@@ -71,6 +75,26 @@ public record ObstacleType(
     crossingDelay_s = Map.copyOf(new EnumMap<>(crossingDelay_s));
     roadDelay_s = Map.copyOf(new EnumMap<>(roadDelay_s));
     sources = Map.copyOf(sources);
+    if (!(unobservedDelayFactor >= 0 && unobservedDelayFactor <= 1)) {
+      throw new IllegalArgumentException(
+          id + ": unobserved_delay_factor must be within 0..1, not " + unobservedDelayFactor);
+    }
+  }
+
+  /**
+   * The factor on this type's delays for an obstacle of which {@code observedShare} (0..1) is
+   * watched by a sensor: {@code f + (1 − f) · observedShare} with {@code f} the {@link
+   * #unobservedDelayFactor}. A fully watched obstacle delays in full, an unwatched one by {@code
+   * f}; a partly watched line in proportion (the attacker may pick the unwatched stretch, so this
+   * is generous to the defender where coverage is patchy).
+   *
+   * @throws IllegalArgumentException if the share is not within 0..1
+   */
+  public double watchedFactor(double observedShare) {
+    if (!(observedShare >= 0 && observedShare <= 1)) {
+      throw new IllegalArgumentException("observed share must be within 0..1: " + observedShare);
+    }
+    return unobservedDelayFactor + (1 - unobservedDelayFactor) * observedShare;
   }
 
   public double crossingDelay_s(VehicleClass v) {

@@ -59,7 +59,11 @@ class BarrierPlanReaderTest {
             "roadside_tree_line",
             "road_control_point",
             "bridge_demolition");
-    assertThat(catalog.listTypes()).allSatisfy(t -> assertThat(t.sources()).hasSize(4));
+    assertThat(catalog.listTypes())
+        .allSatisfy(
+            t ->
+                assertThat(t.sources())
+                    .containsOnlyKeys("delay", "cost", "build", "clearance", "watch"));
   }
 
   @Test
