@@ -52,8 +52,9 @@ final class DemoCommand implements Callable<Integer> {
     OptimizeOptions opt =
         new OptimizeCommand.ProgrammeOptions().options().withTimeLimit_s(timeLimit);
     OptimizeCommand.Run run = OptimizeCommand.run(ro, null, opt, null, null, null, progress);
-    Path report = OptimizationWriter.write(out, run.result(), run.region());
+    Path report = OptimizationWriter.write(out, run.result(), run.region(), run.limits());
     OptimizeCommand.print(run.result());
+    OptimizeCommand.printLimits(run.limits());
     AssessCommand.printTimes(run.result().verification(), ObjectivesReader.defaults().get(0));
     System.out.println("Report: " + report.toAbsolutePath());
     return OptimizeCommand.routeLimitsHeld(run.result().verification(), out);

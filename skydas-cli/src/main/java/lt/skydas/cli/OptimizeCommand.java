@@ -19,6 +19,8 @@ import lt.skydas.mobility.SpeedTable;
 import lt.skydas.optimize.BarrierOptimizer;
 import lt.skydas.optimize.Candidate;
 import lt.skydas.optimize.CandidateGenerator;
+import lt.skydas.optimize.Limits;
+import lt.skydas.optimize.LimitsFinder;
 import lt.skydas.optimize.OptimizationResult;
 import lt.skydas.optimize.OptimizationWriter;
 import lt.skydas.optimize.OptimizeOptions;
@@ -90,9 +92,10 @@ final class OptimizeCommand implements Callable<Integer> {
     OptimizeOptions opt = programme.options();
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
     Run run = run(region, graphCell, opt, objectives, catalog, sites, progress);
-    Path report = OptimizationWriter.write(out, run.result(), run.region());
+    Path report = OptimizationWriter.write(out, run.result(), run.region(), run.limits());
     if (!quiet) {
       print(run.result());
+      printLimits(run.limits());
     }
     System.out.println("Report: " + report.toAbsolutePath());
     return routeLimitsHeld(run.result().verification(), out);
@@ -124,7 +127,7 @@ final class OptimizeCommand implements Callable<Integer> {
   }
 
   /** An optimisation and the region it was verified on. */
-  record Run(OptimizationResult result, AssessmentRegion region) {}
+  record Run(OptimizationResult result, AssessmentRegion region, Limits limits) {}
 
   /** Loads the regions, generates and edits candidates, optimises and verifies. */
   static Run run(
@@ -163,9 +166,9 @@ final class OptimizeCommand implements Callable<Integer> {
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
     HumanitarianCheck hc = new HumanitarianCheck(ar.civilians());
     long t0 = System.nanoTime();
-    List<Candidate> cs =
-        new CandidateGenerator(loaded.pack(), cat, SpeedTable.defaults(), hc)
-            .generate(opt.candidates(), progress);
+    CandidateGenerator generator =
+        new CandidateGenerator(loaded.pack(), cat, SpeedTable.defaults(), hc);
+    List<Candidate> cs = generator.generate(opt.candidates(), progress);
     double candidates_s = (System.nanoTime() - t0) / 1e9;
     BarrierOptimizer.SiteEdits se =
         sites == null
@@ -181,7 +184,30 @@ final class OptimizeCommand implements Callable<Integer> {
                 .read(sites, cs);
     BarrierOptimizer optimizer =
         new BarrierOptimizer(ar, gr, objs, cat, SpeedTable.defaults(), Solvers.create());
-    return new Run(optimizer.run(se, candidates_s, opt, progress), ar);
+    OptimizationResult result = optimizer.run(se, candidates_s, opt, progress);
+    List<Double> depths = opt.candidates().beltDepths_m();
+    Limits limits =
+        new LimitsFinder(loaded.pack(), depths, generator.belts(depths), se.candidates(), cat)
+            .find(result, opt);
+    return new Run(result, ar, limits);
+  }
+
+  /** What limits the plan: objectives without delay and why; what binds when money is left. */
+  static void printLimits(Limits l) {
+    for (Limits.ObjectiveLimit o : l.objectives()) {
+      System.out.println("No delay (" + String.join(", ", o.cases()) + "): " + o.text());
+    }
+    Limits.BudgetLimit b = l.budget();
+    System.out.printf(
+        Locale.ROOT,
+        "Spent EUR %,.0f of EUR %,.0f (%.0f %% left)%s%n",
+        b.spent_eur(),
+        b.budget_eur(),
+        100 * b.leftShare(),
+        b.binding().isEmpty() ? "." : "; what binds:");
+    for (String s : b.binding()) {
+      System.out.println("  - " + s);
+    }
   }
 
   static void print(OptimizationResult r) {

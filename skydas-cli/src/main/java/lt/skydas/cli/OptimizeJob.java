@@ -101,7 +101,7 @@ final class OptimizeJob implements JobType {
         OptimizeCommand.run(region, null, options(p), null, null, null, progress);
     OptimizationResult r = run.result();
     Path out = dir.resolve("out");
-    OptimizationWriter.write(out, r, run.region());
+    OptimizationWriter.write(out, r, run.region(), run.limits());
     AssessJob.lift(
         out,
         dir,

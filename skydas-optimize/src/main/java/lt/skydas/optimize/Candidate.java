@@ -19,10 +19,16 @@ public record Candidate(
     /** Open ground between NO-GO terrain, crossed by the belt: ditches, blocks, minefields. */
     CORRIDOR,
     /**
-     * Slow-go ground (forest, firm or soft wetland) crossed by the belt: the line obstacles that
-     * tie a belt into terrain an attacker would otherwise push through around the corridors.
+     * Slow-go ground (forest, wetland, small streams: passable in some class or season) crossed by
+     * the belt: the line obstacles that tie a belt into terrain an attacker would otherwise push
+     * through around the corridors.
      */
     TIE_IN,
+    /**
+     * Built-up or industrial ground crossed by the belt (a village or yard the line runs through):
+     * concrete blocks along its edge and streets. No ditches, and no mines (the civilian buffer).
+     */
+    BUILT_UP,
     /** A road crossing the belt: control points, blocks. */
     ROAD,
     /** A road bridge near the border: prepared demolition. */

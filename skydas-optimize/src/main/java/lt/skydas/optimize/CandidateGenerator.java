@@ -32,11 +32,14 @@ import org.locationtech.jts.operation.buffer.BufferOp;
 
 /**
  * Generates candidate obstacle sites from the region: belts on the friendly side at given depths
- * from the hostile (LT–BY, LT–RU) border; where a belt crosses open ground between NO-GO terrain
- * (for tracked vehicles in the dry season) a corridor candidate for line obstacles; where it
- * crosses a road, a road candidate; and every road bridge near the border. Types that break a hard
- * constraint at a site (mines in a civilian buffer, AP mines without the policy, anything in a
- * protected area) are not offered there. Thread-safe once built.
+ * from the hostile (LT–BY, LT–RU) border; where a belt crosses open ground (GO for tracked vehicles
+ * in the dry season) a corridor candidate for line obstacles; where it crosses slow-go ground that
+ * some class passes in some season (forest, wetland, streams) a tie-in; where it crosses built-up
+ * ground a line of blocks; where it crosses a road, a road candidate; and every road bridge near
+ * the border. Only ground no class passes in any season (lakes, rivers, outside the land) is left
+ * open: an attacker cannot use a gap there, so a belt with candidates over the rest can be closed.
+ * Types that break a hard constraint at a site (mines in a civilian buffer, AP mines without the
+ * policy, anything in a protected area) are not offered there. Thread-safe once built.
  */
 public final class CandidateGenerator {
   static final List<String> CORRIDOR_TYPES =
@@ -47,6 +50,7 @@ public final class CandidateGenerator {
           "at_minefield",
           "ap_minefield",
           "mixed_minefield");
+  static final List<String> BUILT_UP_TYPES = List.of("dragons_teeth");
   static final List<String> ROAD_TYPES = List.of("road_control_point");
   static final List<String> BRIDGE_TYPES = List.of("bridge_demolition");
 
@@ -56,11 +60,18 @@ public final class CandidateGenerator {
   private final Region region;
   private final ObstacleCatalog catalog;
   private final HumanitarianCheck humanitarian;
+
+  /** Ground no class passes in any season: no candidate needed. */
   private static final int OTHER = 0;
+
   private static final int GO = 1;
   private static final int SLOW = 2;
+  private static final int BUILT = 3;
 
-  /** Per land-cover code: GO (open), SLOW (forest, wetland: tie-ins) or OTHER. */
+  /**
+   * Per land-cover code: GO (open), BUILT (built-up, industrial), SLOW (passable by some class in
+   * some season: tie-ins) or OTHER (impassable to tracked and wheeled vehicles in every season).
+   */
   private final int[] groundKind;
 
   private final GeometryFactory gf = new GeometryFactory();
@@ -72,33 +83,37 @@ public final class CandidateGenerator {
     this.humanitarian = humanitarian;
     this.groundKind = new int[256];
     for (LandCover c : LandCover.values()) {
-      boolean fast = speeds.terrainSpeed_kmh(c.name(), VehicleClass.TRACKED, Season.DRY) >= GO_KMH;
-      boolean slow =
-          c == LandCover.FOREST || c == LandCover.WETLAND_FIRM || c == LandCover.WETLAND_SOFT;
-      groundKind[c.code()] = fast ? GO : slow ? SLOW : OTHER;
+      groundKind[c.code()] = kindOf(c, speeds);
     }
   }
 
-  public List<Candidate> generate(CandidateOptions opt, Progress progress) {
-    Geometry home = region.countryPolygon(Country.LT);
-    if (home == null) {
-      throw new IllegalStateException("region pack has no LT polygon");
+  private static int kindOf(LandCover c, SpeedTable speeds) {
+    if (c == LandCover.BUILT_UP || c == LandCover.INDUSTRIAL) {
+      return BUILT;
     }
-    List<Geometry> hostile = new ArrayList<>();
-    for (String pair : RegionInputs.HOSTILE_BORDERS) {
-      Geometry b = region.borders().get(pair);
-      if (b != null) {
-        hostile.add(b);
+    if (speeds.terrainSpeed_kmh(c.name(), VehicleClass.TRACKED, Season.DRY) >= GO_KMH) {
+      return GO;
+    }
+    for (VehicleClass v : List.of(VehicleClass.TRACKED, VehicleClass.WHEELED)) {
+      for (Season s : Season.values()) {
+        if (speeds.terrainSpeed_kmh(c.name(), v, s) > 0) {
+          return SLOW;
+        }
       }
     }
-    Geometry border = gf.buildGeometry(hostile);
+    return OTHER;
+  }
+
+  public List<Candidate> generate(CandidateOptions opt, Progress progress) {
+    Geometry home = home();
+    Geometry border = hostileBorder();
     PreparedGeometry protectedAreas = protectedUnion(opt);
     STRtree roads = roadIndex();
     List<Candidate> out = new ArrayList<>();
     progress.begin("candidate belts", opt.beltDepths_m().size());
     int done = 0;
     for (double depth : opt.beltDepths_m()) {
-      Geometry belt = BufferOp.bufferOp(border, depth, 16).getBoundary().intersection(home);
+      Geometry belt = belt(border, home, depth);
       String prefix = String.format(Locale.ROOT, "b%.0f", depth / 1000);
       corridors(belt, depth, prefix, opt, protectedAreas, out);
       roadCrossings(belt, depth, prefix, roads, protectedAreas, opt, out);
@@ -107,6 +122,43 @@ public final class CandidateGenerator {
     progress.end();
     bridges(border, home, opt, protectedAreas, out);
     return out;
+  }
+
+  /**
+   * The belt lines at the given depths (m) behind the hostile border, inside the home country: the
+   * lines the candidates lie on, in the order given.
+   */
+  public List<Geometry> belts(List<Double> depths_m) {
+    Geometry home = home();
+    Geometry border = hostileBorder();
+    List<Geometry> out = new ArrayList<>();
+    for (double d : depths_m) {
+      out.add(belt(border, home, d));
+    }
+    return out;
+  }
+
+  private static Geometry belt(Geometry border, Geometry home, double depth_m) {
+    return BufferOp.bufferOp(border, depth_m, 16).getBoundary().intersection(home);
+  }
+
+  private Geometry home() {
+    Geometry home = region.countryPolygon(Country.LT);
+    if (home == null) {
+      throw new IllegalStateException("region pack has no LT polygon");
+    }
+    return home;
+  }
+
+  private Geometry hostileBorder() {
+    List<Geometry> hostile = new ArrayList<>();
+    for (String pair : RegionInputs.HOSTILE_BORDERS) {
+      Geometry b = region.borders().get(pair);
+      if (b != null) {
+        hostile.add(b);
+      }
+    }
+    return gf.buildGeometry(hostile);
   }
 
   private PreparedGeometry protectedUnion(CandidateOptions opt) {
@@ -142,8 +194,7 @@ public final class CandidateGenerator {
     GridSpec g = region.grid();
     byte[] lc = region.landCover();
     double step = g.cellSize() / 2;
-    int n = 0;
-    int m = 0;
+    int[] count = new int[Candidate.Kind.values().length];
     for (int i = 0; i < belt.getNumGeometries(); i++) {
       if (!(belt.getGeometryN(i) instanceof LineString ls) || ls.getLength() < step) {
         continue;
@@ -160,21 +211,19 @@ public final class CandidateGenerator {
         if (kind == runKind) {
           continue;
         }
-        if (runStart >= 0 && (runKind == GO || (runKind == SLOW && opt.tieIns()))) {
+        if (runStart >= 0 && offered(runKind, opt)) {
           for (double s = runStart; s < at - 1e-6; s += opt.maxPiece_m()) {
             double e = Math.min(at, s + opt.maxPiece_m());
-            if (e - s >= g.cellSize()) {
-              Geometry piece = lil.extractLine(s, e);
-              List<String> types = allowed(CORRIDOR_TYPES, piece, opt, prot);
-              if (!types.isEmpty()) {
-                boolean corridor = runKind == GO;
-                out.add(
-                    new Candidate(
-                        prefix + (corridor ? "-c" + (++n) : "-t" + (++m)),
-                        corridor ? Candidate.Kind.CORRIDOR : Candidate.Kind.TIE_IN,
-                        depth,
-                        piece,
-                        types));
+            if (e - s >= step) {
+              for (Geometry piece : outside(lil.extractLine(s, e), prot, step)) {
+                List<String> types =
+                    allowed(runKind == BUILT ? BUILT_UP_TYPES : CORRIDOR_TYPES, piece, opt, prot);
+                if (!types.isEmpty()) {
+                  Candidate.Kind k = lineKind(runKind);
+                  out.add(
+                      new Candidate(
+                          prefix + lineSuffix(k) + (++count[k.ordinal()]), k, depth, piece, types));
+                }
               }
             }
           }
@@ -183,6 +232,56 @@ public final class CandidateGenerator {
         runStart = kind == OTHER ? -1 : at;
       }
     }
+  }
+
+  /**
+   * The parts of a belt piece outside the protected areas ({@code prot}, may be null), each at
+   * least {@code min_m} long: a piece that touches a protected area keeps what lies outside it.
+   */
+  private List<Geometry> outside(Geometry piece, PreparedGeometry prot, double min_m) {
+    if (prot == null || !prot.intersects(piece)) {
+      return List.of(piece);
+    }
+    Geometry rest = piece;
+    for (NamedArea a : region.protectedAreas()) {
+      Geometry g = a.geometry_lks94();
+      if (g.getEnvelopeInternal().intersects(rest.getEnvelopeInternal()) && g.intersects(rest)) {
+        rest = rest.difference(g);
+      }
+    }
+    List<Geometry> out = new ArrayList<>();
+    for (int i = 0; i < rest.getNumGeometries(); i++) {
+      Geometry part = rest.getGeometryN(i);
+      if (part instanceof LineString && part.getLength() >= min_m) {
+        // a part ends on an area's boundary: pull its ends in so it lies strictly outside
+        Geometry inner = new LengthIndexedLine(part).extractLine(1, part.getLength() - 1);
+        if (!prot.intersects(inner)) {
+          out.add(inner);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean offered(int kind, CandidateOptions opt) {
+    return kind == GO || kind == BUILT || (kind == SLOW && opt.tieIns());
+  }
+
+  private static Candidate.Kind lineKind(int kind) {
+    return switch (kind) {
+      case GO -> Candidate.Kind.CORRIDOR;
+      case BUILT -> Candidate.Kind.BUILT_UP;
+      default -> Candidate.Kind.TIE_IN;
+    };
+  }
+
+  /** Id infix of a line candidate: -c corridor, -t tie-in, -u built-up. */
+  private static String lineSuffix(Candidate.Kind k) {
+    return switch (k) {
+      case CORRIDOR -> "-c";
+      case BUILT_UP -> "-u";
+      default -> "-t";
+    };
   }
 
   private void roadCrossings(

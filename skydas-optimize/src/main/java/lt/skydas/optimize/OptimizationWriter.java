@@ -36,16 +36,32 @@ public final class OptimizationWriter {
   private OptimizationWriter() {}
 
   public static Path write(Path dir, OptimizationResult r, AssessmentRegion region) {
+    return write(dir, r, region, null);
+  }
+
+  /**
+   * As {@link #write(Path, OptimizationResult, AssessmentRegion)}, with what limits the plan
+   * ({@code limits}, may be null) in {@code optimization.json} ({@code limits}) and the report.
+   */
+  public static Path write(Path dir, OptimizationResult r, AssessmentRegion region, Limits limits) {
+    Map<String, Object> summary = summary(r);
+    if (limits != null) {
+      summary.put("limits", LimitsWriter.json(limits));
+    }
+    String section = section(r);
+    if (limits != null) {
+      section = section.replace("</section>", LimitsWriter.html(limits) + "</section>");
+    }
     return AssessmentWriter.write(
         dir,
         r.verification(),
         region,
         "Skydas optimised plan",
-        section(r),
+        section,
         tmp -> {
           writePlan(tmp.resolve("plan.geojson"), r.plan(), r.fixedStatus());
           Files.writeString(tmp.resolve("phasing.csv"), phasingCsv(r.plan(), r.fixedStatus()));
-          Files.writeString(tmp.resolve("optimization.json"), JSON.writeValueAsString(summary(r)));
+          Files.writeString(tmp.resolve("optimization.json"), JSON.writeValueAsString(summary));
         });
   }
 

@@ -8,9 +8,12 @@ import java.util.List;
 import lt.skydas.assess.AssessmentRegion;
 import lt.skydas.assess.RegionInputs;
 import lt.skydas.core.progress.Progress;
+import lt.skydas.mobility.Season;
 import lt.skydas.mobility.SpeedTable;
+import lt.skydas.mobility.VehicleClass;
 import lt.skydas.plan.HumanitarianCheck;
 import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.region.LandCover;
 import lt.skydas.region.NamedArea;
 import lt.skydas.region.Region;
 import lt.skydas.region.RegionBuildOptions;
@@ -20,8 +23,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.linearref.LengthIndexedLine;
 
 /** Candidates on the shipped Lithuania data (250 m pack). */
 class CandidateGeneratorTest {
@@ -122,5 +129,86 @@ class CandidateGeneratorTest {
       }
     }
     assertThat(mineSites).isPositive();
+  }
+
+  @Test
+  void beltsHaveNoGapOnGroundSomeClassPasses() {
+    GeometryFactory gf = new GeometryFactory();
+    SpeedTable speeds = SpeedTable.defaults();
+    boolean[] passable = new boolean[256];
+    for (LandCover c : LandCover.values()) {
+      for (VehicleClass v : List.of(VehicleClass.TRACKED, VehicleClass.WHEELED)) {
+        for (Season s : Season.values()) {
+          passable[c.code()] |= speeds.terrainSpeed_kmh(c.name(), v, s) > 0;
+        }
+      }
+    }
+    CandidateGenerator gen =
+        new CandidateGenerator(
+            region,
+            ObstacleCatalog.defaults(),
+            speeds,
+            new HumanitarianCheck(RegionInputs.from(region, 1000).civilians()));
+    STRtree lines = new STRtree();
+    for (Candidate c : candidates) {
+      if (c.geometry_lks94() instanceof LineString) {
+        lines.insert(c.geometry_lks94().getEnvelopeInternal(), c.geometry_lks94());
+      }
+    }
+    double cell = region.grid().cellSize();
+    int sampled = 0;
+    List<String> gaps = new ArrayList<>();
+    Geometry belt = gen.belts(List.of(8_000.0)).get(0);
+    for (int i = 0; i < belt.getNumGeometries(); i++) {
+      LineString part = (LineString) belt.getGeometryN(i);
+      LengthIndexedLine lil = new LengthIndexedLine(part);
+      for (double a = cell; a < part.getLength() - cell; a += cell) {
+        Coordinate p = lil.extractPoint(a);
+        int k = region.grid().cellAt(p.x, p.y);
+        if (k < 0 || !passable[region.landCover()[k] & 0xff] || inProtectedArea(gf, p)) {
+          continue;
+        }
+        sampled++;
+        Envelope e = new Envelope(p);
+        e.expandBy(cell);
+        boolean covered = false;
+        for (Object o : lines.query(e)) {
+          covered |= ((Geometry) o).distance(gf.createPoint(p)) <= cell;
+        }
+        if (!covered) {
+          gaps.add(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "(%.0f, %.0f) %s",
+                  p.x,
+                  p.y,
+                  LandCover.fromCode(region.landCover()[k])));
+        }
+      }
+    }
+    assertThat(sampled).isGreaterThan(1000);
+    assertThat(gaps.size())
+        .as("belt points on passable ground with no line candidate within a cell: %s", gaps)
+        .isLessThanOrEqualTo(sampled / 200);
+  }
+
+  private static boolean inProtectedArea(GeometryFactory gf, Coordinate p) {
+    for (NamedArea a : region.protectedAreas()) {
+      if (a.geometry_lks94().getEnvelopeInternal().contains(p)
+          && a.geometry_lks94().intersects(gf.createPoint(p).buffer(region.grid().cellSize()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void builtUpSitesOfferBlocksOnly() {
+    List<Candidate> built = of(Candidate.Kind.BUILT_UP);
+    assertThat(built).isNotEmpty();
+    for (Candidate c : built) {
+      assertThat(c.types()).as(c.id()).containsExactly("dragons_teeth");
+      assertThat(c.id()).matches("b\\d+-u\\d+");
+    }
   }
 }

@@ -171,7 +171,12 @@ public final class Region {
     }
     List<NamedArea> prot = new ArrayList<>();
     for (Feature f : read(dir, "protected.geojson")) {
-      prot.add(new NamedArea(f.string("name"), "protected area", crs.toMetric(f.geometry())));
+      String cls = f.string("class");
+      String kind =
+          cls == null || cls.isBlank()
+              ? "protected area"
+              : cls.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+      prot.add(new NamedArea(f.string("name"), kind, crs.toMetric(f.geometry())));
     }
     return new Region(
         dir,

@@ -1,0 +1,71 @@
+package lt.skydas.optimize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import lt.skydas.plan.Obstacle;
+
+/**
+ * Which budget rows of a programme an optimised plan fills: the mine ceiling, the yearly ceilings
+ * and the yearly build capacity. A row counts as tight at {@value #TIGHT} of its limit. Stateless.
+ */
+final class BudgetRows {
+  /** A row filled to this share of its limit binds. */
+  static final double TIGHT = 0.98;
+
+  private BudgetRows() {}
+
+  /** One sentence per tight row, in the order mines, yearly ceilings, capacity. */
+  static List<String> tight(OptimizationResult r, Programme p) {
+    List<String> out = new ArrayList<>();
+    int years = p.years();
+    double mines = 0;
+    double[] spent = new double[years];
+    double[] effort = new double[years];
+    for (Obstacle o : r.plan().obstacles()) {
+      if (OptimizationResult.EXISTING.equals(r.fixedStatus().get(o.id()))) {
+        continue;
+      }
+      if (o.type().mines().isMine()) {
+        mines += o.cost_eur();
+      }
+      int y = o.year() - 1;
+      if (y >= 0 && y < years) {
+        spent[y] += o.cost_eur();
+        effort[y] += o.buildEffort_h();
+      }
+    }
+    if (p.mines_eur() > 0 && mines >= TIGHT * p.mines_eur()) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "The mine ceiling binds: EUR %,.0f of EUR %,.0f spent on mines.",
+              mines,
+              p.mines_eur()));
+    }
+    List<String> ceilingYears = new ArrayList<>();
+    List<String> capacityYears = new ArrayList<>();
+    double[] ceilings = p.yearCeilings_eur();
+    for (int y = 0; y < years; y++) {
+      if (ceilings[y] > 0 && spent[y] >= TIGHT * ceilings[y]) {
+        ceilingYears.add(Integer.toString(y + 1));
+      }
+      if (Double.isFinite(p.yearCapacity_h()) && effort[y] >= TIGHT * p.yearCapacity_h()) {
+        capacityYears.add(Integer.toString(y + 1));
+      }
+    }
+    if (!ceilingYears.isEmpty()) {
+      out.add(
+          "The yearly spending ceiling binds in year(s) " + String.join(", ", ceilingYears) + ".");
+    }
+    if (!capacityYears.isEmpty()) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "The engineers' build capacity (%,.0f h a year) binds in year(s) %s.",
+              p.yearCapacity_h(),
+              String.join(", ", capacityYears)));
+    }
+    return out;
+  }
+}
