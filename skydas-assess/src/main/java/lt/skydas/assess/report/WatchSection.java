@@ -179,13 +179,17 @@ final class WatchSection {
     return Double.isNaN(h) ? null : AssessmentWriter.round(h, 3);
   }
 
-  /** Appends the report section. */
-  static void html(StringBuilder h, Watch w, Map<String, String> names) {
+  /**
+   * Appends the report section.
+   *
+   * @param refCase the case whose belt warnings are shown (the report's reference case)
+   */
+  static void html(StringBuilder h, Watch w, Map<String, String> names, String refCase) {
     if (!w.hasSensors()) {
       h.append("<section><h2>Watched obstacles and warning time</h2><p class=\"note\">")
           .append(capitalised(PlanWatch.NO_SENSORS_NOTE))
           .append(".</p>");
-      warningTables(h, w.warnings(), names, false);
+      warningTables(h, w.warnings(), names, refCase, false);
       h.append("</section>");
       return;
     }
@@ -224,29 +228,47 @@ final class WatchSection {
     h.append("</tbody></table>");
     obstacleTable(h, w);
     delayLost(h, w, names);
-    warningTables(h, w.warnings(), names, true);
+    warningTables(h, w.warnings(), names, refCase, true);
     for (String n : w.plan().coverage().notes()) {
       h.append("<p class=\"note\">").append(ReportHtml.esc(n)).append("</p>");
     }
     h.append("</section>");
   }
 
-  /** The obstacles not fully watched by vehicle coverage, with share and factor. */
+  /**
+   * The obstacles that count less than in full for vehicles because they are not watched in full,
+   * with share and factor; the unwatched ones that count in full anyway (manned posts, guarded
+   * demolitions) are only counted.
+   */
   private static void obstacleTable(StringBuilder h, Watch w) {
-    List<Integer> partly = new ArrayList<>();
+    List<Integer> reduced = new ArrayList<>();
+    int fullAnyway = 0;
     for (int i = 0; i < w.obstacles().size(); i++) {
-      if (w.plan().vehicles().get(i).observedShare() < 1) {
-        partly.add(i);
+      double share = w.plan().vehicles().get(i).observedShare();
+      if (share < 1 && w.obstacles().get(i).type().watchedFactor(share) < 1) {
+        reduced.add(i);
+      } else if (share < 1) {
+        fullAnyway++;
       }
     }
-    if (partly.isEmpty()) {
-      h.append("<p class=\"note\">Every obstacle is watched over its whole length.</p>");
+    if (reduced.isEmpty()) {
+      h.append("<p class=\"note\">No obstacle counts less for being unwatched.</p>");
       return;
     }
-    h.append("<h3>Obstacles not watched in full (vehicles)</h3><div class=\"scroll\"><table>")
-        .append("<thead><tr><th>Obstacle</th><th>Type</th><th>Watched</th>")
-        .append("<th>Delay counted</th></tr></thead><tbody>");
-    for (int i : partly) {
+    h.append("<h3>Obstacles that count less for being unwatched (vehicles)</h3><p class=\"note\">")
+        .append(reduced.size())
+        .append(" obstacles are not watched over their whole length; each counts by its type's")
+        .append(" unwatched factor plus the watched share of the rest.")
+        .append(
+            fullAnyway == 0
+                ? ""
+                : " "
+                    + fullAnyway
+                    + " more are not watched but count in full anyway (manned posts,"
+                    + " guarded demolitions).")
+        .append("</p><div class=\"scroll\"><table><thead><tr><th>Obstacle</th><th>Type</th>")
+        .append("<th>Watched</th><th>Delay counted</th></tr></thead><tbody>");
+    for (int i : reduced) {
       ObstacleWatch v = w.plan().vehicles().get(i);
       h.append("<tr><td>")
           .append(ReportHtml.esc(v.id()))
@@ -280,7 +302,7 @@ final class WatchSection {
       if (d.delayLost_s() < 1) {
         h.append("Toward ")
             .append(name)
-            .append(": nothing lost; every obstacle on the way is watched.");
+            .append(": nothing lost; watching every obstacle would not slow the attacker.");
       } else {
         h.append("Toward ")
             .append(name)
@@ -300,11 +322,15 @@ final class WatchSection {
   }
 
   /**
-   * Warning time per objective (rows) and case (columns), hours, and at each belt the least over
-   * the cases; with the plan's sensors and, in brackets, from manned posts alone.
+   * Warning time per objective (rows) and case (columns), hours, and at each belt in the reference
+   * case; with the plan's sensors and, in brackets, from manned posts alone.
    */
   private static void warningTables(
-      StringBuilder h, List<WarningTime> ws, Map<String, String> names, boolean sensors) {
+      StringBuilder h,
+      List<WarningTime> ws,
+      Map<String, String> names,
+      String refCase,
+      boolean sensors) {
     if (ws.isEmpty()) {
       return;
     }
@@ -345,52 +371,43 @@ final class WatchSection {
       h.append("</tr>");
     }
     h.append("</tbody></table></div>");
-    beltTable(h, ws, objectives, names, sensors);
+    List<WarningTime> ref = ws.stream().filter(x -> x.caseId().equals(refCase)).toList();
+    beltTable(h, ref.isEmpty() ? ws : ref, names, sensors);
   }
 
+  /** Warning at each belt per objective (rows), for the warnings of one case. */
   private static void beltTable(
-      StringBuilder h,
-      List<WarningTime> ws,
-      List<String> objectives,
-      Map<String, String> names,
-      boolean sensors) {
+      StringBuilder h, List<WarningTime> ws, Map<String, String> names, boolean sensors) {
     List<Double> depths = ws.get(0).belts().stream().map(Belt::depth_m).toList();
     if (depths.isEmpty()) {
       return;
     }
-    h.append("<h3>Warning before each belt (h)</h3><p class=\"note\">The least, over classes and")
-        .append(" seasons, of the time from first detection to the attacker crossing the belt")
-        .append(" (its depth behind the LT–BY or LT–RU border)")
+    h.append("<h3>Warning before each belt (h), ")
+        .append(ReportHtml.esc(ws.get(0).caseId()))
+        .append("</h3><p class=\"note\">From first detection to the attacker crossing the belt")
+        .append(" (its depth behind the LT–BY or LT–RU border) on the fastest avenue")
         .append(sensors ? "; in brackets, by manned posts alone" : "")
         .append(". A negative figure: the attacker is first seen only after crossing the belt;")
-        .append(" –: not seen before the objective, or the avenue does not cross the belt.</p>")
+        .append(" –: not seen before the objective, or the avenue does not cross the belt. Every")
+        .append(" class and season in summary.json (watch.warning).</p>")
         .append("<div class=\"scroll\"><table><thead><tr><th>Objective</th>");
     for (double d : depths) {
       h.append("<th>").append(fmt0(d / 1000)).append(" km</th>");
     }
     h.append("</tr></thead><tbody>");
-    for (String o : objectives) {
-      h.append("<tr><td>").append(ReportHtml.esc(names.getOrDefault(o, o))).append("</td>");
-      for (int b = 0; b < depths.size(); b++) {
-        double with = Double.POSITIVE_INFINITY;
-        double without = Double.POSITIVE_INFINITY;
-        for (WarningTime x : ws) {
-          if (x.objectiveId().equals(o)) {
-            with = least(with, x.belts().get(b).warning_h());
-            without = least(without, x.belts().get(b).warningWithout_h());
-          }
-        }
-        h.append("<td>").append(sensors ? belt(with) + " (" + belt(without) + ")" : belt(without));
-        h.append("</td>");
+    for (WarningTime x : ws) {
+      h.append("<tr><td>")
+          .append(ReportHtml.esc(names.getOrDefault(x.objectiveId(), x.objectiveId())))
+          .append("</td>");
+      for (Belt b : x.belts()) {
+        String without = belt(b.warningWithout_h());
+        h.append("<td>")
+            .append(sensors ? belt(b.warning_h()) + " (" + without + ")" : without)
+            .append("</td>");
       }
       h.append("</tr>");
     }
     h.append("</tbody></table></div>");
-  }
-
-  /** The smaller of two warnings; a NaN (never seen) counts as the least warning there is. */
-  private static double least(double acc, double v) {
-    return Double.isNaN(v) || Double.isNaN(acc) ? Double.NaN : Math.min(acc, v);
   }
 
   private static String belt(double v) {
