@@ -15,6 +15,7 @@ import lt.skydas.mobility.VehicleClass;
  * @param marginal how per-obstacle marginal values are computed
  * @param threads cases assessed in parallel (each thread holds its own search state)
  * @param reinforcementLimitPct largest acceptable increase of friendly reinforcement travel time
+ * @param watch whether obstacles count only where watched, and where warning time is measured
  */
 public record AssessmentOptions(
     List<VehicleClass> classes,
@@ -25,7 +26,77 @@ public record AssessmentOptions(
     double corridorWidth_m,
     Marginal marginal,
     int threads,
-    double reinforcementLimitPct) {
+    double reinforcementLimitPct,
+    WatchOptions watch) {
+
+  /**
+   * The watch of obstacles and the warning time.
+   *
+   * @param assumeWatched count every obstacle in full even where the plan's sensors do not watch it
+   *     (for comparison; a plan without sensor sites is always counted in full)
+   * @param beltDepths_m depths behind the hostile border at which warning time is also measured, m
+   *     (ascending, each within (0, 100 km]); the optimiser's belts are at 3, 8 and 15 km
+   * @param mannedTypes obstacle type ids that are manned posts watching their own ground within
+   *     their radius (they detect the attacker even without sensors) when the catalog counts them
+   *     in full unwatched ({@code unobserved_delay_factor} 1)
+   */
+  public record WatchOptions(
+      boolean assumeWatched, List<Double> beltDepths_m, java.util.Set<String> mannedTypes) {
+    public WatchOptions {
+      beltDepths_m = List.copyOf(beltDepths_m);
+      mannedTypes = java.util.Set.copyOf(mannedTypes);
+      double last = 0;
+      for (double d : beltDepths_m) {
+        if (!(d > last && d <= 100_000)) {
+          throw new IllegalArgumentException(
+              "belt depths must be ascending within (0, 100000] m: " + beltDepths_m);
+        }
+        last = d;
+      }
+    }
+
+    /**
+     * Obstacles count where watched; belts at 3, 8 and 15 km; control points and bunkers manned.
+     */
+    public static WatchOptions defaults() {
+      return new WatchOptions(
+          false,
+          List.of(3000.0, 8000.0, 15000.0),
+          java.util.Set.of("road_control_point", "bunker"));
+    }
+
+    public WatchOptions withAssumeWatched(boolean b) {
+      return new WatchOptions(b, beltDepths_m, mannedTypes);
+    }
+
+    public WatchOptions withBeltDepths_m(List<Double> depths) {
+      return new WatchOptions(assumeWatched, depths, mannedTypes);
+    }
+  }
+
+  /** Options with the default {@link WatchOptions}. */
+  public AssessmentOptions(
+      List<VehicleClass> classes,
+      List<Season> seasons,
+      SpeedTable speeds,
+      int avenuesPerObjective,
+      double avenueSlack,
+      double corridorWidth_m,
+      Marginal marginal,
+      int threads,
+      double reinforcementLimitPct) {
+    this(
+        classes,
+        seasons,
+        speeds,
+        avenuesPerObjective,
+        avenueSlack,
+        corridorWidth_m,
+        marginal,
+        threads,
+        reinforcementLimitPct,
+        WatchOptions.defaults());
+  }
 
   /** How per-obstacle marginal values are computed. */
   public enum Marginal {
@@ -60,6 +131,7 @@ public record AssessmentOptions(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1");
     }
+    java.util.Objects.requireNonNull(watch, "watch");
   }
 
   /**
@@ -88,7 +160,8 @@ public record AssessmentOptions(
         corridorWidth_m,
         m,
         threads,
-        reinforcementLimitPct);
+        reinforcementLimitPct,
+        watch);
   }
 
   public AssessmentOptions withCases(List<VehicleClass> c, List<Season> s) {
@@ -101,7 +174,8 @@ public record AssessmentOptions(
         corridorWidth_m,
         marginal,
         threads,
-        reinforcementLimitPct);
+        reinforcementLimitPct,
+        watch);
   }
 
   public AssessmentOptions withSpeeds(SpeedTable t) {
@@ -114,7 +188,8 @@ public record AssessmentOptions(
         corridorWidth_m,
         marginal,
         threads,
-        reinforcementLimitPct);
+        reinforcementLimitPct,
+        watch);
   }
 
   public AssessmentOptions withThreads(int n) {
@@ -127,7 +202,8 @@ public record AssessmentOptions(
         corridorWidth_m,
         marginal,
         n,
-        reinforcementLimitPct);
+        reinforcementLimitPct,
+        watch);
   }
 
   public AssessmentOptions withReinforcementLimitPct(double pct) {
@@ -140,7 +216,8 @@ public record AssessmentOptions(
         corridorWidth_m,
         marginal,
         threads,
-        pct);
+        pct,
+        watch);
   }
 
   public AssessmentOptions withAvenues(int n) {
@@ -153,6 +230,21 @@ public record AssessmentOptions(
         corridorWidth_m,
         marginal,
         threads,
-        reinforcementLimitPct);
+        reinforcementLimitPct,
+        watch);
+  }
+
+  public AssessmentOptions withWatch(WatchOptions w) {
+    return new AssessmentOptions(
+        classes,
+        seasons,
+        speeds,
+        avenuesPerObjective,
+        avenueSlack,
+        corridorWidth_m,
+        marginal,
+        threads,
+        reinforcementLimitPct,
+        w);
   }
 }

@@ -9,7 +9,12 @@ import lt.skydas.plan.Violation;
 import lt.skydas.raster.FloatRaster;
 import org.locationtech.jts.geom.Coordinate;
 
-/** The outcome of an assessment. Immutable. */
+/**
+ * The outcome of an assessment. Immutable.
+ *
+ * @param watch which obstacles the plan's sensors watch and the factors applied to their delays;
+ *     null when not computed (a result built by hand)
+ */
 public record AssessmentResult(
     String regionName,
     BarrierPlan plan,
@@ -17,7 +22,20 @@ public record AssessmentResult(
     List<Case> cases,
     List<Violation> violations,
     List<RouteTime> reinforcement,
-    double seconds) {
+    double seconds,
+    PlanWatch watch) {
+
+  /** A result without the watch computed. */
+  public AssessmentResult(
+      String regionName,
+      BarrierPlan plan,
+      List<Objective> objectives,
+      List<Case> cases,
+      List<Violation> violations,
+      List<RouteTime> reinforcement,
+      double seconds) {
+    this(regionName, plan, objectives, cases, violations, reinforcement, seconds, null);
+  }
 
   /**
    * Friendly reinforcement travel time (wheeled convoys) along one route without and with the plan;
@@ -58,8 +76,30 @@ public record AssessmentResult(
     }
   }
 
-  /** Minimum time from the border to one objective; +Inf when unreachable. */
-  public record ObjectiveTime(String objectiveId, double baseline_s, double plan_s) {
+  /**
+   * Minimum time from the border to one objective; +Inf when unreachable.
+   *
+   * @param plan_s with the plan, each obstacle counted by how much of it the plan's sensors watch
+   * @param allWatched_s with the plan if every obstacle were watched (counted in full); equals
+   *     {@code plan_s} when the watch is not modelled
+   */
+  public record ObjectiveTime(
+      String objectiveId, double baseline_s, double plan_s, double allWatched_s) {
+    /** A time with every obstacle counted in full. */
+    public ObjectiveTime(String objectiveId, double baseline_s, double plan_s) {
+      this(objectiveId, baseline_s, plan_s, plan_s);
+    }
+
+    /**
+     * Delay given away because obstacles are not watched: {@code allWatched_s − plan_s} (≥ 0; NaN
+     * when either is unreachable).
+     */
+    public double delayLost_s() {
+      return Double.isFinite(allWatched_s) && Double.isFinite(plan_s)
+          ? allWatched_s - plan_s
+          : Double.NaN;
+    }
+
     /** Delay the plan buys (NaN when either is unreachable). */
     public double delay_s() {
       return Double.isFinite(baseline_s) && Double.isFinite(plan_s)

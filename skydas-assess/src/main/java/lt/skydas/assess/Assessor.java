@@ -119,10 +119,15 @@ public final class Assessor {
     return ObjectiveNodes.of(region.grid(), net, o);
   }
 
-  /** Assesses {@code plan} (an empty plan gives the baseline only). */
+  /**
+   * Assesses {@code plan} (an empty plan gives the baseline only). With sensor sites in the plan,
+   * each obstacle's delays count by how much of it the sensors watch ({@link PlanWatch}, unless
+   * {@link AssessmentOptions.WatchOptions#assumeWatched}); without, every obstacle counts in full.
+   */
   public AssessmentResult assess(BarrierPlan plan, AssessmentOptions opt, Progress progress) {
     long t0 = System.nanoTime();
-    PlanEffects effects = PlanEffects.locate(plan, net, region.roads());
+    PlanWatch watch = PlanWatch.compute(plan, region, opt.watch(), opt.threads());
+    PlanEffects effects = PlanEffects.locate(plan, net, region.roads()).withWatch(watch.factors());
     List<Violation> violations = humanitarian.check(plan);
     List<VehicleClass> classes = opt.classes();
     List<Season> seasons = opt.seasons();
@@ -170,7 +175,8 @@ public final class Assessor {
           cases,
           violations,
           reinforcement,
-          (System.nanoTime() - t0) / 1e9);
+          (System.nanoTime() - t0) / 1e9,
+          watch);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof RuntimeException re) {
@@ -270,10 +276,15 @@ public final class Assessor {
       planSearch.run(Query.from(sources));
     }
     double[] planTimes = hasPlan ? objectiveTimes(planSearch) : baseTimes;
+    double[] allWatched =
+        hasPlan && effects.watch().reducesAny()
+            ? allWatchedTimes(v, friction, base, effects)
+            : planTimes;
     float[] iso = isochrone_h(planSearch, g.cellCount());
     List<ObjectiveTime> times = new ArrayList<>();
     for (int i = 0; i < objectives.size(); i++) {
-      times.add(new ObjectiveTime(objectives.get(i).id(), baseTimes[i], planTimes[i]));
+      times.add(
+          new ObjectiveTime(objectives.get(i).id(), baseTimes[i], planTimes[i], allWatched[i]));
     }
 
     AvenueFinder finder =
@@ -339,6 +350,23 @@ public final class Assessor {
         new FloatRaster(g, iso),
         marginal,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * The objective times with every obstacle of the plan counted in full, as if all were watched:
+   * one more forward search (in the calling thread's extra slot).
+   */
+  private double[] allWatchedTimes(
+      VehicleClass v, float[] friction, double[] base, PlanEffects effects) {
+    PlanEffects full = effects.fullyWatched();
+    GridSpec g = region.grid();
+    CostDistanceSearch s =
+        search(
+            2,
+            grid(g, friction, full.penalties(g.cellCount(), v, -1)),
+            topology.withCosts(full.edgeCosts(base, v, -1)));
+    s.run(Query.from(region.attackerStartCells()));
+    return objectiveTimes(s);
   }
 
   /** Arrival time in hours per cell of the given forward search; NaN where unreached. */
@@ -420,7 +448,7 @@ public final class Assessor {
       PlanEffects effects,
       VehicleClass v) {
     double best = Double.POSITIVE_INFINITY;
-    double crossing = effects.plan().obstacles().get(o).type().crossingDelay_s(v);
+    double crossing = effects.crossingDelay_s(o, v);
     for (int c : effects.cells(o)) {
       double f = forward[c];
       double b = back.cost(c);
@@ -429,7 +457,7 @@ public final class Assessor {
         best = Math.min(best, f - Math.min(crossing, p) + (b - p));
       }
     }
-    double road = effects.plan().obstacles().get(o).type().roadDelay_s(v);
+    double road = effects.roadDelay_s(o, v);
     for (int e : effects.edges(o)) {
       int u = edgeSource[e];
       int w = net.edgeTarget()[e];

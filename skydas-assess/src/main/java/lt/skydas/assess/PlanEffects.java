@@ -30,17 +30,22 @@ import org.locationtech.jts.operation.buffer.BufferOp;
  * 8-neighbour move can slip across); areas and point obstacles (a circle of their radius) delay the
  * cells of their boundary, so entering or leaving costs the crossing delay. Obstacles that block
  * roads add their road delay once to each road crossing (lines and areas: where the road crosses
- * the geometry; points: the nearest place on each road within the radius). Immutable.
+ * the geometry; points: the nearest place on each road within the radius).
+ *
+ * <p>Both delays of an obstacle are scaled by its {@link WatchFactors watch factor} for the mover's
+ * class ({@link #withWatch}); as located, every obstacle counts in full. Immutable.
  */
 public final class PlanEffects {
   private final BarrierPlan plan;
   private final int[][] cells;
   private final int[][] edges;
+  private final WatchFactors watch;
 
-  private PlanEffects(BarrierPlan plan, int[][] cells, int[][] edges) {
+  private PlanEffects(BarrierPlan plan, int[][] cells, int[][] edges, WatchFactors watch) {
     this.plan = plan;
     this.cells = cells;
     this.edges = edges;
+    this.watch = watch;
   }
 
   /** Locates every obstacle of {@code plan} on the network. */
@@ -74,7 +79,38 @@ public final class PlanEffects {
       }
       edges[i] = roadCuts(o, geom, net, roads, roadIndex);
     }
-    return new PlanEffects(plan, cells, edges);
+    return new PlanEffects(plan, cells, edges, WatchFactors.full(obs.size()));
+  }
+
+  /**
+   * These effects with each obstacle's delays scaled by {@code factors} (one per obstacle of the
+   * plan, in plan order).
+   */
+  public PlanEffects withWatch(WatchFactors factors) {
+    if (factors.obstacleCount() != cells.length) {
+      throw new IllegalArgumentException("one watch factor per obstacle");
+    }
+    return new PlanEffects(plan, cells, edges, factors);
+  }
+
+  /** These effects with every obstacle counted in full, as if all were watched. */
+  public PlanEffects fullyWatched() {
+    return withWatch(WatchFactors.full(cells.length));
+  }
+
+  /** The watch factors applied to the delays. */
+  public WatchFactors watch() {
+    return watch;
+  }
+
+  /** Obstacle {@code i}'s off-road crossing delay for class {@code v}, watch applied, s. */
+  public double crossingDelay_s(int i, VehicleClass v) {
+    return plan.obstacles().get(i).type().crossingDelay_s(v) * watch.factor(i, v);
+  }
+
+  /** Obstacle {@code i}'s delay on each road it cuts for class {@code v}, watch applied, s. */
+  public double roadDelay_s(int i, VehicleClass v) {
+    return plan.obstacles().get(i).type().roadDelay_s(v) * watch.factor(i, v);
   }
 
   private static STRtree indexRoads(RoadInput roads, GeometryFactory gf) {
@@ -170,7 +206,8 @@ public final class PlanEffects {
 
   /**
    * The effects friendly traffic meets: openable obstacles (control points, prepared demolitions)
-   * are open for it, every other obstacle delays it as it would the enemy.
+   * are open for it, every other obstacle delays it by its full catalog delay (the watch is about
+   * the enemy breaching unopposed; it does not speed friendly traffic).
    */
   public PlanEffects forFriendlyTraffic() {
     List<lt.skydas.plan.Obstacle> kept = new ArrayList<>();
@@ -184,7 +221,8 @@ public final class PlanEffects {
       }
     }
     BarrierPlan p = plan.withObstacles(kept);
-    return new PlanEffects(p, c.toArray(new int[0][]), e.toArray(new int[0][]));
+    return new PlanEffects(
+        p, c.toArray(new int[0][]), e.toArray(new int[0][]), WatchFactors.full(kept.size()));
   }
 
   public BarrierPlan plan() {
@@ -202,13 +240,14 @@ public final class PlanEffects {
   }
 
   /**
-   * Entry penalty per cell (seconds) for class {@code v}, summing overlapping obstacles, leaving
-   * out obstacle {@code skip} (-1 for none). Null when no obstacle delays any cell.
+   * Entry penalty per cell (seconds, watch applied) for class {@code v}, summing overlapping
+   * obstacles, leaving out obstacle {@code skip} (-1 for none). Null when no obstacle delays any
+   * cell.
    */
   public float[] penalties(int cellCount, VehicleClass v, int skip) {
     float[] p = null;
     for (int i = 0; i < cells.length; i++) {
-      double d = plan.obstacles().get(i).type().crossingDelay_s(v);
+      double d = crossingDelay_s(i, v);
       if (i == skip || d <= 0 || cells[i].length == 0) {
         continue;
       }
@@ -222,11 +261,14 @@ public final class PlanEffects {
     return p;
   }
 
-  /** Edge costs with road delays for class {@code v} added, leaving out obstacle {@code skip}. */
+  /**
+   * Edge costs with road delays (watch applied) for class {@code v} added, leaving out obstacle
+   * {@code skip}.
+   */
   public double[] edgeCosts(double[] base, VehicleClass v, int skip) {
     double[] c = Arrays.copyOf(base, base.length);
     for (int i = 0; i < edges.length; i++) {
-      double d = plan.obstacles().get(i).type().roadDelay_s(v);
+      double d = roadDelay_s(i, v);
       if (i == skip || d <= 0) {
         continue;
       }

@@ -271,6 +271,9 @@ class AssessorTest {
     assertThat(watch.path("obstacles").get(0).path("id").asText()).isEqualTo("ditch");
     assertThat(watch.path("obstacles").get(0).path("observed_share").asDouble()).isPositive();
     assertThat(watch.path("obstacles_unobserved").asInt()).isZero();
+    // the radar watches the whole ditch, so it counts in full and no delay is lost
+    assertThat(watch.path("obstacles").get(0).path("factor").asDouble()).isEqualTo(1.0);
+    assertThat(watch.path("delay_lost").get(0).path("hours").asDouble()).isZero();
     JsonNode warning = watch.path("warning").get(0);
     assertThat(warning.path("case").asText()).isEqualTo("tracked-dry");
     assertThat(warning.path("objective").asText()).isEqualTo("target");
@@ -289,12 +292,16 @@ class AssessorTest {
     assertThat(Files.readString(dir.resolve("plain/report.html")))
         .doesNotContain("Sensor, EW and counter-drone sites")
         .doesNotContain("What the sensors watch");
-    assertThat(
-            new ObjectMapper()
-                .readTree(dir.resolve("plain/summary.json").toFile())
-                .path("watch")
-                .isNull())
-        .isTrue();
+    // a plan without sensor sites: the watch is not modelled, and both outputs say so
+    JsonNode plainWatch =
+        new ObjectMapper().readTree(dir.resolve("plain/summary.json").toFile()).path("watch");
+    assertThat(plainWatch.path("status").asText()).isEqualTo("no_sensors");
+    assertThat(plainWatch.path("note").asText())
+        .isEqualTo(
+            "the plan has no sensor sites: obstacles are assumed watched by forces outside the"
+                + " plan");
+    assertThat(Files.readString(dir.resolve("plain/report.html")))
+        .contains("The plan has no sensor sites: obstacles are assumed watched by forces outside");
   }
 
   @Test

@@ -75,6 +75,44 @@ public final class SyntheticRegion {
     return new double[] {c.x, c.y};
   }
 
+  /**
+   * A plan GeoJSON feature of catalog type {@code type}: a Point or LineString through the given
+   * points in cell units (col, row, col, row, …).
+   */
+  public String feature(String id, String type, String geometry, double... cellXy) {
+    StringBuilder coords = new StringBuilder();
+    for (int i = 0; i < cellXy.length; i += 2) {
+      double[] ll = lonLat(cellXy[i], cellXy[i + 1]);
+      coords
+          .append(i == 0 ? "" : ",")
+          .append(String.format(java.util.Locale.ROOT, "[%.9f,%.9f]", ll[0], ll[1]));
+    }
+    String c = geometry.equals("Point") ? coords.toString() : "[" + coords + "]";
+    return String.format(
+        java.util.Locale.ROOT,
+        "{\"type\":\"Feature\",\"id\":\"%s\",\"properties\":{\"type\":\"%s\"},\"geometry\":"
+            + "{\"type\":\"%s\",\"coordinates\":%s}}",
+        id,
+        type,
+        geometry,
+        c);
+  }
+
+  /** Reads a plan of {@code features} (default catalogs) written to {@code dir/plan.geojson}. */
+  public lt.skydas.plan.BarrierPlan plan(
+      java.nio.file.Path dir, AssessmentRegion region, String... features)
+      throws java.io.IOException {
+    java.nio.file.Path p = dir.resolve("plan.geojson");
+    java.nio.file.Files.writeString(
+        p,
+        "{\"type\":\"FeatureCollection\",\"name\":\"test\",\"features\":["
+            + String.join(",", features)
+            + "]}");
+    return new lt.skydas.plan.BarrierPlanReader(
+            lt.skydas.plan.ObstacleCatalog.defaults(), region.extent())
+        .read(p);
+  }
+
   public AssessmentRegion build() {
     int[] starts = new int[grid.height()];
     for (int r = 0; r < grid.height(); r++) {

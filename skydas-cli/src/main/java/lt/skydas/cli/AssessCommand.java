@@ -11,6 +11,7 @@ import lt.skydas.assess.AssessmentResult;
 import lt.skydas.assess.Assessor;
 import lt.skydas.assess.Objective;
 import lt.skydas.assess.ObjectivesReader;
+import lt.skydas.assess.PlanWatch;
 import lt.skydas.assess.report.AssessmentWriter;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
@@ -87,6 +88,15 @@ final class AssessCommand implements Callable<Integer> {
       description = "Override the plan's AP-mine policy.")
   Boolean apMines;
 
+  @Option(
+      names = "--assume-watched",
+      description =
+          "Count every obstacle in full even where the plan's sensors do not watch it (for"
+              + " comparison). Without it, a plan with sensor sites counts each obstacle by the"
+              + " share of it the sensors observe; a plan without sensor sites always counts in"
+              + " full.")
+  boolean assumeWatched;
+
   @Option(names = "--quiet", description = "Print only errors and the report path.")
   boolean quiet;
 
@@ -101,6 +111,7 @@ final class AssessCommand implements Callable<Integer> {
             : ObjectivesReader.read(objectives, ar.extent());
     BarrierPlan p = readPlan(plan, catalog, sensorsFile, ar, civilianBuffer, apMines);
     AssessmentOptions opt = cases.options();
+    opt = opt.withWatch(opt.watch().withAssumeWatched(assumeWatched));
     Assessor assessor = new Assessor(ar, objs, progress);
     AssessmentResult r = assessor.assess(p, opt, progress);
     Path report = AssessmentWriter.write(out, r, ar);
@@ -167,6 +178,7 @@ final class AssessCommand implements Callable<Integer> {
             t.withinLimit() ? "" : " OVER THE " + Math.round(t.limitPct()) + " % LIMIT");
       }
     }
+    printWatch(r, first);
     System.out.printf(
         Locale.ROOT,
         "Plan: %d obstacles, %s; %d humanitarian violation(s); assessed in %.1f s%n",
@@ -174,6 +186,36 @@ final class AssessCommand implements Callable<Integer> {
         String.format(Locale.ROOT, "EUR %,.0f", r.plan().totalCost_eur()),
         r.violations().size(),
         r.seconds());
+  }
+
+  /** One line on the watch of obstacles: not modelled, or unobserved count and delay lost. */
+  static void printWatch(AssessmentResult r, Objective first) {
+    PlanWatch w = r.watch();
+    if (w == null || r.plan().obstacles().isEmpty()) {
+      return;
+    }
+    if (w.status() == PlanWatch.Status.NO_SENSORS) {
+      System.out.println("Watch: " + PlanWatch.NO_SENSORS_NOTE);
+      return;
+    }
+    long unobserved = w.vehicles().stream().filter(o -> !o.observed()).count();
+    double lost = 0;
+    String worst = "";
+    for (AssessmentResult.Case c : r.cases()) {
+      double d = c.time(first.id()).delayLost_s();
+      if (d > lost) {
+        lost = d;
+        worst = " (" + c.id() + ")";
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "Watch: %d of %d obstacles not observed by the plan's sensors (vehicles); %s%n",
+        unobserved,
+        r.plan().obstacles().size(),
+        w.status() == PlanWatch.Status.ASSUMED_WATCHED
+            ? "all counted in full (--assume-watched)"
+            : "delay lost toward " + first.name() + " up to " + h(lost) + " h" + worst);
   }
 
   static String h(double s) {

@@ -88,7 +88,7 @@ public final class ReportHtml {
     timesTable(h, r, names);
     obstaclesTable(h, r);
     SensorSection.html(h, plan, sensors.warnings());
-    WatchSection.html(h, sensors.watch());
+    WatchSection.html(h, sensors.watch(), names, ref.id());
     programmeTable(h, r);
     avenuesTable(h, r, ref, names);
     violationsTable(h, r);

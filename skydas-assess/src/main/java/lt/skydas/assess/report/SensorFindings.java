@@ -7,8 +7,8 @@ import lt.skydas.plan.SensorWarning;
 
 /**
  * What the outputs say about the plan's sensor sites, derived once per write and shared by {@code
- * summary.json} and the report: jammers near civilians, and what the sites watch (null without
- * sensor sites).
+ * summary.json} and the report: jammers near civilians, and what the sites watch (with, for a plan
+ * without sensor sites, the note that obstacles are assumed watched).
  */
 record SensorFindings(List<SensorWarning> warnings, WatchSection.Watch watch) {
   static SensorFindings of(AssessmentResult r, AssessmentRegion region) {
