@@ -53,7 +53,7 @@ class OptimizeOptionsTest {
     assertThat(d.candidates()).isEqualTo(CandidateOptions.defaults());
     assertThat(d.chunk_m()).isEqualTo(2000);
     assertThat(d.linkRange_m()).isEqualTo(8000);
-    assertThat(d.maxLinks()).isEqualTo(24);
+    assertThat(d.maxLinks()).isZero();
     assertThat(d.routeLimitPct()).isEqualTo(10);
     assertThat(d.timeLimit_s()).isEqualTo(600);
     assertThat(d.gapTarget()).isEqualTo(0.01);
