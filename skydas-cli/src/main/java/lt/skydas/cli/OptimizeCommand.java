@@ -187,7 +187,13 @@ final class OptimizeCommand implements Callable<Integer> {
     OptimizationResult result = optimizer.run(se, candidates_s, opt, progress);
     List<Double> depths = opt.candidates().beltDepths_m();
     Limits limits =
-        new LimitsFinder(loaded.pack(), depths, generator.belts(depths), se.candidates(), cat)
+        new LimitsFinder(
+                loaded.pack(),
+                depths,
+                generator.belts(depths),
+                se.candidates(),
+                cat,
+                SpeedTable.defaults())
             .find(result, opt);
     return new Run(result, ar, limits);
   }

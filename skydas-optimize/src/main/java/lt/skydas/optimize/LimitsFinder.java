@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import lt.skydas.assess.AssessmentResult;
 import lt.skydas.assess.Objective;
 import lt.skydas.core.geo.GridSpec;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.SpeedTable;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.Obstacle;
@@ -56,6 +58,7 @@ public final class LimitsFinder {
   private final STRtree candidates = new STRtree();
   private final STRtree protectedAreas = new STRtree();
   private final double tolerance_m;
+  private final boolean[] passable = new boolean[256];
   private final GeometryFactory gf = new GeometryFactory();
 
   /**
@@ -63,17 +66,26 @@ public final class LimitsFinder {
    * @param beltDepths_m the belts' depths (m), in the order of {@code belts}
    * @param belts the belt lines ({@link CandidateGenerator#belts})
    * @param sites the candidate sites the optimiser chose from
+   * @param speeds which ground an attacker can cross (some class, some season)
    */
   public LimitsFinder(
       Region region,
       List<Double> beltDepths_m,
       List<Geometry> belts,
       List<Candidate> sites,
-      ObstacleCatalog catalog) {
+      ObstacleCatalog catalog,
+      SpeedTable speeds) {
     this.region = region;
     this.beltDepths_m = List.copyOf(beltDepths_m);
     this.belts = List.copyOf(belts);
     this.catalog = catalog;
+    for (LandCover c : LandCover.values()) {
+      for (VehicleClass v : VehicleClass.values()) {
+        for (Season s : Season.values()) {
+          passable[c.code()] |= speeds.terrainSpeed_kmh(c.name(), v, s) > 0;
+        }
+      }
+    }
     this.tolerance_m = 1.5 * region.grid().cellSize();
     for (Candidate c : sites) {
       candidates.insert(c.geometry_lks94().getEnvelopeInternal(), c);
@@ -433,7 +445,7 @@ public final class LimitsFinder {
   }
 
   /** The budget left and what binds. */
-  private static Limits.BudgetLimit budget(
+  private Limits.BudgetLimit budget(
       OptimizationResult r, OptimizeOptions opt, List<Limits.CrossingCount> crossings) {
     Programme p = opt.programme();
     double budget = p.spendable_eur();
@@ -443,8 +455,71 @@ public final class LimitsFinder {
       binding.addAll(BudgetRows.tight(r, p));
       binding.add(solverLine(r));
       binding.add(crossingLine(crossings));
+      String gaps = gapLine(opt.candidates().avoidProtectedAreas());
+      if (!gaps.isEmpty()) {
+        binding.add(gaps);
+      }
     }
     return new Limits.BudgetLimit(budget, spent, binding);
+  }
+
+  /**
+   * Per belt, the km that lie in protected areas on ground an attacker can cross (sampled every
+   * half cell): the gaps no obstacle may close, through which an attacker detours around a closed
+   * stretch. Empty when there are none or protected areas are allowed.
+   */
+  String gapLine(boolean avoidProtected) {
+    if (!avoidProtected) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    TreeMap<String, Integer> places = new TreeMap<>();
+    GridSpec g = region.grid();
+    double step = g.cellSize() / 2;
+    for (int b = 0; b < belts.size(); b++) {
+      Geometry belt = belts.get(b);
+      double gap_m = 0;
+      for (int i = 0; i < belt.getNumGeometries(); i++) {
+        Geometry part = belt.getGeometryN(i);
+        var lil = new org.locationtech.jts.linearref.LengthIndexedLine(part);
+        for (double a = step / 2; a < part.getLength(); a += step) {
+          Coordinate c = lil.extractPoint(a);
+          int cell = g.cellAt(c.x, c.y);
+          if (cell < 0 || !passable[region.landCover()[cell] & 0xff]) {
+            continue;
+          }
+          String area = protectedAreaAt(gf.createPoint(c));
+          if (area != null) {
+            gap_m += step;
+            places.merge(area, 1, Integer::sum);
+          }
+        }
+      }
+      if (gap_m > 0) {
+        parts.add(
+            String.format(
+                Locale.ROOT,
+                "%.0f km of the %.0f km belt",
+                gap_m / 1000,
+                beltDepths_m.get(b) / 1000));
+      }
+    }
+    if (parts.isEmpty()) {
+      return "";
+    }
+    List<String> where = new ArrayList<>();
+    places.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(6)
+        .forEach(e -> where.add(e.getKey()));
+    return "The belts have gaps where nothing may be built: "
+        + String.join(", ", parts)
+        + " cross protected areas an attacker can pass ("
+        + String.join("; ", where)
+        + (places.size() > 6 ? "; …" : "")
+        + "). An attacker detours through them around any closed stretch, so closing more buys"
+        + " little: the protected areas, not the money, limit the delay. --allow-protected-areas"
+        + " offers sites there (a decision for the ministry and the environmental authority).";
   }
 
   private static String solverLine(OptimizationResult r) {

@@ -90,11 +90,11 @@ public record OptimizeOptions(
   public static final double DEFAULT_LINK_RANGE_M = 8000;
 
   /**
-   * At most this many links per gate by default: 0, all within the link range. Keeping only the
-   * 24 fastest (the default until issue 14) dropped the links from a belt's gates to the next
-   * belt wherever a belt has many gates close together: the corridor model then saw belts as
-   * closed that the full model crossed (Lithuania demo: model objective 4.37, verified 3.72; with
-   * all links 4.12 and 4.13; ADR 0006).
+   * At most this many links per gate by default: 0, all within the link range. Keeping only the 24
+   * fastest (the default until issue 14) dropped the links from a belt's gates to the next belt
+   * wherever a belt has many gates close together: the corridor model then saw belts as closed that
+   * the full model crossed (Lithuania demo: model objective 4.37, verified 3.72; with all links
+   * 4.12 and 4.13; ADR 0006).
    */
   public static final int DEFAULT_MAX_LINKS = 0;
 

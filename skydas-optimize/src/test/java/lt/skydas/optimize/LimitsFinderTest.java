@@ -59,7 +59,9 @@ class LimitsFinderTest {
             SpeedTable.defaults(),
             new HumanitarianCheck(RegionInputs.from(region, 1000).civilians()));
     candidates = gen.generate(CandidateOptions.defaults(), Progress.NONE);
-    finder = new LimitsFinder(region, DEPTHS, gen.belts(DEPTHS), candidates, CATALOG);
+    finder =
+        new LimitsFinder(
+            region, DEPTHS, gen.belts(DEPTHS), candidates, CATALOG, SpeedTable.defaults());
   }
 
   @Test
@@ -116,6 +118,16 @@ class LimitsFinderTest {
     assertThat(strong.crossings())
         .extracting(Limits.CrossingCount::what, Limits.CrossingCount::count)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("strongest", 1));
+  }
+
+  @Test
+  void theBeltsGapsInProtectedAreasAreMeasuredAndNamed() {
+    String line = finder.gapLine(true);
+    assertThat(line)
+        .contains("of the 3 km belt")
+        .contains("national park")
+        .contains("--allow-protected-areas");
+    assertThat(finder.gapLine(false)).isEmpty();
   }
 
   @Test
