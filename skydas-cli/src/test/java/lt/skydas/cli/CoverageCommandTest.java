@@ -250,19 +250,7 @@ class CoverageCommandTest {
     Path dem = dir.resolve("hills.tif");
     GeoTiff.writeFloat32(dem, new FloatRaster(g, z));
     Path pack = dir.resolve("pack-dem");
-    CliRunner.Result built =
-        CliRunner.run(
-            "region",
-            "build",
-            "--layers",
-            TestPacks.ROOT.resolve("data/baltic").toString(),
-            "--cell-size",
-            "1000",
-            "--out",
-            pack.toString(),
-            "--dem",
-            dem.toString(),
-            "--quiet");
+    CliRunner.Result built = buildOneKm(pack, dem);
     assertThat(built.exit()).as(built.err()).isZero();
     assertThat(built.out()).contains("DEM " + dem + " stored as");
     byte[] stored = coverage(pack, null, "stored");
@@ -275,25 +263,29 @@ class CoverageCommandTest {
     Path degrees = dir.resolve("degrees.tif");
     GeoTiff.writeFloat32(
         degrees, new FloatRaster(new GridSpec(24, 55, 0.01, 50, 50, 4326), new float[2500]));
-    CliRunner.Result bad =
-        CliRunner.run(
-            "region",
-            "build",
-            "--layers",
-            TestPacks.ROOT.resolve("data/baltic").toString(),
-            "--cell-size",
-            "1000",
-            "--out",
-            pack.toString(),
-            "--dem",
-            degrees.toString(),
-            "--quiet");
+    CliRunner.Result bad = buildOneKm(pack, degrees);
     assertThat(bad.exit()).isEqualTo(3);
     assertThat(errorLines(bad))
         .singleElement()
         .asString()
         .contains("degrees.tif", "geographic CRS");
     assertThat(Files.readString(pack.resolve("region.json"))).isEqualTo(before);
+  }
+
+  /** {@code region build} of the shipped layers at 1 km into {@code pack} with {@code dem}. */
+  private static CliRunner.Result buildOneKm(Path pack, Path dem) {
+    return CliRunner.run(
+        "region",
+        "build",
+        "--layers",
+        TestPacks.ROOT.resolve("data/baltic").toString(),
+        "--cell-size",
+        "1000",
+        "--out",
+        pack.toString(),
+        "--dem",
+        dem.toString(),
+        "--quiet");
   }
 
   /** The vehicle coverage raster of {@link #PLAN} over {@code pack}, with {@code dem} or none. */
