@@ -212,8 +212,9 @@ public final class Viewshed {
     }
     int visible = 1;
     for (int s = 0; s < 2; s++) {
-      sector.set(s);
-      opposite.set(s + 2);
+      Window win = window();
+      sector.set(s, width, obsCol, obsRow, win);
+      opposite.set(s + 2, width, obsCol, obsRow, win);
       chooseFrame();
       prepareFrame(sector, frameA);
       prepareFrame(opposite, frameB);
@@ -573,70 +574,5 @@ public final class Viewshed {
       }
     }
     return mTo;
-  }
-
-  /**
-   * One of the four 90° sectors in its frame: major axis {@code a} (column m ≥ 1 of the sector),
-   * minor axis {@code b} = a turned 90° clockwise on the map (row n, |n| ≤ m); strides of the frame
-   * in the grid, the window and the vertex arrays; the frame's extent within the window.
-   */
-  private final class Sector {
-    private static final int[] A_COL = {1, 0, -1, 0};
-    private static final int[] A_ROW = {0, 1, 0, -1};
-
-    int majorGrid;
-    int minorGrid;
-    int majorVertex;
-    int minorVertex;
-    int obsGrid;
-    int obsVertex;
-    int mMax;
-    int nMax;
-    int nMin;
-    private final int[] corner = new int[4];
-
-    void set(int s) {
-      int ac = A_COL[s];
-      int ar = A_ROW[s];
-      int bc = -ar;
-      int br = ac;
-      int vw = windowWidth + 1;
-      majorGrid = ar * width + ac;
-      minorGrid = br * width + bc;
-      majorVertex = ar * vw + ac;
-      minorVertex = br * vw + bc;
-      obsGrid = obsRow * width + obsCol;
-      obsVertex = (obsRow - row0) * vw + (obsCol - col0);
-      mMax = extent(ac, ar);
-      nMax = extent(bc, br);
-      nMin = -extent(-bc, -br);
-      for (int sigma = -1; sigma <= 1; sigma += 2) {
-        for (int tau = -1; tau <= 1; tau += 2) {
-          int dc = sigma * ac + tau * bc;
-          int dr = sigma * ar + tau * br;
-          corner[index(sigma, tau)] = (dr > 0 ? vw : 0) + (dc > 0 ? 1 : 0);
-        }
-      }
-    }
-
-    /** Vertex offset, from a cell's top-left vertex, of its corner at (m + σ/2, n + τ/2). */
-    int cornerOffset(int sigma, int tau) {
-      return corner[index(sigma, tau)];
-    }
-
-    private static int index(int sigma, int tau) {
-      return (sigma + 1) + ((tau + 1) >> 1);
-    }
-
-    /** Cells from the observer to the window's edge in grid direction (dc, dr). */
-    private int extent(int dc, int dr) {
-      if (dc > 0) {
-        return col0 + windowWidth - 1 - obsCol;
-      }
-      if (dc < 0) {
-        return obsCol - col0;
-      }
-      return dr > 0 ? row0 + windowHeight - 1 - obsRow : obsRow - row0;
-    }
   }
 }
