@@ -1,6 +1,7 @@
 // The map: the region's layers from the server's OGC API (bbox-loaded), registry records with
-// milsymbol symbols (sensor sites with their catalog SIDC), avenues coloured by arrival time,
-// selection and drawing.
+// milsymbol symbols (sensor sites with their catalog SIDC), avenues coloured by arrival time, the
+// observed area of the registered sensors per target class (hidden until chosen), selection and
+// drawing.
 import Map from 'ol/Map.js';
 import View from 'ol/View.js';
 import VectorLayer from 'ol/layer/Vector.js';
@@ -113,6 +114,14 @@ function avenueStyle(f) {
   return new Style({ stroke: stroke(c, f.get('rank') === 1 ? 4 : 2, f.get('scenario') === 'baseline' ? [4, 6] : undefined) });
 }
 
+// the observed area per target class of the registered sensor sites (OGC collection `coverage`)
+const COVERAGE_COLOUR = { vehicle: '31,120,180', person: '106,61,154', small_uas: '255,127,0' };
+
+function coverageStyle(f) {
+  const c = COVERAGE_COLOUR[f.get('target')] || '80,80,80';
+  return new Style({ fill: fill(`rgba(${c},0.15)`), stroke: stroke(`rgba(${c},0.9)`, 1.5) });
+}
+
 export function createMap(target, onError) {
   const layers = {};
   const add = (id, title, source, style, opts = {}) => {
@@ -133,6 +142,7 @@ export function createMap(target, onError) {
   }, { declutter: true, minZoom: 5 });
   layers.isochrones = new ImageLayer({ opacity: 0.55, properties: { title: 'Isochrones (arrival time)' } });
   add('avenues', 'Avenues (newest assessment)', new VectorSource(), avenueStyle);
+  add('coverage', 'Coverage of registered sensors (vehicle, person, small UAS)', ogcSource('coverage', 10, onError), coverageStyle, { visible: false });
   add('minefields', 'Minefields', ogcSource('minefields', 10000, onError), recordStyle);
   add('obstacles', 'Obstacles', ogcSource('obstacles', 10000, onError), recordStyle);
   add('sensors', 'Sensors', ogcSource('sensors', 10000, onError), recordStyle);

@@ -19,4 +19,5 @@ export function refreshRecords() {
   state.ui.layers.obstacles.getSource().refresh();
   state.ui.layers.minefields.getSource().refresh();
   state.ui.layers.sensors.getSource().refresh();
+  state.ui.layers.coverage.getSource().refresh(); // the server recomputes it when sensors change
 }

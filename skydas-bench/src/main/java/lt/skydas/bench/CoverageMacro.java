@@ -45,7 +45,7 @@ public final class CoverageMacro {
     double belt_m = (args.length > 4 ? Double.parseDouble(args[4]) : 20) * 1000;
     long t0 = System.nanoTime();
     Region region = Region.load(pack);
-    Surface surface = Surface.of(region.grid(), region.landCover(), ClutterTable.defaults(), null);
+    Surface surface = Surface.of(region, ClutterTable.defaults());
     double load_s = (System.nanoTime() - t0) / 1e9;
     SensorType type =
         SensorCatalog.defaults()

@@ -20,6 +20,7 @@ import lt.skydas.core.progress.Progress;
 import lt.skydas.mobility.Season;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.plan.BarrierPlan;
+import lt.skydas.region.Region;
 import lt.skydas.registry.Role;
 import lt.skydas.server.jobs.JobType;
 
@@ -73,6 +74,11 @@ final class AssessJob implements JobType {
 
   RegionOptions regionOptions() {
     return region;
+  }
+
+  /** The server's region pack, loaded on first use and shared with other users (coverage). */
+  Region pack() {
+    return region(Progress.NONE).pack();
   }
 
   private RegionStore.Loaded region(Progress progress) {

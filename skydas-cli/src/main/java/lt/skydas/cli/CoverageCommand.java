@@ -73,7 +73,8 @@ final class CoverageCommand implements Callable<Integer> {
       paramLabel = "DEM.tif",
       description =
           "Ground elevation (GeoTIFF in a projected CRS, resampled onto the region grid)."
-              + " Default: flat ground with Earth curvature and refraction 1/7.")
+              + " Default: the region pack's DEM (region build --dem), else flat ground with"
+              + " Earth curvature and refraction 1/7.")
   Path dem;
 
   @Option(
@@ -118,9 +119,14 @@ final class CoverageCommand implements Callable<Integer> {
     Region pack = loaded.pack();
     BarrierPlan p = AssessCommand.readPlan(plan, null, sensorsFile, loaded.region(), null, null);
     ClutterTable table = clutter == null ? ClutterTable.defaults() : ClutterTable.load(clutter);
-    float[] ground =
-        dem == null ? null : DemResampler.onto(GeoTiff.readFloat(dem), pack.grid(), dem.toString());
-    Surface surface = Surface.of(pack.grid(), pack.landCover(), table, ground);
+    Surface surface =
+        dem == null
+            ? Surface.of(pack, table)
+            : Surface.of(
+                pack.grid(),
+                pack.landCover(),
+                table,
+                DemResampler.onto(GeoTiff.readFloat(dem), pack.grid(), dem.toString()));
     Map<String, Geometry> lines = new LinkedHashMap<>();
     for (String b : HOSTILE_BORDERS) {
       Geometry g = pack.borders().get(b);

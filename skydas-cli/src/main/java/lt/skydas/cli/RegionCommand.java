@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.observe.DemResampler;
 import lt.skydas.region.Region;
 import lt.skydas.region.RegionBuildOptions;
 import lt.skydas.region.RegionBuildReport;
@@ -62,6 +63,17 @@ final class RegionCommand implements Runnable {
         description = "Extent around Lithuania (default ${DEFAULT-VALUE}).")
     double margin;
 
+    @Option(
+        names = "--dem",
+        paramLabel = "DEM.tif",
+        description = {
+          "Ground elevation to store in the pack (dem.tif): a GeoTIFF in a projected CRS,",
+          "resampled onto the region grid; used by coverage when no --dem is given. Refused:",
+          "a geographic CRS, another region, elevations outside -500..9000 m, or more than 1 %",
+          "of the land without elevation (fewer holes are filled from their neighbours)."
+        })
+    Path dem;
+
     @Option(names = "--quiet", description = "Print only the summary.")
     boolean quiet;
 
@@ -78,7 +90,8 @@ final class RegionCommand implements Runnable {
       Path dir = layers != null ? layers : RegionStore.shippedLayers();
       RegionBuildReport r =
           RegionBuilder.build(
-              new RegionBuildOptions(dir, out, cellSize, margin, "LT"),
+              new RegionBuildOptions(dir, out, cellSize, margin, "LT")
+                  .withDem(dem == null ? null : DemResampler.source(dem)),
               ConsoleProgress.forStderr(quiet));
       System.out.printf(
           Locale.ROOT,
@@ -97,6 +110,16 @@ final class RegionCommand implements Runnable {
           r.issues(),
           r.pack().resolve("issues.geojson"));
       r.issueSummary().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %5d  %s%n", v, k));
+      if (dem != null) {
+        var entry = RegionStore.metadata(r.pack()).path("dem");
+        System.out.printf(
+            Locale.ROOT,
+            "DEM %s stored as %s (%d hole cell(s) filled, %d left without elevation)%n",
+            dem,
+            r.pack().resolve(entry.path("file").asText()),
+            entry.path("holes_filled").asInt(),
+            entry.path("holes_left").asInt());
+      }
       return 0;
     }
   }

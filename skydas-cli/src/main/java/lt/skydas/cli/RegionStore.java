@@ -93,13 +93,16 @@ final class RegionStore {
 
   /** The format_version in a pack's region.json, or -1 when unreadable. */
   private static int packFormat(Path dir) {
+    return metadata(dir).path("format_version").asInt(-1);
+  }
+
+  /** A pack's region.json, or a missing node when unreadable. */
+  static com.fasterxml.jackson.databind.JsonNode metadata(Path dir) {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper()
-          .readTree(dir.resolve("region.json").toFile())
-          .path("format_version")
-          .asInt(-1);
+          .readTree(dir.resolve("region.json").toFile());
     } catch (IOException e) {
-      return -1;
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
   }
 

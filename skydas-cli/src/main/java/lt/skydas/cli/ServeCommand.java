@@ -76,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
     Registry reg = db.open(true);
     Accounts accounts = new Accounts(reg.store(), Clock.systemUTC(), Duration.ofHours(12));
     Map<String, JobType> types = new LinkedHashMap<>();
-    types.put("assess", new AssessJob(region));
+    AssessJob assess = new AssessJob(region);
+    types.put("assess", assess);
     types.put("optimize", new OptimizeJob(region));
     types.put("verify", verifyJob(reg));
     ServerConfig cfg =
@@ -87,7 +88,10 @@ final class ServeCommand implements Callable<Integer> {
             .withSecureCookies(secureCookies)
             .withLayers(RegionStore.shippedLayers())
             .withJobTypes(types);
-    SkydasServer server = new SkydasServer(cfg, reg, accounts, Clock.systemUTC()).start();
+    RegistryCoverage coverage =
+        new RegistryCoverage(
+            assess::pack, reg.catalogs().sensors(), Runtime.getRuntime().availableProcessors());
+    SkydasServer server = new SkydasServer(cfg, reg, accounts, Clock.systemUTC(), coverage).start();
     System.out.println(
         "Skydas is serving " + reg.store().describe() + " at " + server.baseUrl() + "/");
     if (accounts.countAdmins() == 0) {

@@ -226,6 +226,93 @@ class CoverageCommandTest {
     assertThat(out).doesNotExist();
   }
 
+  /**
+   * {@code region build --dem} stores the DEM in the pack; coverage from that pack without {@code
+   * --dem} equals coverage from the plain pack with the same {@code --dem}, and differs from flat
+   * ground. A bad DEM is one error line naming it, and the pack stays as it was.
+   */
+  @Test
+  void aPackBuiltWithADemServesCoverageWithoutDem() throws Exception {
+    Path plan = dir.resolve("plan.geojson");
+    Files.writeString(plan, PLAN);
+    JsonNode meta = new ObjectMapper().readTree(TestPacks.oneKm().resolve("region.json").toFile());
+    int w = meta.get("width").asInt() * 2;
+    int h = meta.get("height").asInt() * 2;
+    GridSpec g =
+        new GridSpec(meta.get("min_x").asDouble(), meta.get("max_y").asDouble(), 500, w, h, 3346);
+    float[] z = new float[w * h];
+    for (int i = 0; i < z.length; i++) {
+      z[i] =
+          (float)
+              (150
+                  + 60 * Math.sin(g.centerX(i % w) / 4000.0) * Math.cos(g.centerY(i / w) / 5000.0));
+    }
+    Path dem = dir.resolve("hills.tif");
+    GeoTiff.writeFloat32(dem, new FloatRaster(g, z));
+    Path pack = dir.resolve("pack-dem");
+    CliRunner.Result built = buildOneKm(pack, dem);
+    assertThat(built.exit()).as(built.err()).isZero();
+    assertThat(built.out()).contains("DEM " + dem + " stored as");
+    byte[] stored = coverage(pack, null, "stored");
+    byte[] given = coverage(TestPacks.oneKm(), dem, "given");
+    byte[] flat = coverage(TestPacks.oneKm(), null, "flat");
+    assertThat(stored).isEqualTo(given);
+    assertThat(stored).isNotEqualTo(flat);
+
+    String before = Files.readString(pack.resolve("region.json"));
+    Path degrees = dir.resolve("degrees.tif");
+    GeoTiff.writeFloat32(
+        degrees, new FloatRaster(new GridSpec(24, 55, 0.01, 50, 50, 4326), new float[2500]));
+    CliRunner.Result bad = buildOneKm(pack, degrees);
+    assertThat(bad.exit()).isEqualTo(3);
+    assertThat(errorLines(bad))
+        .singleElement()
+        .asString()
+        .contains("degrees.tif", "geographic CRS");
+    assertThat(Files.readString(pack.resolve("region.json"))).isEqualTo(before);
+  }
+
+  /** {@code region build} of the shipped layers at 1 km into {@code pack} with {@code dem}. */
+  private static CliRunner.Result buildOneKm(Path pack, Path dem) {
+    return CliRunner.run(
+        "region",
+        "build",
+        "--layers",
+        TestPacks.ROOT.resolve("data/baltic").toString(),
+        "--cell-size",
+        "1000",
+        "--out",
+        pack.toString(),
+        "--dem",
+        dem.toString(),
+        "--quiet");
+  }
+
+  /** The vehicle coverage raster of {@link #PLAN} over {@code pack}, with {@code dem} or none. */
+  private byte[] coverage(Path pack, Path dem, String name) {
+    Path out = dir.resolve("cov-" + name);
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "coverage",
+                "--region",
+                pack.toString(),
+                "--plan",
+                dir.resolve("plan.geojson").toString(),
+                "--target",
+                "vehicle",
+                "--out",
+                out.toString(),
+                "--quiet"));
+    if (dem != null) {
+      args.add("--dem");
+      args.add(dem.toString());
+    }
+    CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+    assertThat(r.exit()).as(r.err()).isZero();
+    return GeoTiff.readByte(out.resolve("coverage_vehicle.tif")).data();
+  }
+
   /** The lines of stderr that report an error (progress lines aside). */
   private static java.util.List<String> errorLines(CliRunner.Result r) {
     return r.err().lines().filter(l -> l.startsWith("skydas:")).toList();

@@ -76,12 +76,19 @@ class WebEndToEndTest {
     for (Role role : Role.values()) {
       accounts.create(role.id(), PASSWORD, role);
     }
+    AssessJob assess = new AssessJob(region);
     ServerConfig cfg =
         ServerConfig.defaults(tmp.resolve("work"))
             .withLayers(ROOT.resolve("data/baltic"))
-            .withJobTypes(
-                Map.of("assess", new AssessJob(region), "optimize", new OptimizeJob(region)));
-    server = new SkydasServer(cfg, registry, accounts, Clock.systemUTC()).start();
+            .withJobTypes(Map.of("assess", assess, "optimize", new OptimizeJob(region)));
+    server =
+        new SkydasServer(
+                cfg,
+                registry,
+                accounts,
+                Clock.systemUTC(),
+                new RegistryCoverage(assess::pack, registry.catalogs().sensors(), 2))
+            .start();
 
     ChromeOptions o = new ChromeOptions();
     o.setBinary("/usr/bin/chromium");
@@ -216,6 +223,20 @@ class WebEndToEndTest {
     waiting(20)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("feature"), "sensor"));
     shot("02b-sensor-added");
+
+    // the radar's coverage: a layer to switch on, served by the OGC collection `coverage`
+    assertThat(browser.findElement(By.id("layers")).getText())
+        .contains("Coverage of registered sensors");
+    browser.findElement(By.id("layer-coverage")).click();
+    Object coverage =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/ogc/collections/coverage/items?f=json').then(r => r.json())"
+                    + ".then(c => done(c.features.map(f => f.properties.target + ':'"
+                    + " + f.properties.sensors + ':' + (f.properties.observed_km2 > 0)).join(' ')));");
+    assertThat(coverage).isEqualTo("vehicle:1:true person:1:true small_uas:1:true");
+    shot("02c-coverage");
 
     // run an assessment (tracked, dry) and see its result
     browser.findElement(By.id("assess-run")).click();

@@ -1,9 +1,12 @@
 package lt.skydas.observe;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import lt.skydas.core.geo.GridSpec;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.raster.FloatRaster;
+import lt.skydas.raster.GeoTiff;
+import lt.skydas.region.DemSource;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
@@ -32,6 +35,24 @@ public final class DemResampler {
   public static final double MIN_OVERLAP = 0.01;
 
   private DemResampler() {}
+
+  /**
+   * The GeoTIFF {@code file} as a region build's DEM ({@code region build --dem}): read and
+   * resampled onto the region grid when the build asks, with the checks of {@link #onto}.
+   */
+  public static DemSource source(Path file) {
+    return new DemSource() {
+      @Override
+      public String name() {
+        return file.toString();
+      }
+
+      @Override
+      public float[] onto(GridSpec grid) {
+        return DemResampler.onto(GeoTiff.readFloat(file), grid, file.toString());
+      }
+    };
+  }
 
   /**
    * The DEM's elevation per cell of {@code region}, m (NaN = nodata).

@@ -3,6 +3,7 @@ package lt.skydas.observe;
 import java.util.Objects;
 import lt.skydas.core.geo.GridSpec;
 import lt.skydas.region.LandCover;
+import lt.skydas.region.Region;
 import lt.skydas.terrain.ElevationGrid;
 
 /**
@@ -45,6 +46,14 @@ public final class Surface {
       z[i] = g + c[i];
     }
     return new Surface(new ElevationGrid(grid, z), c);
+  }
+
+  /**
+   * The surface of a region pack: its stored DEM ({@link Region#findDem()}, {@code region build
+   * --dem}) when it has one, else flat ground.
+   */
+  public static Surface of(Region region, ClutterTable clutter) {
+    return of(region.grid(), region.landCover(), clutter, region.findDem().orElse(null));
   }
 
   /** Ground plus clutter, m; NaN = nodata. */

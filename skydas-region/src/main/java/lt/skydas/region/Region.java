@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import lt.skydas.core.geo.Crs;
 import lt.skydas.core.geo.GridSpec;
 import lt.skydas.core.geojson.Feature;
@@ -19,6 +20,7 @@ import lt.skydas.core.geojson.GeoJsonReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.raster.ByteRaster;
+import lt.skydas.raster.FloatRaster;
 import lt.skydas.raster.GeoTiff;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -41,6 +43,9 @@ public final class Region {
   private final Map<Country, Geometry> countries;
   private final List<NamedArea> residential;
   private final List<NamedArea> protectedAreas;
+
+  /** The stored DEM, read on first use ({@link #findDem()}). */
+  private volatile float[] dem;
 
   private Region(
       Path dir,
@@ -243,5 +248,46 @@ public final class Region {
 
   public List<NamedArea> protectedAreas() {
     return protectedAreas;
+  }
+
+  /**
+   * The ground elevation stored with the pack ({@code region build --dem}), metres per cell of
+   * {@link #grid()} (NaN = nodata; holes over land filled, see {@code package.md}), or empty when
+   * the pack has none. Read from {@code dem.tif} on first call (thread-safe), then shared: do not
+   * modify the array.
+   *
+   * @throws SkydasProblem NOT_FOUND or BAD_INPUT when region.json names a DEM that is missing or
+   *     not on the pack's grid
+   */
+  public Optional<float[]> findDem() {
+    JsonNode entry = metadata.path("dem");
+    if (!entry.isObject()) {
+      return Optional.empty();
+    }
+    float[] d = dem;
+    if (d == null) {
+      synchronized (this) {
+        if (dem == null) {
+          dem = readDem(dir.resolve(entry.path("file").asText(PackDem.FILE)));
+        }
+        d = dem;
+      }
+    }
+    return Optional.of(d);
+  }
+
+  private float[] readDem(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new SkydasProblem(
+          ProblemCode.NOT_FOUND,
+          file + ": no such file (named in region.json)" + REBUILD,
+          Map.of("file", file.toString()));
+    }
+    FloatRaster r = GeoTiff.readFloat(file);
+    if (!r.grid().equals(grid)) {
+      throw SkydasProblem.badInput(
+          file.toString(), null, "the DEM is not on the pack's grid" + REBUILD);
+    }
+    return r.data();
   }
 }

@@ -20,6 +20,8 @@ import lt.skydas.core.io.AtomicOutput;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.core.progress.Progress;
+import lt.skydas.raster.FloatRaster;
+import lt.skydas.raster.GeoTiff;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -155,6 +157,7 @@ public final class RegionBuilder {
             grid.height(),
             grid.cellSize()));
 
+    float[] ground = opt.dem() == null ? null : resampleDem(opt.dem(), grid, progress);
     Map<String, List<Layers.Item>> read = readAll(layers, keep, progress);
 
     byte[] country = new byte[grid.cellCount()];
@@ -166,15 +169,23 @@ public final class RegionBuilder {
     List<Settlement> settlements = settlements(read.get("settlements"));
     Map<String, Object> meta =
         PackWriter.metadata(opt, grid, lc, roads, rgb.stats(), settlements, issues, read, layers);
+    PackDem.Checked dem = ground == null ? null : PackDem.check(ground, lc, grid, opt.dem().name());
+    if (dem != null) {
+      meta.put("dem", dem.metadata(opt.dem().name()));
+    }
     if (observer != null) {
       observer.built(grid, lc, country, roads);
     }
     progress.begin("writing region pack", -1);
     AtomicOutput.writeDirectory(
         opt.outDir(),
-        tmp ->
-            PackWriter.write(
-                tmp, grid, lc, country, roads, countries, read, settlements, issues, meta, t0));
+        tmp -> {
+          if (dem != null) {
+            GeoTiff.writeFloat32(tmp.resolve(PackDem.FILE), new FloatRaster(grid, dem.ground_m()));
+          }
+          PackWriter.write(
+              tmp, grid, lc, country, roads, countries, read, settlements, issues, meta, t0);
+        });
     progress.end();
     return new RegionBuildReport(
         opt.outDir(),
@@ -187,6 +198,14 @@ public final class RegionBuilder {
         issues.size(),
         issues.summary(),
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The DEM on the region grid, checked by its source (before the long part of the build). */
+  private static float[] resampleDem(DemSource dem, GridSpec grid, Progress progress) {
+    progress.begin("resampling the DEM " + dem.name(), -1);
+    float[] z = dem.onto(grid);
+    progress.end();
+    return z;
   }
 
   private static Map<String, List<Layers.Item>> readAll(

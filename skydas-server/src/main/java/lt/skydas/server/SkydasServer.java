@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import lt.skydas.registry.Registry;
 import lt.skydas.server.api.AccountApi;
+import lt.skydas.server.api.CoverageSource;
 import lt.skydas.server.api.JobApi;
 import lt.skydas.server.api.MetaApi;
 import lt.skydas.server.api.OgcApi;
@@ -47,6 +48,19 @@ public final class SkydasServer implements AutoCloseable {
   private final Javalin app;
 
   public SkydasServer(ServerConfig config, Registry registry, Accounts accounts, Clock clock) {
+    this(config, registry, accounts, clock, null);
+  }
+
+  /**
+   * @param coverage computes the OGC collection {@code coverage} from the registry's sensor records
+   *     (null: no such collection)
+   */
+  public SkydasServer(
+      ServerConfig config,
+      Registry registry,
+      Accounts accounts,
+      Clock clock,
+      CoverageSource coverage) {
     this.config = config;
     this.jobs = new JobManager(config.jobTypes(), config.workDir(), 1, clock);
     ObjectMapper json =
@@ -64,7 +78,7 @@ public final class SkydasServer implements AutoCloseable {
             config.workDir().resolve("uploads"),
             config.maxBody_bytes())
         .routes(routes);
-    new OgcApi(registry, config.layers(), jobs, responses).routes(routes);
+    new OgcApi(registry, config.layers(), jobs, responses, coverage).routes(routes);
     new JobApi(jobs, requests, responses).routes(routes);
     new ProgrammeApi(registry, responses).routes(routes);
     new MetaApi(registry, responses).routes(routes);

@@ -39,6 +39,14 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(Path dir, Map<String, JobType> jobs, JdbcStore store) {
+    this(dir, jobs, store, null);
+  }
+
+  TestServer(
+      Path dir,
+      Map<String, JobType> jobs,
+      JdbcStore store,
+      lt.skydas.server.api.CoverageSource coverage) {
     this.dir = dir;
     this.registry =
         new Registry(
@@ -57,7 +65,7 @@ final class TestServer implements AutoCloseable {
             .withLayers(LAYERS)
             .withMaxBody(1L << 20)
             .withJobTypes(jobs);
-    this.server = new SkydasServer(cfg, registry, accounts, Clock.systemUTC()).start();
+    this.server = new SkydasServer(cfg, registry, accounts, Clock.systemUTC(), coverage).start();
   }
 
   String url(String path) {

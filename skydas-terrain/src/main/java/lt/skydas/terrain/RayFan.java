@@ -20,6 +20,14 @@ import java.util.Arrays;
  * maximum distance are owned by none. Diagonal cells ({@code |n| = m}) are owned by the sector
  * where {@code n = −m}, the other side by the next sector, so the four sectors own every cell once.
  *
+ * <p>Cells are addressed in a <i>frame</i>: a row-major array of the sector's cells, {@code
+ * columns} cells per row n (column m at {@code (n + bias) · columns + m}), so that a ray walking
+ * outwards reads memory nearly in order whatever the sector's direction on the grid. A ray cell is
+ * packed in an int as {@code frameIndex << 2 | side << 1 | owned} ({@link #side}, {@link #owned}):
+ * {@code code & ~3} is the index of the cell's first float in a frame of four floats per cell. A
+ * stored fan uses the {@linkplain #frameColumns() fixed frame} of its reach (the frame index does
+ * not depend on the observer); a walked fan writes the caller's frame.
+ *
  * <p>Depends only on the geometry (reach, oversampling, whether rays stop at a circle), never on
  * the terrain or the observer: immutable and shared between threads and queries. Fans up to {@link
  * #MAX_STORED_CELLS} ray cells are stored, banded; larger ones have a single band and walk their
@@ -29,9 +37,11 @@ final class RayFan {
   /** Fans up to this many ray cells (about 16 MB) are stored; larger ones are walked per query. */
   static final int MAX_STORED_CELLS = 4 << 20;
 
-  private static final int N_BIAS = 1 << 13;
   private static final int OWNED = 1;
   private static final int LESSER = 2;
+
+  /** Columns beyond the reach, and rows beyond ±reach, held by the fixed frame (rays overrun). */
+  private static final int FRAME_SLACK = 4;
 
   /** Bands narrower than this many columns are not split further. */
   private static final int MIN_BAND = 16;
@@ -67,7 +77,7 @@ final class RayFan {
    *     ray (+Inf for none)
    */
   RayFan(int reach, int oversample, boolean circular, double maxDistanceCells2) {
-    if (reach < 1 || reach >= N_BIAS || oversample < 1) {
+    if (reach < 1 || reach >= 1 << 14 || oversample < 1) {
       throw new IllegalArgumentException("reach " + reach + ", oversample " + oversample);
     }
     this.reach = reach;
@@ -105,7 +115,16 @@ final class RayFan {
     float[] allOff = new float[(int) estimate];
     int size = 0;
     for (int g = 0; g < rays; g++) {
-      int len = walk(g, buf, off);
+      int len =
+          walk(
+              g,
+              buf,
+              off,
+              frameColumns(),
+              frameBias(),
+              frameColumns() - 1,
+              -frameBias(),
+              frameBias());
       if (size + len > all.length) {
         all = Arrays.copyOf(all, Math.max(size + len, all.length * 2));
         allOff = Arrays.copyOf(allOff, all.length);
@@ -196,12 +215,23 @@ final class RayFan {
     return start;
   }
 
-  static int column(int code) {
-    return code >>> 16;
+  /**
+   * Columns per row of the fixed frame of a stored fan: column m of row n at {@code (n +
+   * frameBias()) · frameColumns() + m}; rows n in {@code [−frameBias(), frameBias()]}, columns
+   * {@code 0 .. frameColumns() − 1} (column 0 holds no cell: frame index 0 is free for the engine).
+   */
+  int frameColumns() {
+    return reach + FRAME_SLACK;
   }
 
-  static int row(int code) {
-    return ((code >>> 2) & 0x3FFF) - N_BIAS;
+  /** The row offset of the fixed frame (see {@link #frameColumns()}). */
+  int frameBias() {
+    return reach + FRAME_SLACK;
+  }
+
+  /** Frame index of a packed ray cell. */
+  static int frameIndex(int code) {
+    return code >>> 2;
   }
 
   /** 0 if the ray passes the cell on its greater-slope corner's side, 1 on the lesser's. */
@@ -215,9 +245,11 @@ final class RayFan {
   }
 
   /**
-   * Writes the cells ray k crosses into {@code buf}, nearest first, and returns their number.
+   * Writes the cells ray g crosses into {@code buf}, nearest first, packed with their index in the
+   * frame of {@code columns} cells per row and row offset {@code bias}, and returns their number.
    * Within a column the cell nearer the axis comes first; a ray touching a cell only at a corner
-   * counts it when the corner is where the ray leaves the column.
+   * counts it when the corner is where the ray leaves the column. The ray is cut at its first cell
+   * beyond column {@code mHi} or outside rows {@code [nLo, nHi]} (it never comes back).
    *
    * <p>{@code offset[i]} receives where the ray crosses cell i, as an equivalent slope offset from
    * the cell's centre: {@code w · (s_corner − s_centre)} with {@code w} the exact azimuth weight
@@ -225,7 +257,7 @@ final class RayFan {
    * corner on the ray's side — so that a linear interpolation in slope, as the engine does,
    * reproduces r.viewshed's interpolation in azimuth. Positive towards the greater-slope corner.
    */
-  int walk(int g, int[] buf, float[] offset) {
+  int walk(int g, int[] buf, float[] offset, int columns, int bias, int mHi, int nLo, int nHi) {
     int b = 0;
     while (g >= bandRay[b + 1]) {
       b++;
@@ -244,11 +276,15 @@ final class RayFan {
     for (int m = bandFirst[b]; m <= last; m++) {
       int end = nearestRow((m + 0.5) * t, step);
       while (true) {
+        if (m > mHi || n < nLo || n > nHi) {
+          return len;
+        }
         int e = 2 * (n * resolution - k * m);
         boolean owned = e > -m && e <= m && (double) m * m + (double) n * n <= maxDistanceCells2;
         double d = slopeOffset(t, at, m, n);
         offset[len] = (float) Math.abs(d);
-        buf[len++] = (m << 16) | ((n + N_BIAS) << 2) | (d < 0 ? LESSER : 0) | (owned ? OWNED : 0);
+        int index = (n + bias) * columns + m;
+        buf[len++] = (index << 2) | (d < 0 ? LESSER : 0) | (owned ? OWNED : 0);
         if (n == end) {
           break;
         }

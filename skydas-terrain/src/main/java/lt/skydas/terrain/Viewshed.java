@@ -39,10 +39,11 @@ import java.util.Objects;
  * observer's cell is visible.
  *
  * <p><b>Cost.</b> Θ(cells within range): two slope evaluations per cell (centre and corner) for the
- * set-up and about four ray cells per cell for the sweep; no allocation per query once the scratch
- * has grown to the largest window (20 bytes per window cell) and the fan is built for the maximum
- * distance (once per engine and distance; about 10 MB for 15 km on 25 m). 15 km on 25 m takes about
- * 35 ms (ADR 0010).
+ * set-up and about four ray cells per cell for the sweep, through per-sector frames laid out in the
+ * sector's own axes so a ray reads memory in order; no allocation per query once the scratch has
+ * grown to the largest window (about 34 bytes per window cell) and the fan and inverse-distance
+ * tables are built for the maximum distance (once per engine and distance; about 13 MB for 15 km on
+ * 25 m). 15 km on 25 m takes about 25 ms of CPU (ADR 0010).
  *
  * <pre>{@code
  * Viewshed vs = new Viewshed(new ElevationGrid(grid, elevation));
@@ -69,6 +70,9 @@ public final class Viewshed {
 
   private static final int STRIDE = 4;
 
+  /** Frame columns per block where the frame runs across the grid's rows (see blockColumns). */
+  private static final int BLOCK_COLUMNS = 16;
+
   /** Cells up to this far beyond the maximum distance are set up (rays walk ~3.6 cells past it). */
   private static final double CELL_MARGIN = 4;
 
@@ -82,15 +86,27 @@ public final class Viewshed {
   private final double cellSize_m;
 
   /**
-   * Per window cell, four floats: the slope (tangent of the vertical angle) from the eye to the
-   * cell's curvature-lowered centre (NaN for nodata); the change of the cell's interpolated slope
-   * per unit of ray slope on the side of its greater-slope and of its lesser-slope silhouette
-   * corner; and {@code targetHeight / distance}.
+   * Per cell of the frame of the current sector ({@code frameA}) and of the opposite one ({@code
+   * frameB}), four floats: the slope (tangent of the vertical angle) from the eye to the cell's
+   * curvature-lowered centre; the change of the cell's interpolated slope per unit of ray slope on
+   * the side of its greater-slope and of its lesser-slope silhouette corner; and the slope to the
+   * target above the centre. Nodata and off-grid cells hold −∞, 0, 0, −∞: they never raise a
+   * horizon.
    */
-  private float[] cells = new float[0];
+  private float[] frameA = new float[0];
+
+  private float[] frameB = new float[0];
+
+  /** Per frame cell, the decision of its owner ray (index 0 takes the others' writes). */
+  private byte[] decidedA = new byte[0];
+
+  private byte[] decidedB = new byte[0];
 
   /** Slope of each window vertex (corner), its elevation the mean of the four cells around it. */
   private float[] vertex = new float[0];
+
+  /** Inverse distances to cells and corners (tabulated with a stored fan's reach). */
+  private InverseDistances perDistance;
 
   /** {@code 1 / j} for j ≥ 1. */
   private double[] inverse = new double[0];
@@ -105,9 +121,9 @@ public final class Viewshed {
   private float[] offsetBuffer = new float[0];
 
   /** Per ray of the fan, its horizon where it ends, in the current sector and the opposite one. */
-  private double[] endA = new double[0];
+  private float[] endA = new float[0];
 
-  private double[] endB = new double[0];
+  private float[] endB = new float[0];
 
   // per-query state
   private int col0;
@@ -120,6 +136,19 @@ public final class Viewshed {
   private double drop;
   private double target_m;
   private double maxDistanceCells2;
+
+  /** Per frame row, the first, last data and last column to set up (see prepareFrame). */
+  private int[] rowFirst = new int[0];
+
+  private int[] rowIn = new int[0];
+  private int[] rowLast = new int[0];
+
+  // the frame of the current pass (see RayFan): columns per row, row offset, extent
+  private int frameColumns;
+  private int frameBias;
+  private int frameMHi;
+  private int frameNLo;
+  private int frameNHi;
 
   /** An engine over one elevation model; the model is read, never written. */
   public Viewshed(ElevationGrid dem) {
@@ -181,15 +210,19 @@ public final class Viewshed {
     for (int r = row0; r < row0 + windowHeight; r++) {
       Arrays.fill(out, r * width + col0, r * width + col0 + windowWidth, NODATA);
     }
+    int visible = 1;
     for (int s = 0; s < 2; s++) {
-      sector.set(s);
-      opposite.set(s + 2);
-      prepareCells(sector);
-      prepareCells(opposite);
-      sweepSectors(out);
+      Window win = window();
+      sector.set(s, width, obsCol, obsRow, win);
+      opposite.set(s + 2, width, obsCol, obsRow, win);
+      chooseFrame();
+      prepareFrame(sector, frameA);
+      prepareFrame(opposite, frameB);
+      sweepSectors();
+      visible += scatter(sector, decidedA, out) + scatter(opposite, decidedB, out);
     }
     out[row * width + col] = VISIBLE;
-    return countVisible(out);
+    return visible;
   }
 
   /** The window of the last query: grid cells it may have written. */
@@ -223,18 +256,18 @@ public final class Viewshed {
         || fan.circular != circular
         || fan.maxDistanceCells2 != maxDistanceCells2) {
       fan = new RayFan(reach, OVERSAMPLE, circular, maxDistanceCells2);
-      endA = new double[fan.rayCount()];
-      endB = new double[fan.rayCount()];
+      endA = new float[fan.rayCount()];
+      endB = new float[fan.rayCount()];
       rayBuffer = new int[fan.maxRayLength()];
       offsetBuffer = new float[fan.maxRayLength()];
+      int tabulated = fan.storedCells() == null ? 0 : reach + (int) VERTEX_MARGIN + 3;
+      if (perDistance == null || perDistance.size() != tabulated) {
+        perDistance = new InverseDistances(tabulated, cellSize_m);
+      }
       inverse = new double[2 * reach + 4];
       for (int j = 1; j < inverse.length; j++) {
         inverse[j] = 1.0 / j;
       }
-    }
-    int cellCount = windowWidth * windowHeight;
-    if (cells.length < STRIDE * cellCount) {
-      cells = new float[STRIDE * cellCount];
     }
     int vertices = (windowWidth + 1) * (windowHeight + 1);
     if (vertex.length < vertices) {
@@ -254,6 +287,7 @@ public final class Viewshed {
       int gr = row0 + i;
       double dy = (gr - 0.5 - obsRow) * cs;
       double dy2 = dy * dy;
+      int hy = gr > obsRow ? gr - obsRow - 1 : obsRow - gr;
       int dst = i * vw;
       if (gr < 1 || gr >= height) {
         Arrays.fill(vertex, dst, dst + vw, Float.NaN);
@@ -273,39 +307,100 @@ public final class Viewshed {
         double mean = (z[above + gc - 1] + z[above + gc] + z[below + gc - 1] + z[below + gc]) / 4.0;
         double dx = (gc - 0.5 - obsCol) * cs;
         double d2 = dx * dx + dy2;
-        vertex[dst + j] = (float) ((mean - drop * d2 - eye_m) / Math.sqrt(d2));
+        int hx = gc > obsCol ? gc - obsCol - 1 : obsCol - gc;
+        vertex[dst + j] = (float) ((mean - drop * d2 - eye_m) * perDistance.corner(hx, hy));
       }
     }
   }
 
   /**
-   * The four floats of every window cell of a sector (cells on its diagonals are written by both of
-   * their sectors, with the same values up to rounding). A cell (m, n) has centre slope {@code n/m}
-   * in the sector frame; its silhouette corners are {@code (m − ½, n + ½)} and {@code (m + ½, n −
-   * ½)} for n > 0, {@code (m + ½, n + ½)} and {@code (m − ½, n − ½)} for n < 0, and {@code (m − ½,
-   * ±½)} for n = 0; a corner's slope differs from the centre's by {@code (m + |n|) / (2m(m ∓ ½))},
-   * minus for the corner away from the axis.
+   * The frame of this pass (both sectors share it, see {@link RayFan}): the fan's fixed frame when
+   * its rays are stored, else the smallest frame holding both sectors' windows (rays walked into it
+   * are cut where they leave it).
    */
-  private void prepareCells(Sector s) {
-    if (s.minorWindow == 1 || s.minorWindow == -1) {
-      int mLast = Math.min(s.mMax, across(0, CELL_MARGIN));
-      for (int m = 1; m <= mLast; m++) {
-        int lim = across(m, CELL_MARGIN);
-        int nLo = Math.max(s.nMin, Math.max(-m - 1, -lim));
-        int nHi = Math.min(s.nMax, Math.min(m + 1, lim));
-        for (int n = nLo; n <= nHi; n++) {
-          prepareCell(s, m, n);
-        }
-      }
+  private void chooseFrame() {
+    if (fan.storedCells() != null) {
+      frameColumns = fan.frameColumns();
+      frameBias = fan.frameBias();
+      frameMHi = frameColumns - 1;
+      frameNLo = -frameBias;
+      frameNHi = frameBias;
     } else {
-      int lim0 = across(0, CELL_MARGIN);
-      for (int n = Math.max(s.nMin, -lim0); n <= Math.min(s.nMax, lim0); n++) {
-        int mLast = Math.min(s.mMax, across(Math.abs(n), CELL_MARGIN));
-        for (int m = Math.max(1, Math.abs(n) - 1); m <= mLast; m++) {
-          prepareCell(s, m, n);
+      frameMHi = Math.max(sector.mMax, opposite.mMax);
+      frameNLo = Math.min(sector.nMin, opposite.nMin);
+      frameNHi = Math.max(sector.nMax, opposite.nMax);
+      frameColumns = frameMHi + 1;
+      frameBias = -frameNLo;
+    }
+    long cellCount = (long) frameColumns * (frameNHi - frameNLo + 1);
+    if (STRIDE * cellCount > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("viewshed window too large: " + cellCount + " cells");
+    }
+    if (decidedA.length < cellCount) {
+      frameA = new float[STRIDE * (int) cellCount];
+      frameB = new float[STRIDE * (int) cellCount];
+      decidedA = new byte[(int) cellCount];
+      decidedB = new byte[(int) cellCount];
+    }
+  }
+
+  /**
+   * The four floats of every frame cell a ray may cross in sector {@code s} (within the maximum
+   * distance plus a margin, {@code m ≥ |n| − 1}): a cell (m, n) has centre slope {@code n/m} in the
+   * sector frame; its silhouette corners are {@code (m − ½, n + ½)} and {@code (m + ½, n − ½)} for
+   * n > 0, {@code (m + ½, n + ½)} and {@code (m − ½, n − ½)} for n < 0, and {@code (m − ½, ±½)} for
+   * n = 0; a corner's slope differs from the centre's by {@code (m + |n|) / (2m(m ∓ ½))}, minus for
+   * the corner away from the axis. Cells off the grid get the nodata values.
+   */
+  private void prepareFrame(Sector s, float[] f) {
+    int rows = frameNHi - frameNLo + 1;
+    if (rowFirst.length < rows) {
+      rowFirst = new int[rows];
+      rowIn = new int[rows];
+      rowLast = new int[rows];
+    }
+    int mTop = 0;
+    for (int n = frameNLo; n <= frameNHi; n++) {
+      int r = n - frameNLo;
+      int an = Math.abs(n);
+      rowFirst[r] = Math.max(1, an - 1);
+      rowLast[r] = Math.min(frameMHi, across(an, CELL_MARGIN));
+      rowIn[r] = n >= s.nMin && n <= s.nMax ? Math.min(rowLast[r], s.mMax) : 0;
+      mTop = Math.max(mTop, rowLast[r]);
+    }
+    int block = blockColumns(s);
+    for (int mb = 1; mb <= mTop; mb += block) {
+      int me = Math.min(mTop, mb + block - 1);
+      for (int n = frameNLo; n <= frameNHi; n++) {
+        int r = n - frameNLo;
+        int lo = Math.max(mb, rowFirst[r]);
+        int hi = Math.min(me, rowLast[r]);
+        int in = Math.min(hi, rowIn[r]);
+        int rowBase = (n + frameBias) * frameColumns;
+        for (int m = lo; m <= in; m++) {
+          prepareCell(s, m, n, f, STRIDE * (rowBase + m));
+        }
+        for (int m = Math.max(lo, in + 1); m <= hi; m++) {
+          setNoData(f, STRIDE * (rowBase + m));
         }
       }
     }
+  }
+
+  /**
+   * Columns of the frame handled per block when walking it row by row: all of them where the
+   * sector's major axis runs along a grid row (frame rows and grid rows both in memory order), else
+   * a few, so that the grid (read across its rows) and the frame are both read line by line.
+   */
+  private int blockColumns(Sector s) {
+    return Math.abs(s.majorGrid) == 1 ? frameColumns : BLOCK_COLUMNS;
+  }
+
+  private static void setNoData(float[] f, int fi) {
+    f[fi] = Float.NEGATIVE_INFINITY;
+    f[fi + 1] = 0;
+    f[fi + 2] = 0;
+    f[fi + 3] = Float.NEGATIVE_INFINITY;
   }
 
   /**
@@ -321,21 +416,25 @@ public final class Viewshed {
     return (int) Math.ceil(Math.sqrt(Math.max(0, r * r - along * along)));
   }
 
-  private void prepareCell(Sector s, int m, int n) {
+  private void prepareCell(Sector s, int m, int n, float[] f, int fi) {
+    float own = z[s.obsGrid + m * s.majorGrid + n * s.minorGrid];
+    if (own != own) {
+      setNoData(f, fi);
+      return;
+    }
     double cs = cellSize_m;
-    int wi = STRIDE * (s.obsWindow + m * s.majorWindow + n * s.minorWindow);
     double d2 = ((double) m * m + (double) n * n) * cs * cs;
-    double dist = Math.sqrt(d2);
-    double gc = (z[s.obsGrid + m * s.majorGrid + n * s.minorGrid] - drop * d2 - eye_m) / dist;
+    double perDist = perDistance.centre(m, Math.abs(n));
+    double gc = (own - drop * d2 - eye_m) * perDist;
     double perSpan = inverse[m + Math.abs(n)];
     int hiSigma = n >= 0 ? -1 : 1;
     int loSigma = n <= 0 ? -1 : 1;
-    double hi = cornerSlope(s, m, n, hiSigma, 1);
-    double lo = cornerSlope(s, m, n, loSigma, -1);
-    cells[wi] = (float) gc;
-    cells[wi + 1] = (float) ((hi - gc) * span(m, hiSigma) * perSpan);
-    cells[wi + 2] = (float) ((lo - gc) * span(m, loSigma) * perSpan);
-    cells[wi + 3] = (float) (target_m / dist);
+    double hi = cornerSlope(s, m, n, hiSigma, 1, own);
+    double lo = cornerSlope(s, m, n, loSigma, -1, own);
+    f[fi] = (float) gc;
+    f[fi + 1] = (float) ((hi - gc) * span(m, hiSigma) * perSpan);
+    f[fi + 2] = (float) ((lo - gc) * span(m, loSigma) * perSpan);
+    f[fi + 3] = (float) (gc + target_m * perDist);
   }
 
   /** {@code 2m(m + σ/2)}: |slope(corner) − slope(centre)| = (m + |n|) / span. */
@@ -344,7 +443,7 @@ public final class Viewshed {
   }
 
   /** The slope of corner (m + σ/2, n + τ/2): its vertex, or the cell's own elevation there. */
-  private double cornerSlope(Sector s, int m, int n, int sigma, int tau) {
+  private double cornerSlope(Sector s, int m, int n, int sigma, int tau, float own) {
     float v =
         vertex[s.obsVertex + m * s.majorVertex + n * s.minorVertex + s.cornerOffset(sigma, tau)];
     if (v == v) {
@@ -353,28 +452,30 @@ public final class Viewshed {
     double a = m + 0.5 * sigma;
     double b = n + 0.5 * tau;
     double d2 = (a * a + b * b) * cellSize_m * cellSize_m;
-    float own = z[s.obsGrid + m * s.majorGrid + n * s.minorGrid];
     return (own - drop * d2 - eye_m) / Math.sqrt(d2);
   }
 
   /**
    * Every ray of the fan through the current sector and its opposite, inner bands first: a ray of
-   * an outer band starts from the horizon its parent ray (nearest in slope, inner band) ended with.
+   * an outer band starts from the horizon its parent rays (bracketing it in slope, inner band)
+   * ended with.
    */
-  private void sweepSectors(byte[] out) {
+  private void sweepSectors() {
     int[] stored = fan.storedCells();
     float[] offsets = fan.storedOffsets();
     int[] starts = fan.storedStarts();
     for (int g = 0; g < fan.rayCount(); g++) {
       int p = fan.parent(g);
       int q = fan.parent2(g);
-      double a = p < 0 ? Double.NEGATIVE_INFINITY : combine(endA[p], endA[q]);
-      double b = p < 0 ? Double.NEGATIVE_INFINITY : combine(endB[p], endB[q]);
+      float a = p < 0 ? Float.NEGATIVE_INFINITY : combine(endA[p], endA[q]);
+      float b = p < 0 ? Float.NEGATIVE_INFINITY : combine(endB[p], endB[q]);
       if (stored != null) {
-        sweepRay(g, a, b, stored, offsets, starts[g], starts[g + 1], out);
+        sweepRay(g, a, b, stored, offsets, starts[g], starts[g + 1]);
       } else {
-        int len = fan.walk(g, rayBuffer, offsetBuffer);
-        sweepRay(g, a, b, rayBuffer, offsetBuffer, 0, len, out);
+        int len =
+            fan.walk(
+                g, rayBuffer, offsetBuffer, frameColumns, frameBias, frameMHi, frameNLo, frameNHi);
+        sweepRay(g, a, b, rayBuffer, offsetBuffer, 0, len);
       }
     }
   }
@@ -383,159 +484,95 @@ public final class Viewshed {
    * The horizon an outer-band ray starts with: the mean of the two inner rays bracketing its slope
    * (measured closer to the exact model than the nearer one, their maximum or minimum).
    */
-  private static double combine(double x, double y) {
-    return 0.5 * (x + y);
+  private static float combine(float x, float y) {
+    return 0.5f * (x + y);
   }
 
   /**
-   * The kernel: walks the cells of one ray of the fan, nearest first, in the current sector and
-   * (mirrored: every stride negated) in the opposite one, keeping each one's running maximum of the
-   * crossed cells' interpolated slopes and deciding the cells the ray owns against it. A ray stops
-   * in a sector where it leaves the window.
+   * The kernel: walks the cells of one ray of the fan, nearest first, through the frames of the
+   * current sector and of the opposite one at once (the same frame index: the opposite sector is
+   * the mirror image), keeping each one's running maximum of the crossed cells' interpolated slopes
+   * and deciding every cell against it — visible iff its target slope ≥ the horizon, read from the
+   * sign bit. Only the owner's decision lands on the cell; the others go to frame index 0. Nodata
+   * and off-grid cells (−∞) leave the horizon as it is; their decisions are not used. No branch on
+   * the terrain.
    */
   private void sweepRay(
-      int g,
-      double horizonA,
-      double horizonB,
-      int[] ray,
-      float[] offsets,
-      int from,
-      int to,
-      byte[] out) {
-    final float[] c = cells;
-    final Sector a = sector;
-    final Sector b = opposite;
-    final int obsWindow = a.obsWindow;
-    final int obsGrid = a.obsGrid;
-    boolean liveA = true;
-    boolean liveB = true;
+      int g, float horizonA, float horizonB, int[] ray, float[] offsets, int from, int to) {
+    final float[] fa = frameA;
+    final float[] fb = frameB;
+    final byte[] da = decidedA;
+    final byte[] db = decidedB;
     for (int i = from; i < to; i++) {
       int code = ray[i];
-      int m = RayFan.column(code);
-      int n = RayFan.row(code);
       float offset = offsets[i];
-      int side = RayFan.side(code);
-      int window = m * a.majorWindow + n * a.minorWindow;
-      // a cell the ray does not own is written to the observer's cell (restored at the end)
-      int grid = (m * a.majorGrid + n * a.minorGrid) & -RayFan.owned(code);
-      if (liveA) {
-        liveA = m <= a.mMax && n <= a.nMax && n >= a.nMin;
-        if (liveA) {
-          horizonA =
-              visit(c, STRIDE * (obsWindow + window), offset, side, obsGrid + grid, out, horizonA);
-        }
-      }
-      if (liveB) {
-        liveB = m <= b.mMax && n <= b.nMax && n >= b.nMin;
-        if (liveB) {
-          horizonB =
-              visit(c, STRIDE * (obsWindow - window), offset, side, obsGrid - grid, out, horizonB);
-        } else if (!liveA) {
-          break;
-        }
-      } else if (!liveA) {
-        break;
-      }
+      int fi = code & ~3;
+      int si = fi + 1 + RayFan.side(code);
+      int di = RayFan.frameIndex(code) & -RayFan.owned(code);
+      float slopeA = fa[fi] + offset * fa[si];
+      float slopeB = fb[fi] + offset * fb[si];
+      da[di] = (byte) ((Float.floatToRawIntBits(fa[fi + 3] - horizonA) >>> 31) ^ 1);
+      db[di] = (byte) ((Float.floatToRawIntBits(fb[fi + 3] - horizonB) >>> 31) ^ 1);
+      horizonA = slopeA > horizonA ? slopeA : horizonA;
+      horizonB = slopeB > horizonB ? slopeB : horizonB;
     }
     endA[g] = horizonA;
     endB[g] = horizonB;
   }
 
   /**
-   * One crossed cell: decides it (visible iff target slope − horizon ≥ 0, read from the sign bit,
-   * branch-free) and returns the horizon including the cell. Nodata cells neither block nor are
-   * decided.
+   * Copies the decisions of the cells sector {@code s} owns within the window and the maximum
+   * distance ({@code −m ≤ n < m}) from its frame to the grid, nodata cells as {@link #NODATA};
+   * returns the number of visible cells among them.
    */
-  private static double visit(
-      float[] c, int wi, float offset, int side, int gi, byte[] out, double horizon) {
-    float gc = c[wi];
-    if (gc != gc) {
-      return horizon;
+  private int scatter(Sector s, byte[] decided, byte[] out) {
+    int rows = s.nMax - s.nMin + 1;
+    int mTop = 0;
+    for (int n = s.nMin; n <= s.nMax; n++) {
+      int r = n - s.nMin;
+      rowFirst[r] = n < 0 ? -n : n + 1;
+      rowLast[r] = ownedLast(s, n);
+      mTop = Math.max(mTop, rowLast[r]);
     }
-    double g = gc + offset * c[wi + 1 + side];
-    double margin = (gc + c[wi + 3]) - horizon;
-    out[gi] = (byte) ((int) (Double.doubleToRawLongBits(margin) >>> 63) ^ 1);
-    return Math.max(horizon, g);
-  }
-
-  private int countVisible(byte[] out) {
-    int count = 0;
-    for (int r = row0; r < row0 + windowHeight; r++) {
-      for (int i = r * width + col0; i < r * width + col0 + windowWidth; i++) {
-        count += out[i] == VISIBLE ? 1 : 0;
-      }
-    }
-    return count;
-  }
-
-  /**
-   * One of the four 90° sectors in its frame: major axis {@code a} (column m ≥ 1 of the sector),
-   * minor axis {@code b} = a turned 90° clockwise on the map (row n, |n| ≤ m); strides of the frame
-   * in the grid, the window and the vertex arrays; the frame's extent within the window.
-   */
-  private final class Sector {
-    private static final int[] A_COL = {1, 0, -1, 0};
-    private static final int[] A_ROW = {0, 1, 0, -1};
-
-    int majorGrid;
-    int minorGrid;
-    int majorWindow;
-    int minorWindow;
-    int majorVertex;
-    int minorVertex;
-    int obsGrid;
-    int obsWindow;
-    int obsVertex;
-    int mMax;
-    int nMax;
-    int nMin;
-    private final int[] corner = new int[4];
-
-    void set(int s) {
-      int ac = A_COL[s];
-      int ar = A_ROW[s];
-      int bc = -ar;
-      int br = ac;
-      int vw = windowWidth + 1;
-      majorGrid = ar * width + ac;
-      minorGrid = br * width + bc;
-      majorWindow = ar * windowWidth + ac;
-      minorWindow = br * windowWidth + bc;
-      majorVertex = ar * vw + ac;
-      minorVertex = br * vw + bc;
-      obsGrid = obsRow * width + obsCol;
-      obsWindow = (obsRow - row0) * windowWidth + (obsCol - col0);
-      obsVertex = (obsRow - row0) * vw + (obsCol - col0);
-      mMax = extent(ac, ar);
-      nMax = extent(bc, br);
-      nMin = -extent(-bc, -br);
-      for (int sigma = -1; sigma <= 1; sigma += 2) {
-        for (int tau = -1; tau <= 1; tau += 2) {
-          int dc = sigma * ac + tau * bc;
-          int dr = sigma * ar + tau * br;
-          corner[index(sigma, tau)] = (dr > 0 ? vw : 0) + (dc > 0 ? 1 : 0);
+    assert rows <= rowFirst.length;
+    int visible = 0;
+    int block = blockColumns(s);
+    int major = s.majorGrid;
+    for (int mb = 1; mb <= mTop; mb += block) {
+      int me = Math.min(mTop, mb + block - 1);
+      for (int n = s.nMin; n <= s.nMax; n++) {
+        int r = n - s.nMin;
+        int rowBase = (n + frameBias) * frameColumns;
+        int gridBase = s.obsGrid + n * s.minorGrid;
+        int hi = Math.min(me, rowLast[r]);
+        for (int m = Math.max(mb, rowFirst[r]); m <= hi; m++) {
+          int gi = gridBase + m * major;
+          float zc = z[gi];
+          byte v = zc == zc ? decided[rowBase + m] : NODATA;
+          out[gi] = v;
+          visible += v == VISIBLE ? 1 : 0;
         }
       }
     }
+    return visible;
+  }
 
-    /** Vertex offset, from a cell's top-left vertex, of its corner at (m + σ/2, n + τ/2). */
-    int cornerOffset(int sigma, int tau) {
-      return corner[index(sigma, tau)];
+  /** The last column of frame row n within the window and the maximum distance (0 if none). */
+  private int ownedLast(Sector s, int n) {
+    double rest = maxDistanceCells2 - (double) n * n;
+    if (rest < 0) {
+      return 0;
     }
-
-    private static int index(int sigma, int tau) {
-      return (sigma + 1) + ((tau + 1) >> 1);
-    }
-
-    /** Cells from the observer to the window's edge in grid direction (dc, dr). */
-    private int extent(int dc, int dr) {
-      if (dc > 0) {
-        return col0 + windowWidth - 1 - obsCol;
+    int mTo = s.mMax;
+    if (rest < (double) mTo * mTo) {
+      mTo = (int) Math.sqrt(rest);
+      while ((double) mTo * mTo > rest) {
+        mTo--;
       }
-      if (dc < 0) {
-        return obsCol - col0;
+      while ((double) (mTo + 1) * (mTo + 1) <= rest) {
+        mTo++;
       }
-      return dr > 0 ? row0 + windowHeight - 1 - obsRow : obsRow - row0;
     }
+    return mTo;
   }
 }

@@ -103,4 +103,42 @@ class ViewshedDifferentialTest {
     assertThat((double) borderline / Math.max(1, m.length))
         .isGreaterThanOrEqualTo(MIN_BORDERLINE_SHARE);
   }
+
+  /**
+   * A reach beyond {@link RayFan#MAX_STORED_CELLS} (900 cells): the fan walks its rays per query
+   * into a frame fitted to the window, cut where they leave it; same bounds as above.
+   */
+  @Test
+  void raysWalkedPerQueryOnALongGridAgreeWithTheBruteForce() {
+    int w = 900;
+    int h = 6;
+    long seed = 901;
+    float[] z = RandomTerrain.generate(seed, w, h, 12, 60, 2, 0.02);
+    ElevationGrid dem = ElevationGrid.of(w, h, 25, z);
+    int[][] observers = {{3, 2}, {450, 4}, {897, 0}};
+    for (int[] obs : observers) {
+      if (Float.isNaN(z[obs[1] * w + obs[0]])) {
+        z[obs[1] * w + obs[0]] = 50;
+      }
+      for (double max_m : new double[] {Double.POSITIVE_INFINITY, 850 * 25}) {
+        ViewshedOptions o =
+            ViewshedOptions.builder().withObserverHeight_m(8).withMaxDistance_m(max_m).build();
+        byte[] fast = new byte[w * h];
+        new Viewshed(dem).compute(obs[0], obs[1], o, fast);
+        byte[] ref = new ReferenceLineOfSight(dem, obs[0], obs[1], o).out;
+        int differ = 0;
+        int decided = 0;
+        for (int i = 0; i < fast.length; i++) {
+          assertThat(fast[i] == Viewshed.NODATA)
+              .as("seed %d, observer %d: cell (%d, %d) nodata", seed, obs[0], i % w, i / w)
+              .isEqualTo(ref[i] == Viewshed.NODATA);
+          decided += ref[i] != Viewshed.NODATA ? 1 : 0;
+          differ += ref[i] != Viewshed.NODATA && fast[i] != ref[i] ? 1 : 0;
+        }
+        assertThat((double) differ / decided)
+            .as("seed %d, observer %d, max %s m: share differing", seed, obs[0], max_m)
+            .isLessThanOrEqualTo(MAX_SHARE_ONE);
+      }
+    }
+  }
 }

@@ -79,7 +79,11 @@ final class Layers {
 
   /** Reads and indexes one GeoJSON file. */
   static Layer load(String id, Path file) {
-    List<Feature> fs = GeoJsonReader.readAll(file);
+    return of(id, GeoJsonReader.readAll(file));
+  }
+
+  /** Indexes features (WGS84) as a layer. */
+  static Layer of(String id, List<Feature> fs) {
     STRtree t = new STRtree();
     Envelope ext = new Envelope();
     for (int i = 0; i < fs.size(); i++) {

@@ -22,6 +22,7 @@ import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.registry.RecordKind;
 import lt.skydas.registry.Registry;
 import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.Status;
 import lt.skydas.registry.exchange.RegistryExchange;
 import lt.skydas.server.http.Access;
 import lt.skydas.server.http.Requests;
@@ -63,14 +64,23 @@ public final class OgcApi {
   private final JobManager jobs;
   private final Responses responses;
 
+  private final CoverageSource coverageSource;
+
   /**
    * @param layerDir folder of the region's GeoJSON layers; null for none
+   * @param coverage computes the {@code coverage} collection from the sensor records; null for none
    */
-  public OgcApi(Registry registry, Path layerDir, JobManager jobs, Responses responses) {
+  public OgcApi(
+      Registry registry,
+      Path layerDir,
+      JobManager jobs,
+      Responses responses,
+      CoverageSource coverage) {
     this.registry = registry;
     this.layers = new Layers(layerDir);
     this.jobs = jobs;
     this.responses = responses;
+    this.coverageSource = coverage;
   }
 
   /** Declares the OGC API routes. */
@@ -136,6 +146,9 @@ public final class OgcApi {
     if (latestAvenues() != null) {
       ids.add("avenues");
     }
+    if (coverageSource != null) {
+      ids.add(COVERAGE);
+    }
     ids.addAll(layers.ids());
     return ids;
   }
@@ -158,6 +171,9 @@ public final class OgcApi {
       case "minefields" -> "Registered minefields";
       case "sensors" -> "Registered sensor, EW and counter-drone sites";
       case "avenues" -> "Avenues of approach (newest assessment)";
+      case COVERAGE ->
+          "Observed area per target class of the registered sensor sites (recomputed when they"
+              + " change)";
       default -> "Region layer " + id + " (© OpenStreetMap contributors, ODbL)";
     };
   }
@@ -256,7 +272,12 @@ public final class OgcApi {
       }
       return new Page(out, null);
     }
-    Layers.Layer l = id.equals("avenues") ? avenues() : layers.get(id);
+    Layers.Layer l =
+        switch (id) {
+          case "avenues" -> avenues();
+          case COVERAGE -> coverage();
+          default -> layers.get(id);
+        };
     List<Integer> hits = l.query(bbox);
     for (int i = offset; i < hits.size() && out.size() < limit; i++) {
       int fi = hits.get(i);
@@ -281,6 +302,37 @@ public final class OgcApi {
 
   private volatile Layers.Layer avenuesCache;
   private volatile Path avenuesPath;
+
+  private static final String COVERAGE = "coverage";
+
+  /** Sensor statuses whose sites no longer stand: left out of the coverage. */
+  private static final java.util.Set<Status> GONE =
+      java.util.Set.of(Status.CLEARED, Status.LAND_RELEASED);
+
+  private Layers.Layer coverageCache;
+  private String coverageStamp;
+
+  /**
+   * The coverage collection: computed by the source from the standing sensor records, cached until
+   * one of them changes (the stamp: every record's id and version).
+   */
+  private synchronized Layers.Layer coverage() {
+    List<RegistryRecord> sensors = new ArrayList<>();
+    StringBuilder stamp = new StringBuilder();
+    for (RegistryRecord r : registry.list(null, null, RecordKind.SENSOR, Integer.MAX_VALUE, 0)) {
+      if (!GONE.contains(r.status())) {
+        sensors.add(r);
+        stamp.append(r.id()).append('@').append(r.version()).append(' ');
+      }
+    }
+    sensors.sort(java.util.Comparator.comparing(RegistryRecord::id));
+    String s = stamp.toString();
+    if (coverageCache == null || !s.equals(coverageStamp)) {
+      coverageCache = Layers.of(COVERAGE, coverageSource.features(List.copyOf(sensors)));
+      coverageStamp = s;
+    }
+    return coverageCache;
+  }
 
   private void items(Context ctx) throws IOException {
     String id = cid(ctx);
