@@ -17,6 +17,8 @@ import org.locationtech.jts.geom.Geometry;
  * @param attackerStartCells cells on the attacker's side of the border where movement starts
  * @param borders border lines by pair ("LT-BY" …), for the report map
  * @param mapLayers other report layers by name (e.g. "roads", "water"), may be empty
+ * @param ground_m ground elevation per cell (m) from the pack's DEM ({@code region build --dem}),
+ *     null for flat ground; line of sight uses it
  */
 public record AssessmentRegion(
     String name,
@@ -27,7 +29,32 @@ public record AssessmentRegion(
     int[] attackerStartCells,
     List<CivilianFeature> civilians,
     Map<String, Geometry> borders,
-    Map<String, Geometry> mapLayers) {
+    Map<String, Geometry> mapLayers,
+    float[] ground_m) {
+
+  /** A region on flat ground (no DEM). */
+  public AssessmentRegion(
+      String name,
+      GridSpec grid,
+      byte[] landCover,
+      String[] landCoverNames,
+      RoadInput roads,
+      int[] attackerStartCells,
+      List<CivilianFeature> civilians,
+      Map<String, Geometry> borders,
+      Map<String, Geometry> mapLayers) {
+    this(
+        name,
+        grid,
+        landCover,
+        landCoverNames,
+        roads,
+        attackerStartCells,
+        civilians,
+        borders,
+        mapLayers,
+        null);
+  }
 
   /** The grid's extent; plan and objective features must lie inside it. */
   public Envelope extent() {

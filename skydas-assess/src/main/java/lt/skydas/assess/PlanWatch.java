@@ -89,7 +89,8 @@ public record PlanWatch(
         observing.add(s);
       }
     }
-    Surface surface = Surface.of(region.grid(), region.landCover(), ClutterTable.defaults(), null);
+    Surface surface =
+        Surface.of(region.grid(), region.landCover(), ClutterTable.defaults(), region.ground_m());
     Map<String, Geometry> lines = new LinkedHashMap<>();
     for (String b : RegionInputs.HOSTILE_BORDERS) {
       if (region.borders().containsKey(b)) {

@@ -75,7 +75,8 @@ public final class RegionInputs {
         starts,
         civilians,
         region.borders(),
-        layers);
+        layers,
+        region.findDem().orElse(null));
   }
 
   /** Cells of Belarus or Russia within {@code depth_m} of the LT–BY and LT–RU border lines. */
