@@ -6,8 +6,11 @@ import java.util.Locale;
 import lt.skydas.plan.Obstacle;
 
 /**
- * Which budget rows of a programme an optimised plan fills: the mine ceiling, the yearly ceilings
- * and the yearly build capacity. A row counts as tight at {@value #TIGHT} of its limit. Stateless.
+ * What binds instead of money, in sentences: which budget rows of a programme an optimised plan
+ * fills, whether the solver's proven bound leaves room, and what stands where the fastest avenues
+ * cross the belts. Which budget rows of a programme an optimised plan fills: the mine ceiling, the
+ * yearly ceilings and the yearly build capacity. A row counts as tight at {@value #TIGHT} of its
+ * limit. Stateless.
  */
 final class BudgetRows {
   /** A row filled to this share of its limit binds. */
@@ -67,5 +70,47 @@ final class BudgetRows {
               String.join(", ", capacityYears)));
     }
     return out;
+  }
+
+  /** Whether money binds at all: the solver's status and proven gap, in one sentence. */
+  static String solverLine(OptimizationResult r) {
+    double gap = OptimizationWriter.gap(r);
+    if ("TIME_LIMIT".equals(r.solved().status())) {
+      return String.format(
+          Locale.ROOT,
+          "The solver stopped at its time limit %.1f %% from its proven bound: a longer"
+              + " --time-limit-s may find a plan that spends more to better effect.",
+          100 * gap);
+    }
+    return String.format(
+        Locale.ROOT,
+        "Money does not bind: no plan within the budget does more than %.2f %% better on the"
+            + " corridor model (proven bound %.4f against %.4f). More delay needs more places to"
+            + " build, not more money.",
+        100 * gap,
+        r.solved().bound(),
+        r.modelObjective());
+  }
+
+  /** The belt crossings of the fastest verified avenues, counted by what stands there. */
+  static String crossingLine(List<Limits.CrossingCount> crossings) {
+    List<String> parts = new ArrayList<>();
+    for (Limits.CrossingCount c : crossings) {
+      String what =
+          switch (c.what()) {
+            case "strongest" -> "the strongest obstacle offered already stands";
+            case "weaker" -> "a weaker obstacle than offered stands";
+            case "empty" ->
+                "an offered site is left empty (the corridor model judged it bypassed or not"
+                    + " worth its cost)";
+            case "protected" -> "no obstacle may stand: protected area (" + c.detail() + ")";
+            case "not_offered" -> "no obstacle is offered: " + c.detail();
+            default -> c.what();
+          };
+      parts.add(c.count() + " where " + what);
+    }
+    return parts.isEmpty()
+        ? "The fastest verified avenues cross no belt."
+        : "Where the fastest verified avenues cross the belts: " + String.join("; ", parts) + ".";
   }
 }

@@ -453,8 +453,8 @@ public final class LimitsFinder {
     List<String> binding = new ArrayList<>();
     if (budget > 0 && spent < (1 - LEFT_SHARE) * budget) {
       binding.addAll(BudgetRows.tight(r, p));
-      binding.add(solverLine(r));
-      binding.add(crossingLine(crossings));
+      binding.add(BudgetRows.solverLine(r));
+      binding.add(BudgetRows.crossingLine(crossings));
       String gaps = gapLine(opt.candidates().avoidProtectedAreas());
       if (!gaps.isEmpty()) {
         binding.add(gaps);
@@ -520,45 +520,5 @@ public final class LimitsFinder {
         + "). An attacker detours through them around any closed stretch, so closing more buys"
         + " little: the protected areas, not the money, limit the delay. --allow-protected-areas"
         + " offers sites there (a decision for the ministry and the environmental authority).";
-  }
-
-  private static String solverLine(OptimizationResult r) {
-    double gap = OptimizationWriter.gap(r);
-    if ("TIME_LIMIT".equals(r.solved().status())) {
-      return String.format(
-          Locale.ROOT,
-          "The solver stopped at its time limit %.1f %% from its proven bound: a longer"
-              + " --time-limit-s may find a plan that spends more to better effect.",
-          100 * gap);
-    }
-    return String.format(
-        Locale.ROOT,
-        "Money does not bind: no plan within the budget does more than %.2f %% better on the"
-            + " corridor model (proven bound %.4f against %.4f). More delay needs more places to"
-            + " build, not more money.",
-        100 * gap,
-        r.solved().bound(),
-        r.modelObjective());
-  }
-
-  private static String crossingLine(List<Limits.CrossingCount> crossings) {
-    List<String> parts = new ArrayList<>();
-    for (Limits.CrossingCount c : crossings) {
-      String what =
-          switch (c.what()) {
-            case "strongest" -> "the strongest obstacle offered already stands";
-            case "weaker" -> "a weaker obstacle than offered stands";
-            case "empty" ->
-                "an offered site is left empty (the corridor model judged it bypassed or not"
-                    + " worth its cost)";
-            case "protected" -> "no obstacle may stand: protected area (" + c.detail() + ")";
-            case "not_offered" -> "no obstacle is offered: " + c.detail();
-            default -> c.what();
-          };
-      parts.add(c.count() + " where " + what);
-    }
-    return parts.isEmpty()
-        ? "The fastest verified avenues cross no belt."
-        : "Where the fastest verified avenues cross the belts: " + String.join("; ", parts) + ".";
   }
 }
