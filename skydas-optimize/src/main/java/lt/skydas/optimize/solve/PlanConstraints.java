@@ -11,6 +11,26 @@ import lt.skydas.optimize.model.BarrierModel;
  * of that site), every forced option is chosen.
  */
 public final class PlanConstraints {
+  /**
+   * Drops from {@code choice} (in place) every chosen sensor option that no chosen linked option
+   * needs (in sensor-site order: a sensor is dropped when the options it watches have another
+   * chosen cover), so a plan buys no idle sensor; the objective does not change (sensors have no
+   * gate arcs). Returns {@code choice}.
+   */
+  public static int[] dropIdleSensors(BarrierModel model, int[] choice) {
+    return dropIdleSensors(new ModelIndex(model), choice);
+  }
+
+  static int[] dropIdleSensors(ModelIndex ix, int[] choice) {
+    for (int s = 0; s < choice.length; s++) {
+      int j = choice[s];
+      if (j >= 0 && ix.sensor[j] && ix.forcedAt[s] < 0 && ix.idleSensor(j, choice)) {
+        choice[s] = -1;
+      }
+    }
+    return choice;
+  }
+
   /** Name used for the one-option-per-site rule in {@link InfeasiblePlanException}. */
   public static final String ONE_PER_SITE = "one option per site";
 
@@ -118,6 +138,18 @@ public final class PlanConstraints {
       BarrierModel.Option op = model.options().get(o);
       if (op.forced() && choice[op.site()] != o) {
         v.add("forced option " + o + " (" + op.type() + ") is missing");
+      }
+    }
+    for (BarrierModel.Link l : model.links()) {
+      if (choice[model.options().get(l.option()).site()] != l.option()) {
+        continue;
+      }
+      boolean covered = false;
+      for (int j : l.sensors()) {
+        covered |= choice[model.options().get(j).site()] == j;
+      }
+      if (!covered) {
+        v.add("watched option " + l.option() + " without a covering sensor");
       }
     }
     return v;

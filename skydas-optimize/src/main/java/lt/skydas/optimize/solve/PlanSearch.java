@@ -265,17 +265,76 @@ final class PlanSearch implements AutoCloseable {
 
   /** True when building {@code o} (-1: nothing) at site {@code s} keeps every budget row. */
   boolean fits(int s, int o) {
+    return fits(s, o, -1);
+  }
+
+  /**
+   * True when building {@code o} (-1: nothing) at site {@code s} and, with it, sensor option {@code
+   * sensor} (-1: none; at a site that has nothing chosen) keeps every budget row.
+   */
+  boolean fits(int s, int o, int sensor) {
     if (!checkBudgets) {
       return true;
     }
     int old = choice[s];
     for (int r = 0; r < usage.length; r++) {
-      long u = usage[r] - (old >= 0 ? coef[r][old] : 0) + (o >= 0 ? coef[r][o] : 0);
+      long u =
+          usage[r]
+              - (old >= 0 ? coef[r][old] : 0)
+              + (o >= 0 ? coef[r][o] : 0)
+              + (sensor >= 0 ? coef[r][sensor] : 0);
       if (u > limit[r]) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * What building {@code o} at site {@code s} needs besides: -1 when {@code o} has no watch link or
+   * a covering sensor is chosen; else the cheapest covering sensor (ties: lowest option) whose site
+   * is empty, that is {@code allowed} (null: all) and fits the budget rows together with {@code o};
+   * -2 when no sensor can be added.
+   */
+  int companion(int s, int o, boolean[] allowed) {
+    if (ix.covered(o, choice)) {
+      return -1;
+    }
+    int best = -2;
+    for (int i = ix.coverFirst[o]; i < ix.coverFirst[o + 1]; i++) {
+      int j = ix.cover[i];
+      if (choice[ix.optSite[j]] < 0
+          && (allowed == null || allowed[j])
+          && (best < 0 || ix.optCost[j] < ix.optCost[best])
+          && fits(s, o, j)) {
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  /** Builds the candidate's sensor (if any), then its option. */
+  void apply(CandidateScan.Candidate c) {
+    if (c.sensor >= 0) {
+      apply(ix.optSite[c.sensor], c.sensor);
+    }
+    apply(c.site, c.option);
+  }
+
+  /**
+   * Drops every chosen sensor that no chosen watched option needs ({@link
+   * PlanConstraints#dropIdleSensors}); the times do not change.
+   */
+  void dropIdleSensors() {
+    for (int s = 0; s < choice.length; s++) {
+      int j = choice[s];
+      if (j >= 0
+          && ix.sensor[j]
+          && (!forcedFixed || ix.forcedAt[s] < 0)
+          && ix.idleSensor(j, choice)) {
+        apply(s, -1);
+      }
+    }
   }
 
   /** Builds {@code o} (-1: nothing) at site {@code s} and updates times and paths. */
@@ -360,7 +419,7 @@ final class PlanSearch implements AutoCloseable {
     }
     CandidateScan.Candidate best = scan.best(cands, maxEvaluationsPerStep);
     if (best != null) {
-      apply(best.site, best.option);
+      apply(best);
       return Step.GAIN;
     }
     CandidateScan.Candidate pick = null;
@@ -407,7 +466,7 @@ final class PlanSearch implements AutoCloseable {
           snapshot = choice.clone();
         }
         streak++;
-        apply(look[0].site, look[0].option);
+        apply(look[0]);
         continue;
       }
       break;
@@ -418,12 +477,12 @@ final class PlanSearch implements AutoCloseable {
     return steps;
   }
 
-  /** Built, non-forced sites, ascending. */
+  /** Built, non-forced obstacle sites (not sensor sites), ascending. */
   int[] builtSites() {
     int n = 0;
     int[] s = new int[ix.sites];
     for (int i = 0; i < ix.sites; i++) {
-      if (choice[i] >= 0 && ix.forcedAt[i] < 0) {
+      if (choice[i] >= 0 && ix.forcedAt[i] < 0 && !ix.sensorSite[i]) {
         s[n++] = i;
       }
     }
