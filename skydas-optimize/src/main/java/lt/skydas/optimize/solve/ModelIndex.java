@@ -55,6 +55,11 @@ final class ModelIndex {
   final boolean[] sensor;
   final boolean[] sensorSite;
 
+  /**
+   * Per option without a link: the linked option of its site and type (its watched twin), or -1.
+   */
+  final int[] watchedTwin;
+
   // objective (the arrays are the shared definition's, read-only)
   final ModelObjective goal;
   final int[] scenGroup;
@@ -117,6 +122,18 @@ final class ModelIndex {
       System.arraycopy(l.sensors(), 0, cover, coverFirst[l.option()], l.sensors().length);
       for (int j : l.sensors()) {
         watches[wpos[j]++] = l.option();
+      }
+    }
+
+    watchedTwin = new int[options];
+    Arrays.fill(watchedTwin, -1);
+    for (BarrierModel.Link l : model.links()) {
+      BarrierModel.Option w = model.options().get(l.option());
+      for (int i = siteOptFirst[w.site()]; i < siteOptFirst[w.site() + 1]; i++) {
+        int u = siteOpts[i];
+        if (!linked(u) && model.options().get(u).type().equals(w.type())) {
+          watchedTwin[u] = l.option();
+        }
       }
     }
 

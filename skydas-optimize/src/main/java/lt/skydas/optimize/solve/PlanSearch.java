@@ -322,6 +322,52 @@ final class PlanSearch implements AutoCloseable {
   }
 
   /**
+   * Sensor sweep: for each sensor option not chosen (in option order) whose covered sites hold
+   * unwatched options with a watched twin, buys it and upgrades those options to their twins (same
+   * costs); keeps the change when the objective rises and the sensor fits the budget rows, else
+   * reverts. The greedy values a sensor only through one watched option at a time; this values all
+   * the chosen obstacles it would watch at once. Returns the sensors bought.
+   */
+  int sensorSweep(boolean[] allowed, long deadlineNanos) {
+    int bought = 0;
+    for (int j = 0; j < ix.options && System.nanoTime() < deadlineNanos; j++) {
+      int site = ix.optSite[j];
+      if (!ix.sensor[j] || choice[site] >= 0 || (allowed != null && !allowed[j])) {
+        continue;
+      }
+      int[] sites = new int[ix.watchesFirst[j + 1] - ix.watchesFirst[j]];
+      int[] from = new int[sites.length];
+      int n = 0;
+      for (int i = ix.watchesFirst[j]; i < ix.watchesFirst[j + 1]; i++) {
+        int o = ix.watches[i];
+        int s = ix.optSite[o];
+        int u = choice[s];
+        if (u >= 0 && ix.watchedTwin[u] == o) {
+          sites[n] = s;
+          from[n++] = u;
+        }
+      }
+      if (n == 0 || !fits(site, j)) {
+        continue;
+      }
+      double before = objective;
+      apply(site, j);
+      for (int i = 0; i < n; i++) {
+        apply(sites[i], ix.watchedTwin[from[i]]);
+      }
+      if (objective > before + eps()) {
+        bought++;
+      } else {
+        for (int i = n - 1; i >= 0; i--) {
+          apply(sites[i], from[i]);
+        }
+        apply(site, -1);
+      }
+    }
+    return bought;
+  }
+
+  /**
    * Drops every chosen sensor that no chosen watched option needs ({@link
    * PlanConstraints#dropIdleSensors}); the times do not change.
    */
