@@ -309,6 +309,22 @@ public final class OptimizationWriter {
         .append(" (empty plan ")
         .append(String.format(Locale.ROOT, "%.4f", r.verifiedEmptyObjective()))
         .append(").</p>");
+    if (r.sensors().candidates() > 0) {
+      h.append("<p>")
+          .append(
+              esc(
+                  String.format(
+                      Locale.ROOT,
+                      "Sensors chosen with the obstacles: %d of %d candidate sites, EUR %,.0f"
+                          + " (purchase and upkeep over the programme); %d of %d obstacles watched"
+                          + " (their full delay counts), the others at their unobserved delay.",
+                      r.plan().sensors().size(),
+                      r.sensors().candidates(),
+                      r.sensors().cost_eur(),
+                      r.sensors().watched().size(),
+                      r.plan().obstacles().size())))
+          .append("</p>");
+    }
     h.append("<h3>Attacker time to the nearest objective</h3>")
         .append("<table><thead><tr><th>Case</th><th>Model: without → with plan (h)</th>")
         .append("<th>Verified: without → with plan (h)</th></tr></thead><tbody>");

@@ -20,6 +20,7 @@ import lt.skydas.plan.ObstacleType;
 import lt.skydas.plan.SensorCatalog;
 import lt.skydas.plan.SensorType;
 import lt.skydas.plan.TargetClass;
+import lt.skydas.region.LandCover;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -156,7 +157,7 @@ final class SensorCandidates {
   /** The centre of the open cell nearest to (x, y) within {@link #OPEN_SEARCH_M}, or null. */
   private static Coordinate nearestOpen(AssessmentRegion region, double x, double y) {
     GridSpec g = region.grid();
-    byte open = lt.skydas.region.LandCover.OPEN.code();
+    byte open = LandCover.OPEN.code();
     int r = (int) Math.ceil(OPEN_SEARCH_M / g.cellSize());
     int c0 = g.col(x);
     int r0 = g.row(y);
