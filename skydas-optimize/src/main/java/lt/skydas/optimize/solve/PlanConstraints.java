@@ -8,29 +8,10 @@ import lt.skydas.optimize.model.BarrierModel;
 /**
  * Feasibility of plans (an {@code int[]} with the chosen option per site, -1 for none): every
  * budget row holds, at most one option per site (implied by the representation; the option must be
- * of that site), every forced option is chosen.
+ * of that site), every forced option is chosen, every chosen watched option has a chosen covering
+ * sensor ({@link BarrierModel.Link}).
  */
 public final class PlanConstraints {
-  /**
-   * Drops from {@code choice} (in place) every chosen sensor option that no chosen linked option
-   * needs (in sensor-site order: a sensor is dropped when the options it watches have another
-   * chosen cover), so a plan buys no idle sensor; the objective does not change (sensors have no
-   * gate arcs). Returns {@code choice}.
-   */
-  public static int[] dropIdleSensors(BarrierModel model, int[] choice) {
-    return dropIdleSensors(new ModelIndex(model), choice);
-  }
-
-  static int[] dropIdleSensors(ModelIndex ix, int[] choice) {
-    for (int s = 0; s < choice.length; s++) {
-      int j = choice[s];
-      if (j >= 0 && ix.sensor[j] && ix.forcedAt[s] < 0 && ix.idleSensor(j, choice)) {
-        choice[s] = -1;
-      }
-    }
-    return choice;
-  }
-
   /** Name used for the one-option-per-site rule in {@link InfeasiblePlanException}. */
   public static final String ONE_PER_SITE = "one option per site";
 

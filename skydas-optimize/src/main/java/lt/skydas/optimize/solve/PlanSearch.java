@@ -368,8 +368,9 @@ final class PlanSearch implements AutoCloseable {
   }
 
   /**
-   * Drops every chosen sensor that no chosen watched option needs ({@link
-   * PlanConstraints#dropIdleSensors}); the times do not change.
+   * Drops every chosen sensor that no chosen watched option needs (in site order: a sensor goes
+   * when the options it watches have another chosen cover), so a plan buys no idle sensor; the
+   * times do not change (sensors have no gate arcs).
    */
   void dropIdleSensors() {
     for (int s = 0; s < choice.length; s++) {
