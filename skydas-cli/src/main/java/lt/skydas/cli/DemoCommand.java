@@ -44,13 +44,19 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print only the summary.")
   boolean quiet;
 
+  @Option(
+      names = "--no-sensors",
+      description = "Plan obstacles only (default: sensors chosen together with the obstacles).")
+  boolean noSensors;
+
   @Override
   public Integer call() {
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
     RegionOptions ro = new RegionOptions();
     ro.cellSize = cellSize;
-    OptimizeOptions opt =
-        new OptimizeCommand.ProgrammeOptions().options().withTimeLimit_s(timeLimit);
+    OptimizeCommand.ProgrammeOptions po = new OptimizeCommand.ProgrammeOptions();
+    po.noSensors = noSensors;
+    OptimizeOptions opt = po.options().withTimeLimit_s(timeLimit);
     OptimizeCommand.Run run = OptimizeCommand.run(ro, null, opt, null, null, null, progress);
     Path report = OptimizationWriter.write(out, run.result(), run.region(), run.limits());
     OptimizeCommand.print(run.result());

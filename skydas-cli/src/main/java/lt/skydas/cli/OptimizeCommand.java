@@ -228,6 +228,17 @@ final class OptimizeCommand implements Callable<Integer> {
         100 * OptimizationWriter.gap(r),
         100 * OptimizationWriter.delayGap(r),
         r.verification().violations().size());
+    if (r.sensors().candidates() > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "Sensors: %d of %d candidates, EUR %,.0f (purchase and upkeep over the programme);"
+              + " %d of %d obstacles watched%n",
+          r.plan().sensors().size(),
+          r.sensors().candidates(),
+          r.sensors().cost_eur(),
+          r.sensors().watched().size(),
+          r.plan().obstacles().size());
+    }
     System.out.printf(
         Locale.ROOT,
         "Objective (%s): model %.4f (empty plan %.4f, bound %.4f), verified %.4f (empty plan"
@@ -440,6 +451,22 @@ final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default 2).")
     Integer threads;
 
+    @Option(
+        names = "--no-sensors",
+        description =
+            "Plan obstacles only: no sensor candidates, every obstacle at its full delay (default:"
+                + " sensors are chosen together with the obstacles, and an obstacle's full delay"
+                + " counts only where a chosen sensor watches it).")
+    boolean noSensors;
+
+    @Option(
+        names = "--sensors-max-eur",
+        paramLabel = "EUR",
+        description =
+            "At most this on sensors, purchase plus upkeep over the programme (default: no ceiling"
+                + " of their own; they share the total budget).")
+    Double sensorsMax;
+
     /**
      * The options through {@link OptimizeOptions#builder()}: the optimiser validates them, a bad
      * value fails naming its option (exit 2, or 3 for an unknown class or season).
@@ -464,7 +491,9 @@ final class OptimizeCommand implements Callable<Integer> {
               .routeLimitPct(routeLimit)
               .timeLimit_s(timeLimit)
               .gap(gap)
-              .threads(threads);
+              .threads(threads)
+              .sensors(!noSensors)
+              .sensorsMax_eur(sensorsMax);
       for (String kv : weights == null ? List.<String>of() : weights) {
         int eq = kv.indexOf('=');
         if (eq < 0) {

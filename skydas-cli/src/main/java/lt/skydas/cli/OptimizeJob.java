@@ -52,6 +52,10 @@ final class OptimizeJob implements JobType {
     if (p.has("ap_mines_enabled")) {
       b.apMinesEnabled(p.get("ap_mines_enabled").asBoolean());
     }
+    number(p, "sensors_max_eur").ifPresent(b::sensorsMax_eur);
+    if (p.has("sensors")) {
+      b.sensors(p.get("sensors").asBoolean());
+    }
     b.classes(list(p, "classes"));
     b.seasons(list(p, "seasons"));
     try {

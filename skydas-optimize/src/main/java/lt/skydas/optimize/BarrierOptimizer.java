@@ -20,12 +20,13 @@ import lt.skydas.optimize.model.BarrierModel;
 import lt.skydas.optimize.model.GateGraph;
 import lt.skydas.optimize.solve.ModelObjective;
 import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.SensorCatalog;
 
 /**
  * The optimisation pipeline: candidates (with the user's edits) → friendly-route restrictions →
- * corridor graphs → model → solver → phasing → plan → verification on the full model. Each step is
- * its own class with an output record (see {@link #run} and {@code skydas-optimize/package.md}).
- * The optimiser keeps no state between runs.
+ * corridor graphs → sensor candidates → model → solver → phasing → plan → verification on the full
+ * model. Each step is its own class with an output record (see {@link #run} and {@code
+ * skydas-optimize/package.md}). The optimiser keeps no state between runs.
  */
 public final class BarrierOptimizer {
   /**
@@ -52,6 +53,7 @@ public final class BarrierOptimizer {
   private final ObstacleCatalog catalog;
   private final SpeedTable speeds;
   private final ModelSolver solver;
+  private final SensorCatalog sensorCatalog;
 
   /**
    * @param assessRegion the full model the plan is verified on
@@ -70,6 +72,7 @@ public final class BarrierOptimizer {
     this.catalog = catalog;
     this.speeds = speeds;
     this.solver = solver;
+    this.sensorCatalog = SensorCatalog.defaults();
   }
 
   /**
@@ -117,8 +120,22 @@ public final class BarrierOptimizer {
               + id
               + " covers no cell of the corridor-graph model: not counted in the objective");
     }
+    // sensor candidates near the sites and what each would watch (the full model's surface)
+    long t1 = System.nanoTime();
+    List<SensorCandidate> sensors =
+        SensorCandidates.generate(
+            assessRegion,
+            restricted.sites().list(),
+            opt.sensors(),
+            sensorCatalog,
+            opt.programme().years(),
+            opt.threads());
+    double sensors_s = (System.nanoTime() - t1) / 1e9;
+    if (opt.sensors().enabled() && sensors.isEmpty()) {
+      notes.add("no sensor candidate watches any site: obstacles are planned without sensors");
+    }
     // the model, solved and phased, as a plan
-    ModelFactory.Built built = ModelStep.build(restricted.sites(), graphs, edits, opt);
+    ModelFactory.Built built = ModelStep.build(restricted.sites(), graphs, edits, opt, sensors);
     notes.addAll(built.notes());
     BarrierModel model = built.model();
     SolveStep.Solution solution = SolveStep.run(solver, built, opt, progress);
@@ -164,7 +181,20 @@ public final class BarrierOptimizer {
         verification,
         stats,
         notes,
-        made.fixedStatus());
+        made.fixedStatus(),
+        new OptimizationResult.Sensors(
+            sensors.size(), made.watched(), sensorCost_eur(built, chosen), sensors_s));
+  }
+
+  /** What the chosen sensors cost against the budget (purchase plus upkeep), EUR. */
+  private static double sensorCost_eur(ModelFactory.Built built, boolean[] chosen) {
+    double eur = 0;
+    for (int o = 0; o < chosen.length; o++) {
+      if (chosen[o] && built.sensor(o) != null) {
+        eur += built.sensor(o).cost_eur();
+      }
+    }
+    return eur;
   }
 
   /** Every vehicle class × season of the options, classes outermost. */

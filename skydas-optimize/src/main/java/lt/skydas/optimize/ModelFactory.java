@@ -32,6 +32,18 @@ import lt.skydas.plan.ObstacleType;
  * the weights are the user's. Each group's weight is {@code weight_v / (n_v · T0_vj)} with {@code
  * n_v} the class's targets. A scenario whose sink the graph cannot reach is left out (and named in
  * {@link Built#notes}); a class's targets are those with at least one scenario left.
+ *
+ * <p><b>Sensors and watched obstacles</b> (when there are sensor candidates). Each candidate is a
+ * site of its own after the obstacle sites, with one option: its cost (purchase plus upkeep over
+ * the programme) counts against the total and the "sensors" ceiling, it has no delay and no build
+ * effort. An obstacle type with unobserved delay factor {@code f < 1} ({@link
+ * ObstacleType#watchedFactor}) gets, at a site some candidate covers, two options: unwatched
+ * (delays × {@code f}) and watched (delays × {@code watchedFactor(share)}, {@code share} the
+ * smallest observed share among the site's covering candidates, so the model never counts more
+ * watch than assess will find), same costs, the watched one linked to the covering candidates
+ * ({@link BarrierModel.Link}). Elsewhere (no candidate covers the site, or the site is pinned or
+ * existing) only the unwatched option; types with {@code f = 1} keep their full delay. Without
+ * sensor candidates every option has its full delay, as before.
  */
 public final class ModelFactory {
   private ModelFactory() {}
@@ -63,7 +75,31 @@ public final class ModelFactory {
       boolean[] existing,
       int[] scenarioCase,
       int[] scenarioTarget,
-      List<String> notes) {}
+      List<String> notes,
+      List<SensorCandidate> sensorOf,
+      boolean[] watched) {
+    /** The sensor candidate option {@code o} buys, or null for an obstacle option. */
+    public SensorCandidate sensor(int o) {
+      return sensorOf.get(o);
+    }
+  }
+
+  /**
+   * The sensor candidates the model may choose and their ceiling.
+   *
+   * @param candidates in site order after the obstacle sites
+   * @param max_eur the "sensors" budget row's limit (+Inf: no row)
+   */
+  public record Sensors(List<SensorCandidate> candidates, double max_eur) {
+    public Sensors {
+      candidates = List.copyOf(candidates);
+    }
+
+    /** No sensors: the obstacle-only model. */
+    public static Sensors none() {
+      return new Sensors(List.of(), Double.POSITIVE_INFINITY);
+    }
+  }
 
   /** The model's name of the scenario of case {@code c} toward target {@code t}. */
   public static String scenarioName(CorridorGraphs.Case c, CorridorGraphs.Target t) {
@@ -75,6 +111,9 @@ public final class ModelFactory {
 
   /** Budget row of the mine ceiling (EUR, construction of minefields). */
   public static final String MINE_CEILING = "mine ceiling";
+
+  /** Budget row of the sensor ceiling (EUR, purchase plus upkeep), when it is finite. */
+  public static final String SENSOR_CEILING = "sensor ceiling";
 
   /** Budget row of the build capacity over all years (hours), when the capacity is finite. */
   public static final String BUILD_CAPACITY = "build capacity";
@@ -102,80 +141,57 @@ public final class ModelFactory {
       Programme programme,
       Map<VehicleClass, Double> classWeights,
       boolean robust) {
-    OptionTable table = options(sites, fixed, programme);
+    return build(sites, graphs, fixed, programme, classWeights, robust, Sensors.none());
+  }
+
+  /**
+   * The model of {@code sites} and {@code sensors} on {@code graphs} (see the class comment).
+   *
+   * @throws SkydasProblem INFEASIBLE if no scenario's sink can be reached on its graph
+   */
+  public static Built build(
+      List<SiteTypes> sites,
+      CorridorGraphs graphs,
+      Fixed fixed,
+      Programme programme,
+      Map<VehicleClass, Double> classWeights,
+      boolean robust,
+      Sensors sensors) {
+    OptionTable table = OptionTable.of(sites, fixed, programme, sensors.candidates());
     Reach reach = reach(graphs);
     Groups groups = groups(graphs, reach, classWeights, robust);
-    Scenarios scenarios = scenarios(graphs, reach, groups, table.obstacles());
+    Scenarios scenarios = scenarios(graphs, reach, groups, table);
     if (scenarios.list().isEmpty()) {
       throw new SkydasProblem(
           ProblemCode.INFEASIBLE,
           "the attacker can reach no objective from the start line on the corridor graph");
     }
-    List<String> ids = sites.stream().map(SiteTypes::id).toList();
+    List<String> ids = new ArrayList<>(sites.stream().map(SiteTypes::id).toList());
+    for (SensorCandidate c : sensors.candidates()) {
+      ids.add(c.id());
+    }
     return new Built(
         new BarrierModel(
-            ids, table.options(), groups.list(), scenarios.list(), budgets(table, programme)),
+            ids,
+            table.options(),
+            groups.list(),
+            scenarios.list(),
+            budgets(table, programme, sensors.max_eur()),
+            table.links()),
         table.obstacles(),
         table.buildCost_eur(),
         table.buildEffort_h(),
         table.existing(),
         scenarios.scenarioCase(),
         scenarios.scenarioTarget(),
-        reach.notes());
+        reach.notes(),
+        table.sensorOf(),
+        table.watched());
   }
 
   /** What option {@code o} costs against the total budget: construction, plus counted clearance. */
   static long budgetCost_eur(Obstacle o, Programme programme) {
     return Math.round(o.cost_eur() + (programme.countClearance() ? o.clearanceCost_eur() : 0));
-  }
-
-  /** Per option (site × type, in site order): the option and its cost and effort. */
-  private record OptionTable(
-      List<BarrierModel.Option> options,
-      List<Obstacle> obstacles,
-      double[] buildCost_eur,
-      double[] buildEffort_h,
-      boolean[] existing) {}
-
-  /** One option per site and type; standing obstacles cost nothing and take no effort. */
-  private static OptionTable options(List<SiteTypes> sites, Fixed fixed, Programme programme) {
-    List<BarrierModel.Option> options = new ArrayList<>();
-    List<Obstacle> obstacles = new ArrayList<>();
-    List<Double> build = new ArrayList<>();
-    List<Double> effort = new ArrayList<>();
-    List<Boolean> existing = new ArrayList<>();
-    for (int s = 0; s < sites.size(); s++) {
-      SiteTypes st = sites.get(s);
-      String pinned = fixed.typeBySite().get(s);
-      for (ObstacleType t : st.types()) {
-        if (pinned != null && !pinned.equals(t.id())) {
-          continue; // a pinned site offers only its pinned type
-        }
-        Obstacle o = new Obstacle(st.id(), t.name(), t, null, st.geometry_lks94(), 0);
-        boolean standing = pinned != null && fixed.existing().contains(s);
-        options.add(
-            new BarrierModel.Option(
-                s,
-                t.id(),
-                standing ? 0 : budgetCost_eur(o, programme),
-                t.mines().isMine(),
-                pinned != null));
-        obstacles.add(o);
-        build.add(standing ? 0 : o.cost_eur());
-        effort.add(standing ? 0 : o.buildEffort_h());
-        existing.add(standing);
-      }
-    }
-    int n = options.size();
-    boolean[] ex = new boolean[n];
-    double[] b = new double[n];
-    double[] e = new double[n];
-    for (int o = 0; o < n; o++) {
-      ex[o] = existing.get(o);
-      b[o] = build.get(o);
-      e[o] = effort.get(o);
-    }
-    return new OptionTable(options, obstacles, b, e, ex);
   }
 
   /**
@@ -280,9 +296,13 @@ public final class ModelFactory {
   private record Scenarios(
       List<BarrierModel.Scenario> list, int[] scenarioCase, int[] scenarioTarget) {}
 
-  /** One scenario per usable case and target, with each option's cell and road delays. */
+  /**
+   * One scenario per usable case and target, with each option's cell and road delays (its
+   * obstacle's, times its delay factor; none for sensors).
+   */
   private static Scenarios scenarios(
-      CorridorGraphs graphs, Reach reach, Groups groups, List<Obstacle> obstacles) {
+      CorridorGraphs graphs, Reach reach, Groups groups, OptionTable table) {
+    List<Obstacle> obstacles = table.obstacles();
     int n = obstacles.size();
     List<CorridorGraphs.Case> cases = graphs.cases();
     List<CorridorGraphs.Target> targets = graphs.targets();
@@ -294,9 +314,13 @@ public final class ModelFactory {
       double[] cell = new double[n];
       double[] road = new double[n];
       for (int o = 0; o < n; o++) {
+        if (obstacles.get(o) == null) {
+          continue; // a sensor: no delay of its own
+        }
         ObstacleType t = obstacles.get(o).type();
-        cell[o] = t.crossingDelay_s(c.vehicle());
-        road[o] = t.blocksRoads() ? t.roadDelay_s(c.vehicle()) : 0;
+        double f = table.delayFactor()[o];
+        cell[o] = f * t.crossingDelay_s(c.vehicle());
+        road[o] = t.blocksRoads() ? f * t.roadDelay_s(c.vehicle()) : 0;
       }
       for (int j = 0; j < targets.size(); j++) {
         if (!reach.usable()[k][j]) {
@@ -319,21 +343,34 @@ public final class ModelFactory {
         scenTarget.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** The total, the mine ceiling and (when finite) the build capacity over all years. */
-  private static List<BarrierModel.Budget> budgets(OptionTable table, Programme programme) {
+  /**
+   * The total, the mine ceiling, (when there are sensors and a finite ceiling) the sensor ceiling
+   * and (when finite) the build capacity over all years.
+   */
+  private static List<BarrierModel.Budget> budgets(
+      OptionTable table, Programme programme, double sensorsMax_eur) {
     int n = table.options().size();
     long[] total = new long[n];
     long[] mines = new long[n];
     long[] hours = new long[n];
+    long[] sensors = new long[n];
+    boolean anySensor = false;
     for (int o = 0; o < n; o++) {
       total[o] = table.options().get(o).cost_eur();
       mines[o] = table.options().get(o).mine() ? Math.round(table.buildCost_eur()[o]) : 0;
       hours[o] = Math.round(table.buildEffort_h()[o]);
+      if (table.sensorOf().get(o) != null) {
+        sensors[o] = total[o];
+        anySensor = true;
+      }
     }
     List<BarrierModel.Budget> budgets = new ArrayList<>();
     budgets.add(
         new BarrierModel.Budget(TOTAL_BUDGET, total, Math.round(programme.spendable_eur())));
     budgets.add(new BarrierModel.Budget(MINE_CEILING, mines, Math.round(programme.mines_eur())));
+    if (anySensor && Double.isFinite(sensorsMax_eur)) {
+      budgets.add(new BarrierModel.Budget(SENSOR_CEILING, sensors, Math.round(sensorsMax_eur)));
+    }
     if (Double.isFinite(programme.yearCapacity_h())) {
       budgets.add(
           new BarrierModel.Budget(

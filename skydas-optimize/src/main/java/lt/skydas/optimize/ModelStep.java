@@ -1,6 +1,7 @@
 package lt.skydas.optimize;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,6 +26,16 @@ final class ModelStep {
    */
   static ModelFactory.Built build(
       Sites sites, CorridorGraphs graphs, SiteEdits edits, OptimizeOptions opt) {
+    return build(sites, graphs, edits, opt, List.of());
+  }
+
+  /** As above, with the sensor candidates the model may choose (empty: none). */
+  static ModelFactory.Built build(
+      Sites sites,
+      CorridorGraphs graphs,
+      SiteEdits edits,
+      OptimizeOptions opt,
+      List<SensorCandidate> sensors) {
     ModelFactory.Built built =
         ModelFactory.build(
             sites.list(),
@@ -32,7 +43,8 @@ final class ModelStep {
             fixed(sites, edits),
             opt.programme(),
             new HashMap<>(opt.classWeights()),
-            opt.robust());
+            opt.robust(),
+            new ModelFactory.Sensors(sensors, opt.sensors().max_eur()));
     BudgetChecks.checkBudgetsAllowSomething(built.model());
     return built;
   }

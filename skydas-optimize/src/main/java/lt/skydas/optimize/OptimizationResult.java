@@ -2,6 +2,7 @@ package lt.skydas.optimize;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import lt.skydas.assess.AssessmentResult;
 import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.BarrierPlan;
@@ -29,6 +30,7 @@ import lt.skydas.plan.BarrierPlan;
  * @param notes things the user should know (sites closed to mines by friendly routes, edits …)
  * @param fixedStatus obstacle id → {@link #PINNED} or {@link #EXISTING} for the sites the user
  *     fixed ({@code optimize --sites}); the optimiser's own choices are absent
+ * @param sensors what the plan's sensors cost and which obstacles they watch
  */
 public record OptimizationResult(
     BarrierPlan plan,
@@ -45,7 +47,8 @@ public record OptimizationResult(
     AssessmentResult verification,
     Stats stats,
     List<String> notes,
-    Map<String, String> fixedStatus) {
+    Map<String, String> fixedStatus,
+    Sensors sensors) {
   /** {@link #fixedStatus} of an obstacle the user pinned: built in the programme. */
   public static final String PINNED = "pinned";
 
@@ -77,6 +80,31 @@ public record OptimizationResult(
       }
     }
     return eur;
+  }
+
+  /** What the plan spends against the total budget's construction: obstacles and sensors, EUR. */
+  public double spend_eur() {
+    return buildCost_eur() + sensors.cost_eur();
+  }
+
+  /**
+   * The sensor side of the plan.
+   *
+   * @param candidates sensor candidates the model could choose (0 when sensors are off)
+   * @param watched ids of the obstacles built as watched (a chosen sensor covers them; their full
+   *     delay counts in the model)
+   * @param cost_eur the chosen sensors' purchase plus upkeep over the programme, EUR
+   * @param candidates_s time spent placing the candidates and computing their coverage
+   */
+  public record Sensors(int candidates, Set<String> watched, double cost_eur, double candidates_s) {
+    public Sensors {
+      watched = Set.copyOf(watched);
+    }
+
+    /** No sensors. */
+    public static Sensors none() {
+      return new Sensors(0, Set.of(), 0, 0);
+    }
   }
 
   /** Attacker time to the nearest objective, seconds. */

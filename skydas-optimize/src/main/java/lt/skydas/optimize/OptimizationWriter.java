@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import lt.skydas.assess.AssessmentRegion;
 import lt.skydas.assess.AssessmentResult;
@@ -59,7 +60,11 @@ public final class OptimizationWriter {
         "Skydas optimised plan",
         section,
         tmp -> {
-          writePlan(tmp.resolve("plan.geojson"), r.plan(), r.fixedStatus());
+          writePlan(
+              tmp.resolve("plan.geojson"),
+              r.plan(),
+              r.fixedStatus(),
+              r.sensors().candidates() > 0 ? r.sensors().watched() : null);
           Files.writeString(tmp.resolve("phasing.csv"), phasingCsv(r.plan(), r.fixedStatus()));
           Files.writeString(tmp.resolve("optimization.json"), JSON.writeValueAsString(summary));
         });
@@ -79,6 +84,17 @@ public final class OptimizationWriter {
    * takes no build effort (its clearance liability stays).
    */
   public static void writePlan(Path file, BarrierPlan plan, Map<String, String> fixedStatus)
+      throws IOException {
+    writePlan(file, plan, fixedStatus, null);
+  }
+
+  /**
+   * As {@link #writePlan(Path, BarrierPlan, Map)}, with each obstacle's {@code watched} (its id in
+   * {@code watched}: a chosen sensor covers it, its full delay counts) unless {@code watched} is
+   * null (sensors off: no such property).
+   */
+  static void writePlan(
+      Path file, BarrierPlan plan, Map<String, String> fixedStatus, Set<String> watched)
       throws IOException {
     Map<String, Object> members = new LinkedHashMap<>();
     members.put("name", plan.name());
@@ -100,6 +116,9 @@ public final class OptimizationWriter {
         p.put("cost_eur", standing ? 0 : Math.round(o.cost_eur()));
         p.put("clearance_cost_eur", Math.round(o.clearanceCost_eur()));
         p.put("build_effort_h", standing ? 0 : Math.round(o.buildEffort_h()));
+        if (watched != null) {
+          p.put("watched", watched.contains(o.id()));
+        }
         w.feature(o.id(), o.geometry_wgs84(), p);
       }
       for (SensorSite s : plan.sensors()) {
@@ -112,7 +131,13 @@ public final class OptimizationWriter {
     }
   }
 
-  /** Construction cost by year and category; obstacles that already stand are not in it. */
+  /** Category of the sensors' purchase in {@code phasing.csv}. */
+  static final String SENSOR_CATEGORY = "sensors";
+
+  /**
+   * Construction cost by year and category, sensors' purchase as category {@value
+   * #SENSOR_CATEGORY}; obstacles that already stand are not in it.
+   */
   static String phasingCsv(BarrierPlan plan, Map<String, String> fixedStatus) {
     StringBuilder b = new StringBuilder("year,category,cost_eur\n");
     List<Obstacle> toBuild = new ArrayList<>();
@@ -123,6 +148,10 @@ public final class OptimizationWriter {
     }
     SortedMap<Integer, Map<String, Double>> t =
         new BarrierPlan(plan.source(), plan.name(), plan.policy(), toBuild).costByYearAndCategory();
+    for (SensorSite ss : plan.sensors()) {
+      t.computeIfAbsent(ss.year(), y -> new LinkedHashMap<>())
+          .merge(SENSOR_CATEGORY, ss.cost_eur(), Double::sum);
+    }
     t.forEach(
         (y, m) ->
             m.forEach(
@@ -134,6 +163,33 @@ public final class OptimizationWriter {
                         .append(Math.round(eur))
                         .append('\n')));
     return b.toString();
+  }
+
+  /**
+   * The sensor block: candidates offered, the chosen sites (purchase, upkeep, year), and how many
+   * of the plan's obstacles are built watched.
+   */
+  private static Map<String, Object> sensors(OptimizationResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("candidates", r.sensors().candidates());
+    m.put("chosen", r.plan().sensors().size());
+    m.put("watched_obstacles", r.sensors().watched().size());
+    m.put("unwatched_obstacles", r.plan().obstacles().size() - r.sensors().watched().size());
+    m.put("purchase_eur", Math.round(r.plan().sensorCost_eur()));
+    m.put("upkeep_eur_per_year", Math.round(r.plan().sensorUpkeep_eur_per_year()));
+    List<Map<String, Object>> sites = new ArrayList<>();
+    for (SensorSite ss : r.plan().sensors()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("id", ss.id());
+      x.put("type", ss.type().id());
+      x.put("year", ss.year());
+      x.put("cost_eur", Math.round(ss.cost_eur()));
+      x.put("upkeep_eur_per_year", Math.round(ss.upkeep_eur_per_year()));
+      sites.add(x);
+    }
+    m.put("sites", sites);
+    m.put("candidates_s", r.sensors().candidates_s());
+    return m;
   }
 
   static Map<String, Object> summary(OptimizationResult r) {
@@ -153,7 +209,10 @@ public final class OptimizationWriter {
     m.put("obstacles", r.plan().obstacles().size());
     m.put("pinned", count(r, OptimizationResult.PINNED));
     m.put("existing", count(r, OptimizationResult.EXISTING));
-    m.put("total_cost_eur", Math.round(r.buildCost_eur()));
+    m.put("total_cost_eur", Math.round(r.spend_eur()));
+    m.put("obstacle_cost_eur", Math.round(r.buildCost_eur()));
+    m.put("sensor_cost_eur", Math.round(r.sensors().cost_eur()));
+    m.put("sensors", sensors(r));
     m.put("clearance_liability_eur", Math.round(r.plan().clearanceCost_eur()));
     m.put("clearance_liability_h", Math.round(r.plan().clearanceEffort_h()));
     List<Map<String, Object>> cases = new ArrayList<>();
@@ -266,6 +325,22 @@ public final class OptimizationWriter {
         .append(" (empty plan ")
         .append(String.format(Locale.ROOT, "%.4f", r.verifiedEmptyObjective()))
         .append(").</p>");
+    if (r.sensors().candidates() > 0) {
+      h.append("<p>")
+          .append(
+              esc(
+                  String.format(
+                      Locale.ROOT,
+                      "Sensors chosen with the obstacles: %d of %d candidate sites, EUR %,.0f"
+                          + " (purchase and upkeep over the programme); %d of %d obstacles watched"
+                          + " (their full delay counts), the others at their unobserved delay.",
+                      r.plan().sensors().size(),
+                      r.sensors().candidates(),
+                      r.sensors().cost_eur(),
+                      r.sensors().watched().size(),
+                      r.plan().obstacles().size())))
+          .append("</p>");
+    }
     h.append("<h3>Attacker time to the nearest objective</h3>")
         .append("<table><thead><tr><th>Case</th><th>Model: without → with plan (h)</th>")
         .append("<th>Verified: without → with plan (h)</th></tr></thead><tbody>");

@@ -39,6 +39,7 @@ import lt.skydas.plan.PlanPolicy;
  * @param timeLimit_s solver time limit
  * @param gapTarget stop when the proven relative gap on the objective is at most this
  * @param threads worker threads
+ * @param sensors sensor candidates chosen together with the obstacles, and their ceiling
  */
 public record OptimizeOptions(
     List<VehicleClass> classes,
@@ -55,8 +56,10 @@ public record OptimizeOptions(
     double routeLimitPct,
     double timeLimit_s,
     double gapTarget,
-    int threads) {
+    int threads,
+    SensorOptions sensors) {
   public OptimizeOptions {
+    Objects.requireNonNull(sensors, "sensors");
     classes = List.copyOf(classes);
     seasons = List.copyOf(seasons);
     classWeights = Map.copyOf(classWeights);
@@ -148,6 +151,8 @@ public record OptimizeOptions(
     private double timeLimit_s = 600;
     private double gap = 0.01;
     private Integer threads;
+    private boolean sensors = true;
+    private Double sensorsMax_eur;
 
     private Builder() {}
 
@@ -268,6 +273,18 @@ public record OptimizeOptions(
       return this;
     }
 
+    /** {@code sensors}: choose sensors together with the obstacles (default true). */
+    public Builder sensors(boolean v) {
+      sensors = v;
+      return this;
+    }
+
+    /** {@code sensors_max_eur}: at most this on sensors, finite, >= 0; null (default) for none. */
+    public Builder sensorsMax_eur(Double v) {
+      sensorsMax_eur = v;
+      return this;
+    }
+
     /**
      * The validated options.
      *
@@ -304,7 +321,12 @@ public record OptimizeOptions(
           gap,
           threads == null
               ? Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()))
-              : Math.max(1, threads));
+              : Math.max(1, threads),
+          new SensorOptions(
+              sensors,
+              SensorOptions.DEFAULT_TYPES,
+              SensorOptions.DEFAULT_SPACING_M,
+              sensorsMax_eur == null ? Double.POSITIVE_INFINITY : sensorsMax_eur));
     }
 
     private void checkRanges() {
@@ -323,6 +345,10 @@ public record OptimizeOptions(
           civilianBuffer_m >= 0 && civilianBuffer_m <= MAX_CIVILIAN_BUFFER_M,
           "civilian_buffer_m",
           "must be within 0.." + Math.round(MAX_CIVILIAN_BUFFER_M));
+      check(
+          sensorsMax_eur == null || (sensorsMax_eur >= 0 && Double.isFinite(sensorsMax_eur)),
+          "sensors_max_eur",
+          "must be a finite amount >= 0");
       check(timeLimit_s > 0, "time_limit_s", "must be > 0");
       check(gap >= 0, "gap", "must be >= 0");
       check(
@@ -439,7 +465,8 @@ public record OptimizeOptions(
         routeLimitPct,
         t,
         gapTarget,
-        threads);
+        threads,
+        sensors);
   }
 
   public OptimizeOptions withProgramme(Programme p) {
@@ -458,7 +485,8 @@ public record OptimizeOptions(
         routeLimitPct,
         timeLimit_s,
         gapTarget,
-        threads);
+        threads,
+        sensors);
   }
 
   public OptimizeOptions withObjectiveMode(ObjectiveMode m) {
@@ -477,6 +505,27 @@ public record OptimizeOptions(
         routeLimitPct,
         timeLimit_s,
         gapTarget,
-        threads);
+        threads,
+        sensors);
+  }
+
+  public OptimizeOptions withSensors(SensorOptions v) {
+    return new OptimizeOptions(
+        classes,
+        seasons,
+        classWeights,
+        robust,
+        objectiveMode,
+        programme,
+        policy,
+        candidates,
+        chunk_m,
+        linkRange_m,
+        maxLinks,
+        routeLimitPct,
+        timeLimit_s,
+        gapTarget,
+        threads,
+        v);
   }
 }

@@ -6,16 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import lt.skydas.core.geo.Crs;
 import lt.skydas.optimize.model.BarrierModel;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.Obstacle;
 import lt.skydas.plan.PlanPolicy;
+import lt.skydas.plan.SensorSite;
 
 /**
  * Pipeline step "make the plan": the built options as a {@link BarrierPlan} (one obstacle per site,
  * named "type at site", geometry in WGS84 and LKS-94, year from the phasing; existing obstacles in
- * year 0), with the status of each pinned or existing obstacle.
+ * year 0; the chosen sensor candidates as {@link SensorSite}s with their year), with the status of
+ * each pinned or existing obstacle and which obstacles are built watched.
  */
 final class PlanStep {
   /** Plan id written into plan.geojson. */
@@ -32,11 +36,15 @@ final class PlanStep {
    * @param fixedStatus obstacle id → {@link OptimizationResult#EXISTING} or {@link
    *     OptimizationResult#PINNED}, in plan order; chosen obstacles are not listed
    * @param notes a note on the existing obstacles counted at no cost (empty if none)
+   * @param watched ids of the obstacles built as watched options (their full delay counts in the
+   *     model because a chosen sensor covers them)
    */
-  record MadePlan(BarrierPlan plan, Map<String, String> fixedStatus, List<String> notes) {
+  record MadePlan(
+      BarrierPlan plan, Map<String, String> fixedStatus, List<String> notes, Set<String> watched) {
     MadePlan {
       fixedStatus = Collections.unmodifiableMap(new LinkedHashMap<>(fixedStatus));
       notes = List.copyOf(notes);
+      watched = Collections.unmodifiableSet(new TreeSet<>(watched));
     }
   }
 
@@ -51,11 +59,28 @@ final class PlanStep {
     Map<String, String> fixedStatus = new LinkedHashMap<>();
     double standing_eur = 0;
     long standing = 0;
+    List<SensorSite> sensors = new ArrayList<>();
+    Set<String> watched = new TreeSet<>();
     for (int o = 0; o < builtOptions.length; o++) {
       if (!builtOptions[o]) {
         continue;
       }
+      SensorCandidate c = built.sensor(o);
+      if (c != null) {
+        sensors.add(
+            SensorSite.builder()
+                .withId(c.id())
+                .withName(String.format(Locale.ROOT, "%s %s", c.type().name(), c.id()))
+                .withType(c.type())
+                .withGeometry(Crs.lks94().toWgs84(c.point_lks94()), c.point_lks94())
+                .withYear(Math.max(0, yearOfOption[o]))
+                .build());
+        continue;
+      }
       BarrierModel.Option op = model.options().get(o);
+      if (built.watched()[o]) {
+        watched.add(model.sites().get(op.site()));
+      }
       Obstacle proto = built.obstacles().get(o);
       String id = model.sites().get(op.site());
       if (built.existing()[o]) {
@@ -84,6 +109,10 @@ final class PlanStep {
               standing == 1 ? "" : "s",
               standing_eur));
     }
-    return new MadePlan(new BarrierPlan(PLAN_ID, PLAN_NAME, policy, obstacles), fixedStatus, notes);
+    return new MadePlan(
+        new BarrierPlan(PLAN_ID, PLAN_NAME, policy, obstacles, sensors),
+        fixedStatus,
+        notes,
+        watched);
   }
 }

@@ -58,6 +58,24 @@ class OptimizeOptionsTest {
     assertThat(d.timeLimit_s()).isEqualTo(600);
     assertThat(d.gapTarget()).isEqualTo(0.01);
     assertThat(d.threads()).isBetween(1, 2);
+    assertThat(d.sensors()).isEqualTo(SensorOptions.defaults());
+  }
+
+  @Test
+  void sensorsCanBeSwitchedOffAndCappedAndABadCeilingIsNamed() {
+    OptimizeOptions o = OptimizeOptions.builder().sensors(false).sensorsMax_eur(5e6).build();
+    assertThat(o.sensors().enabled()).isFalse();
+    assertThat(o.sensors().max_eur()).isEqualTo(5e6);
+    rejects(
+        b -> b.sensorsMax_eur(-1.0),
+        ProblemCode.USAGE,
+        "sensors_max_eur",
+        "sensors_max_eur must be a finite amount >= 0");
+    rejects(
+        b -> b.sensorsMax_eur(Double.POSITIVE_INFINITY),
+        ProblemCode.USAGE,
+        "sensors_max_eur",
+        "sensors_max_eur must be a finite amount >= 0");
   }
 
   @Test

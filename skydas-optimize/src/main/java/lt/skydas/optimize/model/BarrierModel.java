@@ -17,20 +17,37 @@ import java.util.List;
  *
  * <p><b>Constraints.</b> Every {@link Budget} row: {@code Σ_o coefficient[o] · y_o ≤ limit}
  * (integers: euros, or build hours); forced options ({@link Option#forced}, pins and existing
- * obstacles) are in every plan; at most one option per site.
+ * obstacles) are in every plan; at most one option per site; every {@link Link}: {@code y_o ≤ Σ_{j
+ * ∈ sensors} y_j} (a watched option only with one of the sensors that cover it).
+ *
+ * <p><b>Sensors.</b> A sensor candidate is a site of its own with one option (the sensor type) and
+ * no gate arc in any scenario: it adds no delay by itself and only enables the watched options
+ * linked to it. A model without links is exactly the obstacle-only model.
  *
  * @param sites site ids, index = site number used by options and gate arcs
  * @param options what can be built, grouped by site in any order
  * @param groups objective groups (one per vehicle class, or per class and objective)
  * @param scenarios one per vehicle class × season (× objective)
  * @param budgets budget rows (total, mines, build capacity …)
+ * @param links watch links: an option that may be chosen only with one of its covering sensors
  */
 public record BarrierModel(
     List<String> sites,
     List<Option> options,
     List<Group> groups,
     List<Scenario> scenarios,
-    List<Budget> budgets) {
+    List<Budget> budgets,
+    List<Link> links) {
+
+  /** A model without sensors (no links). */
+  public BarrierModel(
+      List<String> sites,
+      List<Option> options,
+      List<Group> groups,
+      List<Scenario> scenarios,
+      List<Budget> budgets) {
+    this(sites, options, groups, scenarios, budgets, List.of());
+  }
 
   /**
    * An obstacle type at a site.
@@ -68,12 +85,23 @@ public record BarrierModel(
   /** {@code Σ_o coefficient[o] · y_o ≤ limit}. */
   public record Budget(String name, long[] coefficient, long limit) {}
 
+  /**
+   * The watch link {@code y_option ≤ Σ_{j ∈ sensors} y_j}: the option (an obstacle counted with its
+   * full, watched delay) may be chosen only together with at least one of the sensor options that
+   * cover its site. The array is not copied.
+   *
+   * @param option the watched option
+   * @param sensors the covering sensor options (non-empty, none at the option's site)
+   */
+  public record Link(int option, int[] sensors) {}
+
   public BarrierModel {
     sites = List.copyOf(sites);
     options = List.copyOf(options);
     groups = List.copyOf(groups);
     scenarios = List.copyOf(scenarios);
     budgets = List.copyOf(budgets);
+    links = List.copyOf(links);
     if (groups.isEmpty() || scenarios.isEmpty()) {
       throw new IllegalArgumentException("a model needs at least one group and one scenario");
     }
@@ -96,6 +124,26 @@ public record BarrierModel(
     for (Budget b : budgets) {
       if (b.coefficient().length != options.size()) {
         throw new IllegalArgumentException("budget " + b.name() + ": one coefficient per option");
+      }
+    }
+    boolean[] linked = new boolean[options.size()];
+    for (Link l : links) {
+      if (l.option() < 0 || l.option() >= options.size() || linked[l.option()]) {
+        throw new IllegalArgumentException(
+            "link of option " + l.option() + ": no such option or twice");
+      }
+      linked[l.option()] = true;
+      if (l.sensors().length == 0 || options.get(l.option()).forced()) {
+        throw new IllegalArgumentException(
+            "link of option " + l.option() + ": needs a sensor and an option that is not forced");
+      }
+      for (int j : l.sensors()) {
+        if (j < 0
+            || j >= options.size()
+            || options.get(j).site() == options.get(l.option()).site()) {
+          throw new IllegalArgumentException(
+              "link of option " + l.option() + ": sensor " + j + " is no option of another site");
+        }
       }
     }
   }

@@ -69,10 +69,15 @@ final class CandidateScan {
     }
   }
 
-  /** A possible change: build {@code option} at {@code site}. */
+  /**
+   * A possible change: build {@code option} at {@code site}, and with it {@code sensor} (-1: none),
+   * the cheapest covering sensor a watched option needs when none is chosen ({@code dCost} includes
+   * it).
+   */
   static final class Candidate {
     final int site;
     final int option;
+    final int sensor;
     final long dCost;
     final double pressure;
 
@@ -86,9 +91,11 @@ final class CandidateScan {
     boolean evaluated;
     double gain = Double.NaN;
 
-    Candidate(int site, int option, long dCost, double pressure, int[] scen, double[] delta) {
+    Candidate(
+        int site, int option, int sensor, long dCost, double pressure, int[] scen, double[] delta) {
       this.site = site;
       this.option = option;
+      this.sensor = sensor;
       this.dCost = dCost;
       this.pressure = pressure;
       this.scen = scen;
@@ -162,10 +169,11 @@ final class CandidateScan {
       int o = touched[t];
       int s = ix.optSite[o];
       int cur = choice[s];
-      if (o == cur
-          || (tabu != null && tabu[o])
-          || (allowed != null && !allowed[o])
-          || !ps.fits(s, o)) {
+      if (o == cur || (tabu != null && tabu[o]) || (allowed != null && !allowed[o])) {
+        continue;
+      }
+      int sensor = ps.companion(s, o, allowed);
+      if (sensor == -2 || (sensor == -1 && !ps.fits(s, o))) {
         continue;
       }
       int n = 0;
@@ -200,10 +208,17 @@ final class CandidateScan {
       if (n == 0) {
         continue;
       }
-      long dCost = ix.optCost[o] - (cur >= 0 ? ix.optCost[cur] : 0);
+      long dCost =
+          ix.optCost[o] - (cur >= 0 ? ix.optCost[cur] : 0) + (sensor >= 0 ? ix.optCost[sensor] : 0);
       Candidate c =
           new Candidate(
-              s, o, dCost, noLoss ? pressure : 0, Arrays.copyOf(sc, n), Arrays.copyOf(dl, n));
+              s,
+              o,
+              sensor,
+              dCost,
+              noLoss ? pressure : 0,
+              Arrays.copyOf(sc, n),
+              Arrays.copyOf(dl, n));
       setKey(c, boundGain(c, false), eps);
       if (c.keyGain > eps || c.pressure > 0) {
         out.add(c);

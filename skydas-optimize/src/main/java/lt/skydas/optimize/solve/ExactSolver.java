@@ -298,7 +298,15 @@ public final class ExactSolver {
       long hDeadline = t0 + (long) (settings.timeLimit_s() * settings.heuristicShare() * 1e9);
       ps.reset(PlanConstraints.forcedChoice(ix.model));
       ps.greedyFill(null, null, hDeadline);
+      if (ps.sensorSweep(null, hDeadline) > 0) {
+        ps.greedyFill(null, null, hDeadline);
+      }
+      ps.dropIdleSensors();
       HeuristicSolver.localSearch(ps, rng, 10_000, 60, hDeadline, null, t0);
+      if (ps.sensorSweep(null, hDeadline) > 0) {
+        ps.greedyFill(null, null, hDeadline);
+        ps.dropIdleSensors();
+      }
     }
 
     /** Step 2: the empty plan's paths, the warm start's paths and those the heuristic logged. */
@@ -339,6 +347,7 @@ public final class ExactSolver {
         return false;
       }
       ps.reset(out.choice());
+      ps.dropIdleSensors();
       offerIncumbent();
       boolean converged = poolCuts(out);
       if (out.status() == CpSolverStatus.OPTIMAL && converged) {
@@ -379,6 +388,8 @@ public final class ExactSolver {
       long now = System.nanoTime();
       long repairEnd = Math.min(deadline, now + Math.max(50_000_000L, (deadline - now) / 10));
       ps.greedyFill(null, null, repairEnd);
+      ps.sensorSweep(null, repairEnd);
+      ps.dropIdleSensors();
       HeuristicSolver.localSearch(ps, rng, 20, 8, repairEnd, null, t0);
       offerIncumbent();
       drained = drain(ps, pool, rb[0], drained);

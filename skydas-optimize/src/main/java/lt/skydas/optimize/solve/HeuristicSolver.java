@@ -21,6 +21,14 @@ import lt.skydas.optimize.model.BarrierModel;
  * that lose least per euro (at first: all that lose nothing), forbid re-adding them, refill
  * greedily; keep the result if the objective rises, or stays and the plan gets cheaper.
  *
+ * <p><b>Sensors and watch links.</b> A watched option whose site no chosen sensor covers is a
+ * candidate together with the cheapest covering sensor that fits (its cost counts in the gain per
+ * euro); once a sensor stands, the watched options it covers are upgrades at no cost. After the
+ * greedy and after local search a sensor sweep ({@link PlanSearch#sensorSweep}) tries each sensor
+ * with all the chosen obstacles it would watch at once. Local search never drops a sensor directly:
+ * after each refill, sensors that no chosen watched option needs are dropped ({@link
+ * PlanSearch#dropIdleSensors}), so the link always holds.
+ *
  * <p><b>Determinism.</b> For a given seed and worker count the result is identical whenever the
  * iteration or stall limit ends the search, not the time limit. Evaluations run on {@code workers}
  * threads with a fixed assignment of work to threads.
@@ -156,6 +164,10 @@ public final class HeuristicSolver {
     try (PlanSearch ps = new PlanSearch(ix, settings.workers())) {
       ps.reset(start);
       ps.greedyFill(null, null, deadline);
+      if (ps.sensorSweep(null, deadline) > 0) {
+        ps.greedyFill(null, null, deadline);
+      }
+      ps.dropIdleSensors();
       double greedy = ps.objective;
       report(progress, "greedy", t0, ps.objective, 0);
       int it =
@@ -167,6 +179,10 @@ public final class HeuristicSolver {
               deadline,
               progress,
               t0);
+      if (ps.sensorSweep(null, deadline) > 0) {
+        ps.greedyFill(null, null, deadline);
+        ps.dropIdleSensors();
+      }
       report(progress, "done", t0, ps.objective, it);
       return new HeuristicResult(
           ps.choice,
@@ -271,6 +287,7 @@ public final class HeuristicSolver {
         ps.apply(s, -1);
       }
       ps.greedyFill(tabu, null, deadline);
+      ps.dropIdleSensors();
       for (int o : snapshot) {
         if (o >= 0) {
           tabu[o] = false;

@@ -47,6 +47,19 @@ final class ModelIndex {
   final int[] siteOpts;
   final int[] forcedAt;
 
+  // watch links: per option its covering sensor options (CSR); per sensor option what it watches
+  final int[] coverFirst;
+  final int[] cover;
+  final int[] watchesFirst;
+  final int[] watches;
+  final boolean[] sensor;
+  final boolean[] sensorSite;
+
+  /**
+   * Per option without a link: the linked option of its site and type (its watched twin), or -1.
+   */
+  final int[] watchedTwin;
+
   // objective (the arrays are the shared definition's, read-only)
   final ModelObjective goal;
   final int[] scenGroup;
@@ -83,6 +96,44 @@ final class ModelIndex {
       siteOpts[pos[optSite[o]]++] = o;
       if (model.options().get(o).forced() && forcedAt[optSite[o]] < 0) {
         forcedAt[optSite[o]] = o;
+      }
+    }
+
+    coverFirst = new int[options + 1];
+    watchesFirst = new int[options + 1];
+    sensor = new boolean[options];
+    sensorSite = new boolean[sites];
+    for (BarrierModel.Link l : model.links()) {
+      coverFirst[l.option() + 1] = l.sensors().length;
+      for (int j : l.sensors()) {
+        watchesFirst[j + 1]++;
+        sensor[j] = true;
+        sensorSite[optSite[j]] = true;
+      }
+    }
+    for (int o = 0; o < options; o++) {
+      coverFirst[o + 1] += coverFirst[o];
+      watchesFirst[o + 1] += watchesFirst[o];
+    }
+    cover = new int[coverFirst[options]];
+    watches = new int[watchesFirst[options]];
+    int[] wpos = Arrays.copyOf(watchesFirst, options);
+    for (BarrierModel.Link l : model.links()) {
+      System.arraycopy(l.sensors(), 0, cover, coverFirst[l.option()], l.sensors().length);
+      for (int j : l.sensors()) {
+        watches[wpos[j]++] = l.option();
+      }
+    }
+
+    watchedTwin = new int[options];
+    Arrays.fill(watchedTwin, -1);
+    for (BarrierModel.Link l : model.links()) {
+      BarrierModel.Option w = model.options().get(l.option());
+      for (int i = siteOptFirst[w.site()]; i < siteOptFirst[w.site() + 1]; i++) {
+        int u = siteOpts[i];
+        if (!linked(u) && model.options().get(u).type().equals(w.type())) {
+          watchedTwin[u] = l.option();
+        }
       }
     }
 
@@ -198,6 +249,49 @@ final class ModelIndex {
     arcKind[k] = kind;
     siteArcFirst[k] = bySite;
     siteArcs[k] = arcs;
+  }
+
+  /** True when option {@code o} needs a covering sensor (it has a watch link). */
+  boolean linked(int o) {
+    return o >= 0 && coverFirst[o + 1] > coverFirst[o];
+  }
+
+  /**
+   * True when {@code o} (-1: none) keeps its link in {@code choice}: no link, or a cover chosen.
+   */
+  boolean covered(int o, int[] choice) {
+    if (!linked(o)) {
+      return true;
+    }
+    for (int i = coverFirst[o]; i < coverFirst[o + 1]; i++) {
+      int j = cover[i];
+      if (choice[optSite[j]] == j) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when dropping sensor option {@code j} (chosen in {@code choice}) leaves every chosen
+   * option it watches covered by another chosen sensor.
+   */
+  boolean idleSensor(int j, int[] choice) {
+    for (int i = watchesFirst[j]; i < watchesFirst[j + 1]; i++) {
+      int o = watches[i];
+      if (choice[optSite[o]] != o) {
+        continue;
+      }
+      boolean other = false;
+      for (int c = coverFirst[o]; c < coverFirst[o + 1] && !other; c++) {
+        int k = cover[c];
+        other = k != j && choice[optSite[k]] == k;
+      }
+      if (!other) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Delay option {@code o} (-1: none) adds to arc {@code a} of scenario {@code k}. */

@@ -19,12 +19,15 @@ import lt.skydas.optimize.model.BarrierModel;
  * z_σ ≤ C_P + Σ_o c_{P,o} · y_o            every pooled path P of σ (ticks)
  * Σ_o coefficient_r[o] · y_o ≤ limit_r − forced use     every budget row r
  * Σ_{o at s} y_o ≤ 1                       every site;   y_o ∈ {0,1}
+ * y_o ≤ Σ_{j covers o} y_j                  every watch link of an option with a variable
  * </pre>
  *
  * <p>Only options on some pooled path get a variable: any other option adds nothing to a row and
- * only uses budget, so leaving it out loses no master solution's value. Forced options are
- * constants (their delays are in the rows' {@code C_P}, their costs off the limits, the other
- * options of their site left out).
+ * only uses budget, so leaving it out loses no master solution's value; the sensors that cover an
+ * option with a variable get one too (they are on no path, they only enable watched options). The
+ * link rows are the model's own constraints, so the master stays a relaxation of the model and its
+ * bound stays valid. Forced options are constants (their delays are in the rows' {@code C_P}, their
+ * costs off the limits, the other options of their site left out).
  *
  * <p><b>Scaling.</b> Times are integer ticks. Objective coefficients are the group weights (divided
  * by the group size for MEAN) per tick, times a scale {@code K} making the largest possible
@@ -161,6 +164,7 @@ final class PathMaster {
         z[k] = m.newIntVar(0, zmax[k], "z" + k);
       }
       addPathRows();
+      addLinks();
       addOneOptionPerSite();
       addBudgets();
       this.t = new IntVar[ix.groupScen.length];
@@ -168,7 +172,10 @@ final class PathMaster {
       maximizeObjective(tps);
     }
 
-    /** A variable for every option on some pooled path; returns their number. */
+    /**
+     * A variable for every option on some pooled path and for the sensors covering those options;
+     * returns their number.
+     */
     private int addOptionVariables() {
       int n = 0;
       for (PathPool.Row r : pool.rows()) {
@@ -179,7 +186,33 @@ final class PathMaster {
           }
         }
       }
+      for (int o = 0; o < ix.options; o++) {
+        if (y[o] == null || !ix.linked(o)) {
+          continue;
+        }
+        for (int i = ix.coverFirst[o]; i < ix.coverFirst[o + 1]; i++) {
+          int j = ix.cover[i];
+          if (y[j] == null) {
+            y[j] = m.newBoolVar("y" + j);
+            n++;
+          }
+        }
+      }
       return n;
+    }
+
+    /** {@code y_o − Σ_{j covers o} y_j ≤ 0} for every linked option with a variable. */
+    private void addLinks() {
+      for (int o = 0; o < ix.options; o++) {
+        if (y[o] == null || !ix.linked(o)) {
+          continue;
+        }
+        LinearExprBuilder e = LinearExpr.newBuilder().addTerm(y[o], 1);
+        for (int i = ix.coverFirst[o]; i < ix.coverFirst[o + 1]; i++) {
+          e.addTerm(y[ix.cover[i]], -1);
+        }
+        m.addLessOrEqual(e, 0);
+      }
     }
 
     /** {@code z_σ − Σ_o c_{P,o} y_o ≤ C_P} for every pooled path P of σ. */

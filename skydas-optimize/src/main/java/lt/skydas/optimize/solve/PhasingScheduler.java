@@ -11,8 +11,10 @@ import lt.skydas.optimize.model.BarrierModel;
  * objective gain per euro among those not yet scheduled that fit the current year's remaining euro
  * ceiling and build capacity (a free one first; among options that gain nothing yet, the one adding
  * most delay on current attacker paths per euro, then the cheapest); when none fits, the next year
- * starts. Unspent money and hours do not carry over. Options that fit no year are reported in
- * {@link Phasing#unscheduled}, not dropped silently.
+ * starts. A watched option (one with a watch link) goes in only with a covering sensor of the plan
+ * that stands or is built in the same step, in the same year; a sensor is an option like any other
+ * (a year, its cost and effort against the year's ceilings). Unspent money and hours do not carry
+ * over. Options that fit no year are reported in {@link Phasing#unscheduled}, not dropped silently.
  *
  * <p>Euro ceilings apply to each option's {@link BarrierModel.Option#cost_eur}. The plan is phased
  * as given; the model's own budget rows are not checked here.
@@ -105,11 +107,19 @@ public final class PhasingScheduler {
         double hours =
             calendar.capacity_h() == null ? Double.POSITIVE_INFINITY : calendar.capacity_h()[y - 1];
         while (true) {
+          double e0 = effort[y];
+          long s0 = spent[y];
+          for (int o = 0; o < nOpt; o++) {
+            allowed[o] = pending[o] && fitsYear(o, -1, euros - s0, hours - e0, effort_h);
+          }
           int nAllowed = 0;
           int cheapest = -1;
           for (int o = 0; o < nOpt; o++) {
-            double e = effort_h == null ? 0 : effort_h[o];
-            allowed[o] = pending[o] && ix.optCost[o] <= euros - spent[y] && e <= hours - effort[y];
+            if (allowed[o] && !ix.covered(o, ps.choice)) {
+              // a watched option goes in with its cheapest sensor of the plan, or waits
+              int j = ps.companion(ix.optSite[o], o, allowed);
+              allowed[o] = j >= 0 && fitsYear(o, j, euros - s0, hours - e0, effort_h);
+            }
             if (allowed[o]) {
               nAllowed++;
               if (cheapest < 0 || ix.optCost[o] < ix.optCost[cheapest]) {
@@ -122,21 +132,30 @@ public final class PhasingScheduler {
           }
           int[] prev = ps.choice.clone();
           PlanSearch.Step st = ps.greedyStep(null, allowed, look);
-          int picked;
-          if (st == PlanSearch.Step.GAIN) {
-            picked = changed(prev, ps.choice);
-          } else if (st == PlanSearch.Step.ZERO) {
-            picked = look[0].option;
-            ps.apply(look[0].site, picked);
-          } else {
-            picked = cheapest;
-            ps.apply(ix.optSite[picked], picked);
+          if (st == PlanSearch.Step.ZERO) {
+            ps.apply(look[0]);
+          } else if (st == PlanSearch.Step.NONE) {
+            int j = ps.companion(ix.optSite[cheapest], cheapest, allowed);
+            if (j >= 0) {
+              ps.apply(ix.optSite[j], j);
+            }
+            ps.apply(ix.optSite[cheapest], cheapest);
           }
-          pending[picked] = false;
-          yearOf[picked] = y;
-          order.add(picked);
-          spent[y] += ix.optCost[picked];
-          effort[y] += effort_h == null ? 0 : effort_h[picked];
+          int n = 0;
+          for (int s = 0; s < ix.sites; s++) {
+            int picked = ps.choice[s];
+            if (picked != prev[s] && picked >= 0) {
+              pending[picked] = false;
+              yearOf[picked] = y;
+              order.add(picked);
+              spent[y] += ix.optCost[picked];
+              effort[y] += effort_h == null ? 0 : effort_h[picked];
+              n++;
+            }
+          }
+          if (n == 0) {
+            throw new IllegalStateException("phasing step changed nothing");
+          }
         }
         objective[y] = ps.objective;
         lengths[y] = ps.lengths.clone();
@@ -160,12 +179,10 @@ public final class PhasingScheduler {
         unscheduled);
   }
 
-  private static int changed(int[] before, int[] after) {
-    for (int s = 0; s < before.length; s++) {
-      if (before[s] != after[s]) {
-        return after[s];
-      }
-    }
-    throw new IllegalStateException("greedy step changed nothing");
+  /** True when option {@code o} and sensor {@code j} (-1: none) fit what is left of the year. */
+  private boolean fitsYear(int o, int j, long euros, double hours, double[] effort_h) {
+    long cost = ix.optCost[o] + (j >= 0 ? ix.optCost[j] : 0);
+    double e = effort_h == null ? 0 : effort_h[o] + (j >= 0 ? effort_h[j] : 0);
+    return cost <= euros && e <= hours;
   }
 }

@@ -8,7 +8,8 @@ import lt.skydas.optimize.model.BarrierModel;
 /**
  * Feasibility of plans (an {@code int[]} with the chosen option per site, -1 for none): every
  * budget row holds, at most one option per site (implied by the representation; the option must be
- * of that site), every forced option is chosen.
+ * of that site), every forced option is chosen, every chosen watched option has a chosen covering
+ * sensor ({@link BarrierModel.Link}).
  */
 public final class PlanConstraints {
   /** Name used for the one-option-per-site rule in {@link InfeasiblePlanException}. */
@@ -118,6 +119,18 @@ public final class PlanConstraints {
       BarrierModel.Option op = model.options().get(o);
       if (op.forced() && choice[op.site()] != o) {
         v.add("forced option " + o + " (" + op.type() + ") is missing");
+      }
+    }
+    for (BarrierModel.Link l : model.links()) {
+      if (choice[model.options().get(l.option()).site()] != l.option()) {
+        continue;
+      }
+      boolean covered = false;
+      for (int j : l.sensors()) {
+        covered |= choice[model.options().get(j).site()] == j;
+      }
+      if (!covered) {
+        v.add("watched option " + l.option() + " without a covering sensor");
       }
     }
     return v;

@@ -265,17 +265,123 @@ final class PlanSearch implements AutoCloseable {
 
   /** True when building {@code o} (-1: nothing) at site {@code s} keeps every budget row. */
   boolean fits(int s, int o) {
+    return fits(s, o, -1);
+  }
+
+  /**
+   * True when building {@code o} (-1: nothing) at site {@code s} and, with it, sensor option {@code
+   * sensor} (-1: none; at a site that has nothing chosen) keeps every budget row.
+   */
+  boolean fits(int s, int o, int sensor) {
     if (!checkBudgets) {
       return true;
     }
     int old = choice[s];
     for (int r = 0; r < usage.length; r++) {
-      long u = usage[r] - (old >= 0 ? coef[r][old] : 0) + (o >= 0 ? coef[r][o] : 0);
+      long u =
+          usage[r]
+              - (old >= 0 ? coef[r][old] : 0)
+              + (o >= 0 ? coef[r][o] : 0)
+              + (sensor >= 0 ? coef[r][sensor] : 0);
       if (u > limit[r]) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * What building {@code o} at site {@code s} needs besides: -1 when {@code o} has no watch link or
+   * a covering sensor is chosen; else the cheapest covering sensor (ties: lowest option) whose site
+   * is empty, that is {@code allowed} (null: all) and fits the budget rows together with {@code o};
+   * -2 when no sensor can be added.
+   */
+  int companion(int s, int o, boolean[] allowed) {
+    if (ix.covered(o, choice)) {
+      return -1;
+    }
+    int best = -2;
+    for (int i = ix.coverFirst[o]; i < ix.coverFirst[o + 1]; i++) {
+      int j = ix.cover[i];
+      if (choice[ix.optSite[j]] < 0
+          && (allowed == null || allowed[j])
+          && (best < 0 || ix.optCost[j] < ix.optCost[best])
+          && fits(s, o, j)) {
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  /** Builds the candidate's sensor (if any), then its option. */
+  void apply(CandidateScan.Candidate c) {
+    if (c.sensor >= 0) {
+      apply(ix.optSite[c.sensor], c.sensor);
+    }
+    apply(c.site, c.option);
+  }
+
+  /**
+   * Sensor sweep: for each sensor option not chosen (in option order) whose covered sites hold
+   * unwatched options with a watched twin, buys it and upgrades those options to their twins (same
+   * costs); keeps the change when the objective rises and the sensor fits the budget rows, else
+   * reverts. The greedy values a sensor only through one watched option at a time; this values all
+   * the chosen obstacles it would watch at once. Returns the sensors bought.
+   */
+  int sensorSweep(boolean[] allowed, long deadlineNanos) {
+    int bought = 0;
+    for (int j = 0; j < ix.options && System.nanoTime() < deadlineNanos; j++) {
+      int site = ix.optSite[j];
+      if (!ix.sensor[j] || choice[site] >= 0 || (allowed != null && !allowed[j])) {
+        continue;
+      }
+      int[] sites = new int[ix.watchesFirst[j + 1] - ix.watchesFirst[j]];
+      int[] from = new int[sites.length];
+      int n = 0;
+      for (int i = ix.watchesFirst[j]; i < ix.watchesFirst[j + 1]; i++) {
+        int o = ix.watches[i];
+        int s = ix.optSite[o];
+        int u = choice[s];
+        if (u >= 0 && ix.watchedTwin[u] == o) {
+          sites[n] = s;
+          from[n++] = u;
+        }
+      }
+      if (n == 0 || !fits(site, j)) {
+        continue;
+      }
+      double before = objective;
+      apply(site, j);
+      for (int i = 0; i < n; i++) {
+        apply(sites[i], ix.watchedTwin[from[i]]);
+      }
+      if (objective > before + eps()) {
+        bought++;
+      } else {
+        for (int i = n - 1; i >= 0; i--) {
+          apply(sites[i], from[i]);
+        }
+        apply(site, -1);
+      }
+    }
+    return bought;
+  }
+
+  /**
+   * Drops every chosen sensor that no chosen watched option needs (in site order: a sensor goes
+   * when the options it watches have another chosen cover), so a plan buys no idle sensor; the
+   * times do not change (sensors have no gate arcs).
+   */
+  void dropIdleSensors() {
+    for (int s = 0; s < choice.length; s++) {
+      int j = choice[s];
+      if (j >= 0
+          && ix.sensor[j]
+          && (!forcedFixed || ix.forcedAt[s] < 0)
+          && ix.idleSensor(j, choice)) {
+        apply(s, -1);
+      }
+    }
   }
 
   /** Builds {@code o} (-1: nothing) at site {@code s} and updates times and paths. */
@@ -360,7 +466,7 @@ final class PlanSearch implements AutoCloseable {
     }
     CandidateScan.Candidate best = scan.best(cands, maxEvaluationsPerStep);
     if (best != null) {
-      apply(best.site, best.option);
+      apply(best);
       return Step.GAIN;
     }
     CandidateScan.Candidate pick = null;
@@ -407,7 +513,7 @@ final class PlanSearch implements AutoCloseable {
           snapshot = choice.clone();
         }
         streak++;
-        apply(look[0].site, look[0].option);
+        apply(look[0]);
         continue;
       }
       break;
@@ -418,12 +524,12 @@ final class PlanSearch implements AutoCloseable {
     return steps;
   }
 
-  /** Built, non-forced sites, ascending. */
+  /** Built, non-forced obstacle sites (not sensor sites), ascending. */
   int[] builtSites() {
     int n = 0;
     int[] s = new int[ix.sites];
     for (int i = 0; i < ix.sites; i++) {
-      if (choice[i] >= 0 && ix.forcedAt[i] < 0) {
+      if (choice[i] >= 0 && ix.forcedAt[i] < 0 && !ix.sensorSite[i]) {
         s[n++] = i;
       }
     }

@@ -77,6 +77,13 @@ final class Reference {
         return false;
       }
     }
+    for (BarrierModel.Link l : m.links()) {
+      if (choice[m.options().get(l.option()).site()] == l.option()
+          && java.util.Arrays.stream(l.sensors())
+              .noneMatch(j -> choice[m.options().get(j).site()] == j)) {
+        return false;
+      }
+    }
     for (BarrierModel.Budget b : m.budgets()) {
       long u = 0;
       for (int o : choice) {

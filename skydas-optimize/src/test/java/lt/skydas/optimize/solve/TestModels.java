@@ -251,6 +251,107 @@ final class TestModels {
     return new BarrierModel(ids, options, groups, scenarios, budgets);
   }
 
+  /**
+   * {@link #small} with sensors and watch links: 1–3 sensor sites (one option each, cost 1–15, no
+   * gate arc), each covering every obstacle site with probability 1/2; at some covered sites each
+   * non-forced option gets a watched twin (same costs, the original's delays) while the original
+   * keeps a share f ∈ {0.25, 0.5} of them (the unwatched option), linked to the site's covering
+   * sensors. At most ~20 000 plans.
+   */
+  static BarrierModel withSensors(long seed) {
+    BarrierModel m = small(seed);
+    SplittableRandom r = new SplittableRandom(seed * 7919 + 17);
+    int sites = m.sites().size();
+    int nSensors = 1 + r.nextInt(3);
+    boolean[][] covers = new boolean[nSensors][sites];
+    for (int j = 0; j < nSensors; j++) {
+      for (int s = 0; s < sites; s++) {
+        covers[j][s] = r.nextBoolean();
+      }
+    }
+    int n0 = m.options().size();
+    int[] perSite = new int[sites];
+    boolean[] forcedSite = new boolean[sites];
+    for (BarrierModel.Option o : m.options()) {
+      perSite[o.site()]++;
+      forcedSite[o.site()] |= o.forced();
+    }
+    long plans = 1L << nSensors;
+    for (int s = 0; s < sites; s++) {
+      plans *= forcedSite[s] ? 1 : perSite[s] + 1;
+    }
+    boolean[] twinSite = new boolean[sites];
+    for (int s : r.ints(sites, 0, sites).distinct().toArray()) {
+      boolean covered = false;
+      for (int j = 0; j < nSensors; j++) {
+        covered |= covers[j][s];
+      }
+      long more = plans / (perSite[s] + 1) * (2 * perSite[s] + 1);
+      if (covered && !forcedSite[s] && more <= 20_000) {
+        twinSite[s] = true;
+        plans = more;
+      }
+    }
+    List<String> ids = new ArrayList<>(m.sites());
+    List<BarrierModel.Option> options = new ArrayList<>(m.options());
+    List<Integer> twinOf = new ArrayList<>();
+    for (int o = 0; o < n0; o++) {
+      BarrierModel.Option op = m.options().get(o);
+      if (twinSite[op.site()]) {
+        options.add(
+            new BarrierModel.Option(op.site(), op.type() + "+w", op.cost_eur(), op.mine(), false));
+        twinOf.add(o);
+      }
+    }
+    int firstSensor = options.size();
+    for (int j = 0; j < nSensors; j++) {
+      ids.add("sensor" + j);
+      options.add(new BarrierModel.Option(sites + j, "radar", 1 + r.nextInt(15), false, false));
+    }
+    int n = options.size();
+    double[] factor = new double[n0];
+    for (int o = 0; o < n0; o++) {
+      factor[o] = twinSite[m.options().get(o).site()] ? (r.nextBoolean() ? 0.25 : 0.5) : 1;
+    }
+    List<BarrierModel.Scenario> scen = new ArrayList<>();
+    for (BarrierModel.Scenario sc : m.scenarios()) {
+      double[] cell = new double[n];
+      double[] road = new double[n];
+      for (int o = 0; o < n0; o++) {
+        cell[o] = sc.cellDelay_s()[o] * factor[o];
+        road[o] = sc.roadDelay_s()[o] * factor[o];
+      }
+      for (int i = 0; i < twinOf.size(); i++) {
+        cell[n0 + i] = sc.cellDelay_s()[twinOf.get(i)];
+        road[n0 + i] = sc.roadDelay_s()[twinOf.get(i)];
+      }
+      scen.add(new BarrierModel.Scenario(sc.name(), sc.group(), sc.graph(), cell, road));
+    }
+    List<BarrierModel.Budget> budgets = new ArrayList<>();
+    for (BarrierModel.Budget b : m.budgets()) {
+      long[] c = java.util.Arrays.copyOf(b.coefficient(), n);
+      for (int i = 0; i < twinOf.size(); i++) {
+        c[n0 + i] = b.coefficient()[twinOf.get(i)];
+      }
+      for (int o = firstSensor; o < n; o++) {
+        c[o] = b.name().equals("total budget") ? options.get(o).cost_eur() : 0;
+      }
+      budgets.add(new BarrierModel.Budget(b.name(), c, b.limit()));
+    }
+    List<BarrierModel.Link> links = new ArrayList<>();
+    for (int i = 0; i < twinOf.size(); i++) {
+      int s = options.get(n0 + i).site();
+      List<Integer> cov = new ArrayList<>();
+      for (int j = 0; j < nSensors; j++) {
+        if (covers[j][s]) {
+          cov.add(firstSensor + j);
+        }
+      }
+      links.add(new BarrierModel.Link(n0 + i, cov.stream().mapToInt(Integer::intValue).toArray()));
+    }
+    return new BarrierModel(ids, options, m.groups(), scen, budgets, links);
+  }
+
   /** The model with every arc length and delay multiplied by {@code f}. */
   static BarrierModel scaled(BarrierModel m, double f) {
     List<BarrierModel.Scenario> sc = new ArrayList<>();
