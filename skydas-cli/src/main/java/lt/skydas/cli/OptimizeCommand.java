@@ -190,7 +190,7 @@ final class OptimizeCommand implements Callable<Integer> {
         new LimitsFinder(
                 loaded.pack(),
                 depths,
-                generator.belts(depths),
+                generator.belts(depths, opt.candidates().flankReach_m()),
                 se.candidates(),
                 cat,
                 SpeedTable.defaults())

@@ -106,7 +106,7 @@ public final class CandidateGenerator {
 
   public List<Candidate> generate(CandidateOptions opt, Progress progress) {
     Geometry home = home();
-    Geometry border = hostileBorder();
+    Geometry border = beltBase(opt.flankReach_m());
     PreparedGeometry protectedAreas = protectedUnion(opt);
     STRtree roads = roadIndex();
     List<Candidate> out = new ArrayList<>();
@@ -128,9 +128,9 @@ public final class CandidateGenerator {
    * The belt lines at the given depths (m) behind the hostile border, inside the home country: the
    * lines the candidates lie on, in the order given.
    */
-  public List<Geometry> belts(List<Double> depths_m) {
+  public List<Geometry> belts(List<Double> depths_m, double flankReach_m) {
     Geometry home = home();
-    Geometry border = hostileBorder();
+    Geometry border = beltBase(flankReach_m);
     List<Geometry> out = new ArrayList<>();
     for (double d : depths_m) {
       out.add(belt(border, home, d));
@@ -148,6 +148,46 @@ public final class CandidateGenerator {
       throw new IllegalStateException("region pack has no LT polygon");
     }
     return home;
+  }
+
+  /** Allies' borders whose corner near a hostile country an attacker can cross. */
+  static final List<String> FLANK_BORDERS = List.of("LT-PL", "LT-LV");
+
+  /** Hostile countries' borders with those allies. */
+  static final List<String> ALLY_HOSTILE_BORDERS = List.of("PL-RU", "PL-BY", "LV-BY");
+
+  /**
+   * The lines belts are measured from: the hostile borders, plus the stretches of the flank borders
+   * within {@code flankReach_m} of a hostile country's border with the ally.
+   */
+  private Geometry beltBase(double flankReach_m) {
+    Geometry hostile = hostileBorder();
+    if (!(flankReach_m > 0)) {
+      return hostile;
+    }
+    List<Geometry> allyHostile = new ArrayList<>();
+    for (String pair : ALLY_HOSTILE_BORDERS) {
+      Geometry b = region.borders().get(pair);
+      if (b != null) {
+        allyHostile.add(b);
+      }
+    }
+    if (allyHostile.isEmpty()) {
+      return hostile;
+    }
+    Geometry reach = BufferOp.bufferOp(gf.buildGeometry(allyHostile), flankReach_m, 8);
+    List<Geometry> base = new ArrayList<>();
+    base.add(hostile);
+    for (String pair : FLANK_BORDERS) {
+      Geometry b = region.borders().get(pair);
+      if (b != null) {
+        Geometry near = b.intersection(reach);
+        if (!near.isEmpty()) {
+          base.add(near);
+        }
+      }
+    }
+    return gf.buildGeometry(base);
   }
 
   private Geometry hostileBorder() {

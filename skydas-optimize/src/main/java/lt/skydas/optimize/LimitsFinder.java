@@ -431,8 +431,9 @@ public final class LimitsFinder {
     if (best == null) {
       return "";
     }
-    return " near "
-        + (best.name() != null && !best.name().isBlank() ? best.name() : best.nameAscii());
+    boolean latin =
+        best.name() != null && !best.name().isBlank() && best.name().chars().allMatch(ch -> ch < 0x0400);
+    return " near " + (latin || best.nameAscii() == null ? best.name() : best.nameAscii());
   }
 
   private static String describe(TreeMap<String, Integer> detail) {

@@ -158,7 +158,7 @@ class CandidateGeneratorTest {
     double cell = region.grid().cellSize();
     int sampled = 0;
     List<String> gaps = new ArrayList<>();
-    Geometry belt = gen.belts(List.of(8_000.0)).get(0);
+    Geometry belt = gen.belts(List.of(8_000.0), CandidateOptions.DEFAULT_FLANK_REACH_M).get(0);
     for (int i = 0; i < belt.getNumGeometries(); i++) {
       LineString part = (LineString) belt.getGeometryN(i);
       LengthIndexedLine lil = new LengthIndexedLine(part);

@@ -61,7 +61,12 @@ class LimitsFinderTest {
     candidates = gen.generate(CandidateOptions.defaults(), Progress.NONE);
     finder =
         new LimitsFinder(
-            region, DEPTHS, gen.belts(DEPTHS), candidates, CATALOG, SpeedTable.defaults());
+            region,
+            DEPTHS,
+            gen.belts(DEPTHS, CandidateOptions.DEFAULT_FLANK_REACH_M),
+            candidates,
+            CATALOG,
+            SpeedTable.defaults());
   }
 
   @Test
