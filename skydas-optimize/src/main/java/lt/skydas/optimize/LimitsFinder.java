@@ -432,7 +432,9 @@ public final class LimitsFinder {
       return "";
     }
     boolean latin =
-        best.name() != null && !best.name().isBlank() && best.name().chars().allMatch(ch -> ch < 0x0400);
+        best.name() != null
+            && !best.name().isBlank()
+            && best.name().chars().allMatch(ch -> ch < 0x0400);
     return " near " + (latin || best.nameAscii() == null ? best.name() : best.nameAscii());
   }
 
@@ -518,8 +520,8 @@ public final class LimitsFinder {
         + " cross protected areas an attacker can pass ("
         + String.join("; ", where)
         + (places.size() > 6 ? "; …" : "")
-        + "). An attacker detours through them around any closed stretch, so closing more buys"
-        + " little: the protected areas, not the money, limit the delay. --allow-protected-areas"
-        + " offers sites there (a decision for the ministry and the environmental authority).";
+        + "): an attacker can detour through them around a closed stretch."
+        + " --allow-protected-areas offers sites there (a decision for the ministry and the"
+        + " environmental authority).";
   }
 }
