@@ -183,7 +183,8 @@ public final class BarrierOptimizer {
         notes,
         made.fixedStatus(),
         new OptimizationResult.Sensors(
-            sensors.size(), made.watched(), sensorCost_eur(built, chosen), sensors_s));
+            sensors.size(), made.watched(), sensorCost_eur(built, chosen), sensors_s),
+        ModelPaths.of(model, chosen));
   }
 
   /** What the chosen sensors cost against the budget (purchase plus upkeep), EUR. */

@@ -113,4 +113,39 @@ final class BudgetRows {
         ? "The fastest verified avenues cross no belt."
         : "Where the fastest verified avenues cross the belts: " + String.join("; ", parts) + ".";
   }
+
+  /**
+   * The groups whose model path carries the strongest obstacle offered at every site it crosses,
+   * with those sites: what binds on the model (at most {@value #PATHS_SHOWN} groups named).
+   */
+  static String modelPathLine(List<ModelPaths.PathLimit> paths) {
+    List<String> full = new ArrayList<>();
+    int open = 0;
+    for (ModelPaths.PathLimit p : paths) {
+      if (!p.open().isEmpty()) {
+        open++;
+      } else if (!p.saturated().isEmpty() && full.size() < PATHS_SHOWN) {
+        full.add(p.group() + " (" + p.scenario() + "): " + String.join(", ", p.saturated()));
+      }
+    }
+    long saturated =
+        paths.stream().filter(p -> p.open().isEmpty() && !p.saturated().isEmpty()).count();
+    if (saturated == 0) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "On the model, %d of %d objective groups are held by paths whose every site already carries"
+            + " the strongest obstacle it offers%s — e.g. %s. Stronger types there, or more sites"
+            + " beside them (a belt, --sites), would buy more; money alone cannot.",
+        saturated,
+        paths.size(),
+        open > 0
+            ? String.format(Locale.ROOT, " (%d more cross sites left empty or weak)", open)
+            : "",
+        String.join("; ", full));
+  }
+
+  /** Groups named in {@link #modelPathLine}. */
+  static final int PATHS_SHOWN = 4;
 }

@@ -458,6 +458,10 @@ public final class LimitsFinder {
       binding.addAll(BudgetRows.tight(r, p));
       binding.add(BudgetRows.solverLine(r));
       binding.add(BudgetRows.crossingLine(crossings));
+      String paths = BudgetRows.modelPathLine(r.modelPaths());
+      if (!paths.isEmpty()) {
+        binding.add(paths);
+      }
       String gaps = gapLine(opt.candidates().avoidProtectedAreas());
       if (!gaps.isEmpty()) {
         binding.add(gaps);

@@ -12,7 +12,7 @@ import java.util.Map;
 final class LimitsWriter {
   private LimitsWriter() {}
 
-  static Map<String, Object> json(Limits l) {
+  static Map<String, Object> json(Limits l, List<ModelPaths.PathLimit> paths) {
     Map<String, Object> m = new LinkedHashMap<>();
     List<Map<String, Object>> objs = new ArrayList<>();
     for (Limits.ObjectiveLimit o : l.objectives()) {
@@ -41,6 +41,16 @@ final class LimitsWriter {
       cs.add(e);
     }
     m.put("belt_crossings", cs);
+    List<Map<String, Object>> ps = new ArrayList<>();
+    for (ModelPaths.PathLimit p : paths) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("group", p.group());
+      e.put("scenario", p.scenario());
+      e.put("saturated", p.saturated());
+      e.put("open", p.open());
+      ps.add(e);
+    }
+    m.put("model_paths", ps);
     return m;
   }
 

@@ -31,6 +31,8 @@ import lt.skydas.plan.BarrierPlan;
  * @param fixedStatus obstacle id → {@link #PINNED} or {@link #EXISTING} for the sites the user
  *     fixed ({@code optimize --sites}); the optimiser's own choices are absent
  * @param sensors what the plan's sensors cost and which obstacles they watch
+ * @param modelPaths per objective group, what the model's attacker meets on the path that sets its
+ *     value ({@link ModelPaths})
  */
 public record OptimizationResult(
     BarrierPlan plan,
@@ -48,7 +50,8 @@ public record OptimizationResult(
     Stats stats,
     List<String> notes,
     Map<String, String> fixedStatus,
-    Sensors sensors) {
+    Sensors sensors,
+    List<ModelPaths.PathLimit> modelPaths) {
   /** {@link #fixedStatus} of an obstacle the user pinned: built in the programme. */
   public static final String PINNED = "pinned";
 

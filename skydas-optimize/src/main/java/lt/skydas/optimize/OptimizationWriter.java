@@ -47,7 +47,7 @@ public final class OptimizationWriter {
   public static Path write(Path dir, OptimizationResult r, AssessmentRegion region, Limits limits) {
     Map<String, Object> summary = summary(r);
     if (limits != null) {
-      summary.put("limits", LimitsWriter.json(limits));
+      summary.put("limits", LimitsWriter.json(limits, r.modelPaths()));
     }
     String section = section(r);
     if (limits != null) {

@@ -344,7 +344,14 @@ public final class ExactSolver {
       masterTime += out.seconds();
       ub = Math.min(ub, out.bound());
       if (out.choice() == null) {
-        return false;
+        if (out.status() == CpSolverStatus.INFEASIBLE
+            || out.status() == CpSolverStatus.MODEL_INVALID) {
+          return false;
+        }
+        // no plan within the round's cap (a slow or busy machine): a longer round, while time is
+        // left, rather than giving up with most of the time limit unused
+        roundLimit *= 2;
+        return true;
       }
       ps.reset(out.choice());
       ps.dropIdleSensors();
