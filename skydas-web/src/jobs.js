@@ -2,7 +2,7 @@
 // import an optimised plan, and the list of jobs with two to compare.
 import { api } from './api.js';
 import { $, el, flash, problemText } from './dom.js';
-import { loadAvenues } from './map.js';
+import { loadAssessment } from './map.js';
 import { state, may, refreshRecords } from './state.js';
 import { compare, resultTable } from './results.js';
 import { haveIsochrones, isochroneChoices } from './isochrones.js';
@@ -94,7 +94,7 @@ async function finished(j, out) {
   out.append(resultTable(j.result), el('p', {}, el('a', { href: `/api/jobs/${j.id}/files/report.html` }, 'Full report (download)')));
   if (j.type === 'optimize' && may('plan')) out.append(el('button', { type: 'button', id: 'opt-import', onclick: () => importPlan(j.id) }, 'Import the plan into the registry'));
   isochroneChoices(j);
-  const n = await loadAvenues(state.ui.layers.avenues).catch(() => 0);
+  const n = await loadAssessment(state.ui.layers);
   flash(`assessment finished: ${n} avenues on the map`, true);
 }
 

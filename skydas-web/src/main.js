@@ -4,7 +4,7 @@
 // server checks every write again.
 import { api } from './api.js';
 import { $, el, flash, problemText } from './dom.js';
-import { createMap, loadAvenues, useSensorSymbols } from './map.js';
+import { createMap, loadAssessment, useSensorSymbols } from './map.js';
 import { state } from './state.js';
 import { initTabs, onShow } from './tabs.js';
 import { admit, startSession } from './session.js';
@@ -21,7 +21,7 @@ async function enter(m) {
     state.ui = createMap('map', (e) => flash(`could not load ${e.message}`));
     state.ui.map.on('singleclick', select);
     layerToggles();
-    loadAvenues(state.ui.layers.avenues).catch(() => {});
+    loadAssessment(state.ui.layers);
   }
   try {
     state.activityKinds = (await api('GET', '/api/activity-kinds')).kinds;

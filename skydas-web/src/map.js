@@ -1,6 +1,7 @@
 // The map: the region's layers from the server's OGC API (bbox-loaded), registry records with
-// milsymbol symbols (sensor sites with their catalog SIDC), avenues coloured by arrival time, the
-// observed area of the registered sensors per target class (hidden until chosen), selection and
+// milsymbol symbols (sensor sites with their catalog SIDC), avenues coloured by arrival time, where
+// the newest assessment first sees the attacker labelled with the warning time, the observed area
+// of the registered sensors per target class (the last two hidden until chosen), selection and
 // drawing.
 import Map from 'ol/Map.js';
 import View from 'ol/View.js';
@@ -114,6 +115,17 @@ function avenueStyle(f) {
   return new Style({ stroke: stroke(c, f.get('rank') === 1 ? 4 : 2, f.get('scenario') === 'baseline' ? [4, 6] : undefined) });
 }
 
+// where the attacker is first seen (OGC collection `warning`): red under 0.5 h of warning, amber
+// under 2 h, green beyond; labelled with the warning, hours
+function warningStyle(f) {
+  const h = Number(f.get('warning_h'));
+  const c = h < 0.5 ? '#d7191c' : h < 2 ? '#f39c12' : '#1a9641';
+  return new Style({
+    image: new CircleStyle({ radius: 6, fill: fill(c), stroke: stroke('#fff', 1.5) }),
+    text: new Text({ text: `${h.toFixed(2)} h`, offsetY: -13, font: '12px system-ui, sans-serif', fill: fill('#222'), stroke: stroke('#fff', 3) }),
+  });
+}
+
 // the observed area per target class of the registered sensor sites (OGC collection `coverage`)
 const COVERAGE_COLOUR = { vehicle: '31,120,180', person: '106,61,154', small_uas: '255,127,0' };
 
@@ -142,6 +154,7 @@ export function createMap(target, onError) {
   }, { declutter: true, minZoom: 5 });
   layers.isochrones = new ImageLayer({ opacity: 0.55, properties: { title: 'Isochrones (arrival time)' } });
   add('avenues', 'Avenues (newest assessment)', new VectorSource(), avenueStyle);
+  add('warning', 'Warning time: where first seen (newest assessment)', new VectorSource(), warningStyle, { visible: false, declutter: true });
   add('coverage', 'Coverage of registered sensors (vehicle, person, small UAS)', ogcSource('coverage', 10, onError), coverageStyle, { visible: false });
   add('minefields', 'Minefields', ogcSource('minefields', 10000, onError), recordStyle);
   add('obstacles', 'Obstacles', ogcSource('obstacles', 10000, onError), recordStyle);
@@ -155,8 +168,17 @@ export function createMap(target, onError) {
   return { map, layers, geojson };
 }
 
-export async function loadAvenues(layer) {
-  const r = await fetch('/ogc/collections/avenues/items?limit=10000', { credentials: 'same-origin' });
+/** Loads the newest assessment's avenues and warning points; resolves to the avenues' count. */
+export async function loadAssessment(layers) {
+  const [n] = await Promise.all([
+    loadCollection(layers.avenues, 'avenues').catch(() => 0),
+    loadCollection(layers.warning, 'warning').catch(() => 0),
+  ]);
+  return n;
+}
+
+async function loadCollection(layer, collection) {
+  const r = await fetch(`/ogc/collections/${collection}/items?limit=10000`, { credentials: 'same-origin' });
   layer.getSource().clear();
   if (!r.ok) return 0;
   const fs = geojson.readFeatures(await r.json());

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
       "Assess a barrier plan: minimum time from the Belarus and Kaliningrad borders to each",
       "objective per vehicle class and season, with and without the plan; avenues of approach;",
       "delay bought per objective, per obstacle and per euro; the humanitarian check.",
-      "Writes summary.json, avenues.geojson, violations.geojson, isochrones/*.tif and report.html."
+      "Writes summary.json, avenues.geojson, warning.geojson, violations.geojson, isochrones/*.tif",
+      "and report.html."
     })
 final class AssessCommand implements Callable<Integer> {
   @Option(

@@ -27,8 +27,9 @@ import lt.skydas.server.jobs.JobType;
 /**
  * The {@code assess} job of {@code skydas serve}: the same assessment as {@code skydas assess} on
  * the server's region, with the plan sent as GeoJSON ({@code plan}, optional) and optional {@code
- * classes} and {@code seasons}. Outputs (summary.json, avenues.geojson, report.html …) go to the
- * job's folder; the newest avenues are served as the OGC collection {@code avenues}.
+ * classes} and {@code seasons}. Outputs (summary.json, avenues.geojson, warning.geojson,
+ * report.html …) go to the job's folder; the newest avenues are served as the OGC collection {@code
+ * avenues}.
  */
 final class AssessJob implements JobType {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -169,12 +170,15 @@ final class AssessJob implements JobType {
     Path out = dir.resolve("out");
     AssessmentWriter.write(out, r, ar);
     // the job's files are served flat: lift the main outputs up one level
-    for (String f :
-        List.of("summary.json", "avenues.geojson", "report.html", "violations.geojson")) {
-      if (Files.isRegularFile(out.resolve(f))) {
-        Files.copy(out.resolve(f), dir.resolve(f));
-      }
-    }
+    lift(
+        out,
+        dir,
+        List.of(
+            "summary.json",
+            "avenues.geojson",
+            "warning.geojson",
+            "report.html",
+            "violations.geojson"));
     ObjectNode res = summary(r);
     isochrones(r, dir, res);
     res.putArray("files").add("summary.json").add("avenues.geojson").add("report.html");

@@ -23,7 +23,7 @@ import lt.skydas.server.jobs.JobType;
  * years}, {@code time_limit_s}, {@code classes}, {@code seasons}, {@code ap_mines_enabled}, {@code
  * civilian_buffer_m}), validated by the optimiser's options as the command line's are; a bad
  * parameter is a problem naming its JSON field. Writes plan.geojson, phasing.csv,
- * optimization.json, avenues.geojson and report.html into the job folder.
+ * optimization.json, avenues.geojson, warning.geojson and report.html into the job folder.
  */
 final class OptimizeJob implements JobType {
   private final RegionOptions region;
@@ -115,6 +115,7 @@ final class OptimizeJob implements JobType {
             "optimization.json",
             "summary.json",
             "avenues.geojson",
+            "warning.geojson",
             "report.html"));
     ObjectNode res = AssessJob.summary(r.verification());
     AssessJob.isochrones(r.verification(), dir, res);

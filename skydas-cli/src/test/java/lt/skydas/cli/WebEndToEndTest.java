@@ -180,6 +180,16 @@ class WebEndToEndTest {
     waiting(20).until(d -> registry.find(id).orElseThrow().status().id().equals(expectedStatus));
   }
 
+  /** The HTTP status of a GET from the page (with its session). */
+  private String fetchStatus(String path) {
+    return String.valueOf(
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => done(String(r.status)));",
+                path));
+  }
+
   @Test
   void planAssessApproveAndRecordTheEmplacementInTheBrowser() throws Exception {
     login(Role.PLANNER);
@@ -238,6 +248,12 @@ class WebEndToEndTest {
     assertThat(coverage).isEqualTo("vehicle:1:true person:1:true small_uas:1:true");
     shot("02c-coverage");
 
+    // the warning-time layer is listed, off, and has nothing to show before an assessment
+    assertThat(browser.findElement(By.id("layers")).getText())
+        .contains("Warning time: where first seen");
+    assertThat(browser.findElement(By.id("layer-warning")).isSelected()).isFalse();
+    assertThat(fetchStatus("/ogc/collections/warning/items?f=json")).isEqualTo("404");
+
     // run an assessment (tracked, dry) and see its result
     browser.findElement(By.id("assess-run")).click();
     waiting(600)
@@ -260,6 +276,24 @@ class WebEndToEndTest {
                     + " return fetch('/api/jobs/' + j.id + '/files/' + j.result.isochrones[0].file); })"
                     + ".then(r => done(r.status + ' ' + r.headers.get('Content-Type')));");
     assertThat(png).isEqualTo("200 image/png");
+    // its warning points (where the bunker or the radar first sees the attacker) are served: one
+    // per case and objective that summary.json says is seen (none here: the radar watches ~10 km²
+    // of the 1 km pack, off the fastest avenues; the points are checked in WarningTimesTest)
+    assertThat(fetchStatus("/ogc/collections/warning/items?f=json")).isEqualTo("200");
+    Object seen =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/jobs').then(r => r.json()).then(js => {"
+                    + " const j = js.jobs.find(x => x.result && x.result.isochrones);"
+                    + " return Promise.all([fetch('/api/jobs/' + j.id + '/files/summary.json')"
+                    + " .then(r => r.json()), fetch('/ogc/collections/warning/items?f=json')"
+                    + " .then(r => r.json())]); })"
+                    + ".then(([s, w]) => done(s.watch.warning.filter(x => x.first_detection_h"
+                    + " !== null).length + ' ' + w.features.length));");
+    String[] counts = String.valueOf(seen).split(" ");
+    assertThat(counts[1]).as("warning points vs detections in summary.json").isEqualTo(counts[0]);
+    browser.findElement(By.id("layer-warning")).click();
     shot("03-assessed");
 
     // optimise (short limit on the 1 km pack), import the plan, compare the two jobs

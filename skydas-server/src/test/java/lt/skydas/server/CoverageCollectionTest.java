@@ -82,6 +82,11 @@ class CoverageCollectionTest {
     planner.get("/ogc/collections/coverage/items?f=json");
     planner.get("/ogc/collections/coverage/items?f=json&bbox=24.5,55.2,24.7,55.4");
     assertThat(CALLS.get()).as("served from the cache while nothing changes").isEqualTo(2);
+    // one feature by its index, as for any other layer
+    JsonNode item = planner.json(planner.get("/ogc/collections/coverage/items/0?f=json"));
+    assertThat(item.path("properties").path("target").asText())
+        .as(item.toString())
+        .isEqualTo("vehicle");
 
     HttpResponse<String> moved =
         planner.send(

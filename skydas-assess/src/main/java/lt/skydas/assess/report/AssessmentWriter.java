@@ -31,6 +31,7 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * Writes an assessment to a directory: {@code summary.json}, {@code avenues.geojson}, {@code
+ * warning.geojson} (where the attacker is first seen, {@link WarningLayer}), {@code
  * violations.geojson}, {@code isochrones/<class>-<season>.tif} (hours, Float32, EPSG:3346) and
  * {@code report.html}. The directory is built in a temporary sibling and swapped in only when
  * complete, so a failure never leaves half an output.
@@ -72,6 +73,10 @@ public final class AssessmentWriter {
           try (OutputStream out = Files.newOutputStream(tmp.resolve("avenues.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {
             writeAvenues(w, r);
+          }
+          try (OutputStream out = Files.newOutputStream(tmp.resolve("warning.geojson"));
+              GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {
+            WarningLayer.write(w, r, sensors.watch());
           }
           try (OutputStream out = Files.newOutputStream(tmp.resolve("violations.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {

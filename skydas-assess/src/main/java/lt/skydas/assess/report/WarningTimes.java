@@ -59,6 +59,9 @@ final class WarningTimes {
    * @param warning_h hours from that detection to the objective; 0 if never detected
    * @param firstDetectionWithout_h the first detection by manned posts alone; NaN if none
    * @param warningWithout_h hours from that detection to the objective; 0 if never detected
+   * @param seenAt_lks94 where on the avenue the first detection ({@code firstDetection_h}) is,
+   *     EPSG:3346; null if never detected
+   * @param seenBy what made it; null if never detected
    */
   record WarningTime(
       String caseId,
@@ -68,7 +71,28 @@ final class WarningTimes {
       double warning_h,
       double firstDetectionWithout_h,
       double warningWithout_h,
-      List<Belt> belts) {}
+      List<Belt> belts,
+      Coordinate seenAt_lks94,
+      SeenBy seenBy) {}
+
+  /** What first detects the attacker. */
+  enum SeenBy {
+    /** A sensor site of the plan. */
+    SENSOR("sensor"),
+    /** A manned post of the plan (and the sensors, if any, see it no earlier). */
+    MANNED_POST("manned post");
+
+    private final String label;
+
+    SeenBy(String label) {
+      this.label = label;
+    }
+
+    /** The words for output ({@code warning.geojson}'s {@code detected_by}). */
+    String label() {
+      return label;
+    }
+  }
 
   /** A manned post: what it watches, within a radius, m. */
   record Post(Geometry where, double radius_m, Envelope reach) {}
@@ -137,6 +161,8 @@ final class WarningTimes {
     double step = g.cellSize() / 2;
     double withS = Double.NaN;
     double without = Double.NaN;
+    Coordinate withSAt = null;
+    Coordinate withoutAt = null;
     boolean reachedBorder = false;
     double[] crossing = new double[depths_m.size()];
     java.util.Arrays.fill(crossing, Double.NaN);
@@ -155,9 +181,11 @@ final class WarningTimes {
         }
         if (sensors != null && sensors.count()[cell] > 0 && !(t >= withS)) {
           withS = t;
+          withSAt = new Coordinate(x, y);
         }
         if (!(t >= without) && watchedByPost(posts, x, y)) {
           without = t;
+          withoutAt = new Coordinate(x, y);
         }
         if (border != null) {
           double d = border.distance(GF.createPoint(new Coordinate(x, y)));
@@ -170,7 +198,9 @@ final class WarningTimes {
         }
       }
     }
-    double first = Double.isNaN(without) || withS < without ? withS : without;
+    boolean bySensor = Double.isNaN(without) || withS < without;
+    double first = bySensor ? withS : without;
+    SeenBy seenBy = Double.isNaN(first) ? null : bySensor ? SeenBy.SENSOR : SeenBy.MANNED_POST;
     double arrival_h = a.time_s() / 3600;
     List<Belt> belts = new ArrayList<>();
     for (int b = 0; b < crossing.length; b++) {
@@ -184,7 +214,9 @@ final class WarningTimes {
         warning(arrival_h, first),
         without,
         warning(arrival_h, without),
-        List.copyOf(belts));
+        List.copyOf(belts),
+        bySensor ? withSAt : withoutAt,
+        seenBy);
   }
 
   private static double warning(double arrival_h, double detection_h) {

@@ -18,6 +18,9 @@ import lt.skydas.assess.Objective;
 import lt.skydas.assess.SyntheticRegion;
 import lt.skydas.assess.report.WarningTimes.Belt;
 import lt.skydas.assess.report.WarningTimes.WarningTime;
+import lt.skydas.core.geo.Crs;
+import lt.skydas.core.geojson.Feature;
+import lt.skydas.core.geojson.GeoJsonReader;
 import lt.skydas.core.progress.Progress;
 import lt.skydas.mobility.Season;
 import lt.skydas.mobility.VehicleClass;
@@ -127,6 +130,47 @@ class WarningTimesTest {
     assertThat(w.firstDetection_h()).isEqualTo(w.firstDetectionWithout_h());
     // seen 168 and 48 s after crossing the first two belts, 132 s before the third
     assertBelts(w.belts(), POST_S);
+
+    // warning.geojson: the point where the post first sees the attacker, the first half-cell
+    // sample within its 50 m: column 20.5 on row 10 (20.2..21.2 is within 50 m of 20.7)
+    Feature f = onlyWarningFeature(res);
+    assertAt(f, 20.5, 10.5);
+    Map<String, Object> p = f.properties();
+    assertThat(p)
+        .containsEntry("objective", "target")
+        .containsEntry("objective_name", "Target")
+        .containsEntry("vehicle", "tracked")
+        .containsEntry("season", "dry")
+        .containsEntry("with_sensors", false)
+        .containsEntry("detected_by", "manned post");
+    assertThat(hours(p, "first_detection_h")).isEqualTo(0.067); // 240 s
+    assertThat(hours(p, "warning_h")).isEqualTo(0.05); // 420 - 240 s
+    assertThat(hours(p, "warning_without_sensors_h")).isEqualTo(0.05);
+    assertThat(hours(p, "warning_at_0_5km_h")).isEqualTo(-0.047); // 72 - 240 s
+    assertThat(hours(p, "warning_at_1_5km_h")).isEqualTo(-0.013); // 192 - 240 s
+    assertThat(hours(p, "warning_at_3km_h")).isEqualTo(0.037); // 372 - 240 s
+  }
+
+  /** Writes {@code res} and reads its warning.geojson, which must hold one feature. */
+  private Feature onlyWarningFeature(AssessmentResult res) {
+    Path out = dir.resolve("layer");
+    AssessmentWriter.write(out, res, region);
+    List<Feature> fs = GeoJsonReader.readAll(out.resolve("warning.geojson"));
+    assertThat(fs).hasSize(1);
+    return fs.get(0);
+  }
+
+  /** The feature's point, back in EPSG:3346, is at cell coordinates (col, row), within 0.5 m. */
+  private void assertAt(Feature f, double col, double row) {
+    Coordinate c = Crs.lks94().toMetric(f.geometry()).getCoordinate();
+    assertThat(f.geometry().getGeometryType()).isEqualTo("Point");
+    assertThat(c.x).isCloseTo(r.x(col), within(0.5));
+    assertThat(c.y).isCloseTo(r.y(row), within(0.5));
+  }
+
+  private static double hours(Map<String, Object> p, String key) {
+    assertThat(p.get(key)).as(key).isInstanceOf(Number.class);
+    return ((Number) p.get(key)).doubleValue();
   }
 
   @Test
@@ -155,14 +199,33 @@ class WarningTimesTest {
     assertThat(x.path("belts").get(1).path("warning_without_sensors_h").asDouble())
         .isEqualTo(-0.013);
     assertThat(html).contains("Warning before each belt (h)").contains("0.07 (0.04)");
+
+    // warning.geojson: the fence's point, its first sample in column 10 on row 10 (x = 10.0,
+    // on the cell edge, or 10.5)
+    List<Feature> fs = GeoJsonReader.readAll(out.resolve("warning.geojson"));
+    assertThat(fs).hasSize(1);
+    Map<String, Object> p = fs.get(0).properties();
+    assertThat(p).containsEntry("with_sensors", true).containsEntry("detected_by", "sensor");
+    assertThat(hours(p, "first_detection_h")).isEqualTo(0.033); // 120 s
+    assertThat(hours(p, "warning_h")).isEqualTo(0.083); // 420 - 120 s
+    assertThat(hours(p, "warning_without_sensors_h")).isEqualTo(0.05); // the post's
+    assertThat(hours(p, "warning_at_3km_h")).isEqualTo(0.07); // 372 - 120 s
+    Coordinate c = Crs.lks94().toMetric(fs.get(0).geometry()).getCoordinate();
+    assertThat(c.x).isBetween(r.x(10) - 0.5, r.x(10.5) + 0.5);
+    assertThat(c.y).isCloseTo(r.y(10.5), within(0.5));
   }
 
   @Test
   void nobodyWatchingMeansNoWarning() throws IOException {
     // a ditch far north of the avenue: an obstacle, but no post and no sensor
-    WarningTime w = only(assess(r.feature("d", "at_ditch", "LineString", 30.5, 0.1, 30.5, 2)));
+    AssessmentResult res = assess(r.feature("d", "at_ditch", "LineString", 30.5, 0.1, 30.5, 2));
+    WarningTime w = only(res);
     assertThat(w.firstDetection_h()).isNaN();
     assertThat(w.warning_h()).isZero();
     assertThat(w.belts()).allSatisfy(b -> assertThat(b.warning_h()).isNaN());
+    // never seen: no point in warning.geojson (summary.json lists it with a null detection)
+    Path out = dir.resolve("out");
+    AssessmentWriter.write(out, res, region);
+    assertThat(GeoJsonReader.readAll(out.resolve("warning.geojson"))).isEmpty();
   }
 }

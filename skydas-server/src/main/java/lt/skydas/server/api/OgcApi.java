@@ -7,7 +7,6 @@ import io.javalin.http.HandlerType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,15 +27,15 @@ import lt.skydas.server.http.Access;
 import lt.skydas.server.http.Requests;
 import lt.skydas.server.http.Responses;
 import lt.skydas.server.http.RouteTable;
-import lt.skydas.server.jobs.Job;
 import lt.skydas.server.jobs.JobManager;
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * OGC API – Features – Part 1: Core (landing page, conformance, collections, items with {@code
  * bbox}, {@code limit} and {@code offset} paging, single items) in GeoJSON and HTML, for the
- * region's layers, the registry's obstacles, minefields and sensor sites, and the avenues of the
- * newest finished assessment. CRS84 only. Readable by QGIS and GDAL's OAPIF driver.
+ * region's layers, the registry's obstacles, minefields and sensor sites, the coverage of those
+ * sites, and the avenues and warning times of the newest finished assessment. CRS84 only. Readable
+ * by QGIS and GDAL's OAPIF driver.
  */
 public final class OgcApi {
   /** The registry's collections, in listing order, and the kind of record each serves. */
@@ -61,8 +60,10 @@ public final class OgcApi {
 
   private final Registry registry;
   private final Layers layers;
-  private final JobManager jobs;
   private final Responses responses;
+
+  /** Collections of the newest finished assessment, in listing order. */
+  private final List<JobLayer> assessed;
 
   private final CoverageSource coverageSource;
 
@@ -78,7 +79,12 @@ public final class OgcApi {
       CoverageSource coverage) {
     this.registry = registry;
     this.layers = new Layers(layerDir);
-    this.jobs = jobs;
+    this.assessed =
+        List.of(
+            new JobLayer(
+                AVENUES, "avenues.geojson", "no finished assessment has avenues yet", jobs),
+            new JobLayer(
+                WARNING, "warning.geojson", "no finished assessment has warning times yet", jobs));
     this.responses = responses;
     this.coverageSource = coverage;
   }
@@ -143,8 +149,10 @@ public final class OgcApi {
 
   private List<String> collectionIds() {
     List<String> ids = new ArrayList<>(REGISTRY_COLLECTIONS.keySet());
-    if (latestAvenues() != null) {
-      ids.add("avenues");
+    for (JobLayer l : assessed) {
+      if (l.exists()) {
+        ids.add(l.id());
+      }
     }
     if (coverageSource != null) {
       ids.add(COVERAGE);
@@ -153,24 +161,13 @@ public final class OgcApi {
     return ids;
   }
 
-  private Path latestAvenues() {
-    for (Job.Snapshot j : jobs.list(null)) {
-      if (j.state() == Job.State.SUCCEEDED) {
-        Path p = jobs.find(j.id()).orElseThrow().dir().resolve("avenues.geojson");
-        if (Files.isRegularFile(p)) {
-          return p;
-        }
-      }
-    }
-    return null;
-  }
-
   private String title(String id) {
     return switch (id) {
       case "obstacles" -> "Registered obstacles";
       case "minefields" -> "Registered minefields";
       case "sensors" -> "Registered sensor, EW and counter-drone sites";
-      case "avenues" -> "Avenues of approach (newest assessment)";
+      case AVENUES -> "Avenues of approach (newest assessment)";
+      case WARNING -> "Warning time (newest assessment)";
       case COVERAGE ->
           "Observed area per target class of the registered sensor sites (recomputed when they"
               + " change)";
@@ -272,12 +269,7 @@ public final class OgcApi {
       }
       return new Page(out, null);
     }
-    Layers.Layer l =
-        switch (id) {
-          case "avenues" -> avenues();
-          case COVERAGE -> coverage();
-          default -> layers.get(id);
-        };
+    Layers.Layer l = layer(id);
     List<Integer> hits = l.query(bbox);
     for (int i = offset; i < hits.size() && out.size() < limit; i++) {
       int fi = hits.get(i);
@@ -286,23 +278,18 @@ public final class OgcApi {
     return new Page(out, (long) hits.size());
   }
 
-  private Layers.Layer avenues() {
-    Path p = latestAvenues();
-    if (p == null) {
-      throw new SkydasProblem(ProblemCode.NOT_FOUND, "no finished assessment has avenues yet");
+  /** A collection that is not the registry's: a job's, the coverage or a region layer. */
+  private Layers.Layer layer(String id) {
+    for (JobLayer l : assessed) {
+      if (l.id().equals(id)) {
+        return l.get();
+      }
     }
-    Layers.Layer cached = avenuesCache;
-    if (cached == null || !p.equals(avenuesPath)) {
-      cached = Layers.load("avenues", p);
-      avenuesCache = cached;
-      avenuesPath = p;
-    }
-    return cached;
+    return id.equals(COVERAGE) ? coverage() : layers.get(id);
   }
 
-  private volatile Layers.Layer avenuesCache;
-  private volatile Path avenuesPath;
-
+  private static final String AVENUES = "avenues";
+  private static final String WARNING = "warning";
   private static final String COVERAGE = "coverage";
 
   /** Sensor statuses whose sites no longer stand: left out of the coverage. */
@@ -427,7 +414,7 @@ public final class OgcApi {
   }
 
   private Feature layerFeature(String collection, String fid) {
-    Layers.Layer l = collection.equals("avenues") ? avenues() : layers.get(collection);
+    Layers.Layer l = layer(collection);
     int i;
     try {
       i = Integer.parseInt(fid);

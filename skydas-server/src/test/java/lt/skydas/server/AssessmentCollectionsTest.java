@@ -1,0 +1,113 @@
+package lt.skydas.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import lt.skydas.core.progress.Progress;
+import lt.skydas.registry.Role;
+import lt.skydas.server.jobs.JobType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OGC collections of the newest finished assessment, {@code avenues} and {@code warning}: not
+ * listed and NOT_FOUND before any, listed and served from the job's files after one. The job type
+ * stands in for skydas-cli's assessment: it writes the two files as the assessment writer does.
+ */
+class AssessmentCollectionsTest {
+  static TestServer ts;
+
+  static final String AVENUES =
+      """
+      {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"LineString",
+      "coordinates":[[23.9,54.2],[24.5,54.5]]},"properties":{"objective":"vilnius","time_h":4.1}}]}
+      """;
+
+  /** Two detections: by a sensor (0.3 h of warning) and by a manned post (2.5 h). */
+  static final String WARNING =
+      """
+      {"type":"FeatureCollection","features":[
+      {"type":"Feature","geometry":{"type":"Point","coordinates":[24.1,54.3]},
+       "properties":{"objective":"vilnius","vehicle":"tracked","season":"dry","with_sensors":true,
+       "detected_by":"sensor","warning_h":0.3,"warning_at_3km_h":-0.1}},
+      {"type":"Feature","geometry":{"type":"Point","coordinates":[22.9,54.6]},
+       "properties":{"objective":"kaunas","vehicle":"tracked","season":"dry","with_sensors":true,
+       "detected_by":"manned post","warning_h":2.5,"warning_at_3km_h":null}}]}
+      """;
+
+  static JobType assessment() {
+    return new JobType() {
+      @Override
+      public Set<Role> roles() {
+        return Set.of(Role.PLANNER);
+      }
+
+      @Override
+      public void validate(JsonNode p) {}
+
+      @Override
+      public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
+        Files.writeString(dir.resolve("avenues.geojson"), AVENUES);
+        Files.writeString(dir.resolve("warning.geojson"), WARNING);
+        return new ObjectMapper().createObjectNode();
+      }
+    };
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    ts = new TestServer(TestServer.tempDir(), Map.of("assess", assessment()));
+  }
+
+  @AfterAll
+  static void stop() {
+    ts.close();
+  }
+
+  @Test
+  void warningAndAvenuesAreServedFromTheNewestFinishedAssessment() throws Exception {
+    TestServer.Client v = ts.as(Role.VIEWER);
+    String before = v.json(v.get("/ogc/collections?f=json")).get("collections").toString();
+    assertThat(before).doesNotContain("\"warning\"", "\"avenues\"");
+    JsonNode none = v.json(v.get("/ogc/collections/warning/items?f=json"));
+    assertThat(none.get("status").asInt()).as(none.toString()).isEqualTo(404);
+    assertThat(v.get("/ogc/collections/avenues/items?f=json").statusCode()).isEqualTo(404);
+
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    String id = planner.json(planner.send("POST", "/api/jobs/assess", "{}")).get("id").asText();
+    for (int i = 0; i < 200; i++) {
+      String state = planner.json(planner.get("/api/jobs/" + id + "/status")).get("state").asText();
+      if (!List.of("queued", "running").contains(state)) {
+        assertThat(state).isEqualTo("succeeded");
+        break;
+      }
+      Thread.sleep(50);
+    }
+
+    JsonNode cs = v.json(v.get("/ogc/collections?f=json")).get("collections");
+    assertThat(cs.toString()).contains("\"warning\"", "Warning time (newest assessment)");
+    JsonNode items = v.json(v.get("/ogc/collections/warning/items?f=json"));
+    assertThat(items.get("numberMatched").asInt()).isEqualTo(2);
+    assertThat(items.get("features").get(0).get("geometry").get("type").asText())
+        .isEqualTo("Point");
+    assertThat(items.get("features").get(0).get("properties").get("detected_by").asText())
+        .isEqualTo("sensor");
+    // bbox around Kaunas: the manned post's point only
+    JsonNode kaunas =
+        v.json(v.get("/ogc/collections/warning/items?f=json&bbox=22.5,54.4,23.5,54.8"));
+    assertThat(kaunas.get("features")).hasSize(1);
+    assertThat(kaunas.get("features").get(0).get("properties").get("warning_h").asDouble())
+        .isEqualTo(2.5);
+    JsonNode one = v.json(v.get("/ogc/collections/warning/items/1?f=json"));
+    assertThat(one.get("properties").get("objective").asText()).isEqualTo("kaunas");
+    assertThat(v.get("/ogc/collections/warning/items/2?f=json").statusCode()).isEqualTo(404);
+    assertThat(v.json(v.get("/ogc/collections/avenues/items?f=json")).get("features")).hasSize(1);
+  }
+}
