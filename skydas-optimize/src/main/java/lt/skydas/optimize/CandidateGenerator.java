@@ -54,6 +54,9 @@ public final class CandidateGenerator {
   static final List<String> ROAD_TYPES = List.of("road_control_point");
   static final List<String> BRIDGE_TYPES = List.of("bridge_demolition");
 
+  /** Line sites keep this far (m) from where a belt meets the home border. */
+  static final double END_INSET_M = 2;
+
   /** Open ground: tracked vehicles make at least this speed there in the dry season. */
   static final double GO_KMH = 15;
 
@@ -240,10 +243,13 @@ public final class CandidateGenerator {
         continue;
       }
       LengthIndexedLine lil = new LengthIndexedLine(ls);
-      double len = ls.getLength();
+      // a belt part ends on the home border: pull its ends in, so that a site there lies inside
+      // the country after the round trip to WGS84 and 6 decimals (the registry checks it)
+      double inset = Math.min(END_INSET_M, ls.getLength() / 4);
+      double len = ls.getLength() - inset;
       double runStart = -1;
       int runKind = OTHER;
-      for (double a = 0; a <= len + step; a += step) {
+      for (double a = inset; a <= len + step; a += step) {
         double at = Math.min(a, len);
         Coordinate c = lil.extractPoint(at);
         int cell = g.cellAt(c.x, c.y);
