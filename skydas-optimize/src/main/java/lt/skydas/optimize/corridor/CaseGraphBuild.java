@@ -37,6 +37,17 @@ final class CaseGraphBuild {
   final int maxLinks;
   int[] linkTo;
   double[] linkCost;
+
+  /**
+   * Road gates of several sites over the same road edges (a control point and a ditch across one
+   * road) act in series, as on the full model, where both delays are charged on the edge: such a
+   * chain is entered only at its first gate ({@code chainHead}), left only from its last ({@code
+   * chainTail}), and its gates are joined by arcs of length 0. Other gates are their own chain.
+   */
+  final boolean[] chainHead;
+
+  final boolean[] chainTail;
+  final int[] chainNext;
   double[] baseline_s;
 
   CaseGraphBuild(
@@ -59,6 +70,10 @@ final class CaseGraphBuild {
     this.c = c;
     this.maxLinks = maxLinks;
     this.gates = gates;
+    this.chainHead = new boolean[gates.size()];
+    this.chainTail = new boolean[gates.size()];
+    this.chainNext = new int[gates.size()];
+    chains(gates, chainHead, chainTail, chainNext);
     GridSpec g = region.grid();
     this.w = g.width();
     this.friction =
@@ -101,6 +116,27 @@ final class CaseGraphBuild {
     this.reach_m = cutoff_s * maxSpeed;
   }
 
+  /** Chains the road gates with identical edges (in gate order); see {@link #chainHead}. */
+  static void chains(List<Gate> gates, boolean[] head, boolean[] tail, int[] next) {
+    java.util.Map<java.util.List<Integer>, Integer> last = new java.util.HashMap<>();
+    Arrays.fill(head, true);
+    Arrays.fill(tail, true);
+    Arrays.fill(next, -1);
+    for (int i = 0; i < gates.size(); i++) {
+      Gate g = gates.get(i);
+      if (g.kind() != GateGraph.ROAD_GATE) {
+        continue;
+      }
+      java.util.List<Integer> key = Arrays.stream(g.nodes()).boxed().toList();
+      Integer prev = last.put(key, i);
+      if (prev != null) {
+        next[prev] = i;
+        tail[prev] = false;
+        head[i] = false;
+      }
+    }
+  }
+
   /**
    * The graphs toward each target (sorted node sets) and, in {@link #baseline_s}, the unobstructed
    * time to each.
@@ -116,6 +152,9 @@ final class CaseGraphBuild {
     for (int i = 0; i < gates.size(); i++) {
       Gate gate = gates.get(i);
       b.gate(CorridorGraphs.in(i), CorridorGraphs.out(i), 0, gate.site(), gate.kind());
+      if (chainNext[i] >= 0) {
+        b.arc(CorridorGraphs.out(i), CorridorGraphs.in(chainNext[i]), 0);
+      }
     }
     // start line → gates, start line → each target (kept for its graph)
     search.run(Query.from(region.attackerStartCells()));
@@ -124,7 +163,7 @@ final class CaseGraphBuild {
       direct[t] = minCost(targetNodes.get(t));
     }
     for (int i = 0; i < gates.size(); i++) {
-      double a = arrival(gates.get(i), Double.POSITIVE_INFINITY);
+      double a = chainHead[i] ? arrival(gates.get(i), Double.POSITIVE_INFINITY) : Double.NaN;
       if (Double.isFinite(a)) {
         b.arc(0, CorridorGraphs.in(i), a);
       }
@@ -133,11 +172,15 @@ final class CaseGraphBuild {
     // gate → gate within the link range
     for (int i = 0; i < gates.size(); i++) {
       Gate from = gates.get(i);
+      if (!chainTail[i]) {
+        tick.run();
+        continue;
+      }
       search.run(Query.from(seeds(from)).withCutoff(cutoff_s));
       double reach = reach_m + from.radius_m();
       int found = 0;
       for (int j = 0; j < gates.size(); j++) {
-        if (j == i) {
+        if (j == i || !chainHead[j]) {
           continue;
         }
         Gate to = gates.get(j);
@@ -180,6 +223,9 @@ final class CaseGraphBuild {
       }
       for (int i = 0; i < gates.size(); i++) {
         Gate gate = gates.get(i);
+        if (!chainTail[i]) {
+          continue;
+        }
         double d = touches(gate, nodes) ? 0 : departure(gate);
         if (Double.isFinite(d)) {
           bt.arc(CorridorGraphs.out(i), 1, d);

@@ -203,6 +203,72 @@ class CorridorGraphTest {
   }
 
   @Test
+  void aControlPointAndALineOnOneRoadCountInSeries() {
+    // the road crossing of the first belt also gets a control point of its own: both cut the same
+    // road edges, and the full model charges both delays there
+    int compared = 0;
+    for (long seed = 1; seed <= 6; seed++) {
+      World w0 = world(seed);
+      double row =
+          w0.sites().stream()
+              .filter(s -> s.id().equals("road"))
+              .findFirst()
+              .orElseThrow()
+              .geometry_lks94()
+              .getCoordinate()
+              .y;
+      List<SiteTypes> sites = new ArrayList<>(w0.sites());
+      sites.add(
+          new SiteTypes(
+              "road-at-belt",
+              GF.createPoint(new Coordinate(w0.reg().x(10.5), row)),
+              List.of(type("road_control_point"))));
+      CorridorGraphs.Case c = new CorridorGraphs.Case(VehicleClass.WHEELED, Season.DRY);
+      CorridorGraphBuilder b =
+          new CorridorGraphBuilder(
+              w0.region(), List.of(w0.goal()), SpeedTable.defaults(), Progress.NONE);
+      CorridorGraphs graphs =
+          b.build(
+              b.locate(sites, 50), List.of(c), ObjectiveMode.NEAREST, 100_000, 0, 2, Progress.NONE);
+      Assessor assessor = new Assessor(w0.region(), List.of(w0.goal()), Progress.NONE);
+      Random r = new Random(seed * 17);
+      for (int trial = 0; trial < 4; trial++) {
+        int[] choice = new int[sites.size()];
+        List<Obstacle> obs = new ArrayList<>();
+        for (int s = 0; s < choice.length; s++) {
+          List<ObstacleType> ts = sites.get(s).types();
+          // the two road crossings always built in the first trial: the case that matters
+          choice[s] = trial == 0 && s >= sites.size() - 2 ? 0 : r.nextInt(ts.size() + 1) - 1;
+          if (choice[s] >= 0) {
+            ObstacleType t = ts.get(choice[s]);
+            obs.add(new Obstacle("o" + s, t.name(), t, null, sites.get(s).geometry_lks94(), 0));
+          }
+        }
+        BarrierPlan plan = new BarrierPlan("test", "test", PlanPolicy.DEFAULT, obs);
+        AssessmentOptions opt =
+            new AssessmentOptions(
+                List.of(c.vehicle()),
+                List.of(c.season()),
+                SpeedTable.defaults(),
+                0,
+                1.5,
+                3000,
+                AssessmentOptions.Marginal.NONE,
+                1,
+                10);
+        AssessmentResult.ObjectiveTime ot =
+            assessor.assess(plan, opt, Progress.NONE).cases().get(0).times().get(0);
+        double graph = shortest(graphs.graph(0, 0), sites, choice, c.vehicle());
+        assertThat(graph)
+            .as("seed %d trial %d", seed, trial)
+            .isCloseTo(ot.plan_s(), org.assertj.core.data.Offset.offset(1e-6 * ot.plan_s()));
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(24);
+  }
+
+  @Test
   void graphTimeEqualsFullModelTimeForRandomPlans() {
     List<CorridorGraphs.Case> cases =
         List.of(
