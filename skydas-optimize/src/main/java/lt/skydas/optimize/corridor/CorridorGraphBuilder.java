@@ -139,21 +139,14 @@ public final class CorridorGraphBuilder {
         chunks(s, cells.get(s), chunk_m, gates);
       }
       // one road gate per cut road piece (both directions): the full model charges every cut
-      // piece the attacker drives along, so a gate spanning two pieces would let him skip one
+      // piece the attacker drives along, so a gate spanning two pieces would let him skip one;
+      // and two sites cutting one road (a control point and a ditch across it) then have gates
+      // over the same edges, which CaseGraphBuild chains in series
       java.util.TreeMap<Long, java.util.TreeSet<Integer>> pieces = new java.util.TreeMap<>();
-      // (coarse chunks may join pieces: the slip is then bounded by the chunk, as for cells)
-      boolean exact = chunk_m < region.grid().cellSize();
-      GridSpec gs = region.grid();
       for (int e : edges.get(s)) {
         int u = edgeSource[e];
         int v = net.edgeTarget()[e];
-        long key =
-            exact
-                ? ((long) Math.min(u, v) << 32) | Math.max(u, v)
-                : chunkKey(
-                    net.nodeX(Math.min(u, v), region.roads()) - gs.minX(),
-                    net.nodeY(Math.min(u, v), region.roads()) - gs.minY(),
-                    chunk_m);
+        long key = ((long) Math.min(u, v) << 32) | Math.max(u, v);
         pieces.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(e);
       }
       for (java.util.TreeSet<Integer> piece : pieces.values()) {
