@@ -171,19 +171,27 @@ class CorridorGraphTest {
   }
 
   static int[] randomChoice(World w, Random r) {
-    int[] choice = new int[w.sites().size()];
+    return randomChoice(w.sites(), r);
+  }
+
+  static int[] randomChoice(List<SiteTypes> sites, Random r) {
+    int[] choice = new int[sites.size()];
     for (int s = 0; s < choice.length; s++) {
-      choice[s] = r.nextInt(w.sites().get(s).types().size() + 1) - 1;
+      choice[s] = r.nextInt(sites.get(s).types().size() + 1) - 1;
     }
     return choice;
   }
 
   static BarrierPlan planOf(World w, int[] choice) {
+    return planOf(w.sites(), choice);
+  }
+
+  static BarrierPlan planOf(List<SiteTypes> sites, int[] choice) {
     List<Obstacle> obs = new ArrayList<>();
     for (int s = 0; s < choice.length; s++) {
       if (choice[s] >= 0) {
-        ObstacleType t = w.sites().get(s).types().get(choice[s]);
-        obs.add(new Obstacle("o" + s, t.name(), t, null, w.sites().get(s).geometry_lks94(), 0));
+        ObstacleType t = sites.get(s).types().get(choice[s]);
+        obs.add(new Obstacle("o" + s, t.name(), t, null, sites.get(s).geometry_lks94(), 0));
       }
     }
     return new BarrierPlan("test", "test", PlanPolicy.DEFAULT, obs);
@@ -233,31 +241,19 @@ class CorridorGraphTest {
       Assessor assessor = new Assessor(w0.region(), List.of(w0.goal()), Progress.NONE);
       Random r = new Random(seed * 17);
       for (int trial = 0; trial < 4; trial++) {
-        int[] choice = new int[sites.size()];
-        List<Obstacle> obs = new ArrayList<>();
-        for (int s = 0; s < choice.length; s++) {
-          List<ObstacleType> ts = sites.get(s).types();
-          // the two road crossings always built in the first trial: the case that matters
-          choice[s] = trial == 0 && s >= sites.size() - 2 ? 0 : r.nextInt(ts.size() + 1) - 1;
-          if (choice[s] >= 0) {
-            ObstacleType t = ts.get(choice[s]);
-            obs.add(new Obstacle("o" + s, t.name(), t, null, sites.get(s).geometry_lks94(), 0));
-          }
+        int[] choice = randomChoice(sites, r);
+        if (trial == 0) {
+          // both control points built (the belt's line across the road is drawn at random)
+          choice[sites.size() - 1] = 0;
+          choice[sites.size() - 2] = 0;
         }
-        BarrierPlan plan = new BarrierPlan("test", "test", PlanPolicy.DEFAULT, obs);
-        AssessmentOptions opt =
-            new AssessmentOptions(
-                List.of(c.vehicle()),
-                List.of(c.season()),
-                SpeedTable.defaults(),
-                0,
-                1.5,
-                3000,
-                AssessmentOptions.Marginal.NONE,
-                1,
-                10);
         AssessmentResult.ObjectiveTime ot =
-            assessor.assess(plan, opt, Progress.NONE).cases().get(0).times().get(0);
+            assessor
+                .assess(planOf(sites, choice), options(c), Progress.NONE)
+                .cases()
+                .get(0)
+                .times()
+                .get(0);
         double graph = shortest(graphs.graph(0, 0), sites, choice, c.vehicle());
         assertThat(graph)
             .as("seed %d trial %d", seed, trial)
@@ -287,30 +283,11 @@ class CorridorGraphTest {
       Assessor assessor = new Assessor(w.region(), List.of(w.goal()), Progress.NONE);
       Random r = new Random(seed * 31);
       for (int trial = 0; trial < 4; trial++) {
-        int[] choice = new int[w.sites().size()];
-        List<Obstacle> obs = new ArrayList<>();
-        for (int s = 0; s < choice.length; s++) {
-          List<ObstacleType> ts = w.sites().get(s).types();
-          choice[s] = r.nextInt(ts.size() + 1) - 1;
-          if (choice[s] >= 0) {
-            ObstacleType t = ts.get(choice[s]);
-            obs.add(new Obstacle("o" + s, t.name(), t, null, w.sites().get(s).geometry_lks94(), 0));
-          }
-        }
-        BarrierPlan plan = new BarrierPlan("test", "test", PlanPolicy.DEFAULT, obs);
+        int[] choice = randomChoice(w, r);
+        BarrierPlan plan = planOf(w, choice);
         for (int k = 0; k < cases.size(); k++) {
           CorridorGraphs.Case c = cases.get(k);
-          AssessmentOptions opt =
-              new AssessmentOptions(
-                  List.of(c.vehicle()),
-                  List.of(c.season()),
-                  SpeedTable.defaults(),
-                  0,
-                  1.5,
-                  3000,
-                  AssessmentOptions.Marginal.NONE,
-                  1,
-                  10);
+          AssessmentOptions opt = options(c);
           AssessmentResult res = assessor.assess(plan, opt, Progress.NONE);
           AssessmentResult.ObjectiveTime ot = res.cases().get(0).times().get(0);
           double graph = shortest(graphs.graph(k, 0), w.sites(), choice, c.vehicle());
