@@ -201,7 +201,7 @@ final class OptimizeCommand implements Callable<Integer> {
   /** What limits the plan: objectives without delay and why; what binds when money is left. */
   static void printLimits(Limits l) {
     for (Limits.ObjectiveLimit o : l.objectives()) {
-      System.out.println("No delay (" + String.join(", ", o.cases()) + "): " + o.text());
+      System.out.println("No delay (" + o.casesText(l.caseCount()) + "): " + o.text());
     }
     Limits.BudgetLimit b = l.budget();
     System.out.printf(

@@ -11,9 +11,13 @@ import java.util.List;
  * @param budget the money left and what binds
  * @param crossings every belt crossing of the fastest verified avenues with the plan, counted by
  *     what stands there
+ * @param caseCount how many cases (class × season) were verified
  */
 public record Limits(
-    List<ObjectiveLimit> objectives, BudgetLimit budget, List<CrossingCount> crossings) {
+    List<ObjectiveLimit> objectives,
+    BudgetLimit budget,
+    List<CrossingCount> crossings,
+    int caseCount) {
   public Limits {
     objectives = List.copyOf(objectives);
     crossings = List.copyOf(crossings);
@@ -51,6 +55,11 @@ public record Limits(
       String objectiveId, String objectiveName, Reason reason, List<String> cases, String text) {
     public ObjectiveLimit {
       cases = List.copyOf(cases);
+    }
+
+    /** The cases as text: "all 9 cases" when there are {@code of} of them, else the list. */
+    public String casesText(int of) {
+      return cases.size() == of && of > 1 ? "all " + of + " cases" : String.join(", ", cases);
     }
   }
 

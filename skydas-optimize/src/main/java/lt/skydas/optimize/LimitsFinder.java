@@ -100,7 +100,11 @@ public final class LimitsFinder {
   /** The limits of {@code r}, optimised under {@code opt}. */
   public Limits find(OptimizationResult r, OptimizeOptions opt) {
     OnAvenues found = onAvenues(r.verification(), r.plan());
-    return new Limits(found.objectives(), budget(r, opt, found.crossings()), found.crossings());
+    return new Limits(
+        found.objectives(),
+        budget(r, opt, found.crossings()),
+        found.crossings(),
+        r.verification().cases().size());
   }
 
   /** What the avenues show: objectives without delay and why; crossings counted. */

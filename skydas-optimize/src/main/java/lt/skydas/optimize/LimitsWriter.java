@@ -64,7 +64,7 @@ final class LimitsWriter {
         h.append("<li>")
             .append(OptimizationWriter.esc(o.text()))
             .append(" <small>(")
-            .append(OptimizationWriter.esc(String.join(", ", o.cases())))
+            .append(OptimizationWriter.esc(o.casesText(l.caseCount())))
             .append(")</small></li>");
       }
       h.append("</ul>");
