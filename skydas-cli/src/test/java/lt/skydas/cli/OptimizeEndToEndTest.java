@@ -144,9 +144,23 @@ class OptimizeEndToEndTest {
       }
     }
     assertThat(delayed).as("objectives delayed").hasSizeGreaterThan(1);
+    // every objective a case does not delay is named with a reason in words
+    java.util.Set<String> explained = new java.util.TreeSet<>();
+    for (JsonNode l : s.path("limits").path("undelayed_objectives")) {
+      assertThat(l.path("reason").asText()).isNotBlank();
+      assertThat(l.path("text").asText()).contains(": the fastest approach");
+      explained.add(l.path("objective").asText());
+    }
+    for (JsonNode t : s.path("objectives")) {
+      if (t.path("verified_delay_h").asDouble() == 0.0) {
+        assertThat(explained).as("reason for %s", t).contains(t.path("objective").asText());
+      }
+    }
+    assertThat(s.path("limits").path("budget").path("budget_eur").asLong()).isPositive();
     assertThat(Files.readString(out.resolve("report.html")))
         .contains("Optimisation")
-        .contains("Delay per objective");
+        .contains("Delay per objective")
+        .contains("What limits the plan");
     assertThat(Files.readString(out.resolve("phasing.csv"))).startsWith("year,category,cost_eur");
   }
 

@@ -85,26 +85,36 @@ public final class CandidateGenerator {
     this.catalog = catalog;
     this.humanitarian = humanitarian;
     this.groundKind = new int[256];
+    boolean[] passable = passableByVehicles(speeds);
     for (LandCover c : LandCover.values()) {
-      groundKind[c.code()] = kindOf(c, speeds);
+      groundKind[c.code()] = kindOf(c, speeds, passable[c.code()]);
     }
   }
 
-  private static int kindOf(LandCover c, SpeedTable speeds) {
+  /**
+   * Per land-cover code: whether tracked or wheeled vehicles cross it in some season (speed > 0):
+   * ground a belt must close. Everything else needs no candidate.
+   */
+  static boolean[] passableByVehicles(SpeedTable speeds) {
+    boolean[] passable = new boolean[256];
+    for (LandCover c : LandCover.values()) {
+      for (VehicleClass v : List.of(VehicleClass.TRACKED, VehicleClass.WHEELED)) {
+        for (Season s : Season.values()) {
+          passable[c.code()] |= speeds.terrainSpeed_kmh(c.name(), v, s) > 0;
+        }
+      }
+    }
+    return passable;
+  }
+
+  private static int kindOf(LandCover c, SpeedTable speeds, boolean passable) {
     if (c == LandCover.BUILT_UP || c == LandCover.INDUSTRIAL) {
       return BUILT;
     }
     if (speeds.terrainSpeed_kmh(c.name(), VehicleClass.TRACKED, Season.DRY) >= GO_KMH) {
       return GO;
     }
-    for (VehicleClass v : List.of(VehicleClass.TRACKED, VehicleClass.WHEELED)) {
-      for (Season s : Season.values()) {
-        if (speeds.terrainSpeed_kmh(c.name(), v, s) > 0) {
-          return SLOW;
-        }
-      }
-    }
-    return OTHER;
+    return passable ? SLOW : OTHER;
   }
 
   public List<Candidate> generate(CandidateOptions opt, Progress progress) {

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import lt.skydas.assess.AssessmentResult;
 import lt.skydas.assess.Objective;
 import lt.skydas.core.geo.GridSpec;
-import lt.skydas.mobility.Season;
 import lt.skydas.mobility.SpeedTable;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.plan.BarrierPlan;
@@ -58,7 +57,7 @@ public final class LimitsFinder {
   private final STRtree candidates = new STRtree();
   private final STRtree protectedAreas = new STRtree();
   private final double tolerance_m;
-  private final boolean[] passable = new boolean[256];
+  private final boolean[] passable;
   private final GeometryFactory gf = new GeometryFactory();
 
   /**
@@ -66,7 +65,7 @@ public final class LimitsFinder {
    * @param beltDepths_m the belts' depths (m), in the order of {@code belts}
    * @param belts the belt lines ({@link CandidateGenerator#belts})
    * @param sites the candidate sites the optimiser chose from
-   * @param speeds which ground an attacker can cross (some class, some season)
+   * @param speeds which ground vehicles can cross (some season), as for the candidates
    */
   public LimitsFinder(
       Region region,
@@ -79,13 +78,7 @@ public final class LimitsFinder {
     this.beltDepths_m = List.copyOf(beltDepths_m);
     this.belts = List.copyOf(belts);
     this.catalog = catalog;
-    for (LandCover c : LandCover.values()) {
-      for (VehicleClass v : VehicleClass.values()) {
-        for (Season s : Season.values()) {
-          passable[c.code()] |= speeds.terrainSpeed_kmh(c.name(), v, s) > 0;
-        }
-      }
-    }
+    this.passable = CandidateGenerator.passableByVehicles(speeds);
     this.tolerance_m = 1.5 * region.grid().cellSize();
     for (Candidate c : sites) {
       candidates.insert(c.geometry_lks94().getEnvelopeInternal(), c);

@@ -49,10 +49,7 @@ public final class OptimizationWriter {
     if (limits != null) {
       summary.put("limits", LimitsWriter.json(limits, r.modelPaths()));
     }
-    String section = section(r);
-    if (limits != null) {
-      section = section.replace("</section>", LimitsWriter.html(limits) + "</section>");
-    }
+    String section = section(r, limits == null ? "" : LimitsWriter.html(limits));
     return AssessmentWriter.write(
         dir,
         r.verification(),
@@ -300,7 +297,8 @@ public final class OptimizationWriter {
     return Double.isFinite(s) ? Math.round(s / 36.0) / 100.0 : Double.NaN;
   }
 
-  static String section(OptimizationResult r) {
+  /** The report's optimisation section, ending with {@code tail} (HTML, may be empty). */
+  static String section(OptimizationResult r, String tail) {
     StringBuilder h = new StringBuilder();
     ModelSolver.Solved s = r.solved();
     h.append("<section><h2>Optimisation</h2><p>")
@@ -414,7 +412,7 @@ public final class OptimizationWriter {
       }
       h.append("</ul>");
     }
-    h.append("</section>");
+    h.append(tail).append("</section>");
     return h.toString();
   }
 
