@@ -206,7 +206,7 @@ final class OptimizeCommand implements Callable<Integer> {
     Limits.BudgetLimit b = l.budget();
     System.out.printf(
         Locale.ROOT,
-        "Spent EUR %,.0f of EUR %,.0f (%.0f %% left)%s%n",
+        "Obstacles and sensors cost EUR %,.0f of the EUR %,.0f budget (%.0f %% left)%s%n",
         b.spent_eur(),
         b.budget_eur(),
         100 * b.leftShare(),

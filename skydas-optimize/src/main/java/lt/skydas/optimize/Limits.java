@@ -67,7 +67,7 @@ public record Limits(
    * The budget and what binds when some of it is left.
    *
    * @param budget_eur what the programme may spend
-   * @param spent_eur what the plan spends on construction
+   * @param spent_eur what the plan costs: obstacles to build and sensors (purchase and upkeep)
    * @param binding what binds, one sentence each; empty when (almost) all is spent
    */
   public record BudgetLimit(double budget_eur, double spent_eur, List<String> binding) {

@@ -449,7 +449,7 @@ public final class LimitsFinder {
       OptimizationResult r, OptimizeOptions opt, List<Limits.CrossingCount> crossings) {
     Programme p = opt.programme();
     double budget = p.spendable_eur();
-    double spent = r.buildCost_eur();
+    double spent = r.spend_eur();
     List<String> binding = new ArrayList<>();
     if (budget > 0 && spent < (1 - LEFT_SHARE) * budget) {
       binding.addAll(BudgetRows.tight(r, p));
