@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
       "Build the shipped Lithuania region (once, cached), optimise a barrier plan under the",
       "default programme (EUR 1.1 bn over 10 years, at most EUR 800 m on mines, no AP mines,",
       "1 km civilian buffer), then assess it on the full model for every vehicle class and",
-      "season and write the report. `skydas assess --plan examples/demo-plan.geojson` assesses",
-      "the hand-made example plan instead."
+      "season and write the report. The main-road bridges near the hostile borders",
+      "(examples/protect-bridges.geojson) are protected against small UAS. `skydas assess",
+      "--plan examples/demo-plan.geojson` assesses the hand-made example plan instead."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(
@@ -49,6 +50,20 @@ final class DemoCommand implements Callable<Integer> {
       description = "Plan obstacles only (default: sensors chosen together with the obstacles).")
   boolean noSensors;
 
+  @Option(
+      names = "--no-protect",
+      description =
+          "Protect no named site (default: the main-road bridges near the hostile borders in"
+              + " examples/protect-bridges.geojson against small UAS).")
+  boolean noProtect;
+
+  /** The demo's named sites: the shipped bridge list, or none. */
+  private ProtectArgs demoSites() {
+    return noProtect
+        ? ProtectArgs.none()
+        : ProtectArgs.of(RegionStore.home().resolve("examples").resolve("protect-bridges.geojson"));
+  }
+
   @Override
   public Integer call() {
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
@@ -57,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
     OptimizeCommand.ProgrammeOptions po = new OptimizeCommand.ProgrammeOptions();
     po.noSensors = noSensors;
     OptimizeOptions opt = po.options().withTimeLimit_s(timeLimit);
-    OptimizeCommand.Run run = OptimizeCommand.run(ro, null, opt, null, null, null, progress);
+    OptimizeCommand.Run run =
+        OptimizeCommand.run(ro, null, opt, null, null, null, demoSites(), progress);
     Path report = OptimizationWriter.write(out, run.result(), run.region(), run.limits());
     OptimizeCommand.print(run.result());
     OptimizeCommand.printLimits(run.limits());

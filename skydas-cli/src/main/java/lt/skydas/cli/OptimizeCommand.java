@@ -25,6 +25,7 @@ import lt.skydas.optimize.OptimizationResult;
 import lt.skydas.optimize.OptimizationWriter;
 import lt.skydas.optimize.OptimizeOptions;
 import lt.skydas.optimize.OptionProblems;
+import lt.skydas.optimize.ProtectOptions;
 import lt.skydas.optimize.edits.SiteEditsReader;
 import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.HumanitarianCheck;
@@ -84,6 +85,8 @@ final class OptimizeCommand implements Callable<Integer> {
           "Candidate edits (GeoJSON): add, forbid or pin sites; existing obstacles count as built.")
   Path sites;
 
+  @Mixin ProtectArgs protect = new ProtectArgs();
+
   @Option(names = "--quiet", description = "Print only errors and the report path.")
   boolean quiet;
 
@@ -91,7 +94,7 @@ final class OptimizeCommand implements Callable<Integer> {
   public Integer call() {
     OptimizeOptions opt = programme.options();
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
-    Run run = run(region, graphCell, opt, objectives, catalog, sites, progress);
+    Run run = run(region, graphCell, opt, objectives, catalog, sites, protect, progress);
     Path report = OptimizationWriter.write(out, run.result(), run.region(), run.limits());
     if (!quiet) {
       print(run.result());
@@ -137,6 +140,7 @@ final class OptimizeCommand implements Callable<Integer> {
       Path objectives,
       Path catalog,
       Path sites,
+      ProtectArgs protect,
       Progress progress) {
     if (sites != null && !Files.isRegularFile(sites)) {
       throw new SkydasProblem(
@@ -144,6 +148,7 @@ final class OptimizeCommand implements Callable<Integer> {
     }
     RegionStore.Loaded loaded = region.load(progress);
     AssessmentRegion ar = loaded.region();
+    ProtectOptions guard = protect.options(ar.grid());
     AssessmentRegion gr = ar;
     if (region.pack == null) {
       double cell = region.cellSize == null ? 100 : region.cellSize;
@@ -184,7 +189,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 .read(sites, cs);
     BarrierOptimizer optimizer =
         new BarrierOptimizer(ar, gr, objs, cat, SpeedTable.defaults(), Solvers.create());
-    OptimizationResult result = optimizer.run(se, candidates_s, opt, progress);
+    OptimizationResult result = optimizer.run(se, candidates_s, opt, guard, progress);
     List<Double> depths = opt.candidates().beltDepths_m();
     Limits limits =
         new LimitsFinder(
@@ -206,7 +211,8 @@ final class OptimizeCommand implements Callable<Integer> {
     Limits.BudgetLimit b = l.budget();
     System.out.printf(
         Locale.ROOT,
-        "Obstacles and sensors cost EUR %,.0f of the EUR %,.0f budget (%.0f %% left)%s%n",
+        "Obstacles, sensors and counter-drone sites cost EUR %,.0f of the EUR %,.0f budget (%.0f"
+            + " %% left)%s%n",
         b.spent_eur(),
         b.budget_eur(),
         100 * b.leftShare(),
@@ -233,11 +239,14 @@ final class OptimizeCommand implements Callable<Integer> {
           Locale.ROOT,
           "Sensors: %d of %d candidates, EUR %,.0f (purchase and upkeep over the programme);"
               + " %d of %d obstacles watched%n",
-          r.plan().sensors().size(),
+          r.plan().sensors().size() - r.protection().chosen().size(),
           r.sensors().candidates(),
           r.sensors().cost_eur(),
           r.sensors().watched().size(),
           r.plan().obstacles().size());
+    }
+    if (r.protection().enabled()) {
+      System.out.println(OptimizationWriter.protectionLine(r));
     }
     System.out.printf(
         Locale.ROOT,
@@ -467,6 +476,30 @@ final class OptimizeCommand implements Callable<Integer> {
                 + " of their own; they share the total budget).")
     Double sensorsMax;
 
+    @Option(
+        names = "--barriers-max-eur",
+        paramLabel = "EUR",
+        description =
+            "At most this on obstacles that are not minefields (construction; default: no ceiling"
+                + " of their own).")
+    Double barriersMax;
+
+    @Option(
+        names = "--ew-max-eur",
+        paramLabel = "EUR",
+        description =
+            "At most this on EW and counter-drone sites, purchase plus upkeep (default: no ceiling"
+                + " of their own). They are bought only to protect --protect sites.")
+    Double ewMax;
+
+    @Option(
+        names = "--clearance-max-eur",
+        paramLabel = "EUR",
+        description =
+            "At most this reserved for clearing the planned minefields, the clearance capability"
+                + " they need (default: no ceiling of its own).")
+    Double clearanceMax;
+
     /**
      * The options through {@link OptimizeOptions#builder()}: the optimiser validates them, a bad
      * value fails naming its option (exit 2, or 3 for an unknown class or season).
@@ -493,7 +526,10 @@ final class OptimizeCommand implements Callable<Integer> {
               .gap(gap)
               .threads(threads)
               .sensors(!noSensors)
-              .sensorsMax_eur(sensorsMax);
+              .sensorsMax_eur(sensorsMax)
+              .barriersMax_eur(barriersMax)
+              .ewMax_eur(ewMax)
+              .clearanceMax_eur(clearanceMax);
       for (String kv : weights == null ? List.<String>of() : weights) {
         int eq = kv.indexOf('=');
         if (eq < 0) {

@@ -53,6 +53,9 @@ final class OptimizeJob implements JobType {
       b.apMinesEnabled(p.get("ap_mines_enabled").asBoolean());
     }
     number(p, "sensors_max_eur").ifPresent(b::sensorsMax_eur);
+    number(p, "barriers_max_eur").ifPresent(b::barriersMax_eur);
+    number(p, "ew_max_eur").ifPresent(b::ewMax_eur);
+    number(p, "clearance_max_eur").ifPresent(b::clearanceMax_eur);
     if (p.has("sensors")) {
       b.sensors(p.get("sensors").asBoolean());
     }
@@ -102,7 +105,8 @@ final class OptimizeJob implements JobType {
   @Override
   public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
     OptimizeCommand.Run run =
-        OptimizeCommand.run(region, null, options(p), null, null, null, progress);
+        OptimizeCommand.run(
+            region, null, options(p), null, null, null, ProtectArgs.none(), progress);
     OptimizationResult r = run.result();
     Path out = dir.resolve("out");
     OptimizationWriter.write(out, r, run.region(), run.limits());

@@ -95,7 +95,8 @@ public final class JammingConflicts {
 
   private static final List<String> SYSTEM_KINDS = List.of("gnss", "uas_link", "radio");
 
-  private static boolean denied(SensorType.Jamming jam, SensorType t) {
+  /** Whether {@code jam} denies sites of type {@code t} in its radius (by type id or category). */
+  public static boolean denied(SensorType.Jamming jam, SensorType t) {
     return jam.denies().contains(t.id()) || jam.denies().contains(t.category().id());
   }
 }

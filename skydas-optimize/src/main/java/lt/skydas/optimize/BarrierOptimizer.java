@@ -87,7 +87,29 @@ public final class BarrierOptimizer {
    */
   public OptimizationResult run(
       SiteEdits edits, double candidates_s, OptimizeOptions opt, Progress progress) {
+    return run(edits, candidates_s, opt, ProtectOptions.none(), progress);
+  }
+
+  /**
+   * As {@link #run(SiteEdits, double, OptimizeOptions, Progress)}, first buying the EW and
+   * counter-drone sites that protect {@code protect}'s named sites ({@link ProtectionStep}) and
+   * optimising the barrier on the money left.
+   */
+  public OptimizationResult run(
+      SiteEdits edits,
+      double candidates_s,
+      OptimizeOptions asked,
+      ProtectOptions protect,
+      Progress progress) {
+    ProtectionStep.Outcome guarded =
+        ProtectionStep.run(
+            assessRegion, protect, asked.programme(), sensorCatalog, asked.threads(), progress);
+    OptimizeOptions opt =
+        guarded.protection().enabled()
+            ? asked.withProgramme(asked.programme().less(guarded.byYear_eur()))
+            : asked;
     List<String> notes = new ArrayList<>(edits.notes());
+    notes.addAll(guarded.protection().notes());
     if (edits.candidates().isEmpty()) {
       throw new SkydasProblem(
           ProblemCode.INFEASIBLE,
@@ -141,7 +163,8 @@ public final class BarrierOptimizer {
     SolveStep.Solution solution = SolveStep.run(solver, built, opt, progress);
     boolean[] chosen = solution.built();
     PlanStep.MadePlan made =
-        PlanStep.make(built, chosen, solution.phased().yearOfOption(), opt.policy());
+        PlanStep.make(built, chosen, solution.phased().yearOfOption(), opt.policy())
+            .withSensors(guarded.protection().chosen());
     notes.addAll(made.notes());
     double[] planTimes = solver.scenarioTimes(model, chosen);
     double[] emptyTimes = solver.scenarioTimes(model, new boolean[chosen.length]);
@@ -150,6 +173,13 @@ public final class BarrierOptimizer {
     long t2 = System.nanoTime();
     AssessmentResult verification =
         VerifyStep.assess(assessRegion, objectives, speeds, made.plan(), opt, progress);
+    Protection protection = guarded.protection();
+    if (protection.enabled()) {
+      protection =
+          protection.withVerified(
+              ProtectionStep.verify(
+                  assessRegion, made.plan().sensors(), protection.points(), opt.threads()));
+    }
     double verify_s = (System.nanoTime() - t2) / 1e9;
     VerifyStep.Compared compared =
         VerifyStep.compare(
@@ -176,7 +206,7 @@ public final class BarrierOptimizer {
         modelObjective,
         compared.verifiedObjective(),
         compared.verifiedEmptyObjective(),
-        years(solution.phased()),
+        years(solution.phased(), guarded.byYear_eur()),
         solution.unscheduled(),
         verification,
         stats,
@@ -184,7 +214,8 @@ public final class BarrierOptimizer {
         made.fixedStatus(),
         new OptimizationResult.Sensors(
             sensors.size(), made.watched(), sensorCost_eur(built, chosen), sensors_s),
-        ModelPaths.of(model, chosen));
+        ModelPaths.of(model, chosen),
+        protection);
   }
 
   /** What the chosen sensors cost against the budget (purchase plus upkeep), EUR. */
@@ -209,12 +240,15 @@ public final class BarrierOptimizer {
     return cases;
   }
 
-  private static List<OptimizationResult.Year> years(ModelSolver.Phased phased) {
+  /** Per year: what the barrier spends plus what the protection step takes ({@code extra_eur}). */
+  private static List<OptimizationResult.Year> years(
+      ModelSolver.Phased phased, double[] extra_eur) {
     List<OptimizationResult.Year> years = new ArrayList<>();
     for (int y = 0; y < phased.spentByYear_eur().length; y++) {
+      double extra = y < extra_eur.length ? extra_eur[y] : 0;
       years.add(
           new OptimizationResult.Year(
-              y + 1, phased.spentByYear_eur()[y], phased.objectiveByYear()[y]));
+              y + 1, phased.spentByYear_eur()[y] + extra, phased.objectiveByYear()[y]));
     }
     return years;
   }

@@ -23,6 +23,8 @@ final class BudgetRows {
     List<String> out = new ArrayList<>();
     int years = p.years();
     double mines = 0;
+    double barriers = 0;
+    double clearance = 0;
     double[] spent = new double[years];
     double[] effort = new double[years];
     for (Obstacle o : r.plan().obstacles()) {
@@ -31,6 +33,9 @@ final class BudgetRows {
       }
       if (o.type().mines().isMine()) {
         mines += o.cost_eur();
+        clearance += o.clearanceCost_eur();
+      } else {
+        barriers += o.cost_eur();
       }
       int y = o.year() - 1;
       if (y >= 0 && y < years) {
@@ -46,6 +51,10 @@ final class BudgetRows {
               mines,
               p.mines_eur()));
     }
+    Programme.Ceilings c = p.ceilings();
+    tightCeiling(out, "barrier", barriers, c.barriers_eur());
+    tightCeiling(out, "clearance", clearance, c.clearance_eur());
+    tightCeiling(out, "EW and counter-drone", r.protection().cost_eur(), c.ew_eur());
     List<String> ceilingYears = new ArrayList<>();
     List<String> capacityYears = new ArrayList<>();
     double[] ceilings = p.yearCeilings_eur();
@@ -70,6 +79,18 @@ final class BudgetRows {
               String.join(", ", capacityYears)));
     }
     return out;
+  }
+
+  private static void tightCeiling(List<String> out, String what, double spent, double limit) {
+    if (Double.isFinite(limit) && limit > 0 && spent >= TIGHT * limit) {
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "The %s ceiling binds: EUR %,.0f of EUR %,.0f spent.",
+              what,
+              spent,
+              limit));
+    }
   }
 
   /** Whether money binds at all: the solver's status and proven gap, in one sentence. */

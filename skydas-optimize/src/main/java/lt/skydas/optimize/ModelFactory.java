@@ -115,6 +115,12 @@ public final class ModelFactory {
   /** Budget row of the sensor ceiling (EUR, purchase plus upkeep), when it is finite. */
   public static final String SENSOR_CEILING = "sensor ceiling";
 
+  /** Budget row of the barrier ceiling (EUR, construction of obstacles that are not mines). */
+  public static final String BARRIER_CEILING = "barrier ceiling";
+
+  /** Budget row of the clearance ceiling (EUR, clearance cost of the planned minefields). */
+  public static final String CLEARANCE_CEILING = "clearance ceiling";
+
   /** Budget row of the build capacity over all years (hours), when the capacity is finite. */
   public static final String BUILD_CAPACITY = "build capacity";
 
@@ -344,8 +350,9 @@ public final class ModelFactory {
   }
 
   /**
-   * The total, the mine ceiling, (when there are sensors and a finite ceiling) the sensor ceiling
-   * and (when finite) the build capacity over all years.
+   * The total, the mine ceiling, (when there are sensors and a finite ceiling) the sensor ceiling,
+   * (when finite) the barrier and clearance ceilings ({@link Programme.Ceilings}) and (when finite)
+   * the build capacity over all years. Obstacles that already stand count in none of them.
    */
   private static List<BarrierModel.Budget> budgets(
       OptionTable table, Programme programme, double sensorsMax_eur) {
@@ -354,14 +361,20 @@ public final class ModelFactory {
     long[] mines = new long[n];
     long[] hours = new long[n];
     long[] sensors = new long[n];
+    long[] barriers = new long[n];
+    long[] clearance = new long[n];
     boolean anySensor = false;
     for (int o = 0; o < n; o++) {
-      total[o] = table.options().get(o).cost_eur();
-      mines[o] = table.options().get(o).mine() ? Math.round(table.buildCost_eur()[o]) : 0;
+      BarrierModel.Option op = table.options().get(o);
+      total[o] = op.cost_eur();
+      mines[o] = op.mine() ? Math.round(table.buildCost_eur()[o]) : 0;
       hours[o] = Math.round(table.buildEffort_h()[o]);
       if (table.sensorOf().get(o) != null) {
         sensors[o] = total[o];
         anySensor = true;
+      } else if (!table.existing()[o]) {
+        barriers[o] = op.mine() ? 0 : Math.round(table.buildCost_eur()[o]);
+        clearance[o] = op.mine() ? Math.round(table.obstacles().get(o).clearanceCost_eur()) : 0;
       }
     }
     List<BarrierModel.Budget> budgets = new ArrayList<>();
@@ -370,6 +383,14 @@ public final class ModelFactory {
     budgets.add(new BarrierModel.Budget(MINE_CEILING, mines, Math.round(programme.mines_eur())));
     if (anySensor && Double.isFinite(sensorsMax_eur)) {
       budgets.add(new BarrierModel.Budget(SENSOR_CEILING, sensors, Math.round(sensorsMax_eur)));
+    }
+    Programme.Ceilings c = programme.ceilings();
+    if (Double.isFinite(c.barriers_eur())) {
+      budgets.add(new BarrierModel.Budget(BARRIER_CEILING, barriers, Math.round(c.barriers_eur())));
+    }
+    if (Double.isFinite(c.clearance_eur())) {
+      budgets.add(
+          new BarrierModel.Budget(CLEARANCE_CEILING, clearance, Math.round(c.clearance_eur())));
     }
     if (Double.isFinite(programme.yearCapacity_h())) {
       budgets.add(

@@ -33,6 +33,8 @@ import lt.skydas.plan.BarrierPlan;
  * @param sensors what the plan's sensors cost and which obstacles they watch
  * @param modelPaths per objective group, what the model's attacker meets on the path that sets its
  *     value ({@link ModelPaths})
+ * @param protection the EW and counter-drone sites bought to protect named sites, and what the
+ *     final plan verifiably protects ({@link Protection#none()} when no site was named)
  */
 public record OptimizationResult(
     BarrierPlan plan,
@@ -51,7 +53,8 @@ public record OptimizationResult(
     List<String> notes,
     Map<String, String> fixedStatus,
     Sensors sensors,
-    List<ModelPaths.PathLimit> modelPaths) {
+    List<ModelPaths.PathLimit> modelPaths,
+    Protection protection) {
   /** {@link #fixedStatus} of an obstacle the user pinned: built in the programme. */
   public static final String PINNED = "pinned";
 
@@ -85,9 +88,12 @@ public record OptimizationResult(
     return eur;
   }
 
-  /** What the plan spends against the total budget's construction: obstacles and sensors, EUR. */
+  /**
+   * What the plan spends against the total budget's construction: obstacles, sensors and the EW and
+   * counter-drone sites that protect named sites, EUR.
+   */
   public double spend_eur() {
-    return buildCost_eur() + sensors.cost_eur();
+    return buildCost_eur() + sensors.cost_eur() + protection.cost_eur();
   }
 
   /**

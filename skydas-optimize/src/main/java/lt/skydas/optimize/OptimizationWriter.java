@@ -49,7 +49,14 @@ public final class OptimizationWriter {
     if (limits != null) {
       summary.put("limits", LimitsWriter.json(limits, r.modelPaths()));
     }
-    String section = section(r, limits == null ? "" : LimitsWriter.html(limits));
+    if (r.protection().enabled()) {
+      summary.put("protection", ProtectionWriter.json(r.protection()));
+    }
+    String section =
+        section(
+            r,
+            (r.protection().enabled() ? ProtectionWriter.html(r.protection()) : "")
+                + (limits == null ? "" : LimitsWriter.html(limits)));
     return AssessmentWriter.write(
         dir,
         r.verification(),
@@ -62,8 +69,13 @@ public final class OptimizationWriter {
               r.plan(),
               r.fixedStatus(),
               r.sensors().candidates() > 0 ? r.sensors().watched() : null);
-          Files.writeString(tmp.resolve("phasing.csv"), phasingCsv(r.plan(), r.fixedStatus()));
+          Files.writeString(
+              tmp.resolve("phasing.csv"),
+              phasingCsv(r.plan(), r.fixedStatus(), ProtectionWriter.ids(r.protection())));
           Files.writeString(tmp.resolve("optimization.json"), JSON.writeValueAsString(summary));
+          if (r.protection().enabled()) {
+            ProtectionWriter.writeSites(tmp.resolve("protect.geojson"), r.protection());
+          }
         });
   }
 
@@ -128,14 +140,27 @@ public final class OptimizationWriter {
     }
   }
 
+  /** The counter-drone protection in one sentence (console and report). */
+  public static String protectionLine(OptimizationResult r) {
+    return ProtectionWriter.line(r.protection());
+  }
+
   /** Category of the sensors' purchase in {@code phasing.csv}. */
   static final String SENSOR_CATEGORY = "sensors";
 
-  /**
-   * Construction cost by year and category, sensors' purchase as category {@value
-   * #SENSOR_CATEGORY}; obstacles that already stand are not in it.
-   */
+  /** Category of the counter-drone and EW sites' purchase in {@code phasing.csv}. */
+  static final String CUAS_CATEGORY = "ew_counter_drone";
+
   static String phasingCsv(BarrierPlan plan, Map<String, String> fixedStatus) {
+    return phasingCsv(plan, fixedStatus, Set.of());
+  }
+
+  /**
+   * Construction cost by year and category, sensors' purchase as category {@value #SENSOR_CATEGORY}
+   * (those of {@code cuasIds}, bought to protect named sites, as {@value #CUAS_CATEGORY});
+   * obstacles that already stand are not in it.
+   */
+  static String phasingCsv(BarrierPlan plan, Map<String, String> fixedStatus, Set<String> cuasIds) {
     StringBuilder b = new StringBuilder("year,category,cost_eur\n");
     List<Obstacle> toBuild = new ArrayList<>();
     for (Obstacle o : plan.obstacles()) {
@@ -147,7 +172,10 @@ public final class OptimizationWriter {
         new BarrierPlan(plan.source(), plan.name(), plan.policy(), toBuild).costByYearAndCategory();
     for (SensorSite ss : plan.sensors()) {
       t.computeIfAbsent(ss.year(), y -> new LinkedHashMap<>())
-          .merge(SENSOR_CATEGORY, ss.cost_eur(), Double::sum);
+          .merge(
+              cuasIds.contains(ss.id()) ? CUAS_CATEGORY : SENSOR_CATEGORY,
+              ss.cost_eur(),
+              Double::sum);
     }
     t.forEach(
         (y, m) ->
@@ -167,15 +195,20 @@ public final class OptimizationWriter {
    * of the plan's obstacles are built watched.
    */
   private static Map<String, Object> sensors(OptimizationResult r) {
+    Set<String> cuas = ProtectionWriter.ids(r.protection());
+    List<SensorSite> own =
+        r.plan().sensors().stream().filter(ss -> !cuas.contains(ss.id())).toList();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("candidates", r.sensors().candidates());
-    m.put("chosen", r.plan().sensors().size());
+    m.put("chosen", own.size());
     m.put("watched_obstacles", r.sensors().watched().size());
     m.put("unwatched_obstacles", r.plan().obstacles().size() - r.sensors().watched().size());
-    m.put("purchase_eur", Math.round(r.plan().sensorCost_eur()));
-    m.put("upkeep_eur_per_year", Math.round(r.plan().sensorUpkeep_eur_per_year()));
+    m.put("purchase_eur", Math.round(own.stream().mapToDouble(SensorSite::cost_eur).sum()));
+    m.put(
+        "upkeep_eur_per_year",
+        Math.round(own.stream().mapToDouble(SensorSite::upkeep_eur_per_year).sum()));
     List<Map<String, Object>> sites = new ArrayList<>();
-    for (SensorSite ss : r.plan().sensors()) {
+    for (SensorSite ss : own) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("id", ss.id());
       x.put("type", ss.type().id());
@@ -209,6 +242,7 @@ public final class OptimizationWriter {
     m.put("total_cost_eur", Math.round(r.spend_eur()));
     m.put("obstacle_cost_eur", Math.round(r.buildCost_eur()));
     m.put("sensor_cost_eur", Math.round(r.sensors().cost_eur()));
+    m.put("ew_counter_drone_cost_eur", Math.round(r.protection().cost_eur()));
     m.put("sensors", sensors(r));
     m.put("clearance_liability_eur", Math.round(r.plan().clearanceCost_eur()));
     m.put("clearance_liability_h", Math.round(r.plan().clearanceEffort_h()));
@@ -332,7 +366,7 @@ public final class OptimizationWriter {
                       "Sensors chosen with the obstacles: %d of %d candidate sites, EUR %,.0f"
                           + " (purchase and upkeep over the programme); %d of %d obstacles watched"
                           + " (their full delay counts), the others at their unobserved delay.",
-                      r.plan().sensors().size(),
+                      r.plan().sensors().size() - r.protection().chosen().size(),
                       r.sensors().candidates(),
                       r.sensors().cost_eur(),
                       r.sensors().watched().size(),

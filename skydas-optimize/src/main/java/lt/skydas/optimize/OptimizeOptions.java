@@ -153,6 +153,9 @@ public record OptimizeOptions(
     private Integer threads;
     private boolean sensors = true;
     private Double sensorsMax_eur;
+    private Double barriersMax_eur;
+    private Double ewMax_eur;
+    private Double clearanceMax_eur;
 
     private Builder() {}
 
@@ -286,6 +289,33 @@ public record OptimizeOptions(
     }
 
     /**
+     * {@code barriers_max_eur}: at most this on obstacles that are not minefields (construction),
+     * finite, >= 0; null (default) for none.
+     */
+    public Builder barriersMax_eur(Double v) {
+      barriersMax_eur = v;
+      return this;
+    }
+
+    /**
+     * {@code ew_max_eur}: at most this on EW and counter-drone sites (purchase plus upkeep),
+     * finite, >= 0; null (default) for none.
+     */
+    public Builder ewMax_eur(Double v) {
+      ewMax_eur = v;
+      return this;
+    }
+
+    /**
+     * {@code clearance_max_eur}: at most this reserved for clearing the planned minefields (their
+     * clearance cost), finite, >= 0; null (default) for none.
+     */
+    public Builder clearanceMax_eur(Double v) {
+      clearanceMax_eur = v;
+      return this;
+    }
+
+    /**
      * The validated options.
      *
      * @throws SkydasProblem naming the first bad field ({@link OptionProblems})
@@ -349,6 +379,9 @@ public record OptimizeOptions(
           sensorsMax_eur == null || (sensorsMax_eur >= 0 && Double.isFinite(sensorsMax_eur)),
           "sensors_max_eur",
           "must be a finite amount >= 0");
+      checkAmount(barriersMax_eur, "barriers_max_eur");
+      checkAmount(ewMax_eur, "ew_max_eur");
+      checkAmount(clearanceMax_eur, "clearance_max_eur");
       check(timeLimit_s > 0, "time_limit_s", "must be > 0");
       check(gap >= 0, "gap", "must be >= 0");
       check(
@@ -384,7 +417,9 @@ public record OptimizeOptions(
           mineCeiling_eur,
           yc,
           capacity_hPerYear == null ? Double.POSITIVE_INFINITY : capacity_hPerYear,
-          clearanceInBudget);
+          clearanceInBudget,
+          new Programme.Ceilings(
+              orNone(barriersMax_eur), orNone(ewMax_eur), orNone(clearanceMax_eur)));
     }
 
     private Map<VehicleClass, Double> classWeights() {
@@ -440,6 +475,14 @@ public record OptimizeOptions(
         out.add(found);
       }
       return out;
+    }
+
+    private static void checkAmount(Double v, String field) {
+      check(v == null || (v >= 0 && Double.isFinite(v)), field, "must be a finite amount >= 0");
+    }
+
+    private static double orNone(Double v) {
+      return v == null ? Double.POSITIVE_INFINITY : v;
     }
 
     private static void check(boolean ok, String field, String rule) {

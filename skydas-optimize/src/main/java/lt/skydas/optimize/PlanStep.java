@@ -46,6 +46,20 @@ final class PlanStep {
       notes = List.copyOf(notes);
       watched = Collections.unmodifiableSet(new TreeSet<>(watched));
     }
+
+    /** This plan with {@code more} sensor sites after its own (the protection step's). */
+    MadePlan withSensors(List<SensorSite> more) {
+      if (more.isEmpty()) {
+        return this;
+      }
+      List<SensorSite> all = new ArrayList<>(plan.sensors());
+      all.addAll(more);
+      return new MadePlan(
+          new BarrierPlan(plan.source(), plan.name(), plan.policy(), plan.obstacles(), all),
+          fixedStatus,
+          notes,
+          watched);
+    }
   }
 
   /**

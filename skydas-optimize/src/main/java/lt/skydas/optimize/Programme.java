@@ -11,18 +11,56 @@ import java.util.Arrays;
  * @param yearCeilings_eur spending ceiling per year, one per programme year
  * @param yearCapacity_h build effort engineers can deliver per year (hours), +Inf for unlimited
  * @param countClearance charge each mine's clearance cost against the total when it is planned
+ * @param ceilings the optional ceilings of the other spending categories
  */
 public record Programme(
     double total_eur,
     double mines_eur,
     double[] yearCeilings_eur,
     double yearCapacity_h,
-    boolean countClearance) {
+    boolean countClearance,
+    Ceilings ceilings) {
+  /**
+   * Optional ceilings of the categories that share the programme beside mines (issue 14: "the rest
+   * shared by barriers, sensors, EW and counter-drone, and clearance capability, each with its own
+   * optional ceiling"); +Inf for none. The sensor ceiling is {@link SensorOptions#max_eur}.
+   *
+   * @param barriers_eur at most this on obstacles that are not minefields (construction)
+   * @param ew_eur at most this on EW and counter-drone sites (purchase plus upkeep), chosen to
+   *     protect named sites ({@link ProtectOptions})
+   * @param clearance_eur at most this reserved for clearing the planned minefields: the clearance
+   *     capability the programme must buy for them (each mine option's clearance cost)
+   */
+  public record Ceilings(double barriers_eur, double ew_eur, double clearance_eur) {
+    public Ceilings {
+      if (!(barriers_eur >= 0) || !(ew_eur >= 0) || !(clearance_eur >= 0)) {
+        throw new IllegalArgumentException("category ceilings must be >= 0");
+      }
+    }
+
+    /** No ceiling of any category. */
+    public static Ceilings none() {
+      return new Ceilings(
+          Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+  }
+
+  /** A programme without category ceilings. */
+  public Programme(
+      double total_eur,
+      double mines_eur,
+      double[] yearCeilings_eur,
+      double yearCapacity_h,
+      boolean countClearance) {
+    this(total_eur, mines_eur, yearCeilings_eur, yearCapacity_h, countClearance, Ceilings.none());
+  }
+
   /** Most programme years. */
   public static final int MAX_YEARS = 50;
 
   public Programme {
     yearCeilings_eur = yearCeilings_eur.clone();
+    java.util.Objects.requireNonNull(ceilings, "ceilings");
     if (!(total_eur >= 0) || !Double.isFinite(total_eur)) {
       throw new IllegalArgumentException("total budget must be a finite amount >= 0");
     }
@@ -64,6 +102,27 @@ public record Programme(
   @Override
   public double[] yearCeilings_eur() {
     return yearCeilings_eur.clone();
+  }
+
+  /**
+   * This programme less what is spent outside the barrier model (the protection step's EW and
+   * counter-drone sites): {@code byYear_eur[y]} off year y's ceiling (not below 0) and their sum
+   * off the total (not below 0).
+   */
+  public Programme less(double[] byYear_eur) {
+    double[] c = yearCeilings_eur.clone();
+    double sum = 0;
+    for (int y = 0; y < Math.min(c.length, byYear_eur.length); y++) {
+      c[y] = Math.max(0, c[y] - byYear_eur[y]);
+      sum += byYear_eur[y];
+    }
+    return new Programme(
+        Math.max(0, total_eur - sum), mines_eur, c, yearCapacity_h, countClearance, ceilings);
+  }
+
+  /** This programme with other category ceilings. */
+  public Programme withCeilings(Ceilings v) {
+    return new Programme(total_eur, mines_eur, yearCeilings_eur, yearCapacity_h, countClearance, v);
   }
 
   /** What the whole programme may spend: the total, or the sum of the yearly ceilings if lower. */

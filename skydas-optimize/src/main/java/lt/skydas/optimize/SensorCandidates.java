@@ -179,7 +179,7 @@ final class SensorCandidates {
   }
 
   /** Positions split greedily into groups whose members are more than {@code apart_m} apart. */
-  private static List<List<Integer>> groups(List<Point> positions, double apart_m) {
+  static List<List<Integer>> groups(List<Point> positions, double apart_m) {
     List<List<Integer>> groups = new ArrayList<>();
     for (int i = 0; i < positions.size(); i++) {
       Point p = positions.get(i);

@@ -224,4 +224,38 @@ class ModelFactoryTest {
     assertThat(built.model().groups()).hasSize(4);
     assertThat(new PlanEvaluator(built.model()).baselineObjective()).isCloseTo(3.0, within(1e-12));
   }
+
+  @Test
+  void categoryCeilingsBecomeBudgetRowsOverTheirOwnCosts() {
+    // a ditch (no mine) and, on a second site, an AT minefield
+    ObstacleType mines = ObstacleCatalog.defaults().findType("at_minefield").orElseThrow();
+    List<SiteTypes> sites =
+        List.of(SITES.get(0), new SiteTypes("s1", SITES.get(0).geometry_lks94(), List.of(mines)));
+    Programme p = Programme.defaults().withCeilings(new Programme.Ceilings(5e6, 1e12, 2e6));
+    ModelFactory.Built b =
+        ModelFactory.build(sites, each(ARCS), ModelFactory.Fixed.none(), p, WEIGHTS, true);
+    BarrierModel.Budget barriers = row(b, ModelFactory.BARRIER_CEILING);
+    BarrierModel.Budget clearance = row(b, ModelFactory.CLEARANCE_CEILING);
+    assertThat(barriers.limit()).isEqualTo(5_000_000);
+    assertThat(clearance.limit()).isEqualTo(2_000_000);
+    for (int o = 0; o < b.model().options().size(); o++) {
+      var ob = b.obstacles().get(o);
+      boolean mine = ob.type().mines().isMine();
+      assertThat(barriers.coefficient()[o]).isEqualTo(mine ? 0 : Math.round(ob.cost_eur()));
+      assertThat(clearance.coefficient()[o])
+          .isEqualTo(mine ? Math.round(ob.clearanceCost_eur()) : 0);
+    }
+    assertThat(java.util.Arrays.stream(clearance.coefficient()).max().orElse(0)).isPositive();
+    // no ceiling, no row
+    assertThat(build(each(ARCS), true).model().budgets())
+        .noneMatch(r -> r.name().equals(ModelFactory.BARRIER_CEILING))
+        .noneMatch(r -> r.name().equals(ModelFactory.CLEARANCE_CEILING));
+  }
+
+  private static BarrierModel.Budget row(ModelFactory.Built b, String name) {
+    return b.model().budgets().stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
 }

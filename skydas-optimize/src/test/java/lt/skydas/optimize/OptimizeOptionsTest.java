@@ -79,6 +79,36 @@ class OptimizeOptionsTest {
   }
 
   @Test
+  void categoryCeilingsReachTheProgrammeAndABadOneIsNamed() {
+    Programme.Ceilings c =
+        OptimizeOptions.builder()
+            .barriersMax_eur(1e8)
+            .ewMax_eur(2e7)
+            .clearanceMax_eur(3e7)
+            .build()
+            .programme()
+            .ceilings();
+    assertThat(c).isEqualTo(new Programme.Ceilings(1e8, 2e7, 3e7));
+    assertThat(OptimizeOptions.defaults().programme().ceilings())
+        .isEqualTo(Programme.Ceilings.none());
+    rejects(
+        b -> b.ewMax_eur(-5.0),
+        ProblemCode.USAGE,
+        "ew_max_eur",
+        "ew_max_eur must be a finite amount >= 0");
+    rejects(
+        b -> b.clearanceMax_eur(Double.NaN),
+        ProblemCode.USAGE,
+        "clearance_max_eur",
+        "clearance_max_eur must be a finite amount >= 0");
+    rejects(
+        b -> b.barriersMax_eur(Double.POSITIVE_INFINITY),
+        ProblemCode.USAGE,
+        "barriers_max_eur",
+        "barriers_max_eur must be a finite amount >= 0");
+  }
+
+  @Test
   void theUsersValuesBecomeTheOptions() {
     OptimizeOptions o =
         OptimizeOptions.builder()
