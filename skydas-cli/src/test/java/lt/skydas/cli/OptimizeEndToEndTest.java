@@ -408,4 +408,75 @@ class OptimizeEndToEndTest {
     assertThat(optimize(tmp.resolve("x"), "--year-ceilings-eur", "1,2").err())
         .contains("one value per year");
   }
+
+  /** The A3 bridge near Medininkai, 0.4 km from the Belarus border, and a road bridge beside it. */
+  static Path protectFile(String name, String geometry2) throws Exception {
+    Path file = tmp.resolve(name);
+    Files.writeString(
+        file,
+        "{\"type\": \"FeatureCollection\", \"features\": ["
+            + "{\"type\": \"Feature\", \"id\": \"a3\", \"properties\": {\"name\": \"A3 bridge\"},"
+            + " \"geometry\": {\"type\": \"Point\", \"coordinates\": [25.6936, 54.5462]}},"
+            + "{\"type\": \"Feature\", \"id\": \"b2\", \"properties\": {},"
+            + " \"geometry\": "
+            + geometry2
+            + "}]}");
+    return file;
+  }
+
+  @Test
+  void namedSitesAreProtectedFirstAndTheBarrierSpendsTheRest() throws Exception {
+    Path out = tmp.resolve("protect");
+    Path file =
+        protectFile("bridges.geojson", "{\"type\": \"Point\", \"coordinates\": [25.66, 54.55]}");
+    CliRunner.Result r = small(out, "--protect", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = JSON.readTree(out.resolve("optimization.json").toFile());
+    JsonNode p = j.get("protection");
+    assertThat(p.get("sites").asInt()).isEqualTo(2);
+    assertThat(p.get("protected_model").asInt()).isEqualTo(2);
+    assertThat(p.get("protected_verified").asInt()).isEqualTo(2);
+    assertThat(p.get("optimal").asBoolean()).isTrue();
+    long ew = p.get("cost_eur").asLong();
+    // 2 km apart: one RF detector and one interceptor drone serve both (sensors.json, 1 year)
+    assertThat(ew).isEqualTo(120_000 + 12_000 + 200_000 + 120_000);
+    assertThat(j.get("ew_counter_drone_cost_eur").asLong()).isEqualTo(ew);
+    assertThat(j.get("total_cost_eur").asLong())
+        .isEqualTo(j.get("obstacle_cost_eur").asLong() + j.get("sensor_cost_eur").asLong() + ew)
+        .isLessThanOrEqualTo(2_000_000);
+    JsonNode sites = JSON.readTree(out.resolve("protect.geojson").toFile()).get("features");
+    assertThat(sites).hasSize(2);
+    for (JsonNode f : sites) {
+      assertThat(f.get("properties").get("protected").asBoolean()).isTrue();
+    }
+    assertThat(Files.readString(out.resolve("phasing.csv"))).contains("1,ew_counter_drone,320000");
+    assertThat(Files.readString(out.resolve("report.html")))
+        .contains("Counter-drone protection of named sites");
+  }
+
+  @Test
+  void aBadProtectFileOrCeilingIsOneLine() throws Exception {
+    Path file =
+        protectFile(
+            "bad-protect.geojson",
+            "{\"type\": \"LineString\", \"coordinates\": [[25.66, 54.55], [25.67, 54.55]]}");
+    CliRunner.Result r = small(tmp.resolve("bad"), "--protect", file.toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err().strip())
+        .doesNotContain("\n")
+        .contains("bad-protect.geojson")
+        .contains("b2")
+        .contains("must be a Point, not a LineString");
+    Path far = protectFile("far.geojson", "{\"type\": \"Point\", \"coordinates\": [10.0, 50.0]}");
+    CliRunner.Result outside = small(tmp.resolve("bad"), "--protect", far.toString());
+    assertThat(outside.exit()).isEqualTo(3);
+    assertThat(outside.err()).contains("far.geojson").contains("outside the region");
+    CliRunner.Result share =
+        small(tmp.resolve("bad"), "--protect", file.toString(), "--protect-share", "2");
+    assertThat(share.exit()).isEqualTo(2);
+    assertThat(share.err()).contains("--protect-share must be within 0..1");
+    CliRunner.Result ceiling = small(tmp.resolve("bad"), "--ew-max-eur", "-1");
+    assertThat(ceiling.exit()).isEqualTo(2);
+    assertThat(ceiling.err()).contains("--ew-max-eur must be a finite amount >= 0");
+  }
 }
