@@ -26,6 +26,7 @@ import lt.skydas.optimize.OptimizationWriter;
 import lt.skydas.optimize.OptimizeOptions;
 import lt.skydas.optimize.OptionProblems;
 import lt.skydas.optimize.ProtectOptions;
+import lt.skydas.optimize.WarningOptions;
 import lt.skydas.optimize.edits.SiteEditsReader;
 import lt.skydas.optimize.model.ObjectiveMode;
 import lt.skydas.plan.HumanitarianCheck;
@@ -189,7 +190,13 @@ final class OptimizeCommand implements Callable<Integer> {
                 .read(sites, cs);
     BarrierOptimizer optimizer =
         new BarrierOptimizer(ar, gr, objs, cat, SpeedTable.defaults(), Solvers.create());
-    OptimizationResult result = optimizer.run(se, candidates_s, opt, guard, progress);
+    byte[] country = loaded.pack().country();
+    byte home = lt.skydas.region.Country.LT.code();
+    WarningOptions warning =
+        protect.warning(
+            objs.stream().map(Objective::id).toList(),
+            cell -> country.length == ar.grid().cellCount() && country[cell] == home);
+    OptimizationResult result = optimizer.run(se, candidates_s, opt, guard, warning, progress);
     List<Double> depths = opt.candidates().beltDepths_m();
     Limits limits =
         new LimitsFinder(
@@ -239,7 +246,7 @@ final class OptimizeCommand implements Callable<Integer> {
           Locale.ROOT,
           "Sensors: %d of %d candidates, EUR %,.0f (purchase and upkeep over the programme);"
               + " %d of %d obstacles watched%n",
-          r.plan().sensors().size() - r.protection().chosen().size(),
+          r.barrierSensors().size(),
           r.sensors().candidates(),
           r.sensors().cost_eur(),
           r.sensors().watched().size(),
@@ -247,6 +254,9 @@ final class OptimizeCommand implements Callable<Integer> {
     }
     if (r.protection().enabled()) {
       System.out.println(OptimizationWriter.protectionLine(r));
+    }
+    if (r.warning().enabled()) {
+      System.out.println(OptimizationWriter.warningLine(r));
     }
     System.out.printf(
         Locale.ROOT,

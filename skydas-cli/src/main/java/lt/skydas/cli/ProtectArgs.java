@@ -8,6 +8,7 @@ import lt.skydas.core.geo.GridSpec;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.optimize.ProtectOptions;
+import lt.skydas.optimize.WarningOptions;
 import picocli.CommandLine.Option;
 
 /** The options of {@code optimize} for the named sites to protect against small UAS. */
@@ -47,6 +48,67 @@ final class ProtectArgs {
           "Sensor catalog types offered to defeat drones (default interceptor_drone,"
               + "uas_link_jammer).")
   List<String> effectors;
+
+  @Option(
+      names = "--min-warning-h",
+      paramLabel = "H|OBJECTIVE=H",
+      split = ",",
+      description =
+          "Minimum warning time: on each case's fastest verified avenue a sensor of the plan must"
+              + " see the attacker this many hours before he arrives; H for every objective,"
+              + " OBJECTIVE=H for one (e.g. 1.5,vilnius=2). Sensors that achieve it are bought"
+              + " with the money the barrier leaves.")
+  List<String> minWarning;
+
+  /**
+   * The minimum warning time the user asked, for {@code objectiveIds}, sensors standing where
+   * {@code placeable} says.
+   *
+   * @throws SkydasProblem USAGE for a value that is no number within 0..48 or an unknown objective
+   *     id
+   */
+  WarningOptions warning(List<String> objectiveIds, java.util.function.IntPredicate placeable) {
+    if (minWarning == null || minWarning.isEmpty()) {
+      return WarningOptions.none();
+    }
+    double all = 0;
+    Map<String, Double> by = new java.util.LinkedHashMap<>();
+    for (String v : minWarning) {
+      String s = v.trim();
+      int eq = s.indexOf('=');
+      String id = eq < 0 ? null : s.substring(0, eq).trim();
+      double h = hours(eq < 0 ? s : s.substring(eq + 1));
+      if (id == null) {
+        all = h;
+      } else if (!objectiveIds.contains(id)) {
+        throw new SkydasProblem(
+            ProblemCode.USAGE,
+            "--min-warning-h names an unknown objective \""
+                + id
+                + "\" (objectives: "
+                + String.join(", ", objectiveIds)
+                + ")");
+      } else {
+        by.put(id, h);
+      }
+    }
+    return new WarningOptions(
+        all, by, WarningOptions.DEFAULT_TYPES, WarningOptions.DEFAULT_SPACING_M, placeable);
+  }
+
+  private static double hours(String s) {
+    try {
+      double h = Double.parseDouble(s.trim());
+      if (h >= 0 && h <= WarningOptions.MAX_H) {
+        return h;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new SkydasProblem(
+        ProblemCode.USAGE,
+        "--min-warning-h wants hours within 0.." + Math.round(WarningOptions.MAX_H) + ", not " + s);
+  }
 
   /** Nothing asked. */
   static ProtectArgs none() {

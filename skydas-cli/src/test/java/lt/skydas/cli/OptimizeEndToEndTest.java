@@ -479,4 +479,40 @@ class OptimizeEndToEndTest {
     assertThat(ceiling.exit()).isEqualTo(2);
     assertThat(ceiling.err()).contains("--ew-max-eur must be a finite amount >= 0");
   }
+
+  @Test
+  void aMinimumWarningBuysSensorsWithTheMoneyTheBarrierLeaves() throws Exception {
+    Path out = tmp.resolve("warn");
+    // the barrier may take EUR 1.2 m of the 2 m: the rest can buy warning sensors
+    CliRunner.Result r =
+        small(out, "--barriers-max-eur", "1.2e6", "--min-warning-h", "vilnius=0.2");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = JSON.readTree(out.resolve("optimization.json").toFile());
+    JsonNode w = j.get("warning_minimum");
+    assertThat(w.get("avenues").asInt()).isEqualTo(1);
+    JsonNode row = w.get("verified").get(0);
+    assertThat(row.get("objective").asText()).isEqualTo("vilnius");
+    assertThat(row.get("required_h").asDouble()).isEqualTo(0.2);
+    assertThat(row.get("status").asText()).isEqualTo("met");
+    assertThat(row.get("warning_h").asDouble()).isGreaterThanOrEqualTo(0.2);
+    assertThat(w.get("met_verified").asInt()).isEqualTo(1);
+    long added = w.get("added_cost_eur").asLong();
+    assertThat(j.get("warning_sensor_cost_eur").asLong()).isEqualTo(added);
+    assertThat(j.get("total_cost_eur").asLong()).isLessThanOrEqualTo(2_000_000);
+    if (w.get("added").size() > 0) {
+      assertThat(Files.readString(out.resolve("plan.geojson"))).contains("\"warn-");
+      assertThat(w.get("planned").get(0).get("status").asText()).isEqualTo("met_by_added_sensors");
+    }
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Minimum warning time");
+  }
+
+  @Test
+  void aBadMinimumWarningIsAUsageError() {
+    CliRunner.Result unknown = small(tmp.resolve("bad"), "--min-warning-h", "atlantis=1");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--min-warning-h names an unknown objective \"atlantis\"");
+    CliRunner.Result big = small(tmp.resolve("bad"), "--min-warning-h", "100");
+    assertThat(big.exit()).isEqualTo(2);
+    assertThat(big.err()).contains("--min-warning-h wants hours within 0..48, not 100");
+  }
 }

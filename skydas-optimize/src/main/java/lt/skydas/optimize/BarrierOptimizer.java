@@ -87,19 +87,22 @@ public final class BarrierOptimizer {
    */
   public OptimizationResult run(
       SiteEdits edits, double candidates_s, OptimizeOptions opt, Progress progress) {
-    return run(edits, candidates_s, opt, ProtectOptions.none(), progress);
+    return run(edits, candidates_s, opt, ProtectOptions.none(), WarningOptions.none(), progress);
   }
 
   /**
    * As {@link #run(SiteEdits, double, OptimizeOptions, Progress)}, first buying the EW and
    * counter-drone sites that protect {@code protect}'s named sites ({@link ProtectionStep}) and
-   * optimising the barrier on the money left.
+   * optimising the barrier on the money left; then, for a minimum warning time ({@code warning}),
+   * buying the sensors that see each verified avenue early enough with the money the barrier left
+   * ({@link WarningStep}) and verifying the plan again with them.
    */
   public OptimizationResult run(
       SiteEdits edits,
       double candidates_s,
       OptimizeOptions asked,
       ProtectOptions protect,
+      WarningOptions warning,
       Progress progress) {
     ProtectionStep.Outcome guarded =
         ProtectionStep.run(
@@ -173,6 +176,25 @@ public final class BarrierOptimizer {
     long t2 = System.nanoTime();
     AssessmentResult verification =
         VerifyStep.assess(assessRegion, objectives, speeds, made.plan(), opt, progress);
+    WarningResult warned = WarningResult.none();
+    double[] extraByYear = guarded.byYear_eur().clone();
+    if (warning.enabled()) {
+      WarningStep.Outcome w =
+          warnStep(warning, verification, made, built, chosen, solution.phased(), opt, progress);
+      List<WarningResult.Row> verifiedRows = w.rows();
+      if (!w.added().isEmpty()) {
+        made = made.withSensors(w.added());
+        extraByYear[w.added().get(0).year() - 1] += w.cost_eur();
+        verification =
+            VerifyStep.assess(assessRegion, objectives, speeds, made.plan(), opt, progress);
+        verifiedRows =
+            WarningStep.check(
+                assessRegion, verification, made.plan().sensors(), warning, opt.threads());
+      }
+      warned =
+          new WarningResult(
+              w.added(), w.cost_eur(), w.candidates(), w.optimal(), w.rows(), verifiedRows);
+    }
     Protection protection = guarded.protection();
     if (protection.enabled()) {
       protection =
@@ -206,7 +228,7 @@ public final class BarrierOptimizer {
         modelObjective,
         compared.verifiedObjective(),
         compared.verifiedEmptyObjective(),
-        years(solution.phased(), guarded.byYear_eur()),
+        years(solution.phased(), extraByYear),
         solution.unscheduled(),
         verification,
         stats,
@@ -215,7 +237,53 @@ public final class BarrierOptimizer {
         new OptimizationResult.Sensors(
             sensors.size(), made.watched(), sensorCost_eur(built, chosen), sensors_s),
         ModelPaths.of(model, chosen),
-        protection);
+        protection,
+        warned);
+  }
+
+  /**
+   * The minimum-warning step on the verified plan, with the money the barrier left: the total row's
+   * slack, the sensor ceiling's, and the room in the year with the most room left (the earliest of
+   * those), where the sensors are bought.
+   */
+  private WarningStep.Outcome warnStep(
+      WarningOptions warning,
+      AssessmentResult verification,
+      PlanStep.MadePlan made,
+      ModelFactory.Built built,
+      boolean[] chosen,
+      ModelSolver.Phased phased,
+      OptimizeOptions opt,
+      Progress progress) {
+    BarrierModel.Budget total = built.model().budgets().get(0);
+    double used = 0;
+    for (int o = 0; o < chosen.length; o++) {
+      used += chosen[o] ? total.coefficient()[o] : 0;
+    }
+    double money = total.limit() - used;
+    money = Math.min(money, opt.sensors().max_eur() - sensorCost_eur(built, chosen));
+    double[] ceilings = opt.programme().yearCeilings_eur();
+    int year = 0;
+    double room = Double.NEGATIVE_INFINITY;
+    for (int y = 0; y < ceilings.length; y++) {
+      double r =
+          ceilings[y] - (y < phased.spentByYear_eur().length ? phased.spentByYear_eur()[y] : 0);
+      if (r > room) {
+        room = r;
+        year = y;
+      }
+    }
+    return WarningStep.run(
+        assessRegion,
+        verification,
+        made.plan().sensors(),
+        warning,
+        sensorCatalog,
+        Math.min(money, room),
+        opt.programme().years(),
+        year + 1,
+        opt.threads(),
+        progress);
   }
 
   /** What the chosen sensors cost against the budget (purchase plus upkeep), EUR. */

@@ -35,6 +35,8 @@ import lt.skydas.plan.BarrierPlan;
  *     value ({@link ModelPaths})
  * @param protection the EW and counter-drone sites bought to protect named sites, and what the
  *     final plan verifiably protects ({@link Protection#none()} when no site was named)
+ * @param warning the sensors bought for a minimum warning time and the warning verified ({@link
+ *     WarningResult#none()} when none was asked)
  */
 public record OptimizationResult(
     BarrierPlan plan,
@@ -54,7 +56,8 @@ public record OptimizationResult(
     Map<String, String> fixedStatus,
     Sensors sensors,
     List<ModelPaths.PathLimit> modelPaths,
-    Protection protection) {
+    Protection protection,
+    WarningResult warning) {
   /** {@link #fixedStatus} of an obstacle the user pinned: built in the programme. */
   public static final String PINNED = "pinned";
 
@@ -70,6 +73,17 @@ public record OptimizationResult(
     unscheduled = List.copyOf(unscheduled);
     notes = List.copyOf(notes);
     fixedStatus = Map.copyOf(fixedStatus);
+  }
+
+  /**
+   * The plan's sensor sites chosen with the obstacles: without those bought to protect named sites
+   * or for a minimum warning time.
+   */
+  public List<lt.skydas.plan.SensorSite> barrierSensors() {
+    Set<String> other = new java.util.HashSet<>();
+    protection.chosen().forEach(s -> other.add(s.id()));
+    warning.added().forEach(s -> other.add(s.id()));
+    return plan.sensors().stream().filter(s -> !other.contains(s.id())).toList();
   }
 
   /** {@link #PINNED}, {@link #EXISTING} or {@link #CHOSEN}. */
@@ -93,7 +107,7 @@ public record OptimizationResult(
    * counter-drone sites that protect named sites, EUR.
    */
   public double spend_eur() {
-    return buildCost_eur() + sensors.cost_eur() + protection.cost_eur();
+    return buildCost_eur() + sensors.cost_eur() + protection.cost_eur() + warning.cost_eur();
   }
 
   /**

@@ -52,10 +52,14 @@ public final class OptimizationWriter {
     if (r.protection().enabled()) {
       summary.put("protection", ProtectionWriter.json(r.protection()));
     }
+    if (r.warning().enabled()) {
+      summary.put("warning_minimum", WarningWriter.json(r.warning()));
+    }
     String section =
         section(
             r,
             (r.protection().enabled() ? ProtectionWriter.html(r.protection()) : "")
+                + (r.warning().enabled() ? WarningWriter.html(r.warning()) : "")
                 + (limits == null ? "" : LimitsWriter.html(limits)));
     return AssessmentWriter.write(
         dir,
@@ -145,6 +149,11 @@ public final class OptimizationWriter {
     return ProtectionWriter.line(r.protection());
   }
 
+  /** The minimum warning time in one sentence (console and report). */
+  public static String warningLine(OptimizationResult r) {
+    return WarningWriter.line(r.warning());
+  }
+
   /** Category of the sensors' purchase in {@code phasing.csv}. */
   static final String SENSOR_CATEGORY = "sensors";
 
@@ -195,9 +204,7 @@ public final class OptimizationWriter {
    * of the plan's obstacles are built watched.
    */
   private static Map<String, Object> sensors(OptimizationResult r) {
-    Set<String> cuas = ProtectionWriter.ids(r.protection());
-    List<SensorSite> own =
-        r.plan().sensors().stream().filter(ss -> !cuas.contains(ss.id())).toList();
+    List<SensorSite> own = r.barrierSensors();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("candidates", r.sensors().candidates());
     m.put("chosen", own.size());
@@ -243,6 +250,7 @@ public final class OptimizationWriter {
     m.put("obstacle_cost_eur", Math.round(r.buildCost_eur()));
     m.put("sensor_cost_eur", Math.round(r.sensors().cost_eur()));
     m.put("ew_counter_drone_cost_eur", Math.round(r.protection().cost_eur()));
+    m.put("warning_sensor_cost_eur", Math.round(r.warning().cost_eur()));
     m.put("sensors", sensors(r));
     m.put("clearance_liability_eur", Math.round(r.plan().clearanceCost_eur()));
     m.put("clearance_liability_h", Math.round(r.plan().clearanceEffort_h()));
@@ -366,7 +374,7 @@ public final class OptimizationWriter {
                       "Sensors chosen with the obstacles: %d of %d candidate sites, EUR %,.0f"
                           + " (purchase and upkeep over the programme); %d of %d obstacles watched"
                           + " (their full delay counts), the others at their unobserved delay.",
-                      r.plan().sensors().size() - r.protection().chosen().size(),
+                      r.barrierSensors().size(),
                       r.sensors().candidates(),
                       r.sensors().cost_eur(),
                       r.sensors().watched().size(),

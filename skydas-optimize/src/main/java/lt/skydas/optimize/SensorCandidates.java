@@ -155,7 +155,7 @@ final class SensorCandidates {
   }
 
   /** The centre of the open cell nearest to (x, y) within {@link #OPEN_SEARCH_M}, or null. */
-  private static Coordinate nearestOpen(AssessmentRegion region, double x, double y) {
+  static Coordinate nearestOpen(AssessmentRegion region, double x, double y) {
     GridSpec g = region.grid();
     byte open = LandCover.OPEN.code();
     int r = (int) Math.ceil(OPEN_SEARCH_M / g.cellSize());
