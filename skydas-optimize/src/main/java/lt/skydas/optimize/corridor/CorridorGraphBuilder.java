@@ -228,8 +228,9 @@ public final class CorridorGraphBuilder {
 
   /**
    * The gates as case {@code c} sees them: every cell gate wider or taller than the case's {@link
-   * #span_m} cut into chunks of at most that span, in order; road gates and gates within the span
-   * as they are (the same objects). Every chunk keeps its site, so a plan delays it as the gate.
+   * #span_m} cut into chunks, the cells whose centres lie in one square of that span (so at most
+   * the span, rounded up to whole cells), in order; road gates and gates within the span as they
+   * are (the same objects). Every chunk keeps its site, so a plan delays it as the gate.
    */
   public List<Gate> gatesFor(List<Gate> gates, CorridorGraphs.Case c) {
     double span = span_m(c);
