@@ -16,8 +16,10 @@ import lt.skydas.optimize.model.GateGraph;
 /**
  * The corridor graphs of one case (vehicle class and season) for {@link CorridorGraphBuilder}: the
  * searches from the start line, from each gate within the link range and from each target, and the
- * unobstructed baseline on the full model. One instance per case and thread; the search is the
- * thread's, re-pointed at this case's costs.
+ * unobstructed baseline on the full model. The gates are the case's own ({@link
+ * CorridorGraphBuilder#gatesFor}): gate {@code g} of this list is node {@code 2 + 2g} / {@code 3 +
+ * 2g} of this case's graphs. One instance per case and thread; the search is the thread's,
+ * re-pointed at this case's costs.
  */
 final class CaseGraphBuild {
   private final AssessmentRegion region;
@@ -35,6 +37,21 @@ final class CaseGraphBuild {
   final double halfDiag;
   final int w;
   final int maxLinks;
+
+  /**
+   * Whether this case's cell gates are hubs ({@link CorridorGraphBuilder#hubs}: slow movers, whose
+   * gates are cut to {@link CorridorGraphBuilder#HUB_CELLS} cells). Entering a hub gate at cell
+   * {@code c}, and leaving it from {@code c}, costs {@link #offset} more: the way from {@code c} to
+   * the gate's centre at the case's fastest off-road speed. Moving inside the gate from one cell to
+   * another is then never cheaper than on the full model (a straight line at the fastest speed), so
+   * an attacker cannot ride a belt's gates faster than he walks beside them; crossing a gate costs
+   * at most one cell's step more than on the full model.
+   */
+  final boolean hubs;
+
+  /** The case's smallest off-road friction (s/m): its fastest off-road movement. */
+  final double minFriction_s_per_m;
+
   int[] linkTo;
   double[] linkCost;
 
@@ -57,7 +74,9 @@ final class CaseGraphBuild {
       int[] edgeSource,
       SpeedTable speeds,
       CorridorGraphs.Case c,
+      float[] friction,
       List<Gate> gates,
+      boolean hubs,
       float[] penalty,
       boolean[] closedEdge,
       double linkRange_m,
@@ -70,15 +89,14 @@ final class CaseGraphBuild {
     this.c = c;
     this.maxLinks = maxLinks;
     this.gates = gates;
+    this.hubs = hubs;
     this.chainHead = new boolean[gates.size()];
     this.chainTail = new boolean[gates.size()];
     this.chainNext = new int[gates.size()];
     chains(gates, chainHead, chainTail, chainNext);
     GridSpec g = region.grid();
     this.w = g.width();
-    this.friction =
-        MobilityCosts.friction(
-            region.landCover(), region.landCoverNames(), speeds, c.vehicle(), c.season());
+    this.friction = friction;
     this.base = MobilityCosts.edgeCosts(net, friction, speeds, c.vehicle(), c.season());
     double[] closed = Arrays.copyOf(base, base.length);
     for (int e = 0; e < closed.length; e++) {
@@ -104,6 +122,7 @@ final class CaseGraphBuild {
     for (float f : friction) {
       minFriction = Math.min(minFriction, f);
     }
+    this.minFriction_s_per_m = minFriction;
     this.cutoff_s = linkRange_m * minFriction;
     double maxSpeed = 1 / minFriction;
     float[] len = net.edgeLength_m();
@@ -176,7 +195,7 @@ final class CaseGraphBuild {
         tick.run();
         continue;
       }
-      search.run(Query.from(seeds(from)).withCutoff(cutoff_s));
+      search.run(seedQuery(from).withCutoff(cutoff_s));
       double reach = reach_m + from.radius_m();
       int found = 0;
       for (int j = 0; j < gates.size(); j++) {
@@ -286,6 +305,33 @@ final class CaseGraphBuild {
     return best;
   }
 
+  /** The search from everywhere the gate lets one out: its seeds, hub gates at their offsets. */
+  private Query seedQuery(Gate gate) {
+    int[] seeds = seeds(gate);
+    if (!hubs || gate.kind() != GateGraph.CELL_GATE) {
+      return Query.from(seeds);
+    }
+    double[] initial = new double[seeds.length];
+    for (int i = 0; i < seeds.length; i++) {
+      initial[i] = offset(gate, seeds[i]);
+    }
+    return Query.from(seeds).withInitialCosts(initial);
+  }
+
+  /**
+   * The extra cost (s) of entering or leaving cell gate {@code gate} at {@code cell}: for {@link
+   * #hubs}, the straight way from the cell's centre to the gate's centre at the case's fastest
+   * off-road speed; else 0.
+   */
+  private double offset(Gate gate, int cell) {
+    if (!hubs) {
+      return 0;
+    }
+    double dx = net.nodeX(cell, region.roads()) - gate.x_m();
+    double dy = net.nodeY(cell, region.roads()) - gate.y_m();
+    return Math.hypot(dx, dy) * minFriction_s_per_m;
+  }
+
   private int[] seeds(Gate gate) {
     if (gate.kind() == GateGraph.CELL_GATE) {
       return gate.nodes();
@@ -301,7 +347,8 @@ final class CaseGraphBuild {
 
   /**
    * Cheapest entry into the gate from the last search: a grid move or connector into one of its
-   * cells, or a drive along one of its edges, from a node the search reached within {@code limit}.
+   * cells (plus the cell's {@link #offset}), or a drive along one of its edges, from a node the
+   * search reached within {@code limit}.
    */
   private double arrival(Gate gate, double limit) {
     double best = Double.POSITIVE_INFINITY;
@@ -322,6 +369,7 @@ final class CaseGraphBuild {
       if (!(fc <= Float.MAX_VALUE)) {
         continue;
       }
+      double extra = offset(gate, cell);
       int row = cell / w;
       int col = cell - row * w;
       for (int dr = -1; dr <= 1; dr++) {
@@ -340,7 +388,7 @@ final class CaseGraphBuild {
             continue;
           }
           double move = (friction[n] + (double) fc) * (dr != 0 && dc != 0 ? halfDiag : halfOrth);
-          best = Math.min(best, d + move);
+          best = Math.min(best, d + move + extra);
         }
       }
       // connectors: the road access points in this cell lead into it at the cell's friction
@@ -348,7 +396,7 @@ final class CaseGraphBuild {
         int a = target[e];
         double d = search.cost(a);
         if (d <= limit) {
-          best = Math.min(best, d + base[e]);
+          best = Math.min(best, d + base[e] + extra);
         }
       }
     }

@@ -44,6 +44,30 @@ import lt.skydas.plan.PlanPolicy;
  * re-verified on the full model.
  */
 public final class CorridorGraphBuilder {
+  /**
+   * At most this long (s) may crossing a cell gate take a case at its fastest off-road speed. An
+   * attacker who entered a gate may leave it anywhere in it at no cost, so a gate wide for the
+   * case's speed lets him cover ground for free, and a chain of such gates along a belt carries him
+   * along it; each case therefore cuts the located gates into chunks of at most this span ({@link
+   * #gatesFor}). 240 s is a 2 km chunk for vehicles on dry open ground (30 km/h), 1 km for tracked
+   * vehicles in the wet season, and under {@link #MIN_SPAN_CELLS} cells for dismounted troops.
+   */
+  public static final double GATE_SPAN_S = 240;
+
+  /**
+   * A case whose span would be under this many cells moves slowly for the grid: its gates are cut
+   * to {@link #HUB_CELLS} cells and made hubs (entering or leaving at a cell costs the way to the
+   * gate's centre), so that moving inside a gate is never free; see {@link #hubs}.
+   */
+  public static final int MIN_SPAN_CELLS = 3;
+
+  /**
+   * The span of a slow case's gates, in cells: one-cell gates would be exact but multiply the gates
+   * and arcs (Lithuania at 200 m: 18,700 gates and 2.8 M arcs per graph instead of 12,100 and 1.1
+   * M); two-cell hubs cost a crossing at most one cell's step more than on the full model.
+   */
+  public static final int HUB_CELLS = 2;
+
   private final AssessmentRegion region;
   private final MobilityNetwork net;
   private final EdgeGraph topology;
@@ -175,6 +199,74 @@ public final class CorridorGraphBuilder {
     }
   }
 
+  /**
+   * The span (m) of a case's cell gates: {@link #GATE_SPAN_S} at the case's fastest off-road speed
+   * over the region's land cover; {@link #HUB_CELLS} cells when that is under {@link
+   * #MIN_SPAN_CELLS} cells (then the case's gates are hubs, {@link #hubs}).
+   */
+  public double span_m(CorridorGraphs.Case c) {
+    double fastest_kmh = 0;
+    for (String name : region.landCoverNames()) {
+      if (name != null) {
+        fastest_kmh = Math.max(fastest_kmh, speeds.terrainSpeed_kmh(name, c.vehicle(), c.season()));
+      }
+    }
+    double cell = region.grid().cellSize();
+    double span = GATE_SPAN_S * fastest_kmh / 3.6;
+    return span < MIN_SPAN_CELLS * cell ? HUB_CELLS * cell : span;
+  }
+
+  /**
+   * Whether the case's cell gates are hubs: its span is {@link #HUB_CELLS} cells. Entering a hub
+   * gate at a cell, or leaving it from one, costs the straight way between the cell and the gate's
+   * centre at the case's fastest off-road speed: moving inside the gate is then never cheaper than
+   * on the full model, and crossing it costs at most one cell's step more.
+   */
+  public boolean hubs(CorridorGraphs.Case c) {
+    return span_m(c) <= HUB_CELLS * region.grid().cellSize();
+  }
+
+  /**
+   * The gates as case {@code c} sees them: every cell gate wider or taller than the case's {@link
+   * #span_m} cut into chunks, the cells whose centres lie in one square of that span (so at most
+   * the span, rounded up to whole cells), in order; road gates and gates within the span as they
+   * are (the same objects). Every chunk keeps its site, so a plan delays it as the gate.
+   */
+  public List<Gate> gatesFor(List<Gate> gates, CorridorGraphs.Case c) {
+    double span = span_m(c);
+    List<Gate> out = new ArrayList<>(gates.size());
+    for (Gate gate : gates) {
+      if (gate.kind() != GateGraph.CELL_GATE || extent_m(gate) <= span) {
+        out.add(gate);
+        continue;
+      }
+      java.util.TreeSet<Integer> cells = new java.util.TreeSet<>();
+      for (int m : gate.nodes()) {
+        cells.add(m);
+      }
+      chunks(gate.site(), cells, span, out);
+    }
+    return out;
+  }
+
+  /** The larger side (m) of the cell gate's bounding box, whole cells. */
+  private double extent_m(Gate gate) {
+    GridSpec g = region.grid();
+    int minR = Integer.MAX_VALUE;
+    int maxR = Integer.MIN_VALUE;
+    int minC = Integer.MAX_VALUE;
+    int maxC = Integer.MIN_VALUE;
+    for (int m : gate.nodes()) {
+      int r = m / g.width();
+      int col = m - r * g.width();
+      minR = Math.min(minR, r);
+      maxR = Math.max(maxR, r);
+      minC = Math.min(minC, col);
+      maxC = Math.max(maxC, col);
+    }
+    return (Math.max(maxR - minR, maxC - minC) + 1) * g.cellSize();
+  }
+
   private static long chunkKey(double dx, double dy, double chunk_m) {
     return ((long) Math.floor(dy / chunk_m) << 32) | (long) Math.floor(dx / chunk_m);
   }
@@ -207,6 +299,8 @@ public final class CorridorGraphBuilder {
    * of the objectives. Objectives that cover no cell are listed in {@link
    * CorridorGraphs#uncovered}.
    *
+   * @param gates the located gates ({@link #locate}); each case cuts them to its own span ({@link
+   *     #gatesFor}), and its graphs' gate nodes number the case's gates
    * @param linkRange_m gate-to-gate arcs are searched up to the time the case's fastest off-road
    *     movement needs for this distance
    * @param maxLinks keep at most this many (the fastest) gate-to-gate arcs per gate, 0 for all
@@ -259,7 +353,12 @@ public final class CorridorGraphBuilder {
         }
       }
     }
-    int work = cases.size() * (gates.size() + 1 + targets.size());
+    List<List<Gate>> caseGates = new ArrayList<>();
+    int work = 0;
+    for (CorridorGraphs.Case c : cases) {
+      caseGates.add(gatesFor(gates, c));
+      work += caseGates.getLast().size() + 1 + targets.size();
+    }
     progress.begin(
         "corridor graphs: "
             + cases.size()
@@ -280,6 +379,7 @@ public final class CorridorGraphBuilder {
         fs.add(
             pool.submit(
                 () -> {
+                  CorridorGraphs.Case c = cases.get(kk);
                   CaseGraphBuild cb =
                       new CaseGraphBuild(
                           region,
@@ -287,8 +387,15 @@ public final class CorridorGraphBuilder {
                           topology,
                           edgeSource,
                           speeds,
-                          cases.get(kk),
-                          gates,
+                          c,
+                          MobilityCosts.friction(
+                              region.landCover(),
+                              region.landCoverNames(),
+                              speeds,
+                              c.vehicle(),
+                              c.season()),
+                          caseGates.get(kk),
+                          hubs(c),
                           penalty,
                           closedEdge,
                           linkRange_m,

@@ -9,11 +9,12 @@ import lt.skydas.optimize.model.ObjectiveMode;
 /**
  * The aggregated corridor graphs of one region: the gates of every site and one {@link GateGraph}
  * per vehicle class × season × {@link Target}. Node layout in every graph: 0 = source (the
- * attacker's start line), 1 = sink (the target's objectives), gate {@code g} enters at {@code 2 +
- * 2g} and leaves at {@code 3 + 2g}; the gate arc joins them. The graphs of one case share every arc
- * but those into the sink (gate → target and start → target).
+ * attacker's start line), 1 = sink (the target's objectives), gate {@code g} of the case's gates
+ * ({@link CorridorGraphBuilder#gatesFor}: the located gates, cell gates cut to the case's span)
+ * enters at {@code 2 + 2g} and leaves at {@code 3 + 2g}; the gate arc joins them. The graphs of one
+ * case share every arc but those into the sink (gate → target and start → target).
  *
- * @param gates all gates, index = gate number
+ * @param gates the located gates (before each case cuts them to its span)
  * @param cases the (class, season) of each row of graphs
  * @param targets what the sink of each column of graphs stands for
  * @param graphs {@code graphs.get(case).get(target)}

@@ -1,6 +1,7 @@
 package lt.skydas.optimize.corridor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -333,6 +334,113 @@ class CorridorGraphTest {
     // fewer arcs can only make the attacker slower
     assertThat(shortest(narrow, w.sites(), none, VehicleClass.TRACKED))
         .isGreaterThanOrEqualTo(shortest(wide, w.sites(), none, VehicleClass.TRACKED) - 1e-9);
+  }
+
+  /**
+   * A line site along the attacker's way (a belt that runs toward the objective, as along the LT–PL
+   * border toward Suwałki). With gates of 2 km a dismounted attacker entered a gate at one end and
+   * left it at the other for free: the graph was faster than the full model (a walk of 31 cells for
+   * nothing) and promised delay for a ditch the full model's attacker simply walks beside. Each
+   * slow case now cuts the gates to two-cell hubs, where moving inside a gate is never free: graph
+   * and full model agree, without and with the ditch.
+   */
+  @Test
+  void aDismountedAttackerCannotRideALineSiteFasterThanHeWalksBesideIt() {
+    SyntheticRegion reg = new SyntheticRegion(40, 24);
+    AssessmentRegion region = reg.build();
+    Geometry line =
+        GF.createLineString(
+            new Coordinate[] {
+              new Coordinate(reg.x(3.5), reg.y(12.5)), new Coordinate(reg.x(33.5), reg.y(12.5))
+            });
+    List<SiteTypes> sites = List.of(new SiteTypes("along", line, List.of(type("at_ditch"))));
+    Objective goal =
+        new Objective(
+            "goal", "Goal", GF.createPoint(new Coordinate(reg.x(37.5), reg.y(12.5))), 150);
+    List<CorridorGraphs.Case> cases =
+        List.of(
+            new CorridorGraphs.Case(VehicleClass.DISMOUNTED, Season.DRY),
+            new CorridorGraphs.Case(VehicleClass.DISMOUNTED, Season.FROZEN));
+    CorridorGraphBuilder b =
+        new CorridorGraphBuilder(region, List.of(goal), SpeedTable.defaults(), Progress.NONE);
+    // the production chunk: 2 km, the whole line in two gates
+    CorridorGraphs graphs =
+        b.build(b.locate(sites, 2000), cases, ObjectiveMode.NEAREST, 100_000, 0, 2, Progress.NONE);
+    Assessor assessor = new Assessor(region, List.of(goal), Progress.NONE);
+    for (int[] choice : List.of(new int[] {-1}, new int[] {0})) {
+      for (int k = 0; k < cases.size(); k++) {
+        CorridorGraphs.Case c = cases.get(k);
+        double full =
+            assessor
+                .assess(planOf(sites, choice), options(c), Progress.NONE)
+                .cases()
+                .get(0)
+                .times()
+                .get(0)
+                .plan_s();
+        assertThat(shortest(graphs.graph(k, 0), sites, choice, c.vehicle()))
+            .as("%s, ditch %s", c.name(), choice[0] >= 0)
+            .isCloseTo(full, org.assertj.core.data.Offset.offset(1e-6 * full));
+      }
+    }
+  }
+
+  /**
+   * Each case cuts the located gates to its span (240 s at its fastest off-road speed; slow cases
+   * two-cell hubs): every cell gate fits the span, and the cells and sites are those located.
+   */
+  @Test
+  void eachCaseCutsTheGatesToItsSpan() {
+    World w = world(3);
+    CorridorGraphBuilder b =
+        new CorridorGraphBuilder(
+            w.region(), List.of(w.goal()), SpeedTable.defaults(), Progress.NONE);
+    List<Gate> located = b.locate(w.sites(), 10_000);
+    record Expected(CorridorGraphs.Case c, double span_m, boolean hubs) {}
+    List<Expected> expected =
+        List.of(
+            // 30 km/h on open ground: 240 s is 2 km
+            new Expected(new CorridorGraphs.Case(VehicleClass.TRACKED, Season.DRY), 2000, false),
+            // wet: 10 km/h on open ground, but 15 km/h through built-up areas: 1 km
+            new Expected(new CorridorGraphs.Case(VehicleClass.WHEELED, Season.WET), 1000, false),
+            // 4 km/h: 267 m, under 3 cells of 100 m: two-cell hubs
+            new Expected(new CorridorGraphs.Case(VehicleClass.DISMOUNTED, Season.DRY), 200, true));
+    int width = w.region().grid().width();
+    for (Expected e : expected) {
+      assertThat(b.span_m(e.c())).as(e.c().name()).isCloseTo(e.span_m(), offset(1e-9));
+      assertThat(b.hubs(e.c())).as(e.c().name()).isEqualTo(e.hubs());
+      List<Gate> cut = b.gatesFor(located, e.c());
+      // the belts' lines are 600 m long: only the dismounted troops' span cuts them
+      assertThat(cut.size() > located.size()).as(e.c().name()).isEqualTo(e.hubs());
+      List<String> before = new ArrayList<>();
+      List<String> after = new ArrayList<>();
+      for (Gate g : located) {
+        for (int m : g.nodes()) {
+          before.add(g.site() + ":" + g.kind() + ":" + m);
+        }
+      }
+      for (Gate g : cut) {
+        int minR = Integer.MAX_VALUE;
+        int maxR = -1;
+        int minC = Integer.MAX_VALUE;
+        int maxC = -1;
+        for (int m : g.nodes()) {
+          after.add(g.site() + ":" + g.kind() + ":" + m);
+          minR = Math.min(minR, m / width);
+          maxR = Math.max(maxR, m / width);
+          minC = Math.min(minC, m % width);
+          maxC = Math.max(maxC, m % width);
+        }
+        if (g.kind() == GateGraph.CELL_GATE) {
+          assertThat((Math.max(maxR - minR, maxC - minC) + 1) * 100.0)
+              .as("%s gate of site %d", e.c().name(), g.site())
+              .isLessThanOrEqualTo(e.span_m());
+        }
+      }
+      before.sort(null);
+      after.sort(null);
+      assertThat(after).as(e.c().name()).isEqualTo(before);
+    }
   }
 
   /** Plain Dijkstra over the gate graph with the chosen type's delay on each gate arc. */
