@@ -83,6 +83,11 @@ public final class ModelPaths {
         open.add(o >= 0 ? id + " " + model.options().get(o).type() : id);
       }
     }
-    return new PathLimit(model.groups().get(g).name(), sc.name(), saturated, open);
+    // a site crossed through several of its gates (chunks, road and cell gates) is named once
+    return new PathLimit(
+        model.groups().get(g).name(),
+        sc.name(),
+        saturated.stream().distinct().toList(),
+        open.stream().distinct().toList());
   }
 }
