@@ -20,13 +20,17 @@ import java.util.Arrays;
  * maximum distance are owned by none. Diagonal cells ({@code |n| = m}) are owned by the sector
  * where {@code n = −m}, the other side by the next sector, so the four sectors own every cell once.
  *
- * <p>Cells are addressed in a <i>frame</i>: a row-major array of the sector's cells, {@code
- * columns} cells per row n (column m at {@code (n + bias) · columns + m}), so that a ray walking
- * outwards reads memory nearly in order whatever the sector's direction on the grid. A ray cell is
- * packed in an int as {@code frameIndex << 2 | side << 1 | owned} ({@link #side}, {@link #owned}):
- * {@code code & ~3} is the index of the cell's first float in a frame of four floats per cell. A
- * stored fan uses the {@linkplain #frameColumns() fixed frame} of its reach (the frame index does
- * not depend on the observer); a walked fan writes the caller's frame.
+ * <p>Cells are addressed in a <i>frame</i>: a row-major array of the sector's cells, row n after
+ * row n, so that a ray walking outwards reads memory nearly in order whatever the sector's
+ * direction on the grid. A walked fan writes the caller's rectangular frame, {@code columns} cells
+ * per row (column m at {@code (n + bias) · columns + m}). A stored fan uses a fixed <i>compact</i>
+ * frame of its reach ({@link #frameRowBase()}): each row holds only the columns its rays visit
+ * (about 40 % of the rectangle for a circular reach), so a ray near the diagonal, which changes row
+ * at almost every step, crosses far fewer memory pages; the frame index does not depend on the
+ * observer. A ray cell is packed in an int as {@code owned << 31 | (4 · frameIndex + 1 + side)}:
+ * the low bits are the index of the slope change the ray takes in a frame of four floats per cell
+ * ({@link #slopeChangeIndex}), the sign bit the owner mask ({@link #ownerMask}): one mask per
+ * field.
  *
  * <p>Depends only on the geometry (reach, oversampling, whether rays stop at a circle), never on
  * the terrain or the observer: immutable and shared between threads and queries. Fans up to {@link
@@ -273,15 +277,15 @@ final class RayFan {
   }
 
   /**
-   * Columns per row of the fixed frame of a stored fan: column m of row n at {@code (n +
-   * frameBias()) · frameColumns() + m}; rows n in {@code [−frameBias(), frameBias()]}, columns
-   * {@code 0 .. frameColumns() − 1} (column 0 holds no cell: frame index 0 is free for the engine).
+   * Columns per row of the rectangle a stored fan's rays are walked in (column m of row n at {@code
+   * (n + frameBias()) · frameColumns() + m}; rows n in {@code [−frameBias(), frameBias()]}) before
+   * its frame is compacted ({@link #frameRowBase()}; frame index 0 stays free for the engine).
    */
   int frameColumns() {
     return reach + FRAME_SLACK;
   }
 
-  /** The row offset of the fixed frame (see {@link #frameColumns()}). */
+  /** The row offset of the stored fan's frame (see {@link #frameColumns()}). */
   int frameBias() {
     return reach + FRAME_SLACK;
   }

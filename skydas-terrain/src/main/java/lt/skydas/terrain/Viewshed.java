@@ -41,9 +41,10 @@ import java.util.Objects;
  * <p><b>Cost.</b> Θ(cells within range): two slope evaluations per cell (centre and corner) for the
  * set-up and about four ray cells per cell for the sweep, through per-sector frames laid out in the
  * sector's own axes so a ray reads memory in order; no allocation per query once the scratch has
- * grown to the largest window (about 34 bytes per window cell) and the fan and inverse-distance
- * tables are built for the maximum distance (once per engine and distance; about 13 MB for 15 km on
- * 25 m). 15 km on 25 m takes about 25 ms of CPU (ADR 0010).
+ * grown to the largest window (34 bytes per cell of a sector pair's compact frame, about 10 MB for
+ * 15 km on 25 m) and the fan and inverse-distance tables are built for the maximum distance (once
+ * per engine and distance; about 13 MB for 15 km on 25 m). 15 km on 25 m takes 26–28 ms at best on
+ * the shared 2-CPU test machine (ADR 0010).
  *
  * <pre>{@code
  * Viewshed vs = new Viewshed(new ElevationGrid(grid, elevation));
@@ -346,9 +347,9 @@ public final class Viewshed {
   }
 
   /**
-   * The frame of this pass (both sectors share it, see {@link RayFan}): the fan's fixed frame when
-   * its rays are stored, else the smallest frame holding both sectors' windows (rays walked into it
-   * are cut where they leave it).
+   * The frame of this pass (both sectors share it, see {@link RayFan}): the fan's fixed compact
+   * frame when its rays are stored, else the smallest rectangle holding both sectors' windows (rays
+   * walked into it are cut where they leave it).
    */
   private void chooseFrame() {
     long cellCount;
