@@ -20,13 +20,17 @@ import java.util.Arrays;
  * maximum distance are owned by none. Diagonal cells ({@code |n| = m}) are owned by the sector
  * where {@code n = −m}, the other side by the next sector, so the four sectors own every cell once.
  *
- * <p>Cells are addressed in a <i>frame</i>: a row-major array of the sector's cells, {@code
- * columns} cells per row n (column m at {@code (n + bias) · columns + m}), so that a ray walking
- * outwards reads memory nearly in order whatever the sector's direction on the grid. A ray cell is
- * packed in an int as {@code frameIndex << 2 | side << 1 | owned} ({@link #side}, {@link #owned}):
- * {@code code & ~3} is the index of the cell's first float in a frame of four floats per cell. A
- * stored fan uses the {@linkplain #frameColumns() fixed frame} of its reach (the frame index does
- * not depend on the observer); a walked fan writes the caller's frame.
+ * <p>Cells are addressed in a <i>frame</i>: a row-major array of the sector's cells, row n after
+ * row n, so that a ray walking outwards reads memory nearly in order whatever the sector's
+ * direction on the grid. A walked fan writes the caller's rectangular frame, {@code columns} cells
+ * per row (column m at {@code (n + bias) · columns + m}). A stored fan uses a fixed <i>compact</i>
+ * frame of its reach ({@link #frameRowBase()}): each row holds only the columns its rays visit
+ * (about 40 % of the rectangle for a circular reach), so a ray near the diagonal, which changes row
+ * at almost every step, crosses far fewer memory pages; the frame index does not depend on the
+ * observer. A ray cell is packed in an int as {@code owned << 31 | (4 · frameIndex + 1 + side)}:
+ * the low bits are the index of the slope change the ray takes in a frame of four floats per cell
+ * ({@link #slopeChangeIndex}), the sign bit the owner mask ({@link #ownerMask}): one mask per
+ * field.
  *
  * <p>Depends only on the geometry (reach, oversampling, whether rays stop at a circle), never on
  * the terrain or the observer: immutable and shared between threads and queries. Fans up to {@link
@@ -37,8 +41,11 @@ final class RayFan {
   /** Fans up to this many ray cells (about 16 MB) are stored; larger ones are walked per query. */
   static final int MAX_STORED_CELLS = 4 << 20;
 
-  private static final int OWNED = 1;
-  private static final int LESSER = 2;
+  /** The owner bit of a packed ray cell (the sign bit). */
+  private static final int OWNED = 1 << 31;
+
+  /** The bits of a packed ray cell that say which slope change the ray takes, and ownership. */
+  private static final int FLAGS = OWNED | 3;
 
   /** Columns beyond the reach, and rows beyond ±reach, held by the fixed frame (rays overrun). */
   private static final int FRAME_SLACK = 4;
@@ -67,6 +74,17 @@ final class RayFan {
   private final int[] start;
   private final int[] cells;
   private final float[] offsets;
+
+  /**
+   * The compact frame of a stored fan, per row n at {@code n + frameBias()}: the frame index of
+   * column 0 (so column m is at {@code frameRowBase[..] + m}), and the first and last column any
+   * ray visits (first > last if none). Null for a walked fan.
+   */
+  private final int[] frameRowBase;
+
+  private final int[] frameRowFirst;
+  private final int[] frameRowLast;
+  private final int frameCells;
 
   /**
    * @param reach the largest column (cells) any ray needs
@@ -105,6 +123,10 @@ final class RayFan {
       start = null;
       cells = null;
       offsets = null;
+      frameRowBase = null;
+      frameRowFirst = null;
+      frameRowLast = null;
+      frameCells = 0;
       return;
     }
     int rays = bandRay[bands];
@@ -137,6 +159,45 @@ final class RayFan {
     start = s;
     cells = Arrays.copyOf(all, size);
     offsets = Arrays.copyOf(allOff, size);
+    int rows = 2 * frameBias() + 1;
+    frameRowBase = new int[rows];
+    frameRowFirst = new int[rows];
+    frameRowLast = new int[rows];
+    frameCells = compact(rows);
+  }
+
+  /**
+   * Packs the rows of the stored rays' rectangular frame (walked with {@link #frameColumns()} per
+   * row) to the columns the rays visit, row after row from frame index 1, and rewrites the stored
+   * cells' indices: a ray then steps through far fewer memory pages, above all near the diagonal.
+   * Returns the frame's cell count.
+   */
+  private int compact(int rows) {
+    int columns = frameColumns();
+    Arrays.fill(frameRowFirst, Integer.MAX_VALUE);
+    Arrays.fill(frameRowLast, -1);
+    for (int code : cells) {
+      int index = frameIndex(code);
+      int r = index / columns;
+      int m = index % columns;
+      frameRowFirst[r] = Math.min(frameRowFirst[r], m);
+      frameRowLast[r] = Math.max(frameRowLast[r], m);
+    }
+    int next = 1;
+    for (int r = 0; r < rows; r++) {
+      if (frameRowLast[r] < 0) {
+        frameRowFirst[r] = 1;
+        frameRowLast[r] = 0;
+      }
+      frameRowBase[r] = next - frameRowFirst[r];
+      next += frameRowLast[r] - frameRowFirst[r] + 1;
+    }
+    for (int i = 0; i < cells.length; i++) {
+      int index = frameIndex(cells[i]);
+      int moved = frameRowBase[index / columns] + index % columns;
+      cells[i] = moved << 2 | (cells[i] & FLAGS);
+    }
+    return next;
   }
 
   /**
@@ -216,32 +277,62 @@ final class RayFan {
   }
 
   /**
-   * Columns per row of the fixed frame of a stored fan: column m of row n at {@code (n +
-   * frameBias()) · frameColumns() + m}; rows n in {@code [−frameBias(), frameBias()]}, columns
-   * {@code 0 .. frameColumns() − 1} (column 0 holds no cell: frame index 0 is free for the engine).
+   * Columns per row of the rectangle a stored fan's rays are walked in (column m of row n at {@code
+   * (n + frameBias()) · frameColumns() + m}; rows n in {@code [−frameBias(), frameBias()]}) before
+   * its frame is compacted ({@link #frameRowBase()}; frame index 0 stays free for the engine).
    */
   int frameColumns() {
     return reach + FRAME_SLACK;
   }
 
-  /** The row offset of the fixed frame (see {@link #frameColumns()}). */
+  /** The row offset of the stored fan's frame (see {@link #frameColumns()}). */
   int frameBias() {
     return reach + FRAME_SLACK;
   }
 
+  /**
+   * Per row n of a stored fan's frame (at {@code n + frameBias()}), the frame index of its column
+   * 0: the stored cells' frame is compact, each row holding only the columns its rays visit ({@link
+   * #frameRowFirst()} to {@link #frameRowLast()}). Not to be modified.
+   */
+  int[] frameRowBase() {
+    return frameRowBase;
+  }
+
+  /** Per row of a stored fan's frame, the first column a ray visits (see {@link #frameRowBase}). */
+  int[] frameRowFirst() {
+    return frameRowFirst;
+  }
+
+  /**
+   * Per row of a stored fan's frame, the last column a ray visits (less than the first if none).
+   */
+  int[] frameRowLast() {
+    return frameRowLast;
+  }
+
+  /** The cells of a stored fan's compact frame, index 0 (no cell) included. */
+  int frameCells() {
+    return frameCells;
+  }
+
   /** Frame index of a packed ray cell. */
   static int frameIndex(int code) {
-    return code >>> 2;
+    return (code & ~OWNED) >>> 2;
   }
 
-  /** 0 if the ray passes the cell on its greater-slope corner's side, 1 on the lesser's. */
-  static int side(int code) {
-    return (code >>> 1) & 1;
+  /**
+   * Index, in a frame of four floats per cell, of the packed ray cell's slope change on the side
+   * the ray passes: {@code 4·frameIndex + 1} on its greater-slope corner's side, {@code + 2} on the
+   * lesser's; {@code & ~3} of it is the cell's first float.
+   */
+  static int slopeChangeIndex(int code) {
+    return code & ~OWNED;
   }
 
-  /** 1 if the ray owns the cell, else 0. */
-  static int owned(int code) {
-    return code & OWNED;
+  /** −1 (all bits) if the ray owns the cell, else 0. */
+  static int ownerMask(int code) {
+    return code >> 31;
   }
 
   /**
@@ -284,7 +375,7 @@ final class RayFan {
         double d = slopeOffset(t, at, m, n);
         offset[len] = (float) Math.abs(d);
         int index = (n + bias) * columns + m;
-        buf[len++] = (index << 2) | (d < 0 ? LESSER : 0) | (owned ? OWNED : 0);
+        buf[len++] = (index << 2) + (d < 0 ? 2 : 1) | (owned ? OWNED : 0);
         if (n == end) {
           break;
         }

@@ -41,9 +41,10 @@ import java.util.Objects;
  * <p><b>Cost.</b> Θ(cells within range): two slope evaluations per cell (centre and corner) for the
  * set-up and about four ray cells per cell for the sweep, through per-sector frames laid out in the
  * sector's own axes so a ray reads memory in order; no allocation per query once the scratch has
- * grown to the largest window (about 34 bytes per window cell) and the fan and inverse-distance
- * tables are built for the maximum distance (once per engine and distance; about 13 MB for 15 km on
- * 25 m). 15 km on 25 m takes about 25 ms of CPU (ADR 0010).
+ * grown to the largest window (34 bytes per cell of a sector pair's compact frame, about 10 MB for
+ * 15 km on 25 m) and the fan and inverse-distance tables are built for the maximum distance (once
+ * per engine and distance; about 13 MB for 15 km on 25 m). 15 km on 25 m takes 26–28 ms at best on
+ * the shared 2-CPU test machine (ADR 0010).
  *
  * <pre>{@code
  * Viewshed vs = new Viewshed(new ElevationGrid(grid, elevation));
@@ -137,26 +138,58 @@ public final class Viewshed {
   private double target_m;
   private double maxDistanceCells2;
 
-  /** Per frame row, the first, last data and last column to set up (see prepareFrame). */
+  /** Per frame row, the first, last data and last column to set up or copy (scratch). */
   private int[] rowFirst = new int[0];
 
   private int[] rowIn = new int[0];
   private int[] rowLast = new int[0];
 
-  // the frame of the current pass (see RayFan): columns per row, row offset, extent
+  /**
+   * The frame of the current pass, per row n at {@code n − frameNLo}: the frame index of column 0,
+   * and the first and last column a ray may read (the fan's compact frame, or a rectangle).
+   */
+  private int[] frameRowBase = new int[0];
+
+  private int[] frameRowFirst = new int[0];
+  private int[] frameRowLast = new int[0];
+  private int[] walkedRowBase = new int[0];
+  private int[] walkedRowFirst = new int[0];
+  private int[] walkedRowLast = new int[0];
+
+  // the frame of a walked fan (see RayFan): columns per row, row offset, extent
   private int frameColumns;
   private int frameBias;
   private int frameMHi;
   private int frameNLo;
   private int frameNHi;
 
-  /** An engine over one elevation model; the model is read, never written. */
+  /** Whether each grid row, and each grid column, holds no nodata cell (see scatter). */
+  private final boolean[] rowComplete;
+
+  private final boolean[] columnComplete;
+
+  /**
+   * An engine over one elevation model; the model is read, never written. Reads the whole model
+   * once, to note which rows and columns hold nodata.
+   */
   public Viewshed(ElevationGrid dem) {
     this.dem = Objects.requireNonNull(dem, "dem");
     this.z = dem.elevation_m();
     this.width = dem.width();
     this.height = dem.height();
     this.cellSize_m = dem.cellSize_m();
+    this.rowComplete = new boolean[height];
+    this.columnComplete = new boolean[width];
+    Arrays.fill(rowComplete, true);
+    Arrays.fill(columnComplete, true);
+    for (int r = 0; r < height; r++) {
+      for (int c = 0, i = r * width; c < width; c++, i++) {
+        if (z[i] != z[i]) {
+          rowComplete[r] = false;
+          columnComplete[c] = false;
+        }
+      }
+    }
   }
 
   public ElevationGrid dem() {
@@ -314,25 +347,42 @@ public final class Viewshed {
   }
 
   /**
-   * The frame of this pass (both sectors share it, see {@link RayFan}): the fan's fixed frame when
-   * its rays are stored, else the smallest frame holding both sectors' windows (rays walked into it
-   * are cut where they leave it).
+   * The frame of this pass (both sectors share it, see {@link RayFan}): the fan's fixed compact
+   * frame when its rays are stored, else the smallest rectangle holding both sectors' windows (rays
+   * walked into it are cut where they leave it).
    */
   private void chooseFrame() {
+    long cellCount;
     if (fan.storedCells() != null) {
-      frameColumns = fan.frameColumns();
-      frameBias = fan.frameBias();
-      frameMHi = frameColumns - 1;
-      frameNLo = -frameBias;
-      frameNHi = frameBias;
+      frameNLo = -fan.frameBias();
+      frameNHi = fan.frameBias();
+      frameRowBase = fan.frameRowBase();
+      frameRowFirst = fan.frameRowFirst();
+      frameRowLast = fan.frameRowLast();
+      cellCount = fan.frameCells();
     } else {
       frameMHi = Math.max(sector.mMax, opposite.mMax);
       frameNLo = Math.min(sector.nMin, opposite.nMin);
       frameNHi = Math.max(sector.nMax, opposite.nMax);
       frameColumns = frameMHi + 1;
       frameBias = -frameNLo;
+      int rows = frameNHi - frameNLo + 1;
+      cellCount = (long) frameColumns * rows;
+      if (walkedRowBase.length < rows) {
+        walkedRowBase = new int[rows];
+        walkedRowFirst = new int[rows];
+        walkedRowLast = new int[rows];
+      }
+      for (int n = frameNLo; n <= frameNHi; n++) {
+        int r = n - frameNLo;
+        walkedRowBase[r] = r * frameColumns;
+        walkedRowFirst[r] = Math.max(1, Math.abs(n) - 1);
+        walkedRowLast[r] = Math.min(frameMHi, across(Math.abs(n), CELL_MARGIN));
+      }
+      frameRowBase = walkedRowBase;
+      frameRowFirst = walkedRowFirst;
+      frameRowLast = walkedRowLast;
     }
-    long cellCount = (long) frameColumns * (frameNHi - frameNLo + 1);
     if (STRIDE * cellCount > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("viewshed window too large: " + cellCount + " cells");
     }
@@ -362,13 +412,12 @@ public final class Viewshed {
     int mTop = 0;
     for (int n = frameNLo; n <= frameNHi; n++) {
       int r = n - frameNLo;
-      int an = Math.abs(n);
-      rowFirst[r] = Math.max(1, an - 1);
-      rowLast[r] = Math.min(frameMHi, across(an, CELL_MARGIN));
+      rowFirst[r] = frameRowFirst[r];
+      rowLast[r] = frameRowLast[r];
       rowIn[r] = n >= s.nMin && n <= s.nMax ? Math.min(rowLast[r], s.mMax) : 0;
       mTop = Math.max(mTop, rowLast[r]);
     }
-    int block = blockColumns(s);
+    int block = blockColumns(s, mTop);
     for (int mb = 1; mb <= mTop; mb += block) {
       int me = Math.min(mTop, mb + block - 1);
       for (int n = frameNLo; n <= frameNHi; n++) {
@@ -376,7 +425,7 @@ public final class Viewshed {
         int lo = Math.max(mb, rowFirst[r]);
         int hi = Math.min(me, rowLast[r]);
         int in = Math.min(hi, rowIn[r]);
-        int rowBase = (n + frameBias) * frameColumns;
+        int rowBase = frameRowBase[r];
         for (int m = lo; m <= in; m++) {
           prepareCell(s, m, n, f, STRIDE * (rowBase + m));
         }
@@ -392,8 +441,8 @@ public final class Viewshed {
    * sector's major axis runs along a grid row (frame rows and grid rows both in memory order), else
    * a few, so that the grid (read across its rows) and the frame are both read line by line.
    */
-  private int blockColumns(Sector s) {
-    return Math.abs(s.majorGrid) == 1 ? frameColumns : BLOCK_COLUMNS;
+  private static int blockColumns(Sector s, int mTop) {
+    return Math.abs(s.majorGrid) == 1 ? Math.max(1, mTop) : BLOCK_COLUMNS;
   }
 
   private static void setNoData(float[] f, int fi) {
@@ -506,9 +555,9 @@ public final class Viewshed {
     for (int i = from; i < to; i++) {
       int code = ray[i];
       float offset = offsets[i];
-      int fi = code & ~3;
-      int si = fi + 1 + RayFan.side(code);
-      int di = RayFan.frameIndex(code) & -RayFan.owned(code);
+      int si = RayFan.slopeChangeIndex(code);
+      int fi = si & ~3;
+      int di = (si >>> 2) & RayFan.ownerMask(code);
       float slopeA = fa[fi] + offset * fa[si];
       float slopeB = fb[fi] + offset * fb[si];
       da[di] = (byte) ((Float.floatToRawIntBits(fa[fi + 3] - horizonA) >>> 31) ^ 1);
@@ -536,15 +585,26 @@ public final class Viewshed {
     }
     assert rows <= rowFirst.length;
     int visible = 0;
-    int block = blockColumns(s);
+    int block = blockColumns(s, mTop);
     int major = s.majorGrid;
     for (int mb = 1; mb <= mTop; mb += block) {
       int me = Math.min(mTop, mb + block - 1);
       for (int n = s.nMin; n <= s.nMax; n++) {
         int r = n - s.nMin;
-        int rowBase = (n + frameBias) * frameColumns;
+        int rowBase = frameRowBase[n - frameNLo];
+        assert rowFirst[r] > rowLast[r]
+            || rowFirst[r] >= frameRowFirst[n - frameNLo]
+                && rowLast[r] <= frameRowLast[n - frameNLo];
         int gridBase = s.obsGrid + n * s.minorGrid;
         int hi = Math.min(me, rowLast[r]);
+        if (complete(s, gridBase)) {
+          for (int m = Math.max(mb, rowFirst[r]); m <= hi; m++) {
+            byte v = decided[rowBase + m];
+            out[gridBase + m * major] = v;
+            visible += v;
+          }
+          continue;
+        }
         for (int m = Math.max(mb, rowFirst[r]); m <= hi; m++) {
           int gi = gridBase + m * major;
           float zc = z[gi];
@@ -555,6 +615,11 @@ public final class Viewshed {
       }
     }
     return visible;
+  }
+
+  /** Whether the grid line of a frame row (through grid cell {@code cell}) holds no nodata. */
+  private boolean complete(Sector s, int cell) {
+    return Math.abs(s.majorGrid) == 1 ? rowComplete[cell / width] : columnComplete[cell % width];
   }
 
   /** The last column of frame row n within the window and the maximum distance (0 if none). */
