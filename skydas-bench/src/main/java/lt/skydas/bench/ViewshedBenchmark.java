@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(
     value = 1,
-    jvmArgsAppend = {"-Xmx2g"})
+    jvmArgsAppend = {"-Xmx2g", "-XX:+UseTransparentHugePages"})
 @State(Scope.Benchmark)
 public class ViewshedBenchmark {
 
