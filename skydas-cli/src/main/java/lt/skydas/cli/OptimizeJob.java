@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
+import lt.skydas.assess.Objective;
+import lt.skydas.assess.ObjectivesReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.core.progress.Progress;
@@ -97,16 +99,57 @@ final class OptimizeJob implements JobType {
     return xs;
   }
 
+  /**
+   * The job's optional terms beside the options: {@code min_warning_h}, hours for every objective
+   * or an object of objective id → hours (as {@code optimize --min-warning-h}).
+   *
+   * @throws SkydasProblem BAD_INPUT naming {@code min_warning_h}
+   */
+  static ProtectArgs extras(JsonNode p) {
+    ProtectArgs a = ProtectArgs.none();
+    JsonNode w = p.get("min_warning_h");
+    if (w == null || w.isNull()) {
+      return a;
+    }
+    List<String> items = new ArrayList<>();
+    if (w.isNumber()) {
+      items.add(Double.toString(w.asDouble()));
+    } else if (w.isObject()) {
+      for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) w::fields) {
+        if (!e.getValue().isNumber()) {
+          throw OptionProblems.invalid(
+              ProblemCode.BAD_INPUT, "min_warning_h", "wants hours for " + e.getKey());
+        }
+        items.add(e.getKey() + "=" + e.getValue().asDouble());
+      }
+    } else {
+      throw OptionProblems.invalid(
+          ProblemCode.BAD_INPUT,
+          "min_warning_h",
+          "must be hours, or an object of objective id and hours");
+    }
+    a.minWarning = items;
+    try {
+      a.warning(ObjectivesReader.defaults().stream().map(Objective::id).toList(), null);
+    } catch (SkydasProblem e) {
+      throw OptionProblems.invalid(
+          ProblemCode.BAD_INPUT,
+          "min_warning_h",
+          e.getMessage().replaceFirst("^--min-warning-h ", ""));
+    }
+    return a;
+  }
+
   @Override
   public void validate(JsonNode p) {
     options(p); // throws a problem naming the bad field
+    extras(p);
   }
 
   @Override
   public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
     OptimizeCommand.Run run =
-        OptimizeCommand.run(
-            region, null, options(p), null, null, null, ProtectArgs.none(), progress);
+        OptimizeCommand.run(region, null, options(p), null, null, null, extras(p), progress);
     OptimizationResult r = run.result();
     Path out = dir.resolve("out");
     OptimizationWriter.write(out, r, run.region(), run.limits());

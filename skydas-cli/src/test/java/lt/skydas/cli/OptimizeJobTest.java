@@ -74,4 +74,40 @@ class OptimizeJobTest {
     assertThat(p.getMessage()).isEqualTo("--years must be within 1..50");
     assertThat(p.details()).containsEntry(OptionProblems.FIELD, "years");
   }
+
+  @Test
+  void aMinimumWarningIsReadAndABadOneNamesItsField() throws Exception {
+    ProtectArgs all = OptimizeJob.extras(JSON.readTree("{\"min_warning_h\": 1.5}"));
+    assertThat(all.warning(java.util.List.of("vilnius"), null).required_h("vilnius"))
+        .isEqualTo(1.5);
+    ProtectArgs one = OptimizeJob.extras(JSON.readTree("{\"min_warning_h\": {\"vilnius\": 2}}"));
+    var w = one.warning(java.util.List.of("vilnius", "kaunas"), null);
+    assertThat(w.required_h("vilnius")).isEqualTo(2);
+    assertThat(w.required_h("kaunas")).isZero();
+    for (String bad :
+        java.util.List.of(
+            "{\"min_warning_h\": {\"atlantis\": 1}}",
+            "{\"min_warning_h\": 99}",
+            "{\"min_warning_h\": \"soon\"}",
+            "{\"min_warning_h\": {\"vilnius\": \"2\"}}")) {
+      SkydasProblem p =
+          catchThrowableOfType(SkydasProblem.class, () -> OptimizeJob.extras(JSON.readTree(bad)));
+      assertThat(p.code()).as(bad).isEqualTo(ProblemCode.BAD_INPUT);
+      assertThat(p.details()).as(bad).containsEntry(OptionProblems.FIELD, "min_warning_h");
+    }
+    assertThat(
+            catchThrowableOfType(
+                    SkydasProblem.class,
+                    () ->
+                        OptimizeJob.extras(JSON.readTree("{\"min_warning_h\": {\"atlantis\": 1}}")))
+                .getMessage())
+        .isEqualTo(
+            "min_warning_h names an unknown objective \"atlantis\" (objectives: "
+                + String.join(
+                    ", ",
+                    lt.skydas.assess.ObjectivesReader.defaults().stream()
+                        .map(lt.skydas.assess.Objective::id)
+                        .toList())
+                + ")");
+  }
 }
