@@ -146,14 +146,7 @@ final class ProtectionStep {
 
   /** The catalog type {@code id}, checked for its role. */
   private static SensorType type(SensorCatalog catalog, String id, boolean detector) {
-    SensorType t =
-        catalog
-            .findType(id)
-            .orElseThrow(
-                () ->
-                    new SkydasProblem(
-                        ProblemCode.USAGE,
-                        "counter-drone type " + id + " is not in the sensor catalog"));
+    SensorType t = OfferedTypes.require(catalog, id, "counter-drone type", false);
     SensorCategory c = t.category();
     boolean defeats = c == SensorCategory.CUAS_EFFECTOR || c == SensorCategory.EW;
     if (detector == defeats) {
@@ -167,11 +160,7 @@ final class ProtectionStep {
               c.id(),
               detector ? "detector" : "effector"));
     }
-    if (!SensorSite.isOmnidirectional(t)) {
-      throw new SkydasProblem(
-          ProblemCode.USAGE,
-          id + " covers a " + Math.round(t.arc_deg()) + "° arc: offer all-round types only");
-    }
+    OfferedTypes.require(catalog, id, "counter-drone type", true);
     if (!(t.range_m(TargetClass.SMALL_UAS) > 0)) {
       throw new SkydasProblem(ProblemCode.USAGE, id + " has no range against small UAS");
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import lt.skydas.assess.AssessmentRegion;
 import lt.skydas.core.geo.GridSpec;
-import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.observe.ClutterTable;
 import lt.skydas.observe.Coverage;
@@ -86,14 +85,7 @@ final class SensorCandidates {
     }
     List<SensorCandidate> out = new ArrayList<>();
     for (String id : opt.typeIds()) {
-      SensorType t =
-          catalog
-              .findType(id)
-              .orElseThrow(
-                  () ->
-                      new SkydasProblem(
-                          ProblemCode.USAGE,
-                          "sensor type " + id + " is not in the sensor catalog"));
+      SensorType t = OfferedTypes.require(catalog, id, "sensor type", false);
       double reach = reach_m(t);
       if (reach <= 0) {
         continue;

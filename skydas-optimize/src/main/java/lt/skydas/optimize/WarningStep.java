@@ -225,23 +225,12 @@ final class WarningStep {
   }
 
   private static SensorType type(SensorCatalog catalog, String id) {
-    SensorType t =
-        catalog
-            .findType(id)
-            .orElseThrow(
-                () ->
-                    new SkydasProblem(
-                        ProblemCode.USAGE, "warning type " + id + " is not in the sensor catalog"));
+    SensorType t = OfferedTypes.require(catalog, id, "warning type", true);
     if (t.category() != SensorCategory.SURVEILLANCE
         && t.category() != SensorCategory.EARLY_WARNING) {
       throw new SkydasProblem(
           ProblemCode.USAGE,
           id + " (" + t.category().id() + ") is no surveillance or early-warning sensor");
-    }
-    if (!SensorSite.isOmnidirectional(t)) {
-      throw new SkydasProblem(
-          ProblemCode.USAGE,
-          id + " covers a " + Math.round(t.arc_deg()) + "° arc: offer all-round types only");
     }
     return t;
   }
