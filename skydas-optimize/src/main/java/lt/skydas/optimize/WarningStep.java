@@ -12,6 +12,7 @@ import lt.skydas.assess.AssessmentResult;
 import lt.skydas.assess.AssessmentResult.Avenue;
 import lt.skydas.assess.AssessmentResult.Case;
 import lt.skydas.assess.AssessmentResult.Scenario;
+import lt.skydas.assess.AvenueSamples;
 import lt.skydas.core.geo.Crs;
 import lt.skydas.core.geo.GridSpec;
 import lt.skydas.core.problem.ProblemCode;
@@ -27,7 +28,6 @@ import lt.skydas.plan.SensorCategory;
 import lt.skydas.plan.SensorSite;
 import lt.skydas.plan.SensorType;
 import lt.skydas.plan.TargetClass;
-import lt.skydas.raster.FloatRaster;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
@@ -35,11 +35,11 @@ import org.locationtech.jts.geom.Point;
 /**
  * Pipeline step "minimum warning time" (after the verification, ADR 0011): on each case's fastest
  * verified avenue toward an objective with a minimum ({@link WarningOptions}), is the attacker seen
- * by a sensor of the plan at least that long before he arrives? The avenue is sampled every half
- * cell at its cells' arrival times (as {@code assess}'s warning time); a sample counts when a plan
- * sensor observes its cell (person coverage for dismounted troops, else vehicle). Manned posts do
- * not count toward the minimum: a post sees its own ground and is the first thing an attacker
- * removes. For the avenues short of their minimum, candidate sensors stand every {@link
+ * by a sensor of the plan at least that long before he arrives? The avenue is sampled as {@code
+ * assess}'s warning time samples it ({@link AvenueSamples}); a sample counts when a plan sensor
+ * observes its cell (person coverage for dismounted troops, else vehicle). Manned posts do not
+ * count toward the minimum: a post sees its own ground and is the first thing an attacker removes.
+ * For the avenues short of their minimum, candidate sensors stand every {@link
  * WarningOptions#spacing_m} along the part of the avenue early enough to warn in time, on open
  * ground in the home country; the least-cost set that sees every such avenue early enough (or the
  * most of them the money left allows) is found exactly ({@link ProtectionSolver} with every
@@ -86,11 +86,9 @@ final class WarningStep {
       int candidates,
       boolean optimal) {}
 
-  /** A point on an avenue at its arrival time. */
-  private record Sample(double x, double y, int cell, double t_h) {}
-
   /** An avenue with a minimum, sampled. */
-  private record Walk(String caseId, Avenue avenue, double required_h, List<Sample> samples) {
+  private record Walk(
+      String caseId, Avenue avenue, double required_h, List<AvenueSamples.Sample> samples) {
     TargetClass target() {
       return avenue.vehicle() == VehicleClass.DISMOUNTED ? TargetClass.PERSON : TargetClass.VEHICLE;
     }
@@ -245,30 +243,7 @@ final class WarningStep {
         if (a.scenario() != scenario || a.rank() != 1 || !Double.isFinite(a.time_s()) || req <= 0) {
           continue;
         }
-        out.add(new Walk(c.id(), a, req, samples(a, c.isochrone_h())));
-      }
-    }
-    return out;
-  }
-
-  /** Every half cell along the avenue, at its cell's arrival time (cells not reached skipped). */
-  private static List<Sample> samples(Avenue a, FloatRaster iso_h) {
-    GridSpec g = iso_h.grid();
-    double step = g.cellSize() / 2;
-    List<Sample> out = new ArrayList<>();
-    List<Coordinate> path = a.path_lks94();
-    for (int i = 0; i + 1 < path.size(); i++) {
-      Coordinate p = path.get(i);
-      Coordinate q = path.get(i + 1);
-      int n = Math.max(1, (int) Math.ceil(p.distance(q) / step));
-      for (int k = (i == 0 ? 0 : 1); k <= n; k++) {
-        double x = p.x + (q.x - p.x) * k / n;
-        double y = p.y + (q.y - p.y) * k / n;
-        int cell = g.cellAt(x, y);
-        float t = cell < 0 ? Float.NaN : iso_h.data()[cell];
-        if (!Float.isNaN(t)) {
-          out.add(new Sample(x, y, cell, t));
-        }
+        out.add(new Walk(c.id(), a, req, AvenueSamples.of(a, c.isochrone_h())));
       }
     }
     return out;
@@ -277,7 +252,7 @@ final class WarningStep {
   /** Hours from the first observed sample to the arrival; 0 if none is observed. */
   private static double warning(Walk w, CoverageGrid grid) {
     double first = Double.NaN;
-    for (Sample s : w.samples()) {
+    for (AvenueSamples.Sample s : w.samples()) {
       if (grid != null && grid.count()[s.cell()] > 0 && !(s.t_h() >= first)) {
         first = s.t_h();
       }
@@ -318,16 +293,16 @@ final class WarningStep {
     List<Point> out = new ArrayList<>();
     for (Walk w : walks) {
       Coordinate last = null;
-      for (Sample s : w.samples()) {
+      for (AvenueSamples.Sample s : w.samples()) {
         if (w.arrival_h() - s.t_h() < w.required_h()) {
           continue;
         }
-        Coordinate here = new Coordinate(s.x(), s.y());
+        Coordinate here = new Coordinate(s.x_lks94(), s.y_lks94());
         if (last != null && last.distance(here) < opt.spacing_m()) {
           continue;
         }
         last = here;
-        Coordinate open = SensorCandidates.nearestOpen(region, s.x(), s.y());
+        Coordinate open = SensorCandidates.nearestOpen(region, s.x_lks94(), s.y_lks94());
         if (open == null) {
           continue;
         }
@@ -386,10 +361,10 @@ final class WarningStep {
           Walk w = walks.get(u);
           double range = t.range_m(w.target());
           CoverageGrid grid = grids.get(w.target());
-          for (Sample s : w.samples()) {
+          for (AvenueSamples.Sample s : w.samples()) {
             if (w.arrival_h() - s.t_h() >= w.required_h()
                 && grid.count()[s.cell()] > 0
-                && Math.hypot(s.x() - p.getX(), s.y() - p.getY()) <= range) {
+                && Math.hypot(s.x_lks94() - p.getX(), s.y_lks94() - p.getY()) <= range) {
               sees.add(u);
               break;
             }

@@ -8,6 +8,7 @@ import lt.skydas.assess.AssessmentResult;
 import lt.skydas.assess.AssessmentResult.Avenue;
 import lt.skydas.assess.AssessmentResult.Case;
 import lt.skydas.assess.AssessmentResult.Scenario;
+import lt.skydas.assess.AvenueSamples;
 import lt.skydas.assess.PlanWatch;
 import lt.skydas.assess.RegionInputs;
 import lt.skydas.mobility.VehicleClass;
@@ -24,17 +25,16 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 /**
  * Warning time on each case's fastest avenue with the plan, with and without the plan's sensors.
  *
- * <p>The avenue is walked from the border to the objective, sampled every half cell, each sample at
- * the arrival time of its cell in the case's isochrone. The attacker is first detected at the
- * earliest sample that a plan sensor observes (person coverage for dismounted troops, else vehicle)
- * or that lies within the radius of a manned post of the plan (a type in {@link
- * WatchOptions#mannedTypes()} whose catalog {@code unobserved_delay_factor} is 1: a manned post
- * watches its own ground). "Without sensors" counts the manned posts alone, on the same avenue and
- * times. The warning is the time from first detection to the arrival at the objective, and at each
- * belt: the first sample, after the avenue reaches a hostile border (LT–BY, LT–RU), that lies the
- * belt's depth from that border (as the optimiser's belts, parallel to the border). A belt warning
- * is negative when the attacker is first seen only after crossing the belt, NaN when never seen or
- * the belt is not crossed. Stateless and thread-safe.
+ * <p>The avenue is walked from the border to the objective ({@link AvenueSamples}). The attacker is
+ * first detected at the earliest sample that a plan sensor observes (person coverage for dismounted
+ * troops, else vehicle) or that lies within the radius of a manned post of the plan (a type in
+ * {@link WatchOptions#mannedTypes()} whose catalog {@code unobserved_delay_factor} is 1: a manned
+ * post watches its own ground). "Without sensors" counts the manned posts alone, on the same avenue
+ * and times. The warning is the time from first detection to the arrival at the objective, and at
+ * each belt: the first sample, after the avenue reaches a hostile border (LT–BY, LT–RU), that lies
+ * the belt's depth from that border (as the optimiser's belts, parallel to the border). A belt
+ * warning is negative when the attacker is first seen only after crossing the belt, NaN when never
+ * seen or the belt is not crossed. Stateless and thread-safe.
  */
 final class WarningTimes {
   private static final GeometryFactory GF = new GeometryFactory();
@@ -157,8 +157,7 @@ final class WarningTimes {
       List<Post> posts,
       IndexedFacetDistance border,
       List<Double> depths_m) {
-    var g = iso_h.grid();
-    double step = g.cellSize() / 2;
+    double cellSize = iso_h.grid().cellSize();
     double withS = Double.NaN;
     double without = Double.NaN;
     Coordinate withSAt = null;
@@ -166,34 +165,24 @@ final class WarningTimes {
     boolean reachedBorder = false;
     double[] crossing = new double[depths_m.size()];
     java.util.Arrays.fill(crossing, Double.NaN);
-    List<Coordinate> path = a.path_lks94();
-    for (int i = 0; i + 1 < path.size(); i++) {
-      Coordinate p = path.get(i);
-      Coordinate q = path.get(i + 1);
-      int n = Math.max(1, (int) Math.ceil(p.distance(q) / step));
-      for (int k = (i == 0 ? 0 : 1); k <= n; k++) {
-        double x = p.x + (q.x - p.x) * k / n;
-        double y = p.y + (q.y - p.y) * k / n;
-        int cell = g.cellAt(x, y);
-        float t = cell < 0 ? Float.NaN : iso_h.data()[cell];
-        if (Float.isNaN(t)) {
-          continue;
-        }
-        if (sensors != null && sensors.count()[cell] > 0 && !(t >= withS)) {
-          withS = t;
-          withSAt = new Coordinate(x, y);
-        }
-        if (!(t >= without) && watchedByPost(posts, x, y)) {
-          without = t;
-          withoutAt = new Coordinate(x, y);
-        }
-        if (border != null) {
-          double d = border.distance(GF.createPoint(new Coordinate(x, y)));
-          reachedBorder |= d <= g.cellSize();
-          for (int b = 0; reachedBorder && b < crossing.length; b++) {
-            if (Double.isNaN(crossing[b]) && d >= depths_m.get(b)) {
-              crossing[b] = t;
-            }
+    for (AvenueSamples.Sample s : AvenueSamples.of(a, iso_h)) {
+      double x = s.x_lks94();
+      double y = s.y_lks94();
+      double t = s.t_h();
+      if (sensors != null && sensors.count()[s.cell()] > 0 && !(t >= withS)) {
+        withS = t;
+        withSAt = new Coordinate(x, y);
+      }
+      if (!(t >= without) && watchedByPost(posts, x, y)) {
+        without = t;
+        withoutAt = new Coordinate(x, y);
+      }
+      if (border != null) {
+        double d = border.distance(GF.createPoint(new Coordinate(x, y)));
+        reachedBorder |= d <= cellSize;
+        for (int b = 0; reachedBorder && b < crossing.length; b++) {
+          if (Double.isNaN(crossing[b]) && d >= depths_m.get(b)) {
+            crossing[b] = t;
           }
         }
       }
