@@ -73,7 +73,7 @@ final class LimitsWriter {
     h.append(
         String.format(
             Locale.ROOT,
-            "<p>Obstacles and sensors cost EUR %,.0f of the EUR %,.0f budget (%.0f %% left).</p>",
+            "<p>Obstacles, sensors and counter-drone sites cost EUR %,.0f of the EUR %,.0f budget (%.0f %% left).</p>",
             b.spent_eur(),
             b.budget_eur(),
             100 * b.leftShare()));
