@@ -1,5 +1,7 @@
 package lt.skydas.bench;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import lt.skydas.terrain.ElevationGrid;
 import lt.skydas.terrain.Viewshed;
@@ -15,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -43,6 +46,8 @@ public class ViewshedBenchmark {
   public int size;
 
   private Viewshed viewshed;
+  private Viewshed twoThreads;
+  private ExecutorService helper;
   private ViewshedOptions options;
   private byte[] out;
 
@@ -53,12 +58,35 @@ public class ViewshedBenchmark {
     viewshed = new Viewshed(ElevationGrid.of(size, size, 25, z));
     options = ViewshedOptions.builder().withObserverHeight_m(10).withMaxDistance_m(15_000).build();
     out = new byte[size * size];
+    helper =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "viewshed-helper");
+              t.setDaemon(true);
+              return t;
+            });
+    twoThreads = new Viewshed(viewshed.dem(), helper);
+  }
+
+  /** Stops the helper thread. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    helper.shutdownNow();
   }
 
   /** One full viewshed into a whole-grid output; returns the visible count. */
   @Benchmark
   public int viewshed() {
     return viewshed.compute(size / 2, size / 2, options, out);
+  }
+
+  /**
+   * One full viewshed split over two threads (the caller and one helper), as the {@code viewshed}
+   * command computes it: the latency of one viewshed on a 2-core machine.
+   */
+  @Benchmark
+  public int viewshedTwoThreads() {
+    return twoThreads.compute(size / 2, size / 2, options, out);
   }
 
   /** One viewshed writing only its 15 km window. */

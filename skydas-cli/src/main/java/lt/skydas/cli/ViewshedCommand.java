@@ -3,6 +3,8 @@ package lt.skydas.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import lt.skydas.core.geo.GridSpec;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
@@ -100,7 +102,7 @@ final class ViewshedCommand implements Callable<Integer> {
     int cell = observerCell(g, in.data());
     byte[] seen = new byte[g.cellCount()];
     int visible =
-        new Viewshed(new ElevationGrid(g, in.data()))
+        new Viewshed(new ElevationGrid(g, in.data()), helper())
             .compute(cell % g.width(), cell / g.width(), options, seen);
     GeoTiff.writeByte(out, new ByteRaster(g, seen), 255);
     if (!quiet) {
@@ -120,6 +122,11 @@ final class ViewshedCommand implements Callable<Integer> {
           (System.nanoTime() - t0) / 1e9);
     }
     return 0;
+  }
+
+  /** The common pool on a multi-core machine (one viewshed in two halves), else none. */
+  private static Executor helper() {
+    return Runtime.getRuntime().availableProcessors() > 1 ? ForkJoinPool.commonPool() : null;
   }
 
   private ViewshedOptions options() {
