@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * sector's own axes so a ray reads memory in order; no allocation per query once the scratch has
  * grown to the largest window (34 bytes per cell of a sector pair's compact frame, about 10 MB for
  * 15 km on 25 m) and the fan and inverse-distance tables are built for the maximum distance (once
- * per engine and distance; about 13 MB for 15 km on 25 m). 15 km on 25 m takes 25 ms on one
- * thread, 13 ms split over two, on the 2-CPU test machine (JMH, ADR 0010).
+ * per engine and distance; about 13 MB for 15 km on 25 m). 15 km on 25 m takes 25 ms on one thread,
+ * 13 ms split over two, on the 2-CPU test machine (JMH, ADR 0010).
  *
  * <pre>{@code
  * Viewshed vs = new Viewshed(new ElevationGrid(grid, elevation));
