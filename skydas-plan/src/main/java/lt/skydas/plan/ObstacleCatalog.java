@@ -80,6 +80,7 @@ public final class ObstacleCatalog {
         }
         sources.put(k, s);
       }
+      Emplacement emplacement = CatalogEmplacement.parse(n, name, where, sources);
       ObstacleType t =
           new ObstacleType(
               id,
@@ -100,7 +101,9 @@ public final class ObstacleCatalog {
               n.path("blocks_roads").asBoolean(false),
               unobservedFactor(n, name, where),
               n.path("notes").asText(""),
-              sources);
+              sources,
+              emplacement);
+      CatalogEmplacement.checkCosts(t, name, where);
       if (t.openable() && t.mines().isMine()) {
         throw SkydasProblem.badInput(name, where, "a minefield cannot be openable");
       }

@@ -23,7 +23,10 @@ import lt.skydas.mobility.VehicleClass;
  * @param unobservedDelayFactor the share of its delays that remains where no sensor watches it
  *     (0..1; doctrine: an obstacle not observed and covered by fire is breached at leisure); see
  *     {@link #watchedFactor(double)}
- * @param sources where each figure comes from: keys delay, cost, build, clearance, watch
+ * @param sources where each figure comes from: keys delay, cost, build, clearance, watch (and
+ *     emplacement for reserved and crisis-laid types)
+ * @param emplacement how it is put in place: built in peacetime, or reserved / crisis-laid with its
+ *     stock and team work rates (issue 15)
  */
 public record ObstacleType(
     String id,
@@ -44,7 +47,8 @@ public record ObstacleType(
     boolean blocksRoads,
     double unobservedDelayFactor,
     String notes,
-    Map<String, String> sources) {
+    Map<String, String> sources,
+    Emplacement emplacement) {
 
   /** Geometry a plan feature of this type must have. */
   public enum GeometryKind {
@@ -75,6 +79,7 @@ public record ObstacleType(
     crossingDelay_s = Map.copyOf(new EnumMap<>(crossingDelay_s));
     roadDelay_s = Map.copyOf(new EnumMap<>(roadDelay_s));
     sources = Map.copyOf(sources);
+    java.util.Objects.requireNonNull(emplacement, "emplacement");
     if (!(unobservedDelayFactor >= 0 && unobservedDelayFactor <= 1)) {
       throw new IllegalArgumentException(
           id + ": unobserved_delay_factor must be within 0..1, not " + unobservedDelayFactor);
