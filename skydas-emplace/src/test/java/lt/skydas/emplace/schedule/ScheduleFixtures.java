@@ -13,23 +13,35 @@ final class ScheduleFixtures {
   static final String[] TYPES = {"mech", "sapper", "demo", "mine", "recce"};
 
   /**
-   * A random problem: locations on a 60 × 60 km plane, road time = Manhattan distance at 60 km/h
-   * plus up to 10 % one-way detours (so not symmetric), whole seconds; about a third of the jobs
-   * without depot; some jobs not doable by some team types.
+   * A random problem: locations on a 60 × 60 km plane (by default), road time = Manhattan distance
+   * at 60 km/h plus up to 10 % one-way detours (so not symmetric), whole seconds; about a third of
+   * the jobs without depot; some jobs not doable by some team types.
    *
    * @param types how many team types (≤ 5)
    * @param deadlineScale_s deadlines uniform in [0.2, 1] × this
    */
   static ScheduleProblem random(
       long seed, int jobs, int teams, int depots, int types, double deadlineScale_s) {
+    return random(seed, jobs, teams, depots, types, deadlineScale_s, 60_000);
+  }
+
+  /** As above on a {@code side_m} × {@code side_m} plane. */
+  static ScheduleProblem random(
+      long seed,
+      int jobs,
+      int teams,
+      int depots,
+      int types,
+      double deadlineScale_s,
+      double side_m) {
     Random r = new Random(seed);
     int homes = Math.max(1, teams / 3);
     int locations = homes + depots + jobs;
     double[] x = new double[locations];
     double[] y = new double[locations];
     for (int i = 0; i < locations; i++) {
-      x[i] = r.nextDouble() * 60_000;
-      y[i] = r.nextDouble() * 60_000;
+      x[i] = r.nextDouble() * side_m;
+      y[i] = r.nextDouble() * side_m;
     }
     double[][] t = new double[locations][locations];
     for (int a = 0; a < locations; a++) {

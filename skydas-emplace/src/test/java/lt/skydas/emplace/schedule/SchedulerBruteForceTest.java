@@ -64,4 +64,34 @@ class SchedulerBruteForceTest {
         .as("seeds where the heuristic is optimal")
         .isGreaterThanOrEqualTo(SEEDS * 95 / 100);
   }
+
+  @Test
+  void exactNeverLosesValueWithMoreSlack() {
+    Scheduler s = new Scheduler();
+    for (long seed = 1; seed <= 40; seed++) {
+      ScheduleProblem p = ScheduleFixtures.random(seed, 4 + (int) (seed % 5), 2, 2, 2, 9000);
+      Schedule prev = s.solve(p, SchedulerOptions.builder().withSeed(seed).build());
+      for (double delta_s : new double[] {120, 900, 3600}) {
+        ScheduleProblem later = ScheduleFixtures.later(p, delta_s);
+        Schedule next = s.solve(later, SchedulerOptions.builder().withSeed(seed).build());
+        String at = "seed " + seed + " +" + delta_s + " s";
+        ScheduleReplay.check(later, next, at);
+        assertThat(next.optimal()).as(at).isTrue();
+        assertThat(next.value()).as(at).isGreaterThanOrEqualTo(prev.value());
+        prev = next;
+      }
+    }
+  }
+
+  @Test
+  void emptyProblem() {
+    Schedule s =
+        new Scheduler()
+            .solve(
+                ScheduleProblem.of(java.util.List.of(), java.util.List.of(), new double[0][0]),
+                SchedulerOptions.defaults());
+    assertThat(s.assignments()).isEmpty();
+    assertThat(s.value()).isZero();
+    assertThat(s.bound()).isZero();
+  }
 }
