@@ -1,0 +1,107 @@
+package lt.skydas.emplace.schedule;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A proven upper bound on the on-time value any schedule of an {@link Instance} can reach: the
+ * optimum of a linear relaxation, solved exactly by a greedy. Stateless.
+ *
+ * <p><b>Relaxation.</b> Let {@code y_j ∈ [0, 1]} stand for "job j is on time".
+ *
+ * <ol>
+ *   <li><i>Alone.</i> {@code y_j = 0} unless some capable team, starting at its {@code ready_s}
+ *       from home with nothing else to do, finishes j by its deadline: teams never wait and every
+ *       other job before j only delays it.
+ *   <li><i>Capacity.</i> Let {@code c_j} = min over capable teams k of (work of k at j + the
+ *       shortest way into j: from k's home or from any other job's site, through j's depot). For
+ *       every deadline level D: {@code Σ c_j y_j ≤ Cap(D) = Σ_k max(0, D − ready_k)} over the jobs
+ *       with deadline ≤ D.
+ * </ol>
+ *
+ * <p><b>Proof of (2).</b> In a team's order, job j occupies the interval from the previous finish
+ * (or ready_k) to its own finish; its length is the way in plus the work, ≥ c_j. A team's intervals
+ * are disjoint and start at ready_k. An on-time job with deadline ≤ D finishes by D, so its
+ * interval lies in [ready_k, D]; summed over a team they take at most max(0, D − ready_k), over all
+ * teams at most Cap(D). Any schedule's on-time indicator satisfies (1) and (2), so the LP optimum
+ * {@code max Σ v_j y_j} bounds its value.
+ *
+ * <p><b>Solving it.</b> With {@code z_j = c_j y_j} the constraints are capacities on a chain of
+ * nested sets (jobs with deadline ≤ D) plus {@code 0 ≤ z_j ≤ c_j}: a laminar family, whose feasible
+ * set is a polymatroid; the greedy algorithm — fill jobs by decreasing {@code v_j / c_j}, each as
+ * far as every level containing it allows — maximises a non-negative linear function over a
+ * polymatroid (Edmonds 1970). O(n log n + n·L) for L deadline levels.
+ */
+final class RelaxationBound {
+  private RelaxationBound() {}
+
+  static double of(Instance in) {
+    List<Integer> eligible = new ArrayList<>();
+    double[] c = new double[in.n];
+    for (int j = 0; j < in.n; j++) {
+      c[j] = cost(in, j);
+      if (aloneOnTime(in, j)) {
+        eligible.add(j);
+      }
+    }
+    double[] levels =
+        eligible.stream()
+            .mapToDouble(j -> in.deadline_s[j])
+            .filter(Double::isFinite)
+            .distinct()
+            .sorted()
+            .toArray();
+    double[] slack = new double[levels.length];
+    for (int l = 0; l < levels.length; l++) {
+      for (int k = 0; k < in.m; k++) {
+        slack[l] += Math.max(0, levels[l] - in.ready_s[k]);
+      }
+    }
+    eligible.sort((a, b) -> Double.compare(in.value[b] / c[b], in.value[a] / c[a]));
+    double bound = 0;
+    for (int j : eligible) {
+      int first = Arrays.binarySearch(levels, in.deadline_s[j]);
+      if (first < 0) {
+        bound += in.value[j];
+        continue;
+      }
+      double z = c[j];
+      for (int l = first; l < levels.length; l++) {
+        z = Math.min(z, slack[l]);
+      }
+      if (z <= 0) {
+        continue;
+      }
+      for (int l = first; l < levels.length; l++) {
+        slack[l] -= z;
+      }
+      bound += z >= c[j] * (1 - 1e-12) ? in.value[j] : in.value[j] * (z / c[j]);
+    }
+    return bound;
+  }
+
+  private static boolean aloneOnTime(Instance in, int j) {
+    for (int k = 0; k < in.m; k++) {
+      if (in.finish(k, -1, in.ready_s[k], j) <= in.deadline_s[j]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The least time a team spends on j: way in (from a home or another site) plus its work. */
+  private static double cost(Instance in, int j) {
+    double into = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < in.n; i++) {
+      if (i != j) {
+        into = Math.min(into, in.fromSite_s[i][j]);
+      }
+    }
+    double best = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < in.m; k++) {
+      best = Math.min(best, in.work_s[k][j] + Math.min(into, in.fromHome_s[k][j]) + in.load_s[j]);
+    }
+    return best;
+  }
+}
