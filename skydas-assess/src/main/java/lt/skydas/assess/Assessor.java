@@ -22,6 +22,7 @@ import lt.skydas.costdist.CostGrid;
 import lt.skydas.costdist.EdgeGraph;
 import lt.skydas.costdist.Query;
 import lt.skydas.mobility.Season;
+import lt.skydas.mobility.SpeedTable;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.mobility.network.MobilityCosts;
 import lt.skydas.mobility.network.MobilityNetwork;
@@ -104,6 +105,62 @@ public final class Assessor {
         routeTo.add(to);
       }
     }
+  }
+
+  /**
+   * One forward search from the attacker's start cells for class {@code v} in season {@code s} with
+   * {@code effects} acting (null: none; delays scaled by its watch factors, so a factor of 0 takes
+   * an obstacle out): the times to each objective and the earliest arrival at each obstacle of the
+   * effects' plan (any of its cells or the source of any road piece it cuts), seconds after the
+   * attacker crosses, +Inf where never reached. For the race against warning time (issue 15).
+   * Thread-safe (uses the calling thread's search state).
+   */
+  public Arrivals arrivals(VehicleClass v, Season s, SpeedTable speeds, PlanEffects effects) {
+    GridSpec g = region.grid();
+    float[] friction =
+        MobilityCosts.friction(region.landCover(), region.landCoverNames(), speeds, v, s);
+    double[] base = MobilityCosts.edgeCosts(net, friction, speeds, v, s);
+    boolean any = effects != null && !effects.plan().obstacles().isEmpty();
+    CostDistanceSearch search =
+        search(
+            2,
+            grid(g, friction, any ? effects.penalties(g.cellCount(), v, -1) : null),
+            topology.withCosts(any ? effects.edgeCosts(base, v, -1) : base));
+    search.run(Query.from(region.attackerStartCells()));
+    int n = effects == null ? 0 : effects.plan().obstacles().size();
+    double[] atObstacle = new double[n];
+    for (int o = 0; o < n; o++) {
+      double best = Double.POSITIVE_INFINITY;
+      for (int c : effects.cells(o)) {
+        best = Math.min(best, search.cost(c));
+      }
+      for (int e : effects.edges(o)) {
+        best = Math.min(best, search.cost(edgeSource[e]));
+      }
+      atObstacle[o] = best;
+    }
+    return new Arrivals(objectiveTimes(search), atObstacle);
+  }
+
+  /**
+   * What {@link #arrivals} found: seconds after the attacker crosses, per objective (in the
+   * assessor's order) and per obstacle (in plan order).
+   */
+  public record Arrivals(double[] objective_s, double[] obstacle_s) {}
+
+  /** The objectives, in the order of {@link Arrivals#objective_s}. */
+  public List<Objective> objectives() {
+    return objectives;
+  }
+
+  /** The network's edges with their topology only (costs set per use). */
+  EdgeGraph topology() {
+    return topology;
+  }
+
+  /** The region this assessor was built for. */
+  public AssessmentRegion region() {
+    return region;
   }
 
   /** The combined road + raster network (for diagnostics and benchmarks). */

@@ -46,6 +46,25 @@ public final class WatchFactors {
     return new WatchFactors(v, p);
   }
 
+  /**
+   * These factors with every obstacle not {@code present} set to 0: it delays no one (an obstacle
+   * not yet in place when the attacker reaches it, issue 15).
+   */
+  public WatchFactors onlyWhere(boolean[] present) {
+    if (present.length != vehicle.length) {
+      throw new IllegalArgumentException("one flag per obstacle");
+    }
+    double[] v = vehicle.clone();
+    double[] p = person.clone();
+    for (int i = 0; i < v.length; i++) {
+      if (!present[i]) {
+        v[i] = 0;
+        p[i] = 0;
+      }
+    }
+    return new WatchFactors(v, p);
+  }
+
   /** The factor (0..1) on obstacle {@code obstacle}'s delays for movers of class {@code v}. */
   public double factor(int obstacle, VehicleClass v) {
     return v == VehicleClass.DISMOUNTED ? person[obstacle] : vehicle[obstacle];

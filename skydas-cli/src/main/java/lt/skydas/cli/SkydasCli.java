@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       AssessCommand.class,
       OptimizeCommand.class,
+      EmplaceCommand.class,
       CandidatesCommand.class,
       RegionCommand.class,
       CostDistCommand.class,

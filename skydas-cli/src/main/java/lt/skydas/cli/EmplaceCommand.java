@@ -1,0 +1,246 @@
+package lt.skydas.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import lt.skydas.assess.AssessmentOptions;
+import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.Assessor;
+import lt.skydas.assess.Objective;
+import lt.skydas.assess.ObjectivesReader;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.emplace.EmplaceOptions;
+import lt.skydas.emplace.EmplacementPlanner;
+import lt.skydas.emplace.EmplacementResult;
+import lt.skydas.emplace.EmplacementWriter;
+import lt.skydas.emplace.Forces;
+import lt.skydas.emplace.ForcesReader;
+import lt.skydas.emplace.schedule.SchedulerOptions;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.ObstacleType;
+import lt.skydas.plan.Violation;
+import lt.skydas.region.Country;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Emplacement on warning: who lays or executes what, and what is in place when the attacker comes.
+ */
+@Command(
+    name = "emplace",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Emplacement of a plan's reserved and crisis-laid obstacles when warning comes: engineer",
+      "teams drive from home to a depot, load, lay minefields and charge prepared demolitions,",
+      "close road control points. Writes the timeline, which obstacles are in place when the",
+      "attacker reaches them (per class and season), and the delay against warning time (0-72 h)."
+    })
+final class EmplaceCommand implements Callable<Integer> {
+  @Option(
+      names = "--plan",
+      required = true,
+      paramLabel = "PLAN.geojson",
+      description = "Barrier plan (GeoJSON), e.g. the plan.geojson of `skydas optimize`.")
+  Path plan;
+
+  @Option(
+      names = "--warning-h",
+      required = true,
+      paramLabel = "H",
+      description = "Hours between the order to emplace and the attacker crossing (0..720).")
+  double warning_h;
+
+  @Option(
+      names = "--curve-h",
+      split = ",",
+      paramLabel = "H",
+      description = "Warning times of the delay curve, rising (default 0,3,6,12,18,24,36,48,72).")
+  List<Double> curve;
+
+  @Option(names = "--no-curve", description = "Only the given warning time, no delay curve.")
+  boolean noCurve;
+
+  @Option(
+      names = "--forces",
+      paramLabel = "FILE",
+      description = "Depots and engineer units (JSON; default: the shipped Lithuanian defaults).")
+  Path forcesFile;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output directory (replaced when complete).")
+  Path out;
+
+  @Option(
+      names = "--schedule-time-s",
+      paramLabel = "S",
+      description = "Time limit of each schedule's search, seconds (default: the scheduler's).")
+  Double scheduleTime_s;
+
+  @Mixin RegionOptions region = new RegionOptions();
+  @Mixin AssessCommand.CaseOptions cases = new AssessCommand.CaseOptions();
+
+  @Option(names = "--objectives", paramLabel = "FILE", description = "Objectives GeoJSON.")
+  Path objectives;
+
+  @Option(names = "--catalog", paramLabel = "FILE", description = "Obstacle catalog JSON.")
+  Path catalog;
+
+  @Option(names = "--sensors-file", paramLabel = "FILE", description = "Sensor catalog JSON.")
+  Path sensorsFile;
+
+  @Option(names = "--quiet", description = "Print only errors and the report path.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    double[] curveH = curveHours();
+    try {
+      EmplaceOptions.checkWarning(warning_h);
+    } catch (IllegalArgumentException e) {
+      throw new SkydasProblem(ProblemCode.USAGE, "--warning-h: " + e.getMessage());
+    }
+    ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
+    RegionStore.Loaded loaded = region.load(progress);
+    AssessmentRegion ar = loaded.region();
+    List<Objective> objs =
+        objectives == null
+            ? ObjectivesReader.defaults()
+            : ObjectivesReader.read(objectives, ar.extent());
+    BarrierPlan p = AssessCommand.readPlan(plan, catalog, sensorsFile, ar, null, null);
+    Assessor assessor = new Assessor(ar, objs, progress);
+    refuseBrokenRules(assessor.humanitarianCheck().check(p));
+    Forces forces = forces(ar, loaded, p);
+    AssessmentOptions a = cases.options();
+    SchedulerOptions so = SchedulerOptions.defaults();
+    if (scheduleTime_s != null) {
+      if (!(scheduleTime_s > 0 && scheduleTime_s <= 3600)) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--schedule-time-s must be within (0, 3600]");
+      }
+      so = so.toBuilder().withTimeLimit_s(scheduleTime_s).build();
+    }
+    EmplaceOptions opt = new EmplaceOptions(a, so, curveH);
+    EmplacementPlanner planner = new EmplacementPlanner(assessor, p, forces, opt, progress);
+    EmplacementResult at = planner.at(warning_h, progress);
+    List<EmplacementResult> curveResults = curveH.length == 0 ? List.of() : planner.curve(progress);
+    Path report = EmplacementWriter.write(out, p, forces, at, curveResults);
+    if (!quiet) {
+      print(at);
+    }
+    System.out.println("Report: " + report.toAbsolutePath());
+    return 0;
+  }
+
+  private double[] curveHours() {
+    if (noCurve) {
+      return new double[0];
+    }
+    if (curve == null) {
+      return EmplaceOptions.DEFAULT_CURVE_H;
+    }
+    double[] h = curve.stream().mapToDouble(Double::doubleValue).toArray();
+    try {
+      new EmplaceOptions(AssessmentOptions.defaults(), SchedulerOptions.defaults(), h);
+    } catch (IllegalArgumentException e) {
+      throw new SkydasProblem(ProblemCode.USAGE, "--curve-h: " + e.getMessage());
+    }
+    return h;
+  }
+
+  /** Laying mines is where the humanitarian rules bite: a plan that breaks one is refused. */
+  private static void refuseBrokenRules(List<Violation> violations) {
+    if (violations.isEmpty()) {
+      return;
+    }
+    Violation v = violations.get(0);
+    throw new SkydasProblem(
+        ProblemCode.INFEASIBLE,
+        String.format(
+            Locale.ROOT,
+            "the plan breaks a humanitarian rule %d time(s); nothing is emplaced. First: %s (%s,"
+                + " obstacle %s)",
+            violations.size(),
+            v.message(),
+            v.rule().id(),
+            v.obstacleId()));
+  }
+
+  private Forces forces(AssessmentRegion ar, RegionStore.Loaded loaded, BarrierPlan p) {
+    Set<String> teamTypes = new HashSet<>();
+    ObstacleCatalog cat =
+        catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
+    for (ObstacleType t : cat.listTypes()) {
+      teamTypes.addAll(t.emplacement().workH_perUnit().keySet());
+    }
+    byte[] country = loaded.pack().country();
+    byte lt = Country.LT.code();
+    ForcesReader reader =
+        new ForcesReader(
+            teamTypes,
+            (x, y) -> {
+              int cell = ar.grid().cellAt(x, y);
+              return cell >= 0 && country[cell] == lt;
+            });
+    return forcesFile == null ? reader.defaults() : reader.read(forcesFile);
+  }
+
+  private static void print(EmplacementResult at) {
+    System.out.printf(Locale.ROOT, "At %.1f h of warning:%n", at.warning_h());
+    for (EmplacementResult.SeasonPlan s : at.seasons()) {
+      long on = s.schedule().assignments().stream().filter(x -> x.onTime()).count();
+      System.out.printf(
+          Locale.ROOT,
+          "  %-7s %d jobs, %d on time (%s, %.1f s)%n",
+          s.season().id(),
+          s.schedule().assignments().size(),
+          on,
+          s.schedule().method(),
+          s.solve_s());
+    }
+    List<String> lines = new ArrayList<>();
+    for (EmplacementResult.CaseOutcome c : at.cases()) {
+      EmplacementResult.ObjectiveDelay first = c.objectives().get(0);
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "  %-10s %-7s %3d/%-3d in place, %s: %.2f h delay (%.2f h from obstacles laid on"
+                  + " warning)",
+              c.vehicleClass().id(),
+              c.season().id(),
+              c.inPlace(),
+              c.obstacles().size(),
+              first.id(),
+              first.delay_s() / 3600,
+              first.onWarningDelay_s() / 3600));
+    }
+    lines.forEach(System.out::println);
+    for (Map.Entry<String, double[]> e : at.stock().entrySet()) {
+      if (e.getValue()[1] < e.getValue()[0]) {
+        System.out.printf(
+            Locale.ROOT,
+            "  stock short: %s needed %,.0f, available %,.0f%n",
+            e.getKey(),
+            e.getValue()[0],
+            e.getValue()[1]);
+      }
+    }
+    if (!at.shortfalls().isEmpty()) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %d obstacle(s) cannot be put in place at all (see the report); first: %s: %s%n",
+          at.shortfalls().size(),
+          at.shortfalls().get(0).obstacleId(),
+          at.shortfalls().get(0).reason());
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package lt.skydas.emplace;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lt.skydas.core.io.AtomicOutput;
+import lt.skydas.emplace.EmplacementResult.CaseOutcome;
+import lt.skydas.emplace.EmplacementResult.ObjectiveDelay;
+import lt.skydas.emplace.EmplacementResult.ObstacleOutcome;
+import lt.skydas.emplace.EmplacementResult.SeasonPlan;
+import lt.skydas.emplace.EmplacementResult.Shortfall;
+import lt.skydas.emplace.schedule.Assignment;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.Obstacle;
+
+/**
+ * Writes an emplacement: {@code timeline.csv} (who lays or executes what, from which depot, when),
+ * {@code emplacement.json} (everything, machine-readable), {@code delay-curve.csv} and {@code
+ * emplacement.html} (the report with the delay against warning time). The directory is replaced
+ * atomically.
+ */
+public final class EmplacementWriter {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private EmplacementWriter() {}
+
+  /**
+   * Writes {@code out}; returns the report's path.
+   *
+   * @param curve the delay curve (may be empty)
+   */
+  public static Path write(
+      Path out,
+      BarrierPlan plan,
+      Forces forces,
+      EmplacementResult at,
+      List<EmplacementResult> curve) {
+    AtomicOutput.writeDirectory(
+        out,
+        dir -> {
+          AtomicOutput.writeString(dir.resolve("timeline.csv"), timelineCsv(plan, at));
+          AtomicOutput.writeString(dir.resolve("delay-curve.csv"), curveCsv(curve));
+          AtomicOutput.writeString(
+              dir.resolve("emplacement.json"),
+              JSON.writeValueAsString(json(plan, forces, at, curve)));
+          AtomicOutput.writeString(
+              dir.resolve("emplacement.html"), EmplacementReport.html(plan, forces, at, curve));
+        });
+    return out.resolve("emplacement.html");
+  }
+
+  static String timelineCsv(BarrierPlan plan, EmplacementResult r) {
+    Map<String, Obstacle> byId = byId(plan);
+    StringWriter s = new StringWriter();
+    PrintWriter w = new PrintWriter(s);
+    w.println(
+        "season,team,unit,team_type,sequence,obstacle,obstacle_type,employment,depot,"
+            + "leave_h,load_h,arrive_h,start_h,finish_h,deadline_h,on_time");
+    for (SeasonPlan p : r.seasons()) {
+      for (Assignment a : p.schedule().assignments()) {
+        Obstacle o = byId.get(a.jobId());
+        String unit = a.teamId().substring(0, a.teamId().indexOf('/'));
+        String type =
+            a.teamId().substring(a.teamId().indexOf('/') + 1, a.teamId().lastIndexOf('-'));
+        w.printf(
+            Locale.ROOT,
+            "%s,%s,%s,%s,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
+            p.season().id(),
+            csv(a.teamId()),
+            csv(unit),
+            type,
+            a.sequence() + 1,
+            csv(a.jobId()),
+            o.type().id(),
+            o.type().emplacement().employment().id(),
+            csv(p.depotOf().getOrDefault(a.jobId(), "")),
+            h(a.leave_s()),
+            h(a.load_s()),
+            h(a.arrive_s()),
+            h(a.start_s()),
+            h(a.finish_s()),
+            h(p.jobDeadline_s().getOrDefault(a.jobId(), Double.NaN)),
+            a.onTime());
+      }
+    }
+    w.flush();
+    return s.toString();
+  }
+
+  static String curveCsv(List<EmplacementResult> curve) {
+    StringBuilder sb =
+        new StringBuilder(
+            "warning_h,class,season,objective,baseline_h,permanent_h,plan_h,delay_h,"
+                + "on_warning_delay_h,in_place,on_warning\n");
+    for (EmplacementResult r : curve) {
+      for (CaseOutcome c : r.cases()) {
+        for (ObjectiveDelay d : c.objectives()) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "%s,%s,%s,%s,%s,%s,%s,%.3f,%.3f,%d,%d%n",
+                  num(r.warning_h()),
+                  c.vehicleClass().id(),
+                  c.season().id(),
+                  csv(d.id()),
+                  h(d.baseline_s()),
+                  h(d.permanent_s()),
+                  h(d.plan_s()),
+                  d.delay_s() / 3600,
+                  d.onWarningDelay_s() / 3600,
+                  c.inPlace(),
+                  c.obstacles().size()));
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  static Map<String, Object> json(
+      BarrierPlan plan, Forces forces, EmplacementResult r, List<EmplacementResult> curve) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("plan", plan.name());
+    m.put("forces", forces.origin());
+    m.put("warning_h", r.warning_h());
+    m.put("result", result(r, true));
+    List<Object> points = new ArrayList<>();
+    for (EmplacementResult c : curve) {
+      points.add(result(c, false));
+    }
+    m.put("delay_curve", points);
+    return m;
+  }
+
+  private static Map<String, Object> result(EmplacementResult r, boolean detail) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("warning_h", r.warning_h());
+    List<Object> seasons = new ArrayList<>();
+    for (SeasonPlan p : r.seasons()) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("season", p.season().id());
+      s.put("method", p.schedule().method());
+      s.put("optimal", p.schedule().optimal());
+      s.put("value_on_time", p.schedule().value());
+      s.put("bound", finite(p.schedule().bound()));
+      s.put("jobs", p.schedule().assignments().size());
+      s.put("on_time", p.schedule().assignments().stream().filter(Assignment::onTime).count());
+      s.put("unreached", p.schedule().unassigned());
+      s.put("solve_s", p.solve_s());
+      seasons.add(s);
+    }
+    m.put("schedules", seasons);
+    List<Object> cases = new ArrayList<>();
+    for (CaseOutcome c : r.cases()) {
+      Map<String, Object> k = new LinkedHashMap<>();
+      k.put("class", c.vehicleClass().id());
+      k.put("season", c.season().id());
+      k.put("in_place", c.inPlace());
+      k.put("on_warning", c.obstacles().size());
+      k.put("searches", c.searches());
+      List<Object> objs = new ArrayList<>();
+      for (ObjectiveDelay d : c.objectives()) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("objective", d.id());
+        o.put("baseline_h", finite(d.baseline_s() / 3600));
+        o.put("permanent_h", finite(d.permanent_s() / 3600));
+        o.put("plan_h", finite(d.plan_s() / 3600));
+        o.put("delay_h", d.delay_s() / 3600);
+        o.put("on_warning_delay_h", d.onWarningDelay_s() / 3600);
+        objs.add(o);
+      }
+      k.put("objectives", objs);
+      if (detail) {
+        List<Object> obs = new ArrayList<>();
+        for (ObstacleOutcome o : c.obstacles()) {
+          Map<String, Object> x = new LinkedHashMap<>();
+          x.put("obstacle", o.obstacleId());
+          x.put("in_place", o.inPlace());
+          x.put("finish_h", finite(o.finish_s() / 3600));
+          x.put("attacker_arrival_h", finite(o.arrival_s() / 3600));
+          obs.add(x);
+        }
+        k.put("obstacles", obs);
+      }
+      cases.add(k);
+    }
+    m.put("cases", cases);
+    if (detail) {
+      List<Object> sf = new ArrayList<>();
+      for (Shortfall s : r.shortfalls()) {
+        sf.add(Map.of("obstacle", s.obstacleId(), "reason", s.reason()));
+      }
+      m.put("not_possible", sf);
+      Map<String, Object> st = new LinkedHashMap<>();
+      r.stock().forEach((k, v) -> st.put(k, Map.of("needed", v[0], "available", v[1])));
+      m.put("stock", st);
+    }
+    return m;
+  }
+
+  private static Map<String, Obstacle> byId(BarrierPlan plan) {
+    Map<String, Obstacle> m = new LinkedHashMap<>();
+    for (Obstacle o : plan.obstacles()) {
+      m.put(o.id(), o);
+    }
+    return m;
+  }
+
+  private static Object finite(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+
+  static String h(double s) {
+    return Double.isFinite(s) ? String.format(Locale.ROOT, "%.3f", s / 3600) : "";
+  }
+
+  private static String num(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  /** A CSV field, quoted when it holds a comma, quote or line break; formula starts neutralised. */
+  static String csv(String s) {
+    String t = s;
+    if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
+      t = "'" + t;
+    }
+    if (t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r")) {
+      return "\"" + t.replace("\"", "\"\"") + "\"";
+    }
+    return t;
+  }
+}

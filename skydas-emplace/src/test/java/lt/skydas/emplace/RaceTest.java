@@ -1,0 +1,206 @@
+package lt.skydas.emplace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.Assessor;
+import lt.skydas.assess.Assessor.Arrivals;
+import lt.skydas.assess.Objective;
+import lt.skydas.assess.PlanEffects;
+import lt.skydas.assess.SyntheticRegion;
+import lt.skydas.assess.WatchFactors;
+import lt.skydas.core.progress.Progress;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.SpeedTable;
+import lt.skydas.mobility.VehicleClass;
+import lt.skydas.plan.BarrierPlan;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * The race on a small region: open ground 40 × 20 cells of 100 m, a river across column 20 with one
+ * bridge on the east–west road, a target at the east end. The plan: a ditch (permanent), the
+ * bridge's prepared demolition (reserved), two AT minefields across the open ground (crisis-laid).
+ * Checked against a brute force over every subset of the obstacles laid on warning: the race's set
+ * is the least set closed under the rule (Knaster–Tarski), and it is a fixed point.
+ */
+class RaceTest {
+  @TempDir Path dir;
+
+  private SyntheticRegion r;
+  private AssessmentRegion region;
+  private Assessor assessor;
+  private BarrierPlan plan;
+  private PlanEffects effects;
+  private boolean[] permanent;
+  private Race race;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    r = new SyntheticRegion(40, 20);
+    r.column(20, 0, 19, SyntheticRegion.RIVER);
+    r.road(0.5, 10.5, 39.5, 10.5, "PRIMARY", false);
+    region = r.build();
+    assessor =
+        new Assessor(
+            region,
+            List.of(
+                new Objective(
+                    "target",
+                    "Target",
+                    new GeometryFactory().createPoint(new Coordinate(r.x(38.5), r.y(10.5))),
+                    0)),
+            Progress.NONE);
+    plan =
+        r.plan(
+            dir,
+            region,
+            r.feature("ditch", "at_ditch", "LineString", 8.5, 0.000001, 8.5, 19.999999),
+            r.feature("bridge", "bridge_demolition", "Point", 20.5, 10.5),
+            r.feature("mines-w", "at_minefield", "LineString", 14.5, 0.000001, 14.5, 19.999999),
+            r.feature("mines-e", "at_minefield", "LineString", 30.5, 0.000001, 30.5, 19.999999));
+    effects =
+        PlanEffects.locate(plan, assessor.network(), region.roads())
+            .withWatch(WatchFactors.full(plan.obstacles().size()));
+    permanent = new boolean[plan.obstacles().size()];
+    for (int o = 0; o < permanent.length; o++) {
+      permanent[o] = !plan.obstacles().get(o).type().emplacement().onWarning();
+    }
+    race = new Race(assessor, SpeedTable.defaults(), effects, permanent);
+  }
+
+  @Test
+  void theCatalogMakesTheDitchPermanentAndTheRestOnWarning() {
+    assertThat(permanent).containsExactly(true, false, false, false);
+  }
+
+  @Test
+  void theRaceSetIsTheLeastClosedSetAndAFixedPoint() {
+    int chained = 0;
+    for (VehicleClass v : VehicleClass.values()) {
+      Arrivals start = race.permanentOnly(v, Season.DRY);
+      for (long seed = 1; seed <= 25; seed++) {
+        Random rnd = new Random(seed);
+        double[] finish = new double[permanent.length];
+        for (int o = 0; o < finish.length; o++) {
+          finish[o] = rnd.nextInt(4) == 0 ? Double.POSITIVE_INFINITY : rnd.nextDouble() * 3 * 3600;
+        }
+        double warning = rnd.nextDouble() * 1.5 * 3600;
+        Race.Outcome got = race.run(v, Season.DRY, start, finish, warning);
+        chained += got.searches() >= 2 ? 1 : 0;
+        boolean[] least = leastClosed(v, finish, warning);
+        String where = v + " seed " + seed + " finish " + Arrays.toString(finish) + " W " + warning;
+        assertThat(got.inPlace()).as(where).containsExactly(least);
+        assertThat(rule(v, got.inPlace(), finish, warning))
+            .as(where + ": fixed point")
+            .isEqualTo(got.inPlace());
+        Arrivals at = arrivals(v, got.inPlace());
+        assertThat(got.objective_s()).as(where).containsExactly(at.objective_s());
+        for (int o = 0; o < finish.length; o++) {
+          if (got.inPlace()[o] && !permanent[o]) {
+            assertThat(finish[o])
+                .as(where + ": obstacle " + o + " counts only if finished before the attacker")
+                .isLessThanOrEqualTo(warning + at.obstacle_s()[o]);
+          }
+        }
+      }
+    }
+    assertThat(chained)
+        .as("races where an obstacle counts only because others in place delay the attacker")
+        .isPositive();
+  }
+
+  @Test
+  void moreWarningNeverGivesLessDelayAndEverythingFinishedAtOnceCountsInFull() {
+    VehicleClass v = VehicleClass.TRACKED;
+    Arrivals start = race.permanentOnly(v, Season.DRY);
+    Random rnd = new Random(7);
+    double[] finish = new double[permanent.length];
+    for (int o = 0; o < finish.length; o++) {
+      finish[o] = 1800 + rnd.nextDouble() * 6 * 3600;
+    }
+    double before = -1;
+    boolean[] prev = new boolean[permanent.length];
+    for (double w = 0; w <= 8 * 3600; w += 1800) {
+      Race.Outcome o = race.run(v, Season.DRY, start, finish, w);
+      assertThat(o.objective_s()[0]).as("warning %.0f s", w).isGreaterThanOrEqualTo(before);
+      for (int k = 0; k < prev.length; k++) {
+        assertThat(!prev[k] || o.inPlace()[k])
+            .as("warning %.0f s, obstacle %d stays", w, k)
+            .isTrue();
+      }
+      before = o.objective_s()[0];
+      prev = o.inPlace();
+    }
+    double[] now = new double[permanent.length];
+    Race.Outcome all = race.run(v, Season.DRY, start, now, 0);
+    boolean[] every = new boolean[permanent.length];
+    Arrays.fill(every, true);
+    assertThat(all.inPlace()).containsExactly(every);
+    assertThat(all.objective_s()[0]).isEqualTo(arrivals(v, every).objective_s()[0]);
+    Race.Outcome none = race.run(v, Season.DRY, start, infinite(), 8 * 3600);
+    assertThat(none.objective_s()[0]).isEqualTo(start.objective_s()[0]);
+    assertThat(none.searches()).isZero();
+    assertThat(all.objective_s()[0])
+        .as("the bridge and the minefields delay the target")
+        .isGreaterThan(start.objective_s()[0]);
+  }
+
+  private double[] infinite() {
+    double[] f = new double[permanent.length];
+    Arrays.fill(f, Double.POSITIVE_INFINITY);
+    return f;
+  }
+
+  /** The rule applied once: the permanent obstacles plus those finished before the attacker. */
+  private boolean[] rule(VehicleClass v, boolean[] s, double[] finish, double warning) {
+    Arrivals a = arrivals(v, s);
+    boolean[] out = permanent.clone();
+    for (int o = 0; o < out.length; o++) {
+      out[o] |= !permanent[o] && finish[o] <= warning + a.obstacle_s()[o];
+    }
+    return out;
+  }
+
+  /** Brute force: the intersection of every set S with rule(S) ⊆ S. */
+  private boolean[] leastClosed(VehicleClass v, double[] finish, double warning) {
+    List<Integer> free = new ArrayList<>();
+    for (int o = 0; o < permanent.length; o++) {
+      if (!permanent[o]) {
+        free.add(o);
+      }
+    }
+    boolean[] least = new boolean[permanent.length];
+    Arrays.fill(least, true);
+    for (int mask = 0; mask < 1 << free.size(); mask++) {
+      boolean[] s = permanent.clone();
+      for (int k = 0; k < free.size(); k++) {
+        s[free.get(k)] = (mask >> k & 1) == 1;
+      }
+      boolean[] f = rule(v, s, finish, warning);
+      boolean closed = true;
+      for (int o = 0; o < s.length; o++) {
+        closed &= !f[o] || s[o];
+      }
+      if (closed) {
+        for (int o = 0; o < s.length; o++) {
+          least[o] &= s[o];
+        }
+      }
+    }
+    return least;
+  }
+
+  private Arrivals arrivals(VehicleClass v, boolean[] in) {
+    return assessor.arrivals(
+        v, Season.DRY, SpeedTable.defaults(), effects.withWatch(effects.watch().onlyWhere(in)));
+  }
+}
