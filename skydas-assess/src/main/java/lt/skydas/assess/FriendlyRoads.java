@@ -30,20 +30,21 @@ public final class FriendlyRoads {
 
   private final int[] byCellKey;
 
+  private final Assessor assessor;
+  private final float[] blocked;
+
   /**
+   * Roads for wheeled vehicles in season {@code s}.
+   *
    * @param friendly the plan's effects on friendly traffic (null: none)
    */
   public FriendlyRoads(Assessor a, Season s, SpeedTable speeds, PlanEffects friendly) {
+    this.assessor = a;
     this.net = a.network();
     this.roads = a.region().roads();
     this.grid = a.region().grid();
-    float[] blocked = new float[grid.cellCount()];
+    this.blocked = new float[grid.cellCount()];
     Arrays.fill(blocked, Float.POSITIVE_INFINITY);
-    double[] base = MobilityCosts.edgeCosts(net, blocked, speeds, VehicleClass.WHEELED, s);
-    double[] costs =
-        friendly == null || friendly.plan().obstacles().isEmpty()
-            ? base
-            : friendly.edgeCosts(base, VehicleClass.WHEELED, -1);
     CostGrid g =
         new CostGrid(
             grid.width(),
@@ -52,7 +53,7 @@ public final class FriendlyRoads {
             blocked,
             null,
             CostGrid.Neighbourhood.EIGHT);
-    this.search = new CostDistanceSearch(g, a.topology().withCosts(costs));
+    this.search = new CostDistanceSearch(g, a.topology().withCosts(costs(s, speeds, friendly)));
     int first = grid.cellCount();
     int count = net.junctionCount() + net.accessCount();
     long[] keyed = new long[count];
@@ -68,6 +69,21 @@ public final class FriendlyRoads {
       byCellKey[i] = (int) (keyed[i] >>> 32);
       byCell[i] = first + (int) keyed[i];
     }
+  }
+
+  /**
+   * Sets the season (and the plan's effects on friendly traffic) of later searches, keeping the
+   * search state: cheaper than a new instance.
+   */
+  public void setSeason(Season s, SpeedTable speeds, PlanEffects friendly) {
+    search.setEdgeGraph(assessor.topology().withCosts(costs(s, speeds, friendly)));
+  }
+
+  private double[] costs(Season s, SpeedTable speeds, PlanEffects friendly) {
+    double[] base = MobilityCosts.edgeCosts(net, blocked, speeds, VehicleClass.WHEELED, s);
+    return friendly == null || friendly.plan().obstacles().isEmpty()
+        ? base
+        : friendly.edgeCosts(base, VehicleClass.WHEELED, -1);
   }
 
   /**

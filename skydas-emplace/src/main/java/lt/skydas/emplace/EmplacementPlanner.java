@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import lt.skydas.assess.Assessor;
 import lt.skydas.assess.Assessor.Arrivals;
+import lt.skydas.assess.FriendlyRoads;
 import lt.skydas.assess.PlanEffects;
 import lt.skydas.assess.PlanWatch;
 import lt.skydas.core.progress.Progress;
@@ -98,6 +99,7 @@ public final class EmplacementPlanner implements AutoCloseable {
     int total = a.seasons().size();
     progress.begin("road travel and attacker searches, " + total + " seasons", total);
     this.pool = Executors.newFixedThreadPool(a.threads());
+    FriendlyRoads[] roads = new FriendlyRoads[a.threads()];
     try {
       int done = 0;
       for (Season s : a.seasons()) {
@@ -113,7 +115,7 @@ public final class EmplacementPlanner implements AutoCloseable {
                 hubs,
                 isLocal,
                 pool,
-                a.threads());
+                roads);
         setups.put(s, setup);
         jobs.put(s, Jobs.build(plan, forces, teams, siteOf, setup));
         progress.advance(++done);

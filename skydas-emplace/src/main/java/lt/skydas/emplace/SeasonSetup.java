@@ -40,8 +40,9 @@ final class SeasonSetup {
   /**
    * Builds it: a full road search from every unit home and depot ({@code hubs}, the first
    * locations), a search cut off at {@link #LOCAL_CUTOFF_S} from every location flagged {@code
-   * local} (sites a team reaches straight from another site: nothing to load), on {@code threads}
-   * threads; and two attacker searches per class.
+   * local} (sites a team reaches straight from another site: nothing to load), one part per
+   * instance of {@code roadsPerThread} (created or set to this season here); and two attacker
+   * searches per class.
    *
    * <p><b>Travel matrix.</b> Roads are taken as symmetric (one-way carriageways run in pairs), so a
    * search from j gives the times to j as well. {@code travel[i][j]} is the direct time where a
@@ -60,10 +61,17 @@ final class SeasonSetup {
       int hubs,
       boolean[] local,
       ExecutorService pool,
-      int threads)
+      FriendlyRoads[] roadsPerThread)
       throws InterruptedException, java.util.concurrent.ExecutionException {
     PlanEffects friendly = effects.forFriendlyTraffic();
-    FriendlyRoads first = new FriendlyRoads(assessor, season, speeds, friendly);
+    for (int k = 0; k < roadsPerThread.length; k++) {
+      if (roadsPerThread[k] == null) {
+        roadsPerThread[k] = new FriendlyRoads(assessor, season, speeds, friendly);
+      } else {
+        roadsPerThread[k].setSeason(season, speeds, friendly);
+      }
+    }
+    FriendlyRoads first = roadsPerThread[0];
     int n = locations.size();
     int[] node = new int[n];
     for (int i = 0; i < n; i++) {
@@ -87,14 +95,13 @@ final class SeasonSetup {
       }
     }
     List<Future<?>> jobs = new ArrayList<>();
-    int parts = Math.max(1, threads);
+    int parts = roadsPerThread.length;
     for (int part = 0; part < parts; part++) {
       int from = part;
       jobs.add(
           pool.submit(
               () -> {
-                FriendlyRoads roads =
-                    from == 0 ? first : new FriendlyRoads(assessor, season, speeds, friendly);
+                FriendlyRoads roads = roadsPerThread[from];
                 for (int k = from; k < origins.size(); k += parts) {
                   int i = origins.get(k);
                   direct[i] =
