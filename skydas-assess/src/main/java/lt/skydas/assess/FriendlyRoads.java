@@ -91,6 +91,32 @@ public final class FriendlyRoads {
    * the cells around the point in growing square rings.
    */
   public int nodeNear(double x, double y, double maxDistance_m) {
+    return nodeNear(x, y, maxDistance_m, n -> true);
+  }
+
+  /**
+   * The road nodes reachable by road from {@code from} (the main network, when {@code from} lies on
+   * it), for {@link #nodeNear(double, double, double, java.util.function.IntPredicate)}.
+   */
+  public java.util.function.IntPredicate reachableFrom(int from) {
+    search.run(Query.from(from));
+    java.util.BitSet in = new java.util.BitSet();
+    int first = grid.cellCount();
+    int count = net.junctionCount() + net.accessCount();
+    for (int i = 0; i < count; i++) {
+      if (search.cost(first + i) < Double.POSITIVE_INFINITY) {
+        in.set(i);
+      }
+    }
+    return n -> n >= first && in.get(n - first);
+  }
+
+  /**
+   * The road node nearest to (x, y) (LKS-94 m) within {@code maxDistance_m} that {@code accept}
+   * takes, or −1: searched over the cells around the point in growing square rings.
+   */
+  public int nodeNear(
+      double x, double y, double maxDistance_m, java.util.function.IntPredicate accept) {
     int cell = grid.cellAt(x, y);
     if (cell < 0) {
       return -1;
@@ -122,7 +148,7 @@ public final class FriendlyRoads {
             double dx = net.nodeX(byCell[i], roads) - x;
             double dy = net.nodeY(byCell[i], roads) - y;
             double d2 = dx * dx + dy * dy;
-            if (d2 <= bestD2) {
+            if (d2 <= bestD2 && accept.test(byCell[i])) {
               bestD2 = d2;
               best = byCell[i];
             }

@@ -38,6 +38,8 @@ class ArchitectureTest {
         .definedBy("lt.skydas.observe..")
         .layer("assess")
         .definedBy("lt.skydas.assess..")
+        .layer("emplace")
+        .definedBy("lt.skydas.emplace..")
         .layer("optimize")
         .definedBy("lt.skydas.optimize..")
         .layer("registry")
@@ -54,18 +56,29 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("registry")
         .mayOnlyBeAccessedByLayers("server", "cli")
-        .whereLayer("assess")
+        .whereLayer("emplace")
         .mayOnlyBeAccessedByLayers("optimize", "cli")
+        .whereLayer("assess")
+        .mayOnlyBeAccessedByLayers("emplace", "optimize", "cli")
         .whereLayer("observe")
         .mayOnlyBeAccessedByLayers("assess", "optimize", "server", "cli")
         .whereLayer("plan")
-        .mayOnlyBeAccessedByLayers("observe", "assess", "optimize", "registry", "server", "cli")
+        .mayOnlyBeAccessedByLayers(
+            "observe", "assess", "emplace", "optimize", "registry", "server", "cli")
         .whereLayer("mobility")
         .mayOnlyBeAccessedByLayers(
-            "plan", "observe", "assess", "optimize", "registry", "server", "cli")
+            "plan", "observe", "assess", "emplace", "optimize", "registry", "server", "cli")
         .whereLayer("region")
         .mayOnlyBeAccessedByLayers(
-            "mobility", "plan", "observe", "assess", "optimize", "registry", "server", "cli")
+            "mobility",
+            "plan",
+            "observe",
+            "assess",
+            "emplace",
+            "optimize",
+            "registry",
+            "server",
+            "cli")
         .whereLayer("costdist")
         .mayOnlyBeAccessedByLayers("mobility", "assess", "optimize", "cli")
         .whereLayer("terrain")

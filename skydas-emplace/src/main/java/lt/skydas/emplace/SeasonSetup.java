@@ -74,9 +74,10 @@ final class SeasonSetup {
     FriendlyRoads first = roadsPerThread[0];
     int n = locations.size();
     int[] node = new int[n];
+    java.util.function.IntPredicate main = mainNetwork(first, locations, hubs);
     for (int i = 0; i < n; i++) {
       Coordinate c = locations.get(i);
-      node[i] = first.nodeNear(c.x, c.y, ROAD_REACH_M);
+      node[i] = first.nodeNear(c.x, c.y, ROAD_REACH_M, main);
     }
     List<Future<Arrivals[]>> attacks = new ArrayList<>();
     for (VehicleClass v : classes) {
@@ -121,6 +122,20 @@ final class SeasonSetup {
       s.permanentOnly.put(classes.get(k), a[1]);
     }
     return s;
+  }
+
+  /**
+   * The road network the first unit's home lies on (a garrison town on the main network): every
+   * place is tied to a road of it, not to an isolated track nearer by. Any road when that home has
+   * none within reach.
+   */
+  private static java.util.function.IntPredicate mainNetwork(
+      FriendlyRoads roads, List<Coordinate> locations, int hubs) {
+    if (hubs == 0) {
+      return n -> true;
+    }
+    int at = roads.nodeNear(locations.get(0).x, locations.get(0).y, ROAD_REACH_M);
+    return at < 0 ? n -> true : roads.reachableFrom(at);
   }
 
   /** Longest drive searched from a site, s; longer moves between sites go through a hub. */

@@ -1,0 +1,89 @@
+package lt.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `skydas emplace` on the shipped region at 1 km cells, with the shipped forces. */
+class EmplaceEndToEndTest {
+  @TempDir Path tmp;
+
+  private CliRunner.Result emplace(Path out, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "emplace",
+                "--region",
+                TestPacks.oneKm().toString(),
+                "--plan",
+                TestPacks.ROOT.resolve("examples/demo-plan.geojson").toString(),
+                "--out",
+                out.toString(),
+                "--classes",
+                "tracked",
+                "--seasons",
+                "dry",
+                "--quiet"));
+    args.addAll(List.of(more));
+    return CliRunner.run(args.toArray(new String[0]));
+  }
+
+  @Test
+  void theDemoPlanGetsATimelineAndADelayCurve() throws Exception {
+    Path out = tmp.resolve("emplace");
+    CliRunner.Result r = emplace(out, "--warning-h", "12", "--curve-h", "0,12,72");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Report: ");
+    List<String> timeline = Files.readAllLines(out.resolve("timeline.csv"));
+    assertThat(timeline.get(0)).startsWith("season,team,unit,team_type,sequence,obstacle");
+    // 5 AT minefields, 3 bridge demolitions, 6 road control points are laid or executed on warning
+    assertThat(timeline).hasSize(1 + 14);
+    assertThat(String.join("\n", timeline))
+        .contains("vitkus-engineer-battalion")
+        .contains("bridge_demolition")
+        .contains("crisis_laid");
+    JsonNode j = new ObjectMapper().readTree(out.resolve("emplacement.json").toFile());
+    assertThat(j.path("warning_h").asDouble()).isEqualTo(12.0);
+    assertThat(j.path("delay_curve")).hasSize(3);
+    JsonNode c0 = j.path("delay_curve").get(0).path("cases").get(0);
+    JsonNode c2 = j.path("delay_curve").get(2).path("cases").get(0);
+    assertThat(c2.path("in_place").asInt()).isGreaterThanOrEqualTo(c0.path("in_place").asInt());
+    for (int i = 0; i < c0.path("objectives").size(); i++) {
+      assertThat(c2.path("objectives").get(i).path("plan_h").asDouble(0))
+          .isGreaterThanOrEqualTo(c0.path("objectives").get(i).path("plan_h").asDouble(0));
+    }
+    assertThat(j.path("result").path("stock").path("at_mines").path("needed").asDouble())
+        .isPositive();
+    assertThat(Files.readString(out.resolve("emplacement.html")))
+        .contains("Delay against warning time")
+        .contains("<svg");
+    assertThat(Files.readAllLines(out.resolve("delay-curve.csv"))).hasSizeGreaterThan(3);
+  }
+
+  @Test
+  void badWarningTimesAndForcesFailWithOneLineAndLeaveOutputAlone() throws Exception {
+    Path out = tmp.resolve("kept");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("marker"), "earlier");
+    CliRunner.Result neg = emplace(out, "--warning-h", "-1");
+    assertThat(neg.exit()).isEqualTo(2);
+    assertThat(neg.err()).contains("--warning-h").contains("within 0..720");
+    CliRunner.Result falling = emplace(out, "--warning-h", "1", "--curve-h", "6,3");
+    assertThat(falling.exit()).isEqualTo(2);
+    assertThat(falling.err()).contains("--curve-h").contains("must rise");
+    Path forces = Files.writeString(tmp.resolve("forces.json"), "{\"units\": [}");
+    CliRunner.Result bad = emplace(out, "--warning-h", "1", "--forces", forces.toString());
+    assertThat(bad.exit()).isEqualTo(3);
+    assertThat(bad.err()).contains("forces.json").contains("not valid JSON");
+    CliRunner.Result missing =
+        emplace(out, "--warning-h", "1", "--forces", tmp.resolve("none.json").toString());
+    assertThat(missing.exit()).isEqualTo(4);
+    assertThat(Files.readString(out.resolve("marker"))).isEqualTo("earlier");
+  }
+}
