@@ -41,39 +41,56 @@ final class RelaxationBound {
   private RelaxationBound() {}
 
   static double of(Instance in) {
-    List<Integer> eligible = new ArrayList<>();
+    boolean[] eligible = new boolean[in.n];
     double[] into = new double[in.n];
     double[] c = new double[in.n];
     for (int j = 0; j < in.n; j++) {
       into[j] = wayIn(in, j);
       c[j] = cost(in, j, into[j]);
-      if (aloneOnTime(in, j)) {
-        eligible.add(j);
-      }
+      eligible[j] = aloneOnTime(in, j);
     }
-    double[] levels =
-        eligible.stream()
-            .mapToDouble(j -> in.deadline_s[j])
-            .filter(Double::isFinite)
-            .distinct()
-            .sorted()
-            .toArray();
     double[] start = new double[in.m];
     for (int k = 0; k < in.m; k++) {
       start[k] = in.ready_s[k] + firstExtra(in, k, into);
     }
-    double[] slack = new double[levels.length];
-    for (int l = 0; l < levels.length; l++) {
-      for (int k = 0; k < in.m; k++) {
-        slack[l] += Math.max(0, levels[l] - start[k]);
+    return greedy(in.value, c, in.deadline_s, eligible, start);
+  }
+
+  /**
+   * The LP {@code max Σ v_j y_j} s.t. {@code 0 ≤ y_j ≤ [eligible_j]} and, for every finite deadline
+   * D of an eligible job, {@code Σ c_j y_j ≤ Σ_k max(0, D − start_k)} over the jobs with deadline ≤
+   * D, solved exactly by the greedy.
+   *
+   * @param c per job, > 0 where eligible
+   * @param start per team: ready_k + e_k
+   */
+  static double greedy(
+      double[] v, double[] c, double[] deadline_s, boolean[] eligible, double[] start) {
+    List<Integer> order = new ArrayList<>();
+    for (int j = 0; j < v.length; j++) {
+      if (eligible[j]) {
+        order.add(j);
       }
     }
-    eligible.sort((a, b) -> Double.compare(in.value[b] / c[b], in.value[a] / c[a]));
+    double[] levels =
+        order.stream()
+            .mapToDouble(j -> deadline_s[j])
+            .filter(Double::isFinite)
+            .distinct()
+            .sorted()
+            .toArray();
+    double[] slack = new double[levels.length];
+    for (int l = 0; l < levels.length; l++) {
+      for (double s : start) {
+        slack[l] += Math.max(0, levels[l] - s);
+      }
+    }
+    order.sort((a, b) -> Double.compare(v[b] / c[b], v[a] / c[a]));
     double bound = 0;
-    for (int j : eligible) {
-      int first = Arrays.binarySearch(levels, in.deadline_s[j]);
+    for (int j : order) {
+      int first = Arrays.binarySearch(levels, deadline_s[j]);
       if (first < 0) {
-        bound += in.value[j];
+        bound += v[j];
         continue;
       }
       double z = c[j];
@@ -86,7 +103,7 @@ final class RelaxationBound {
       for (int l = first; l < levels.length; l++) {
         slack[l] -= z;
       }
-      bound += z >= c[j] * (1 - 1e-12) ? in.value[j] : in.value[j] * (z / c[j]);
+      bound += z >= c[j] * (1 - 1e-12) ? v[j] : v[j] * (z / c[j]);
     }
     return bound;
   }
