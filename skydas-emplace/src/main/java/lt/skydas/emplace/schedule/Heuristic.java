@@ -57,16 +57,16 @@ final class Heuristic {
    * if nothing better is found).
    */
   static int[][] solve(Instance in, SchedulerOptions o, int[][] start, long deadline_ns) {
+    Heuristic hinted = null;
+    if (start != null) {
+      hinted = new Heuristic(in, deadline_ns);
+      hinted.load(start);
+      hinted.improve(o.iterations(), o.seed());
+    }
     Heuristic fresh = new Heuristic(in, deadline_ns);
     fresh.load(new int[in.m][]);
     fresh.improve(o.iterations(), o.seed());
-    if (start == null) {
-      return fresh.routes();
-    }
-    Heuristic hinted = new Heuristic(in, deadline_ns);
-    hinted.load(start);
-    hinted.improve(o.iterations(), o.seed());
-    return hinted.better(fresh) ? hinted.routes() : fresh.routes();
+    return hinted != null && !fresh.better(hinted) ? hinted.routes() : fresh.routes();
   }
 
   /** Starts from {@code start} (null entries: empty) and inserts every job it lacks. */
