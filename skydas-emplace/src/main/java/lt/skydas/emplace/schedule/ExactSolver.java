@@ -189,7 +189,7 @@ final class ExactSolver {
         .getParameters()
         .setMaxTimeInSeconds(o.timeLimit_s())
         .setNumWorkers(o.threads())
-        .setRandomSeed((int) o.seed())
+        .setRandomSeed((int) Math.floorMod(o.seed(), (long) Integer.MAX_VALUE))
         .setLogSearchProgress(false);
     double bound = knownBound;
     int[][] best = incumbent;
