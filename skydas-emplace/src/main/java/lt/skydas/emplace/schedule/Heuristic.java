@@ -14,8 +14,9 @@ import java.util.Random;
  * place over all capable teams and positions. Local search applies, until none improves, the best
  * relocation of each job (to any team and position, its own included), swaps of two jobs (same or
  * different teams), reversal of a segment of one team's order (2-opt) and exchange of two teams'
- * tails (2-opt*). Iterated: {@link SchedulerOptions#iterations()} times, remove a few random jobs,
- * reinsert them at their best places, search again, keep the result if better, else go back.
+ * tails (2-opt*). Iterated: {@link SchedulerOptions#iterations()} times, remove a few jobs (random,
+ * or a random one and its nearest by road), reinsert them at their best places, search again; walk
+ * on if the on-time value did not fall, else go back; return the best seen.
  *
  * <p>Every evaluation replays the changed routes with {@link Instance#finish}; a route is ~n/m jobs
  * long, so a full neighbourhood pass costs O(n² · n/m). Deterministic for a seed unless the time
@@ -106,6 +107,8 @@ final class Heuristic {
     int[][] bestRoute = routes();
     double bestV = totalV();
     double bestC = totalC();
+    int[][] curRoute = bestRoute;
+    double curV = bestV;
     int[] pool = new int[in.n];
     for (int it = 0; it < iterations && System.nanoTime() < deadline_ns; it++) {
       int count = 2 + rnd.nextInt(Math.max(1, Math.min(12, in.n / 8)));
@@ -115,19 +118,31 @@ final class Heuristic {
         insertBest(pool[s]);
       }
       localSearch();
-      if (better(totalV(), totalC(), bestV, bestC)) {
+      double v = totalV();
+      if (better(v, totalC(), bestV, bestC)) {
         bestRoute = routes();
-        bestV = totalV();
+        bestV = v;
         bestC = totalC();
+        curRoute = bestRoute;
+        curV = v;
+      } else if (v > curV - epsV) {
+        curRoute = routes(); // as much on-time value: walk on
+        curV = v;
       } else {
-        for (int k = 0; k < in.m; k++) {
-          len[k] = bestRoute[k].length;
-          System.arraycopy(bestRoute[k], 0, route[k], 0, len[k]);
-          refresh(k);
-        }
-        Arrays.fill(dirty, false); // the best is a local optimum
+        restore(curRoute);
       }
     }
+    restore(bestRoute);
+  }
+
+  /** Back to {@code routes}, a local optimum (nothing left to look at). */
+  private void restore(int[][] routes) {
+    for (int k = 0; k < in.m; k++) {
+      len[k] = routes[k].length;
+      System.arraycopy(routes[k], 0, route[k], 0, len[k]);
+      refresh(k);
+    }
+    Arrays.fill(dirty, false);
   }
 
   /** Puts {@code count} random placed jobs, shuffled, in {@code pool}; returns how many. */
