@@ -22,22 +22,25 @@ import java.util.List;
  * way_ij + work_kj}; {@code on_j} implies {@code f_j ≤ deadline_j}. Arcs exist only where travel is
  * finite. Stage 1 maximises {@code Σ v_j on_j}; stage 2 keeps stage 1's value and minimises {@code
  * Σ v_j f_j}. Each stage gets the time limit and a hint (the heuristic's schedule, then stage 1's).
+ * Stage 1 is skipped when the heuristic's schedule already reaches the relaxation's bound.
  *
  * <p><b>Rounding.</b> Durations are rounded down to the ms and deadlines too, so every real on-time
  * schedule is on time in the model: the model relaxes the problem and its objective bound is a
  * bound of the real one. Values are kept exact when they are integers (Σ ≤ 10⁹), else scaled to 10⁶
  * for the largest and rounded up (again a relaxation). The returned orders are replayed in exact
  * arithmetic ({@link Instance#finish}); stage 1 is reported optimal only if that replay reaches the
- * proven bound. Stage 2 is exact in ms for integer values ≤ 1000 and approximate (values scaled to
- * 1000) otherwise. Stateless; thread-safe.
+ * proven bound (within the rounding of scaled values, n / scale). Stage 2 is exact in ms for
+ * integer values ≤ 1000 and approximate (values scaled to 1000) otherwise. Stateless; thread-safe.
  */
 final class ExactSolver {
   private static volatile boolean loaded;
 
   /**
    * @param routes the best orders found (never worse than the incumbent given)
-   * @param bound proven upper bound on the on-time value (+∞ if CP-SAT proved nothing)
-   * @param optimal both stages proven optimal (stage 2 in the model's units)
+   * @param bound proven upper bound on the on-time value: the smaller of the known bound and
+   *     CP-SAT's
+   * @param optimal the on-time value reaches the bound and CP-SAT proved stage 2 optimal (in the
+   *     model's units)
    */
   record Result(int[][] routes, double bound, boolean optimal) {}
 
@@ -71,11 +74,15 @@ final class ExactSolver {
     }
   }
 
-  static Result solve(Instance in, SchedulerOptions o, int[][] incumbent) {
+  /**
+   * @param incumbent a schedule to start from (the result is never worse)
+   * @param knownBound a proven bound on the on-time value (the relaxation's)
+   */
+  static Result solve(Instance in, SchedulerOptions o, int[][] incumbent, double knownBound) {
     load();
     ExactSolver s = new ExactSolver(in);
     s.build();
-    return s.run(o, incumbent);
+    return s.run(o, incumbent, knownBound);
   }
 
   private static long ms(double s) {
@@ -176,27 +183,28 @@ final class ExactSolver {
     }
   }
 
-  private Result run(SchedulerOptions o, int[][] incumbent) {
+  private Result run(SchedulerOptions o, int[][] incumbent, double knownBound) {
     CpSolver solver = new CpSolver();
     solver
         .getParameters()
         .setMaxTimeInSeconds(o.timeLimit_s())
         .setNumWorkers(o.threads())
-        .setRandomSeed((int) o.seed())
+        .setRandomSeed((int) Math.floorMod(o.seed(), (long) Integer.MAX_VALUE))
         .setLogSearchProgress(false);
-    hint(incumbent);
-    CpSolverStatus st1 = solver.solve(model);
-    boolean found1 = st1 == CpSolverStatus.OPTIMAL || st1 == CpSolverStatus.FEASIBLE;
-    double bound = Double.POSITIVE_INFINITY;
+    double bound = knownBound;
     int[][] best = incumbent;
-    if (found1) {
-      bound = solver.bestObjectiveBound();
-      bound = scale == 1 ? Math.floor(bound + 1e-6) : bound / scale;
-      best = pick(routes(solver), incumbent);
+    if (in.objective(incumbent)[0] < knownBound - 1e-9 * Math.max(1, in.totalValue)) {
+      // Stage 1: the most on-time value (skipped when the incumbent reaches the known bound).
+      hint(incumbent);
+      CpSolverStatus st1 = solver.solve(model);
+      if (st1 == CpSolverStatus.OPTIMAL || st1 == CpSolverStatus.FEASIBLE) {
+        double cp = solver.bestObjectiveBound();
+        bound = Math.min(bound, scale == 1 ? Math.floor(cp + 1e-6) : cp / scale);
+        best = pick(routes(solver), incumbent);
+      }
     }
     double tol = (scale == 1 ? 0 : in.n / scale) + 1e-9 * Math.max(1, in.totalValue);
-    boolean optimal1 =
-        st1 == CpSolverStatus.OPTIMAL && in.objective(best)[0] >= Math.min(bound, 1e300) - tol;
+    boolean optimal1 = in.objective(best)[0] >= bound - tol;
     // Stage 2: keep the value, finish early.
     LinearExprBuilder value = LinearExpr.newBuilder();
     LinearExprBuilder cost = LinearExpr.newBuilder();

@@ -14,8 +14,9 @@ import java.util.Random;
  * place over all capable teams and positions. Local search applies, until none improves, the best
  * relocation of each job (to any team and position, its own included), swaps of two jobs (same or
  * different teams), reversal of a segment of one team's order (2-opt) and exchange of two teams'
- * tails (2-opt*). Iterated: {@link SchedulerOptions#iterations()} times, remove a few random jobs,
- * reinsert them at their best places, search again, keep the result if better, else go back.
+ * tails (2-opt*). Iterated: {@link SchedulerOptions#iterations()} times, remove a few jobs (random,
+ * or a random one and its nearest by road), reinsert them at their best places, search again; walk
+ * on if the on-time value did not fall, else go back; return the best seen.
  *
  * <p>Every evaluation replays the changed routes with {@link Instance#finish}; a route is ~n/m jobs
  * long, so a full neighbourhood pass costs O(n² · n/m). Deterministic for a seed unless the time
@@ -29,6 +30,8 @@ final class Heuristic {
   private final double[] teamV;
   private final double[] teamC;
   private final int[] a1;
+  private final boolean[] dirty;
+  private final boolean[] check;
   private final int[] a2;
   private final double epsV;
   private final long deadline_ns;
@@ -44,6 +47,8 @@ final class Heuristic {
     teamV = new double[in.m];
     teamC = new double[in.m];
     a1 = new int[in.n + 1];
+    dirty = new boolean[in.m];
+    check = new boolean[in.m];
     a2 = new int[in.n + 1];
     epsV = 1e-9 * Math.max(1, in.totalValue);
   }
@@ -53,16 +58,16 @@ final class Heuristic {
    * if nothing better is found).
    */
   static int[][] solve(Instance in, SchedulerOptions o, int[][] start, long deadline_ns) {
+    Heuristic hinted = null;
+    if (start != null) {
+      hinted = new Heuristic(in, deadline_ns);
+      hinted.load(start);
+      hinted.improve(o.iterations(), o.seed());
+    }
     Heuristic fresh = new Heuristic(in, deadline_ns);
     fresh.load(new int[in.m][]);
     fresh.improve(o.iterations(), o.seed());
-    if (start == null) {
-      return fresh.routes();
-    }
-    Heuristic hinted = new Heuristic(in, deadline_ns);
-    hinted.load(start);
-    hinted.improve(o.iterations(), o.seed());
-    return hinted.better(fresh) ? hinted.routes() : fresh.routes();
+    return hinted != null && !fresh.better(hinted) ? hinted.routes() : fresh.routes();
   }
 
   /** Starts from {@code start} (null entries: empty) and inserts every job it lacks. */
@@ -102,35 +107,47 @@ final class Heuristic {
     int[][] bestRoute = routes();
     double bestV = totalV();
     double bestC = totalC();
+    int[][] curRoute = bestRoute;
+    double curV = bestV;
     int[] pool = new int[in.n];
     for (int it = 0; it < iterations && System.nanoTime() < deadline_ns; it++) {
-      int removed = removeRandom(rnd, pool, 2 + rnd.nextInt(Math.max(1, in.n / 8)));
+      int count = 2 + rnd.nextInt(Math.max(1, Math.min(12, in.n / 8)));
+      int removed = it % 2 == 0 ? pickRandom(rnd, pool, count) : pickRelated(rnd, pool, count);
+      takeOut(pool, removed);
       for (int s = 0; s < removed; s++) {
         insertBest(pool[s]);
       }
       localSearch();
-      if (better(totalV(), totalC(), bestV, bestC)) {
+      double v = totalV();
+      if (better(v, totalC(), bestV, bestC)) {
         bestRoute = routes();
-        bestV = totalV();
+        bestV = v;
         bestC = totalC();
+        curRoute = bestRoute;
+        curV = v;
+      } else if (v > curV - epsV) {
+        curRoute = routes(); // as much on-time value: walk on
+        curV = v;
       } else {
-        for (int k = 0; k < in.m; k++) {
-          len[k] = bestRoute[k].length;
-          System.arraycopy(bestRoute[k], 0, route[k], 0, len[k]);
-          refresh(k);
-        }
+        restore(curRoute);
       }
     }
+    restore(bestRoute);
   }
 
-  /** Takes {@code count} random placed jobs out of their routes into {@code pool}, shuffled. */
-  private int removeRandom(Random rnd, int[] pool, int count) {
-    int placed = 0;
+  /** Back to {@code routes}, a local optimum (nothing left to look at). */
+  private void restore(int[][] routes) {
     for (int k = 0; k < in.m; k++) {
-      for (int s = 0; s < len[k]; s++) {
-        pool[placed++] = route[k][s];
-      }
+      len[k] = routes[k].length;
+      System.arraycopy(routes[k], 0, route[k], 0, len[k]);
+      refresh(k);
     }
+    Arrays.fill(dirty, false);
+  }
+
+  /** Puts {@code count} random placed jobs, shuffled, in {@code pool}; returns how many. */
+  private int pickRandom(Random rnd, int[] pool, int count) {
+    int placed = placed(pool);
     count = Math.min(count, placed);
     for (int s = 0; s < count; s++) {
       int r = s + rnd.nextInt(placed - s);
@@ -138,6 +155,54 @@ final class Heuristic {
       pool[s] = pool[r];
       pool[r] = tmp;
     }
+    return count;
+  }
+
+  /**
+   * Puts a random placed job and the {@code count − 1} placed jobs nearest to it (road time both
+   * ways) in {@code pool}, by deadline; returns how many.
+   */
+  private int pickRelated(Random rnd, int[] pool, int count) {
+    int placed = placed(pool);
+    count = Math.min(count, placed);
+    if (count == 0) {
+      return 0;
+    }
+    int seed = pool[rnd.nextInt(placed)];
+    Integer[] near = new Integer[placed];
+    for (int s = 0; s < placed; s++) {
+      near[s] = pool[s];
+    }
+    Arrays.sort(
+        near,
+        (x, y) ->
+            x == seed
+                ? (y == seed ? 0 : -1)
+                : y == seed ? 1 : Double.compare(distance(seed, x), distance(seed, y)));
+    Arrays.sort(near, 0, count, (x, y) -> Double.compare(in.deadline_s[x], in.deadline_s[y]));
+    for (int s = 0; s < count; s++) {
+      pool[s] = near[s];
+    }
+    return count;
+  }
+
+  private double distance(int a, int b) {
+    return in.fromSite_s[a][b] + in.fromSite_s[b][a];
+  }
+
+  /** All placed jobs into {@code pool} in route order; returns how many. */
+  private int placed(int[] pool) {
+    int placed = 0;
+    for (int k = 0; k < in.m; k++) {
+      for (int s = 0; s < len[k]; s++) {
+        pool[placed++] = route[k][s];
+      }
+    }
+    return placed;
+  }
+
+  /** Takes pool[0..count) out of their routes. */
+  private void takeOut(int[] pool, int count) {
     boolean[] out = new boolean[in.n];
     for (int s = 0; s < count; s++) {
       out[pool[s]] = true;
@@ -154,16 +219,28 @@ final class Heuristic {
         refresh(k);
       }
     }
-    return count;
   }
 
+  /**
+   * Until no move improves: each pass looks only at moves touching a team changed since the
+   * previous pass (a move's effect depends on the routes it touches alone, so the others cannot
+   * have become improving).
+   */
   private void localSearch() {
-    boolean improved = true;
-    while (improved && System.nanoTime() < deadline_ns) {
-      improved = relocateAll();
-      improved |= swapAll();
-      improved |= reverseAll();
-      improved |= crossAll();
+    while (System.nanoTime() < deadline_ns) {
+      boolean any = false;
+      for (int k = 0; k < in.m; k++) {
+        check[k] = dirty[k];
+        any |= dirty[k];
+        dirty[k] = false;
+      }
+      if (!any) {
+        return;
+      }
+      relocateAll();
+      swapAll();
+      reverseAll();
+      crossAll();
     }
   }
 
@@ -198,6 +275,7 @@ final class Heuristic {
       throw new IllegalStateException("team " + k + " holds an impossible route");
     }
     sumC += evC - teamC[k];
+    dirty[k] = true;
     teamV[k] = evV;
     teamC[k] = evC;
   }
@@ -311,7 +389,7 @@ final class Heuristic {
         double bestDv = 0;
         double bestDc = 0;
         for (int b = 0; b < in.m; b++) {
-          if (in.work_s[b][j] == Double.POSITIVE_INFINITY) {
+          if (in.work_s[b][j] == Double.POSITIVE_INFINITY || !(check[a] || check[b])) {
             continue;
           }
           int[] base = b == a ? tmp : route[b];
@@ -355,6 +433,9 @@ final class Heuristic {
     for (int a = 0; a < in.m; a++) {
       for (int p = 0; p < len[a]; p++) {
         for (int b = a; b < in.m; b++) {
+          if (!(check[a] || check[b])) {
+            continue;
+          }
           for (int q = b == a ? p + 1 : 0; q < len[b]; q++) {
             any |= trySwap(a, p, b, q);
           }
@@ -407,6 +488,9 @@ final class Heuristic {
   private boolean reverseAll() {
     boolean any = false;
     for (int k = 0; k < in.m; k++) {
+      if (!check[k]) {
+        continue;
+      }
       for (int p = 0; p < len[k]; p++) {
         for (int q = p + 2; q < len[k]; q++) {
           System.arraycopy(route[k], 0, a1, 0, len[k]);
@@ -430,6 +514,9 @@ final class Heuristic {
     boolean any = false;
     for (int a = 0; a < in.m; a++) {
       for (int b = a + 1; b < in.m; b++) {
+        if (!(check[a] || check[b])) {
+          continue;
+        }
         for (int p = 0; p <= len[a]; p++) {
           for (int q = 0; q <= len[b]; q++) {
             if ((p == len[a] && q == len[b]) || (p == 0 && q == 0)) {

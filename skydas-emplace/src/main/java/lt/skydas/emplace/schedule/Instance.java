@@ -173,6 +173,9 @@ final class Instance {
    * and work tables, jobs in no route reported unassigned.
    */
   Schedule toSchedule(int[][] routes, double bound, String method, boolean optimal) {
+    if (Double.isNaN(bound)) {
+      throw new IllegalStateException("bound is NaN");
+    }
     List<Assignment> out = new ArrayList<>();
     boolean[] placed = new boolean[n];
     double v = 0;

@@ -32,7 +32,8 @@ public final class Scheduler {
    * The best schedule found for {@code p}, never worse than {@code hint}'s orders replayed on
    * {@code p} (with the jobs it lacks inserted): the hint's order is kept unless something better
    * is found. Use the schedule at a shorter warning time as the hint for a longer one, so that the
-   * on-time value never falls as warning grows.
+   * on-time value never falls as warning grows. On the heuristic path a hint costs a second run
+   * (from the hint, then from scratch; the better is kept, the hint's on a tie).
    *
    * @param hint a previous schedule (its teams and jobs are matched by id; unknown ones ignored),
    *     or null
@@ -46,7 +47,7 @@ public final class Scheduler {
     if (in.n == 0 || in.n > o.exactMaxJobs()) {
       return in.toSchedule(routes, bound, "heuristic", false);
     }
-    ExactSolver.Result r = ExactSolver.solve(in, o, routes);
-    return in.toSchedule(r.routes(), Math.min(bound, r.bound()), "exact", r.optimal());
+    ExactSolver.Result r = ExactSolver.solve(in, o, routes, bound);
+    return in.toSchedule(r.routes(), r.bound(), "exact", r.optimal());
   }
 }

@@ -30,7 +30,7 @@ public record SchedulerOptions(
     }
   }
 
-  /** 10 s, 1 thread, exact up to 12 jobs, seed 1, 60 perturbation rounds. */
+  /** 10 s, 1 thread, exact up to 12 jobs, seed 1, 200 perturbation rounds. */
   public static SchedulerOptions defaults() {
     return builder().build();
   }
@@ -55,7 +55,7 @@ public record SchedulerOptions(
     private int threads = 1;
     private int exactMaxJobs = 12;
     private long seed = 1;
-    private int iterations = 60;
+    private int iterations = 200;
 
     private Builder() {}
 
