@@ -84,7 +84,7 @@ final class EmplaceCommand implements Callable<Integer> {
   @Option(
       names = "--schedule-time-s",
       paramLabel = "S",
-      description = "Time limit of each schedule's search, seconds (default: the scheduler's).")
+      description = "Time limit of each schedule's search, seconds (default 5).")
   Double scheduleTime_s;
 
   @Mixin RegionOptions region = new RegionOptions();
@@ -122,7 +122,7 @@ final class EmplaceCommand implements Callable<Integer> {
     refuseBrokenRules(assessor.humanitarianCheck().check(p));
     Forces forces = forces(ar, loaded, p);
     AssessmentOptions a = cases.options();
-    SchedulerOptions so = SchedulerOptions.defaults();
+    SchedulerOptions so = EmplaceOptions.defaults().scheduler();
     if (scheduleTime_s != null) {
       if (!(scheduleTime_s > 0 && scheduleTime_s <= 3600)) {
         throw new SkydasProblem(ProblemCode.USAGE, "--schedule-time-s must be within (0, 3600]");

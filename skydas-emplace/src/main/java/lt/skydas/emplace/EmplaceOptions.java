@@ -32,10 +32,18 @@ public record EmplaceOptions(
     }
   }
 
-  /** Defaults: every class and season, the default scheduler, the 0–72 h curve. */
+  /**
+   * The scheduler's time limit per solve by default, s: a curve solves once per season and warning
+   * time, and the heuristic converges on the real region in 2–4 s.
+   */
+  public static final double DEFAULT_SCHEDULE_TIME_S = 5;
+
+  /** Defaults: every class and season, the scheduler with 5 s per solve, the 0–72 h curve. */
   public static EmplaceOptions defaults() {
     return new EmplaceOptions(
-        AssessmentOptions.defaults(), SchedulerOptions.defaults(), DEFAULT_CURVE_H);
+        AssessmentOptions.defaults(),
+        SchedulerOptions.builder().withTimeLimit_s(DEFAULT_SCHEDULE_TIME_S).build(),
+        DEFAULT_CURVE_H);
   }
 
   /**

@@ -177,17 +177,35 @@ public final class EmplacementPlanner implements AutoCloseable {
     return out;
   }
 
-  private Map<Season, SeasonPlan> solveAll(double warning_h, Map<Season, Schedule> hints) {
-    Map<Season, SeasonPlan> plans = new EnumMap<>(Season.class);
+  /** One schedule per season, solved in parallel on the worker threads. */
+  private Map<Season, SeasonPlan> solveAll(double warning_h, Map<Season, Schedule> hints)
+      throws InterruptedException {
+    Map<Season, Future<SeasonPlan>> futures = new EnumMap<>(Season.class);
     for (Season s : options.assessment().seasons()) {
-      long t0 = System.nanoTime();
-      Jobs j = jobs.get(s);
-      Schedule sch =
-          j.solve(teams, setups.get(s), warning_h * 3600, options.scheduler(), hints.get(s));
-      plans.put(
+      futures.put(
           s,
-          new SeasonPlan(
-              s, sch, j.depotOf(), j.deadlines(warning_h * 3600), (System.nanoTime() - t0) / 1e9));
+          pool.submit(
+              () -> {
+                long t0 = System.nanoTime();
+                Jobs j = jobs.get(s);
+                Schedule sch =
+                    j.solve(
+                        teams, setups.get(s), warning_h * 3600, options.scheduler(), hints.get(s));
+                return new SeasonPlan(
+                    s,
+                    sch,
+                    j.depotOf(),
+                    j.deadlines(warning_h * 3600),
+                    (System.nanoTime() - t0) / 1e9);
+              }));
+    }
+    Map<Season, SeasonPlan> plans = new EnumMap<>(Season.class);
+    try {
+      for (Map.Entry<Season, Future<SeasonPlan>> e : futures.entrySet()) {
+        plans.put(e.getKey(), e.getValue().get());
+      }
+    } catch (ExecutionException e) {
+      throw unwrap(e);
     }
     return plans;
   }
