@@ -86,4 +86,35 @@ class EmplaceEndToEndTest {
     assertThat(missing.exit()).isEqualTo(4);
     assertThat(Files.readString(out.resolve("marker"))).isEqualTo("earlier");
   }
+
+  @Test
+  void aPlanThatBreaksAHumanitarianRuleIsNotEmplaced() throws Exception {
+    Path plan =
+        Files.writeString(
+            tmp.resolve("ap.geojson"),
+            "{\"type\":\"FeatureCollection\",\"policy\":{\"ap_mines_enabled\":false},"
+                + "\"features\":[{\"type\":\"Feature\",\"id\":\"ap-1\",\"properties\":"
+                + "{\"type\":\"ap_minefield\"},\"geometry\":{\"type\":\"LineString\","
+                + "\"coordinates\":[[25.60,54.50],[25.62,54.50]]}}]}");
+    Path out = tmp.resolve("refused");
+    CliRunner.Result r =
+        CliRunner.run(
+            "emplace",
+            "--region",
+            TestPacks.oneKm().toString(),
+            "--plan",
+            plan.toString(),
+            "--out",
+            out.toString(),
+            "--warning-h",
+            "12",
+            "--no-curve",
+            "--quiet");
+    assertThat(r.exit()).isEqualTo(6);
+    assertThat(r.err())
+        .contains("humanitarian rule")
+        .contains("ap-1")
+        .contains("nothing is emplaced");
+    assertThat(out).doesNotExist();
+  }
 }
