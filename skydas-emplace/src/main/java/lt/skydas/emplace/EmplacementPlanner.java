@@ -245,7 +245,8 @@ public final class EmplacementPlanner implements AutoCloseable {
         seasons.add(plans.get(s));
       }
       Jobs any = jobs.get(a.seasons().get(0));
-      return new EmplacementResult(warning_h, seasons, cases, any.shortfalls(), any.stock());
+      return new EmplacementResult(
+          warning_h, seasons, cases, any.shortfalls(), any.stock(), any.depotStock());
     } catch (ExecutionException e) {
       throw unwrap(e);
     }

@@ -86,6 +86,25 @@ final class EmplacementReport {
                     .append(v[1] < v[0] ? " (short)" : "")
                     .append("</td></tr>"));
     b.append("</table>");
+    b.append("<table><tr><th class=l>depot</th><th class=l>stock</th><th>drawn</th>")
+        .append("<th>held</th></tr>");
+    Map<String, String> names = new LinkedHashMap<>();
+    forces.depots().forEach(d -> names.put(d.id(), d.name()));
+    at.depots()
+        .forEach(
+            (id, kinds) ->
+                kinds.forEach(
+                    (kind, v) ->
+                        b.append("<tr><td class=l>")
+                            .append(esc(names.getOrDefault(id, id)))
+                            .append("</td><td class=l>")
+                            .append(esc(kind))
+                            .append("</td><td>")
+                            .append(String.format(Locale.ROOT, "%,.0f", v[0]))
+                            .append("</td><td>")
+                            .append(String.format(Locale.ROOT, "%,.0f", v[1]))
+                            .append("</td></tr>")));
+    b.append("</table>");
     b.append("<table><tr><th class=l>season</th><th>jobs</th><th>on time</th><th>value</th>")
         .append("<th>bound</th><th class=l>method</th></tr>");
     for (SeasonPlan p : at.seasons()) {

@@ -16,15 +16,18 @@ import lt.skydas.mobility.VehicleClass;
  * @param shortfalls obstacles no team can put in place at all, with the reason (no stock, no road,
  *     no capable team)
  * @param stock per stock kind, {needed, available} items
+ * @param depots per depot id, per stock kind, {drawn by the jobs, held} items
  */
 public record EmplacementResult(
     double warning_h,
     List<SeasonPlan> seasons,
     List<CaseOutcome> cases,
     List<Shortfall> shortfalls,
-    Map<String, double[]> stock) {
+    Map<String, double[]> stock,
+    Map<String, Map<String, double[]>> depots) {
 
   public EmplacementResult {
+    depots = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(depots));
     seasons = List.copyOf(seasons);
     cases = List.copyOf(cases);
     shortfalls = List.copyOf(shortfalls);

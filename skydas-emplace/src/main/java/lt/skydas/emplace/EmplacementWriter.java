@@ -201,6 +201,15 @@ public final class EmplacementWriter {
       Map<String, Object> st = new LinkedHashMap<>();
       r.stock().forEach((k, v) -> st.put(k, Map.of("needed", v[0], "available", v[1])));
       m.put("stock", st);
+      Map<String, Object> ds = new LinkedHashMap<>();
+      r.depots()
+          .forEach(
+              (id, kinds) -> {
+                Map<String, Object> k = new LinkedHashMap<>();
+                kinds.forEach((kind, v) -> k.put(kind, Map.of("drawn", v[0], "held", v[1])));
+                ds.put(id, k);
+              });
+      m.put("depots", ds);
     }
     return m;
   }

@@ -45,6 +45,7 @@ final class Jobs {
   private final Map<String, String> depotOf;
   private final List<Shortfall> shortfalls;
   private final Map<String, double[]> stock;
+  private final Map<String, Map<String, double[]>> depotStock;
   private final Scheduler scheduler = new Scheduler();
 
   private Jobs(
@@ -52,12 +53,14 @@ final class Jobs {
       double[] earliest_s,
       Map<String, String> depotOf,
       List<Shortfall> shortfalls,
-      Map<String, double[]> stock) {
+      Map<String, double[]> stock,
+      Map<String, Map<String, double[]>> depotStock) {
     this.templates = templates;
     this.earliest_s = earliest_s;
     this.depotOf = depotOf;
     this.shortfalls = shortfalls;
     this.stock = stock;
+    this.depotStock = depotStock;
   }
 
   static Jobs build(
@@ -153,7 +156,17 @@ final class Jobs {
     for (int j = 0; j < templates.size(); j++) {
       earliestByJob[j] = earliest[index.get(templates.get(j).id())];
     }
-    return new Jobs(templates, earliestByJob, depotOf, shortfalls, stock);
+    Map<String, Map<String, double[]>> depotStock = new LinkedHashMap<>();
+    for (int d = 0; d < left.length; d++) {
+      Forces.Depot depot = forces.depots().get(d);
+      Map<String, double[]> m = new TreeMap<>();
+      for (int k = 0; k < kinds.size(); k++) {
+        double held = depot.stock().getOrDefault(kinds.get(k), 0.0);
+        m.put(kinds.get(k), new double[] {held - left[d][k], held});
+      }
+      depotStock.put(depot.id(), m);
+    }
+    return new Jobs(templates, earliestByJob, depotOf, shortfalls, stock, depotStock);
   }
 
   private static int nearestWithStock(
@@ -292,6 +305,11 @@ final class Jobs {
 
   List<Shortfall> shortfalls() {
     return shortfalls;
+  }
+
+  /** Per depot id, per stock kind: {drawn by the plan's jobs, held}. */
+  Map<String, Map<String, double[]>> depotStock() {
+    return depotStock;
   }
 
   Map<String, double[]> stock() {

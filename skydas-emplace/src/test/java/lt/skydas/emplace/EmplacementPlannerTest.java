@@ -113,6 +113,11 @@ class EmplacementPlannerTest {
       assertThat(at.stock().get("at_mines")[0])
           .as("2 km of AT minefield, 1,000 per km")
           .isEqualTo(4000, org.assertj.core.api.Assertions.within(1.0));
+      assertThat(at.depots().get("d1").get("at_mines"))
+          .as("both minefields draw from the one depot")
+          .containsExactly(
+              new double[] {4000, 10_000}, org.assertj.core.api.Assertions.within(1.0));
+      assertThat(at.depots().get("d1").get("demolition_charges")).containsExactly(1.0, 2.0);
       var season = at.seasons().get(0);
       assertThat(season.schedule().assignments())
           .extracting(Assignment::jobId)
