@@ -106,10 +106,7 @@ final class AssessCommand implements Callable<Integer> {
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
     RegionStore.Loaded loaded = region.load(progress);
     AssessmentRegion ar = loaded.region();
-    List<Objective> objs =
-        objectives == null
-            ? ObjectivesReader.defaults()
-            : ObjectivesReader.read(objectives, ar.extent());
+    List<Objective> objs = AssessCommand.objectives(objectives, ar);
     BarrierPlan p = readPlan(plan, catalog, sensorsFile, ar, civilianBuffer, apMines);
     AssessmentOptions opt = cases.options();
     opt = opt.withWatch(opt.watch().withAssumeWatched(assumeWatched));
@@ -121,6 +118,11 @@ final class AssessCommand implements Callable<Integer> {
     }
     System.out.println("Report: " + report.toAbsolutePath());
     return 0;
+  }
+
+  /** The objectives of {@code file}, or the defaults when it is null. */
+  static List<Objective> objectives(Path file, AssessmentRegion ar) {
+    return file == null ? ObjectivesReader.defaults() : ObjectivesReader.read(file, ar.extent());
   }
 
   static BarrierPlan readPlan(

@@ -12,7 +12,6 @@ import lt.skydas.assess.AssessmentOptions;
 import lt.skydas.assess.AssessmentRegion;
 import lt.skydas.assess.Assessor;
 import lt.skydas.assess.Objective;
-import lt.skydas.assess.ObjectivesReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.emplace.EmplaceOptions;
@@ -113,10 +112,7 @@ final class EmplaceCommand implements Callable<Integer> {
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
     RegionStore.Loaded loaded = region.load(progress);
     AssessmentRegion ar = loaded.region();
-    List<Objective> objs =
-        objectives == null
-            ? ObjectivesReader.defaults()
-            : ObjectivesReader.read(objectives, ar.extent());
+    List<Objective> objs = AssessCommand.objectives(objectives, ar);
     BarrierPlan p = AssessCommand.readPlan(plan, catalog, sensorsFile, ar, null, null);
     Assessor assessor = new Assessor(ar, objs, progress);
     refuseBrokenRules(assessor.humanitarianCheck().check(p));

@@ -12,7 +12,6 @@ import java.util.Set;
 import lt.skydas.assess.AssessmentOptions;
 import lt.skydas.assess.AssessmentRegion;
 import lt.skydas.assess.Assessor;
-import lt.skydas.assess.Objective;
 import lt.skydas.assess.SyntheticRegion;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.core.progress.Progress;
@@ -26,12 +25,10 @@ import lt.skydas.plan.BarrierPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * The whole emplacement on a small region (see {@link RaceTest}): a road from the attacker's west
- * edge to a target in the east, a bridge, minefields; engineers and a depot in the east.
+ * The whole emplacement on the small {@link RiverRegion}: a road from the attacker's west edge to a
+ * target in the east, a bridge, minefields; engineers and a depot in the east.
  */
 class EmplacementPlannerTest {
   @TempDir Path dir;
@@ -43,29 +40,11 @@ class EmplacementPlannerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    r = new SyntheticRegion(40, 20);
-    r.column(20, 0, 19, SyntheticRegion.RIVER);
-    r.road(0.5, 10.5, 39.5, 10.5, "PRIMARY", false);
-    r.road(30.5, 10.5, 30.5, 19.5, "SECONDARY", false);
-    region = r.build();
-    assessor =
-        new Assessor(
-            region,
-            List.of(
-                new Objective(
-                    "target",
-                    "Target",
-                    new GeometryFactory().createPoint(new Coordinate(r.x(38.5), r.y(10.5))),
-                    0)),
-            Progress.NONE);
-    plan =
-        r.plan(
-            dir,
-            region,
-            r.feature("ditch", "at_ditch", "LineString", 8.5, 0.000001, 8.5, 19.999999),
-            r.feature("bridge", "bridge_demolition", "Point", 20.5, 10.5),
-            r.feature("mines-w", "at_minefield", "LineString", 14.5, 0.000001, 14.5, 19.999999),
-            r.feature("mines-e", "at_minefield", "LineString", 30.2, 0.000001, 30.2, 19.999999));
+    RiverRegion river = new RiverRegion(dir);
+    r = river.r;
+    region = river.region;
+    assessor = river.assessor;
+    plan = river.plan;
   }
 
   private ForcesReader reader() {

@@ -10,11 +10,9 @@ import java.util.Random;
 import lt.skydas.assess.AssessmentRegion;
 import lt.skydas.assess.Assessor;
 import lt.skydas.assess.Assessor.Arrivals;
-import lt.skydas.assess.Objective;
 import lt.skydas.assess.PlanEffects;
 import lt.skydas.assess.SyntheticRegion;
 import lt.skydas.assess.WatchFactors;
-import lt.skydas.core.progress.Progress;
 import lt.skydas.mobility.Season;
 import lt.skydas.mobility.SpeedTable;
 import lt.skydas.mobility.VehicleClass;
@@ -22,8 +20,6 @@ import lt.skydas.plan.BarrierPlan;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * The race on a small region: open ground 40 × 20 cells of 100 m, a river across column 20 with one
@@ -45,28 +41,11 @@ class RaceTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    r = new SyntheticRegion(40, 20);
-    r.column(20, 0, 19, SyntheticRegion.RIVER);
-    r.road(0.5, 10.5, 39.5, 10.5, "PRIMARY", false);
-    region = r.build();
-    assessor =
-        new Assessor(
-            region,
-            List.of(
-                new Objective(
-                    "target",
-                    "Target",
-                    new GeometryFactory().createPoint(new Coordinate(r.x(38.5), r.y(10.5))),
-                    0)),
-            Progress.NONE);
-    plan =
-        r.plan(
-            dir,
-            region,
-            r.feature("ditch", "at_ditch", "LineString", 8.5, 0.000001, 8.5, 19.999999),
-            r.feature("bridge", "bridge_demolition", "Point", 20.5, 10.5),
-            r.feature("mines-w", "at_minefield", "LineString", 14.5, 0.000001, 14.5, 19.999999),
-            r.feature("mines-e", "at_minefield", "LineString", 30.5, 0.000001, 30.5, 19.999999));
+    RiverRegion river = new RiverRegion(dir);
+    r = river.r;
+    region = river.region;
+    assessor = river.assessor;
+    plan = river.plan;
     effects =
         PlanEffects.locate(plan, assessor.network(), region.roads())
             .withWatch(WatchFactors.full(plan.obstacles().size()));
