@@ -139,7 +139,7 @@ final class SeasonSetup {
   }
 
   /** Longest drive searched from a site, s; longer moves between sites go through a hub. */
-  static final double LOCAL_CUTOFF_S = 2 * 3600;
+  static final double LOCAL_CUTOFF_S = 3600;
 
   private static double[][] matrix(double[][] direct, int hubs, int[] node) {
     int n = direct.length;
