@@ -101,24 +101,33 @@ public final class EmplacementPlanner implements AutoCloseable {
     this.pool = Executors.newFixedThreadPool(a.threads());
     FriendlyRoads[] roads = new FriendlyRoads[a.threads()];
     try {
+      // every attacker search first, one task each, so the workers never idle; the road searches
+      // follow season by season (each worker's road search state is set to one season at a time)
+      Map<Season, Map<VehicleClass, Future<Arrivals>>> none = new EnumMap<>(Season.class);
+      Map<Season, Map<VehicleClass, Future<Arrivals>>> perm = new EnumMap<>(Season.class);
+      for (Season s : a.seasons()) {
+        none.put(s, new EnumMap<>(VehicleClass.class));
+        perm.put(s, new EnumMap<>(VehicleClass.class));
+        for (VehicleClass v : a.classes()) {
+          none.get(s).put(v, pool.submit(() -> assessor.arrivals(v, s, a.speeds(), null)));
+          perm.get(s).put(v, pool.submit(() -> race.permanentOnly(v, s)));
+        }
+      }
       int done = 0;
       for (Season s : a.seasons()) {
         SeasonSetup setup =
             SeasonSetup.build(
-                assessor,
-                s,
-                a.speeds(),
-                effects,
-                race,
-                a.classes(),
-                locations,
-                hubs,
-                isLocal,
-                pool,
-                roads);
+                assessor, s, a.speeds(), effects, locations, hubs, isLocal, pool, roads);
         setups.put(s, setup);
-        jobs.put(s, Jobs.build(plan, forces, teams, siteOf, setup));
         progress.advance(++done);
+      }
+      for (Season s : a.seasons()) {
+        SeasonSetup setup = setups.get(s);
+        for (VehicleClass v : a.classes()) {
+          setup.baseline.put(v, none.get(s).get(v).get());
+          setup.permanentOnly.put(v, perm.get(s).get(v).get());
+        }
+        jobs.put(s, Jobs.build(plan, forces, teams, siteOf, setup));
       }
     } catch (ExecutionException e) {
       pool.shutdownNow();

@@ -41,8 +41,9 @@ final class SeasonSetup {
    * Builds it: a full road search from every unit home and depot ({@code hubs}, the first
    * locations), a search cut off at {@link #LOCAL_CUTOFF_S} from every location flagged {@code
    * local} (sites a team reaches straight from another site: nothing to load), one part per
-   * instance of {@code roadsPerThread} (created or set to this season here); and two attacker
-   * searches per class.
+   * instance of {@code roadsPerThread} (created or set to this season here). The attacker's maps
+   * ({@link #baseline}, {@link #permanentOnly}) are filled by the caller, whose searches may run
+   * beside these.
    *
    * <p><b>Travel matrix.</b> Roads are taken as symmetric (one-way carriageways run in pairs), so a
    * search from j gives the times to j as well. {@code travel[i][j]} is the direct time where a
@@ -55,8 +56,6 @@ final class SeasonSetup {
       Season season,
       SpeedTable speeds,
       PlanEffects effects,
-      Race race,
-      List<VehicleClass> classes,
       List<Coordinate> locations,
       int hubs,
       boolean[] local,
@@ -78,15 +77,6 @@ final class SeasonSetup {
     for (int i = 0; i < n; i++) {
       Coordinate c = locations.get(i);
       node[i] = first.nodeNear(c.x, c.y, ROAD_REACH_M, main);
-    }
-    List<Future<Arrivals[]>> attacks = new ArrayList<>();
-    for (VehicleClass v : classes) {
-      attacks.add(
-          pool.submit(
-              () ->
-                  new Arrivals[] {
-                    assessor.arrivals(v, season, speeds, null), race.permanentOnly(v, season)
-                  }));
     }
     double[][] direct = new double[n][];
     List<Integer> origins = new ArrayList<>();
@@ -115,13 +105,7 @@ final class SeasonSetup {
     for (Future<?> f : jobs) {
       f.get();
     }
-    SeasonSetup s = new SeasonSetup(season, node, matrix(direct, hubs, node));
-    for (int k = 0; k < classes.size(); k++) {
-      Arrivals[] a = attacks.get(k).get();
-      s.baseline.put(classes.get(k), a[0]);
-      s.permanentOnly.put(classes.get(k), a[1]);
-    }
-    return s;
+    return new SeasonSetup(season, node, matrix(direct, hubs, node));
   }
 
   /**
