@@ -62,11 +62,12 @@ final class CatalogCommand implements Callable<Integer> {
     System.out.println("Obstacle catalog: " + c.origin());
     System.out.printf(
         Locale.ROOT,
-        "%-20s %-6s %-5s %-6s %9s %9s %9s %14s %14s%n",
+        "%-20s %-6s %-5s %-6s %-11s %9s %9s %9s %14s %14s%n",
         "id",
         "geom",
         "unit",
         "mines",
+        "employment",
         "tracked",
         "wheeled",
         "dismntd",
@@ -75,11 +76,12 @@ final class CatalogCommand implements Callable<Integer> {
     for (ObstacleType t : c.listTypes()) {
       System.out.printf(
           Locale.ROOT,
-          "%-20s %-6s %-5s %-6s %8.0fm %8.0fm %8.0fm %,14.0f %,14.0f%n",
+          "%-20s %-6s %-5s %-6s %-11s %8.0fm %8.0fm %8.0fm %,14.0f %,14.0f%n",
           t.id(),
           t.geometry().name().toLowerCase(Locale.ROOT),
           t.unit(),
           t.mines().name().toLowerCase(Locale.ROOT),
+          t.emplacement().employment().id(),
           Math.max(t.crossingDelay_s(VehicleClass.TRACKED), t.roadDelay_s(VehicleClass.TRACKED))
               / 60,
           Math.max(t.crossingDelay_s(VehicleClass.WHEELED), t.roadDelay_s(VehicleClass.WHEELED))
@@ -90,12 +92,25 @@ final class CatalogCommand implements Callable<Integer> {
               / 60,
           t.costEur_perUnit(),
           t.clearanceCostEur_perUnit());
+      if (t.emplacement().onWarning()) {
+        System.out.printf(
+            Locale.ROOT,
+            "    on warning: stock %s per %s; hours per %s: %s%n",
+            t.emplacement().stockPerUnit().isEmpty()
+                ? "none (kept at the site)"
+                : t.emplacement().stockPerUnit().toString(),
+            t.unit(),
+            t.unit(),
+            t.emplacement().workH_perUnit());
+      }
       if (sources) {
         t.sources().forEach((k, v) -> System.out.println("    " + k + ": " + v));
       }
     }
     System.out.println(
-        "Delays are the larger of off-road crossing and road-cut delay, in minutes.");
+        "Delays are the larger of off-road crossing and road-cut delay, in minutes. Employment:"
+            + " permanent (built in peacetime), reserved (prepared, executed on order),"
+            + " crisis_laid (stocked, laid on warning).");
   }
 
   private void printSensors(SensorCatalog c) {
