@@ -64,6 +64,12 @@ class EmplaceEndToEndTest {
         .contains("Delay against warning time")
         .contains("<svg");
     assertThat(Files.readAllLines(out.resolve("delay-curve.csv"))).hasSizeGreaterThan(3);
+    JsonNode map = new ObjectMapper().readTree(out.resolve("emplacement.geojson").toFile());
+    assertThat(map.path("features")).as("every obstacle laid or executed on warning").hasSize(14);
+    for (JsonNode f : map.path("features")) {
+      assertThat(f.path("properties").path("employment").asText()).isIn("reserved", "crisis_laid");
+      assertThat(f.path("geometry").path("type").asText()).isIn("Point", "LineString");
+    }
   }
 
   @Test

@@ -53,6 +53,7 @@ public final class EmplacementWriter {
               JSON.writeValueAsString(json(plan, forces, at, curve)));
           AtomicOutput.writeString(
               dir.resolve("emplacement.html"), EmplacementReport.html(plan, forces, at, curve));
+          AtomicOutput.writeFile(dir.resolve("emplacement.geojson"), os -> geojson(os, plan, at));
         });
     return out.resolve("emplacement.html");
   }
@@ -93,6 +94,63 @@ public final class EmplacementWriter {
     }
     w.flush();
     return s.toString();
+  }
+
+  /**
+   * Every reserved and crisis-laid obstacle of the plan (its plan geometry, WGS84) with who puts it
+   * in place, from which depot, when, its deadline, and in how many of the cases it is in place
+   * when the attacker reaches it; the first season's timeline.
+   */
+  static void geojson(java.io.OutputStream out, BarrierPlan plan, EmplacementResult r)
+      throws java.io.IOException {
+    SeasonPlan p = r.seasons().isEmpty() ? null : r.seasons().get(0);
+    Map<String, Assignment> byJob = new LinkedHashMap<>();
+    if (p != null) {
+      for (Assignment a : p.schedule().assignments()) {
+        byJob.put(a.jobId(), a);
+      }
+    }
+    Map<String, int[]> inPlace = new LinkedHashMap<>();
+    for (CaseOutcome c : r.cases()) {
+      for (ObstacleOutcome o : c.obstacles()) {
+        int[] n = inPlace.computeIfAbsent(o.obstacleId(), k -> new int[2]);
+        n[0] += o.inPlace() ? 1 : 0;
+        n[1]++;
+      }
+    }
+    Map<String, String> why = new LinkedHashMap<>();
+    for (Shortfall s : r.shortfalls()) {
+      why.put(s.obstacleId(), s.reason());
+    }
+    try (lt.skydas.core.geojson.GeoJsonWriter w =
+        new lt.skydas.core.geojson.GeoJsonWriter(
+            new java.io.BufferedOutputStream(out),
+            6,
+            Map.of("name", "emplacement", "warning_h", r.warning_h()))) {
+      for (Obstacle o : plan.obstacles()) {
+        if (!o.type().emplacement().onWarning()) {
+          continue;
+        }
+        Assignment a = byJob.get(o.id());
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("type", o.type().id());
+        x.put("employment", o.type().emplacement().employment().id());
+        x.put("season", p == null ? null : p.season().id());
+        x.put("team", a == null ? null : a.teamId());
+        x.put("depot", p == null ? null : p.depotOf().get(o.id()));
+        x.put("start_h", a == null ? null : a.start_s() / 3600);
+        x.put("finish_h", a == null ? null : a.finish_s() / 3600);
+        Double deadline = p == null ? null : p.jobDeadline_s().get(o.id());
+        x.put(
+            "deadline_h", deadline == null || !Double.isFinite(deadline) ? null : deadline / 3600);
+        x.put("on_time", a != null && a.onTime());
+        int[] n = inPlace.getOrDefault(o.id(), new int[2]);
+        x.put("in_place_cases", n[0]);
+        x.put("cases", n[1]);
+        x.put("not_possible", why.get(o.id()));
+        w.feature(o.id(), o.geometry_wgs84(), x);
+      }
+    }
   }
 
   static String curveCsv(List<EmplacementResult> curve) {
