@@ -82,7 +82,8 @@ final class AssessJob implements JobType {
     return region(Progress.NONE).pack();
   }
 
-  private RegionStore.Loaded region(Progress progress) {
+  /** The server's region, loaded on first use (shared by the jobs that need it). */
+  RegionStore.Loaded region(Progress progress) {
     RegionStore.Loaded l = loaded;
     if (l == null) {
       synchronized (this) {

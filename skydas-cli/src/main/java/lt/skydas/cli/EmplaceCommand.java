@@ -110,14 +110,6 @@ final class EmplaceCommand implements Callable<Integer> {
       throw new SkydasProblem(ProblemCode.USAGE, "--warning-h: " + e.getMessage());
     }
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
-    RegionStore.Loaded loaded = region.load(progress);
-    AssessmentRegion ar = loaded.region();
-    List<Objective> objs = AssessCommand.objectives(objectives, ar);
-    BarrierPlan p = AssessCommand.readPlan(plan, catalog, sensorsFile, ar, null, null);
-    Assessor assessor = new Assessor(ar, objs, progress);
-    refuseBrokenRules(assessor.humanitarianCheck().check(p));
-    Forces forces = forces(ar, loaded, p);
-    AssessmentOptions a = cases.options();
     SchedulerOptions so = EmplaceOptions.defaults().scheduler();
     if (scheduleTime_s != null) {
       if (!(scheduleTime_s > 0 && scheduleTime_s <= 3600)) {
@@ -125,16 +117,52 @@ final class EmplaceCommand implements Callable<Integer> {
       }
       so = so.toBuilder().withTimeLimit_s(scheduleTime_s).build();
     }
-    EmplaceOptions opt = new EmplaceOptions(a, so, curveH);
-    EmplacementPlanner planner = new EmplacementPlanner(assessor, p, forces, opt, progress);
-    EmplacementResult at = planner.at(warning_h, progress);
-    List<EmplacementResult> curveResults = curveH.length == 0 ? List.of() : planner.curve(progress);
-    Path report = EmplacementWriter.write(out, p, forces, at, curveResults);
+    Run run =
+        run(
+            region.load(progress),
+            new Inputs(plan, forcesFile, catalog, sensorsFile, objectives),
+            new EmplaceOptions(cases.options(), so, curveH),
+            warning_h,
+            progress);
+    Path report = EmplacementWriter.write(out, run.plan(), run.forces(), run.at(), run.curve());
     if (!quiet) {
-      print(at);
+      print(run.at());
     }
     System.out.println("Report: " + report.toAbsolutePath());
     return 0;
+  }
+
+  /** The files an emplacement reads; all but the plan may be null (the defaults). */
+  record Inputs(Path plan, Path forces, Path catalog, Path sensors, Path objectives) {}
+
+  /** What {@link #run} computed. */
+  record Run(
+      BarrierPlan plan, Forces forces, EmplacementResult at, List<EmplacementResult> curve) {}
+
+  /**
+   * The emplacement at {@code warning_h} and, when the options hold warning times, the delay curve;
+   * shared by the command and the server's {@code emplace} job. A plan that breaks a humanitarian
+   * rule is refused before anything is computed.
+   */
+  static Run run(
+      RegionStore.Loaded loaded,
+      Inputs in,
+      EmplaceOptions opt,
+      double warning_h,
+      lt.skydas.core.progress.Progress progress)
+      throws InterruptedException {
+    AssessmentRegion ar = loaded.region();
+    List<Objective> objs = AssessCommand.objectives(in.objectives(), ar);
+    BarrierPlan p = AssessCommand.readPlan(in.plan(), in.catalog(), in.sensors(), ar, null, null);
+    Assessor assessor = new Assessor(ar, objs, progress);
+    refuseBrokenRules(assessor.humanitarianCheck().check(p));
+    Forces forces = forces(ar, loaded, in.catalog(), in.forces());
+    try (EmplacementPlanner planner = new EmplacementPlanner(assessor, p, forces, opt, progress)) {
+      EmplacementResult at = planner.at(warning_h, progress);
+      List<EmplacementResult> curve =
+          opt.curve_h().length == 0 ? List.of() : planner.curve(progress);
+      return new Run(p, forces, at, curve);
+    }
   }
 
   private double[] curveHours() {
@@ -171,7 +199,8 @@ final class EmplaceCommand implements Callable<Integer> {
             v.obstacleId()));
   }
 
-  private Forces forces(AssessmentRegion ar, RegionStore.Loaded loaded, BarrierPlan p) {
+  private static Forces forces(
+      AssessmentRegion ar, RegionStore.Loaded loaded, Path catalog, Path forcesFile) {
     Set<String> teamTypes = new HashSet<>();
     ObstacleCatalog cat =
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);

@@ -79,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
     AssessJob assess = new AssessJob(region);
     types.put("assess", assess);
     types.put("optimize", new OptimizeJob(region));
+    types.put("emplace", new EmplaceJob(assess));
     types.put("verify", verifyJob(reg));
     ServerConfig cfg =
         ServerConfig.defaults(workDir.toAbsolutePath())

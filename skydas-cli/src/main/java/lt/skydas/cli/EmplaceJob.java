@@ -1,0 +1,125 @@
+package lt.skydas.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.core.progress.Progress;
+import lt.skydas.emplace.EmplaceOptions;
+import lt.skydas.emplace.EmplacementResult;
+import lt.skydas.emplace.EmplacementWriter;
+import lt.skydas.registry.Role;
+import lt.skydas.server.jobs.JobType;
+
+/**
+ * The {@code emplace} job of {@code skydas serve}: {@code skydas emplace} on the server's region
+ * with the shipped forces, the plan sent as GeoJSON ({@code plan}, required), {@code warning_h}
+ * (required), optional {@code curve_h} (rising hours; empty: no curve; absent: 0–72 h), {@code
+ * classes} and {@code seasons}. A bad parameter is a problem naming its JSON field. Writes
+ * timeline.csv, delay-curve.csv, emplacement.json, emplacement.geojson and emplacement.html.
+ */
+final class EmplaceJob implements JobType {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final AssessJob regionHolder;
+
+  /** Shares the assess job's region (loaded once per server). */
+  EmplaceJob(AssessJob regionHolder) {
+    this.regionHolder = regionHolder;
+  }
+
+  @Override
+  public Set<Role> roles() {
+    return Set.of(Role.PLANNER, Role.ADMIN);
+  }
+
+  @Override
+  public void validate(JsonNode p) {
+    JsonNode plan = p.get("plan");
+    if (plan == null || !plan.path("type").asText().equals("FeatureCollection")) {
+      throw field("plan", "plan must be a GeoJSON FeatureCollection");
+    }
+    warning(p);
+    options(p);
+  }
+
+  static double warning(JsonNode p) {
+    JsonNode w = p.get("warning_h");
+    if (w == null || !w.isNumber()) {
+      throw field("warning_h", "warning_h must be a number of hours");
+    }
+    try {
+      EmplaceOptions.checkWarning(w.asDouble());
+    } catch (IllegalArgumentException e) {
+      throw field("warning_h", "warning_h: " + e.getMessage());
+    }
+    return w.asDouble();
+  }
+
+  static EmplaceOptions options(JsonNode p) {
+    double[] curve = EmplaceOptions.DEFAULT_CURVE_H;
+    JsonNode c = p.get("curve_h");
+    if (c != null && !c.isNull()) {
+      if (!c.isArray()) {
+        throw field("curve_h", "curve_h must be an array of hours");
+      }
+      curve = new double[c.size()];
+      for (int i = 0; i < curve.length; i++) {
+        if (!c.get(i).isNumber()) {
+          throw field("curve_h", "curve_h must be an array of hours");
+        }
+        curve[i] = c.get(i).asDouble();
+      }
+    }
+    try {
+      return new EmplaceOptions(AssessJob.cases(p), EmplaceOptions.defaults().scheduler(), curve);
+    } catch (IllegalArgumentException e) {
+      throw field("curve_h", "curve_h: " + e.getMessage());
+    }
+  }
+
+  private static SkydasProblem field(String name, String message) {
+    return new SkydasProblem(ProblemCode.BAD_INPUT, message, java.util.Map.of("field", name));
+  }
+
+  @Override
+  public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
+    Path planFile = dir.resolve("plan.geojson");
+    Files.writeString(planFile, JSON.writeValueAsString(p.get("plan")));
+    EmplaceCommand.Run run =
+        EmplaceCommand.run(
+            regionHolder.region(progress),
+            new EmplaceCommand.Inputs(planFile, null, null, null, null),
+            options(p),
+            warning(p),
+            progress);
+    Path out = dir.resolve("out");
+    EmplacementWriter.write(out, run.plan(), run.forces(), run.at(), run.curve());
+    AssessJob.lift(
+        out,
+        dir,
+        List.of(
+            "timeline.csv",
+            "delay-curve.csv",
+            "emplacement.json",
+            "emplacement.geojson",
+            "emplacement.html"));
+    ObjectNode res = JSON.createObjectNode();
+    res.put("warning_h", run.at().warning_h());
+    var cases = res.putArray("cases");
+    for (EmplacementResult.CaseOutcome c : run.at().cases()) {
+      ObjectNode o = cases.addObject();
+      o.put("class", c.vehicleClass().id());
+      o.put("season", c.season().id());
+      o.put("in_place", c.inPlace());
+      o.put("on_warning", c.obstacles().size());
+    }
+    res.put("not_possible", run.at().shortfalls().size());
+    res.putArray("files").add("emplacement.html").add("timeline.csv").add("emplacement.geojson");
+    return res;
+  }
+}
