@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.plan.Emplacement.Employment;
 
 /**
@@ -163,6 +165,65 @@ public final class Lifecycle {
       }
     }
     return out;
+  }
+
+  /**
+   * The step {@code action} takes {@code cur} by (the role is checked by the caller); refused if
+   * the action does not apply to the record's kind (INFEASIBLE), is not one of this employment's
+   * (INFEASIBLE naming record, type, employment and its actions) or not from its status (CONFLICT,
+   * with what {@code role} is offered).
+   */
+  Step require(RegistryRecord cur, Action action, Role role) {
+    if (action.minefieldOnly() && cur.kind() != RecordKind.MINEFIELD) {
+      throw new SkydasProblem(
+          ProblemCode.INFEASIBLE,
+          action.id() + " applies to minefields; " + cur.id() + " is a " + cur.type());
+    }
+    Optional<Step> step = find(action, cur.status());
+    if (step.isPresent()) {
+      return step.get();
+    }
+    Set<Status> from = from(action);
+    if (from.isEmpty()) {
+      String named = employment.id().replace('_', '-');
+      throw new SkydasProblem(
+          ProblemCode.INFEASIBLE,
+          "record "
+              + cur.id()
+              + " is a "
+              + named
+              + " "
+              + cur.type()
+              + ": "
+              + action.id()
+              + " is not one of its actions ("
+              + RegistryProblems.ids(actions(cur.kind()))
+              + ")",
+          Map.of(
+              "type",
+              cur.type(),
+              "employment",
+              employment.id(),
+              "actions",
+              RegistryProblems.ids(actions(cur.kind())),
+              "offered",
+              RegistryProblems.ids(offered(cur.status(), cur.kind(), role))));
+    }
+    throw new SkydasProblem(
+        ProblemCode.CONFLICT,
+        "record "
+            + cur.id()
+            + " is "
+            + cur.status().id()
+            + ": "
+            + action.id()
+            + " is only allowed from "
+            + RegistryProblems.ids(from),
+        Map.of(
+            "status",
+            cur.status().id(),
+            "offered",
+            RegistryProblems.ids(offered(cur.status(), cur.kind(), role))));
   }
 
   private Lifecycle tableFor(Status s) {

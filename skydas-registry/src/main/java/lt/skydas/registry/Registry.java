@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import lt.skydas.core.problem.ProblemCode;
@@ -292,7 +291,7 @@ public final class Registry implements AutoCloseable {
           RegistryRecord cur = load(c, id);
           checkVersion(cur, expectedVersion);
           Lifecycle lc = lifecycle(cur);
-          Lifecycle.Step step = step(lc, cur, action, actor.role());
+          Lifecycle.Step step = lc.require(cur, action, actor.role());
           if (!step.roles().contains(actor.role())) {
             throw RegistryProblems.forbidden(
                 actor, action.id() + " (" + RegistryProblems.ids(step.roles()) + ")");
@@ -320,63 +319,6 @@ public final class Registry implements AutoCloseable {
           }
           return commit(c, actor, cur, next, action.id(), expectedVersion);
         });
-  }
-
-  /**
-   * The step {@code action} takes {@code cur} by in {@code lc}; refused if the action does not
-   * apply to the record's kind or employment, or not from its status.
-   */
-  private static Lifecycle.Step step(Lifecycle lc, RegistryRecord cur, Action action, Role role) {
-    if (action.minefieldOnly() && cur.kind() != RecordKind.MINEFIELD) {
-      throw new SkydasProblem(
-          ProblemCode.INFEASIBLE,
-          action.id() + " applies to minefields; " + cur.id() + " is a " + cur.type());
-    }
-    Optional<Lifecycle.Step> step = lc.find(action, cur.status());
-    if (step.isPresent()) {
-      return step.get();
-    }
-    Set<Status> from = lc.from(action);
-    if (from.isEmpty()) {
-      String employment = lc.employment().id().replace('_', '-');
-      throw new SkydasProblem(
-          ProblemCode.INFEASIBLE,
-          "record "
-              + cur.id()
-              + " is a "
-              + employment
-              + " "
-              + cur.type()
-              + ": "
-              + action.id()
-              + " is not one of its actions ("
-              + RegistryProblems.ids(lc.actions(cur.kind()))
-              + ")",
-          Map.of(
-              "type",
-              cur.type(),
-              "employment",
-              lc.employment().id(),
-              "actions",
-              RegistryProblems.ids(lc.actions(cur.kind())),
-              "offered",
-              RegistryProblems.ids(lc.offered(cur.status(), cur.kind(), role))));
-    }
-    throw new SkydasProblem(
-        ProblemCode.CONFLICT,
-        "record "
-            + cur.id()
-            + " is "
-            + cur.status().id()
-            + ": "
-            + action.id()
-            + " is only allowed from "
-            + RegistryProblems.ids(from),
-        Map.of(
-            "status",
-            cur.status().id(),
-            "offered",
-            RegistryProblems.ids(lc.offered(cur.status(), cur.kind(), role))));
   }
 
   /**
