@@ -16,6 +16,7 @@ import Modify from 'ol/interaction/Modify.js';
 import Feature from 'ol/Feature.js';
 import { getCenter } from 'ol/extent.js';
 import Point from 'ol/geom/Point.js';
+import { state } from './state.js';
 import ImageLayer from 'ol/layer/Image.js';
 import ImageStatic from 'ol/source/ImageStatic.js';
 import { register } from 'ol/proj/proj4.js';
@@ -74,10 +75,20 @@ export function useSensorSymbols(types) {
 }
 
 const symbolCache = {};
+
+/**
+ * Whether a record in this status is not there yet (planned, approved, prepared, stocked,
+ * ordered: drawn as anticipated), by the flags of /api/statuses: standing but not in the ground.
+ */
+function anticipated(status) {
+  const s = state.statuses.find((x) => x.id === status);
+  return s ? s.standing && !s.in_ground : status === 'planned' || status === 'approved';
+}
+
 function symbol(type, status, kind) {
-  const key = `${type}/${status}`;
+  const planned = anticipated(status);
+  const key = `${type}/${planned}`;
   if (!symbolCache[key]) {
-    const planned = status === 'planned' || status === 'approved';
     const s = new ms.Symbol(sidcOf(type, planned, kind), { size: 22, colorMode: planned ? 'Light' : 'Medium' });
     symbolCache[key] = new Icon({ img: s.asCanvas(), size: [s.getSize().width, s.getSize().height], anchor: [s.getAnchor().x, s.getAnchor().y], anchorXUnits: 'pixels', anchorYUnits: 'pixels' });
   }

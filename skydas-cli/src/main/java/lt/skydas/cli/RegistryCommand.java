@@ -228,9 +228,7 @@ final class RegistryCommand implements Runnable {
               "actions for "
                   + role
                   + ": "
-                  + Action.offered(x.status(), x.kind(), Role.parse(role)).stream()
-                      .map(Action::id)
-                      .toList());
+                  + r.offer(x, Role.parse(role)).actions().stream().map(Action::id).toList());
         }
       }
       return 0;
@@ -241,8 +239,11 @@ final class RegistryCommand implements Runnable {
       name = "transition",
       mixinStandardHelpOptions = true,
       description = {
-        "Apply a lifecycle action: approve, start_construction, emplace, report_breach, report_damage, repair,",
-        "start_clearance, complete_clearance, release_land; for minefields also mark, fence, monitor."
+        "Apply a lifecycle action of the record's employment. Permanent: approve, start_construction, emplace.",
+        "Reserved: approve, prepare, order (admin), execute, stand_down. Crisis-laid: approve, prepare, stock,",
+        "order (admin), lay, stand_down, emplace (needs the complete Amended Protocol II record). Then all:",
+        "report_breach, report_damage, repair, start_clearance, complete_clearance, release_land; for",
+        "minefields also mark, fence, monitor."
       })
   static final class Transition implements Callable<Integer> {
     @Mixin RegistryOptions.Db db;

@@ -110,7 +110,8 @@ final class RegistryOptions {
     @Option(
         names = "--status",
         description =
-            "Only records in this status (planned, approved, under_construction, emplaced, ...).")
+            "Only records in this status (planned, approved, prepared, stocked, ordered, laid,"
+                + " executed, emplaced, ...).")
     String status;
 
     @Option(names = "--kind", description = "obstacle, minefield or sensor.")

@@ -134,5 +134,15 @@ class RegistryCliTest {
             "under_construction",
             "activity inspection",
             "actions for engineer: [emplace]");
+
+    // a crisis-laid minefield is prepared, stocked, ordered and laid, never constructed
+    assertThat(run("registry", "transition", "m1", "approve", "--role", "admin").exit()).isZero();
+    CliRunner.Result build =
+        run("registry", "transition", "m1", "start_construction", "--role", "engineer");
+    assertThat(build.exit()).isEqualTo(6);
+    assertThat(build.err())
+        .contains("record m1 is a crisis-laid at_minefield: start_construction is not one of");
+    assertThat(run("registry", "show", "m1", "--role", "engineer").out())
+        .contains("actions for engineer: [prepare]");
   }
 }

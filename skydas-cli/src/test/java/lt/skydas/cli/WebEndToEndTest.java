@@ -461,10 +461,19 @@ class WebEndToEndTest {
         "e2e-m1",
         1,
         lt.skydas.registry.Action.APPROVE);
+    // a crisis-laid minefield: prepared and stocked in peacetime, ordered, then laid on warning
+    var engineer = new lt.skydas.registry.Actor("engineer", Role.ENGINEER);
+    registry.transition(engineer, "e2e-m1", 2, lt.skydas.registry.Action.PREPARE);
+    registry.transition(engineer, "e2e-m1", 3, lt.skydas.registry.Action.STOCK);
+    registry.transition(
+        new lt.skydas.registry.Actor("admin", Role.ADMIN),
+        "e2e-m1",
+        4,
+        lt.skydas.registry.Action.ORDER);
 
     login(Role.ENGINEER);
     openRecord("e2e-m1");
-    takeAction("start_construction", "under_construction", "e2e-m1");
+    takeAction("lay", "laid", "e2e-m1");
     openRecord("e2e-m1");
     // fill the as-laid record but the time it was laid; emplacing is refused, naming that field
     // beside its input, and marking (AT minefields must be marked) in the list
@@ -509,7 +518,7 @@ class WebEndToEndTest {
         .isEqualTo("true");
     String listed = browser.findElement(By.id("record-errors")).getText();
     assertThat(listed).contains("marked").doesNotContain("minefield.lots");
-    assertThat(registry.find("e2e-m1").orElseThrow().status()).isEqualTo(Status.UNDER_CONSTRUCTION);
+    assertThat(registry.find("e2e-m1").orElseThrow().status()).isEqualTo(Status.LAID);
     shot("06-minefield-field-error");
     fill("laid_from", "2027-05-03T08:00:00Z");
     browser.findElement(By.id("minefield-save")).click();
@@ -518,7 +527,7 @@ class WebEndToEndTest {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("flash"), "e2e-m1: as-laid record saved"));
     waiting(20).until(ExpectedConditions.presenceOfElementLocated(By.id("minefield-form")));
-    takeAction("mark", "under_construction", "e2e-m1");
+    takeAction("mark", "laid", "e2e-m1");
     openRecord("e2e-m1");
     takeAction("emplace", "emplaced", "e2e-m1");
     assertThat(registry.find("e2e-m1").orElseThrow().minefield().mineCount()).isEqualTo(40);

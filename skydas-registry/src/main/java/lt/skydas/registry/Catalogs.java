@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import lt.skydas.plan.Emplacement.Employment;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.ObstacleType;
 import lt.skydas.plan.ObstacleType.GeometryKind;
@@ -74,20 +75,34 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
    * @param geometry point, line or area
    * @param apMines whether it lays anti-personnel mines (CCW Article 5 applies)
    * @param arc_deg horizontal coverage arc in degrees (360 for obstacles and all-round sensors)
+   * @param employment permanent, reserved or crisis-laid (sensor sites: permanent); picks the
+   *     {@link Lifecycle}
    */
   record RecordType(
-      String id, RecordKind kind, GeometryKind geometry, boolean apMines, double arc_deg) {
+      String id,
+      RecordKind kind,
+      GeometryKind geometry,
+      boolean apMines,
+      double arc_deg,
+      Employment employment) {
     static RecordType of(ObstacleType t) {
       return new RecordType(
           t.id(),
           t.mines().isMine() ? RecordKind.MINEFIELD : RecordKind.OBSTACLE,
           t.geometry(),
           t.mines().hasAp(),
-          360);
+          360,
+          t.emplacement().employment());
     }
 
     static RecordType of(SensorType t) {
-      return new RecordType(t.id(), RecordKind.SENSOR, t.geometry(), false, t.arc_deg());
+      return new RecordType(
+          t.id(), RecordKind.SENSOR, t.geometry(), false, t.arc_deg(), Employment.PERMANENT);
+    }
+
+    /** The lifecycle records of this type follow. */
+    Lifecycle lifecycle() {
+      return Lifecycle.of(employment);
     }
 
     /** Whether a point or line of this type may be given as its footprint polygon instead. */

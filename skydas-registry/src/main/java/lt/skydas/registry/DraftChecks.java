@@ -101,7 +101,21 @@ final class DraftChecks {
             cur == null ? 1 : cur.version(),
             cur == null ? now : cur.createdAt(),
             now);
-    if (kind == RecordKind.MINEFIELD && status.compareTo(Status.EMPLACED) >= 0) {
+    if (cur == null && !type.lifecycle().has(status)) {
+      fe.add(
+          new FieldError(
+              "status",
+              "'"
+                  + status.id()
+                  + "' is not a status of a "
+                  + type.employment().id().replace('_', '-')
+                  + " "
+                  + type.id()
+                  + " (one of "
+                  + String.join(", ", type.lifecycle().statuses().stream().map(Status::id).toList())
+                  + ")"));
+    }
+    if (kind == RecordKind.MINEFIELD && status.emplacedOrLater()) {
       fe.addAll(RecordValidator.emplacementErrors(r, type.apMines()));
     }
     return fe.isEmpty() ? r : null;

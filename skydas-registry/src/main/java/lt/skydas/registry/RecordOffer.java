@@ -14,9 +14,10 @@ import java.util.Set;
  * <p>Each list is in its enum's order.
  *
  * @param actions lifecycle actions the role may take from the record's status ({@link
- *     Action#offered})
+ *     Lifecycle#offered})
  * @param edits what the role may edit: {@link Edit#DETAILS} and {@link Edit#GEOMETRY} of a planned
- *     record it may edit, {@link Edit#AS_LAID} of a minefield under construction it may edit
+ *     record it may edit, {@link Edit#AS_LAID} of a minefield under construction or laid it may
+ *     edit
  * @param activities kinds of activity the role may record on the record in its status
  */
 public record RecordOffer(List<Action> actions, List<Edit> edits, List<ActivityKind> activities) {
@@ -41,15 +42,19 @@ public record RecordOffer(List<Action> actions, List<Edit> edits, List<ActivityK
     activities = List.copyOf(activities);
   }
 
-  /** The offer of record {@code r} to a caller of {@code role}. */
-  public static RecordOffer of(RegistryRecord r, Role role) {
+  /**
+   * The offer of record {@code r}, following lifecycle {@code lc} (its type's: {@link
+   * Registry#offer}), to a caller of {@code role}.
+   */
+  public static RecordOffer of(RegistryRecord r, Lifecycle lc, Role role) {
     Set<Edit> edits = EnumSet.noneOf(Edit.class);
     if (Registry.mayEdit(role, r.status())) {
       if (r.status() == Status.PLANNED) {
         edits.add(Edit.DETAILS);
         edits.add(Edit.GEOMETRY);
       }
-      if (r.kind() == RecordKind.MINEFIELD && r.status() == Status.UNDER_CONSTRUCTION) {
+      if (r.kind() == RecordKind.MINEFIELD
+          && (r.status() == Status.UNDER_CONSTRUCTION || r.status() == Status.LAID)) {
         edits.add(Edit.AS_LAID);
       }
     }
@@ -60,6 +65,6 @@ public record RecordOffer(List<Action> actions, List<Edit> edits, List<ActivityK
       }
     }
     return new RecordOffer(
-        List.copyOf(Action.offered(r.status(), r.kind(), role)), List.copyOf(edits), activities);
+        List.copyOf(lc.offered(r.status(), r.kind(), role)), List.copyOf(edits), activities);
   }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.plan.Emplacement.Employment;
 import lt.skydas.plan.ObstacleCatalog;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -194,8 +195,8 @@ public final class Registry implements AutoCloseable {
 
   /**
    * Edits a record's data (not its status: see {@link #transition}). Planned records belong to
-   * planners (approved ones to admins), records being built or in the ground to engineers; cleared
-   * and released records are closed.
+   * planners (approved ones to admins), records being prepared, stocked, ordered, built, laid or in
+   * place to engineers; cleared and released records are closed.
    */
   public RegistryRecord update(Actor actor, String id, long expectedVersion, RecordDraft d) {
     return store.write(
@@ -278,46 +279,33 @@ public final class Registry implements AutoCloseable {
             + ")";
   }
 
-  /** Applies a lifecycle action; refused if the role does not own it or the record is not ready. */
+  /**
+   * Applies a lifecycle action as the record's {@link Lifecycle} allows it: refused if the action
+   * is not one of its employment's, the record is not in a status it leaves from, the role does not
+   * own it, or it would leave a minefield emplaced without its complete CCW Amended Protocol II
+   * record.
+   */
   public RegistryRecord transition(Actor actor, String id, long expectedVersion, Action action) {
     return store.write(
         c -> {
           RegistryRecord cur = load(c, id);
           checkVersion(cur, expectedVersion);
-          if (action.minefieldOnly() && cur.kind() != RecordKind.MINEFIELD) {
-            throw new SkydasProblem(
-                ProblemCode.INFEASIBLE,
-                action.id() + " applies to minefields; " + id + " is a " + cur.type());
-          }
-          if (!action.from().contains(cur.status())) {
-            throw new SkydasProblem(
-                ProblemCode.CONFLICT,
-                "record "
-                    + id
-                    + " is "
-                    + cur.status().id()
-                    + ": "
-                    + action.id()
-                    + " is only allowed from "
-                    + RegistryProblems.ids(action.from()),
-                Map.of(
-                    "status",
-                    cur.status().id(),
-                    "offered",
-                    RegistryProblems.ids(Action.offered(cur.status(), cur.kind(), actor.role()))));
-          }
-          if (!action.roles().contains(actor.role())) {
+          Lifecycle lc = lifecycle(cur);
+          Lifecycle.Step step = lc.require(cur, action, actor.role());
+          if (!step.roles().contains(actor.role())) {
             throw RegistryProblems.forbidden(
-                actor, action.id() + " (" + RegistryProblems.ids(action.roles()) + ")");
+                actor, action.id() + " (" + RegistryProblems.ids(step.roles()) + ")");
           }
           RegistryRecord next =
               switch (action) {
                 case MARK -> cur.withProtection(true, cur.fenced(), cur.monitored());
                 case FENCE -> cur.withProtection(cur.marked(), true, cur.monitored());
                 case MONITOR -> cur.withProtection(cur.marked(), cur.fenced(), true);
-                default -> cur.withStatus(action.next(cur.status()));
+                default -> cur.withStatus(step.next(cur.status()));
               };
-          if (action == Action.EMPLACE && cur.kind() == RecordKind.MINEFIELD) {
+          if (next.kind() == RecordKind.MINEFIELD
+              && next.status() == Status.EMPLACED
+              && cur.status() != Status.EMPLACED) {
             List<FieldError> fe = RecordValidator.emplacementErrors(next, apType(cur.type()));
             if (!fe.isEmpty()) {
               throw RegistryProblems.invalid(
@@ -331,6 +319,27 @@ public final class Registry implements AutoCloseable {
           }
           return commit(c, actor, cur, next, action.id(), expectedVersion);
         });
+  }
+
+  /**
+   * The lifecycle of records of catalog type {@code type}: its employment's ({@link Lifecycle#of});
+   * the permanent one for a type no catalog has.
+   */
+  public Lifecycle lifecycleOf(String type) {
+    return catalogs
+        .findType(type)
+        .map(Catalogs.RecordType::lifecycle)
+        .orElse(Lifecycle.of(Employment.PERMANENT));
+  }
+
+  /** The lifecycle {@code r} follows. */
+  public Lifecycle lifecycle(RegistryRecord r) {
+    return lifecycleOf(r.type());
+  }
+
+  /** What a caller of {@code role} may do with {@code r} now ({@link RecordOffer}). */
+  public RecordOffer offer(RegistryRecord r, Role role) {
+    return RecordOffer.of(r, lifecycle(r), role);
   }
 
   /** Links an inspection, incident, clearance task or land release to a record. */
@@ -535,7 +544,17 @@ public final class Registry implements AutoCloseable {
     return switch (s) {
       case PLANNED -> Role.PLANNER;
       case APPROVED -> Role.ADMIN;
-      case UNDER_CONSTRUCTION, EMPLACED, BREACHED, DAMAGED, CLEARANCE_IN_PROGRESS -> Role.ENGINEER;
+      case UNDER_CONSTRUCTION,
+          PREPARED,
+          STOCKED,
+          ORDERED,
+          LAID,
+          EXECUTED,
+          EMPLACED,
+          BREACHED,
+          DAMAGED,
+          CLEARANCE_IN_PROGRESS ->
+          Role.ENGINEER;
       case CLEARED, LAND_RELEASED -> null;
     };
   }

@@ -2,11 +2,27 @@ package lt.skydas.registry;
 
 import java.util.Locale;
 
-/** Where a record stands in its life, from plan to released land. */
+/**
+ * Where a record stands in its life, from plan to released land. Which statuses a record passes
+ * through depends on its type's employment ({@link Lifecycle}): a permanent obstacle is built
+ * ({@link #UNDER_CONSTRUCTION}, {@link #EMPLACED}), a reserved one prepared and executed on order
+ * ({@link #PREPARED}, {@link #ORDERED}, {@link #EXECUTED}), a crisis-laid minefield prepared,
+ * stocked, ordered, laid and then emplaced once its record is complete. In lifecycle order.
+ */
 public enum Status {
   PLANNED,
   APPROVED,
   UNDER_CONSTRUCTION,
+  /** Peacetime site work done (chambers, sockets, barrier sets; a minefield's survey and posts). */
+  PREPARED,
+  /** A crisis-laid minefield's mines are in a depot, allotted to it. */
+  STOCKED,
+  /** The order to execute or lay is given. */
+  ORDERED,
+  /** A crisis-laid minefield's mines are in the ground; its record is not yet complete. */
+  LAID,
+  /** A reserved obstacle is in place: the demolition charged or fired, the road closed. */
+  EXECUTED,
   EMPLACED,
   BREACHED,
   DAMAGED,
@@ -39,13 +55,30 @@ public enum Status {
   }
 
   /**
-   * True while the obstacle physically stands (and, for a minefield, mines may be in the ground).
+   * True while the obstacle physically stands (and, for a minefield, mines may be in the ground):
+   * being built, laid, executed, emplaced, breached, damaged or being cleared. A prepared site is
+   * not: its obstacle is not there until executed.
    */
   public boolean inGround() {
     return this == EMPLACED
         || this == BREACHED
         || this == DAMAGED
         || this == CLEARANCE_IN_PROGRESS
-        || this == UNDER_CONSTRUCTION;
+        || this == UNDER_CONSTRUCTION
+        || this == LAID
+        || this == EXECUTED;
+  }
+
+  /**
+   * True from emplacement on (emplaced, breached, damaged, being cleared, cleared, land released):
+   * a minefield in one of these statuses has its complete CCW Amended Protocol II record.
+   */
+  public boolean emplacedOrLater() {
+    return this == EMPLACED
+        || this == BREACHED
+        || this == DAMAGED
+        || this == CLEARANCE_IN_PROGRESS
+        || this == CLEARED
+        || this == LAND_RELEASED;
   }
 }

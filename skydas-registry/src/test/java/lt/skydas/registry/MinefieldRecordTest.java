@@ -34,7 +34,10 @@ abstract class MinefieldRecordTest {
             .withYear(1)
             .build());
     RegistryRecord r = reg.transition(ADMIN, id, 1, Action.APPROVE);
-    return reg.transition(ENGINEER, id, r.version(), Action.START_CONSTRUCTION);
+    r = reg.transition(ENGINEER, id, r.version(), Action.PREPARE);
+    r = reg.transition(ENGINEER, id, r.version(), Action.STOCK);
+    r = reg.transition(ADMIN, id, r.version(), Action.ORDER);
+    return reg.transition(ENGINEER, id, r.version(), Action.LAY);
   }
 
   @Test
@@ -62,7 +65,7 @@ abstract class MinefieldRecordTest {
               })
           .hasMessageContaining(
               "minefield m1 cannot be emplaced: its record is incomplete (9 field(s))");
-      assertThat(reg.find("m1").orElseThrow().status()).isEqualTo(Status.UNDER_CONSTRUCTION);
+      assertThat(reg.find("m1").orElseThrow().status()).isEqualTo(Status.LAID);
     }
   }
 

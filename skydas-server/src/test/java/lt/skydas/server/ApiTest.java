@@ -7,7 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import lt.skydas.plan.Emplacement.Employment;
 import lt.skydas.registry.Action;
+import lt.skydas.registry.Lifecycle;
 import lt.skydas.registry.RecordKind;
 import lt.skydas.registry.Role;
 import lt.skydas.registry.Status;
@@ -67,6 +69,23 @@ class ApiTest {
         .containsExactlyElementsOf(
             java.util.Arrays.stream(Status.values()).map(Status::id).toList());
     assertThat(standing).startsWith("planned").doesNotContain("cleared", "land_released");
+    JsonNode lc =
+        ts.as(Role.VIEWER).json(ts.as(Role.VIEWER).get("/api/statuses")).get("lifecycles");
+    assertThat(strings(lc.get("reserved").get("statuses")))
+        .containsExactly(
+            "planned",
+            "approved",
+            "prepared",
+            "ordered",
+            "executed",
+            "breached",
+            "damaged",
+            "clearance_in_progress",
+            "cleared",
+            "land_released");
+    assertThat(lc.get("crisis_laid").get("steps").toString())
+        .contains(
+            "{\"action\":\"order\",\"from\":[\"stocked\"],\"to\":\"ordered\",\"roles\":[\"admin\"]}");
     assertThat(ts.anonymous().get("/api/statuses").statusCode()).isEqualTo(401);
   }
 
@@ -254,7 +273,9 @@ class ApiTest {
     TestServer.Client admin = ts.as(Role.ADMIN);
     assertThat(strings(admin.json(admin.get("/api/records/api-s1")).get("allowed_actions")))
         .isEqualTo(
-            Action.offered(Status.PLANNED, RecordKind.SENSOR, Role.ADMIN).stream()
+            Lifecycle.of(Employment.PERMANENT)
+                .offered(Status.PLANNED, RecordKind.SENSOR, Role.ADMIN)
+                .stream()
                 .map(Action::id)
                 .toList());
 
@@ -283,6 +304,12 @@ class ApiTest {
         .contains("FieldError");
     assertThat(schemas.get("FieldError").get("properties").has("field")).isTrue();
     assertThat(schemas.get("Record").get("properties").has("allowed_actions")).isTrue();
+    assertThat(strings(schemas.get("Status").get("enum")))
+        .containsExactlyElementsOf(
+            java.util.Arrays.stream(Status.values()).map(Status::id).toList())
+        .contains("prepared", "stocked", "ordered", "laid", "executed");
+    assertThat(strings(schemas.get("Action").get("enum")))
+        .contains("prepare", "stock", "order", "execute", "lay", "stand_down");
     assertThat(doc.at("/paths/~1api~1records~1{id}/get/responses/200/content").toString())
         .contains("#/components/schemas/Record");
   }
@@ -308,8 +335,11 @@ class ApiTest {
     return out;
   }
 
+  /** What the shipped catalog's at_minefield (crisis-laid) offers to {@code r} in {@code s}. */
   static List<String> offered(Status s, Role r) {
-    return Action.offered(s, RecordKind.MINEFIELD, r).stream().map(Action::id).toList();
+    return Lifecycle.of(Employment.CRISIS_LAID).offered(s, RecordKind.MINEFIELD, r).stream()
+        .map(Action::id)
+        .toList();
   }
 
   @Test
@@ -346,22 +376,37 @@ class ApiTest {
                     "POST", "/api/records/api-m1/actions", "{\"action\":\"approve\",\"version\":1}")
                 .statusCode())
         .isEqualTo(200);
-    assertThat(
-            engineer
-                .send(
-                    "POST",
-                    "/api/records/api-m1/actions",
-                    "{\"action\":\"start_construction\",\"version\":2}")
-                .statusCode())
-        .isEqualTo(200);
+    HttpResponse<String> wrong =
+        engineer.send(
+            "POST",
+            "/api/records/api-m1/actions",
+            "{\"action\":\"start_construction\",\"version\":2}");
+    assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(422);
+    assertThat(engineer.json(wrong).get("detail").asText())
+        .startsWith(
+            "record api-m1 is a crisis-laid at_minefield: start_construction is not one of its"
+                + " actions (approve,");
+    int v = 2;
+    for (String[] step :
+        new String[][] {
+          {"engineer", "prepare"}, {"engineer", "stock"}, {"admin", "order"}, {"engineer", "lay"}
+        }) {
+      TestServer.Client who = step[0].equals("admin") ? admin : engineer;
+      HttpResponse<String> r =
+          who.send(
+              "POST",
+              "/api/records/api-m1/actions",
+              "{\"action\":\"" + step[1] + "\",\"version\":" + v++ + "}");
+      assertThat(r.statusCode()).as(step[1] + ": " + r.body()).isEqualTo(200);
+    }
     JsonNode building = engineer.json(engineer.get("/api/records/api-m1"));
     assertThat(strings(building.get("allowed_actions")))
-        .isEqualTo(offered(Status.UNDER_CONSTRUCTION, Role.ENGINEER))
-        .contains("emplace", "mark", "fence", "monitor");
+        .isEqualTo(offered(Status.LAID, Role.ENGINEER))
+        .containsExactly("emplace", "mark", "fence", "monitor");
     assertThat(strings(building.get("allowed_edits"))).containsExactly("as_laid");
     assertThat(strings(building.get("allowed_activities"))).contains("incident", "clearance_task");
     assertThat(strings(admin.json(admin.get("/api/records/api-m1")).get("allowed_actions")))
-        .isEqualTo(offered(Status.UNDER_CONSTRUCTION, Role.ADMIN))
+        .isEqualTo(offered(Status.LAID, Role.ADMIN))
         .isEmpty();
   }
 
@@ -373,15 +418,16 @@ class ApiTest {
     assertThat(planner.send("POST", "/api/records", m).statusCode()).isEqualTo(201);
     ts.registry.transition(
         new lt.skydas.registry.Actor("admin", Role.ADMIN), "api-m2", 1, Action.APPROVE);
+    var eng = new lt.skydas.registry.Actor("engineer", Role.ENGINEER);
+    ts.registry.transition(eng, "api-m2", 2, Action.PREPARE);
+    ts.registry.transition(eng, "api-m2", 3, Action.STOCK);
     ts.registry.transition(
-        new lt.skydas.registry.Actor("engineer", Role.ENGINEER),
-        "api-m2",
-        2,
-        Action.START_CONSTRUCTION);
+        new lt.skydas.registry.Actor("admin", Role.ADMIN), "api-m2", 4, Action.ORDER);
+    ts.registry.transition(eng, "api-m2", 5, Action.LAY);
 
     HttpResponse<String> r =
         engineer.send(
-            "POST", "/api/records/api-m2/actions", "{\"action\":\"emplace\",\"version\":3}");
+            "POST", "/api/records/api-m2/actions", "{\"action\":\"emplace\",\"version\":6}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     JsonNode p = engineer.json(r);
     assertThat(p.get("detail").asText()).startsWith("minefield api-m2 cannot be emplaced");

@@ -49,8 +49,9 @@ final class GichdWriter {
   /** The handover status of a minefield in {@code s}; null if no mines were ever laid. */
   static String hazardStatus(Status s) {
     return switch (s) {
-      case PLANNED, APPROVED -> null;
-      case UNDER_CONSTRUCTION, EMPLACED, BREACHED, DAMAGED, CLEARANCE_IN_PROGRESS -> "open";
+      case PLANNED, APPROVED, PREPARED, STOCKED, ORDERED -> null;
+      case UNDER_CONSTRUCTION, LAID, EXECUTED, EMPLACED, BREACHED, DAMAGED, CLEARANCE_IN_PROGRESS ->
+          "open";
       case CLEARED -> "closed";
       case LAND_RELEASED -> "handed_over";
     };

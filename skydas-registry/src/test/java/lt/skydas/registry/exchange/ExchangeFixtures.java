@@ -141,6 +141,18 @@ final class ExchangeFixtures {
             .withYear(3)
             .withNotes(LITHUANIAN)
             .build(),
+        TestDrafts.obstacle("bridge-3")
+            .withType("bridge_demolition")
+            .withName(LITHUANIAN)
+            .withStatus(Status.EXECUTED)
+            .withGeometry(wkt("POINT (25.655 54.705)"))
+            .withYear(1)
+            .build(),
+        TestDrafts.obstacle("rcp-4")
+            .withType("road_control_point")
+            .withStatus(Status.PREPARED)
+            .withGeometry(wkt("POINT (25.675 54.715)"))
+            .build(),
         TestDrafts.sensor("cuas-1", 25.66, 54.68)
             .withName(MARKUP)
             .withStatus(Status.EMPLACED)

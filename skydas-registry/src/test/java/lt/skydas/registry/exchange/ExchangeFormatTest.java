@@ -268,6 +268,9 @@ class ExchangeFormatTest {
     }
     assertThat(RegistryExchange.gichdStatus(Status.PLANNED)).isNull();
     assertThat(RegistryExchange.gichdStatus(Status.BREACHED)).isEqualTo("open");
+    assertThat(RegistryExchange.gichdStatus(Status.STOCKED)).isNull();
+    assertThat(RegistryExchange.gichdStatus(Status.ORDERED)).isNull();
+    assertThat(RegistryExchange.gichdStatus(Status.LAID)).isEqualTo("open");
   }
 
   @Test

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.plan.Emplacement.Employment;
 import lt.skydas.registry.Activity;
 import lt.skydas.registry.ActivityKind;
+import lt.skydas.registry.Lifecycle;
 import lt.skydas.registry.RecordDraft;
 import lt.skydas.registry.Registry;
 import lt.skydas.registry.RegistryRecord;
@@ -120,7 +122,8 @@ public final class RecordApi {
         "/api/statuses",
         any,
         "registry",
-        "The lifecycle statuses in order, and which of them an assessment of the registry counts",
+        "The lifecycle statuses in order, which of them an assessment of the registry counts, and"
+            + " the lifecycle of each employment (permanent, reserved, crisis-laid)",
         this::statuses);
     t.add(
         HandlerType.GET,
@@ -153,14 +156,15 @@ public final class RecordApi {
     responses.geoJson(
         ctx,
         200,
-        RecordJson.featuresWithOffers(rs, role, Map.of("count", rs.size()), responses.mapper()));
+        RecordJson.featuresWithOffers(
+            registry, rs, role, Map.of("count", rs.size()), responses.mapper()));
   }
 
   private void get(Context ctx) {
     RegistryRecord r = load(id(ctx));
     Role role = Requests.principal(ctx).role();
     ctx.header("ETag", "\"" + r.version() + "\"");
-    responses.geoJson(ctx, 200, RecordJson.feature(r, role, responses.mapper()));
+    responses.geoJson(ctx, 200, RecordJson.feature(registry, r, role, responses.mapper()));
   }
 
   private void create(Context ctx) {
@@ -230,7 +234,28 @@ public final class RecordApi {
                     Map.<String, Object>of(
                         "id", st.id(), "standing", st.standing(), "in_ground", st.inGround()))
             .toList();
-    responses.json(ctx, 200, Map.of("statuses", out));
+    Map<String, Object> lifecycles = new LinkedHashMap<>();
+    for (Employment e : Employment.values()) {
+      Lifecycle lc = Lifecycle.of(e);
+      lifecycles.put(
+          e.id(),
+          Map.of(
+              "statuses",
+              lc.statuses().stream().map(Status::id).toList(),
+              "steps",
+              lc.steps().stream().map(RecordApi::step).toList()));
+    }
+    responses.json(ctx, 200, Map.of("statuses", out, "lifecycles", lifecycles));
+  }
+
+  /** One lifecycle step for the wire: action, from, to (null: keeps the status), roles. */
+  private static Map<String, Object> step(Lifecycle.Step st) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("action", st.action().id());
+    m.put("from", st.from().stream().sorted().map(Status::id).toList());
+    m.put("to", st.to() == null ? null : st.to().id());
+    m.put("roles", st.roles().stream().sorted().map(Role::id).toList());
+    return m;
   }
 
   private static List<Map<String, Object>> views(List<Activity> as) {

@@ -13,6 +13,7 @@ import lt.skydas.registry.Action;
 import lt.skydas.registry.ActivityKind;
 import lt.skydas.registry.RecordOffer;
 import lt.skydas.registry.RecordOffer.Edit;
+import lt.skydas.registry.Registry;
 import lt.skydas.registry.RegistryRecord;
 import lt.skydas.registry.Role;
 import lt.skydas.registry.exchange.RegistryExchange;
@@ -39,18 +40,26 @@ final class RecordJson {
    * allowed_actions}, {@code allowed_edits} and {@code allowed_activities} (see {@link
    * RecordOffer}, the registry's rules).
    */
-  static ObjectNode feature(RegistryRecord r, Role role, ObjectMapper json) {
-    return (ObjectNode) featuresWithOffers(List.of(r), role, Map.of(), json).get("features").get(0);
+  static ObjectNode feature(Registry registry, RegistryRecord r, Role role, ObjectMapper json) {
+    return (ObjectNode)
+        featuresWithOffers(registry, List.of(r), role, Map.of(), json).get("features").get(0);
   }
 
-  /** Records as a FeatureCollection, each feature with the offers to {@code role}. */
+  /**
+   * Records as a FeatureCollection, each feature with the offers to {@code role} (by the lifecycle
+   * of its type's employment, {@link Registry#offer}).
+   */
   static ObjectNode featuresWithOffers(
-      List<RegistryRecord> rs, Role role, Map<String, ?> members, ObjectMapper json) {
+      Registry registry,
+      List<RegistryRecord> rs,
+      Role role,
+      Map<String, ?> members,
+      ObjectMapper json) {
     try {
       ObjectNode fc = (ObjectNode) json.readTree(features(rs, members));
       for (int i = 0; i < rs.size(); i++) {
         ObjectNode f = (ObjectNode) fc.get("features").get(i);
-        RecordOffer o = RecordOffer.of(rs.get(i), role);
+        RecordOffer o = registry.offer(rs.get(i), role);
         f.set("allowed_actions", json.valueToTree(o.actions().stream().map(Action::id).toList()));
         f.set("allowed_edits", json.valueToTree(o.edits().stream().map(Edit::id).toList()));
         f.set(

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lt.skydas.registry.Action;
+import lt.skydas.registry.Status;
 
 /**
  * The OpenAPI 3.0 document, generated from the route table so it cannot drift from the routes:
@@ -50,6 +52,7 @@ public final class OpenApiDoc {
     ObjectNode schemas = comps.putObject("schemas");
     problemSchemas(schemas);
     recordSchema(schemas);
+    lifecycleSchemas(schemas);
     ObjectNode paths = doc.putObject("paths");
     for (RouteSpec r : routes) {
       String p = r.path();
@@ -145,11 +148,19 @@ public final class OpenApiDoc {
         .put(
             "description",
             "the record: id, kind (obstacle, minefield or sensor), type (an id of the obstacle"
-                + " or sensor catalog, /api/catalog), name, status, year, notes, marked, fenced,"
+                + " or sensor catalog, /api/catalog), name, status (schema Status), year, notes,"
+                + " marked, fenced,"
                 + " monitored, minefield (the CCW record), height_m and azimuth_deg (sensor sites:"
                 + " mast height in m, 0 to 3000, and the arc's centre in degrees from true north,"
                 + " 0 to 360, required where the type's arc is under 360), version");
-    stringList(p, "allowed_actions", "lifecycle actions the caller may take (approve, emplace …)");
+    p.putObject("allowed_actions")
+        .put("type", "array")
+        .put(
+            "description",
+            "lifecycle actions the caller may take now, by the lifecycle of the record's"
+                + " employment (GET /api/statuses)")
+        .putObject("items")
+        .put("$ref", "#/components/schemas/Action");
     stringList(
         p,
         "allowed_edits",
@@ -165,6 +176,25 @@ public final class OpenApiDoc {
         .put("type", "array")
         .putObject("items")
         .put("$ref", "#/components/schemas/" + RECORD);
+  }
+
+  /** The enums of the registry's lifecycle: statuses and actions, in lifecycle order. */
+  private static void lifecycleSchemas(ObjectNode schemas) {
+    ObjectNode st = schemas.putObject("Status").put("type", "string");
+    st.put(
+        "description",
+        "a record's lifecycle status; which ones a record passes through depends on its type's"
+            + " employment: permanent, reserved or crisis-laid (GET /api/statuses)");
+    ArrayNode se = st.putArray("enum");
+    for (Status s : Status.values()) {
+      se.add(s.id());
+    }
+    ObjectNode ac = schemas.putObject("Action").put("type", "string");
+    ac.put("description", "a lifecycle action (POST /api/records/{id}/actions)");
+    ArrayNode ae = ac.putArray("enum");
+    for (Action a : Action.values()) {
+      ae.add(a.id());
+    }
   }
 
   private static void stringList(ObjectNode props, String name, String description) {
