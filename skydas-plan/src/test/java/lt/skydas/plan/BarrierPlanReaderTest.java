@@ -61,9 +61,18 @@ class BarrierPlanReaderTest {
             "bridge_demolition");
     assertThat(catalog.listTypes())
         .allSatisfy(
-            t ->
+            t -> {
+              if (t.emplacement().onWarning()) {
                 assertThat(t.sources())
-                    .containsOnlyKeys("delay", "cost", "build", "clearance", "watch"));
+                    .as(t.id())
+                    .containsOnlyKeys(
+                        "delay", "cost", "build", "clearance", "watch", "emplacement");
+              } else {
+                assertThat(t.sources())
+                    .as(t.id())
+                    .containsOnlyKeys("delay", "cost", "build", "clearance", "watch");
+              }
+            });
   }
 
   @Test
