@@ -108,7 +108,7 @@ final class RelaxationBound {
     return bound;
   }
 
-  private static boolean aloneOnTime(Instance in, int j) {
+  static boolean aloneOnTime(Instance in, int j) {
     for (int k = 0; k < in.m; k++) {
       if (in.finish(k, -1, in.ready_s[k], j) <= in.deadline_s[j]) {
         return true;
@@ -118,7 +118,7 @@ final class RelaxationBound {
   }
 
   /** The shortest way into j's depot (or site) from another job's site; +∞ if none. */
-  private static double wayIn(Instance in, int j) {
+  static double wayIn(Instance in, int j) {
     double into = Double.POSITIVE_INFINITY;
     for (int i = 0; i < in.n; i++) {
       if (i != j) {
@@ -132,7 +132,7 @@ final class RelaxationBound {
    * e_k: how much longer than c_j team k's first job at least takes, max(0, min over the jobs k can
    * do of (way from home − way in from another site)).
    */
-  private static double firstExtra(Instance in, int k, double[] into) {
+  static double firstExtra(Instance in, int k, double[] into) {
     double e = Double.POSITIVE_INFINITY;
     for (int j = 0; j < in.n; j++) {
       if (Double.isFinite(in.work_s[k][j]) && Double.isFinite(in.fromHome_s[k][j])) {

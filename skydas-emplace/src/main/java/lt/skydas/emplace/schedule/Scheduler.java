@@ -43,7 +43,7 @@ public final class Scheduler {
     Instance in = new Instance(p);
     int[][] start = hint == null ? null : in.routesOf(hint);
     int[][] routes = Heuristic.solve(in, o, start, deadline_ns);
-    double bound = RelaxationBound.of(in);
+    double bound = TypeGroupBound.of(in, RelaxationBound.of(in));
     if (in.n == 0 || in.n > o.exactMaxJobs()) {
       return in.toSchedule(routes, bound, "heuristic", false);
     }
