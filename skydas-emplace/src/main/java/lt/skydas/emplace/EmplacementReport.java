@@ -164,7 +164,10 @@ final class EmplacementReport {
     int left = 50;
     int bottom = 30;
     b.append("<h2>Delay against warning time</h2>")
-        .append("<p>Per objective, the least delay over the assessed classes and seasons.</p>")
+        .append("<p>Per objective, the least delay over the assessed classes and seasons. The")
+        .append(" plan's own sensors give at best 0 h: the attacker is first seen at or after the")
+        .append(" border, so the order to emplace comes no earlier than he crosses; warning beyond")
+        .append(" that must come from intelligence (the points right of 0 h).</p>")
         .append("<svg width=\"")
         .append(w + 200)
         .append("\" height=\"")
