@@ -1,6 +1,5 @@
 package lt.skydas.emplace.schedule;
 
-import com.google.ortools.Loader;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
@@ -33,7 +32,6 @@ import java.util.List;
  * integer values ≤ 1000 and approximate (values scaled to 1000) otherwise. Stateless; thread-safe.
  */
 final class ExactSolver {
-  private static volatile boolean loaded;
 
   /**
    * @param routes the best orders found (never worse than the incumbent given)
@@ -79,7 +77,7 @@ final class ExactSolver {
    * @param knownBound a proven bound on the on-time value (the relaxation's)
    */
   static Result solve(Instance in, SchedulerOptions o, int[][] incumbent, double knownBound) {
-    load();
+    OrTools.load();
     ExactSolver s = new ExactSolver(in);
     s.build();
     return s.run(o, incumbent, knownBound);
@@ -315,16 +313,5 @@ final class ExactSolver {
 
   private long key(int k, int from, int to) {
     return ((long) k * (in.n + 1) + (from + 1)) * (in.n + 1) + to;
-  }
-
-  private static void load() {
-    if (!loaded) {
-      synchronized (ExactSolver.class) {
-        if (!loaded) {
-          Loader.loadNativeLibraries();
-          loaded = true;
-        }
-      }
-    }
   }
 }

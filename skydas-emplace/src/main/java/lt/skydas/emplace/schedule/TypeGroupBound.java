@@ -1,6 +1,5 @@
 package lt.skydas.emplace.schedule;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -34,7 +33,6 @@ import java.util.TreeSet;
  * back to that bound if GLOP does not report an optimum. Stateless.
  */
 final class TypeGroupBound {
-  private static volatile boolean loaded;
 
   private TypeGroupBound() {}
 
@@ -70,7 +68,7 @@ final class TypeGroupBound {
     for (int k = 0; k < in.m; k++) {
       start[k] = in.ready_s[k] + RelaxationBound.firstExtra(in, k, into);
     }
-    load();
+    OrTools.load();
     MPSolver lp = MPSolver.createSolver("GLOP");
     if (lp == null) {
       return pooled;
@@ -139,17 +137,6 @@ final class TypeGroupBound {
       MPConstraint row = lp.makeConstraint(Double.NEGATIVE_INFINITY, cap);
       for (int t = 0; t < i; t++) {
         row.setCoefficient(y[jobs.get(t)], c[jobs.get(t)]);
-      }
-    }
-  }
-
-  private static void load() {
-    if (!loaded) {
-      synchronized (TypeGroupBound.class) {
-        if (!loaded) {
-          Loader.loadNativeLibraries();
-          loaded = true;
-        }
       }
     }
   }
