@@ -259,6 +259,9 @@ final class EmplaceCommand implements Callable<Integer> {
             e.getValue()[1]);
       }
     }
+    for (EmplacementResult.Shortfall u : at.idleUnits()) {
+      System.out.printf(Locale.ROOT, "  unit %s can do nothing: %s%n", u.obstacleId(), u.reason());
+    }
     if (!at.shortfalls().isEmpty()) {
       System.out.printf(
           Locale.ROOT,

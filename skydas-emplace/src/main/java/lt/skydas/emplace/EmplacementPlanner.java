@@ -255,7 +255,13 @@ public final class EmplacementPlanner implements AutoCloseable {
       }
       Jobs any = jobs.get(a.seasons().get(0));
       return new EmplacementResult(
-          warning_h, seasons, cases, any.shortfalls(), any.stock(), any.depotStock());
+          warning_h,
+          seasons,
+          cases,
+          any.shortfalls(),
+          any.stock(),
+          any.depotStock(),
+          any.idleUnits());
     } catch (ExecutionException e) {
       throw unwrap(e);
     }

@@ -262,6 +262,19 @@ final class EmplacementReport {
   }
 
   private static void shortfalls(StringBuilder b, EmplacementResult at) {
+    if (!at.idleUnits().isEmpty()) {
+      b.append("<h2>Units that can do nothing for this plan (")
+          .append(at.idleUnits().size())
+          .append(")</h2><table><tr><th class=l>unit</th><th class=l>why</th></tr>");
+      for (Shortfall s : at.idleUnits()) {
+        b.append("<tr><td class=l>")
+            .append(esc(s.obstacleId()))
+            .append("</td><td class=l>")
+            .append(esc(s.reason()))
+            .append("</td></tr>");
+      }
+      b.append("</table>");
+    }
     if (at.shortfalls().isEmpty()) {
       return;
     }

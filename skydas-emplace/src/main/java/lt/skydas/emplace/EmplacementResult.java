@@ -17,6 +17,7 @@ import lt.skydas.mobility.VehicleClass;
  *     no capable team)
  * @param stock per stock kind, {needed, available} items
  * @param depots per depot id, per stock kind, {drawn by the jobs, held} items
+ * @param idleUnits units that can do nothing for this plan, with why (ids are unit ids)
  */
 public record EmplacementResult(
     double warning_h,
@@ -24,13 +25,15 @@ public record EmplacementResult(
     List<CaseOutcome> cases,
     List<Shortfall> shortfalls,
     Map<String, double[]> stock,
-    Map<String, Map<String, double[]>> depots) {
+    Map<String, Map<String, double[]>> depots,
+    List<Shortfall> idleUnits) {
 
   public EmplacementResult {
     depots = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(depots));
     seasons = List.copyOf(seasons);
     cases = List.copyOf(cases);
     shortfalls = List.copyOf(shortfalls);
+    idleUnits = List.copyOf(idleUnits);
     stock = Map.copyOf(stock);
   }
 
@@ -96,6 +99,6 @@ public record EmplacementResult(
   public record ObstacleOutcome(
       String obstacleId, double finish_s, double arrival_s, boolean inPlace) {}
 
-  /** An obstacle that cannot be put in place at all. */
+  /** An obstacle that cannot be put in place at all, or a unit that can do nothing: id and why. */
   public record Shortfall(String obstacleId, String reason) {}
 }

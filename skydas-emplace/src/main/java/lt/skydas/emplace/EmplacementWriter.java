@@ -256,6 +256,11 @@ public final class EmplacementWriter {
         sf.add(Map.of("obstacle", s.obstacleId(), "reason", s.reason()));
       }
       m.put("not_possible", sf);
+      List<Object> idle = new ArrayList<>();
+      for (Shortfall s : r.idleUnits()) {
+        idle.add(Map.of("unit", s.obstacleId(), "reason", s.reason()));
+      }
+      m.put("idle_units", idle);
       Map<String, Object> st = new LinkedHashMap<>();
       r.stock().forEach((k, v) -> st.put(k, Map.of("needed", v[0], "available", v[1])));
       m.put("stock", st);

@@ -46,6 +46,7 @@ final class Jobs {
   private final List<Shortfall> shortfalls;
   private final Map<String, double[]> stock;
   private final Map<String, Map<String, double[]>> depotStock;
+  private final List<Shortfall> idleUnits;
   private final Scheduler scheduler = new Scheduler();
 
   private Jobs(
@@ -54,13 +55,15 @@ final class Jobs {
       Map<String, String> depotOf,
       List<Shortfall> shortfalls,
       Map<String, double[]> stock,
-      Map<String, Map<String, double[]>> depotStock) {
+      Map<String, Map<String, double[]>> depotStock,
+      List<Shortfall> idleUnits) {
     this.templates = templates;
     this.earliest_s = earliest_s;
     this.depotOf = depotOf;
     this.shortfalls = shortfalls;
     this.stock = stock;
     this.depotStock = depotStock;
+    this.idleUnits = idleUnits;
   }
 
   static Jobs build(
@@ -166,7 +169,55 @@ final class Jobs {
       }
       depotStock.put(depot.id(), m);
     }
-    return new Jobs(templates, earliestByJob, depotOf, shortfalls, stock, depotStock);
+    return new Jobs(
+        templates,
+        earliestByJob,
+        depotOf,
+        shortfalls,
+        stock,
+        depotStock,
+        idleUnits(forces, templates, setup));
+  }
+
+  /**
+   * Units that can do nothing for this plan, with why: no road near their home, no job for their
+   * team types, or no such job reachable by road (the obstacle ids are theirs: unit ids).
+   */
+  private static List<Shortfall> idleUnits(Forces forces, List<Job> jobs, SeasonSetup setup) {
+    List<Shortfall> out = new ArrayList<>();
+    for (int u = 0; u < forces.units().size(); u++) {
+      Forces.Unit unit = forces.units().get(u);
+      if (setup.node[u] < 0) {
+        out.add(
+            new Shortfall(
+                unit.id(), "no road within " + (int) SeasonSetup.ROAD_REACH_M + " m of its home"));
+        continue;
+      }
+      boolean any = false;
+      boolean reached = false;
+      for (Job j : jobs) {
+        boolean can = false;
+        for (var e : unit.teams().entrySet()) {
+          can |= e.getValue() > 0 && j.work_s().containsKey(e.getKey());
+        }
+        if (can) {
+          any = true;
+          int first = j.depot() >= 0 ? j.depot() : j.site();
+          reached |= setup.travel_s[u][first] < Double.POSITIVE_INFINITY;
+        }
+      }
+      if (!any) {
+        out.add(
+            new Shortfall(
+                unit.id(),
+                "the plan has no job for its teams ("
+                    + String.join(", ", unit.teams().keySet())
+                    + ")"));
+      } else if (!reached) {
+        out.add(new Shortfall(unit.id(), "no job its teams can do is reachable by road"));
+      }
+    }
+    return out;
   }
 
   private static int nearestWithStock(
@@ -305,6 +356,11 @@ final class Jobs {
 
   List<Shortfall> shortfalls() {
     return shortfalls;
+  }
+
+  /** Units that can do nothing for this plan, with why (ids are unit ids). */
+  List<Shortfall> idleUnits() {
+    return idleUnits;
   }
 
   /** Per depot id, per stock kind: {drawn by the plan's jobs, held}. */

@@ -169,6 +169,36 @@ class EmplacementPlannerTest {
   }
 
   @Test
+  void aUnitWithNothingToDoForThePlanIsNamedWithWhy() throws Exception {
+    double[] home = r.lonLat(36.5, 10.5);
+    Path f =
+        Files.writeString(
+            dir.resolve("two-units.json"),
+            String.format(
+                Locale.ROOT,
+                "{\"depots\":[{\"id\":\"d1\",\"name\":\"D\",\"lon\":%.9f,\"lat\":%.9f,"
+                    + "\"stock\":{\"at_mines\":9000,\"demolition_charges\":1}}],\"units\":["
+                    + "{\"id\":\"eng\",\"name\":\"E\",\"lon\":%.9f,\"lat\":%.9f,"
+                    + "\"readiness_h\":1,\"teams\":{\"engineer_section\":1}},"
+                    + "{\"id\":\"kasp\",\"name\":\"K\",\"lon\":%.9f,\"lat\":%.9f,"
+                    + "\"readiness_h\":1,\"teams\":{\"closure_team\":3}}]}",
+                home[0],
+                home[1],
+                home[0],
+                home[1],
+                home[0],
+                home[1]));
+    try (EmplacementPlanner p =
+        new EmplacementPlanner(assessor, plan, reader().read(f), options(), Progress.NONE)) {
+      EmplacementResult at = p.at(4, Progress.NONE);
+      assertThat(at.idleUnits()).hasSize(1);
+      assertThat(at.idleUnits().get(0).obstacleId()).isEqualTo("kasp");
+      assertThat(at.idleUnits().get(0).reason())
+          .isEqualTo("the plan has no job for its teams (closure_team)");
+    }
+  }
+
+  @Test
   void forcesOutsideTheTerritoryOrWithUnknownTeamsAreRefusedByName() throws Exception {
     assertThatThrownBy(() -> forces(100, 1, "{\"sapper_dog\":1}"))
         .isInstanceOf(SkydasProblem.class)
