@@ -1,4 +1,4 @@
-// Background jobs: run an assessment or an optimisation, follow a job to its end, show its result,
+// Background jobs: run an assessment, an emplacement or an optimisation, follow a job to its end, show its result,
 // import an optimised plan, and the list of jobs with two to compare.
 import { api } from './api.js';
 import { $, el, flash, problemText } from './dom.js';
@@ -10,17 +10,17 @@ import { haveIsochrones, isochroneChoices } from './isochrones.js';
 const choice = (sel) => ($(sel).value ? [$(sel).value] : []);
 
 export function initJobs() {
-  $('#assess-run').addEventListener('click', () => run($('#assess-status'), async () => {
-    const recs = await api('GET', '/api/records?limit=10000');
-    const standing = new Set(state.statuses.filter((s) => s.standing).map((s) => s.id));
-    const plan = {
-      type: 'FeatureCollection',
-      features: recs.features
-        .filter((f) => standing.has(f.properties.status))
-        .map((f) => ({ type: 'Feature', id: f.id, properties: siting(f.properties), geometry: f.geometry })),
-    };
-    return api('POST', '/api/jobs/assess', { plan, classes: choice('#assess-classes'), seasons: choice('#assess-seasons') });
-  }));
+  $('#assess-run').addEventListener('click', () => run($('#assess-status'), async () => api('POST', '/api/jobs/assess', {
+    plan: await registryPlan(), classes: choice('#assess-classes'), seasons: choice('#assess-seasons'),
+  })));
+  $('#emp-run').addEventListener('click', () => run($('#emp-status'), async () => api('POST', '/api/jobs/emplace', {
+    plan: await registryPlan(),
+    in_place: await inGround(),
+    warning_h: Number($('#emp-warning').value),
+    curve_h: [0, 12, 24, 48, 72],
+    classes: choice('#assess-classes'),
+    seasons: choice('#assess-seasons'),
+  })));
   $('#opt-run').addEventListener('click', () => run($('#opt-status'), () => api('POST', '/api/jobs/optimize', {
     budget_eur: Number($('#opt-budget').value) * 1e6,
     years: Number($('#opt-years').value),
@@ -28,6 +28,25 @@ export function initJobs() {
     classes: choice('#assess-classes'),
     seasons: choice('#assess-seasons'),
   })));
+}
+
+/** The registry's standing records as a plan (GeoJSON FeatureCollection). */
+async function registryPlan() {
+  const recs = await api('GET', '/api/records?limit=10000');
+  const standing = new Set(state.statuses.filter((s) => s.standing).map((s) => s.id));
+  return {
+    type: 'FeatureCollection',
+    features: recs.features
+      .filter((f) => standing.has(f.properties.status))
+      .map((f) => ({ type: 'Feature', id: f.id, properties: siting(f.properties), geometry: f.geometry })),
+  };
+}
+
+/** Ids of the plan's records in the ground already (laid, executed, emplaced …). */
+async function inGround() {
+  const recs = await api('GET', '/api/records?limit=10000');
+  const ground = new Set(state.statuses.filter((s) => s.in_ground && s.standing).map((s) => s.id));
+  return recs.features.filter((f) => ground.has(f.properties.status)).map((f) => String(f.id));
 }
 
 /** A record's plan-file properties: type, name, year, and a sensor site's height and azimuth. */

@@ -9,10 +9,12 @@ export function resultTable(r) {
   const t = el('table', { class: 'result' }, el('tr', {}, el('th', {}, 'objective'), el('th', {}, 'case'), el('th', {}, 'baseline h'), el('th', {}, 'plan h'), el('th', {}, 'delay h')));
   for (const c of r.cases) {
     for (const o of Object.values(c.objectives)) {
-      t.append(el('tr', {}, el('td', {}, o.name), el('td', {}, `${c.class} ${c.season}`), el('td', {}, hours(o.baseline_h)), el('td', {}, hours(o.plan_h)), el('td', {}, hours(o.delay_h))));
+      const inPlace = c.in_place === undefined ? '' : ` (${c.in_place}/${c.on_warning} in place)`;
+      t.append(el('tr', {}, el('td', {}, o.name), el('td', {}, `${c.class} ${c.season}${inPlace}`), el('td', {}, hours(o.baseline_h)), el('td', {}, hours(o.plan_h)), el('td', {}, hours(o.delay_h))));
     }
   }
-  return el('div', {}, el('p', {}, `${r.obstacles} obstacles, EUR ${Math.round(r.cost_eur).toLocaleString('lt-LT')}, ${r.violations} humanitarian violation(s)`), t);
+  const at = r.warning_h === undefined ? '' : `At ${r.warning_h} h of warning: `;
+  return el('div', {}, el('p', {}, `${at}${r.obstacles} obstacles, EUR ${Math.round(r.cost_eur).toLocaleString('lt-LT')}, ${r.violations} humanitarian violation(s)`), t);
 }
 
 /** Compares the two ticked jobs of `jobs` in #compare (or asks for exactly two). */

@@ -68,6 +68,15 @@ final class EmplaceCommand implements Callable<Integer> {
   boolean noCurve;
 
   @Option(
+      names = "--in-place",
+      split = ",",
+      paramLabel = "ID",
+      description =
+          "Ids of the plan's minefields, demolitions or closures already in place (laid, executed):"
+              + " they count like permanent obstacles and no team goes to them.")
+  List<String> inPlace;
+
+  @Option(
       names = "--forces",
       paramLabel = "FILE",
       description = "Depots and engineer units (JSON; default: the shipped Lithuanian defaults).")
@@ -122,6 +131,7 @@ final class EmplaceCommand implements Callable<Integer> {
             region.load(progress),
             new Inputs(plan, forcesFile, catalog, sensorsFile, objectives),
             new EmplaceOptions(cases.options(), so, curveH),
+            inPlace == null ? Set.of() : Set.copyOf(inPlace),
             warning_h,
             progress);
     Path report = EmplacementWriter.write(out, run.plan(), run.forces(), run.at(), run.curve());
@@ -148,6 +158,7 @@ final class EmplaceCommand implements Callable<Integer> {
       RegionStore.Loaded loaded,
       Inputs in,
       EmplaceOptions opt,
+      Set<String> inPlace,
       double warning_h,
       lt.skydas.core.progress.Progress progress)
       throws InterruptedException {
@@ -157,7 +168,13 @@ final class EmplaceCommand implements Callable<Integer> {
     Assessor assessor = new Assessor(ar, objs, progress);
     refuseBrokenRules(assessor.humanitarianCheck().check(p));
     Forces forces = forces(ar, loaded, in.catalog(), in.forces());
-    try (EmplacementPlanner planner = new EmplacementPlanner(assessor, p, forces, opt, progress)) {
+    EmplacementPlanner planner;
+    try {
+      planner = new EmplacementPlanner(assessor, p, forces, opt, inPlace, progress);
+    } catch (IllegalArgumentException e) {
+      throw new SkydasProblem(ProblemCode.BAD_INPUT, in.plan() + ": " + e.getMessage());
+    }
+    try (planner) {
       EmplacementResult at = planner.at(warning_h, progress);
       List<EmplacementResult> curve =
           opt.curve_h().length == 0 ? List.of() : planner.curve(progress);

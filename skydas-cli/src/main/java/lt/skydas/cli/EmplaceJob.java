@@ -20,8 +20,9 @@ import lt.skydas.server.jobs.JobType;
  * The {@code emplace} job of {@code skydas serve}: {@code skydas emplace} on the server's region
  * with the shipped forces, the plan sent as GeoJSON ({@code plan}, required), {@code warning_h}
  * (required), optional {@code curve_h} (rising hours; empty: no curve; absent: 0–72 h), {@code
- * classes} and {@code seasons}. A bad parameter is a problem naming its JSON field. Writes
- * timeline.csv, delay-curve.csv, emplacement.json, emplacement.geojson and emplacement.html.
+ * in_place} (ids of obstacles already laid or executed), {@code classes} and {@code seasons}. A bad
+ * parameter is a problem naming its JSON field. Writes timeline.csv, delay-curve.csv,
+ * emplacement.json, emplacement.geojson and emplacement.html.
  */
 final class EmplaceJob implements JobType {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +46,7 @@ final class EmplaceJob implements JobType {
     }
     warning(p);
     options(p);
+    inPlace(p);
   }
 
   static double warning(JsonNode p) {
@@ -82,6 +84,24 @@ final class EmplaceJob implements JobType {
     }
   }
 
+  /** The {@code in_place} ids (obstacles already laid or executed); empty when absent. */
+  static Set<String> inPlace(JsonNode p) {
+    JsonNode v = p.get("in_place");
+    if (v == null || v.isNull()) {
+      return Set.of();
+    }
+    if (!v.isArray()) {
+      throw field("in_place", "in_place must be an array of obstacle ids");
+    }
+    Set<String> ids = new java.util.HashSet<>();
+    v.forEach(x -> ids.add(x.asText()));
+    return ids;
+  }
+
+  private static Double finite(double s) {
+    return Double.isFinite(s) ? s / 3600 : null;
+  }
+
   private static SkydasProblem field(String name, String message) {
     return new SkydasProblem(ProblemCode.BAD_INPUT, message, java.util.Map.of("field", name));
   }
@@ -95,6 +115,7 @@ final class EmplaceJob implements JobType {
             regionHolder.region(progress),
             new EmplaceCommand.Inputs(planFile, null, null, null, null),
             options(p),
+            inPlace(p),
             warning(p),
             progress);
     Path out = dir.resolve("out");
@@ -109,7 +130,14 @@ final class EmplaceJob implements JobType {
             "emplacement.geojson",
             "emplacement.html"));
     ObjectNode res = JSON.createObjectNode();
+    // the shape of the assess job's result (the web's result table and comparison read it), with
+    // each case's time to each objective given what is in place at the warning time
     res.put("warning_h", run.at().warning_h());
+    res.put("obstacles", run.plan().obstacles().size());
+    res.put("cost_eur", run.plan().totalCost_eur());
+    res.put("violations", 0);
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    lt.skydas.assess.ObjectivesReader.defaults().forEach(o -> names.put(o.id(), o.name()));
     var cases = res.putArray("cases");
     for (EmplacementResult.CaseOutcome c : run.at().cases()) {
       ObjectNode o = cases.addObject();
@@ -117,6 +145,14 @@ final class EmplaceJob implements JobType {
       o.put("season", c.season().id());
       o.put("in_place", c.inPlace());
       o.put("on_warning", c.obstacles().size());
+      ObjectNode objs = o.putObject("objectives");
+      for (EmplacementResult.ObjectiveDelay d : c.objectives()) {
+        ObjectNode x = objs.putObject(d.id());
+        x.put("name", names.getOrDefault(d.id(), d.id()));
+        x.put("baseline_h", finite(d.baseline_s()));
+        x.put("plan_h", finite(d.plan_s()));
+        x.put("delay_h", d.delay_s() / 3600);
+      }
     }
     res.put("not_possible", run.at().shortfalls().size());
     res.putArray("files").add("emplacement.html").add("timeline.csv").add("emplacement.geojson");

@@ -90,6 +90,9 @@ class EmplaceEndToEndTest {
     CliRunner.Result missing =
         emplace(out, "--warning-h", "1", "--forces", tmp.resolve("none.json").toString());
     assertThat(missing.exit()).isEqualTo(4);
+    CliRunner.Result unknown = emplace(out, "--warning-h", "1", "--in-place", "no-such-id");
+    assertThat(unknown.exit()).isEqualTo(3);
+    assertThat(unknown.err()).contains("\"no-such-id\"").contains("not in the plan");
     assertThat(Files.readString(out.resolve("marker"))).isEqualTo("earlier");
   }
 

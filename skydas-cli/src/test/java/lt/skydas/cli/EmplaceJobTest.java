@@ -48,5 +48,7 @@ class EmplaceJobTest {
     assertThat(falling.getMessage()).contains("must rise");
     assertThat(problem("{" + PLAN + ", \"warning_h\": 1, \"curve_h\": \"soon\"}").details())
         .containsEntry("field", "curve_h");
+    assertThat(problem("{" + PLAN + ", \"warning_h\": 1, \"in_place\": \"mf-1\"}").details())
+        .containsEntry("field", "in_place");
   }
 }

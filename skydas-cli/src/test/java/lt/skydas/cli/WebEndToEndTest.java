@@ -80,7 +80,14 @@ class WebEndToEndTest {
     ServerConfig cfg =
         ServerConfig.defaults(tmp.resolve("work"))
             .withLayers(ROOT.resolve("data/baltic"))
-            .withJobTypes(Map.of("assess", assess, "optimize", new OptimizeJob(region)));
+            .withJobTypes(
+                Map.of(
+                    "assess",
+                    assess,
+                    "optimize",
+                    new OptimizeJob(region),
+                    "emplace",
+                    new EmplaceJob(assess)));
     server =
         new SkydasServer(
                 cfg,
@@ -324,6 +331,19 @@ class WebEndToEndTest {
             .getText();
     assertThat(cmp).contains("clearance liability", "humanitarian violations", "delay to Vilnius");
     shot("03b-compared");
+
+    // the records (now with the optimised plan) emplaced on 24 h of warning, shipped forces: a
+    // result per case with how many of the obstacles laid on warning are in place
+    browser.findElement(By.cssSelector("#tabs button[data-tab=map]")).click();
+    browser.findElement(By.id("emp-run")).click();
+    waiting(600)
+        .until(
+            ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#emp-status table.result")),
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#emp-status .error"))));
+    assertThat(browser.findElement(By.id("emp-status")).getText())
+        .contains("At 24 h of warning", "Vilnius", "in place)");
 
     // edit the bunker's name; the server keeps the record's version
     openRecord("e2e-b1");

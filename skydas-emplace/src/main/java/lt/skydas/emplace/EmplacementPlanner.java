@@ -57,12 +57,39 @@ public final class EmplacementPlanner implements AutoCloseable {
   public EmplacementPlanner(
       Assessor assessor, BarrierPlan plan, Forces forces, EmplaceOptions options, Progress progress)
       throws InterruptedException {
+    this(assessor, plan, forces, options, java.util.Set.of(), progress);
+  }
+
+  /**
+   * As above, with the reserved and crisis-laid obstacles that are in place already (laid,
+   * executed: the registry's records in the ground): they count like permanent ones and no team
+   * goes to them.
+   *
+   * @param inPlace ids of obstacles of the plan already in place
+   * @throws IllegalArgumentException naming an id the plan does not hold
+   */
+  public EmplacementPlanner(
+      Assessor assessor,
+      BarrierPlan plan,
+      Forces forces,
+      EmplaceOptions options,
+      java.util.Set<String> inPlace,
+      Progress progress)
+      throws InterruptedException {
     this.assessor = assessor;
     this.plan = plan;
     this.forces = forces;
     this.options = options;
     int n = plan.obstacles().size();
     this.permanent = new boolean[n];
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    plan.obstacles().forEach(o -> ids.add(o.id()));
+    for (String id : new java.util.TreeSet<>(inPlace)) {
+      if (!ids.contains(id)) {
+        throw new IllegalArgumentException(
+            "obstacle \"" + id + "\" said to be in place is not in the plan");
+      }
+    }
     List<Coordinate> locations = new ArrayList<>();
     for (Forces.Unit u : forces.units()) {
       locations.add(new Coordinate(u.x(), u.y()));
@@ -78,7 +105,7 @@ public final class EmplacementPlanner implements AutoCloseable {
     }
     for (int o = 0; o < n; o++) {
       Obstacle ob = plan.obstacles().get(o);
-      permanent[o] = !ob.type().emplacement().onWarning();
+      permanent[o] = !ob.type().emplacement().onWarning() || inPlace.contains(ob.id());
       siteOf[o] = permanent[o] ? -1 : locations.size();
       if (!permanent[o]) {
         locations.add(Sites.of(ob));

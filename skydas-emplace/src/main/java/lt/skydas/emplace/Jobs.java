@@ -88,7 +88,11 @@ final class Jobs {
     Map<String, double[]> stock = new TreeMap<>();
     double[][] left = new double[forces.depots().size()][];
     List<String> kinds = new ArrayList<>();
-    for (Obstacle ob : plan.obstacles()) {
+    for (int o = 0; o < siteOf.length; o++) {
+      if (siteOf[o] < 0) {
+        continue; // built in peacetime, or in place already
+      }
+      Obstacle ob = plan.obstacles().get(o);
       for (var e : ob.type().emplacement().stockPerUnit().entrySet()) {
         stock.computeIfAbsent(e.getKey(), k -> new double[2])[0] += e.getValue() * ob.quantity();
       }

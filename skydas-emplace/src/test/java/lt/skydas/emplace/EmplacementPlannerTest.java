@@ -153,6 +153,33 @@ class EmplacementPlannerTest {
   }
 
   @Test
+  void anObstacleAlreadyLaidCountsLikeAPermanentOneAndNeedsNoTeam() throws Exception {
+    Forces f = forces(10_000, 0.5, "{\"engineer_section\":1,\"mechanical_minelayer\":1}");
+    try (EmplacementPlanner p =
+        new EmplacementPlanner(assessor, plan, f, options(), Set.of("mines-w"), Progress.NONE)) {
+      EmplacementResult at = p.at(0, Progress.NONE);
+      assertThat(at.seasons().get(0).schedule().assignments())
+          .extracting(Assignment::jobId)
+          .containsExactlyInAnyOrder("bridge", "mines-e");
+      assertThat(at.stock().get("at_mines")[0])
+          .as("only mines-e still to lay")
+          .isCloseTo(2000, org.assertj.core.api.Assertions.within(1.0));
+      for (CaseOutcome c : at.cases()) {
+        assertThat(c.obstacles()).extracting(o -> o.obstacleId()).doesNotContain("mines-w");
+        ObjectiveDelay d = c.objectives().get(0);
+        assertThat(d.permanent_s())
+            .as(c.vehicleClass() + ": the laid minefield already delays")
+            .isGreaterThan(d.baseline_s());
+      }
+    }
+    assertThatThrownBy(
+            () ->
+                new EmplacementPlanner(assessor, plan, f, options(), Set.of("nope"), Progress.NONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"nope\"");
+  }
+
+  @Test
   void aStockSmallerThanThePlanNeedsNamesWhatIsShort() throws Exception {
     Forces f = forces(2500, 1, "{\"engineer_section\":2}");
     try (EmplacementPlanner p =
