@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--time-limit-s",
       paramLabel = "S",
-      defaultValue = "90",
+      defaultValue = "60",
       description = "Solver time limit (default ${DEFAULT-VALUE}; `optimize` defaults to 600).")
   double timeLimit;
 
