@@ -262,26 +262,23 @@ final class EmplacementReport {
   }
 
   private static void shortfalls(StringBuilder b, EmplacementResult at) {
-    if (!at.idleUnits().isEmpty()) {
-      b.append("<h2>Units that can do nothing for this plan (")
-          .append(at.idleUnits().size())
-          .append(")</h2><table><tr><th class=l>unit</th><th class=l>why</th></tr>");
-      for (Shortfall s : at.idleUnits()) {
-        b.append("<tr><td class=l>")
-            .append(esc(s.obstacleId()))
-            .append("</td><td class=l>")
-            .append(esc(s.reason()))
-            .append("</td></tr>");
-      }
-      b.append("</table>");
-    }
-    if (at.shortfalls().isEmpty()) {
+    whyTable(b, "Units that can do nothing for this plan", "unit", at.idleUnits());
+    whyTable(b, "Not possible", "obstacle", at.shortfalls());
+  }
+
+  /** A titled table of ids and reasons; nothing when the list is empty. */
+  private static void whyTable(StringBuilder b, String title, String what, List<Shortfall> rows) {
+    if (rows.isEmpty()) {
       return;
     }
-    b.append("<h2>Not possible (")
-        .append(at.shortfalls().size())
-        .append(")</h2><table><tr><th class=l>obstacle</th><th class=l>why</th></tr>");
-    for (Shortfall s : at.shortfalls()) {
+    b.append("<h2>")
+        .append(title)
+        .append(" (")
+        .append(rows.size())
+        .append(")</h2><table><tr><th class=l>")
+        .append(what)
+        .append("</th><th class=l>why</th></tr>");
+    for (Shortfall s : rows) {
       b.append("<tr><td class=l>")
           .append(esc(s.obstacleId()))
           .append("</td><td class=l>")
