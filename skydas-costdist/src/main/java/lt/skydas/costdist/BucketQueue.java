@@ -36,6 +36,7 @@ final class BucketQueue extends NodeQueue {
   long limitIdx;
   long count;
   private boolean seeding;
+  private boolean current;
   boolean violated;
 
   /**
@@ -64,6 +65,7 @@ final class BucketQueue extends NodeQueue {
     this.count = 0;
     this.seeding = true;
     this.violated = false;
+    this.current = false;
   }
 
   /** Bucket index of key {@code d} for width {@code delta}; shared by the caller's pre-checks. */
@@ -85,7 +87,7 @@ final class BucketQueue extends NodeQueue {
     long i = (long) (cost * inv);
     long ahead = i - cur;
     if (ahead <= 0 || ahead > mask) {
-      if (!(seeding && ahead == 0)) {
+      if (!((seeding || current) && ahead == 0)) {
         violated = true;
         return;
       }
@@ -118,6 +120,38 @@ final class BucketQueue extends NodeQueue {
       }
     }
     return -1;
+  }
+
+  @Override
+  int pollUpTo(double key) {
+    long last = (long) (key * inv);
+    while (count > 0 && !violated) {
+      int slot = (int) (cur & mask);
+      int s = sizes[slot];
+      if (s > 0) {
+        sizes[slot] = s - 1;
+        count--;
+        return buckets[slot][s - 1];
+      }
+      if (cur >= last) {
+        return GATE_FIRST;
+      }
+      cur++;
+      if (cur > limitIdx) {
+        return -1;
+      }
+    }
+    return violated ? -1 : GATE_FIRST;
+  }
+
+  @Override
+  void allowCurrent(boolean allow) {
+    current = allow;
+  }
+
+  @Override
+  void fail() {
+    violated = true;
   }
 
   @Override

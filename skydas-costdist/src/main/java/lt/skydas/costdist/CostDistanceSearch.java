@@ -95,6 +95,11 @@ public final class CostDistanceSearch {
   private int settledCount;
   private QueueStrategy lastStrategy;
 
+  /** Gates of the current query (null: none); see {@link #run(Query, Gates)}. */
+  private Gates gates;
+
+  private GateRun gr;
+
   /** A search over the grid alone. */
   public CostDistanceSearch(CostGrid grid) {
     this(grid, null);
@@ -180,6 +185,24 @@ public final class CostDistanceSearch {
    * @throws IndexOutOfBoundsException if a source or target id is not in {@code 0..N-1}
    */
   public void run(Query query) {
+    run(query, null);
+  }
+
+  /**
+   * Runs a search in which the delays of {@code gates} act only where decided by the search itself
+   * ({@link Gates}: one search gives the least self-consistent answer). Afterwards {@link
+   * #gateReach} and {@link #gateActive} tell each gate's reach and decision.
+   *
+   * @param gates the gates, or null for none (then as {@link #run(Query)})
+   * @throws IllegalArgumentException if the gates were built for another grid or graph size
+   */
+  public void run(Query query, Gates gates) {
+    if (gates != null
+        && (gates.cellCount != cells
+            || gates.edgeCount != (graph == null ? 0 : graph.edgeCount()))) {
+      throw new IllegalArgumentException("gates built for another grid or graph");
+    }
+    this.gates = gates;
     int[] sources = query.sources();
     for (int s : sources) {
       Objects.checkIndex(s, n);
@@ -198,6 +221,26 @@ public final class CostDistanceSearch {
     }
     runOnce(query, heap);
     lastStrategy = QueueStrategy.HEAP;
+  }
+
+  /**
+   * Gate {@code g}'s reach in the last search: the earliest arrival at it before any gated delay
+   * there; +Inf if the search did not get there (or ran without gates).
+   */
+  public double gateReach(int g) {
+    return gr == null || gr.state[g] == GateRun.PENDING ? Double.POSITIVE_INFINITY : gr.key[g];
+  }
+
+  /**
+   * True if gate {@code g}'s delays acted in the last search (reached at or after its threshold).
+   */
+  public boolean gateActive(int g) {
+    return gr != null && gr.state[g] == GateRun.ACTIVE;
+  }
+
+  /** True if the last search reached gate {@code g} and decided it. */
+  public boolean gateDecided(int g) {
+    return gr != null && gr.state[g] >= GateRun.ACTIVE;
   }
 
   /** Strategy that produced the current results ({@code BUCKET} or {@code HEAP}). */
@@ -270,6 +313,10 @@ public final class CostDistanceSearch {
       cMin = Math.min(cMin, graph.minCost());
       cMax = Math.max(cMax, graph.maxFiniteCost() + grid.maxFinitePenalty());
     }
+    if (gates != null) {
+      // a gated move may carry every gate's delay on its edge and its cell
+      cMax += gates.maxMoveDelay;
+    }
     if (!(cMin > 0) || cMin == INF || cMax / cMin > MAX_RATIO) {
       return false;
     }
@@ -316,6 +363,7 @@ public final class CostDistanceSearch {
 
   private boolean runOnce(Query q, NodeQueue queue) {
     resetDirtyBlocks();
+    gr = gates == null ? null : new GateRun(gates);
     double cutoff = q.cutoff();
     bound = cutoff == INF ? Double.MAX_VALUE : cutoff;
     if (queue == heap) {
@@ -339,7 +387,7 @@ public final class CostDistanceSearch {
     if (queue == bucket) {
       bucket.startDraining();
     }
-    if (queue == bucket && fast) {
+    if (queue == bucket && fast && gr == null) {
       settledCount = GridBucketKernel.drain(this, bucket);
       markTargets(q.targets(), false);
       return !queue.violated();
@@ -347,7 +395,16 @@ public final class CostDistanceSearch {
     int settled = 0;
     long[] sb = settledBits;
     while (true) {
-      int u = queue.poll();
+      int u;
+      if (gr != null && gr.hasPending()) {
+        u = queue.pollUpTo(gr.nextKey());
+        if (u == NodeQueue.GATE_FIRST) {
+          release(gr.decideNext(), queue);
+          continue;
+        }
+      } else {
+        u = queue.poll();
+      }
       if (u < 0) {
         break;
       }
@@ -397,7 +454,7 @@ public final class CostDistanceSearch {
   private void relaxGrid(int u, double du, NodeQueue q) {
     int r = u / w;
     int c = u - r * w;
-    if (fast && r > 0 && r < h - 1 && c > 0 && c < w - 1) {
+    if (fast && gr == null && r > 0 && r < h - 1 && c > 0 && c < w - 1) {
       // interior fast path: 8 neighbours, no penalties, no bound checks
       double fu = f[u];
       double ho = halfOrth;
@@ -460,7 +517,7 @@ public final class CostDistanceSearch {
       if (pen != null) {
         cost += pen[v];
       }
-      offer(u, v, du + cost, q);
+      offerMove(u, v, -1, du, du + cost, q);
     }
     if (!knight) {
       return;
@@ -483,7 +540,7 @@ public final class CostDistanceSearch {
       if (pen != null) {
         cost += pen[v];
       }
-      offer(u, v, du + cost, q);
+      offerMove(u, v, -1, du, du + cost, q);
     }
   }
 
@@ -500,7 +557,46 @@ public final class CostDistanceSearch {
           c += pen[v];
         }
       }
-      offer(u, v, du + c, q);
+      offerMove(u, v, e, du, du + c, q);
     }
+  }
+
+  /** {@link #offer}, through the gates when the move crosses one. */
+  private void offerMove(int u, int v, int e, double du, double nd, NodeQueue q) {
+    if (gr == null
+        || !((e >= 0 && gr.edgeGated(e)) || (v < cells && gr.cellGated(v)))
+        || !(nd < INF)) {
+      offer(u, v, nd, q);
+      return;
+    }
+    double c = gr.cost(u, v, e, du, nd, cells);
+    if (!Double.isNaN(c)) {
+      offer(u, v, c, q);
+    }
+  }
+
+  /**
+   * Offers the moves that waited for gate {@code g}, now decided. Their costs are at least the
+   * gate's reach, which no settled node exceeds (heap) or which lies in the bucket being drained
+   * with no node of that bucket left (buckets), so they may land in the current bucket; one that
+   * would improve a settled node means the invariant failed: the bucket query is abandoned.
+   */
+  private void release(int g, NodeQueue q) {
+    q.allowCurrent(true);
+    for (int i = gr.firstEntry(g); i >= 0; i = gr.nextEntry(i)) {
+      int u = gr.entryU(i);
+      int v = gr.entryV(i);
+      double c = gr.cost(u, v, gr.entryE(i), dist[u], gr.entryC(i), cells);
+      if (!Double.isNaN(c)) {
+        if ((settledBits[v >>> 6] & (1L << v)) != 0) {
+          if (c < dist[v]) {
+            q.fail();
+          }
+          continue;
+        }
+        offer(u, v, c, q);
+      }
+    }
+    q.allowCurrent(false);
   }
 }

@@ -86,6 +86,14 @@ final class HeapQueue extends NodeQueue {
   }
 
   @Override
+  int pollUpTo(double key) {
+    if (size == 0 || keys[0] > key) {
+      return GATE_FIRST;
+    }
+    return poll();
+  }
+
+  @Override
   boolean violated() {
     return false;
   }

@@ -1,0 +1,243 @@
+package lt.skydas.costdist;
+
+import java.util.Arrays;
+
+/**
+ * The per-query state of {@link Gates} in a {@link CostDistanceSearch}: each gate's reach so far
+ * and decision, the moves waiting for a decision, and the pending gates by reach.
+ *
+ * <p>A move whose cost depends on an undecided gate (into one of its cells, along one of its edges)
+ * is not offered: it is kept in the gate's list and the gate's reach is lowered to what the move
+ * gives. The search decides a pending gate when no unsettled node can still lower its reach (heap:
+ * the next node's key is above the reach; buckets: every bucket up to the reach's is drained — a
+ * node of the same bucket may have a smaller key than one settled before it), then offers its
+ * waiting moves with the decided delays. Those costs are at least the reach, so they never improve
+ * a settled node (checked: the bucket queue reports a violation and the query reruns on the heap).
+ * Not thread safe.
+ */
+final class GateRun {
+  static final byte UNTOUCHED = 0;
+  static final byte PENDING = 1;
+  static final byte ACTIVE = 2;
+  static final byte INACTIVE = 3;
+
+  final Gates gates;
+  final long[] cellBits;
+  final long[] edgeBits;
+  final double[] key;
+  final byte[] state;
+  private final int[] head;
+
+  // waiting moves: an arena of (u, v, e, c0) with a next link per gate list
+  private int[] entU = new int[64];
+  private int[] entV = new int[64];
+  private int[] entE = new int[64];
+  private double[] entC = new double[64];
+  private int[] next = new int[64];
+  private int entries;
+
+  // pending gates: a lazy binary min-heap of (reach, gate); stale entries are skipped
+  private double[] hk = new double[16];
+  private int[] hg = new int[16];
+  private int hsize;
+
+  GateRun(Gates gates) {
+    this.gates = gates;
+    this.cellBits = gates.cellBits;
+    this.edgeBits = gates.edgeBits;
+    int n = gates.count();
+    this.key = new double[n];
+    Arrays.fill(key, Double.POSITIVE_INFINITY);
+    this.state = new byte[n];
+    this.head = new int[n];
+    Arrays.fill(head, -1);
+  }
+
+  boolean cellGated(int v) {
+    return (cellBits[v >>> 6] & (1L << v)) != 0;
+  }
+
+  boolean edgeGated(int e) {
+    return (edgeBits[e >>> 6] & (1L << e)) != 0;
+  }
+
+  /**
+   * The cost of the move {@code u → v} (along edge {@code e}, -1 for a grid move) with every gate
+   * on it decided, or NaN if one is undecided (the move then waits in that gate's list).
+   *
+   * @param du the arrival at u (the reach of an edge gate)
+   * @param c0 {@code du} plus the move's ungated cost (edge or grid move, ungated penalty of v)
+   */
+  double cost(int u, int v, int e, double du, double c0, int cells) {
+    double c = c0;
+    boolean wait = false;
+    if (e >= 0 && edgeGated(e)) {
+      int i = Arrays.binarySearch(gates.gatedEdges, e);
+      for (int j = gates.edgeStart[i]; j < gates.edgeStart[i + 1]; j++) {
+        int g = gates.edgeGates[j];
+        byte s = state[g];
+        if (s == ACTIVE) {
+          c += gates.edgeDelay[g];
+        } else if (s != INACTIVE) {
+          note(g, du);
+          defer(g, u, v, e, c0);
+          wait = true;
+        }
+      }
+      if (wait) {
+        return Double.NaN;
+      }
+    }
+    if (v < cells && cellGated(v)) {
+      int i = Arrays.binarySearch(gates.gatedCells, v);
+      double add = 0;
+      for (int j = gates.cellStart[i]; j < gates.cellStart[i + 1]; j++) {
+        int g = gates.cellGates[j];
+        byte s = state[g];
+        if (s == ACTIVE) {
+          add += gates.cellDelay[g];
+        } else if (s != INACTIVE) {
+          note(g, c);
+          defer(g, u, v, e, c0);
+          wait = true;
+        }
+      }
+      if (wait) {
+        return Double.NaN;
+      }
+      c += add;
+    }
+    return c;
+  }
+
+  private void note(int g, double reach) {
+    if (state[g] == UNTOUCHED) {
+      state[g] = PENDING;
+      key[g] = reach;
+      heapPush(reach, g);
+    } else if (reach < key[g]) {
+      key[g] = reach;
+      heapPush(reach, g);
+    }
+  }
+
+  private void defer(int g, int u, int v, int e, double c0) {
+    if (entries == entU.length) {
+      int cap = entries * 2;
+      entU = Arrays.copyOf(entU, cap);
+      entV = Arrays.copyOf(entV, cap);
+      entE = Arrays.copyOf(entE, cap);
+      entC = Arrays.copyOf(entC, cap);
+      next = Arrays.copyOf(next, cap);
+    }
+    entU[entries] = u;
+    entV[entries] = v;
+    entE[entries] = e;
+    entC[entries] = c0;
+    next[entries] = head[g];
+    head[g] = entries++;
+  }
+
+  /** True if some gate is pending. */
+  boolean hasPending() {
+    dropStale();
+    return hsize > 0;
+  }
+
+  /** The smallest reach of a pending gate; only after {@link #hasPending} returned true. */
+  double nextKey() {
+    return hk[0];
+  }
+
+  /**
+   * Decides the pending gate with the smallest reach (active iff its threshold is at most the
+   * reach) and returns it; the caller then offers its waiting moves ({@link #firstEntry}).
+   */
+  int decideNext() {
+    int g = hg[0];
+    heapPop();
+    state[g] = gates.threshold[g] <= key[g] ? ACTIVE : INACTIVE;
+    return g;
+  }
+
+  /** First waiting move of gate {@code g} (-1 none); follow with {@link #nextEntry}. */
+  int firstEntry(int g) {
+    return head[g];
+  }
+
+  int nextEntry(int i) {
+    return next[i];
+  }
+
+  int entryU(int i) {
+    return entU[i];
+  }
+
+  int entryV(int i) {
+    return entV[i];
+  }
+
+  int entryE(int i) {
+    return entE[i];
+  }
+
+  double entryC(int i) {
+    return entC[i];
+  }
+
+  private void dropStale() {
+    while (hsize > 0) {
+      int g = hg[0];
+      if (state[g] == PENDING && hk[0] == key[g]) {
+        return;
+      }
+      heapPop();
+    }
+  }
+
+  private void heapPush(double k, int g) {
+    if (hsize == hk.length) {
+      hk = Arrays.copyOf(hk, hsize * 2);
+      hg = Arrays.copyOf(hg, hsize * 2);
+    }
+    int i = hsize++;
+    while (i > 0) {
+      int p = (i - 1) >>> 1;
+      if (hk[p] < k || (hk[p] == k && hg[p] <= g)) {
+        break;
+      }
+      hk[i] = hk[p];
+      hg[i] = hg[p];
+      i = p;
+    }
+    hk[i] = k;
+    hg[i] = g;
+  }
+
+  private void heapPop() {
+    int last = --hsize;
+    if (last == 0) {
+      return;
+    }
+    double k = hk[last];
+    int g = hg[last];
+    int i = 0;
+    while (true) {
+      int c = 2 * i + 1;
+      if (c >= last) {
+        break;
+      }
+      if (c + 1 < last && (hk[c + 1] < hk[c] || (hk[c + 1] == hk[c] && hg[c + 1] < hg[c]))) {
+        c++;
+      }
+      if (hk[c] > k || (hk[c] == k && hg[c] >= g)) {
+        break;
+      }
+      hk[i] = hk[c];
+      hg[i] = hg[c];
+      i = c;
+    }
+    hk[i] = k;
+    hg[i] = g;
+  }
+}
