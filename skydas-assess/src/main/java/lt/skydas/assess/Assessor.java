@@ -153,6 +153,11 @@ public final class Assessor {
     return objectives;
   }
 
+  /** Per network edge, its source node. */
+  int edgeSource(int e) {
+    return edgeSource[e];
+  }
+
   /** The network's edges with their topology only (costs set per use). */
   EdgeGraph topology() {
     return topology;
@@ -531,7 +536,7 @@ public final class Assessor {
   }
 
   /** The calling thread's search in {@code slot}, set to the given grid and edges. */
-  private CostDistanceSearch search(int slot, CostGrid g, EdgeGraph edges) {
+  CostDistanceSearch search(int slot, CostGrid g, EdgeGraph edges) {
     CostDistanceSearch[] mine = searches.get();
     if (mine[slot] == null) {
       mine[slot] = new CostDistanceSearch(g, edges);
@@ -542,12 +547,12 @@ public final class Assessor {
     return mine[slot];
   }
 
-  private static CostGrid grid(GridSpec g, float[] friction, float[] penalty) {
+  static CostGrid grid(GridSpec g, float[] friction, float[] penalty) {
     return new CostGrid(
         g.width(), g.height(), g.cellSize(), friction, penalty, CostGrid.Neighbourhood.EIGHT);
   }
 
-  private double[] objectiveTimes(CostDistanceSearch search) {
+  double[] objectiveTimes(CostDistanceSearch search) {
     double[] t = new double[objectives.size()];
     for (int i = 0; i < t.length; i++) {
       double best = Double.POSITIVE_INFINITY;
