@@ -46,7 +46,13 @@ final class Race {
   private final java.util.Map<Key, RaceSearch.Outcome> allIn =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Per case, the races searched so far with their thresholds (a curve meets them again). */
+  private final java.util.Map<Key, java.util.List<Searched>> searched =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private record Key(VehicleClass v, Season s) {}
+
+  private record Searched(double[] threshold, RaceSearch.Outcome outcome) {}
 
   /**
    * @param effects the whole plan located on the network, with its sensors' watch factors
@@ -108,8 +114,14 @@ final class Race {
         searches = 1;
       }
     } else {
-      r = RaceSearch.run(assessor, v, s, speeds, effects, onWarning, threshold);
-      searches = 1;
+      r = reuse(new Key(v, s), threshold);
+      if (r == null) {
+        r = RaceSearch.run(assessor, v, s, speeds, effects, onWarning, threshold);
+        searches = 1;
+        searched
+            .computeIfAbsent(new Key(v, s), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+            .add(new Searched(threshold, r));
+      }
     }
     boolean[] in = new boolean[n];
     double[] arrivedAt = new double[n];
@@ -119,6 +131,36 @@ final class Race {
       arrivedAt[o] = permanent[o] ? Double.NaN : r.obstacle_s()[o];
     }
     return new Outcome(in, arrivedAt, r.objective_s(), searches);
+  }
+
+  /**
+   * A race searched before whose answer is also this one's, or null. Its set A is the least fixed
+   * point for its thresholds θ'. If every threshold now is at most θ' (more warning, or the same
+   * schedule finishing no later), the least fixed point now contains A (monotonicity); if A is also
+   * a fixed point now (each reached obstacle acts iff its threshold is at most its reach under A),
+   * it contains the least one: the two are equal, and so is every arrival.
+   */
+  private RaceSearch.Outcome reuse(Key key, double[] threshold) {
+    java.util.List<Searched> list = searched.get(key);
+    if (list == null) {
+      return null;
+    }
+    next:
+    for (Searched e : list) {
+      RaceSearch.Outcome r = e.outcome();
+      for (int o = 0; o < threshold.length; o++) {
+        if (permanent[o] || !r.reached()[o]) {
+          continue;
+        }
+        boolean acts = threshold[o] <= r.obstacle_s()[o];
+        if (!(threshold[o] <= e.threshold()[o] || Double.isNaN(e.threshold()[o]))
+            || acts != r.acted()[o]) {
+          continue next;
+        }
+      }
+      return r;
+    }
+    return null;
   }
 
   /**

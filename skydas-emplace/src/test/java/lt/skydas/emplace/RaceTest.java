@@ -64,6 +64,7 @@ class RaceTest {
   @Test
   void theRaceSetIsTheLeastClosedSetAndAFixedPoint() {
     int chained = 0;
+    int reused = 0;
     for (VehicleClass v : VehicleClass.values()) {
       Arrivals start = race.permanentOnly(v, Season.DRY);
       for (long seed = 1; seed <= 25; seed++) {
@@ -78,6 +79,17 @@ class RaceTest {
         String where = v + " seed " + seed + " finish " + Arrays.toString(finish) + " W " + warning;
         assertThat(got.inPlace()).as(where).containsExactly(least);
         chained += chained(v, least, finish, warning) ? 1 : 0;
+        // a little more warning with the same finishes: answered from the race above when it is
+        // still a fixed point, else searched — either way the least closed set
+        double later = warning + rnd.nextDouble() * 600;
+        Race.Outcome again = race.run(v, Season.DRY, start, finish, later);
+        reused += again.searches() == 0 ? 1 : 0;
+        assertThat(again.inPlace())
+            .as(where + " then W " + later)
+            .containsExactly(leastClosed(v, finish, later));
+        assertThat(again.objective_s())
+            .as(where + " then W " + later)
+            .containsExactly(arrivals(v, again.inPlace()).objective_s());
         assertThat(rule(v, got.inPlace(), finish, warning))
             .as(where + ": fixed point")
             .isEqualTo(got.inPlace());
@@ -95,6 +107,7 @@ class RaceTest {
     assertThat(chained)
         .as("races where an obstacle counts only because others in place delay the attacker")
         .isPositive();
+    assertThat(reused).as("races answered by an earlier search").isPositive();
   }
 
   @Test
