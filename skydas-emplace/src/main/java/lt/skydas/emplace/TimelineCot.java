@@ -43,7 +43,7 @@ import org.locationtech.jts.geom.Coordinate;
  * Obstacles no team can put in place (the result's shortfalls) are not tasked; a comment at the top
  * counts them (their reasons are in the report, the CSV and the JSON). CoT's tasking types ({@code
  * t-…}) are not used: ATAK drops them on receipt (ADR 0012). Positions are WGS84 from the LKS-94
- * sites. Stateless.
+ * sites, to 1e-7°. Stateless.
  */
 final class TimelineCot {
   static final String WAYPOINT = "b-m-p-w";
@@ -379,10 +379,10 @@ final class TimelineCot {
         : o.id();
   }
 
-  /** {lon, lat} of an LKS-94 point. */
+  /** {lon, lat} of an LKS-94 point, rounded to 1e-7° (about 1 cm: no projection noise). */
   private static double[] wgs84(Coordinate lks94) {
     Coordinate c = Crs.lks94().toWgs84(lks94.x, lks94.y, new Coordinate());
-    return new double[] {c.x, c.y};
+    return new double[] {Math.rint(c.x * 1e7) / 1e7, Math.rint(c.y * 1e7) / 1e7};
   }
 
   private static String hours(double s) {
