@@ -110,7 +110,10 @@ async function cancel(id) {
 }
 
 async function finished(j, out) {
-  out.append(resultTable(j.result), el('p', {}, el('a', { href: `/api/jobs/${j.id}/files/report.html` }, 'Full report (download)')));
+  // the files the job lists (emplace: its report is emplacement.html, its TAK timeline timeline.cot.xml)
+  const files = j.result.files || ['report.html'];
+  const link = (f) => el('a', { href: `/api/jobs/${j.id}/files/${encodeURIComponent(f)}` }, f);
+  out.append(resultTable(j.result), el('p', {}, 'Download: ', files.map((f, i) => [i ? ', ' : '', link(f)])));
   if (j.type === 'optimize' && may('plan')) out.append(el('button', { type: 'button', id: 'opt-import', onclick: () => importPlan(j.id) }, 'Import the plan into the registry'));
   isochroneChoices(j);
   const n = await loadAssessment(state.ui.layers);

@@ -1,6 +1,9 @@
 package lt.skydas.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -58,6 +61,15 @@ final class EmplaceCommand implements Callable<Integer> {
   double warning_h;
 
   @Option(
+      names = "--warning-at",
+      paramLabel = "TIME",
+      description =
+          "When the order to emplace is given, ISO-8601 (e.g. 2027-06-01T06:00:00Z or"
+              + " 2027-06-01T09:00+03:00; default: now): the CoT tasks' start and stale times"
+              + " count from it.")
+  String warningAt;
+
+  @Option(
       names = "--curve-h",
       split = ",",
       paramLabel = "H",
@@ -113,6 +125,7 @@ final class EmplaceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     double[] curveH = curveHours();
+    Instant warnedAt = warningAt(warningAt);
     try {
       EmplaceOptions.checkWarning(warning_h);
     } catch (IllegalArgumentException e) {
@@ -134,12 +147,31 @@ final class EmplaceCommand implements Callable<Integer> {
             inPlace == null ? Set.of() : Set.copyOf(inPlace),
             warning_h,
             progress);
-    Path report = EmplacementWriter.write(out, run.plan(), run.forces(), run.at(), run.curve());
+    Path report =
+        EmplacementWriter.write(out, run.plan(), run.forces(), run.at(), run.curve(), warnedAt);
     if (!quiet) {
       print(run.at());
     }
     System.out.println("Report: " + report.toAbsolutePath());
     return 0;
+  }
+
+  /**
+   * The warning moment: an ISO-8601 instant or offset date-time, or now when {@code text} is null.
+   *
+   * @throws SkydasProblem (usage) naming {@code --warning-at} when it is neither
+   */
+  static Instant warningAt(String text) {
+    if (text == null) {
+      return Instant.now();
+    }
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new SkydasProblem(
+          ProblemCode.USAGE,
+          "--warning-at: not an ISO-8601 time with a zone (e.g. 2027-06-01T06:00:00Z): " + text);
+    }
   }
 
   /** The files an emplacement reads; all but the plan may be null (the defaults). */

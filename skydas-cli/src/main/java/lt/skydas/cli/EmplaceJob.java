@@ -20,9 +20,10 @@ import lt.skydas.server.jobs.JobType;
  * The {@code emplace} job of {@code skydas serve}: {@code skydas emplace} on the server's region
  * with the shipped forces, the plan sent as GeoJSON ({@code plan}, required), {@code warning_h}
  * (required), optional {@code curve_h} (rising hours; empty: no curve; absent: 0–72 h), {@code
- * in_place} (ids of obstacles already laid or executed), {@code classes} and {@code seasons}. A bad
- * parameter is a problem naming its JSON field. Writes timeline.csv, delay-curve.csv,
- * emplacement.json, emplacement.geojson and emplacement.html.
+ * in_place} (ids of obstacles already laid or executed), {@code warning_at} (ISO-8601, the moment
+ * the order is given; default: when the job runs), {@code classes} and {@code seasons}. A bad
+ * parameter is a problem naming its JSON field. Writes timeline.csv, timeline.cot.xml (for TAK),
+ * delay-curve.csv, emplacement.json, emplacement.geojson and emplacement.html.
  */
 final class EmplaceJob implements JobType {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +48,20 @@ final class EmplaceJob implements JobType {
     warning(p);
     options(p);
     inPlace(p);
+    warningAt(p);
+  }
+
+  /** The {@code warning_at} moment; now when absent. */
+  static java.time.Instant warningAt(JsonNode p) {
+    JsonNode v = p.get("warning_at");
+    if (v == null || v.isNull()) {
+      return java.time.Instant.now();
+    }
+    try {
+      return EmplaceCommand.warningAt(v.asText());
+    } catch (SkydasProblem e) {
+      throw field("warning_at", "warning_at must be an ISO-8601 time with a zone, not " + v);
+    }
   }
 
   static double warning(JsonNode p) {
@@ -119,12 +134,13 @@ final class EmplaceJob implements JobType {
             warning(p),
             progress);
     Path out = dir.resolve("out");
-    EmplacementWriter.write(out, run.plan(), run.forces(), run.at(), run.curve());
+    EmplacementWriter.write(out, run.plan(), run.forces(), run.at(), run.curve(), warningAt(p));
     AssessJob.lift(
         out,
         dir,
         List.of(
             "timeline.csv",
+            "timeline.cot.xml",
             "delay-curve.csv",
             "emplacement.json",
             "emplacement.geojson",
@@ -155,7 +171,11 @@ final class EmplaceJob implements JobType {
       }
     }
     res.put("not_possible", run.at().shortfalls().size());
-    res.putArray("files").add("emplacement.html").add("timeline.csv").add("emplacement.geojson");
+    res.putArray("files")
+        .add("emplacement.html")
+        .add("timeline.csv")
+        .add("timeline.cot.xml")
+        .add("emplacement.geojson");
     return res;
   }
 }

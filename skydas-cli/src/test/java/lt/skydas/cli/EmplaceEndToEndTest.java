@@ -1,6 +1,7 @@
 package lt.skydas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +38,15 @@ class EmplaceEndToEndTest {
   @Test
   void theDemoPlanGetsATimelineAndADelayCurve() throws Exception {
     Path out = tmp.resolve("emplace");
-    CliRunner.Result r = emplace(out, "--warning-h", "12", "--curve-h", "0,12,72");
+    CliRunner.Result r =
+        emplace(
+            out,
+            "--warning-h",
+            "12",
+            "--curve-h",
+            "0,12,72",
+            "--warning-at",
+            "2027-06-01T09:00+03:00");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("Report: ");
     List<String> timeline = Files.readAllLines(out.resolve("timeline.csv"));
@@ -70,6 +79,39 @@ class EmplaceEndToEndTest {
       assertThat(f.path("properties").path("employment").asText()).isIn("reserved", "crisis_laid");
       assertThat(f.path("geometry").path("type").asText()).isIn("Point", "LineString");
     }
+    cursorOnTarget(out.resolve("timeline.cot.xml"), timeline);
+  }
+
+  /** One TAK task per timeline row, timed from the warning moment, and a route per team. */
+  private static void cursorOnTarget(Path file, List<String> timeline) throws Exception {
+    org.w3c.dom.Document doc;
+    try (var in = Files.newInputStream(file)) {
+      doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+    }
+    org.w3c.dom.NodeList events = doc.getElementsByTagName("event");
+    java.util.Set<String> teams = new java.util.HashSet<>();
+    int tasks = 0;
+    for (String row : timeline.subList(1, timeline.size())) {
+      String[] f = row.split(",");
+      teams.add(f[1]);
+      for (int i = 0; i < events.getLength(); i++) {
+        var e = (org.w3c.dom.Element) events.item(i);
+        if (e.getAttribute("uid").equals("skydas-emplace-" + f[5])) {
+          tasks++;
+          java.time.Instant warned = java.time.Instant.parse("2027-06-01T06:00:00Z");
+          double startH =
+              java.time.Duration.between(warned, java.time.Instant.parse(e.getAttribute("start")))
+                      .toMillis()
+                  / 3_600_000.0;
+          assertThat(startH).as(row).isCloseTo(Double.parseDouble(f[12]), within(0.001));
+          var point = (org.w3c.dom.Element) e.getElementsByTagName("point").item(0);
+          assertThat(Double.parseDouble(point.getAttribute("lat"))).isBetween(53.89, 56.45);
+          assertThat(Double.parseDouble(point.getAttribute("lon"))).isBetween(20.93, 26.84);
+        }
+      }
+    }
+    assertThat(tasks).isEqualTo(timeline.size() - 1);
+    assertThat(events.getLength()).isEqualTo(tasks + teams.size());
   }
 
   @Test
@@ -80,6 +122,9 @@ class EmplaceEndToEndTest {
     CliRunner.Result neg = emplace(out, "--warning-h", "-1");
     assertThat(neg.exit()).isEqualTo(2);
     assertThat(neg.err()).contains("--warning-h").contains("within 0..720");
+    CliRunner.Result when = emplace(out, "--warning-h", "1", "--warning-at", "tomorrow");
+    assertThat(when.exit()).isEqualTo(2);
+    assertThat(when.err()).contains("--warning-at").contains("ISO-8601");
     CliRunner.Result falling = emplace(out, "--warning-h", "1", "--curve-h", "6,3");
     assertThat(falling.exit()).isEqualTo(2);
     assertThat(falling.err()).contains("--curve-h").contains("must rise");

@@ -24,10 +24,14 @@ class EmplaceJobTest {
   void theParametersBecomeTheOptions() throws Exception {
     var p =
         JSON.readTree(
-            "{" + PLAN + ", \"warning_h\": 12, \"curve_h\": [0, 24], \"classes\": [\"tracked\"]}");
+            "{"
+                + PLAN
+                + ", \"warning_h\": 12, \"curve_h\": [0, 24], \"classes\": [\"tracked\"],"
+                + " \"warning_at\": \"2027-06-01T09:00:00+03:00\"}");
     job.validate(p);
     EmplaceOptions o = EmplaceJob.options(p);
     assertThat(EmplaceJob.warning(p)).isEqualTo(12);
+    assertThat(EmplaceJob.warningAt(p)).isEqualTo(java.time.Instant.parse("2027-06-01T06:00:00Z"));
     assertThat(o.curve_h()).containsExactly(0, 24);
     assertThat(o.assessment().classes()).containsExactly(VehicleClass.TRACKED);
     assertThat(EmplaceJob.options(JSON.readTree("{" + PLAN + ", \"warning_h\": 1}")).curve_h())
@@ -50,5 +54,7 @@ class EmplaceJobTest {
         .containsEntry("field", "curve_h");
     assertThat(problem("{" + PLAN + ", \"warning_h\": 1, \"in_place\": \"mf-1\"}").details())
         .containsEntry("field", "in_place");
+    assertThat(problem("{" + PLAN + ", \"warning_h\": 1, \"warning_at\": \"soon\"}").details())
+        .containsEntry("field", "warning_at");
   }
 }

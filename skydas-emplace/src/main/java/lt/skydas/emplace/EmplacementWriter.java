@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,10 @@ import lt.skydas.plan.Obstacle;
 
 /**
  * Writes an emplacement: {@code timeline.csv} (who lays or executes what, from which depot, when),
- * {@code emplacement.json} (everything, machine-readable), {@code delay-curve.csv} and {@code
- * emplacement.html} (the report with the delay against warning time). The directory is replaced
- * atomically.
+ * {@code timeline.cot.xml} (the same timeline as Cursor-on-Target for TAK: {@link TimelineCot}),
+ * {@code emplacement.json} (everything, machine-readable), {@code delay-curve.csv}, {@code
+ * emplacement.geojson} and {@code emplacement.html} (the report with the delay against warning
+ * time). The directory is replaced atomically.
  */
 public final class EmplacementWriter {
   private static final ObjectMapper JSON =
@@ -32,21 +34,38 @@ public final class EmplacementWriter {
 
   private EmplacementWriter() {}
 
-  /**
-   * Writes {@code out}; returns the report's path.
-   *
-   * @param curve the delay curve (may be empty)
-   */
+  /** {@link #write(Path, BarrierPlan, Forces, EmplacementResult, List, Instant)}, warned now. */
   public static Path write(
       Path out,
       BarrierPlan plan,
       Forces forces,
       EmplacementResult at,
       List<EmplacementResult> curve) {
+    return write(out, plan, forces, at, curve, Instant.now());
+  }
+
+  /**
+   * Writes {@code out}; returns the report's path.
+   *
+   * @param curve the delay curve (may be empty)
+   * @param warningAt the moment the order to emplace is given: hour 0 of the timeline, which the
+   *     CoT tasks' start and stale times count from
+   */
+  public static Path write(
+      Path out,
+      BarrierPlan plan,
+      Forces forces,
+      EmplacementResult at,
+      List<EmplacementResult> curve,
+      Instant warningAt) {
+    Instant now = Instant.now();
     AtomicOutput.writeDirectory(
         out,
         dir -> {
           AtomicOutput.writeString(dir.resolve("timeline.csv"), timelineCsv(plan, at));
+          AtomicOutput.writeFile(
+              dir.resolve("timeline.cot.xml"),
+              os -> TimelineCot.write(os, plan, forces, at, warningAt, now));
           AtomicOutput.writeString(dir.resolve("delay-curve.csv"), curveCsv(curve));
           AtomicOutput.writeString(
               dir.resolve("emplacement.json"),
@@ -68,9 +87,8 @@ public final class EmplacementWriter {
     for (SeasonPlan p : r.seasons()) {
       for (Assignment a : p.schedule().assignments()) {
         Obstacle o = byId.get(a.jobId());
-        String unit = a.teamId().substring(0, a.teamId().indexOf('/'));
-        String type =
-            a.teamId().substring(a.teamId().indexOf('/') + 1, a.teamId().lastIndexOf('-'));
+        String unit = unitOf(a.teamId());
+        String type = teamTypeOf(a.teamId());
         w.printf(
             Locale.ROOT,
             "%s,%s,%s,%s,%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n",
@@ -151,6 +169,16 @@ public final class EmplacementWriter {
         w.feature(o.id(), o.geometry_wgs84(), x);
       }
     }
+  }
+
+  /** The unit of a team id ({@code unit/type-k}, as {@code Crews} makes them). */
+  static String unitOf(String teamId) {
+    return teamId.substring(0, teamId.indexOf('/'));
+  }
+
+  /** The team type of a team id ({@code unit/type-k}). */
+  static String teamTypeOf(String teamId) {
+    return teamId.substring(teamId.indexOf('/') + 1, teamId.lastIndexOf('-'));
   }
 
   static String curveCsv(List<EmplacementResult> curve) {

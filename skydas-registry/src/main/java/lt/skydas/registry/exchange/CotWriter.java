@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import lt.skydas.core.cot.CotEnvelope;
+import lt.skydas.core.cot.CotEventWriter;
 import lt.skydas.core.io.AtomicOutput;
 import lt.skydas.registry.RecordKind;
 import lt.skydas.registry.RegistryRecord;
@@ -36,7 +36,8 @@ import org.locationtech.jts.geom.Puntal;
  *       type, status and mine count.
  * </ul>
  *
- * All text goes through StAX, so names cannot break the XML. Stateless.
+ * The envelope, the {@code <point>} and the escaping are {@link CotEventWriter}'s (skydas-core),
+ * shared with the emplacement timeline. Stateless.
  */
 final class CotWriter {
   static final String SHAPE = "u-d-f";
@@ -44,7 +45,6 @@ final class CotWriter {
   static final String OBSTACLE_POINT = "a-f-G";
   static final String SENSOR_POINT = "a-f-G-E-S";
   static final Duration STALE = Duration.ofDays(365);
-  private static final String UNKNOWN = "9999999.0";
 
   private CotWriter() {}
 
@@ -62,67 +62,45 @@ final class CotWriter {
     AtomicOutput.writeFile(
         file,
         out -> {
-          try {
-            XMLStreamWriter w = SafeXml.writer(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("events");
+          try (CotEventWriter cot = new CotEventWriter(out)) {
             for (RegistryRecord r : records) {
-              event(w, r, t);
+              event(cot, r, t);
             }
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-          } catch (XMLStreamException e) {
-            throw new IOException(e.getMessage(), e);
           }
         });
   }
 
-  private static void event(XMLStreamWriter w, RegistryRecord r, Instant t)
-      throws XMLStreamException {
+  private static void event(CotEventWriter cot, RegistryRecord r, Instant t) throws IOException {
     Geometry g = r.geometry();
     Geometry part = largestPart(g);
     boolean point = part instanceof Puntal;
-    String type = point ? pointType(r.kind()) : SHAPE;
-    w.writeStartElement("event");
-    w.writeAttribute("version", "2.0");
-    w.writeAttribute("uid", "skydas-" + r.id());
-    w.writeAttribute("type", type);
-    w.writeAttribute("time", t.toString());
-    w.writeAttribute("start", t.toString());
-    w.writeAttribute("stale", t.plus(STALE).toString());
-    w.writeAttribute("how", "h-e");
     Point c = g.getInteriorPoint();
-    w.writeEmptyElement("point");
-    w.writeAttribute("lat", KmlExchange.plain(c.getY()));
-    w.writeAttribute("lon", KmlExchange.plain(c.getX()));
-    w.writeAttribute("hae", UNKNOWN);
-    w.writeAttribute("ce", UNKNOWN);
-    w.writeAttribute("le", UNKNOWN);
-    w.writeStartElement("detail");
-    w.writeEmptyElement("contact");
-    w.writeAttribute("callsign", r.name() != null ? r.name() : r.id());
-    w.writeStartElement("remarks");
-    w.writeCharacters(remarks(r, g));
-    w.writeEndElement();
+    cot.startEvent(
+        new CotEnvelope(
+            "skydas-" + r.id(),
+            point ? pointType(r.kind()) : SHAPE,
+            CotEventWriter.HOW_ESTIMATED,
+            t,
+            t,
+            t.plus(STALE),
+            c.getY(),
+            c.getX()));
+    cot.contact(r.name() != null ? r.name() : r.id());
+    cot.remarks(remarks(r, g));
     if (!point) {
       Coordinate[] vs =
           part instanceof Polygon p ? p.getExteriorRing().getCoordinates() : part.getCoordinates();
       for (Coordinate v : vs) {
-        w.writeEmptyElement("link");
-        w.writeAttribute("point", KmlExchange.plain(v.y) + "," + KmlExchange.plain(v.x));
+        cot.element("link", "point", CotEventWriter.point(v.y, v.x));
       }
-      w.writeEmptyElement("strokeColor");
-      w.writeAttribute("value", r.kind() == RecordKind.MINEFIELD ? "-65536" : "-16776961");
-      w.writeEmptyElement("strokeWeight");
-      w.writeAttribute("value", "3.0");
+      cot.element(
+          "strokeColor", "value", r.kind() == RecordKind.MINEFIELD ? "-65536" : "-16776961");
+      cot.element("strokeWeight", "value", "3.0");
       if (part instanceof LineString) {
-        w.writeEmptyElement("labels_on");
-        w.writeAttribute("value", "true");
+        cot.element("labels_on", "value", "true");
       }
     }
-    w.writeEndElement();
-    w.writeEndElement();
+    cot.endEvent();
   }
 
   static String remarks(RegistryRecord r, Geometry g) {

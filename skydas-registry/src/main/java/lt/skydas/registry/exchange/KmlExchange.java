@@ -2,7 +2,6 @@ package lt.skydas.registry.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import lt.skydas.core.cot.CotEventWriter;
 import lt.skydas.core.io.AtomicOutput;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.registry.RecordDraft;
@@ -204,7 +204,7 @@ final class KmlExchange {
         file,
         out -> {
           try {
-            XMLStreamWriter w = SafeXml.writer(out);
+            XMLStreamWriter w = CotEventWriter.xmlWriter(out);
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("kml");
             w.writeDefaultNamespace(NS);
@@ -293,7 +293,7 @@ final class KmlExchange {
 
   /** Shortest exact decimal, never in exponent form. */
   static String plain(double v) {
-    return BigDecimal.valueOf(v).toPlainString();
+    return CotEventWriter.decimal(v);
   }
 
   private static void element(XMLStreamWriter w, String name, String text)

@@ -2,14 +2,10 @@ package lt.skydas.registry.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import lt.skydas.core.problem.SkydasProblem;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
@@ -20,8 +16,9 @@ import org.xml.sax.SAXParseException;
 /**
  * Hardened XML: a DOM parser that refuses any DOCTYPE (so no entity declarations, no external
  * entities, no billion-laughs), never fetches anything (external DTD and schema access off, an
- * entity resolver that refuses), has XInclude off and secure processing limits on; and a StAX
- * writer, so that text and attribute values are escaped by the library. Stateless.
+ * entity resolver that refuses), has XInclude off and secure processing limits on. Writing goes
+ * through StAX ({@code lt.skydas.core.cot.CotEventWriter#xmlWriter}), so that text and attribute
+ * values are escaped by the library. Stateless.
  */
 final class SafeXml {
   private static final String DISALLOW_DOCTYPE =
@@ -96,14 +93,5 @@ final class SafeXml {
       return "file is truncated (XML ends before its last element is closed)";
     }
     return "not well-formed XML: " + m;
-  }
-
-  /** A StAX writer on {@code out} in UTF-8 (the caller writes the document and closes it). */
-  static XMLStreamWriter writer(OutputStream out) {
-    try {
-      return XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot make an XML writer", e);
-    }
   }
 }
