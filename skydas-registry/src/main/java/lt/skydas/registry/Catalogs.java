@@ -35,16 +35,13 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
   public Catalogs {
     Objects.requireNonNull(obstacles, "obstacles");
     Objects.requireNonNull(sensors, "sensors");
-    Set<String> ids = new HashSet<>();
-    obstacles.listTypes().forEach(t -> ids.add(t.id()));
-    sensors.listTypes().forEach(t -> ids.add(t.id()));
-    if (ids.contains(DEPOT)) {
+    if (obstacles.findType(DEPOT).isPresent() || sensors.findType(DEPOT).isPresent()) {
       throw new IllegalArgumentException(
           "type id '"
               + DEPOT
               + "' is the registry's own (depot records); a catalog may not use it");
     }
-    ids.clear();
+    Set<String> ids = new HashSet<>();
     obstacles.listTypes().forEach(t -> ids.add(t.id()));
     for (SensorType s : sensors.listTypes()) {
       if (ids.contains(s.id())) {

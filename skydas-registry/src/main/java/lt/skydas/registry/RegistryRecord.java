@@ -78,49 +78,10 @@ public record RegistryRecord(
     }
   }
 
-  /** A record that is not a depot (a depot made this way has no stock). */
-  public RegistryRecord(
-      String id,
-      RecordKind kind,
-      String type,
-      String name,
-      Status status,
-      Geometry geometry,
-      boolean marked,
-      boolean fenced,
-      boolean monitored,
-      MinefieldData minefield,
-      Double height_m,
-      Double azimuth_deg,
-      Integer year,
-      String notes,
-      String source,
-      long version,
-      Instant createdAt,
-      Instant updatedAt) {
-    this(
-        id,
-        kind,
-        type,
-        name,
-        status,
-        geometry,
-        marked,
-        fenced,
-        monitored,
-        minefield,
-        height_m,
-        azimuth_deg,
-        null,
-        year,
-        notes,
-        source,
-        version,
-        createdAt,
-        updatedAt);
-  }
-
-  /** A record without sensor siting (obstacles and minefields, or a sensor at its type's). */
+  /**
+   * A record without sensor siting or depot stock (obstacles and minefields, a sensor at its type's
+   * siting, a depot holding nothing).
+   */
   public RegistryRecord(
       String id,
       RecordKind kind,

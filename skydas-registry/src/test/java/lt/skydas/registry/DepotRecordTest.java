@@ -5,12 +5,17 @@ import static lt.skydas.registry.Fixtures.ENGINEER;
 import static lt.skydas.registry.Fixtures.INSPECTOR;
 import static lt.skydas.registry.Fixtures.PLANNER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.SensorCatalog;
 import lt.skydas.registry.exchange.RegistryExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,6 +196,24 @@ abstract class DepotRecordTest {
                   .getMessage())
           .contains("type: cannot change between depot and obstacle");
     }
+  }
+
+  @Test
+  void aCatalogMayNotUseTheDepotTypeId() throws Exception {
+    String json;
+    try (var in = SensorCatalog.class.getResourceAsStream("sensors.json")) {
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Path file = dir.resolve("sensors.json");
+    Files.writeString(file, json.replace("\"id\": \"eoir_mast\"", "\"id\": \"depot\""));
+    SensorCatalog clash = SensorCatalog.load(file);
+    assertThatThrownBy(() -> new Catalogs(ObstacleCatalog.defaults(), clash))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "type id 'depot' is the registry's own (depot records); a catalog may not use it");
+    assertThat(Catalogs.of(ObstacleCatalog.defaults()).listTypeIds()).endsWith("depot");
+    assertThat(Catalogs.of(ObstacleCatalog.defaults()).stockKinds())
+        .containsExactly("ap_mines", "at_mines", "demolition_charges");
   }
 
   @Test
