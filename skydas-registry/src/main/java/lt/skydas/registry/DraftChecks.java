@@ -2,6 +2,8 @@ package lt.skydas.registry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.plan.SensorSite;
@@ -182,8 +184,8 @@ final class DraftChecks {
    */
   private DepotData checkDepot(DepotData d, List<FieldError> fe) {
     int before = fe.size();
-    java.util.Set<String> kinds = catalogs.stockKinds();
-    for (java.util.Map.Entry<String, Double> e : d.stock().entrySet()) {
+    Set<String> kinds = catalogs.stockKinds();
+    for (Map.Entry<String, Double> e : d.stock().entrySet()) {
       String field = "depot.stock." + RegistryProblems.shorten(e.getKey());
       Double v = e.getValue();
       if (!kinds.contains(e.getKey())) {

@@ -19,8 +19,10 @@ import static lt.skydas.registry.Status.STOCKED;
 import static lt.skydas.registry.Status.UNDER_CONSTRUCTION;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,10 +127,10 @@ public final class Lifecycle {
    * depot.
    */
   public static Map<String, Lifecycle> all() {
-    Map<String, Lifecycle> out = new java.util.LinkedHashMap<>();
+    Map<String, Lifecycle> out = new LinkedHashMap<>();
     ALL.values().forEach(lc -> out.put(lc.id, lc));
     out.put(DEPOT, DEPOTS);
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   /** {@code permanent}, {@code reserved}, {@code crisis_laid} or {@code depot}. */
