@@ -30,14 +30,14 @@ export function initJobs() {
   })));
 }
 
-/** The registry's standing records as a plan (GeoJSON FeatureCollection). */
+/** The registry's standing obstacles and sensor sites as a plan (GeoJSON); depots are not plan items. */
 async function registryPlan() {
   const recs = await api('GET', '/api/records?limit=10000');
   const standing = new Set(state.statuses.filter((s) => s.standing).map((s) => s.id));
   return {
     type: 'FeatureCollection',
     features: recs.features
-      .filter((f) => standing.has(f.properties.status))
+      .filter((f) => standing.has(f.properties.status) && f.properties.kind !== 'depot')
       .map((f) => ({ type: 'Feature', id: f.id, properties: siting(f.properties), geometry: f.geometry })),
   };
 }
@@ -46,7 +46,9 @@ async function registryPlan() {
 async function inGround() {
   const recs = await api('GET', '/api/records?limit=10000');
   const ground = new Set(state.statuses.filter((s) => s.in_ground && s.standing).map((s) => s.id));
-  return recs.features.filter((f) => ground.has(f.properties.status)).map((f) => String(f.id));
+  return recs.features
+    .filter((f) => ground.has(f.properties.status) && f.properties.kind !== 'depot')
+    .map((f) => String(f.id));
 }
 
 /** A record's plan-file properties: type, name, year, and a sensor site's height and azimuth. */

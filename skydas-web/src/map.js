@@ -65,6 +65,8 @@ const SIDC = {
   bridge_demolition: 'GFMPOFS---',
   dragons_teeth: 'GFMPOHTL--',
 };
+// A depot: 2525C friendly ground supply class V (ammunition), as its CoT export a-f-G-U-S-S-5
+const DEPOT_SIDC = 'SFGPUSS5-------';
 // Sensor, EW and counter-drone types' 15-character 2525C SIDCs, from the server's catalog
 const sensorSidc = {};
 
@@ -86,7 +88,8 @@ function anticipated(status) {
 }
 
 function symbol(type, status, kind) {
-  const planned = anticipated(status);
+  // a depot stands once prepared (built), whether or not it holds stock yet
+  const planned = kind === 'depot' ? status === 'planned' || status === 'approved' : anticipated(status);
   const key = `${type}/${planned}`;
   if (!symbolCache[key]) {
     const s = new ms.Symbol(sidcOf(type, planned, kind), { size: 22, colorMode: planned ? 'Light' : 'Medium' });
@@ -95,9 +98,9 @@ function symbol(type, status, kind) {
   return symbolCache[key];
 }
 
-/** A sensor site's catalog SIDC, status 'A' (anticipated: dashed frame) while not yet built. */
+/** A sensor site's catalog SIDC (a depot's DEPOT_SIDC), status 'A' (anticipated: dashed frame) while not yet built. */
 function sidcOf(type, planned, kind) {
-  const sidc = kind === 'sensor' ? sensorSidc[type] : null;
+  const sidc = kind === 'sensor' ? sensorSidc[type] : kind === 'depot' ? DEPOT_SIDC : null;
   if (!sidc) return SIDC[type] || 'GFMPOFS---';
   return planned ? `${sidc.slice(0, 3)}A${sidc.slice(4)}` : sidc;
 }

@@ -32,13 +32,14 @@ import picocli.CommandLine.Parameters;
     name = "registry",
     mixinStandardHelpOptions = true,
     description = {
-      "The registry of obstacles and minefields: lifecycle, CCW Amended Protocol II records, audit.",
+      "The registry of obstacles, minefields, sensor sites and depots: lifecycle, CCW Amended Protocol II records, audit.",
       "Storage: --db FILE.gpkg (embedded GeoPackage, the default registry.gpkg) or",
       "--db jdbc:postgresql://host:port/db?user=...&password=... (PostGIS)."
     },
     subcommands = {
       RegistryCommand.Init.class,
       RegistryCommand.Import.class,
+      RegistryDepotsCommand.class,
       RegistryCommand.Export.class,
       RegistryCommand.ListCmd.class,
       RegistryCommand.Show.class,

@@ -40,7 +40,7 @@ final class RegistryEditCommands {
       mixinStandardHelpOptions = true,
       description = {
         "Edit a record's data from a GeoJSON file holding one feature (as export writes it):",
-        "name, notes, year, geometry, the minefield record. Its status is ignored: that moves by transition."
+        "name, notes, year, geometry, the minefield record, a depot's stock. Its status is ignored: that moves by transition."
       })
   static final class Update implements Callable<Integer> {
     @Mixin RegistryOptions.Db db;

@@ -114,7 +114,7 @@ final class RegistryOptions {
                 + " executed, emplaced, ...).")
     String status;
 
-    @Option(names = "--kind", description = "obstacle, minefield or sensor.")
+    @Option(names = "--kind", description = "obstacle, minefield, sensor or depot.")
     String kind;
 
     Envelope bbox() {
@@ -158,7 +158,7 @@ final class RegistryOptions {
         return RecordKind.valueOf(kind.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new SkydasProblem(
-            ProblemCode.USAGE, "--kind " + kind + ": obstacle, minefield or sensor");
+            ProblemCode.USAGE, "--kind " + kind + ": obstacle, minefield, sensor or depot");
       }
     }
   }

@@ -145,4 +145,85 @@ class RegistryCliTest {
     assertThat(run("registry", "show", "m1", "--role", "engineer").out())
         .contains("actions for engineer: [prepare]");
   }
+
+  @Test
+  void theShippedForcesRegisterEveryDepotOnceWithItsStockAndPoint() throws Exception {
+    assertThat(run("registry", "init").exit()).isZero();
+    CliRunner.Result planner = run("registry", "import-depots", "--role", "planner");
+    assertThat(planner.exit()).isEqualTo(8);
+    assertThat(planner.err()).contains("may not enter records already stocked (admin)");
+    assertThat(run("registry", "import-depots", "--role", "admin", "--status", "emplaced").err())
+        .contains(
+            "--status emplaced: not a depot status (one of planned, approved, prepared, stocked,"
+                + " clearance_in_progress, cleared, land_released)");
+
+    CliRunner.Result imp = run("registry", "import-depots", "--role", "admin", "--user", "ona");
+    assertThat(imp.exit()).as(imp.err()).isZero();
+    assertThat(imp.out()).contains("Registered 5 depots from the shipped forces-lithuania.json");
+    // every depot of the shipped file, compared with the file itself
+    com.fasterxml.jackson.databind.JsonNode file;
+    try (var in =
+        lt.skydas.emplace.ForcesReader.class.getResourceAsStream(
+            "/lt/skydas/emplace/forces-lithuania.json")) {
+      file = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    Path out = dir.resolve("depots.geojson");
+    assertThat(run("registry", "export", out.toString(), "--kind", "depot").exit()).isZero();
+    var exported =
+        lt.skydas.registry.exchange.RegistryExchange.read(
+            out, lt.skydas.registry.exchange.RegistryExchange.Format.GEOJSON);
+    assertThat(exported).hasSize(file.get("depots").size());
+    for (var d : file.get("depots")) {
+      var rec =
+          exported.stream().filter(x -> x.id().equals(d.get("id").asText())).findFirst().get();
+      assertThat(rec.type()).isEqualTo("depot");
+      assertThat(rec.name()).isEqualTo(d.get("name").asText());
+      assertThat(rec.status()).isEqualTo(lt.skydas.registry.Status.STOCKED);
+      assertThat(rec.geometry().getCoordinate().x)
+          .as(rec.id())
+          .isCloseTo(d.get("lon").asDouble(), org.assertj.core.data.Offset.offset(1e-7));
+      assertThat(rec.geometry().getCoordinate().y)
+          .as(rec.id())
+          .isCloseTo(d.get("lat").asDouble(), org.assertj.core.data.Offset.offset(1e-7));
+      d.get("stock")
+          .properties()
+          .forEach(
+              e ->
+                  assertThat(rec.depot().stock())
+                      .as(rec.id())
+                      .containsEntry(e.getKey(), e.getValue().asDouble()));
+    }
+    assertThat(run("registry", "verify").out()).contains("Audit chain intact: 5 events, 5 records");
+
+    CliRunner.Result again = run("registry", "import-depots", "--role", "admin");
+    assertThat(again.exit()).isEqualTo(3);
+    assertThat(again.err())
+        .contains(
+            "forces-lithuania.json: nothing imported: depots depot-kaunas, depot-alytus,"
+                + " depot-pabrade, depot-taurage, depot-utena are already in the registry");
+    assertThat(run("registry", "list", "--kind", "depot").out()).contains("5 record(s) shown");
+  }
+
+  @Test
+  void aForcesDepotAcrossTheBorderIsRefusedByTheRegistryNamingIt() throws Exception {
+    assertThat(run("registry", "init").exit()).isZero();
+    Path forces = dir.resolve("forces.json");
+    Files.writeString(
+        forces,
+        """
+        {"depots": [
+          {"id": "d-ok", "name": "Kaunas", "lon": 23.96, "lat": 54.87, "stock": {"at_mines": 10}},
+          {"id": "d-by", "name": "Across", "lon": 26.5, "lat": 54.3, "stock": {"tnt_kg": 5}}],
+         "units": [{"id": "u", "name": "U", "lon": 23.97, "lat": 54.88, "readiness_h": 6,
+                    "teams": {"engineer_section": 1}}]}
+        """);
+    CliRunner.Result r =
+        run("registry", "import-depots", "--forces", forces.toString(), "--role", "admin");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err())
+        .contains("forces.json depot \"d-by\": geometry:")
+        .contains("Belarus")
+        .contains("forces.json depot \"d-by\": depot.stock.tnt_kg: unknown stock kind 'tnt_kg'");
+    assertThat(run("registry", "list").out()).contains("0 record(s) shown");
+  }
 }

@@ -12,9 +12,12 @@ import java.util.stream.Collectors;
 public enum Action {
   APPROVE,
   START_CONSTRUCTION,
-  /** Peacetime site work done: chambers, sockets, barrier sets; a minefield's survey and posts. */
+  /**
+   * Peacetime site work done: chambers, sockets, barrier sets; a minefield's survey and posts; a
+   * depot's magazines, fence and access.
+   */
   PREPARE,
-  /** A crisis-laid minefield's mines are in a depot. */
+  /** A crisis-laid minefield's mines are in a depot; a depot has received its stock. */
   STOCK,
   /** The order to execute or lay: a command act. */
   ORDER,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import lt.skydas.plan.Emplacement.Employment;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.ObstacleType;
@@ -15,20 +16,31 @@ import lt.skydas.plan.SensorType;
 
 /**
  * The catalogs a record's {@code type} comes from: the obstacle catalog (obstacles and minefields)
- * and the sensor catalog (sensor, EW and counter-drone sites). A type id names one entry of one of
- * them, so the two catalogs may not share an id. Immutable and thread-safe.
+ * and the sensor catalog (sensor, EW and counter-drone sites), plus the registry's own type {@link
+ * #DEPOT} (ammunition and stock depots: no catalog describes them, ADR 0013). A type id names one
+ * entry of one of them, so the catalogs may not share an id nor use {@code depot}. Immutable and
+ * thread-safe.
  *
  * @param obstacles the obstacle catalog
  * @param sensors the sensor catalog
  */
 public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
+  /** The type id of depot records: the registry's own, in no catalog. */
+  public static final String DEPOT = "depot";
 
   /**
-   * @throws IllegalArgumentException if a type id is in both catalogs
+   * @throws IllegalArgumentException if a type id is in both catalogs, or either uses {@link
+   *     #DEPOT}
    */
   public Catalogs {
     Objects.requireNonNull(obstacles, "obstacles");
     Objects.requireNonNull(sensors, "sensors");
+    if (obstacles.findType(DEPOT).isPresent() || sensors.findType(DEPOT).isPresent()) {
+      throw new IllegalArgumentException(
+          "type id '"
+              + DEPOT
+              + "' is the registry's own (depot records); a catalog may not use it");
+    }
     Set<String> ids = new HashSet<>();
     obstacles.listTypes().forEach(t -> ids.add(t.id()));
     for (SensorType s : sensors.listTypes()) {
@@ -52,6 +64,9 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
 
   /** What the registry needs to know of the type {@code id}, from whichever catalog has it. */
   Optional<RecordType> findType(String id) {
+    if (DEPOT.equals(id)) {
+      return Optional.of(RecordType.depot());
+    }
     Optional<ObstacleType> o = obstacles.findType(id);
     if (o.isPresent()) {
       return o.map(RecordType::of);
@@ -59,11 +74,25 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
     return sensors.findType(id).map(RecordType::of);
   }
 
-  /** Every type id, obstacles first, each catalog in its order. */
+  /** Every type id, obstacles first, each catalog in its order, then {@code depot}. */
   List<String> listTypeIds() {
     List<String> out = new ArrayList<>();
     obstacles.listTypes().forEach(t -> out.add(t.id()));
     sensors.listTypes().forEach(t -> out.add(t.id()));
+    out.add(DEPOT);
+    return out;
+  }
+
+  /**
+   * The stock kinds a depot may hold: every key of the obstacle types' {@code
+   * emplacement().stockPerUnit()} ({@code ap_mines}, {@code at_mines}, {@code demolition_charges}
+   * in the shipped catalog), in name order.
+   */
+  public Set<String> stockKinds() {
+    Set<String> out = new TreeSet<>();
+    for (ObstacleType t : obstacles.listTypes()) {
+      out.addAll(t.emplacement().stockPerUnit().keySet());
+    }
     return out;
   }
 
@@ -76,7 +105,7 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
    * @param apMines whether it lays anti-personnel mines (CCW Article 5 applies)
    * @param arc_deg horizontal coverage arc in degrees (360 for obstacles and all-round sensors)
    * @param employment permanent, reserved or crisis-laid (sensor sites: permanent); picks the
-   *     {@link Lifecycle}
+   *     {@link Lifecycle}; null for depots (their own lifecycle, {@link Lifecycle#depot})
    */
   record RecordType(
       String id,
@@ -100,14 +129,19 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
           t.id(), RecordKind.SENSOR, t.geometry(), false, t.arc_deg(), Employment.PERMANENT);
     }
 
+    /** The depot type: a point, in its own lifecycle. */
+    static RecordType depot() {
+      return new RecordType(DEPOT, RecordKind.DEPOT, GeometryKind.POINT, false, 360, null);
+    }
+
     /** The lifecycle records of this type follow. */
     Lifecycle lifecycle() {
-      return Lifecycle.of(employment);
+      return kind == RecordKind.DEPOT ? Lifecycle.depot() : Lifecycle.of(employment);
     }
 
     /** Whether a point or line of this type may be given as its footprint polygon instead. */
     boolean footprintAllowed() {
-      return kind != RecordKind.SENSOR;
+      return kind == RecordKind.OBSTACLE || kind == RecordKind.MINEFIELD;
     }
   }
 }

@@ -2,6 +2,8 @@ package lt.skydas.registry;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.plan.SensorSite;
@@ -16,6 +18,9 @@ final class DraftChecks {
   /** The highest mast or flight height a sensor site may have, m (as the sensor catalog). */
   static final double MAX_HEIGHT_M = 3000;
 
+  /** The most items of one kind a depot may hold (a typo guard: 10^9). */
+  static final double MAX_STOCK = 1e9;
+
   private final Catalogs catalogs;
   private final Territory territory;
 
@@ -27,7 +32,8 @@ final class DraftChecks {
   /**
    * The record a draft describes, or null with the reasons added to {@code fe}: id, type, texts,
    * year, geometry (in the territory, valid, of the type's kind), minefield data, a sensor site's
-   * height and azimuth, and for a minefield in the ground the CCW Amended Protocol II record.
+   * height and azimuth, a depot's stock, and for a minefield in the ground the CCW Amended Protocol
+   * II record.
    *
    * @param cur the stored record being edited (its version and creation time are kept), or null
    */
@@ -76,6 +82,12 @@ final class DraftChecks {
     if (type != null) {
       checkSiting(d, type, fe);
     }
+    DepotData depot = null;
+    if (d.depot() != null && type != null && type.kind() != RecordKind.DEPOT) {
+      fe.add(new FieldError("depot", "a " + type.id() + " is not a depot"));
+    } else if (d.depot() != null) {
+      depot = checkDepot(d.depot(), fe);
+    }
     if (!fe.isEmpty() || type == null) {
       return null;
     }
@@ -95,6 +107,7 @@ final class DraftChecks {
             mf,
             d.height_m(),
             d.azimuth_deg(),
+            depot,
             d.year(),
             notes,
             src,
@@ -108,12 +121,16 @@ final class DraftChecks {
               "'"
                   + status.id()
                   + "' is not a status of a "
-                  + type.employment().id().replace('_', '-')
-                  + " "
-                  + type.id()
+                  + type.lifecycle().describe(type.id())
                   + " (one of "
                   + String.join(", ", type.lifecycle().statuses().stream().map(Status::id).toList())
                   + ")"));
+    }
+    if (cur == null
+        && kind == RecordKind.DEPOT
+        && status == Status.STOCKED
+        && r.depot().total() == 0) {
+      fe.add(new FieldError("depot.stock", "a stocked depot holds something: give its stock"));
     }
     if (kind == RecordKind.MINEFIELD && status.emplacedOrLater()) {
       fe.addAll(RecordValidator.emplacementErrors(r, type.apMines()));
@@ -157,6 +174,35 @@ final class DraftChecks {
                   + fmt(type.arc_deg())
                   + "° arc; give its centre in degrees clockwise from true north"));
     }
+  }
+
+  /**
+   * A depot's stock: every kind one the obstacle catalog's emplacement blocks draw ({@link
+   * Catalogs#stockKinds}), every count finite and within 0 to {@link #MAX_STOCK}; its storage note
+   * at most 2,000 characters. The depot with its note cleaned, or null with the reasons in {@code
+   * fe}.
+   */
+  private DepotData checkDepot(DepotData d, List<FieldError> fe) {
+    int before = fe.size();
+    Set<String> kinds = catalogs.stockKinds();
+    for (Map.Entry<String, Double> e : d.stock().entrySet()) {
+      String field = "depot.stock." + RegistryProblems.shorten(e.getKey());
+      Double v = e.getValue();
+      if (!kinds.contains(e.getKey())) {
+        fe.add(
+            new FieldError(
+                field,
+                "unknown stock kind '"
+                    + RegistryProblems.shorten(e.getKey())
+                    + "' (the obstacle catalog's emplacement blocks draw "
+                    + String.join(", ", kinds)
+                    + ")"));
+      } else if (v == null || !(v >= 0 && v <= MAX_STOCK)) {
+        fe.add(new FieldError(field, "must be a number of items from 0 to 1e9 (is " + v + ")"));
+      }
+    }
+    String storage = checkText(d.storage(), 2000, "depot.storage", fe);
+    return fe.size() == before ? new DepotData(d.stock(), storage) : null;
   }
 
   private static String fmt(double v) {

@@ -19,8 +19,10 @@ import static lt.skydas.registry.Status.STOCKED;
 import static lt.skydas.registry.Status.UNDER_CONSTRUCTION;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +32,9 @@ import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.plan.Emplacement.Employment;
 
 /**
- * The lifecycle of records of one employment (issue 15): every allowed step, the statuses it leaves
- * from, where it leads and the roles that own it. Anything not listed is refused.
+ * The lifecycle of records of one employment, or of depots (issue 15): every allowed step, the
+ * statuses it leaves from, where it leads and the roles that own it. Anything not listed is
+ * refused.
  *
  * <ul>
  *   <li>{@link Employment#PERMANENT} (and sensor sites): planned, approved, under construction,
@@ -41,13 +44,15 @@ import lt.skydas.plan.Emplacement.Employment;
  *   <li>{@link Employment#CRISIS_LAID}: planned, approved, prepared, stocked, ordered, laid,
  *       emplaced (a minefield only with its complete CCW Amended Protocol II record: {@link
  *       RecordValidator}).
+ *   <li>{@link #depot()} (records of the type {@code depot}, no employment): planned, approved,
+ *       prepared (built, empty), stocked; closed through clearance, cleared and land released.
  * </ul>
  *
- * All three share the steps after the obstacle is in place: breach, damage, repair, clearance, land
- * release. A record in a status outside its lifecycle (stored before its type's lifecycle was split
- * off, e.g. a crisis-laid minefield under construction) follows the permanent table from there
- * until it rejoins its own. The table is in {@code skydas-registry/package.md} and ADR 0013.
- * Immutable and thread-safe.
+ * The three obstacle lifecycles share the steps after the obstacle is in place: breach, damage,
+ * repair, clearance, land release. A record in a status outside its lifecycle (stored before its
+ * type's lifecycle was split off, e.g. a crisis-laid minefield under construction) follows the
+ * permanent table from there until it rejoins its own. The table is in {@code
+ * skydas-registry/package.md} and ADR 0013. Immutable and thread-safe.
  */
 public final class Lifecycle {
   /**
@@ -70,19 +75,31 @@ public final class Lifecycle {
     }
   }
 
+  /** The id of the depots' lifecycle (the others are their employment's id). */
+  public static final String DEPOT = "depot";
+
   private static final Map<Employment, Lifecycle> ALL = new EnumMap<>(Employment.class);
+  private static final Lifecycle DEPOTS = new Lifecycle(DEPOT, null, depots());
 
   static {
-    ALL.put(Employment.PERMANENT, new Lifecycle(Employment.PERMANENT, permanent()));
-    ALL.put(Employment.RESERVED, new Lifecycle(Employment.RESERVED, reserved()));
-    ALL.put(Employment.CRISIS_LAID, new Lifecycle(Employment.CRISIS_LAID, crisisLaid()));
+    for (Employment e : Employment.values()) {
+      List<Step> table =
+          switch (e) {
+            case PERMANENT -> permanent();
+            case RESERVED -> reserved();
+            case CRISIS_LAID -> crisisLaid();
+          };
+      ALL.put(e, new Lifecycle(e.id(), e, table));
+    }
   }
 
+  private final String id;
   private final Employment employment;
   private final List<Step> steps;
   private final Set<Status> statuses;
 
-  private Lifecycle(Employment employment, List<Step> steps) {
+  private Lifecycle(String id, Employment employment, List<Step> steps) {
+    this.id = id;
     this.employment = employment;
     this.steps = List.copyOf(steps);
     EnumSet<Status> s = EnumSet.of(PLANNED);
@@ -100,8 +117,38 @@ public final class Lifecycle {
     return ALL.get(e);
   }
 
+  /** The lifecycle of depot records. */
+  public static Lifecycle depot() {
+    return DEPOTS;
+  }
+
+  /**
+   * Every lifecycle by its {@link #id()}: permanent, reserved, crisis_laid (employment order), then
+   * depot.
+   */
+  public static Map<String, Lifecycle> all() {
+    Map<String, Lifecycle> out = new LinkedHashMap<>();
+    ALL.values().forEach(lc -> out.put(lc.id, lc));
+    out.put(DEPOT, DEPOTS);
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** {@code permanent}, {@code reserved}, {@code crisis_laid} or {@code depot}. */
+  public String id() {
+    return id;
+  }
+
+  /** The employment whose lifecycle this is; null for the depots'. */
   public Employment employment() {
     return employment;
+  }
+
+  /**
+   * How a record of {@code type} is named in messages: {@code crisis-laid at_minefield}, {@code
+   * depot}.
+   */
+  String describe(String type) {
+    return employment == null ? type : employment.id().replace('_', '-') + " " + type;
   }
 
   /** Every step, in table order. */
@@ -185,15 +232,12 @@ public final class Lifecycle {
     }
     Set<Status> from = from(action);
     if (from.isEmpty()) {
-      String named = employment.id().replace('_', '-');
       throw new SkydasProblem(
           ProblemCode.INFEASIBLE,
           "record "
               + cur.id()
               + " is a "
-              + named
-              + " "
-              + cur.type()
+              + describe(cur.type())
               + ": "
               + action.id()
               + " is not one of its actions ("
@@ -203,7 +247,7 @@ public final class Lifecycle {
               "type",
               cur.type(),
               "employment",
-              employment.id(),
+              id,
               "actions",
               RegistryProblems.ids(actions(cur.kind())),
               "offered",
@@ -265,6 +309,22 @@ public final class Lifecycle {
     t.add(step(Action.EMPLACE, Set.of(LAID), EMPLACED, ENGINEER));
     inPlace(t, EMPLACED, Set.of(EMPLACED, BREACHED, DAMAGED));
     protection(t, EnumSet.of(LAID));
+    return t;
+  }
+
+  /**
+   * Depots: built (prepared) once approved, stocked; a stock change while prepared or stocked is an
+   * edit of the record's stock (engineer). Closing one withdraws its stock and clears the site
+   * (clearance, cleared) before its land is released.
+   */
+  private static List<Step> depots() {
+    List<Step> t = new ArrayList<>();
+    t.add(step(Action.APPROVE, Set.of(PLANNED), APPROVED, ADMIN));
+    t.add(step(Action.PREPARE, Set.of(APPROVED), PREPARED, ENGINEER));
+    t.add(step(Action.STOCK, Set.of(PREPARED), STOCKED, ENGINEER));
+    t.add(step(Action.START_CLEARANCE, Set.of(PREPARED, STOCKED), CLEARANCE_IN_PROGRESS, ENGINEER));
+    t.add(step(Action.COMPLETE_CLEARANCE, Set.of(CLEARANCE_IN_PROGRESS), CLEARED, ENGINEER));
+    t.add(step(Action.RELEASE_LAND, Set.of(CLEARED), LAND_RELEASED, INSPECTOR));
     return t;
   }
 

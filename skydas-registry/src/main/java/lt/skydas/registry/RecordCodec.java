@@ -67,6 +67,9 @@ public final class RecordCodec {
     if (r.azimuth_deg() != null) {
       o.put("azimuth_deg", r.azimuth_deg());
     }
+    if (r.depot() != null) {
+      o.set("depot", JSON.valueToTree(r.depot()));
+    }
     if (r.year() != null) {
       o.put("year", r.year());
     }
@@ -128,6 +131,7 @@ public final class RecordCodec {
           mf,
           o.hasNonNull("height_m") ? o.get("height_m").asDouble() : null,
           o.hasNonNull("azimuth_deg") ? o.get("azimuth_deg").asDouble() : null,
+          o.hasNonNull("depot") ? JSON.treeToValue(o.get("depot"), DepotData.class) : null,
           o.hasNonNull("year") ? o.get("year").asInt() : null,
           text(o, "notes"),
           text(o, "source"),

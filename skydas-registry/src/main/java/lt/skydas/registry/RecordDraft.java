@@ -8,6 +8,7 @@ import org.locationtech.jts.geom.Geometry;
  * @param id the id, or null to have one made up
  * @param height_m a sensor site's mast or flight height in metres, or null for its type's
  * @param azimuth_deg a sensor site's arc centre in degrees from true north, or null
+ * @param depot a depot's stock and storage note, or null
  * @param where where it came from, for messages ({@code plan.geojson feature 3})
  */
 public record RecordDraft(
@@ -22,6 +23,7 @@ public record RecordDraft(
     MinefieldData minefield,
     Double height_m,
     Double azimuth_deg,
+    DepotData depot,
     Integer year,
     String notes,
     String where) {
@@ -42,6 +44,7 @@ public record RecordDraft(
         .withProtection(marked, fenced, monitored)
         .withMinefield(minefield)
         .withSiting(height_m, azimuth_deg)
+        .withDepot(depot)
         .withYear(year)
         .withNotes(notes)
         .withWhere(where);
@@ -63,6 +66,7 @@ public record RecordDraft(
         .withProtection(r.marked(), r.fenced(), r.monitored())
         .withMinefield(r.minefield())
         .withSiting(r.height_m(), r.azimuth_deg())
+        .withDepot(r.depot())
         .withYear(r.year())
         .withNotes(r.notes())
         .build();
@@ -108,6 +112,7 @@ public record RecordDraft(
     private MinefieldData minefield;
     private Double height_m;
     private Double azimuth_deg;
+    private DepotData depot;
     private Integer year;
     private String notes;
     private String where;
@@ -163,6 +168,12 @@ public record RecordDraft(
       return this;
     }
 
+    /** A depot's stock and storage note. */
+    public Builder withDepot(DepotData depot) {
+      this.depot = depot;
+      return this;
+    }
+
     public Builder withYear(Integer year) {
       this.year = year;
       return this;
@@ -192,6 +203,7 @@ public record RecordDraft(
           minefield,
           height_m,
           azimuth_deg,
+          depot,
           year,
           notes,
           where);

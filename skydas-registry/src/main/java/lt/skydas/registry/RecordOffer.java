@@ -17,7 +17,7 @@ import java.util.Set;
  *     Lifecycle#offered})
  * @param edits what the role may edit: {@link Edit#DETAILS} and {@link Edit#GEOMETRY} of a planned
  *     record it may edit, {@link Edit#AS_LAID} of a minefield under construction or laid it may
- *     edit
+ *     edit, {@link Edit#STOCK} of a depot it may edit
  * @param activities kinds of activity the role may record on the record in its status
  */
 public record RecordOffer(List<Action> actions, List<Edit> edits, List<ActivityKind> activities) {
@@ -28,7 +28,9 @@ public record RecordOffer(List<Action> actions, List<Edit> edits, List<ActivityK
     /** The geometry. */
     GEOMETRY,
     /** The minefield's as-laid record (CCW Amended Protocol II Technical Annex). */
-    AS_LAID;
+    AS_LAID,
+    /** A depot's stock and storage note (a stock change is an edit). */
+    STOCK;
 
     /** Lower-case id for the wire ({@code as_laid}). */
     public String id() {
@@ -56,6 +58,9 @@ public record RecordOffer(List<Action> actions, List<Edit> edits, List<ActivityK
       if (r.kind() == RecordKind.MINEFIELD
           && (r.status() == Status.UNDER_CONSTRUCTION || r.status() == Status.LAID)) {
         edits.add(Edit.AS_LAID);
+      }
+      if (r.kind() == RecordKind.DEPOT) {
+        edits.add(Edit.STOCK);
       }
     }
     List<ActivityKind> activities = new ArrayList<>();

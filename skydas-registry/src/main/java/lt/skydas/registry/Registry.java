@@ -258,6 +258,7 @@ public final class Registry implements AutoCloseable {
         .withSiting(
             d.height_m() == null ? cur.height_m() : d.height_m(),
             d.azimuth_deg() == null ? cur.azimuth_deg() : d.azimuth_deg())
+        .withDepot(d.depot() == null ? cur.depot() : d.depot())
         .withYear(d.year() == null ? cur.year() : d.year())
         .withNotes(d.notes() == null ? cur.notes() : d.notes())
         .build();
@@ -282,8 +283,8 @@ public final class Registry implements AutoCloseable {
   /**
    * Applies a lifecycle action as the record's {@link Lifecycle} allows it: refused if the action
    * is not one of its employment's, the record is not in a status it leaves from, the role does not
-   * own it, or it would leave a minefield emplaced without its complete CCW Amended Protocol II
-   * record.
+   * own it, it would leave a minefield emplaced without its complete CCW Amended Protocol II
+   * record, or a depot stocked with nothing in it.
    */
   public RegistryRecord transition(Actor actor, String id, long expectedVersion, Action action) {
     return store.write(
@@ -303,6 +304,15 @@ public final class Registry implements AutoCloseable {
                 case MONITOR -> cur.withProtection(cur.marked(), cur.fenced(), true);
                 default -> cur.withStatus(step.next(cur.status()));
               };
+          if (next.kind() == RecordKind.DEPOT
+              && next.status() == Status.STOCKED
+              && next.depot().total() == 0) {
+            throw RegistryProblems.invalid(
+                "depot " + id + " cannot be stocked: it holds nothing",
+                List.of(
+                    new FieldError(
+                        "depot.stock", "give what it holds first (an edit by the engineer)")));
+          }
           if (next.kind() == RecordKind.MINEFIELD
               && next.status() == Status.EMPLACED
               && cur.status() != Status.EMPLACED) {

@@ -5,13 +5,14 @@ import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * One obstacle, minefield or sensor site as the registry holds it. Immutable; every change makes a
- * new value with a higher {@code version} and an audit event.
+ * One obstacle, minefield, sensor site or depot as the registry holds it. Immutable; every change
+ * makes a new value with a higher {@code version} and an audit event.
  *
  * @param id stable id (at most 100 characters: letters, digits, {@code - _ . :})
- * @param kind obstacle or minefield (from the obstacle catalog type's mine content), or sensor (a
- *     type of the sensor catalog)
- * @param type catalog type id ({@code at_ditch}, {@code ap_minefield}, {@code gsr_portable} ...)
+ * @param kind obstacle or minefield (from the obstacle catalog type's mine content), sensor (a type
+ *     of the sensor catalog) or depot (the type {@code depot})
+ * @param type catalog type id ({@code at_ditch}, {@code ap_minefield}, {@code gsr_portable} ...) or
+ *     {@code depot}
  * @param name a human name, may be null
  * @param status lifecycle status
  * @param geometry WGS84 lon/lat; a minefield's perimeter polygon once emplaced
@@ -23,6 +24,8 @@ import org.locationtech.jts.geom.Geometry;
  *     catalog type's (always null for obstacles and minefields)
  * @param azimuth_deg the centre of a sensor's coverage arc, degrees clockwise from true north in
  *     [0, 360], null for all-round types (always null for obstacles and minefields)
+ * @param depot a depot's stock and storage note, never null for a depot (empty if none given),
+ *     always null for other kinds
  * @param year programme year it is planned for, may be null
  * @param notes free text, may be null
  * @param source where it came from (an import file, a plan), may be null
@@ -43,6 +46,7 @@ public record RegistryRecord(
     MinefieldData minefield,
     Double height_m,
     Double azimuth_deg,
+    DepotData depot,
     Integer year,
     String notes,
     String source,
@@ -66,9 +70,18 @@ public record RegistryRecord(
       height_m = null;
       azimuth_deg = null;
     }
+    if (kind == RecordKind.DEPOT && depot == null) {
+      depot = DepotData.empty();
+    }
+    if (kind != RecordKind.DEPOT) {
+      depot = null;
+    }
   }
 
-  /** A record without sensor siting (obstacles and minefields, or a sensor at its type's). */
+  /**
+   * A record without sensor siting or depot stock (obstacles and minefields, a sensor at its type's
+   * siting, a depot holding nothing).
+   */
   public RegistryRecord(
       String id,
       RecordKind kind,
@@ -88,7 +101,7 @@ public record RegistryRecord(
       Instant updatedAt) {
     this(
         id, kind, type, name, status, geometry, marked, fenced, monitored, minefield, null, null,
-        year, notes, source, version, createdAt, updatedAt);
+        null, year, notes, source, version, createdAt, updatedAt);
   }
 
   public RegistryRecord withStatus(Status s) {
@@ -129,6 +142,7 @@ public record RegistryRecord(
         minefield,
         height_m,
         azimuth_deg,
+        depot,
         year,
         notes,
         source,

@@ -13,9 +13,12 @@ public enum Status {
   PLANNED,
   APPROVED,
   UNDER_CONSTRUCTION,
-  /** Peacetime site work done (chambers, sockets, barrier sets; a minefield's survey and posts). */
+  /**
+   * Peacetime site work done (chambers, sockets, barrier sets; a minefield's survey and posts; a
+   * depot built, empty).
+   */
   PREPARED,
-  /** A crisis-laid minefield's mines are in a depot, allotted to it. */
+  /** A crisis-laid minefield's mines are in a depot, allotted to it; a depot holds stock. */
   STOCKED,
   /** The order to execute or lay is given. */
   ORDERED,

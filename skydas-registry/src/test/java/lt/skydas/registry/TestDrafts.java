@@ -47,6 +47,22 @@ public final class TestDrafts {
         .withSiting(6.0, 90.0);
   }
 
+  /**
+   * A planned depot at (lon, lat) holding 1,000 AT mines and 20 demolition charges, with a storage
+   * note.
+   */
+  public static RecordDraft.Builder depot(String id, double lon, double lat) {
+    return RecordDraft.builder()
+        .withId(id)
+        .withType("depot")
+        .withStatus(Status.PLANNED)
+        .withGeometry(Fixtures.point(lon, lat))
+        .withDepot(
+            new DepotData(
+                java.util.Map.of("at_mines", 1000.0, "demolition_charges", 20.0),
+                "two earth-covered magazines; fuzes stored apart"));
+  }
+
   /** An edit: every field absent, so an update changes only what is set. */
   public static RecordDraft.Builder edit() {
     return RecordDraft.builder();

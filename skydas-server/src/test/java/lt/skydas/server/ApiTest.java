@@ -86,6 +86,15 @@ class ApiTest {
     assertThat(lc.get("crisis_laid").get("steps").toString())
         .contains(
             "{\"action\":\"order\",\"from\":[\"stocked\"],\"to\":\"ordered\",\"roles\":[\"admin\"]}");
+    assertThat(strings(lc.get("depot").get("statuses")))
+        .containsExactly(
+            "planned",
+            "approved",
+            "prepared",
+            "stocked",
+            "clearance_in_progress",
+            "cleared",
+            "land_released");
     assertThat(ts.anonymous().get("/api/statuses").statusCode()).isEqualTo(401);
   }
 
@@ -269,7 +278,7 @@ class ApiTest {
         .contains("api-s1")
         .doesNotContain("api-d1");
     assertThat(planner.get("/api/records?kind=jammer").body())
-        .contains("obstacle, minefield or sensor");
+        .contains("obstacle, minefield, sensor or depot");
     TestServer.Client admin = ts.as(Role.ADMIN);
     assertThat(strings(admin.json(admin.get("/api/records/api-s1")).get("allowed_actions")))
         .isEqualTo(
@@ -287,6 +296,37 @@ class ApiTest {
         .isEqualTo(404);
     assertThat(planner.get("/ogc/collections/sensors/items/api-s1?f=json").statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void aDepotIsPostedWithItsStockAndServedAsItsOwnCollection() {
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    String depot =
+        """
+        {"type": "Feature", "properties": {"id": "%s", "type": "depot", "name": "Alytus",
+         "depot": {"stock": {%s}, "storage": "magazine 2"}},
+         "geometry": {"type": "Point", "coordinates": [24.05, 54.40]}}
+        """;
+    HttpResponse<String> bad =
+        planner.send("POST", "/api/records", depot.formatted("api-dep1", "\"tnt_kg\": 5"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(planner.json(bad).get("errors").toString())
+        .contains("depot.stock.tnt_kg")
+        .contains("unknown stock kind 'tnt_kg'");
+    HttpResponse<String> made =
+        planner.send("POST", "/api/records", depot.formatted("api-dep1", "\"at_mines\": 15000"));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    JsonNode f = planner.json(planner.get("/api/records/api-dep1"));
+    assertThat(f.get("properties").get("kind").asText()).isEqualTo("depot");
+    assertThat(f.get("properties").get("depot").get("stock").get("at_mines").asDouble())
+        .isEqualTo(15000.0);
+    assertThat(strings(f.get("allowed_edits"))).containsExactly("details", "geometry", "stock");
+    assertThat(planner.json(planner.get("/api/records?kind=depot")).get("features").toString())
+        .contains("api-dep1");
+    JsonNode items = planner.json(planner.get("/ogc/collections/depots/items?f=json"));
+    assertThat(items.get("features").toString()).contains("api-dep1");
+    assertThat(planner.get("/ogc/collections/obstacles/items/api-dep1?f=json").statusCode())
+        .isEqualTo(404);
   }
 
   @Test

@@ -26,14 +26,17 @@ import org.locationtech.jts.geom.Puntal;
  *   <li>{@code uid} is {@code skydas-<record id>}, so re-sending a record updates it in TAK.
  *   <li>{@code type}: lines and areas are TAK drawing shapes {@code u-d-f} with the vertices as
  *       {@code <link point="lat,lon"/>} (areas: the exterior ring, closed); a point minefield is
- *       the MIL-STD-2525 friendly land-mines equipment atom {@code a-f-G-E-X-M}; any other point
- *       obstacle is a friendly ground point {@code a-f-G}. Multi-part geometries send their largest
- *       part (the remarks say so).
+ *       the MIL-STD-2525 friendly land-mines equipment atom {@code a-f-G-E-X-M}; a depot the
+ *       friendly ground supply class V (ammunition) atom {@code a-f-G-U-S-S-5} (MIL-STD-2525B
+ *       function id {@code USS5}, written as CoT atoms; 2525 draws an ammunition supply point as
+ *       the tactical graphic {@code G-S-PAS}, which CoT has no atom for); any other point obstacle
+ *       is a friendly ground point {@code a-f-G}. Multi-part geometries send their largest part
+ *       (the remarks say so).
  *   <li>{@code how="h-e"} (human, estimated: entered, not sensed); {@code time} and {@code start}
  *       are the export time, {@code stale} a year later (obstacles do not move).
  *   <li>{@code <point>} is the geometry's interior point; height and errors unknown (9999999.0).
  *   <li>{@code <detail>}: {@code <contact callsign>} is the name (or id), {@code <remarks>} the
- *       type, status and mine count.
+ *       type, status and mine count (a depot: its stock by kind).
  * </ul>
  *
  * The envelope, the {@code <point>} and the escaping are {@link CotEventWriter}'s (skydas-core),
@@ -44,6 +47,10 @@ final class CotWriter {
   static final String MINES_POINT = "a-f-G-E-X-M";
   static final String OBSTACLE_POINT = "a-f-G";
   static final String SENSOR_POINT = "a-f-G-E-S";
+
+  /** MIL-STD-2525B {@code S*G*USS5--}: combat service support, supply, class V (ammunition). */
+  static final String DEPOT_POINT = "a-f-G-U-S-S-5";
+
   static final Duration STALE = Duration.ofDays(365);
 
   private CotWriter() {}
@@ -54,6 +61,7 @@ final class CotWriter {
       case MINEFIELD -> MINES_POINT;
       case SENSOR -> SENSOR_POINT;
       case OBSTACLE -> OBSTACLE_POINT;
+      case DEPOT -> DEPOT_POINT;
     };
   }
 
@@ -109,10 +117,21 @@ final class CotWriter {
     if (r.minefield() != null) {
       sb.append("; mines: ").append(r.minefield().mineCount());
     }
+    if (r.depot() != null) {
+      sb.append("; stock:");
+      if (r.depot().stock().isEmpty()) {
+        sb.append(" none");
+      }
+      r.depot().stock().forEach((k, v) -> sb.append(' ').append(k).append(' ').append(count(v)));
+    }
     if (g.getNumGeometries() > 1) {
       sb.append("; ").append(g.getNumGeometries()).append(" parts, largest shown");
     }
     return sb.toString();
+  }
+
+  private static String count(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : KmlExchange.plain(v);
   }
 
   private static Geometry largestPart(Geometry g) {

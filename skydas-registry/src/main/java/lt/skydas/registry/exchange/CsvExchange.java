@@ -30,10 +30,10 @@ import org.locationtech.jts.io.WKTReader;
 
 /**
  * CSV (RFC 4180, UTF-8, comma-separated, a header row). Columns {@code id, type, name, status,
- * year, notes, marked, fenced, monitored, wkt, minefield}: geometry as WKT in WGS84 lon/lat, the
- * minefield record as its JSON text. On import the header names the columns (any order, case
- * ignored, unknown columns ignored); {@code wkt} is required; an empty cell is an absent value.
- * Stateless.
+ * year, notes, marked, fenced, monitored, height_m, azimuth_deg, wkt, minefield, depot}: geometry
+ * as WKT in WGS84 lon/lat, the minefield record and a depot's stock as their JSON text. On import
+ * the header names the columns (any order, case ignored, unknown columns ignored); {@code wkt} is
+ * required; an empty cell is an absent value. Stateless.
  */
 final class CsvExchange {
   static final List<String> HEADER;
@@ -42,6 +42,7 @@ final class CsvExchange {
     List<String> h = new ArrayList<>(Fields.COLUMNS);
     h.add("wkt");
     h.add("minefield");
+    h.add("depot");
     HEADER = List.copyOf(h);
   }
 
@@ -144,6 +145,7 @@ final class CsvExchange {
               List<String> row = new ArrayList<>(Fields.textOf(r).values());
               row.add(RecordCodec.wkt(r.geometry()));
               row.add(Fields.minefieldJson(r));
+              row.add(Fields.depotJson(r));
               // an absent value is an empty cell (Jackson would drop a null array element)
               row.replaceAll(v -> v == null ? "" : v);
               sw.write(row.toArray(new String[0]));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.registry.DepotData;
 import lt.skydas.registry.MinefieldData;
 import lt.skydas.registry.RecordCodec;
 import lt.skydas.registry.RecordDraft;
@@ -20,9 +21,9 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * The flat record fields every format carries ({@code id, type, name, status, year, notes, marked,
- * fenced, monitored, height_m, azimuth_deg, minefield}) and their conversion from loosely typed
- * values (JSON, CSV text, KML text, SQLite columns) to a {@link RecordDraft}. Every fault is a
- * BAD_INPUT problem naming the file, the place in it and the field. Stateless.
+ * fenced, monitored, height_m, azimuth_deg, minefield, depot}) and their conversion from loosely
+ * typed values (JSON, CSV text, KML text, SQLite columns) to a {@link RecordDraft}. Every fault is
+ * a BAD_INPUT problem naming the file, the place in it and the field. Stateless.
  */
 final class Fields {
   /** The longest string accepted in any field (the minefield JSON text excepted). */
@@ -55,7 +56,7 @@ final class Fields {
 
   /**
    * A draft from loosely typed values keyed by field name; absent keys and nulls are absent fields.
-   * {@code minefield} may be a JSON object (map), a JSON text or a tree.
+   * {@code minefield} and {@code depot} may be a JSON object (map), a JSON text or a tree.
    */
   static RecordDraft draft(String file, String where, Geometry g, Map<String, ?> v) {
     checkLonLat(file, where, g);
@@ -96,6 +97,7 @@ final class Fields {
             bool(file, where, v, "monitored"))
         .withMinefield(minefield(file, where, v.get("minefield")))
         .withSiting(number(file, where, v, "height_m"), number(file, where, v, "azimuth_deg"))
+        .withDepot(depot(file, where, v.get("depot")))
         .withYear(integer(file, where, v, "year"))
         .withNotes(notes)
         .withWhere(fileName(file) + " " + where)
@@ -122,6 +124,11 @@ final class Fields {
   /** The minefield record as canonical JSON text, or null. */
   static String minefieldJson(RegistryRecord r) {
     return r.minefield() == null ? null : RecordCodec.writeValue(r.minefield());
+  }
+
+  /** The depot's stock and storage note as canonical JSON text, or null. */
+  static String depotJson(RegistryRecord r) {
+    return r.depot() == null ? null : RecordCodec.writeValue(r.depot());
   }
 
   /** Refuses coordinates that are not finite lon/lat degrees (a projected CRS, most likely). */
@@ -236,6 +243,19 @@ final class Fields {
   }
 
   private static MinefieldData minefield(String file, String where, Object o) {
+    return nested(file, where, "minefield", "minefield record", o, MinefieldData.class);
+  }
+
+  private static DepotData depot(String file, String where, Object o) {
+    return nested(file, where, "depot", "depot's stock", o, DepotData.class);
+  }
+
+  /**
+   * A nested record field ({@code minefield}, {@code depot}) given as a JSON object, its text or a
+   * tree; null if absent or blank.
+   */
+  private static <T> T nested(
+      String file, String where, String key, String what, Object o, Class<T> type) {
     if (o == null || o instanceof String s && s.isBlank()) {
       return null;
     }
@@ -244,9 +264,7 @@ final class Fields {
       if (o instanceof String s) {
         if (s.length() > MAX_MINEFIELD_JSON) {
           throw SkydasProblem.badInput(
-              file,
-              where,
-              "minefield: " + s.length() + " characters, at most " + MAX_MINEFIELD_JSON);
+              file, where, key + ": " + s.length() + " characters, at most " + MAX_MINEFIELD_JSON);
         }
         tree = RecordCodec.JSON.readTree(s);
       } else if (o instanceof JsonNode n) {
@@ -255,16 +273,16 @@ final class Fields {
         tree = RecordCodec.JSON.valueToTree(o);
       }
       if (!tree.isObject()) {
-        throw SkydasProblem.badInput(file, where, "minefield: must be a JSON object");
+        throw SkydasProblem.badInput(file, where, key + ": must be a JSON object");
       }
-      longStrings(file, where, "minefield", tree);
-      return RecordCodec.JSON.treeToValue(tree, MinefieldData.class);
+      longStrings(file, where, key, tree);
+      return RecordCodec.JSON.treeToValue(tree, type);
     } catch (JsonProcessingException e) {
       throw SkydasProblem.badInput(
-          file, where, "minefield: not a valid minefield record: " + e.getOriginalMessage());
+          file, where, key + ": not a valid " + what + ": " + e.getOriginalMessage());
     } catch (IllegalArgumentException e) {
       throw SkydasProblem.badInput(
-          file, where, "minefield: not a valid minefield record: " + e.getMessage());
+          file, where, key + ": not a valid " + what + ": " + e.getMessage());
     }
   }
 

@@ -27,10 +27,10 @@ import org.sqlite.SQLiteOpenMode;
 
 /**
  * GeoPackage 1.4 files. Export makes a fresh file with one feature layer {@code records} (SRS
- * EPSG:4326, geometry column {@code geom}, plain columns and the minefield record as JSON text),
- * built in a temporary file and moved into place. Import opens a file read-only, takes the feature
- * layer {@code records} or else the first one in {@code gpkg_contents}, refuses a layer not in
- * EPSG:4326 and reads the same columns. Stateless.
+ * EPSG:4326, geometry column {@code geom}, plain columns, the minefield record and a depot's stock
+ * as JSON text), built in a temporary file and moved into place. Import opens a file read-only,
+ * takes the feature layer {@code records} or else the first one in {@code gpkg_contents}, refuses a
+ * layer not in EPSG:4326 and reads the same columns. Stateless.
  */
 final class GpkgExchange {
   static final String LAYER = "records";
@@ -225,15 +225,15 @@ final class GpkgExchange {
                 + " status TEXT NOT NULL, year INTEGER, notes TEXT, marked BOOLEAN NOT NULL,"
                 + " fenced BOOLEAN NOT NULL, monitored BOOLEAN NOT NULL, source TEXT,"
                 + " version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
-                + " minefield TEXT, height_m REAL, azimuth_deg REAL)");
+                + " minefield TEXT, height_m REAL, azimuth_deg REAL, depot TEXT)");
       }
       Envelope env = new Envelope();
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO records (geom, id, kind, type, name, status, year, notes, marked,"
                   + " fenced, monitored, source, version, created_at, updated_at, minefield,"
-                  + " height_m, azimuth_deg)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " height_m, azimuth_deg, depot)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (RegistryRecord r : records) {
           env.expandToInclude(r.geometry().getEnvelopeInternal());
           int i = 1;
@@ -254,7 +254,8 @@ final class GpkgExchange {
           ps.setString(i++, r.updatedAt().toString());
           ps.setString(i++, Fields.minefieldJson(r));
           ps.setObject(i++, r.height_m());
-          ps.setObject(i, r.azimuth_deg());
+          ps.setObject(i++, r.azimuth_deg());
+          ps.setString(i, Fields.depotJson(r));
           ps.addBatch();
         }
         ps.executeBatch();
@@ -266,7 +267,7 @@ final class GpkgExchange {
                   + " VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)")) {
         ps.setString(1, LAYER);
         ps.setString(2, LAYER);
-        ps.setString(3, "Skydas registry export: obstacles, minefields and sensor sites");
+        ps.setString(3, "Skydas registry export: obstacles, minefields, sensor sites and depots");
         if (env.isNull()) {
           for (int i = 4; i <= 7; i++) {
             ps.setNull(i, java.sql.Types.DOUBLE);

@@ -29,10 +29,10 @@ import org.w3c.dom.NodeList;
 
 /**
  * KML 2.2. Each record is a {@code Placemark}: {@code name}, an {@code ExtendedData} {@code Data}
- * element per other field (the minefield record as its JSON text) and a {@code Point}, {@code
- * LineString}, {@code Polygon} or {@code MultiGeometry}. Import reads the same, also {@code
- * SchemaData/SimpleData}, through {@link SafeXml}'s hardened parser. Element names are matched by
- * local name, so KML without or with another namespace prefix reads too. Stateless.
+ * element per other field (the minefield record and a depot's stock as JSON text) and a {@code
+ * Point}, {@code LineString}, {@code Polygon} or {@code MultiGeometry}. Import reads the same, also
+ * {@code SchemaData/SimpleData}, through {@link SafeXml}'s hardened parser. Element names are
+ * matched by local name, so KML without or with another namespace prefix reads too. Stateless.
  */
 final class KmlExchange {
   static final String NS = "http://www.opengis.net/kml/2.2";
@@ -232,6 +232,7 @@ final class KmlExchange {
     Map<String, String> fields = Fields.textOf(r);
     fields.remove("name");
     fields.put("minefield", Fields.minefieldJson(r));
+    fields.put("depot", Fields.depotJson(r));
     for (var e : fields.entrySet()) {
       if (e.getValue() != null) {
         w.writeStartElement("Data");

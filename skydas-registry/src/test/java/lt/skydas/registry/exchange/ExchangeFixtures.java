@@ -3,8 +3,10 @@ package lt.skydas.registry.exchange;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.registry.Actor;
+import lt.skydas.registry.DepotData;
 import lt.skydas.registry.MinefieldData;
 import lt.skydas.registry.MinefieldData.AntiHandling;
 import lt.skydas.registry.MinefieldData.MineLot;
@@ -165,6 +167,12 @@ final class ExchangeFixtures {
             .toBuilder()
             .withName(LITHUANIAN)
             .withYear(2)
+            .build(),
+        TestDrafts.depot("depot-1", 25.69, 54.72)
+            .withName(LITHUANIAN)
+            .withStatus(Status.STOCKED)
+            .withDepot(
+                new DepotData(Map.of("at_mines", 1500.0, "demolition_charges", 12.5), MARKUP))
             .build());
   }
 

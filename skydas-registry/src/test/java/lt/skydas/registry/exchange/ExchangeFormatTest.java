@@ -172,6 +172,15 @@ class ExchangeFormatTest {
     assertThat(radar.getAttribute("type")).isEqualTo("a-f-G-E-S");
     assertThat(event(events, "skydas-fence-1").getAttribute("type")).isEqualTo("u-d-f");
 
+    // a depot: MIL-STD-2525B friendly ground supply class V (ammunition), its stock in remarks
+    Element depot = event(events, "skydas-depot-1");
+    assertThat(depot.getAttribute("type")).isEqualTo("a-f-G-U-S-S-5");
+    assertThat(depot.getElementsByTagName("remarks").item(0).getTextContent())
+        .isEqualTo("type: depot; status: stocked; stock: at_mines 1500 demolition_charges 12.5");
+    Element dp = (Element) depot.getElementsByTagName("point").item(0);
+    assertThat(dp.getAttribute("lon")).isEqualTo("25.69");
+    assertThat(dp.getAttribute("lat")).isEqualTo("54.72");
+
     Element ditch = event(events, "skydas-ditch-1");
     assertThat(((Element) ditch.getElementsByTagName("contact").item(0)).getAttribute("callsign"))
         .isEqualTo(ExchangeFixtures.SQL);
@@ -229,7 +238,8 @@ class ExchangeFormatTest {
       assertThat(doc.path("generated_at").asText()).isEqualTo("2027-06-01T12:00:00Z");
       JsonNode fs = doc.path("features");
       // mf-1 emplaced, mf-2 cleared, mf-3 land released, mf-5 clearing; mf-4 planned is left out,
-      // and so are the obstacles and sensor sites (not hazards: the handover is for mine action)
+      // and so are the obstacles, sensor sites and the depot (not hazards: the handover is for
+      // mine action)
       assertThat(fs.size()).isEqualTo(4);
       assertThat(doc.path("not_laid").asInt()).isEqualTo(1);
       Map<String, String> status = new java.util.HashMap<>();

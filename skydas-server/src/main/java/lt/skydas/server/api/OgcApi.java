@@ -46,6 +46,7 @@ public final class OgcApi {
     m.put("obstacles", RecordKind.OBSTACLE);
     m.put("minefields", RecordKind.MINEFIELD);
     m.put("sensors", RecordKind.SENSOR);
+    m.put("depots", RecordKind.DEPOT);
     return Collections.unmodifiableMap(m);
   }
 
@@ -166,6 +167,7 @@ public final class OgcApi {
       case "obstacles" -> "Registered obstacles";
       case "minefields" -> "Registered minefields";
       case "sensors" -> "Registered sensor, EW and counter-drone sites";
+      case "depots" -> "Registered ammunition and stock depots";
       case AVENUES -> "Avenues of approach (newest assessment)";
       case WARNING -> "Warning time (newest assessment)";
       case COVERAGE ->

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
-import lt.skydas.plan.Emplacement.Employment;
 import lt.skydas.registry.Activity;
 import lt.skydas.registry.ActivityKind;
 import lt.skydas.registry.Lifecycle;
@@ -123,7 +122,7 @@ public final class RecordApi {
         any,
         "registry",
         "The lifecycle statuses in order, which of them an assessment of the registry counts, and"
-            + " the lifecycle of each employment (permanent, reserved, crisis-laid)",
+            + " the lifecycle of each employment (permanent, reserved, crisis-laid) and of depots",
         this::statuses);
     t.add(
         HandlerType.GET,
@@ -235,10 +234,9 @@ public final class RecordApi {
                         "id", st.id(), "standing", st.standing(), "in_ground", st.inGround()))
             .toList();
     Map<String, Object> lifecycles = new LinkedHashMap<>();
-    for (Employment e : Employment.values()) {
-      Lifecycle lc = Lifecycle.of(e);
+    for (Lifecycle lc : Lifecycle.all().values()) {
       lifecycles.put(
-          e.id(),
+          lc.id(),
           Map.of(
               "statuses",
               lc.statuses().stream().map(Status::id).toList(),

@@ -135,7 +135,9 @@ public final class Requests {
     return status;
   }
 
-  /** The {@code kind} query parameter (obstacle, minefield or sensor), or null when absent. */
+  /**
+   * The {@code kind} query parameter (obstacle, minefield, sensor or depot), or null when absent.
+   */
   public static RecordKind kind(Context ctx) {
     String k = ctx.queryParam("kind");
     if (k == null) {
@@ -144,7 +146,8 @@ public final class Requests {
     try {
       return RecordKind.valueOf(k.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw invalid("kind", "kind must be obstacle, minefield or sensor, not '" + clip(k) + "'");
+      throw invalid(
+          "kind", "kind must be obstacle, minefield, sensor or depot, not '" + clip(k) + "'");
     }
   }
 
