@@ -1,5 +1,11 @@
 package lt.skydas.emplace;
 
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import lt.skydas.assess.Assessor;
 import lt.skydas.assess.Assessor.Arrivals;
 import lt.skydas.assess.PlanEffects;
@@ -43,12 +49,15 @@ final class Race {
   private final boolean[] onWarning;
 
   /** Per case, the search with every obstacle in place (long warning times all meet it). */
-  private final java.util.Map<Key, RaceSearch.Outcome> allIn =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Key, RaceSearch.Outcome> allIn = new ConcurrentHashMap<>();
 
   /** Per case, the races searched so far with their thresholds (a curve meets them again). */
-  private final java.util.Map<Key, java.util.List<Searched>> searched =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Key, List<Searched>> searched = new ConcurrentHashMap<>();
+
+  /**
+   * Per case, the races searched so far by their final set (what a round of the iteration needs).
+   */
+  private final Map<Key, Map<BitSet, RaceSearch.Outcome>> bySet = new ConcurrentHashMap<>();
 
   private record Key(VehicleClass v, Season s) {}
 
@@ -91,8 +100,10 @@ final class Race {
     for (int o = 0; o < n; o++) {
       if (!permanent[o]) {
         threshold[o] = finish_s[o] - warning_s;
-        everything &= threshold[o] <= start.obstacle_s()[o];
-        nothing &= !(threshold[o] < Double.POSITIVE_INFINITY);
+        // round 1 of the iteration: against the permanent obstacles alone
+        boolean first = threshold[o] <= start.obstacle_s()[o];
+        everything &= first;
+        nothing &= !first || start.obstacle_s()[o] == Double.POSITIVE_INFINITY;
       }
     }
     RaceSearch.Outcome r;
@@ -108,19 +119,24 @@ final class Race {
       r = allIn.get(key);
       if (r == null) {
         double[] always = new double[n];
-        java.util.Arrays.fill(always, Double.NEGATIVE_INFINITY);
+        Arrays.fill(always, Double.NEGATIVE_INFINITY);
         r = RaceSearch.run(assessor, v, s, speeds, effects, onWarning, always);
         allIn.put(key, r);
         searches = 1;
       }
     } else {
-      r = reuse(new Key(v, s), threshold);
+      Key key = new Key(v, s);
+      r = reuse(key, threshold);
+      if (r == null) {
+        r = iterate(key, start, threshold);
+      }
       if (r == null) {
         r = RaceSearch.run(assessor, v, s, speeds, effects, onWarning, threshold);
         searches = 1;
         searched
-            .computeIfAbsent(new Key(v, s), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+            .computeIfAbsent(key, k -> new CopyOnWriteArrayList<>())
             .add(new Searched(threshold, r));
+        bySet.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(acting(r), r);
       }
     }
     boolean[] in = new boolean[n];
@@ -134,6 +150,55 @@ final class Race {
   }
 
   /**
+   * The iteration's rounds as far as earlier races answer them: round 1 against the permanent
+   * obstacles alone, then each round against the race searched before whose final set is the
+   * round's set (its arrivals are exactly those with that set acting). A round that adds nothing is
+   * the least fixed point: that race is the answer. Null when a round's set was never searched.
+   */
+  private RaceSearch.Outcome iterate(Key key, Arrivals start, double[] threshold) {
+    Map<BitSet, RaceSearch.Outcome> known = bySet.get(key);
+    if (known == null) {
+      return null;
+    }
+    BitSet set = new BitSet();
+    for (int o = 0; o < threshold.length; o++) {
+      if (!permanent[o]
+          && start.obstacle_s()[o] < Double.POSITIVE_INFINITY
+          && threshold[o] <= start.obstacle_s()[o]) {
+        set.set(o);
+      }
+    }
+    for (int round = 0; round <= threshold.length; round++) {
+      RaceSearch.Outcome r = known.get(set);
+      if (r == null) {
+        return null;
+      }
+      BitSet next = new BitSet();
+      for (int o = 0; o < threshold.length; o++) {
+        if (!permanent[o] && r.reached()[o] && threshold[o] <= r.obstacle_s()[o]) {
+          next.set(o);
+        }
+      }
+      if (next.equals(set)) {
+        return r;
+      }
+      set = next;
+    }
+    return null;
+  }
+
+  /** The obstacles laid on warning that acted in a race (reached, finished in time). */
+  private BitSet acting(RaceSearch.Outcome r) {
+    BitSet b = new BitSet();
+    for (int o = 0; o < permanent.length; o++) {
+      if (!permanent[o] && r.reached()[o] && r.acted()[o]) {
+        b.set(o);
+      }
+    }
+    return b;
+  }
+
+  /**
    * A race searched before whose answer is also this one's, or null. Its set A is the least fixed
    * point for its thresholds θ'. If every threshold now is at most θ' (more warning, or the same
    * schedule finishing no later), the least fixed point now contains A (monotonicity); if A is also
@@ -141,7 +206,7 @@ final class Race {
    * it contains the least one: the two are equal, and so is every arrival.
    */
   private RaceSearch.Outcome reuse(Key key, double[] threshold) {
-    java.util.List<Searched> list = searched.get(key);
+    List<Searched> list = searched.get(key);
     if (list == null) {
       return null;
     }
