@@ -60,7 +60,7 @@ public final class CostDistanceSearch {
   final int cells;
   private final int n;
   float[] f;
-  private float[] pen;
+  float[] pen;
   private boolean knight;
   boolean fast;
   double halfOrth;
@@ -98,7 +98,7 @@ public final class CostDistanceSearch {
   /** Gates of the current query (null: none); see {@link #run(Query, Gates)}. */
   private Gates gates;
 
-  private GateRun gr;
+  GateRun gr;
 
   /** A search over the grid alone. */
   public CostDistanceSearch(CostGrid grid) {
@@ -123,7 +123,7 @@ public final class CostDistanceSearch {
     this.f = grid.friction();
     this.pen = grid.penalty();
     this.knight = grid.neighbourhood() == CostGrid.Neighbourhood.SIXTEEN;
-    this.fast = pen == null && !knight;
+    this.fast = !knight;
     this.halfOrth = grid.halfOrth();
     this.halfDiag = grid.halfDiag();
     this.quarterKnight = grid.quarterKnight();
@@ -168,7 +168,7 @@ public final class CostDistanceSearch {
     this.f = g.friction();
     this.pen = g.penalty();
     this.knight = g.neighbourhood() == CostGrid.Neighbourhood.SIXTEEN;
-    this.fast = pen == null && !knight;
+    this.fast = !knight;
     this.halfOrth = g.halfOrth();
     this.halfDiag = g.halfDiag();
     this.quarterKnight = g.quarterKnight();
@@ -363,7 +363,7 @@ public final class CostDistanceSearch {
 
   private boolean runOnce(Query q, NodeQueue queue) {
     resetDirtyBlocks();
-    gr = gates == null ? null : new GateRun(gates);
+    gr = gates == null ? null : new GateRun(gates, w);
     double cutoff = q.cutoff();
     bound = cutoff == INF ? Double.MAX_VALUE : cutoff;
     if (queue == heap) {
@@ -387,7 +387,7 @@ public final class CostDistanceSearch {
     if (queue == bucket) {
       bucket.startDraining();
     }
-    if (queue == bucket && fast && gr == null) {
+    if (queue == bucket && fast) {
       settledCount = GridBucketKernel.drain(this, bucket);
       markTargets(q.targets(), false);
       return !queue.violated();
@@ -454,8 +454,8 @@ public final class CostDistanceSearch {
   private void relaxGrid(int u, double du, NodeQueue q) {
     int r = u / w;
     int c = u - r * w;
-    if (fast && gr == null && r > 0 && r < h - 1 && c > 0 && c < w - 1) {
-      // interior fast path: 8 neighbours, no penalties, no bound checks
+    if (fast && r > 0 && r < h - 1 && c > 0 && c < w - 1 && (gr == null || !gr.nearGate(u))) {
+      // interior fast path: 8 neighbours, no bound checks
       double fu = f[u];
       double ho = halfOrth;
       double hd = halfDiag;
@@ -476,7 +476,11 @@ public final class CostDistanceSearch {
     float fv = f[v];
     // NaN and negative fail the test; +Inf gives nd = +Inf which never improves anything
     if (fv >= 0f) {
-      offer(u, v, du + (fu + fv) * half, q);
+      double cost = (fu + fv) * half;
+      if (pen != null) {
+        cost += pen[v];
+      }
+      offer(u, v, du + cost, q);
     }
   }
 
@@ -581,7 +585,7 @@ public final class CostDistanceSearch {
    * with no node of that bucket left (buckets), so they may land in the current bucket; one that
    * would improve a settled node means the invariant failed: the bucket query is abandoned.
    */
-  private void release(int g, NodeQueue q) {
+  void release(int g, NodeQueue q) {
     q.allowCurrent(true);
     for (int i = gr.firstEntry(g); i >= 0; i = gr.nextEntry(i)) {
       int u = gr.entryU(i);

@@ -41,10 +41,28 @@ final class GateRun {
   private int[] hg = new int[16];
   private int hsize;
 
-  GateRun(Gates gates) {
+  /** Cells with a gated cell among themselves and their 8 neighbours (grid {@code w} wide). */
+  final long[] nearBits;
+
+  GateRun(Gates gates, int w) {
     this.gates = gates;
     this.cellBits = gates.cellBits;
     this.edgeBits = gates.edgeBits;
+    this.nearBits = new long[cellBits.length];
+    int cells = gates.cellCount;
+    for (int v : gates.gatedCells) {
+      int r = v / w;
+      int c = v - r * w;
+      for (int dr = -1; dr <= 1; dr++) {
+        for (int dc = -1; dc <= 1; dc++) {
+          int cc = c + dc;
+          int u = (r + dr) * w + cc;
+          if (cc >= 0 && cc < w && u >= 0 && u < cells) {
+            nearBits[u >>> 6] |= 1L << u;
+          }
+        }
+      }
+    }
     int n = gates.count();
     this.key = new double[n];
     Arrays.fill(key, Double.POSITIVE_INFINITY);
@@ -55,6 +73,11 @@ final class GateRun {
 
   boolean cellGated(int v) {
     return (cellBits[v >>> 6] & (1L << v)) != 0;
+  }
+
+  /** True if a grid move out of cell {@code u} may enter a gated cell. */
+  boolean nearGate(int u) {
+    return (nearBits[u >>> 6] & (1L << u)) != 0;
   }
 
   boolean edgeGated(int e) {

@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /**
  * Specialised drain loop of {@link CostDistanceSearch} for the hottest case: bucket queue, 8
- * neighbours, no entry penalties. Interior cells are relaxed inline (unrolled, no bound checks, no
- * virtual calls, queue state held in locals); border cells, explicit edges and targets go through
- * the generic code of the search. Arithmetic is identical to the generic path, so results are too.
+ * neighbours (entry penalties and gates allowed: moves that may touch a gate take the generic code,
+ * and a pending gate is decided when its bucket is drained, as in the generic loop). Interior cells
+ * are relaxed inline (unrolled, no bound checks, no virtual calls, queue state held in locals);
+ * border cells, explicit edges and targets go through the generic code of the search. Arithmetic is
+ * identical to the generic path, so results are too.
  */
 final class GridBucketKernel {
   private GridBucketKernel() {}
@@ -16,6 +18,7 @@ final class GridBucketKernel {
     final int w = s.w;
     final int cells = s.cells;
     final float[] f = s.f;
+    final float[] pen = s.pen;
     final double[] dist = s.dist;
     final int[] pred = s.pred;
     final long[] settledBits = s.settledBits;
@@ -40,11 +43,35 @@ final class GridBucketKernel {
     final long limitIdx = q.limitIdx;
     long cur = q.cur;
     long count = q.count;
+    final GateRun gr = s.gr;
     int settled = 0;
-    while (count > 0) {
+    while (true) {
+      if (count == 0) {
+        if (gr == null || !gr.hasPending()) {
+          break;
+        }
+        q.cur = cur;
+        q.count = 0;
+        s.release(gr.decideNext(), q);
+        count = q.count;
+        if (q.violated) {
+          break;
+        }
+        continue;
+      }
       int slot = (int) (cur & mask);
       int size = sizes[slot];
       if (size == 0) {
+        if (gr != null && gr.hasPending() && (long) (gr.nextKey() * inv) <= cur) {
+          q.cur = cur;
+          q.count = count;
+          s.release(gr.decideNext(), q);
+          count = q.count;
+          if (q.violated) {
+            break;
+          }
+          continue;
+        }
         if (++cur > limitIdx) {
           break;
         }
@@ -65,32 +92,32 @@ final class GridBucketKernel {
       if (u < cells) {
         int r = (int) ((u + 0.5) * invW);
         int c = u - r * w;
-        if (r > 0 && r < lastRow && c > 0 && c < lastCol) {
+        if (r > 0 && r < lastRow && c > 0 && c < lastCol && (gr == null || !gr.nearGate(u))) {
           double fu = f[u];
           int pushed =
               relax(
-                      u, u - w, du, fu, ho, f, dist, pred, dirty, bound, inv, cur, mask, buckets,
-                      sizes, q)
-                  + relax(
-                      u, u - 1, du, fu, ho, f, dist, pred, dirty, bound, inv, cur, mask, buckets,
-                      sizes, q)
-                  + relax(
-                      u, u + 1, du, fu, ho, f, dist, pred, dirty, bound, inv, cur, mask, buckets,
-                      sizes, q)
-                  + relax(
-                      u, u + w, du, fu, ho, f, dist, pred, dirty, bound, inv, cur, mask, buckets,
-                      sizes, q)
-                  + relax(
-                      u, u - w - 1, du, fu, hd, f, dist, pred, dirty, bound, inv, cur, mask,
+                      u, u - w, du, fu, ho, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q)
                   + relax(
-                      u, u - w + 1, du, fu, hd, f, dist, pred, dirty, bound, inv, cur, mask,
+                      u, u - 1, du, fu, ho, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q)
                   + relax(
-                      u, u + w - 1, du, fu, hd, f, dist, pred, dirty, bound, inv, cur, mask,
+                      u, u + 1, du, fu, ho, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q)
                   + relax(
-                      u, u + w + 1, du, fu, hd, f, dist, pred, dirty, bound, inv, cur, mask,
+                      u, u + w, du, fu, ho, f, pen, dist, pred, dirty, bound, inv, cur, mask,
+                      buckets, sizes, q)
+                  + relax(
+                      u, u - w - 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
+                      buckets, sizes, q)
+                  + relax(
+                      u, u - w + 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
+                      buckets, sizes, q)
+                  + relax(
+                      u, u + w - 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
+                      buckets, sizes, q)
+                  + relax(
+                      u, u + w + 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q);
           count += pushed;
         } else {
@@ -126,6 +153,7 @@ final class GridBucketKernel {
       double fu,
       double half,
       float[] f,
+      float[] pen,
       double[] dist,
       int[] pred,
       byte[] dirty,
@@ -142,7 +170,11 @@ final class GridBucketKernel {
     if (!(fv >= 0f)) {
       return 0;
     }
-    double nd = du + (fu + fv) * half;
+    double cost = (fu + fv) * half;
+    if (pen != null) {
+      cost += pen[v];
+    }
+    double nd = du + cost;
     if (!(nd < dist[v]) || !(nd <= bound)) {
       return 0;
     }

@@ -84,6 +84,25 @@ class GatesTest {
   }
 
   @Test
+  void gatedSearchesStayOnTheBucketQueue() {
+    int bucket = 0;
+    int runs = 0;
+    for (long seed = 1; seed <= 60; seed++) {
+      RandomProblem p = RandomProblem.positive(seed);
+      Gates.Builder b =
+          Gates.builder(p.grid.cellCount(), p.graph == null ? 0 : p.graph.edgeCount());
+      b.add(0, new int[] {p.grid.cellCount() / 2}, 10, new int[0], 0);
+      CostDistanceSearch s = new CostDistanceSearch(p.grid, p.graph);
+      s.run(Query.from(0), b.build());
+      if (s.settledCount() > 1) {
+        runs++;
+        bucket += s.lastStrategy() == QueueStrategy.BUCKET ? 1 : 0;
+      }
+    }
+    assertThat(bucket).as("of %d gated searches", runs).isGreaterThan(runs / 2);
+  }
+
+  @Test
   void badGatesAreRefused() {
     assertThatThrownBy(() -> Gates.builder(4, 0).add(0, new int[] {4}, 1, new int[0], 0))
         .hasMessageContaining("cell 4 out of 0..3");
