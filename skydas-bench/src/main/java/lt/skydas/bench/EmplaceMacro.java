@@ -66,16 +66,18 @@ public final class EmplaceMacro {
       long t1 = System.nanoTime();
       EmplacementResult at = p.at(warning, Progress.NONE);
       double one = (System.nanoTime() - t1) / 1e9;
+      int before = p.raceSearches();
       long t2 = System.nanoTime();
       List<EmplacementResult> curve = p.curve(Progress.NONE);
       double all = (System.nanoTime() - t2) / 1e9;
+      int curveSearches = p.raceSearches() - before;
       int searches = at.cases().stream().mapToInt(EmplacementResult.CaseOutcome::searches).sum();
       System.out.printf(
           Locale.ROOT,
           "plan %s: %d obstacles, %d jobs; %d cases%n"
               + "set-up (road travel, round-0 searches) %.1f s%n"
               + "timeline + delay at %.0f h: %.1f s (%d race searches; set-up + this = %.1f s)%n"
-              + "curve over %d warning times: %.1f s (set-up + curve = %.1f s)%n",
+              + "curve over %d warning times: %.1f s, %d race searches (set-up + curve = %.1f s)%n",
           plan.name(),
           plan.obstacles().size(),
           at.seasons().get(0).schedule().assignments().size(),
@@ -87,6 +89,7 @@ public final class EmplaceMacro {
           setup + one,
           curve.size(),
           all,
+          curveSearches,
           setup + all);
       for (EmplacementResult.SeasonPlan s : at.seasons()) {
         System.out.printf(

@@ -365,6 +365,11 @@ public final class EmplacementPlanner implements AutoCloseable {
     return new IllegalStateException(c);
   }
 
+  /** Attacker searches the races have run so far (for benchmarks: the rest needed none). */
+  public int raceSearches() {
+    return race.searchesRun();
+  }
+
   /** The forces this planner uses. */
   public Forces forces() {
     return forces;

@@ -59,6 +59,10 @@ final class Race {
    */
   private final Map<Key, Map<BitSet, RaceSearch.Outcome>> bySet = new ConcurrentHashMap<>();
 
+  /** Races searched so far (all cases). */
+  private final java.util.concurrent.atomic.AtomicInteger searchesRun =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private record Key(VehicleClass v, Season s) {}
 
   private record Searched(double[] threshold, RaceSearch.Outcome outcome) {}
@@ -123,6 +127,7 @@ final class Race {
         r = RaceSearch.run(assessor, v, s, speeds, effects, onWarning, always);
         allIn.put(key, r);
         searches = 1;
+        searchesRun.incrementAndGet();
       }
     } else {
       Key key = new Key(v, s);
@@ -133,6 +138,7 @@ final class Race {
       if (r == null) {
         r = RaceSearch.run(assessor, v, s, speeds, effects, onWarning, threshold);
         searches = 1;
+        searchesRun.incrementAndGet();
         searched
             .computeIfAbsent(key, k -> new CopyOnWriteArrayList<>())
             .add(new Searched(threshold, r));
@@ -147,6 +153,11 @@ final class Race {
       arrivedAt[o] = permanent[o] ? Double.NaN : r.obstacle_s()[o];
     }
     return new Outcome(in, arrivedAt, r.objective_s(), searches);
+  }
+
+  /** Races searched so far, over all cases and warning times (the rest were answered without). */
+  int searchesRun() {
+    return searchesRun.get();
   }
 
   /**
