@@ -86,7 +86,7 @@ final class BudgetRows {
                 "The emplacement capacity of the %s teams binds (row \"%s\"): %,d of %,d"
                     + " team-minutes of work due by %.1f h after the warning (work only, travel"
                     + " left out: `skydas emplace` tells whether the timeline holds).",
-                u.teamType(),
+                u.teamTypes(),
                 u.name(),
                 u.used_min(),
                 u.limit_min(),

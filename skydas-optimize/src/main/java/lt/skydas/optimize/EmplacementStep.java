@@ -1,7 +1,6 @@
 package lt.skydas.optimize;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import lt.skydas.emplace.Forces;
 import lt.skydas.emplace.Places;
 import lt.skydas.optimize.corridor.CorridorGraphBuilder.SiteTypes;
@@ -31,14 +31,15 @@ import lt.skydas.plan.ObstacleType;
  * place. A site the attacker never reaches keeps its options (they delay nothing). Pinned sites
  * keep their type and get a note.
  *
- * <p><b>Capacity rows.</b> Each kept option is assigned to its fastest team type present in the
- * forces (least work) among those whose teams can finish it by its deadline (a faster type whose
- * teams all come too late cannot be the one that puts it in place). For each team type T and up to
- * four thresholds t (the quartiles of the deadlines {@code W + a} of T's options): {@code Σ work
- * minutes of T's options with deadline ≤ t ≤ teams_T × (t − r_T)}, {@code r_T} the least readiness
- * of T's units. This is the classic necessary condition for meeting deadlines on parallel machines,
- * with the work alone (travel left out): the model is optimistic on team capacity; the emplacement
- * timeline ({@code skydas emplace}) tells the truth.
+ * <p><b>Capacity rows.</b> Each kept option may be done by the team types present in the forces
+ * whose teams can finish it by its deadline; its work is the least over them. For each group of
+ * team types (each distinct such set, and all of them together) and up to four thresholds t (the
+ * quartiles of the deadlines {@code W + a} of the options only the group can do): {@code Σ work
+ * minutes of those options with deadline ≤ t ≤ Σ_units Σ_{T in group} teams × (t − readiness)}.
+ * This is the classic necessary condition for meeting deadlines on parallel machines (per group of
+ * machines, as in skydas-emplace's {@code TypeGroupBound}), with the work alone (travel left out):
+ * the model is optimistic on team capacity; the emplacement timeline ({@code skydas emplace}) tells
+ * the truth.
  */
 final class EmplacementStep {
   private EmplacementStep() {}
@@ -109,20 +110,25 @@ final class EmplacementStep {
   /**
    * What a kept on-warning option takes.
    *
-   * @param teamType its fastest team type present in the forces (the capacity rows count it there)
-   * @param work_min that team type's work, whole minutes rounded up
+   * @param teamTypes the team types present in the forces whose teams can finish it by its deadline
+   *     (for a pin that cannot be in time: every type that can do it at all)
+   * @param work_min the least work over those types, whole minutes rounded up
    * @param deadline_s {@code W + a(site)}, s after the warning (+Inf: the attacker never comes)
    * @param finish_s the earliest finish {@code e}, s after the warning
    * @param depot the depot of the earliest finish (index into the forces' depots), −1 for none
    * @param stock what it draws from that depot, items by kind
    */
   record OptionWork(
-      String teamType,
+      Set<String> teamTypes,
       long work_min,
       double deadline_s,
       double finish_s,
       int depot,
-      Map<String, Double> stock) {}
+      Map<String, Double> stock) {
+    OptionWork {
+      teamTypes = Set.copyOf(teamTypes);
+    }
+  }
 
   /** Options of one type dropped, with the reason of the one that came nearest to in time. */
   record Dropped(String type, int count, String reason) {}
@@ -182,14 +188,20 @@ final class EmplacementStep {
         if (inTime || in.pinnedSites().contains(s)) {
           kept.add(t);
           if (f.reason() == null) {
-            String fastest =
-                fastestType(em, o, byType, inTime ? deadline : Double.POSITIVE_INFINITY);
+            Set<String> able = new TreeSet<>();
+            double least = Double.POSITIVE_INFINITY;
+            for (Map.Entry<String, Finish> b : byType.entrySet()) {
+              if (!inTime || b.getValue().e_s() <= deadline) {
+                able.add(b.getKey());
+                least = Math.min(least, b.getValue().work_s());
+              }
+            }
             work.computeIfAbsent(s, k -> new TreeMap<>())
                 .put(
                     t.id(),
                     new OptionWork(
-                        fastest,
-                        (long) Math.ceil(em.work_s(fastest, o.quantity()) / 60),
+                        able,
+                        (long) Math.ceil(least / 60 - 1e-9),
                         deadline,
                         f.e_s(),
                         f.depot(),
@@ -322,26 +334,6 @@ final class EmplacementStep {
         warning_h);
   }
 
-  /**
-   * The team type that does the obstacle with the least work among those whose earliest finish
-   * ({@code byType}) is by {@code deadline_s} (a type whose teams all come too late cannot be the
-   * one that puts it in place); ties by name.
-   */
-  static String fastestType(
-      Emplacement em, Obstacle o, Map<String, Finish> byType, double deadline_s) {
-    String best = null;
-    double bestW = Double.POSITIVE_INFINITY;
-    for (String t : new TreeMap<>(em.workH_perUnit()).keySet()) {
-      double w = em.work_s(t, o.quantity());
-      Finish f = byType.get(t);
-      if (f != null && f.e_s() <= deadline_s && w < bestW) {
-        best = t;
-        bestW = w;
-      }
-    }
-    return best;
-  }
-
   /** Teams of each type over all units. */
   static Map<String, Integer> teamCounts(Forces forces) {
     Map<String, Integer> n = new TreeMap<>();
@@ -349,17 +341,6 @@ final class EmplacementStep {
       u.teams().forEach((t, k) -> n.merge(t, k, Integer::sum));
     }
     return n;
-  }
-
-  /** The least readiness of the units with a team of {@code type}, s. */
-  private static double readiness_s(Forces forces, String type) {
-    double r = Double.POSITIVE_INFINITY;
-    for (Forces.Unit u : forces.units()) {
-      if (u.teams().getOrDefault(type, 0) > 0) {
-        r = Math.min(r, u.readiness_h() * 3600);
-      }
-    }
-    return r;
   }
 
   private static Map<String, Double> stockOf(Obstacle o) {
@@ -374,23 +355,38 @@ final class EmplacementStep {
     return String.join(", ", parts);
   }
 
-  /** The capacity rows: per team type, up to four deadline thresholds (see the class comment). */
+  /**
+   * The capacity rows (see the class comment): per group of team types (each distinct set of types
+   * that can do a kept option in time, and all of them together) and up to four deadline thresholds
+   * {@code t}: the least work of the options only the group's types can do, due by {@code t},
+   * within the group's team-hours {@code Σ_units Σ_{T in group} teams × (t − readiness)}.
+   */
   static List<ModelFactory.WorkRow> rows(
       Map<Integer, Map<String, OptionWork>> work, Forces forces) {
-    Map<String, Integer> teams = teamCounts(forces);
-    Map<String, List<Double>> deadlines = new TreeMap<>();
+    java.util.TreeMap<String, Set<String>> groups = new java.util.TreeMap<>();
+    Set<String> all = new TreeSet<>();
     for (Map<String, OptionWork> byType : work.values()) {
       for (OptionWork w : byType.values()) {
-        if (Double.isFinite(w.deadline_s())) {
-          deadlines.computeIfAbsent(w.teamType(), k -> new ArrayList<>()).add(w.deadline_s());
+        if (Double.isFinite(w.deadline_s()) && !w.teamTypes().isEmpty()) {
+          groups.put(String.join("+", new TreeSet<>(w.teamTypes())), w.teamTypes());
+          all.addAll(w.teamTypes());
         }
       }
     }
+    if (groups.size() > 1) {
+      groups.put(String.join("+", all), all);
+    }
     List<ModelFactory.WorkRow> rows = new ArrayList<>();
-    for (Map.Entry<String, List<Double>> e : deadlines.entrySet()) {
-      String type = e.getKey();
-      double[] d = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-      Arrays.sort(d);
+    for (Map.Entry<String, Set<String>> g : groups.entrySet()) {
+      Set<String> group = g.getValue();
+      List<Double> due = new ArrayList<>();
+      work.values()
+          .forEach(
+              byType ->
+                  byType.values().stream()
+                      .filter(w -> Double.isFinite(w.deadline_s()) && within(w, group))
+                      .forEach(w -> due.add(w.deadline_s())));
+      double[] d = due.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       double prev = Double.NaN;
       for (double q : QUANTILES) {
         double t = d[Math.max(0, (int) Math.ceil(q * d.length) - 1)];
@@ -403,20 +399,34 @@ final class EmplacementStep {
             (site, byType) ->
                 byType.forEach(
                     (id, w) -> {
-                      if (w.teamType().equals(type) && w.deadline_s() <= t) {
+                      if (within(w, group) && w.deadline_s() <= t) {
                         coef.computeIfAbsent(site, k -> new TreeMap<>()).put(id, w.work_min());
                       }
                     }));
-        double span_min = Math.max(0, t - readiness_s(forces, type)) / 60;
         rows.add(
             new ModelFactory.WorkRow(
-                String.format(Locale.ROOT, "emplacement %s by %.1f h", type, t / 3600),
-                type,
+                String.format(Locale.ROOT, "emplacement %s by %.1f h", g.getKey(), t / 3600),
+                g.getKey(),
                 t / 3600,
-                (long) Math.floor(teams.get(type) * span_min),
+                (long) Math.floor(teamMinutes(forces, group, t)),
                 coef));
       }
     }
     return rows;
+  }
+
+  private static boolean within(OptionWork w, Set<String> group) {
+    return !w.teamTypes().isEmpty() && group.containsAll(w.teamTypes());
+  }
+
+  /** {@code Σ_units Σ_{T in group} teams × max(0, t − readiness)}, minutes. */
+  static double teamMinutes(Forces forces, Set<String> group, double t_s) {
+    double m = 0;
+    for (Forces.Unit u : forces.units()) {
+      for (String type : group) {
+        m += u.teams().getOrDefault(type, 0) * Math.max(0, t_s - u.readiness_h() * 3600) / 60;
+      }
+    }
+    return m;
   }
 }

@@ -105,14 +105,14 @@ public final class ModelFactory {
    * An engineer-capacity row of the emplacement model ({@link EmplacementStep}): {@code Σ
    * coefficient · y ≤ limit} in whole minutes of work.
    *
-   * @param teamType the team type whose hours it counts
+   * @param teamTypes the team types whose hours it counts, joined by {@code +}
    * @param threshold_h the deadline threshold, hours after the warning
    * @param limit teams × (threshold − least readiness), minutes
    * @param coefficient site number → type id → work minutes of that option (absent: 0)
    */
   public record WorkRow(
       String name,
-      String teamType,
+      String teamTypes,
       double threshold_h,
       long limit,
       Map<Integer, Map<String, Long>> coefficient) {

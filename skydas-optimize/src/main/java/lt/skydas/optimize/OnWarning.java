@@ -44,9 +44,11 @@ public record OnWarning(
     notes = List.copyOf(notes);
   }
 
-  /** A capacity row: its team type and threshold, the plan's minutes and the limit. */
+  /**
+   * A capacity row: its team types (joined by +) and threshold, the plan's minutes and the limit.
+   */
   public record RowUse(
-      String name, String teamType, double threshold_h, long used_min, long limit_min) {
+      String name, String teamTypes, double threshold_h, long used_min, long limit_min) {
     /** Filled to {@link BudgetRows#TIGHT} of its limit. */
     public boolean binds() {
       return limit_min > 0 ? used_min >= BudgetRows.TIGHT * limit_min : used_min > 0;
@@ -92,7 +94,7 @@ public record OnWarning(
       for (int o = 0; o < chosen.length; o++) {
         used += chosen[o] ? b.coefficient()[o] : 0;
       }
-      rows.add(new RowUse(r.name(), r.teamType(), r.threshold_h(), used, b.limit()));
+      rows.add(new RowUse(r.name(), r.teamTypes(), r.threshold_h(), used, b.limit()));
     }
     Map<String, double[]> drawn = new TreeMap<>();
     double onWarning = 0;

@@ -39,7 +39,7 @@ final class OnWarningWriter {
     for (OnWarning.RowUse r : w.rows()) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("name", r.name());
-      x.put("team_type", r.teamType());
+      x.put("team_types", r.teamTypes());
       x.put("by_h", Math.round(r.threshold_h() * 100) / 100.0);
       x.put("used_min", r.used_min());
       x.put("limit_min", r.limit_min());

@@ -1,6 +1,7 @@
 package lt.skydas.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,8 @@ class EmplacementStepTest {
     EmplacementStep.OptionWork near = o.work().get(0).get("at_minefield");
     assertThat(near.finish_s()).isEqualTo(14 * H);
     assertThat(near.deadline_s()).isEqualTo(15 * H);
-    assertThat(near.teamType()).isEqualTo("mechanical_minelayer");
+    // the sections could lay it too, but finish at 6 + 1 + 1 + 20 = 28 h: only the minelayer
+    assertThat(near.teamTypes()).containsExactly("mechanical_minelayer");
     assertThat(near.work_min()).isEqualTo(360);
     assertThat(near.depot()).isZero();
     assertThat(near.stock()).containsEntry("at_mines", 2000.0);
@@ -123,11 +125,11 @@ class EmplacementStepTest {
                           + " after a warning of 10.0 h");
             });
     // bridge a: the demolition squads finish at 12 + 2 + 0.5 + 3 = 17.5 h, too late for 13 h;
-    // eng's sections at 6 + 1 + 0.5 + 5 = 12.5 h: kept, and counted on the sections (the
+    // eng's sections at 6 + 1 + 0.5 + 5 = 12.5 h: kept, and counted on the sections alone (the
     // squads are faster at it but cannot be there in time)
     EmplacementStep.OptionWork a = o.work().get(2).get("bridge_demolition");
     assertThat(a.finish_s()).isEqualTo(12.5 * H);
-    assertThat(a.teamType()).isEqualTo("engineer_section");
+    assertThat(a.teamTypes()).containsExactly("engineer_section");
     assertThat(a.work_min()).isEqualTo(300);
     assertThat(types(o, 3)).containsExactly("bridge_demolition");
   }
@@ -154,23 +156,72 @@ class EmplacementStepTest {
   @Test
   void capacityRowsByTeamTypeAndDeadlineQuartiles() {
     EmplacementStep.Outcome o = run(List.of(travel(1)), Set.of());
-    // minelayer: one option, deadline 15 h: 1 team × (15 − 6) h = 540 min
-    // engineer sections: bridges with deadlines 13 h and 13.5 h; quartiles 13, 13, 13.5, 13.5:
-    //   by 13 h: 2 teams × (13 − 6) h = 840 min ≥ bridge a's 300 min
-    //   by 13.5 h: 2 × 7.5 h = 900 min ≥ both bridges' 600 min
+    // the minefield only the minelayer (ready 6 h), the bridges only eng's two sections can do in
+    // time; so three groups: each, and both together
+    // sections: deadlines 13 h and 13.5 h, quartiles 13, 13, 13.5, 13.5:
+    //   by 13 h: 2 teams × (13 − 6) h = 840 min for bridge a's 300 min
+    //   by 13.5 h: 2 × 7.5 h = 900 min for both bridges' 600 min
+    // minelayer: deadline 15 h: 1 team × (15 − 6) h = 540 min for 360 min
+    // both: deadlines 13, 13.5, 15 (quartiles 13, 13.5, 15, 15): 3 teams × 7, 7.5, 9 h
     assertThat(o.rows())
         .extracting(ModelFactory.WorkRow::name, ModelFactory.WorkRow::limit)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("emplacement engineer_section by 13.0 h", 840L),
-            org.assertj.core.groups.Tuple.tuple("emplacement engineer_section by 13.5 h", 900L),
-            org.assertj.core.groups.Tuple.tuple(
-                "emplacement mechanical_minelayer by 15.0 h", 540L));
-    assertThat(o.rows().get(0).coefficient())
-        .isEqualTo(Map.of(2, Map.of("bridge_demolition", 300L)));
-    assertThat(o.rows().get(1).coefficient())
-        .isEqualTo(
-            Map.of(2, Map.of("bridge_demolition", 300L), 3, Map.of("bridge_demolition", 300L)));
-    assertThat(o.rows().get(2).coefficient()).isEqualTo(Map.of(0, Map.of("at_minefield", 360L)));
+            tuple("emplacement engineer_section by 13.0 h", 840L),
+            tuple("emplacement engineer_section by 13.5 h", 900L),
+            tuple("emplacement engineer_section+mechanical_minelayer by 13.0 h", 1260L),
+            tuple("emplacement engineer_section+mechanical_minelayer by 13.5 h", 1350L),
+            tuple("emplacement engineer_section+mechanical_minelayer by 15.0 h", 1620L),
+            tuple("emplacement mechanical_minelayer by 15.0 h", 540L));
+    Map<Integer, Map<String, Long>> a = Map.of(2, Map.of("bridge_demolition", 300L));
+    Map<Integer, Map<String, Long>> ab =
+        Map.of(2, Map.of("bridge_demolition", 300L), 3, Map.of("bridge_demolition", 300L));
+    Map<Integer, Map<String, Long>> mines = Map.of(0, Map.of("at_minefield", 360L));
+    Map<Integer, Map<String, Long>> all = new java.util.HashMap<>(ab);
+    all.putAll(mines);
+    assertThat(o.rows())
+        .extracting(ModelFactory.WorkRow::coefficient)
+        .containsExactly(a, ab, a, ab, all, mines);
+  }
+
+  @Test
+  void capacityRowsPoolEveryTeamTypeThatCanDoAJobInTime() {
+    // bridge c, 10 h after crossing (deadline 20 h): the squads finish at 12 + 2 + 0.5 + 3 =
+    // 17.5 h and eng's sections at 12.5 h: both may do it, its work the squads' 3 h
+    List<SiteTypes> sites = List.of(sites().get(2), sites().get(3));
+    double inf = Double.POSITIVE_INFINITY;
+    EmplacementStep.Travel travel =
+        new EmplacementStep.Travel(
+            new double[][] {{inf, inf}, {inf, inf}},
+            new double[][] {{H}, {2 * H}},
+            new double[][] {{0.5 * H, 0.5 * H}},
+            new boolean[2]);
+    EmplacementStep.Outcome o =
+        EmplacementStep.run(
+            new EmplacementStep.Input(
+                sites, Set.of(), new double[] {3 * H, 10 * H}, forces(), List.of(travel), 10));
+    assertThat(o.work().get(1).get("bridge_demolition").teamTypes())
+        .containsExactlyInAnyOrder("demolition_squad", "engineer_section");
+    assertThat(o.work().get(1).get("bridge_demolition").work_min()).isEqualTo(180);
+    // squads and sections (deadlines 13, 20): by 13 h 2 × 7 h + 2 × 1 h = 960 min; by 20 h
+    // 2 × 14 h + 2 × 8 h = 2640 min; sections alone (bridge a, 13 h): 2 × 7 h = 840 min
+    assertThat(o.rows())
+        .extracting(
+            ModelFactory.WorkRow::name,
+            ModelFactory.WorkRow::limit,
+            ModelFactory.WorkRow::coefficient)
+        .containsExactly(
+            tuple(
+                "emplacement demolition_squad+engineer_section by 13.0 h",
+                960L,
+                Map.of(0, Map.of("bridge_demolition", 300L))),
+            tuple(
+                "emplacement demolition_squad+engineer_section by 20.0 h",
+                2640L,
+                Map.of(0, Map.of("bridge_demolition", 300L), 1, Map.of("bridge_demolition", 180L))),
+            tuple(
+                "emplacement engineer_section by 13.0 h",
+                840L,
+                Map.of(0, Map.of("bridge_demolition", 300L))));
   }
 
   @Test
@@ -222,7 +273,7 @@ class EmplacementStepTest {
         EmplacementStep.run(
             new EmplacementStep.Input(sites(), Set.of(), never, forces(), List.of(travel(9)), 10));
     assertThat(types(o, 0)).containsExactly("at_ditch", "at_minefield");
-    assertThat(o.rows()).noneMatch(r -> r.teamType().equals("mechanical_minelayer"));
+    assertThat(o.rows()).noneMatch(r -> r.teamTypes().contains("mechanical_minelayer"));
   }
 
   @Test
