@@ -550,6 +550,14 @@ final class OptimizeCommand implements Callable<Integer> {
                 + " emplacement on warning).")
     boolean noEmplacement;
 
+    @Option(
+        names = "--verify-emplacement",
+        description =
+            "After the verification, run the emplacement timeline and the race against the"
+                + " attacker on the final plan at the planning warning (as `skydas emplace`; about"
+                + " a minute on the real region) and report the delay it gives beside the model's.")
+    boolean verifyEmplacement;
+
     /**
      * The options through {@link OptimizeOptions#builder()}: the optimiser validates them, a bad
      * value fails naming its option (exit 2, or 3 for an unknown class or season).
@@ -583,7 +591,8 @@ final class OptimizeCommand implements Callable<Integer> {
               .emplacement(!noEmplacement)
               .planningWarning_h(planningWarning)
               .warningFloor_h(warningFloor)
-              .forces(forces);
+              .forces(forces)
+              .verifyEmplacement(verifyEmplacement);
       for (String kv : weights == null ? List.<String>of() : weights) {
         int eq = kv.indexOf('=');
         if (eq < 0) {

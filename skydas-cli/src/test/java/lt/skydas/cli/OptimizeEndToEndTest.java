@@ -273,7 +273,7 @@ class OptimizeEndToEndTest {
     // with no warning at all no unit is even ready (6 h and more) before the attacker reaches a
     // belt 3 km behind the border: every reserved and crisis-laid option leaves the model
     Path at0 = tmp.resolve("opt-warning-0");
-    CliRunner.Result r = small(at0, "--planning-warning-h", "0");
+    CliRunner.Result r = small(at0, "--planning-warning-h", "0", "--verify-emplacement");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode s = JSON.readTree(at0.resolve("optimization.json").toFile());
     JsonNode e = s.path("emplacement");
@@ -292,6 +292,18 @@ class OptimizeEndToEndTest {
         RegionStore.load(pack, 1000, lt.skydas.core.progress.Progress.NONE).region();
     BarrierPlan plan = new BarrierPlanReader(cat, ar.extent()).read(at0.resolve("plan.geojson"));
     assertThat(plan.obstacles()).noneMatch(o -> o.type().emplacement().onWarning());
+    // the timeline and race on the plan: nothing laid on warning, so the race is the permanent
+    // obstacles' delay
+    JsonNode check = e.path("verification");
+    assertThat(check.path("warning_h").asDouble()).isZero();
+    assertThat(check.path("classes"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.path("class").asText()).isEqualTo("tracked");
+              assertThat(c.path("on_warning").asInt()).isZero();
+              assertThat(c.path("race_delay_h").asDouble()).isGreaterThanOrEqualTo(0);
+            });
     assertThat(Files.readString(at0.resolve("report.html")))
         .contains("Emplacement at the planning warning");
     // the model before: every option offered, no emplacement block beyond "enabled"

@@ -264,9 +264,39 @@ public final class BarrierOptimizer {
         ModelPaths.of(model, chosen),
         protection,
         warned,
-        emplaced.step() == null
-            ? OnWarning.none()
-            : OnWarning.of(opt.emplacement(), emplaced.forces(), emplaced.step(), built, chosen));
+        onWarning(opt, emplaced, built, chosen, made.plan(), compared, progress));
+  }
+
+  /**
+   * The emplacement outcome for the chosen options; with {@code --verify-emplacement}, checked by
+   * the timeline and the race on the final plan ({@link EmplacementCheck}).
+   */
+  private OnWarning onWarning(
+      OptimizeOptions opt,
+      Emplaced emplaced,
+      ModelFactory.Built built,
+      boolean[] chosen,
+      lt.skydas.plan.BarrierPlan plan,
+      VerifyStep.Compared compared,
+      Progress progress) {
+    if (emplaced.step() == null) {
+      return OnWarning.none();
+    }
+    OnWarning w =
+        OnWarning.of(opt.emplacement(), emplaced.forces(), emplaced.step(), built, chosen);
+    if (!opt.emplacement().verify()) {
+      return w;
+    }
+    return w.withCheck(
+        EmplacementCheck.run(
+            assessRegion,
+            objectives,
+            speeds,
+            plan,
+            emplaced.forces(),
+            opt,
+            compared.cases(),
+            progress));
   }
 
   /** The sites after {@link EmplacementStep}, its capacity rows, outcome (null: off) and notes. */

@@ -15,9 +15,15 @@ import lt.skydas.emplace.EmplaceOptions;
  *     EmplaceOptions#MAX_WARNING_H}; NaN for the default ({@link #warning_h()})
  * @param warningFloor_h the least warning time planned for by default, hours within 0..720
  * @param forcesFile the forces file (depots, engineer units); null for the shipped defaults
+ * @param verify after the verification, run the emplacement timeline and race on the final plan at
+ *     the planning warning ({@link EmplacementCheck}; about a minute on the real region)
  */
 public record EmplacementOptions(
-    boolean enabled, double planningWarning_h, double warningFloor_h, Path forcesFile) {
+    boolean enabled,
+    double planningWarning_h,
+    double warningFloor_h,
+    Path forcesFile,
+    boolean verify) {
 
   /**
    * The default floor, hours: a day. The plan's sensors watch the border and see the attacker
@@ -36,12 +42,12 @@ public record EmplacementOptions(
 
   /** The emplacement model on, at the default planning warning, with the shipped forces. */
   public static EmplacementOptions defaults() {
-    return new EmplacementOptions(true, Double.NaN, DEFAULT_FLOOR_H, null);
+    return new EmplacementOptions(true, Double.NaN, DEFAULT_FLOOR_H, null, false);
   }
 
   /** The model before issue 15: every type counts in full. */
   public static EmplacementOptions none() {
-    return new EmplacementOptions(false, Double.NaN, DEFAULT_FLOOR_H, null);
+    return new EmplacementOptions(false, Double.NaN, DEFAULT_FLOOR_H, null, false);
   }
 
   /**

@@ -24,6 +24,8 @@ import lt.skydas.optimize.model.BarrierModel;
  * @param onWarningCost_eur what the plan's reserved and crisis-laid obstacles cost
  * @param obstacleCost_eur what all the plan's obstacles cost
  * @param notes pins that cannot be in place
+ * @param check the emplacement timeline and race on the final plan ({@code --verify-emplacement});
+ *     null when not run
  */
 public record OnWarning(
     boolean enabled,
@@ -36,7 +38,8 @@ public record OnWarning(
     List<DepotStock> stock,
     double onWarningCost_eur,
     double obstacleCost_eur,
-    List<String> notes) {
+    List<String> notes,
+    EmplacementCheck.Result check) {
   public OnWarning {
     dropped = List.copyOf(dropped);
     rows = List.copyOf(rows);
@@ -61,7 +64,18 @@ public record OnWarning(
   /** The emplacement model off. */
   public static OnWarning none() {
     return new OnWarning(
-        false, Double.NaN, Double.NaN, false, "", List.of(), List.of(), List.of(), 0, 0, List.of());
+        false,
+        Double.NaN,
+        Double.NaN,
+        false,
+        "",
+        List.of(),
+        List.of(),
+        List.of(),
+        0,
+        0,
+        List.of(),
+        null);
   }
 
   /** The plan's share of obstacle cost put in place on warning, 0..1. */
@@ -138,6 +152,24 @@ public record OnWarning(
         stock,
         onWarning,
         all,
-        step.notes());
+        step.notes(),
+        null);
+  }
+
+  /** The same with the emplacement check of the final plan. */
+  OnWarning withCheck(EmplacementCheck.Result c) {
+    return new OnWarning(
+        enabled,
+        warning_h,
+        floor_h,
+        warningGiven,
+        forcesOrigin,
+        dropped,
+        rows,
+        stock,
+        onWarningCost_eur,
+        obstacleCost_eur,
+        notes,
+        c);
   }
 }

@@ -58,7 +58,34 @@ final class OnWarningWriter {
     }
     m.put("stock", stock);
     m.put("notes", w.notes());
+    if (w.check() != null) {
+      m.put("verification", check(w.check()));
+    }
     return m;
+  }
+
+  private static Map<String, Object> check(EmplacementCheck.Result c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("warning_h", c.warning_h());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (EmplacementCheck.ClassRow r : c.rows()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("class", r.vehicleClass());
+      x.put("model_delay_h", round(r.model_h()));
+      x.put("verified_delay_h", round(r.verified_h()));
+      x.put("race_delay_h", round(r.race_h()));
+      x.put("in_place", r.inPlace());
+      x.put("on_warning", r.onWarning());
+      rows.add(x);
+    }
+    m.put("classes", rows);
+    m.put("binding", c.binding());
+    m.put("run_s", round(c.run_s()));
+    return m;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   /** One sentence for the console and the report. */
@@ -68,17 +95,40 @@ final class OnWarningWriter {
     }
     long binding = w.rows().stream().filter(OnWarning.RowUse::binds).count();
     return String.format(
+            Locale.ROOT,
+            "Planned at %.1f h of warning (%s): %.1f %% of the obstacle money (EUR %,.0f) on obstacles"
+                + " put in place on warning; %d on-warning options left out (the forces cannot put"
+                + " them in place before the attacker comes); %d of %d engineer capacity rows bind.",
+            w.warning_h(),
+            w.warningGiven() ? "given" : "the floor",
+            100 * w.onWarningShare(),
+            w.onWarningCost_eur(),
+            w.droppedCount(),
+            binding,
+            w.rows().size())
+        + (w.check() == null ? "" : " " + checkLine(w.check()));
+  }
+
+  /** The race beside the model, per class, in one sentence. */
+  static String checkLine(EmplacementCheck.Result c) {
+    List<String> parts = new ArrayList<>();
+    for (EmplacementCheck.ClassRow r : c.rows()) {
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%s %+.2f h (model %+.2f h, all in place %+.2f h; %d of %d in place)",
+              r.vehicleClass(),
+              r.race_h(),
+              r.model_h(),
+              r.verified_h(),
+              r.inPlace(),
+              r.onWarning()));
+    }
+    return String.format(
         Locale.ROOT,
-        "Planned at %.1f h of warning (%s): %.1f %% of the obstacle money (EUR %,.0f) on obstacles"
-            + " put in place on warning; %d on-warning options left out (the forces cannot put"
-            + " them in place before the attacker comes); %d of %d engineer capacity rows bind.",
-        w.warning_h(),
-        w.warningGiven() ? "given" : "the floor",
-        100 * w.onWarningShare(),
-        w.onWarningCost_eur(),
-        w.droppedCount(),
-        binding,
-        w.rows().size());
+        "The timeline and the race on the plan at %.1f h (worst season, nearest objective): %s.",
+        c.warning_h(),
+        String.join("; ", parts));
   }
 
   static String html(OnWarning w) {
@@ -120,6 +170,36 @@ final class OnWarningWriter {
           .append(s.drawn() > s.held() ? " (short)" : "")
           .append("</td></tr>");
     }
-    return h.append("</tbody></table>").toString();
+    h.append("</tbody></table>");
+    if (w.check() != null) {
+      h.append(
+              String.format(
+                  Locale.ROOT,
+                  "<p>The timeline and the race on the final plan at %.1f h of warning (<code>skydas"
+                      + " emplace</code>), delay toward the nearest objective, worst season:</p>",
+                  w.check().warning_h()))
+          .append("<table><thead><tr><th>Class</th><th>Model (h)</th><th>Full model, all in")
+          .append(" place (h)</th><th>Race (h)</th><th>On-warning in place</th></tr></thead>")
+          .append("<tbody>");
+      for (EmplacementCheck.ClassRow r : w.check().rows()) {
+        h.append("<tr><td>")
+            .append(HtmlEscape.text(r.vehicleClass()))
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    "</td><td>%+.2f</td><td>%+.2f</td><td>%+.2f</td><td>%d of %d</td></tr>",
+                    r.model_h(),
+                    r.verified_h(),
+                    r.race_h(),
+                    r.inPlace(),
+                    r.onWarning()));
+      }
+      h.append("</tbody></table><ul>");
+      for (String b : w.check().binding()) {
+        h.append("<li>").append(HtmlEscape.text(b)).append("</li>");
+      }
+      h.append("</ul>");
+    }
+    return h.toString();
   }
 }

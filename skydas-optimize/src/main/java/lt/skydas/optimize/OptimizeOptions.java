@@ -165,6 +165,7 @@ public record OptimizeOptions(
     private Double planningWarning_h;
     private double warningFloor_h = EmplacementOptions.DEFAULT_FLOOR_H;
     private java.nio.file.Path forces;
+    private boolean verifyEmplacement;
 
     private Builder() {}
 
@@ -355,6 +356,15 @@ public record OptimizeOptions(
     }
 
     /**
+     * {@code verify_emplacement}: after the verification, run the emplacement timeline and race on
+     * the final plan at the planning warning (default false: about a minute on the real region).
+     */
+    public Builder verifyEmplacement(boolean v) {
+      verifyEmplacement = v;
+      return this;
+    }
+
+    /**
      * The validated options.
      *
      * @throws SkydasProblem naming the first bad field ({@link OptionProblems})
@@ -400,7 +410,8 @@ public record OptimizeOptions(
               emplacement,
               planningWarning_h == null ? Double.NaN : planningWarning_h,
               warningFloor_h,
-              forces));
+              forces,
+              verifyEmplacement));
     }
 
     private void checkRanges() {

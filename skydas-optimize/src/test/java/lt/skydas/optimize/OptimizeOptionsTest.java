@@ -67,6 +67,9 @@ class OptimizeOptionsTest {
     assertThat(d.enabled()).isTrue();
     assertThat(d.warning_h()).isEqualTo(24);
     assertThat(d.forcesFile()).isNull();
+    assertThat(d.verify()).isFalse();
+    assertThat(OptimizeOptions.builder().verifyEmplacement(true).build().emplacement().verify())
+        .isTrue();
     EmplacementOptions floor = OptimizeOptions.builder().warningFloor_h(36).build().emplacement();
     assertThat(floor.warning_h()).isEqualTo(36);
     EmplacementOptions given =
