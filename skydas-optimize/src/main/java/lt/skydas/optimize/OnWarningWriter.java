@@ -54,6 +54,7 @@ final class OnWarningWriter {
       x.put("kind", s.kind());
       x.put("drawn", Math.round(s.drawn()));
       x.put("held", Math.round(s.held()));
+      x.put("short", s.drawn() > s.held() + 1e-9);
       stock.add(x);
     }
     m.put("stock", stock);
