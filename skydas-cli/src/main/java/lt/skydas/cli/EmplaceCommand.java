@@ -248,7 +248,11 @@ final class EmplaceCommand implements Callable<Integer> {
             v.obstacleId()));
   }
 
-  private static Forces forces(
+  /**
+   * The forces file (or the shipped forces when null), team types from the catalog, every depot and
+   * unit home in Lithuania (the pack's country raster).
+   */
+  static Forces forces(
       AssessmentRegion ar, RegionStore.Loaded loaded, Path catalog, Path forcesFile) {
     Set<String> teamTypes = new HashSet<>();
     ObstacleCatalog cat =

@@ -15,6 +15,7 @@ import lt.skydas.assess.ObjectivesReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.core.progress.Progress;
+import lt.skydas.emplace.Forces;
 import lt.skydas.mobility.SpeedTable;
 import lt.skydas.optimize.BarrierOptimizer;
 import lt.skydas.optimize.Candidate;
@@ -196,7 +197,12 @@ final class OptimizeCommand implements Callable<Integer> {
         protect.warning(
             objs.stream().map(Objective::id).toList(),
             cell -> country.length == ar.grid().cellCount() && country[cell] == home);
-    OptimizationResult result = optimizer.run(se, candidates_s, opt, guard, warning, progress);
+    Forces forces =
+        opt.emplacement().enabled()
+            ? EmplaceCommand.forces(ar, loaded, catalog, opt.emplacement().forcesFile())
+            : null;
+    OptimizationResult result =
+        optimizer.run(se, candidates_s, opt, guard, warning, forces, progress);
     List<Double> depths = opt.candidates().beltDepths_m();
     Limits limits =
         new LimitsFinder(
@@ -258,6 +264,7 @@ final class OptimizeCommand implements Callable<Integer> {
     if (r.warning().enabled()) {
       System.out.println(OptimizationWriter.warningLine(r));
     }
+    System.out.println(OptimizationWriter.emplacementLine(r));
     System.out.printf(
         Locale.ROOT,
         "Objective (%s): model %.4f (empty plan %.4f, bound %.4f), verified %.4f (empty plan"
@@ -510,6 +517,47 @@ final class OptimizeCommand implements Callable<Integer> {
                 + " they need (default: no ceiling of its own).")
     Double clearanceMax;
 
+    @Option(
+        names = "--planning-warning-h",
+        paramLabel = "H",
+        description =
+            "Warning time the plan is optimised for, 0..720 h: reserved and crisis-laid obstacles"
+                + " count only where the engineer units can put them in place before the attacker"
+                + " arrives (default: what the plan's sensors give, at least --warning-floor-h;"
+                + " their warning is tactical minutes, so the floor).")
+    Double planningWarning;
+
+    @Option(
+        names = "--warning-floor-h",
+        paramLabel = "H",
+        description =
+            "Least default planning warning, 0..720 h (default 24: a day of strategic"
+                + " warning).")
+    double warningFloor = lt.skydas.optimize.EmplacementOptions.DEFAULT_FLOOR_H;
+
+    @Option(
+        names = "--forces",
+        paramLabel = "FILE",
+        description =
+            "Depots and engineer units (JSON, as `skydas emplace --forces`; default the shipped"
+                + " Lithuanian forces).")
+    Path forces;
+
+    @Option(
+        names = "--no-emplacement",
+        description =
+            "Count every obstacle type in full, as built in its programme year (the model before"
+                + " emplacement on warning).")
+    boolean noEmplacement;
+
+    @Option(
+        names = "--verify-emplacement",
+        description =
+            "After the verification, run the emplacement timeline and the race against the"
+                + " attacker on the final plan at the planning warning (as `skydas emplace`; about"
+                + " a minute on the real region) and report the delay it gives beside the model's.")
+    boolean verifyEmplacement;
+
     /**
      * The options through {@link OptimizeOptions#builder()}: the optimiser validates them, a bad
      * value fails naming its option (exit 2, or 3 for an unknown class or season).
@@ -539,7 +587,12 @@ final class OptimizeCommand implements Callable<Integer> {
               .sensorsMax_eur(sensorsMax)
               .barriersMax_eur(barriersMax)
               .ewMax_eur(ewMax)
-              .clearanceMax_eur(clearanceMax);
+              .clearanceMax_eur(clearanceMax)
+              .emplacement(!noEmplacement)
+              .planningWarning_h(planningWarning)
+              .warningFloor_h(warningFloor)
+              .forces(forces)
+              .verifyEmplacement(verifyEmplacement);
       for (String kv : weights == null ? List.<String>of() : weights) {
         int eq = kv.indexOf('=');
         if (eq < 0) {

@@ -23,9 +23,11 @@ import lt.skydas.server.jobs.JobType;
  * The {@code optimize} job of {@code skydas serve}: {@code skydas optimize} on the server's region
  * with the programme given as parameters ({@code budget_eur}, {@code mine_ceiling_eur}, {@code
  * years}, {@code time_limit_s}, {@code classes}, {@code seasons}, {@code ap_mines_enabled}, {@code
- * civilian_buffer_m}), validated by the optimiser's options as the command line's are; a bad
- * parameter is a problem naming its JSON field. Writes plan.geojson, phasing.csv,
- * optimization.json, avenues.geojson, warning.geojson and report.html into the job folder.
+ * civilian_buffer_m}, {@code emplacement}, {@code planning_warning_h}, {@code warning_floor_h},
+ * {@code verify_emplacement}; the server's forces are the shipped ones: no file path crosses the
+ * wire), validated by the optimiser's options as the command line's are; a bad parameter is a
+ * problem naming its JSON field. Writes plan.geojson, phasing.csv, optimization.json,
+ * avenues.geojson, warning.geojson and report.html into the job folder.
  */
 final class OptimizeJob implements JobType {
   private final RegionOptions region;
@@ -60,6 +62,14 @@ final class OptimizeJob implements JobType {
     number(p, "clearance_max_eur").ifPresent(b::clearanceMax_eur);
     if (p.has("sensors")) {
       b.sensors(p.get("sensors").asBoolean());
+    }
+    if (p.has("emplacement")) {
+      b.emplacement(p.get("emplacement").asBoolean());
+    }
+    number(p, "planning_warning_h").ifPresent(b::planningWarning_h);
+    number(p, "warning_floor_h").ifPresent(b::warningFloor_h);
+    if (p.has("verify_emplacement")) {
+      b.verifyEmplacement(p.get("verify_emplacement").asBoolean());
     }
     b.classes(list(p, "classes"));
     b.seasons(list(p, "seasons"));

@@ -269,6 +269,58 @@ class OptimizeEndToEndTest {
   }
 
   @Test
+  void onWarningOptionsNoTeamCanLayBeforeTheAttackerComesLeaveTheModel() throws Exception {
+    // with no warning at all no unit is even ready (6 h and more) before the attacker reaches a
+    // belt 3 km behind the border: every reserved and crisis-laid option leaves the model
+    Path at0 = tmp.resolve("opt-warning-0");
+    CliRunner.Result r = small(at0, "--planning-warning-h", "0", "--verify-emplacement");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = JSON.readTree(at0.resolve("optimization.json").toFile());
+    JsonNode e = s.path("emplacement");
+    assertThat(e.path("enabled").asBoolean()).isTrue();
+    assertThat(e.path("planning_warning_h").asDouble()).isZero();
+    assertThat(e.path("planning_warning_source").asText()).isEqualTo("given");
+    assertThat(e.path("forces").asText()).contains("forces-lithuania.json");
+    assertThat(e.path("on_warning_cost_eur").asLong()).isZero();
+    assertThat(e.path("dropped").size()).isPositive();
+    for (JsonNode d : e.path("dropped")) {
+      assertThat(d.path("count").asInt()).isPositive();
+      assertThat(d.path("reason").asText()).contains("needs").contains("after a warning of 0.0 h");
+    }
+    ObstacleCatalog cat = ObstacleCatalog.defaults();
+    AssessmentRegion ar =
+        RegionStore.load(pack, 1000, lt.skydas.core.progress.Progress.NONE).region();
+    BarrierPlan plan = new BarrierPlanReader(cat, ar.extent()).read(at0.resolve("plan.geojson"));
+    assertThat(plan.obstacles()).noneMatch(o -> o.type().emplacement().onWarning());
+    // the timeline and race on the plan: nothing laid on warning, so the race is the permanent
+    // obstacles' delay
+    JsonNode check = e.path("verification");
+    assertThat(check.path("warning_h").asDouble()).isZero();
+    assertThat(check.path("classes"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.path("class").asText()).isEqualTo("tracked");
+              assertThat(c.path("on_warning").asInt()).isZero();
+              assertThat(c.path("race_delay_h").asDouble()).isGreaterThanOrEqualTo(0);
+            });
+    assertThat(Files.readString(at0.resolve("report.html")))
+        .contains("Emplacement at the planning warning");
+    // the model before: every option offered, no emplacement block beyond "enabled"
+    Path off = tmp.resolve("opt-no-emplacement");
+    CliRunner.Result o = small(off, "--no-emplacement");
+    assertThat(o.exit()).as(o.err()).isZero();
+    JsonNode so = JSON.readTree(off.resolve("optimization.json").toFile());
+    assertThat(so.path("emplacement").path("enabled").asBoolean()).isFalse();
+    int dropped = 0;
+    for (JsonNode d : e.path("dropped")) {
+      dropped += d.path("count").asInt();
+    }
+    assertThat(so.path("stats").path("options").asInt())
+        .isGreaterThanOrEqualTo(s.path("stats").path("options").asInt() + dropped);
+  }
+
+  @Test
   void sitesFileForbidsPinsAndCountsExistingObstaclesAsBuilt() throws Exception {
     AssessmentRegion ar =
         RegionStore.load(pack, 1000, lt.skydas.core.progress.Progress.NONE).region();
@@ -407,6 +459,11 @@ class OptimizeEndToEndTest {
     assertThat(optimize(tmp.resolve("x"), "--weights", "tanks=2").exit()).isNotZero();
     assertThat(optimize(tmp.resolve("x"), "--year-ceilings-eur", "1,2").err())
         .contains("one value per year");
+    CliRunner.Result warning = optimize(tmp.resolve("x"), "--planning-warning-h", "-1");
+    assertThat(warning.exit()).isEqualTo(2);
+    assertThat(warning.err()).contains("--planning-warning-h must be hours within 0..720");
+    assertThat(optimize(tmp.resolve("x"), "--warning-floor-h", "1000").err())
+        .contains("--warning-floor-h must be hours within 0..720");
   }
 
   /** The A3 bridge near Medininkai, 0.4 km from the Belarus border, and a road bridge beside it. */

@@ -117,7 +117,7 @@ final class Jobs {
       Map<String, Double> work = new TreeMap<>();
       for (var e : em.workH_perUnit().entrySet()) {
         if (teamTypes.contains(e.getKey())) {
-          work.put(e.getKey(), Math.max(60.0, e.getValue() * ob.quantity() * 3600));
+          work.put(e.getKey(), em.work_s(e.getKey(), ob.quantity()));
         }
       }
       if (work.isEmpty()) {

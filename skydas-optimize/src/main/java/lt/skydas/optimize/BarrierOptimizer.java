@@ -10,6 +10,8 @@ import lt.skydas.assess.Objective;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.core.progress.Progress;
+import lt.skydas.emplace.Forces;
+import lt.skydas.emplace.ForcesReader;
 import lt.skydas.mobility.Season;
 import lt.skydas.mobility.SpeedTable;
 import lt.skydas.mobility.VehicleClass;
@@ -104,6 +106,23 @@ public final class BarrierOptimizer {
       ProtectOptions protect,
       WarningOptions warning,
       Progress progress) {
+    return run(edits, candidates_s, asked, protect, warning, null, progress);
+  }
+
+  /**
+   * As above, with the forces that put reserved and crisis-laid obstacles in place ({@link
+   * EmplacementStep}, when {@code asked.emplacement()} is on); null: the options' forces file, else
+   * the shipped forces (positions checked against the region's grid only: callers with the country
+   * raster read the file themselves, as the command line does).
+   */
+  public OptimizationResult run(
+      SiteEdits edits,
+      double candidates_s,
+      OptimizeOptions asked,
+      ProtectOptions protect,
+      WarningOptions warning,
+      Forces forces,
+      Progress progress) {
     ProtectionStep.Outcome guarded =
         ProtectionStep.run(
             assessRegion, protect, asked.programme(), sensorCatalog, asked.threads(), progress);
@@ -139,6 +158,11 @@ public final class BarrierOptimizer {
             opt.threads(),
             progress);
     double graphs_s = (System.nanoTime() - t0) / 1e9;
+    // on-warning options the forces cannot put in place in time leave the model
+    Emplaced emplaced = emplace(restricted.sites(), graphs, edits, opt, forces, progress);
+    restricted =
+        new FriendlyRoutes.Restricted(emplaced.sites(), restricted.onRoutes(), restricted.notes());
+    notes.addAll(emplaced.notes());
     for (String id : graphs.uncovered()) {
       notes.add(
           "objective "
@@ -160,7 +184,8 @@ public final class BarrierOptimizer {
       notes.add("no sensor candidate watches any site: obstacles are planned without sensors");
     }
     // the model, solved and phased, as a plan
-    ModelFactory.Built built = ModelStep.build(restricted.sites(), graphs, edits, opt, sensors);
+    ModelFactory.Built built =
+        ModelStep.build(restricted.sites(), graphs, edits, opt, sensors, emplaced.rows());
     notes.addAll(built.notes());
     BarrierModel model = built.model();
     SolveStep.Solution solution = SolveStep.run(solver, built, opt, progress);
@@ -238,7 +263,112 @@ public final class BarrierOptimizer {
             sensors.size(), made.watched(), sensorCost_eur(built, chosen), sensors_s),
         ModelPaths.of(model, chosen),
         protection,
-        warned);
+        warned,
+        onWarning(opt, emplaced, built, chosen, made.plan(), compared, progress));
+  }
+
+  /**
+   * The emplacement outcome for the chosen options; with {@code --verify-emplacement}, checked by
+   * the timeline and the race on the final plan ({@link EmplacementCheck}).
+   */
+  private OnWarning onWarning(
+      OptimizeOptions opt,
+      Emplaced emplaced,
+      ModelFactory.Built built,
+      boolean[] chosen,
+      lt.skydas.plan.BarrierPlan plan,
+      VerifyStep.Compared compared,
+      Progress progress) {
+    if (emplaced.step() == null) {
+      return OnWarning.none();
+    }
+    OnWarning w =
+        OnWarning.of(opt.emplacement(), emplaced.forces(), emplaced.step(), built, chosen);
+    if (!opt.emplacement().verify()) {
+      return w;
+    }
+    return w.withCheck(
+        EmplacementCheck.run(
+            assessRegion,
+            objectives,
+            speeds,
+            plan,
+            emplaced.forces(),
+            opt,
+            compared.cases(),
+            progress));
+  }
+
+  /** The sites after {@link EmplacementStep}, its capacity rows, outcome (null: off) and notes. */
+  private record Emplaced(
+      Sites sites,
+      List<ModelFactory.WorkRow> rows,
+      EmplacementStep.Outcome step,
+      Forces forces,
+      List<String> notes) {}
+
+  /**
+   * Pipeline step "emplacement at the planning warning": the attacker's no-plan arrivals at the
+   * sites from the corridor graphs ({@link SiteArrivals}), the forces' road travel ({@link
+   * ForcesTravel}, on the graph region's roads), then {@link EmplacementStep}.
+   */
+  private Emplaced emplace(
+      Sites sites,
+      CorridorGraphs graphs,
+      SiteEdits edits,
+      OptimizeOptions opt,
+      Forces given,
+      Progress progress) {
+    EmplacementOptions eo = opt.emplacement();
+    if (!eo.enabled()) {
+      return new Emplaced(sites, List.of(), null, null, List.of());
+    }
+    Forces forces = given != null ? given : forces(eo);
+    long t0 = System.nanoTime();
+    progress.begin("emplacement at " + eo.warning_h() + " h of warning", 1);
+    double[] arrival = SiteArrivals.earliest_s(graphs, sites.size());
+    List<EmplacementStep.Travel> travel =
+        ForcesTravel.of(
+            new lt.skydas.assess.Assessor(graphRegion, objectives, Progress.NONE),
+            speeds,
+            forces,
+            sites.list(),
+            opt.seasons(),
+            opt.threads());
+    EmplacementStep.Outcome out =
+        EmplacementStep.run(
+            new EmplacementStep.Input(
+                sites.list(),
+                ModelStep.fixed(sites, edits).typeBySite().keySet(),
+                arrival,
+                forces,
+                travel,
+                eo.warning_h()));
+    progress.end();
+    List<String> notes = new ArrayList<>(out.notes());
+    int dropped = out.dropped().stream().mapToInt(EmplacementStep.Dropped::count).sum();
+    notes.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "emplacement at %.1f h of warning: %d on-warning options the forces cannot put in"
+                + " place before the attacker comes left out of the model; %d capacity rows"
+                + " (%.1f s)",
+            eo.warning_h(),
+            dropped,
+            out.rows().size(),
+            (System.nanoTime() - t0) / 1e9));
+    return new Emplaced(new Sites(out.sites(), sites.indexById()), out.rows(), out, forces, notes);
+  }
+
+  /** The options' forces file, or the shipped forces; positions must lie on the region's grid. */
+  private Forces forces(EmplacementOptions eo) {
+    Set<String> teamTypes = new java.util.TreeSet<>();
+    for (lt.skydas.plan.ObstacleType t : catalog.listTypes()) {
+      teamTypes.addAll(t.emplacement().workH_perUnit().keySet());
+    }
+    ForcesReader reader =
+        new ForcesReader(teamTypes, (x, y) -> assessRegion.grid().cellAt(x, y) >= 0);
+    return eo.forcesFile() == null ? reader.defaults() : reader.read(eo.forcesFile());
   }
 
   /**

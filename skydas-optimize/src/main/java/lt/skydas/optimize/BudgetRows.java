@@ -78,6 +78,21 @@ final class BudgetRows {
               p.yearCapacity_h(),
               String.join(", ", capacityYears)));
     }
+    for (OnWarning.RowUse u : r.emplacement().rows()) {
+      if (u.binds()) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "The emplacement capacity of the %s teams binds (row \"%s\"): %,d of %,d"
+                    + " team-minutes of work due by %.1f h after the warning (work only, travel"
+                    + " left out: `skydas emplace` tells whether the timeline holds).",
+                u.teamTypes(),
+                u.name(),
+                u.used_min(),
+                u.limit_min(),
+                u.threshold_h()));
+      }
+    }
     return out;
   }
 

@@ -101,6 +101,31 @@ public final class ModelFactory {
     }
   }
 
+  /**
+   * An engineer-capacity row of the emplacement model ({@link EmplacementStep}): {@code Σ
+   * coefficient · y ≤ limit} in whole minutes of work.
+   *
+   * @param teamTypes the team types whose hours it counts, joined by {@code +}
+   * @param threshold_h the deadline threshold, hours after the warning
+   * @param limit teams × (threshold − least readiness), minutes
+   * @param coefficient site number → type id → work minutes of that option (absent: 0)
+   */
+  public record WorkRow(
+      String name,
+      String teamTypes,
+      double threshold_h,
+      long limit,
+      Map<Integer, Map<String, Long>> coefficient) {
+    public WorkRow {
+      coefficient = Map.copyOf(coefficient);
+    }
+
+    long of(BarrierModel.Option op) {
+      Map<String, Long> byType = coefficient.get(op.site());
+      return byType == null ? 0 : byType.getOrDefault(op.type(), 0L);
+    }
+  }
+
   /** The model's name of the scenario of case {@code c} toward target {@code t}. */
   public static String scenarioName(CorridorGraphs.Case c, CorridorGraphs.Target t) {
     return t.id().equals(CorridorGraphs.Target.NEAREST_ID) ? c.name() : c.name() + "/" + t.id();
@@ -163,6 +188,24 @@ public final class ModelFactory {
       Map<VehicleClass, Double> classWeights,
       boolean robust,
       Sensors sensors) {
+    return build(sites, graphs, fixed, programme, classWeights, robust, sensors, List.of());
+  }
+
+  /**
+   * As above, with the engineer-capacity rows of the emplacement model (empty: none). A row's limit
+   * is raised to what the forced options take when they take more (pins stand).
+   *
+   * @throws SkydasProblem INFEASIBLE if no scenario's sink can be reached on its graph
+   */
+  public static Built build(
+      List<SiteTypes> sites,
+      CorridorGraphs graphs,
+      Fixed fixed,
+      Programme programme,
+      Map<VehicleClass, Double> classWeights,
+      boolean robust,
+      Sensors sensors,
+      List<WorkRow> workRows) {
     OptionTable table = OptionTable.of(sites, fixed, programme, sensors.candidates());
     Reach reach = reach(graphs);
     Groups groups = groups(graphs, reach, classWeights, robust);
@@ -182,7 +225,7 @@ public final class ModelFactory {
             table.options(),
             groups.list(),
             scenarios.list(),
-            budgets(table, programme, sensors.max_eur()),
+            budgets(table, programme, sensors.max_eur(), workRows),
             table.links()),
         table.obstacles(),
         table.buildCost_eur(),
@@ -355,7 +398,7 @@ public final class ModelFactory {
    * the build capacity over all years. Obstacles that already stand count in none of them.
    */
   private static List<BarrierModel.Budget> budgets(
-      OptionTable table, Programme programme, double sensorsMax_eur) {
+      OptionTable table, Programme programme, double sensorsMax_eur, List<WorkRow> workRows) {
     int n = table.options().size();
     long[] total = new long[n];
     long[] mines = new long[n];
@@ -396,6 +439,16 @@ public final class ModelFactory {
       budgets.add(
           new BarrierModel.Budget(
               BUILD_CAPACITY, hours, Math.round(programme.yearCapacity_h() * programme.years())));
+    }
+    for (WorkRow r : workRows) {
+      long[] work = new long[n];
+      long forced = 0;
+      for (int o = 0; o < n; o++) {
+        BarrierModel.Option op = table.options().get(o);
+        work[o] = table.sensorOf().get(o) == null ? r.of(op) : 0;
+        forced += op.forced() ? work[o] : 0;
+      }
+      budgets.add(new BarrierModel.Budget(r.name(), work, Math.max(r.limit(), forced)));
     }
     return budgets;
   }

@@ -36,6 +36,20 @@ final class ModelStep {
       SiteEdits edits,
       OptimizeOptions opt,
       List<SensorCandidate> sensors) {
+    return build(sites, graphs, edits, opt, sensors, List.of());
+  }
+
+  /**
+   * As above, with the engineer-capacity rows of the emplacement model ({@link EmplacementStep};
+   * empty: none).
+   */
+  static ModelFactory.Built build(
+      Sites sites,
+      CorridorGraphs graphs,
+      SiteEdits edits,
+      OptimizeOptions opt,
+      List<SensorCandidate> sensors,
+      List<ModelFactory.WorkRow> workRows) {
     ModelFactory.Built built =
         ModelFactory.build(
             sites.list(),
@@ -44,7 +58,8 @@ final class ModelStep {
             opt.programme(),
             new HashMap<>(opt.classWeights()),
             opt.robust(),
-            new ModelFactory.Sensors(sensors, opt.sensors().max_eur()));
+            new ModelFactory.Sensors(sensors, opt.sensors().max_eur()),
+            workRows);
     BudgetChecks.checkBudgetsAllowSomething(built.model());
     return built;
   }

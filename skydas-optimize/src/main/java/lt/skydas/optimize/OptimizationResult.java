@@ -37,6 +37,8 @@ import lt.skydas.plan.BarrierPlan;
  *     final plan verifiably protects ({@link Protection#none()} when no site was named)
  * @param warning the sensors bought for a minimum warning time and the warning verified ({@link
  *     WarningResult#none()} when none was asked)
+ * @param emplacement the emplacement model at the planning warning time ({@link OnWarning#none()}
+ *     with {@code --no-emplacement})
  */
 public record OptimizationResult(
     BarrierPlan plan,
@@ -57,7 +59,8 @@ public record OptimizationResult(
     Sensors sensors,
     List<ModelPaths.PathLimit> modelPaths,
     Protection protection,
-    WarningResult warning) {
+    WarningResult warning,
+    OnWarning emplacement) {
   /** {@link #fixedStatus} of an obstacle the user pinned: built in the programme. */
   public static final String PINNED = "pinned";
 

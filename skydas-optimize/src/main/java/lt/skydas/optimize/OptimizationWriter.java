@@ -55,10 +55,12 @@ public final class OptimizationWriter {
     if (r.warning().enabled()) {
       summary.put("warning_minimum", WarningWriter.json(r.warning()));
     }
+    summary.put("emplacement", OnWarningWriter.json(r.emplacement()));
     String section =
         section(
             r,
-            (r.protection().enabled() ? ProtectionWriter.html(r.protection()) : "")
+            OnWarningWriter.html(r.emplacement())
+                + (r.protection().enabled() ? ProtectionWriter.html(r.protection()) : "")
                 + (r.warning().enabled() ? WarningWriter.html(r.warning()) : "")
                 + (limits == null ? "" : LimitsWriter.html(limits)));
     return AssessmentWriter.write(
@@ -147,6 +149,11 @@ public final class OptimizationWriter {
   /** The counter-drone protection in one sentence (console and report). */
   public static String protectionLine(OptimizationResult r) {
     return ProtectionWriter.line(r.protection());
+  }
+
+  /** The emplacement at the planning warning in one sentence (console and report). */
+  public static String emplacementLine(OptimizationResult r) {
+    return OnWarningWriter.line(r.emplacement());
   }
 
   /** The minimum warning time in one sentence (console and report). */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import lt.skydas.assess.ReinforcementRoute;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.emplace.EmplaceOptions;
 import lt.skydas.mobility.Season;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.optimize.model.ObjectiveMode;
@@ -40,6 +41,8 @@ import lt.skydas.plan.PlanPolicy;
  * @param gapTarget stop when the proven relative gap on the objective is at most this
  * @param threads worker threads
  * @param sensors sensor candidates chosen together with the obstacles, and their ceiling
+ * @param emplacement how reserved and crisis-laid obstacles count: at a planning warning time, if
+ *     the forces can put them in place ({@link EmplacementStep})
  */
 public record OptimizeOptions(
     List<VehicleClass> classes,
@@ -57,9 +60,11 @@ public record OptimizeOptions(
     double timeLimit_s,
     double gapTarget,
     int threads,
-    SensorOptions sensors) {
+    SensorOptions sensors,
+    EmplacementOptions emplacement) {
   public OptimizeOptions {
     Objects.requireNonNull(sensors, "sensors");
+    Objects.requireNonNull(emplacement, "emplacement");
     classes = List.copyOf(classes);
     seasons = List.copyOf(seasons);
     classWeights = Map.copyOf(classWeights);
@@ -156,6 +161,11 @@ public record OptimizeOptions(
     private Double barriersMax_eur;
     private Double ewMax_eur;
     private Double clearanceMax_eur;
+    private boolean emplacement = true;
+    private Double planningWarning_h;
+    private double warningFloor_h = EmplacementOptions.DEFAULT_FLOOR_H;
+    private java.nio.file.Path forces;
+    private boolean verifyEmplacement;
 
     private Builder() {}
 
@@ -316,6 +326,45 @@ public record OptimizeOptions(
     }
 
     /**
+     * {@code emplacement}: count reserved and crisis-laid obstacles only where the forces can put
+     * them in place at the planning warning time (default true; false: every type counts in full).
+     */
+    public Builder emplacement(boolean v) {
+      emplacement = v;
+      return this;
+    }
+
+    /**
+     * {@code planning_warning_h}: the warning time planned for, hours within 0..720; null (default)
+     * for what the plan's sensors give, at least {@code warning_floor_h}.
+     */
+    public Builder planningWarning_h(Double v) {
+      planningWarning_h = v;
+      return this;
+    }
+
+    /** {@code warning_floor_h}: the least default planning warning, hours within 0..720 (24). */
+    public Builder warningFloor_h(double v) {
+      warningFloor_h = v;
+      return this;
+    }
+
+    /** {@code forces}: the forces file (depots, engineer units); null (default) for the shipped. */
+    public Builder forces(java.nio.file.Path v) {
+      forces = v;
+      return this;
+    }
+
+    /**
+     * {@code verify_emplacement}: after the verification, run the emplacement timeline and race on
+     * the final plan at the planning warning (default false: about a minute on the real region).
+     */
+    public Builder verifyEmplacement(boolean v) {
+      verifyEmplacement = v;
+      return this;
+    }
+
+    /**
      * The validated options.
      *
      * @throws SkydasProblem naming the first bad field ({@link OptionProblems})
@@ -356,7 +405,13 @@ public record OptimizeOptions(
               sensors,
               SensorOptions.DEFAULT_TYPES,
               SensorOptions.DEFAULT_SPACING_M,
-              sensorsMax_eur == null ? Double.POSITIVE_INFINITY : sensorsMax_eur));
+              sensorsMax_eur == null ? Double.POSITIVE_INFINITY : sensorsMax_eur),
+          new EmplacementOptions(
+              emplacement,
+              planningWarning_h == null ? Double.NaN : planningWarning_h,
+              warningFloor_h,
+              forces,
+              verifyEmplacement));
     }
 
     private void checkRanges() {
@@ -382,6 +437,8 @@ public record OptimizeOptions(
       checkAmount(barriersMax_eur, "barriers_max_eur");
       checkAmount(ewMax_eur, "ew_max_eur");
       checkAmount(clearanceMax_eur, "clearance_max_eur");
+      checkWarning(planningWarning_h, "planning_warning_h");
+      checkWarning(warningFloor_h, "warning_floor_h");
       check(timeLimit_s > 0, "time_limit_s", "must be > 0");
       check(gap >= 0, "gap", "must be >= 0");
       check(
@@ -481,6 +538,21 @@ public record OptimizeOptions(
       check(v == null || (v >= 0 && Double.isFinite(v)), field, "must be a finite amount >= 0");
     }
 
+    /** A warning time as {@link EmplaceOptions#checkWarning} wants it, the field named. */
+    private static void checkWarning(Double h, String field) {
+      if (h == null) {
+        return;
+      }
+      try {
+        EmplaceOptions.checkWarning(h);
+      } catch (IllegalArgumentException e) {
+        throw OptionProblems.invalid(
+            ProblemCode.USAGE,
+            field,
+            "must be hours within 0.." + (int) EmplaceOptions.MAX_WARNING_H + ", not " + h);
+      }
+    }
+
     private static double orNone(Double v) {
       return v == null ? Double.POSITIVE_INFINITY : v;
     }
@@ -509,7 +581,8 @@ public record OptimizeOptions(
         t,
         gapTarget,
         threads,
-        sensors);
+        sensors,
+        emplacement);
   }
 
   public OptimizeOptions withProgramme(Programme p) {
@@ -529,7 +602,8 @@ public record OptimizeOptions(
         timeLimit_s,
         gapTarget,
         threads,
-        sensors);
+        sensors,
+        emplacement);
   }
 
   public OptimizeOptions withObjectiveMode(ObjectiveMode m) {
@@ -549,7 +623,8 @@ public record OptimizeOptions(
         timeLimit_s,
         gapTarget,
         threads,
-        sensors);
+        sensors,
+        emplacement);
   }
 
   public OptimizeOptions withSensors(SensorOptions v) {
@@ -569,6 +644,28 @@ public record OptimizeOptions(
         timeLimit_s,
         gapTarget,
         threads,
+        v,
+        emplacement);
+  }
+
+  public OptimizeOptions withEmplacement(EmplacementOptions v) {
+    return new OptimizeOptions(
+        classes,
+        seasons,
+        classWeights,
+        robust,
+        objectiveMode,
+        programme,
+        policy,
+        candidates,
+        chunk_m,
+        linkRange_m,
+        maxLinks,
+        routeLimitPct,
+        timeLimit_s,
+        gapTarget,
+        threads,
+        sensors,
         v);
   }
 }

@@ -62,18 +62,21 @@ final class VerifyStep {
       BarrierPlan plan,
       OptimizeOptions opt,
       Progress progress) {
-    AssessmentOptions ao =
-        new AssessmentOptions(
-            opt.classes(),
-            opt.seasons(),
-            speeds,
-            AVENUES_PER_OBJECTIVE,
-            AVENUE_SLACK,
-            CORRIDOR_WIDTH_M,
-            AssessmentOptions.Marginal.FAST,
-            opt.threads(),
-            opt.routeLimitPct());
-    return new Assessor(region, objectives, progress).assess(plan, ao, progress);
+    return new Assessor(region, objectives, progress).assess(plan, options(opt, speeds), progress);
+  }
+
+  /** The assessment options of the verification: the options' classes, seasons and route limit. */
+  static AssessmentOptions options(OptimizeOptions opt, SpeedTable speeds) {
+    return new AssessmentOptions(
+        opt.classes(),
+        opt.seasons(),
+        speeds,
+        AVENUES_PER_OBJECTIVE,
+        AVENUE_SLACK,
+        CORRIDOR_WIDTH_M,
+        AssessmentOptions.Marginal.FAST,
+        opt.threads(),
+        opt.routeLimitPct());
   }
 
   /**

@@ -62,6 +62,44 @@ class OptimizeOptionsTest {
   }
 
   @Test
+  void thePlanningWarningDefaultsToTheFloorAndBadHoursAreNamed() {
+    EmplacementOptions d = OptimizeOptions.defaults().emplacement();
+    assertThat(d.enabled()).isTrue();
+    assertThat(d.warning_h()).isEqualTo(24);
+    assertThat(d.forcesFile()).isNull();
+    assertThat(d.verify()).isFalse();
+    assertThat(OptimizeOptions.builder().verifyEmplacement(true).build().emplacement().verify())
+        .isTrue();
+    EmplacementOptions floor = OptimizeOptions.builder().warningFloor_h(36).build().emplacement();
+    assertThat(floor.warning_h()).isEqualTo(36);
+    EmplacementOptions given =
+        OptimizeOptions.builder()
+            .planningWarning_h(6.0)
+            .forces(java.nio.file.Path.of("f.json"))
+            .build()
+            .emplacement();
+    assertThat(given.warning_h()).isEqualTo(6);
+    assertThat(given.forcesFile()).hasToString("f.json");
+    assertThat(OptimizeOptions.builder().emplacement(false).build().emplacement().enabled())
+        .isFalse();
+    rejects(
+        b -> b.planningWarning_h(-1.0),
+        ProblemCode.USAGE,
+        "planning_warning_h",
+        "planning_warning_h must be hours within 0..720, not -1.0");
+    rejects(
+        b -> b.planningWarning_h(1e6),
+        ProblemCode.USAGE,
+        "planning_warning_h",
+        "planning_warning_h must be hours within 0..720, not 1000000.0");
+    rejects(
+        b -> b.warningFloor_h(Double.NaN),
+        ProblemCode.USAGE,
+        "warning_floor_h",
+        "warning_floor_h must be hours within 0..720, not NaN");
+  }
+
+  @Test
   void sensorsCanBeSwitchedOffAndCappedAndABadCeilingIsNamed() {
     OptimizeOptions o = OptimizeOptions.builder().sensors(false).sensorsMax_eur(5e6).build();
     assertThat(o.sensors().enabled()).isFalse();

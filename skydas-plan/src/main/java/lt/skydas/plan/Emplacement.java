@@ -85,6 +85,20 @@ public record Emplacement(
     return !stockPerUnit.isEmpty();
   }
 
+  /** Least work of any job, s: loading, a briefing, the drive off the road. */
+  public static final double MIN_WORK_S = 60;
+
+  /**
+   * Seconds one team of {@code teamType} needs to lay or execute {@code quantity} units (the type's
+   * unit: km, ha or each): hours per unit × quantity, at least {@link #MIN_WORK_S}; +Inf when the
+   * team type cannot do it. The one rule for emplacement work (the emplacement timeline and the
+   * optimiser both use it).
+   */
+  public double work_s(String teamType, double quantity) {
+    Double h = workH_perUnit.get(teamType);
+    return h == null ? Double.POSITIVE_INFINITY : Math.max(MIN_WORK_S, h * quantity * 3600);
+  }
+
   /** True when it is put in place only when warning comes (reserved or crisis-laid). */
   public boolean onWarning() {
     return employment != Employment.PERMANENT;
