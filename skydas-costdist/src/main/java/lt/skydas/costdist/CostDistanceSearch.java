@@ -399,7 +399,7 @@ public final class CostDistanceSearch {
       if (gr != null && gr.hasPending()) {
         u = queue.pollUpTo(gr.nextKey());
         if (u == NodeQueue.GATE_FIRST) {
-          release(gr.decideNext(), queue);
+          gr.release(this, gr.decideNext(), queue);
           continue;
         }
       } else {
@@ -491,7 +491,7 @@ public final class CostDistanceSearch {
    * bucket that is not ahead of the current one, which {@link BucketQueue#push} rejects (and the
    * query is then rerun with the heap).
    */
-  private void offer(int u, int v, double nd, NodeQueue q) {
+  void offer(int u, int v, double nd, NodeQueue q) {
     if (nd < dist[v] && nd <= bound) {
       dist[v] = nd;
       pred[v] = u;
@@ -577,30 +577,5 @@ public final class CostDistanceSearch {
     if (!Double.isNaN(c)) {
       offer(u, v, c, q);
     }
-  }
-
-  /**
-   * Offers the moves that waited for gate {@code g}, now decided. Their costs are at least the
-   * gate's reach, which no settled node exceeds (heap) or which lies in the bucket being drained
-   * with no node of that bucket left (buckets), so they may land in the current bucket; one that
-   * would improve a settled node means the invariant failed: the bucket query is abandoned.
-   */
-  void release(int g, NodeQueue q) {
-    q.allowCurrent(true);
-    for (int i = gr.firstEntry(g); i >= 0; i = gr.nextEntry(i)) {
-      int u = gr.entryU(i);
-      int v = gr.entryV(i);
-      double c = gr.cost(u, v, gr.entryE(i), dist[u], gr.entryC(i), cells);
-      if (!Double.isNaN(c)) {
-        if ((settledBits[v >>> 6] & (1L << v)) != 0) {
-          if (c < dist[v]) {
-            q.fail();
-          }
-          continue;
-        }
-        offer(u, v, c, q);
-      }
-    }
-    q.allowCurrent(false);
   }
 }

@@ -174,38 +174,13 @@ final class GateRun {
 
   /**
    * Decides the pending gate with the smallest reach (active iff its threshold is at most the
-   * reach) and returns it; the caller then offers its waiting moves ({@link #firstEntry}).
+   * reach) and returns it; the caller then offers its waiting moves ({@link #release}).
    */
   int decideNext() {
     int g = hg[0];
     heapPop();
     state[g] = gates.threshold[g] <= key[g] ? ACTIVE : INACTIVE;
     return g;
-  }
-
-  /** First waiting move of gate {@code g} (-1 none); follow with {@link #nextEntry}. */
-  int firstEntry(int g) {
-    return head[g];
-  }
-
-  int nextEntry(int i) {
-    return next[i];
-  }
-
-  int entryU(int i) {
-    return entU[i];
-  }
-
-  int entryV(int i) {
-    return entV[i];
-  }
-
-  int entryE(int i) {
-    return entE[i];
-  }
-
-  double entryC(int i) {
-    return entC[i];
   }
 
   private void dropStale() {
@@ -262,5 +237,30 @@ final class GateRun {
     }
     hk[i] = k;
     hg[i] = g;
+  }
+
+  /**
+   * Offers the moves that waited for gate {@code g}, now decided. Their costs are at least the
+   * gate's reach, which no settled node exceeds (heap) or which lies in the bucket being drained
+   * with no node of that bucket left (buckets), so they may land in the current bucket; one that
+   * would improve a settled node means the invariant failed: the bucket query is abandoned.
+   */
+  void release(CostDistanceSearch s, int g, NodeQueue q) {
+    q.allowCurrent(true);
+    for (int i = head[g]; i >= 0; i = next[i]) {
+      int u = entU[i];
+      int v = entV[i];
+      double c = cost(u, v, entE[i], s.dist[u], entC[i], s.cells);
+      if (!Double.isNaN(c)) {
+        if ((s.settledBits[v >>> 6] & (1L << v)) != 0) {
+          if (c < s.dist[v]) {
+            q.fail();
+          }
+          continue;
+        }
+        s.offer(u, v, c, q);
+      }
+    }
+    q.allowCurrent(false);
   }
 }

@@ -52,7 +52,7 @@ final class GridBucketKernel {
         }
         q.cur = cur;
         q.count = 0;
-        s.release(gr.decideNext(), q);
+        gr.release(s, gr.decideNext(), q);
         count = q.count;
         if (q.violated) {
           break;
@@ -65,7 +65,7 @@ final class GridBucketKernel {
         if (gr != null && gr.hasPending() && (long) (gr.nextKey() * inv) <= cur) {
           q.cur = cur;
           q.count = count;
-          s.release(gr.decideNext(), q);
+          gr.release(s, gr.decideNext(), q);
           count = q.count;
           if (q.violated) {
             break;
