@@ -117,9 +117,9 @@ public final class Assessor {
    */
   public Arrivals arrivals(VehicleClass v, Season s, SpeedTable speeds, PlanEffects effects) {
     GridSpec g = region.grid();
-    float[] friction =
-        MobilityCosts.friction(region.landCover(), region.landCoverNames(), speeds, v, s);
-    double[] base = MobilityCosts.edgeCosts(net, friction, speeds, v, s);
+    Surface surface = surface(v, s, speeds);
+    float[] friction = surface.friction();
+    double[] base = surface.edgeBase();
     boolean any = effects != null && !effects.plan().obstacles().isEmpty();
     CostDistanceSearch search =
         search(
@@ -140,6 +140,34 @@ public final class Assessor {
       atObstacle[o] = best;
     }
     return new Arrivals(objectiveTimes(search), atObstacle);
+  }
+
+  /**
+   * The friction grid and road edge costs of a class, season and speed table, without a plan.
+   * Shared, never modified.
+   */
+  record Surface(float[] friction, double[] edgeBase) {}
+
+  private record SurfaceKey(VehicleClass v, Season s, SpeedTable speeds) {}
+
+  /**
+   * Surfaces of {@link #arrivals} and {@link RaceSearch} (the race searches each case many times):
+   * computed once, kept while memory allows (about 0.1 GB each on the real region at 100 m).
+   */
+  private final java.util.Map<SurfaceKey, java.lang.ref.SoftReference<Surface>> surfaces =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  Surface surface(VehicleClass v, Season s, SpeedTable speeds) {
+    SurfaceKey key = new SurfaceKey(v, s, speeds);
+    java.lang.ref.SoftReference<Surface> ref = surfaces.get(key);
+    Surface got = ref == null ? null : ref.get();
+    if (got == null) {
+      float[] friction =
+          MobilityCosts.friction(region.landCover(), region.landCoverNames(), speeds, v, s);
+      got = new Surface(friction, MobilityCosts.edgeCosts(net, friction, speeds, v, s));
+      surfaces.put(key, new java.lang.ref.SoftReference<>(got));
+    }
+    return got;
   }
 
   /**

@@ -7,7 +7,6 @@ import lt.skydas.costdist.Query;
 import lt.skydas.mobility.Season;
 import lt.skydas.mobility.SpeedTable;
 import lt.skydas.mobility.VehicleClass;
-import lt.skydas.mobility.network.MobilityCosts;
 
 /**
  * The attacker's search when some obstacles are laid or executed on warning (issue 15): such an
@@ -49,9 +48,9 @@ public final class RaceSearch {
       built[o] = !onWarning[o];
     }
     PlanEffects base = effects.withWatch(effects.watch().onlyWhere(built));
-    float[] friction =
-        MobilityCosts.friction(region.landCover(), region.landCoverNames(), speeds, v, s);
-    double[] edgeBase = MobilityCosts.edgeCosts(assessor.network(), friction, speeds, v, s);
+    Assessor.Surface surface = assessor.surface(v, s, speeds);
+    float[] friction = surface.friction();
+    double[] edgeBase = surface.edgeBase();
     int edgeCount = assessor.topology().edgeCount();
     Gates.Builder gb = Gates.builder(g.cellCount(), edgeCount);
     int[] gateOf = new int[n];
