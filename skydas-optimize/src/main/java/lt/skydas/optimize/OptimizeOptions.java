@@ -565,13 +565,35 @@ public record OptimizeOptions(
   }
 
   public OptimizeOptions withTimeLimit_s(double t) {
+    return copy(programme, objectiveMode, t, sensors, emplacement);
+  }
+
+  public OptimizeOptions withProgramme(Programme p) {
+    return copy(p, objectiveMode, timeLimit_s, sensors, emplacement);
+  }
+
+  public OptimizeOptions withObjectiveMode(ObjectiveMode m) {
+    return copy(programme, m, timeLimit_s, sensors, emplacement);
+  }
+
+  public OptimizeOptions withSensors(SensorOptions v) {
+    return copy(programme, objectiveMode, timeLimit_s, v, emplacement);
+  }
+
+  public OptimizeOptions withEmplacement(EmplacementOptions v) {
+    return copy(programme, objectiveMode, timeLimit_s, sensors, v);
+  }
+
+  /** These options with the components a wither may change replaced. */
+  private OptimizeOptions copy(
+      Programme p, ObjectiveMode m, double t, SensorOptions so, EmplacementOptions e) {
     return new OptimizeOptions(
         classes,
         seasons,
         classWeights,
         robust,
-        objectiveMode,
-        programme,
+        m,
+        p,
         policy,
         candidates,
         chunk_m,
@@ -581,91 +603,7 @@ public record OptimizeOptions(
         t,
         gapTarget,
         threads,
-        sensors,
-        emplacement);
-  }
-
-  public OptimizeOptions withProgramme(Programme p) {
-    return new OptimizeOptions(
-        classes,
-        seasons,
-        classWeights,
-        robust,
-        objectiveMode,
-        p,
-        policy,
-        candidates,
-        chunk_m,
-        linkRange_m,
-        maxLinks,
-        routeLimitPct,
-        timeLimit_s,
-        gapTarget,
-        threads,
-        sensors,
-        emplacement);
-  }
-
-  public OptimizeOptions withObjectiveMode(ObjectiveMode m) {
-    return new OptimizeOptions(
-        classes,
-        seasons,
-        classWeights,
-        robust,
-        m,
-        programme,
-        policy,
-        candidates,
-        chunk_m,
-        linkRange_m,
-        maxLinks,
-        routeLimitPct,
-        timeLimit_s,
-        gapTarget,
-        threads,
-        sensors,
-        emplacement);
-  }
-
-  public OptimizeOptions withSensors(SensorOptions v) {
-    return new OptimizeOptions(
-        classes,
-        seasons,
-        classWeights,
-        robust,
-        objectiveMode,
-        programme,
-        policy,
-        candidates,
-        chunk_m,
-        linkRange_m,
-        maxLinks,
-        routeLimitPct,
-        timeLimit_s,
-        gapTarget,
-        threads,
-        v,
-        emplacement);
-  }
-
-  public OptimizeOptions withEmplacement(EmplacementOptions v) {
-    return new OptimizeOptions(
-        classes,
-        seasons,
-        classWeights,
-        robust,
-        objectiveMode,
-        programme,
-        policy,
-        candidates,
-        chunk_m,
-        linkRange_m,
-        maxLinks,
-        routeLimitPct,
-        timeLimit_s,
-        gapTarget,
-        threads,
-        sensors,
-        v);
+        so,
+        e);
   }
 }
