@@ -132,8 +132,19 @@ class WebEndToEndTest {
     }
   }
 
+  /**
+   * A wait that retries through the DOM churn of a re-rendering page: besides stale elements (which
+   * {@link ExpectedConditions} already absorb), ChromeDriver may answer "Node with given id does
+   * not belong to the document" as an unknown error when a located node is replaced between the
+   * find and the check. Such an error says "not yet", never "failed"; if the condition never holds,
+   * the timeout names the last one as its cause.
+   */
   static WebDriverWait waiting(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    wait.ignoring(org.openqa.selenium.NoSuchElementException.class);
+    wait.ignoring(org.openqa.selenium.WebDriverException.class);
+    return wait;
   }
 
   static void shot(String name) throws Exception {
@@ -158,7 +169,7 @@ class WebEndToEndTest {
   }
 
   static void logout() {
-    browser.findElement(By.id("logout")).click();
+    waiting(20).until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
     waiting(20).until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
   }
 

@@ -66,6 +66,9 @@ public final class ModelFactory {
    * @param scenarioCase per scenario of the model: its case (index into the graphs' cases)
    * @param scenarioTarget per scenario: its target (index into the graphs' targets)
    * @param notes scenarios left out because the graph cannot reach their objective
+   * @param lazyBudgets indices into the model's budgets of the rows a solver may leave out until a
+   *     plan breaks them (the engineer-capacity rows: necessary conditions that rarely bind, and
+   *     that slow CP-SAT down when present from the start; {@link SolveStep})
    */
   public record Built(
       BarrierModel model,
@@ -77,7 +80,12 @@ public final class ModelFactory {
       int[] scenarioTarget,
       List<String> notes,
       List<SensorCandidate> sensorOf,
-      boolean[] watched) {
+      boolean[] watched,
+      List<Integer> lazyBudgets) {
+    public Built {
+      lazyBudgets = List.copyOf(lazyBudgets);
+    }
+
     /** The sensor candidate option {@code o} buys, or null for an obstacle option. */
     public SensorCandidate sensor(int o) {
       return sensorOf.get(o);
@@ -219,14 +227,14 @@ public final class ModelFactory {
     for (SensorCandidate c : sensors.candidates()) {
       ids.add(c.id());
     }
+    List<BarrierModel.Budget> budgets = budgets(table, programme, sensors.max_eur(), workRows);
+    List<Integer> lazy = new ArrayList<>();
+    for (int r = budgets.size() - workRows.size(); r < budgets.size(); r++) {
+      lazy.add(r);
+    }
     return new Built(
         new BarrierModel(
-            ids,
-            table.options(),
-            groups.list(),
-            scenarios.list(),
-            budgets(table, programme, sensors.max_eur(), workRows),
-            table.links()),
+            ids, table.options(), groups.list(), scenarios.list(), budgets, table.links()),
         table.obstacles(),
         table.buildCost_eur(),
         table.buildEffort_h(),
@@ -235,7 +243,8 @@ public final class ModelFactory {
         scenarios.scenarioTarget(),
         reach.notes(),
         table.sensorOf(),
-        table.watched());
+        table.watched(),
+        lazy);
   }
 
   /** What option {@code o} costs against the total budget: construction, plus counted clearance. */

@@ -9,6 +9,21 @@ public interface ModelSolver {
   /** Best plan within the limits, with a proven bound on the objective. */
   Solved solve(BarrierModel m, double timeLimit_s, double gapTarget, int threads, Progress p);
 
+  /**
+   * As above, starting from {@code start} (per option), a plan that may break some budget rows of
+   * {@code m} (the plan of a relaxation): a solver may repair and improve it rather than start
+   * afresh. The default ignores it.
+   */
+  default Solved solve(
+      BarrierModel m,
+      boolean[] start,
+      double timeLimit_s,
+      double gapTarget,
+      int threads,
+      Progress p) {
+    return solve(m, timeLimit_s, gapTarget, threads, p);
+  }
+
   /** The attacker's time per scenario (seconds) with the chosen options built. */
   double[] scenarioTimes(BarrierModel m, boolean[] chosen);
 

@@ -29,6 +29,18 @@ public final class OrToolsModelSolver implements ModelSolver {
   @Override
   public Solved solve(
       BarrierModel m, double timeLimit_s, double gapTarget, int threads, Progress p) {
+    return solve(m, null, timeLimit_s, gapTarget, threads, p);
+  }
+
+  /** Repairs {@code start} (null: none) into the rows and runs the heuristic from it. */
+  @Override
+  public Solved solve(
+      BarrierModel m,
+      boolean[] start,
+      double timeLimit_s,
+      double gapTarget,
+      int threads,
+      Progress p) {
     ExactSolver.Settings s =
         ExactSolver.Settings.builder()
             .withTimeLimit_s(timeLimit_s)
@@ -38,14 +50,15 @@ public final class OrToolsModelSolver implements ModelSolver {
     p.begin(String.format(Locale.ROOT, "optimising (limit %.0f s)", timeLimit_s), 1000);
     ExactResult r;
     try {
+      java.util.function.Consumer<lt.skydas.optimize.solve.SolveProgress> tick =
+          sp ->
+              p.advance(
+                  Math.min(999, (long) (1000 * sp.elapsed_s() / Math.max(1e-9, timeLimit_s))));
+      ExactSolver solver = new ExactSolver(m);
       r =
-          new ExactSolver(m)
-              .solve(
-                  s,
-                  sp ->
-                      p.advance(
-                          Math.min(
-                              999, (long) (1000 * sp.elapsed_s() / Math.max(1e-9, timeLimit_s)))));
+          start == null
+              ? solver.solve(s, tick)
+              : solver.solveFrom(s, PlanEvaluator.choiceOf(m, start), tick);
     } catch (InfeasiblePlanException e) {
       throw new SkydasProblem(ProblemCode.INFEASIBLE, e.getMessage());
     } finally {

@@ -203,6 +203,33 @@ public final class ExactSolver {
   }
 
   /**
+   * Solves from a plan that may break the model's budget rows (one option per site, every watch
+   * link kept), such as the plan of the same model without some rows: options are dropped until
+   * every row holds ({@link PlanSearch#repairBudgets}), and the heuristic runs from there instead
+   * of from the forced options alone.
+   *
+   * @param start per site its option, or −1
+   * @throws InfeasiblePlanException when the forced options alone break a constraint
+   */
+  public ExactResult solveFrom(Settings settings, int[] start, Consumer<SolveProgress> progress) {
+    PlanConstraints.requireForcedFeasible(ix.model);
+    if (start.length != ix.sites) {
+      throw new IllegalArgumentException("start plan: one entry per site");
+    }
+    long t0 = System.nanoTime();
+    try (PlanSearch ps = new PlanSearch(ix, settings.workers())) {
+      int[] forced = PlanConstraints.forcedChoice(ix.model);
+      int[] from = start.clone();
+      for (int s = 0; s < from.length; s++) {
+        from[s] = forced[s] >= 0 ? forced[s] : from[s];
+      }
+      Run run = new Run(ps, settings, progress, t0);
+      run.from = from;
+      return run.solve(null);
+    }
+  }
+
+  /**
    * Solves, starting from a heuristic result (its plan is the first incumbent and its paths seed
    * the pool) or, when {@code warm} is null, running the heuristic first.
    *
@@ -242,6 +269,9 @@ public final class ExactSolver {
     private int vars;
     private double masterTime;
     private boolean proven;
+
+    /** The plan the heuristic starts from (null: the forced options alone). */
+    private int[] from;
 
     /** Master time cap of the next round, seconds; doubled when a round adds no row. */
     private double roundLimit;
@@ -296,7 +326,12 @@ public final class ExactSolver {
         return;
       }
       long hDeadline = t0 + (long) (settings.timeLimit_s() * settings.heuristicShare() * 1e9);
-      ps.reset(PlanConstraints.forcedChoice(ix.model));
+      if (from != null) {
+        ps.reset(from);
+        ps.repairBudgets();
+      } else {
+        ps.reset(PlanConstraints.forcedChoice(ix.model));
+      }
       ps.greedyFill(null, null, hDeadline);
       if (ps.sensorSweep(null, hDeadline) > 0) {
         ps.greedyFill(null, null, hDeadline);

@@ -8,7 +8,7 @@ import lt.skydas.optimize.model.GateGraph;
  * Independent reference for tests: Bellman–Ford on the gate graphs (no shared code with the
  * solvers) and brute-force enumeration of every feasible plan.
  */
-final class Reference {
+public final class Reference {
   private Reference() {}
 
   /** {@code L_σ} by Bellman–Ford. */
@@ -99,9 +99,9 @@ final class Reference {
   }
 
   /** Best objective over all feasible plans, and one plan reaching it. */
-  record Best(double objective, int[] choice, long plans) {}
+  public record Best(double objective, int[] choice, long plans) {}
 
-  static Best bruteForce(BarrierModel m) {
+  public static Best bruteForce(BarrierModel m) {
     int sites = m.sites().size();
     int[][] opts = new int[sites][];
     for (int s = 0; s < sites; s++) {

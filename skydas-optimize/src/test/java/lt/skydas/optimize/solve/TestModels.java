@@ -8,7 +8,7 @@ import lt.skydas.optimize.model.BarrierModel.Aggregate;
 import lt.skydas.optimize.model.GateGraph;
 
 /** Random models for tests and benchmarks. */
-final class TestModels {
+public final class TestModels {
   private TestModels() {}
 
   /**
@@ -16,7 +16,7 @@ final class TestModels {
    * and a MEAN group, random gate graphs of 6–12 nodes with integer lengths and delays, a total
    * budget, a mine ceiling and a capacity row, sometimes a forced option (which fits).
    */
-  static BarrierModel small(long seed) {
+  public static BarrierModel small(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     int sites = 3 + r.nextInt(6);
     int[] perSite = new int[sites];
