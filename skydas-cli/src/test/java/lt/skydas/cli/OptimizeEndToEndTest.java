@@ -304,8 +304,21 @@ class OptimizeEndToEndTest {
               assertThat(c.path("on_warning").asInt()).isZero();
               assertThat(c.path("race_delay_h").asDouble()).isGreaterThanOrEqualTo(0);
             });
+    // the model's delay curve: 0 to 72 h (the planning warning is 0 h here), shares rising to
+    // the whole plan; nothing laid on warning is in the plan, so every point is the whole plan
+    JsonNode curve = e.path("curve");
+    List<Double> hours = new java.util.ArrayList<>();
+    curve.forEach(p -> hours.add(p.path("warning_h").asDouble()));
+    assertThat(hours).containsExactly(0.0, 6.0, 12.0, 24.0, 36.0, 48.0, 72.0);
+    for (JsonNode p : curve) {
+      assertThat(p.path("on_warning").asInt()).as(p.toString()).isZero();
+      assertThat(p.path("share_of_plan_delay").asDouble()).as(p.toString()).isEqualTo(1.0);
+      assertThat(p.path("delay_h").size()).as(p.toString()).isPositive();
+    }
+    assertThat(r.out() + r.err()).doesNotContain("Exception");
     assertThat(Files.readString(at0.resolve("report.html")))
-        .contains("Emplacement at the planning warning");
+        .contains("Emplacement at the planning warning")
+        .contains("Delay against warning time");
     // the model before: every option offered, no emplacement block beyond "enabled"
     Path off = tmp.resolve("opt-no-emplacement");
     CliRunner.Result o = small(off, "--no-emplacement");

@@ -282,8 +282,17 @@ public final class BarrierOptimizer {
     if (emplaced.step() == null) {
       return OnWarning.none();
     }
+    progress.begin("delay against warning time (model)", 1);
     OnWarning w =
-        OnWarning.of(opt.emplacement(), emplaced.forces(), emplaced.step(), built, chosen);
+        OnWarning.of(opt.emplacement(), emplaced.forces(), emplaced.step(), built, chosen)
+            .withCurve(
+                WarningCurve.of(
+                    built.model(),
+                    chosen,
+                    emplaced.input(),
+                    opt.emplacement().warning_h(),
+                    opt.threads()));
+    progress.end();
     if (!opt.emplacement().verify()) {
       return w;
     }
@@ -303,6 +312,7 @@ public final class BarrierOptimizer {
   private record Emplaced(
       Sites sites,
       List<ModelFactory.WorkRow> rows,
+      EmplacementStep.Input input,
       EmplacementStep.Outcome step,
       Forces forces,
       List<String> notes) {}
@@ -321,7 +331,7 @@ public final class BarrierOptimizer {
       Progress progress) {
     EmplacementOptions eo = opt.emplacement();
     if (!eo.enabled()) {
-      return new Emplaced(sites, List.of(), null, null, List.of());
+      return new Emplaced(sites, List.of(), null, null, null, List.of());
     }
     Forces forces = given != null ? given : forces(eo);
     long t0 = System.nanoTime();
@@ -335,15 +345,15 @@ public final class BarrierOptimizer {
             sites.list(),
             opt.seasons(),
             opt.threads());
-    EmplacementStep.Outcome out =
-        EmplacementStep.run(
-            new EmplacementStep.Input(
-                sites.list(),
-                ModelStep.fixed(sites, edits).typeBySite().keySet(),
-                arrival,
-                forces,
-                travel,
-                eo.warning_h()));
+    EmplacementStep.Input input =
+        new EmplacementStep.Input(
+            sites.list(),
+            ModelStep.fixed(sites, edits).typeBySite().keySet(),
+            arrival,
+            forces,
+            travel,
+            eo.warning_h());
+    EmplacementStep.Outcome out = EmplacementStep.run(input);
     progress.end();
     List<String> notes = new ArrayList<>(out.notes());
     int dropped = out.dropped().stream().mapToInt(EmplacementStep.Dropped::count).sum();
@@ -357,7 +367,8 @@ public final class BarrierOptimizer {
             dropped,
             out.rows().size(),
             (System.nanoTime() - t0) / 1e9));
-    return new Emplaced(new Sites(out.sites(), sites.indexById()), out.rows(), out, forces, notes);
+    return new Emplaced(
+        new Sites(out.sites(), sites.indexById()), out.rows(), input, out, forces, notes);
   }
 
   /** The options' forces file, or the shipped forces; positions must lie on the region's grid. */

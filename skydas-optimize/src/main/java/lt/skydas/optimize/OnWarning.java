@@ -26,6 +26,8 @@ import lt.skydas.optimize.model.BarrierModel;
  * @param notes pins that cannot be in place
  * @param check the emplacement timeline and race on the final plan ({@code --verify-emplacement});
  *     null when not run
+ * @param curve the plan's delay on the model against warning time ({@link WarningCurve}); empty
+ *     when not computed
  */
 public record OnWarning(
     boolean enabled,
@@ -39,8 +41,10 @@ public record OnWarning(
     double onWarningCost_eur,
     double obstacleCost_eur,
     List<String> notes,
-    EmplacementCheck.Result check) {
+    EmplacementCheck.Result check,
+    List<WarningCurve.Point> curve) {
   public OnWarning {
+    curve = List.copyOf(curve);
     dropped = List.copyOf(dropped);
     rows = List.copyOf(rows);
     stock = List.copyOf(stock);
@@ -75,7 +79,8 @@ public record OnWarning(
         0,
         0,
         List.of(),
-        null);
+        null,
+        List.of());
   }
 
   /** The plan's share of obstacle cost put in place on warning, 0..1. */
@@ -153,7 +158,8 @@ public record OnWarning(
         onWarning,
         all,
         step.notes(),
-        null);
+        null,
+        List.of());
   }
 
   /** The same with the emplacement check of the final plan. */
@@ -170,6 +176,25 @@ public record OnWarning(
         onWarningCost_eur,
         obstacleCost_eur,
         notes,
+        c,
+        curve);
+  }
+
+  /** The same with the delay against warning time. */
+  OnWarning withCurve(List<WarningCurve.Point> c) {
+    return new OnWarning(
+        enabled,
+        warning_h,
+        floor_h,
+        warningGiven,
+        forcesOrigin,
+        dropped,
+        rows,
+        stock,
+        onWarningCost_eur,
+        obstacleCost_eur,
+        notes,
+        check,
         c);
   }
 }

@@ -59,6 +59,7 @@ final class OnWarningWriter {
     }
     m.put("stock", stock);
     m.put("notes", w.notes());
+    m.put("curve", WarningCurveWriter.json(w.curve()));
     if (w.check() != null) {
       m.put("verification", check(w.check()));
     }
@@ -107,6 +108,7 @@ final class OnWarningWriter {
             w.droppedCount(),
             binding,
             w.rows().size())
+        + (w.curve().isEmpty() ? "" : " " + WarningCurveWriter.line(w.curve()))
         + (w.check() == null ? "" : " " + checkLine(w.check()));
   }
 
@@ -172,6 +174,7 @@ final class OnWarningWriter {
           .append("</td></tr>");
     }
     h.append("</tbody></table>");
+    h.append(WarningCurveWriter.html(w.curve(), w.warning_h()));
     if (w.check() != null) {
       h.append(
               String.format(

@@ -576,80 +576,28 @@ final class PlanSearch implements AutoCloseable {
    * @return the number of options dropped
    */
   int repairBudgets() {
-    long[] excess = new long[usage.length];
-    boolean over = false;
-    for (int r = 0; r < usage.length; r++) {
-      excess[r] = Math.max(0, usage[r] - limit[r]);
-      over |= excess[r] > 0;
-    }
-    if (!over) {
+    long[] excess = BudgetRepair.excess(ix.model, choice);
+    if (Arrays.stream(excess).allMatch(e -> e == 0)) {
       return 0;
     }
     int n = 0;
     int[] some = new int[ix.sites];
     for (int s = 0; s < ix.sites; s++) {
       int o = choice[s];
-      if (o >= 0 && ix.forcedAt[s] < 0 && !ix.sensor[o] && relief(o, excess) > 0) {
+      if (o >= 0
+          && ix.forcedAt[s] < 0
+          && !ix.sensor[o]
+          && BudgetRepair.relief(ix.model, o, excess) > 0) {
         some[n++] = s;
       }
     }
     int[] sites = Arrays.copyOf(some, n);
-    double[] loss = dropLosses(sites);
-    Integer[] order = new Integer[n];
-    double[] ratio = new double[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-      ratio[i] = Math.max(0, loss[i]) / relief(choice[sites[i]], excess);
-    }
-    Arrays.sort(
-        order,
-        (a, b) ->
-            a.equals(b)
-                ? 0
-                : ratio[a] != ratio[b]
-                    ? Double.compare(ratio[a], ratio[b])
-                    : Integer.compare(sites[a], sites[b]));
-    int dropped = 0;
-    for (int i = 0; i < n && overFull(); i++) {
-      int s = sites[order[i]];
-      if (relief(choice[s], currentExcess()) > 0) {
-        apply(s, -1);
-        dropped++;
-      }
-    }
-    if (overFull()) {
-      throw new IllegalStateException("the forced options alone break a budget row");
+    int[] drop = BudgetRepair.dropOrder(ix.model, choice, sites, dropLosses(sites));
+    for (int s : drop) {
+      apply(s, -1);
     }
     dropIdleSensors();
-    return dropped;
-  }
-
-  private boolean overFull() {
-    for (int r = 0; r < usage.length; r++) {
-      if (usage[r] > limit[r]) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private long[] currentExcess() {
-    long[] e = new long[usage.length];
-    for (int r = 0; r < usage.length; r++) {
-      e[r] = Math.max(0, usage[r] - limit[r]);
-    }
-    return e;
-  }
-
-  /** The share of each row's excess option {@code o} takes away, summed over the rows. */
-  private double relief(int o, long[] excess) {
-    double f = 0;
-    for (int r = 0; r < usage.length; r++) {
-      if (excess[r] > 0 && coef[r][o] > 0) {
-        f += Math.min(coef[r][o], excess[r]) / (double) excess[r];
-      }
-    }
-    return f;
+    return drop.length;
   }
 
   /** Euros the plan spends (sum of option costs). */
