@@ -37,6 +37,22 @@ public final class RaceSearch {
       PlanEffects effects,
       boolean[] onWarning,
       double[] threshold_s) {
+    return run(assessor, v, s, speeds, effects, onWarning, threshold_s, false);
+  }
+
+  /**
+   * As above; {@code whole}: search the whole region (the reference for the search that stops at
+   * the objectives and obstacles).
+   */
+  static Outcome run(
+      Assessor assessor,
+      VehicleClass v,
+      Season s,
+      SpeedTable speeds,
+      PlanEffects effects,
+      boolean[] onWarning,
+      double[] threshold_s,
+      boolean whole) {
     int n = effects.plan().obstacles().size();
     if (onWarning.length != n || threshold_s.length != n) {
       throw new IllegalArgumentException("one flag and one threshold per obstacle");
@@ -70,7 +86,17 @@ public final class RaceSearch {
             2,
             Assessor.grid(g, friction, base.penalties(g.cellCount(), v, -1)),
             assessor.topology().withCosts(base.edgeCosts(edgeBase, v, -1)));
-    search.run(Query.from(region.attackerStartCells()), gb.build());
+    Gates gates = gb.build();
+    Query from = Query.from(region.attackerStartCells());
+    // stop once the objectives and every obstacle are settled; a gate reached but left undecided
+    // (a cut road whose source settled last) needs the search to go on: run it whole
+    search.run(whole ? from : from.withTargetGroups(assessor.settleGroups(effects)), gates);
+    for (int o = 0; o < n && !whole; o++) {
+      if (gateOf[o] >= 0 && search.gatePending(gateOf[o])) {
+        search.run(from, gates);
+        break;
+      }
+    }
     double[] at = new double[n];
     boolean[] acted = new boolean[n];
     boolean[] reached = new boolean[n];

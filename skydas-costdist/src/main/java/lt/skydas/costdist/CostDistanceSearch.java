@@ -92,6 +92,11 @@ public final class CostDistanceSearch {
   double bound;
   long[] targetBits;
   int remaining;
+  // target groups (Query#withTargetGroups): distinct member nodes ascending, CSR of their groups
+  private int[] groupNodes;
+  private int[] groupStart;
+  private int[] groupOfNode;
+  private boolean[] groupDone;
   private int settledCount;
   private QueueStrategy lastStrategy;
 
@@ -243,6 +248,14 @@ public final class CostDistanceSearch {
     return gr != null && gr.state[g] >= GateRun.ACTIVE;
   }
 
+  /**
+   * True if the last search reached gate {@code g} but stopped (at its targets or cutoff) before
+   * deciding it.
+   */
+  public boolean gatePending(int g) {
+    return gr != null && gr.state[g] == GateRun.PENDING;
+  }
+
   /** Strategy that produced the current results ({@code BUCKET} or {@code HEAP}). */
   public QueueStrategy lastStrategy() {
     return lastStrategy;
@@ -373,6 +386,7 @@ public final class CostDistanceSearch {
     if (q.stopsAtFirstTarget() && remaining > 1) {
       remaining = 1;
     }
+    markGroups(q.groups());
     int[] s = q.sources();
     for (int i = 0; i < s.length; i++) {
       int v = s[i];
@@ -390,6 +404,7 @@ public final class CostDistanceSearch {
     if (queue == bucket && fast) {
       settledCount = GridBucketKernel.drain(this, bucket);
       markTargets(q.targets(), false);
+      unmarkGroups();
       return !queue.violated();
     }
     int settled = 0;
@@ -421,13 +436,92 @@ public final class CostDistanceSearch {
       if (first != null) {
         relaxEdges(u, du, queue);
       }
-      if (remaining > 0 && (targetBits[u >>> 6] & (1L << u)) != 0 && --remaining == 0) {
+      if (remaining > 0 && (targetBits[u >>> 6] & (1L << u)) != 0 && targetHit(u)) {
         break;
       }
     }
     settledCount = settled;
     markTargets(q.targets(), false);
+    unmarkGroups();
     return !queue.violated();
+  }
+
+  /**
+   * A target node {@code u} was settled: counts it off (plain targets) or counts off every group of
+   * it not yet reached. True when no target or group is left: the search stops.
+   */
+  boolean targetHit(int u) {
+    if (groupNodes == null) {
+      return --remaining == 0;
+    }
+    int i = Arrays.binarySearch(groupNodes, u);
+    for (int k = groupStart[i]; k < groupStart[i + 1]; k++) {
+      int g = groupOfNode[k];
+      if (!groupDone[g]) {
+        groupDone[g] = true;
+        remaining--;
+      }
+    }
+    return remaining == 0;
+  }
+
+  /** Marks the groups' nodes as targets; {@link #remaining} = the number of non-empty groups. */
+  private void markGroups(int[][] groups) {
+    groupNodes = null;
+    if (groups == null) {
+      return;
+    }
+    int total = 0;
+    for (int[] g : groups) {
+      total += g.length;
+    }
+    long[] pairs = new long[total];
+    int k = 0;
+    for (int g = 0; g < groups.length; g++) {
+      for (int v : groups[g]) {
+        if (v < 0 || v >= n) {
+          throw new IllegalArgumentException("target node " + v + " out of range [0, " + n + ")");
+        }
+        pairs[k++] = ((long) v << 32) | g;
+      }
+    }
+    Arrays.sort(pairs);
+    int[] nodes = new int[total];
+    int[] start = new int[total + 1];
+    int[] of = new int[total];
+    int distinct = 0;
+    for (int i = 0; i < total; i++) {
+      int v = (int) (pairs[i] >>> 32);
+      if (distinct == 0 || nodes[distinct - 1] != v) {
+        nodes[distinct] = v;
+        start[distinct++] = i;
+      }
+      of[i] = (int) pairs[i];
+    }
+    start[distinct] = total;
+    groupNodes = Arrays.copyOf(nodes, distinct);
+    groupStart = Arrays.copyOf(start, distinct + 1);
+    groupOfNode = of;
+    groupDone = new boolean[groups.length];
+    if (targetBits == null) {
+      targetBits = new long[(n + 63) >>> 6];
+    }
+    for (int v : groupNodes) {
+      targetBits[v >>> 6] |= 1L << v;
+    }
+    remaining = 0;
+    for (int[] g : groups) {
+      remaining += g.length > 0 ? 1 : 0;
+    }
+  }
+
+  private void unmarkGroups() {
+    if (groupNodes != null) {
+      for (int v : groupNodes) {
+        targetBits[v >>> 6] &= ~(1L << v);
+      }
+      groupNodes = null;
+    }
   }
 
   private void markTargets(int[] targets, boolean set) {

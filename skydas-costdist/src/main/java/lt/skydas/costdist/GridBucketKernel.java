@@ -45,6 +45,7 @@ final class GridBucketKernel {
     long count = q.count;
     final GateRun gr = s.gr;
     int settled = 0;
+    boolean stopAfter = false;
     while (true) {
       if (count == 0) {
         if (gr == null || !gr.hasPending()) {
@@ -72,7 +73,9 @@ final class GridBucketKernel {
           }
           continue;
         }
-        if (++cur > limitIdx) {
+        // the targets are reached: stop once their bucket is done (a bucket's nodes are final
+        // but settle in any order, so a group's cheapest node may come after its first)
+        if (stopAfter || ++cur > limitIdx) {
           break;
         }
         continue;
@@ -136,8 +139,10 @@ final class GridBucketKernel {
       if (q.violated) {
         break;
       }
-      if (remaining > 0 && (targetBits[u >>> 6] & (1L << u)) != 0 && --remaining == 0) {
-        break;
+      if (remaining > 0 && (targetBits[u >>> 6] & (1L << u)) != 0) {
+        s.remaining = remaining;
+        stopAfter = s.targetHit(u);
+        remaining = s.remaining;
       }
     }
     q.cur = cur;

@@ -17,6 +17,7 @@ public final class Query {
   private final double cutoff;
   private final int[] targets;
   private final boolean firstTarget;
+  private final int[][] groups;
   private final QueueStrategy strategy;
 
   private Query(
@@ -26,6 +27,18 @@ public final class Query {
       int[] targets,
       QueueStrategy strategy,
       boolean firstTarget) {
+    this(sources, initialCosts, cutoff, targets, strategy, firstTarget, null);
+  }
+
+  private Query(
+      int[] sources,
+      double[] initialCosts,
+      double cutoff,
+      int[] targets,
+      QueueStrategy strategy,
+      boolean firstTarget,
+      int[][] groups) {
+    this.groups = groups;
     this.firstTarget = firstTarget;
     this.sources = sources;
     this.initialCosts = initialCosts;
@@ -55,7 +68,7 @@ public final class Query {
         throw new IllegalArgumentException("initial cost must be >= 0: " + c);
       }
     }
-    return new Query(sources, costs.clone(), cutoff, targets, strategy, firstTarget);
+    return new Query(sources, costs.clone(), cutoff, targets, strategy, firstTarget, groups);
   }
 
   /**
@@ -66,7 +79,7 @@ public final class Query {
     if (Double.isNaN(cutoff)) {
       throw new IllegalArgumentException("cutoff is NaN");
     }
-    return new Query(sources, initialCosts, cutoff, targets, strategy, firstTarget);
+    return new Query(sources, initialCosts, cutoff, targets, strategy, firstTarget, groups);
   }
 
   /**
@@ -87,6 +100,26 @@ public final class Query {
     return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, true);
   }
 
+  /**
+   * Sets groups of target nodes: the search stops as soon as one node of every group is settled
+   * (the first settled of a group is its cheapest, so the least cost over each group is then
+   * final). Use it for "time to reach each of these areas": a group's unreachable cells no longer
+   * make the search run to completion, only a group none of whose nodes can be reached does. Empty
+   * groups are ignored; no groups (or only empty ones) means no early termination. Replaces targets
+   * set before; the arrays are copied.
+   */
+  public Query withTargetGroups(int[][] groups) {
+    int[][] g = new int[groups.length][];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = groups[i].clone();
+    }
+    return new Query(sources, initialCosts, cutoff, null, strategy, false, g);
+  }
+
+  int[][] groups() {
+    return groups;
+  }
+
   boolean stopsAtFirstTarget() {
     return firstTarget;
   }
@@ -99,7 +132,8 @@ public final class Query {
         cutoff,
         targets,
         Objects.requireNonNull(strategy, "strategy"),
-        firstTarget);
+        firstTarget,
+        groups);
   }
 
   int[] sources() {

@@ -45,6 +45,57 @@ class FirstTargetTest {
   }
 
   @Test
+  void stopsWhenEveryGroupHasItsCheapestNodeWithItsExactCost() {
+    int earlier = 0;
+    for (int seed = 1; seed <= 100; seed++) {
+      Random r = new Random(seed);
+      int w = 5 + r.nextInt(60);
+      int h = 5 + r.nextInt(60);
+      float[] f = new float[w * h];
+      for (int i = 0; i < f.length; i++) {
+        f[i] = r.nextInt(6) == 0 ? Float.NaN : 1 + r.nextInt(50);
+      }
+      CostGrid g = new CostGrid(w, h, 10, f);
+      // groups of 0..6 nodes, some shared between groups, many with impassable members
+      int[][] groups = new int[1 + r.nextInt(5)][];
+      for (int k = 0; k < groups.length; k++) {
+        groups[k] = new int[r.nextInt(7)];
+        for (int i = 0; i < groups[k].length; i++) {
+          groups[k][i] =
+              k > 0 && r.nextInt(5) == 0
+                  ? groups[0].length > 0 ? groups[0][0] : 0
+                  : r.nextInt(w * h);
+        }
+      }
+      int source = r.nextInt(w * h);
+      CostDistanceSearch full = new CostDistanceSearch(g);
+      full.run(Query.from(source));
+      for (QueueStrategy strategy :
+          new QueueStrategy[] {QueueStrategy.BUCKET, QueueStrategy.HEAP}) {
+        CostDistanceSearch grouped = new CostDistanceSearch(g);
+        grouped.run(Query.from(source).withTargetGroups(groups).withStrategy(strategy));
+        for (int k = 0; k < groups.length; k++) {
+          double expected = Double.POSITIVE_INFINITY;
+          double got = Double.POSITIVE_INFINITY;
+          for (int t : groups[k]) {
+            expected = Math.min(expected, full.cost(t));
+            got = Math.min(got, grouped.cost(t));
+          }
+          assertThat(got).as("seed %d, %s, group %d", seed, strategy, k).isEqualTo(expected);
+        }
+        assertThat(grouped.settledCount())
+            .as("seed %d", seed)
+            .isLessThanOrEqualTo(full.settledCount());
+        earlier += grouped.settledCount() < full.settledCount() ? 1 : 0;
+        // the marks are cleared: a plain search after it settles everything again
+        grouped.run(Query.from(source));
+        assertThat(grouped.settledCount()).as("seed %d", seed).isEqualTo(full.settledCount());
+      }
+    }
+    assertThat(earlier).as("searches that stopped early").isGreaterThan(50);
+  }
+
+  @Test
   void aSearchReusedAcrossGridsGivesTheSameCostsAsFreshOnes() {
     Random r = new Random(77);
     int w = 40;
