@@ -36,10 +36,12 @@ import org.locationtech.jts.operation.buffer.BufferOp;
  * in the dry season) a corridor candidate for line obstacles; where it crosses slow-go ground that
  * some class passes in some season (forest, wetland, streams) a tie-in; where it crosses built-up
  * ground a line of blocks; where it crosses a road, a road candidate; and every road bridge near
- * the border. Only ground no class passes in any season (lakes, rivers, outside the land) is left
- * open: an attacker cannot use a gap there, so a belt with candidates over the rest can be closed.
- * Types that break a hard constraint at a site (mines in a civilian buffer, AP mines without the
- * policy, anything in a protected area) are not offered there. Thread-safe once built.
+ * the border. In front of each belt a mined strip ({@link CandidateOptions#mineStrip_m}, ids {@code
+ * m3-c12}) offers minefields on the corridors and tie-ins it crosses. Only ground no class passes
+ * in any season (lakes, rivers, outside the land) is left open: an attacker cannot use a gap there,
+ * so a belt with candidates over the rest can be closed. Types that break a hard constraint at a
+ * site (mines in a civilian buffer, AP mines without the policy, anything in a protected area) are
+ * not offered there. Thread-safe once built.
  */
 public final class CandidateGenerator {
   static final List<String> CORRIDOR_TYPES =
@@ -51,6 +53,8 @@ public final class CandidateGenerator {
           "ap_minefield",
           "mixed_minefield");
   static final List<String> BUILT_UP_TYPES = List.of("dragons_teeth");
+  static final List<String> MINE_STRIP_TYPES =
+      List.of("at_minefield", "ap_minefield", "mixed_minefield");
   static final List<String> ROAD_TYPES = List.of("road_control_point");
   static final List<String> BRIDGE_TYPES = List.of("bridge_demolition");
 
@@ -128,8 +132,19 @@ public final class CandidateGenerator {
     for (double depth : opt.beltDepths_m()) {
       Geometry belt = belt(border, home, depth);
       String prefix = String.format(Locale.ROOT, "b%.0f", depth / 1000);
-      corridors(belt, depth, prefix, opt, protectedAreas, out);
+      corridors(belt, depth, prefix, opt, protectedAreas, false, out);
       roadCrossings(belt, depth, prefix, roads, protectedAreas, opt, out);
+      if (opt.mineStrip_m() > 0) {
+        double at = depth - opt.mineStrip_m();
+        corridors(
+            belt(border, home, at),
+            at,
+            String.format(Locale.ROOT, "m%.0f", depth / 1000),
+            opt,
+            protectedAreas,
+            true,
+            out);
+      }
       progress.advance(++done);
     }
     progress.end();
@@ -243,6 +258,7 @@ public final class CandidateGenerator {
       String prefix,
       CandidateOptions opt,
       PreparedGeometry prot,
+      boolean mineStrip,
       List<Candidate> out) {
     GridSpec g = region.grid();
     byte[] lc = region.landCover();
@@ -267,13 +283,19 @@ public final class CandidateGenerator {
         if (kind == runKind) {
           continue;
         }
-        if (runStart >= 0 && offered(runKind, opt)) {
+        if (runStart >= 0 && offered(runKind, opt) && !(mineStrip && runKind == BUILT)) {
           for (double s = runStart; s < at - 1e-6; s += opt.maxPiece_m()) {
             double e = Math.min(at, s + opt.maxPiece_m());
             if (e - s >= step) {
               for (Geometry piece : outside(lil.extractLine(s, e), prot, step)) {
                 List<String> types =
-                    allowed(runKind == BUILT ? BUILT_UP_TYPES : CORRIDOR_TYPES, piece, opt, prot);
+                    allowed(
+                        mineStrip
+                            ? MINE_STRIP_TYPES
+                            : runKind == BUILT ? BUILT_UP_TYPES : CORRIDOR_TYPES,
+                        piece,
+                        opt,
+                        prot);
                 if (!types.isEmpty()) {
                   Candidate.Kind k = lineKind(runKind);
                   out.add(

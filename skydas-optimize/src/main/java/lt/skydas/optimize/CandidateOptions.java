@@ -17,6 +17,11 @@ import lt.skydas.plan.PlanPolicy;
  *     within this distance (m) of a hostile country's border with that ally: an attacker from
  *     Kaliningrad or Belarus can cross the ally's corner (the Suwałki gap) and enter behind every
  *     belt of the hostile borders; 0 for none
+ * @param mineStrip_m each belt also gets a mined strip this far (m) in front of it, on the enemy's
+ *     side: the same corridor and tie-in crossings, offering minefields only. With the belt's ditch
+ *     or blocks behind it the two form an obstacle group that takes two breaching techniques (mine
+ *     clearance, then gap crossing): each delays the attacker, as in the assessment, where crossing
+ *     both costs both. 0 for none
  */
 public record CandidateOptions(
     List<Double> beltDepths_m,
@@ -25,11 +30,35 @@ public record CandidateOptions(
     PlanPolicy policy,
     boolean avoidProtectedAreas,
     boolean tieIns,
-    double flankReach_m) {
+    double flankReach_m,
+    double mineStrip_m) {
   /** Flank belts reach this far from a hostile country's border with an ally by default (m). */
   public static final double DEFAULT_FLANK_REACH_M = 60_000;
 
-  /** As the canonical constructor, with flank belts at the default reach. */
+  /** Mined strips lie this far (m) in front of their belts by default. */
+  public static final double DEFAULT_MINE_STRIP_M = 300;
+
+  /** As the canonical constructor, with the default mined strips. */
+  public CandidateOptions(
+      List<Double> beltDepths_m,
+      double maxPiece_m,
+      double bridgeDepth_m,
+      PlanPolicy policy,
+      boolean avoidProtectedAreas,
+      boolean tieIns,
+      double flankReach_m) {
+    this(
+        beltDepths_m,
+        maxPiece_m,
+        bridgeDepth_m,
+        policy,
+        avoidProtectedAreas,
+        tieIns,
+        flankReach_m,
+        DEFAULT_MINE_STRIP_M);
+  }
+
+  /** As the canonical constructor, with flank belts at the default reach and mined strips. */
   public CandidateOptions(
       List<Double> beltDepths_m,
       double maxPiece_m,
@@ -55,6 +84,17 @@ public record CandidateOptions(
     if (!(flankReach_m >= 0 && flankReach_m <= 500_000)) {
       throw new IllegalArgumentException("flank reach must be within 0..500 km");
     }
+    if (!(mineStrip_m >= 0 && mineStrip_m <= 2_000)) {
+      throw new IllegalArgumentException("a mined strip must lie 0..2,000 m in front of its belt");
+    }
+    for (double d : beltDepths_m) {
+      if (mineStrip_m > 0 && d - mineStrip_m < 100) {
+        throw new IllegalArgumentException(
+            "the mined strip of the belt at "
+                + d / 1000
+                + " km would lie less than 100 m from the border: put the belt deeper");
+      }
+    }
     if (!(maxPiece_m >= 100)) {
       throw new IllegalArgumentException("corridor pieces must be allowed at least 100 m");
     }
@@ -67,8 +107,8 @@ public record CandidateOptions(
   public static final double DEFAULT_BRIDGE_DEPTH_M = 20_000;
 
   /**
-   * Belts at 3, 8 and 15 km, 3 km pieces, bridges within 20 km, default policy, tie-ins, flank
-   * belts within 60 km.
+   * Belts at 3, 8 and 15 km, each with a mined strip 300 m in front, 3 km pieces, bridges within 20
+   * km, default policy, tie-ins, flank belts within 60 km.
    */
   public static CandidateOptions defaults() {
     return new CandidateOptions(

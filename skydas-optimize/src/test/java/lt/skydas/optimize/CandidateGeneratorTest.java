@@ -211,4 +211,29 @@ class CandidateGeneratorTest {
       assertThat(c.id()).matches("b\\d+-u\\d+");
     }
   }
+
+  @Test
+  void eachBeltHasAMinedStripInFrontOfferingMinefieldsOnly() {
+    CandidateOptions d = CandidateOptions.defaults();
+    for (double depth : d.beltDepths_m()) {
+      List<Candidate> strip =
+          candidates.stream()
+              .filter(c -> c.belt_m() == depth - CandidateOptions.DEFAULT_MINE_STRIP_M)
+              .toList();
+      assertThat(strip).as("strip of the belt at %s m", depth).hasSizeGreaterThan(5);
+      for (Candidate c : strip) {
+        assertThat(c.id()).matches("m" + Math.round(depth / 1000) + "-[ct]\\d+");
+        assertThat(c.kind()).isIn(Candidate.Kind.CORRIDOR, Candidate.Kind.TIE_IN);
+        assertThat(CandidateGenerator.MINE_STRIP_TYPES).containsAll(c.types());
+      }
+    }
+    // the belts keep their own sites; a strip must lie at least 100 m from the border
+    assertThat(candidates.stream().filter(c -> c.id().startsWith("b")).count())
+        .isGreaterThan(candidates.stream().filter(c -> c.id().startsWith("m")).count());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new CandidateOptions(
+                    List.of(200.0), 3000, 20_000, d.policy(), true, true, 60_000, 300))
+        .hasMessageContaining("less than 100 m from the border");
+  }
 }

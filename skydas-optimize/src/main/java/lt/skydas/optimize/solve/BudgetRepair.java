@@ -92,7 +92,7 @@ public final class BudgetRepair {
    * with {@code workers} threads.
    */
   public static double[] losses(BarrierModel m, int[] plan, int[] sites, int workers) {
-    try (PlanSearch ps = new PlanSearch(new ModelIndex(m), workers)) {
+    try (PlanSearch ps = new PlanSearch(ModelIndex.of(m), workers)) {
       ps.reset(plan);
       return ps.dropLosses(sites);
     }

@@ -194,7 +194,7 @@ public final class ExactSolver {
 
   /** A solver for the model (indexes it once). */
   public ExactSolver(BarrierModel model) {
-    this.ix = new ModelIndex(model);
+    this.ix = ModelIndex.of(model);
   }
 
   /** Solves from scratch (runs the heuristic first). */
@@ -328,7 +328,9 @@ public final class ExactSolver {
       long hDeadline = t0 + (long) (settings.timeLimit_s() * settings.heuristicShare() * 1e9);
       if (from != null) {
         ps.reset(from);
-        ps.repairBudgets();
+        // the loss measurements take at most half the heuristic's time; the rest go by the losses
+        // measured (RepairBudgetsTest)
+        ps.repairBudgets(t0 + (hDeadline - t0) / 2);
       } else {
         ps.reset(PlanConstraints.forcedChoice(ix.model));
       }

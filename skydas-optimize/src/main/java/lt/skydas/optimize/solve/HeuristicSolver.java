@@ -130,7 +130,7 @@ public final class HeuristicSolver {
 
   /** A solver for the model (indexes it once). */
   public HeuristicSolver(BarrierModel model) {
-    this(new ModelIndex(model));
+    this(ModelIndex.of(model));
   }
 
   HeuristicSolver(ModelIndex ix) {

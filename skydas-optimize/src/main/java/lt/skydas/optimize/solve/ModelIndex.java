@@ -70,6 +70,77 @@ final class ModelIndex {
   final double[] baseline;
   final double baselineObjective;
 
+  private static java.lang.ref.SoftReference<ModelIndex> last =
+      new java.lang.ref.SoftReference<>(null);
+
+  /**
+   * The index of {@code model}: the last one built when {@code model} differs from its model only
+   * in its budget rows (the same sites, options, scenarios, groups and links, as the lazy rows'
+   * rounds make them: {@code SolveStep}), sharing its arrays; else a new one. Indexing the demo's
+   * model takes seconds (every scenario's graph), a round of lazy rows none.
+   */
+  static synchronized ModelIndex of(BarrierModel model) {
+    ModelIndex b = last.get();
+    if (b != null) {
+      BarrierModel m = b.model;
+      if (m == model) {
+        return b;
+      }
+      if (m.sites() == model.sites()
+          && m.options() == model.options()
+          && m.scenarios() == model.scenarios()
+          && m.groups() == model.groups()
+          && m.links() == model.links()) {
+        return new ModelIndex(b, model);
+      }
+    }
+    ModelIndex ix = new ModelIndex(model);
+    last = new java.lang.ref.SoftReference<>(ix);
+    return ix;
+  }
+
+  /** {@code base}'s arrays with another model of the same structure (other budget rows). */
+  private ModelIndex(ModelIndex base, BarrierModel model) {
+    this.model = model;
+    this.scenarios = base.scenarios;
+    this.sites = base.sites;
+    this.options = base.options;
+    this.maxNodes = base.maxNodes;
+    this.source = base.source;
+    this.sink = base.sink;
+    this.first = base.first;
+    this.tail = base.tail;
+    this.head = base.head;
+    this.length = base.length;
+    this.arcSite = base.arcSite;
+    this.arcKind = base.arcKind;
+    this.potential = base.potential;
+    this.siteArcFirst = base.siteArcFirst;
+    this.siteArcs = base.siteArcs;
+    this.cellDelay = base.cellDelay;
+    this.roadDelay = base.roadDelay;
+    this.through = base.through;
+    this.optSite = base.optSite;
+    this.optCost = base.optCost;
+    this.siteOptFirst = base.siteOptFirst;
+    this.siteOpts = base.siteOpts;
+    this.forcedAt = base.forcedAt;
+    this.coverFirst = base.coverFirst;
+    this.cover = base.cover;
+    this.watchesFirst = base.watchesFirst;
+    this.watches = base.watches;
+    this.sensor = base.sensor;
+    this.sensorSite = base.sensorSite;
+    this.watchedTwin = base.watchedTwin;
+    this.goal = base.goal;
+    this.scenGroup = base.scenGroup;
+    this.groupScen = base.groupScen;
+    this.groupWeight = base.groupWeight;
+    this.groupMin = base.groupMin;
+    this.baseline = base.baseline;
+    this.baselineObjective = base.baselineObjective;
+  }
+
   ModelIndex(BarrierModel model) {
     this.model = model;
     scenarios = model.scenarios().size();

@@ -48,7 +48,7 @@ public final class PhasingScheduler {
    * @param workers threads for gain evaluations (≥ 1)
    */
   public PhasingScheduler(BarrierModel model, int workers) {
-    this.ix = new ModelIndex(model);
+    this.ix = ModelIndex.of(model);
     this.workers = Math.max(1, workers);
   }
 

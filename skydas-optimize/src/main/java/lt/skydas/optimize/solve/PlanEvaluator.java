@@ -26,7 +26,7 @@ public final class PlanEvaluator {
 
   /** Indexes the model (copies each gate graph once into primitive arrays). */
   public PlanEvaluator(BarrierModel model) {
-    this(new ModelIndex(model));
+    this(ModelIndex.of(model));
   }
 
   PlanEvaluator(ModelIndex ix) {

@@ -538,10 +538,22 @@ final class PlanSearch implements AutoCloseable {
 
   /** Objective lost by dropping the option at each of {@code sites} alone. */
   double[] dropLosses(int[] sites) {
+    return dropLosses(sites, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #dropLosses(int[])}, measuring only until {@code deadline} ({@link System#nanoTime});
+   * a site not measured by then gets NaN.
+   */
+  double[] dropLosses(int[] sites, long deadline) {
     double[] loss = new double[sites.length];
     forEach(
         sites.length,
         (e, w, i) -> {
+          if (System.nanoTime() > deadline) {
+            loss[i] = Double.NaN;
+            return;
+          }
           int s = sites[i];
           int o = choice[s];
           double[] l = scratch[w];
@@ -576,6 +588,15 @@ final class PlanSearch implements AutoCloseable {
    * @return the number of options dropped
    */
   int repairBudgets() {
+    return repairBudgets(Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #repairBudgets()}, measuring losses only until {@code deadline} ({@link
+   * System#nanoTime}): an option not measured by then counts as losing as much as the most any
+   * measured one loses (kept while measured ones can go), and as 1 when none was measured.
+   */
+  int repairBudgets(long deadline) {
     long[] excess = BudgetRepair.excess(ix.model, choice);
     if (Arrays.stream(excess).allMatch(e -> e == 0)) {
       return 0;
@@ -592,7 +613,15 @@ final class PlanSearch implements AutoCloseable {
       }
     }
     int[] sites = Arrays.copyOf(some, n);
-    int[] drop = BudgetRepair.dropOrder(ix.model, choice, sites, dropLosses(sites));
+    double[] loss = dropLosses(sites, deadline);
+    double most = Double.NEGATIVE_INFINITY;
+    for (double l : loss) {
+      most = Double.isNaN(l) ? most : Math.max(most, l);
+    }
+    for (int i = 0; i < loss.length; i++) {
+      loss[i] = Double.isNaN(loss[i]) ? (most == Double.NEGATIVE_INFINITY ? 1 : most) : loss[i];
+    }
+    int[] drop = BudgetRepair.dropOrder(ix.model, choice, sites, loss);
     for (int s : drop) {
       apply(s, -1);
     }

@@ -40,7 +40,8 @@ class RepairBudgetsTest {
       broken += PlanConstraints.violations(m, start).isEmpty() ? 0 : 1;
       try (PlanSearch ps = new PlanSearch(new ModelIndex(m), 2)) {
         ps.reset(start);
-        int dropped = ps.repairBudgets();
+        // a third of the seeds with the loss measurements' deadline already past: none measured
+        int dropped = seed % 3 == 0 ? ps.repairBudgets(System.nanoTime() - 1) : ps.repairBudgets();
         assertThat(PlanConstraints.violations(m, ps.choice)).as("seed %d", seed).isEmpty();
         int changed = 0;
         for (int s = 0; s < start.length; s++) {
