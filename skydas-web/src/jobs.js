@@ -16,6 +16,7 @@ export function initJobs() {
   $('#emp-run').addEventListener('click', () => run($('#emp-status'), async () => api('POST', '/api/jobs/emplace', {
     plan: await registryPlan(),
     in_place: await inGround(),
+    depots: await registryDepots(),
     warning_h: Number($('#emp-warning').value),
     curve_h: [0, 12, 24, 48, 72],
     classes: choice('#assess-classes'),
@@ -40,6 +41,17 @@ async function registryPlan() {
       .filter((f) => standing.has(f.properties.status) && f.properties.kind !== 'depot')
       .map((f) => ({ type: 'Feature', id: f.id, properties: siting(f.properties), geometry: f.geometry })),
   };
+}
+
+/**
+ * The registry's depots in service (prepared or stocked) with their stock, replacing the shipped ones;
+ * null when there are none (the shipped depots then; the result names the forces used).
+ */
+async function registryDepots() {
+  const recs = await api('GET', '/api/records?limit=10000&kind=depot');
+  const inService = new Set(['prepared', 'stocked']);
+  const depots = recs.features.filter((f) => f.properties.kind === 'depot' && inService.has(f.properties.status));
+  return depots.length === 0 ? null : { type: 'FeatureCollection', features: depots };
 }
 
 /** Ids of the plan's records in the ground already (laid, executed, emplaced …). */

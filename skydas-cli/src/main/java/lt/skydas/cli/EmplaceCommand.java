@@ -95,6 +95,15 @@ final class EmplaceCommand implements Callable<Integer> {
   Path forcesFile;
 
   @Option(
+      names = "--depots",
+      paramLabel = "RECORDS.geojson",
+      description =
+          "Depots from the registry instead of the forces file's: its depot records in service"
+              + " (prepared or stocked) with their stock, e.g. from `skydas registry export --kind"
+              + " depot`.")
+  Path depotsFile;
+
+  @Option(
       names = "--out",
       required = true,
       paramLabel = "DIR",
@@ -142,7 +151,7 @@ final class EmplaceCommand implements Callable<Integer> {
     Run run =
         run(
             region.load(progress),
-            new Inputs(plan, forcesFile, catalog, sensorsFile, objectives),
+            new Inputs(plan, forcesFile, depotsFile, catalog, sensorsFile, objectives),
             new EmplaceOptions(cases.options(), so, curveH),
             inPlace == null ? Set.of() : Set.copyOf(inPlace),
             warning_h,
@@ -174,8 +183,11 @@ final class EmplaceCommand implements Callable<Integer> {
     }
   }
 
-  /** The files an emplacement reads; all but the plan may be null (the defaults). */
-  record Inputs(Path plan, Path forces, Path catalog, Path sensors, Path objectives) {}
+  /**
+   * The files an emplacement reads; all but the plan may be null (the defaults; {@code depots}:
+   * registry depot records replacing the forces' depots).
+   */
+  record Inputs(Path plan, Path forces, Path depots, Path catalog, Path sensors, Path objectives) {}
 
   /** What {@link #run} computed. */
   record Run(
@@ -199,7 +211,7 @@ final class EmplaceCommand implements Callable<Integer> {
     BarrierPlan p = AssessCommand.readPlan(in.plan(), in.catalog(), in.sensors(), ar, null, null);
     Assessor assessor = new Assessor(ar, objs, progress);
     refuseBrokenRules(assessor.humanitarianCheck().check(p));
-    Forces forces = forces(ar, loaded, in.catalog(), in.forces());
+    Forces forces = forces(ar, loaded, in.catalog(), in.forces(), in.depots());
     EmplacementPlanner planner;
     try {
       planner = new EmplacementPlanner(assessor, p, forces, opt, inPlace, progress);
@@ -254,6 +266,16 @@ final class EmplaceCommand implements Callable<Integer> {
    */
   static Forces forces(
       AssessmentRegion ar, RegionStore.Loaded loaded, Path catalog, Path forcesFile) {
+    return forces(ar, loaded, catalog, forcesFile, null);
+  }
+
+  /** As above, the depots replaced by the registry records of {@code depotsFile} when not null. */
+  static Forces forces(
+      AssessmentRegion ar,
+      RegionStore.Loaded loaded,
+      Path catalog,
+      Path forcesFile,
+      Path depotsFile) {
     Set<String> teamTypes = new HashSet<>();
     ObstacleCatalog cat =
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
@@ -269,7 +291,23 @@ final class EmplaceCommand implements Callable<Integer> {
               int cell = ar.grid().cellAt(x, y);
               return cell >= 0 && country[cell] == lt;
             });
-    return forcesFile == null ? reader.defaults() : reader.read(forcesFile);
+    Forces f = forcesFile == null ? reader.defaults() : reader.read(forcesFile);
+    if (depotsFile == null) {
+      return f;
+    }
+    String name = depotsFile.toString();
+    com.fasterxml.jackson.databind.JsonNode records;
+    try {
+      records = new com.fasterxml.jackson.databind.ObjectMapper().readTree(depotsFile.toFile());
+    } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+      throw new SkydasProblem(ProblemCode.NOT_FOUND, name + ": no such depots file");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw SkydasProblem.badInput(
+          name, "line " + e.getLocation().getLineNr(), "not valid JSON: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw SkydasProblem.badInput(name, null, "unreadable: " + e.getMessage());
+    }
+    return f.withDepots(reader.depotsFromRecords(records, name), name);
   }
 
   private static void print(EmplacementResult at) {

@@ -20,10 +20,11 @@ import lt.skydas.server.jobs.JobType;
  * The {@code emplace} job of {@code skydas serve}: {@code skydas emplace} on the server's region
  * with the shipped forces, the plan sent as GeoJSON ({@code plan}, required), {@code warning_h}
  * (required), optional {@code curve_h} (rising hours; empty: no curve; absent: 0–72 h), {@code
- * in_place} (ids of obstacles already laid or executed), {@code warning_at} (ISO-8601, the moment
- * the order is given; default: when the job runs), {@code classes} and {@code seasons}. A bad
- * parameter is a problem naming its JSON field. Writes timeline.csv, timeline.cot.xml (for TAK),
- * delay-curve.csv, emplacement.json, emplacement.geojson and emplacement.html.
+ * in_place} (ids of obstacles already laid or executed), {@code depots} (the registry's depot
+ * records, GeoJSON: those in service replace the shipped depots), {@code warning_at} (ISO-8601, the
+ * moment the order is given; default: when the job runs), {@code classes} and {@code seasons}. A
+ * bad parameter is a problem naming its JSON field. Writes timeline.csv, timeline.cot.xml (for
+ * TAK), delay-curve.csv, emplacement.json, emplacement.geojson and emplacement.html.
  */
 final class EmplaceJob implements JobType {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +48,12 @@ final class EmplaceJob implements JobType {
     }
     warning(p);
     options(p);
+    JsonNode d = p.get("depots");
+    if (d != null
+        && !d.isNull()
+        && !(d.isObject() && d.path("type").asText().equals("FeatureCollection"))) {
+      throw field("depots", "depots must be a GeoJSON FeatureCollection of depot records");
+    }
     inPlace(p);
     warningAt(p);
   }
@@ -125,10 +132,15 @@ final class EmplaceJob implements JobType {
   public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
     Path planFile = dir.resolve("plan.geojson");
     Files.writeString(planFile, JSON.writeValueAsString(p.get("plan")));
+    Path depotsFile = null;
+    if (p.hasNonNull("depots")) {
+      depotsFile = dir.resolve("depots.geojson");
+      Files.writeString(depotsFile, JSON.writeValueAsString(p.get("depots")));
+    }
     EmplaceCommand.Run run =
         EmplaceCommand.run(
             regionHolder.region(progress),
-            new EmplaceCommand.Inputs(planFile, null, null, null, null),
+            new EmplaceCommand.Inputs(planFile, null, depotsFile, null, null, null),
             options(p),
             inPlace(p),
             warning(p),

@@ -171,4 +171,68 @@ class EmplaceEndToEndTest {
         .contains("nothing is emplaced");
     assertThat(out).doesNotExist();
   }
+
+  private static String depot(String id, String status, double lon, double lat, double atMines) {
+    return "{\"type\":\"Feature\",\"id\":\""
+        + id
+        + "\",\"properties\":{\"id\":\""
+        + id
+        + "\",\"kind\":\"depot\",\"type\":\"depot\",\"name\":\"Depot "
+        + id
+        + "\",\"status\":\""
+        + status
+        + "\",\"depot\":{\"stock\":{\"at_mines\":"
+        + atMines
+        + ",\"demolition_charges\":2}}},\"geometry\":{\"type\":\"Point\",\"coordinates\":["
+        + lon
+        + ","
+        + lat
+        + "]}}";
+  }
+
+  @Test
+  void registryDepotsInServiceReplaceTheShippedOnesAndBadOnesAreNamed() throws Exception {
+    // as `skydas registry export --kind depot` writes them: one stocked depot, one only planned
+    // (holds nothing: passed over) and a sensor record (not a depot)
+    Path depots =
+        Files.writeString(
+            tmp.resolve("depots.geojson"),
+            "{\"type\":\"FeatureCollection\",\"features\":["
+                + depot("depot-kaunas", "stocked", 23.96, 54.87, 20)
+                + ","
+                + depot("depot-new", "planned", 25.0, 55.0, 99999)
+                + ",{\"type\":\"Feature\",\"id\":\"s1\",\"properties\":{\"kind\":\"sensor\"},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[25,55]}}]}");
+    Path out = tmp.resolve("registry-depots");
+    CliRunner.Result r =
+        emplace(out, "--warning-h", "12", "--no-curve", "--depots", depots.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(out.resolve("emplacement.json").toFile());
+    assertThat(j.path("forces").asText()).contains("depots from").contains("depots.geojson");
+    JsonNode at = j.path("result").path("stock").path("at_mines");
+    assertThat(at.path("available").asDouble()).isEqualTo(20.0);
+    assertThat(at.path("needed").asDouble()).isGreaterThan(20.0);
+    // a depot abroad, and a file with no depot in service: one line naming what is wrong
+    Path abroad =
+        Files.writeString(
+            tmp.resolve("abroad.geojson"),
+            "{\"type\":\"FeatureCollection\",\"features\":["
+                + depot("depot-minsk", "stocked", 27.56, 53.90, 10)
+                + "]}");
+    CliRunner.Result bad =
+        emplace(tmp.resolve("x"), "--warning-h", "12", "--no-curve", "--depots", abroad.toString());
+    assertThat(bad.exit()).isEqualTo(3);
+    assertThat(bad.err()).contains("depot-minsk").contains("outside the friendly territory");
+    Path planned =
+        Files.writeString(
+            tmp.resolve("planned.geojson"),
+            "{\"type\":\"FeatureCollection\",\"features\":["
+                + depot("depot-new", "planned", 25.0, 55.0, 10)
+                + "]}");
+    CliRunner.Result none =
+        emplace(
+            tmp.resolve("y"), "--warning-h", "12", "--no-curve", "--depots", planned.toString());
+    assertThat(none.exit()).isEqualTo(3);
+    assertThat(none.err()).contains("planned.geojson").contains("none in service");
+  }
 }

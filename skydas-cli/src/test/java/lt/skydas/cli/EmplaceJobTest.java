@@ -56,5 +56,7 @@ class EmplaceJobTest {
         .containsEntry("field", "in_place");
     assertThat(problem("{" + PLAN + ", \"warning_h\": 1, \"warning_at\": \"soon\"}").details())
         .containsEntry("field", "warning_at");
+    assertThat(problem("{" + PLAN + ", \"warning_h\": 1, \"depots\": [1, 2]}").details())
+        .containsEntry("field", "depots");
   }
 }

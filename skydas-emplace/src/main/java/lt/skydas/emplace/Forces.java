@@ -33,6 +33,11 @@ public record Forces(String origin, List<Depot> depots, List<Unit> units) {
     }
   }
 
+  /** These forces with {@code depots} instead of theirs, read from {@code from}. */
+  public Forces withDepots(List<Depot> depots, String from) {
+    return new Forces(origin + ", depots from " + from, depots, units);
+  }
+
   /** Total stock of one kind over all depots. */
   public double stock(String kind) {
     double s = 0;

@@ -69,6 +69,87 @@ public final class ForcesReader {
     return parse(root, name);
   }
 
+  /** Registry statuses of a depot that holds stock on the ground. */
+  public static final Set<String> DEPOT_IN_SERVICE = Set.of("prepared", "stocked");
+
+  /**
+   * The depots among registry records, as GeoJSON (a FeatureCollection of {@code skydas registry
+   * export --kind depot}, or the server's {@code /api/records}): features of kind {@code depot} in
+   * service ({@link #DEPOT_IN_SERVICE}; planned, approved and closed ones hold nothing), each a
+   * point in the friendly territory with its stock ({@code depot.stock}, items by kind); other
+   * records are passed over.
+   *
+   * @param name what to call the source in errors (a file name, or a request field)
+   * @throws SkydasProblem (bad input) naming the record and what is wrong, or when no depot is in
+   *     service
+   */
+  public List<Forces.Depot> depotsFromRecords(JsonNode collection, String name) {
+    if (collection == null
+        || !collection.isObject()
+        || !"FeatureCollection".equals(collection.path("type").asText())
+        || !collection.path("features").isArray()) {
+      throw SkydasProblem.badInput(name, null, "not a GeoJSON FeatureCollection of records");
+    }
+    Set<String> ids = new HashSet<>();
+    List<Forces.Depot> out = new ArrayList<>();
+    int seen = 0;
+    JsonNode fs = collection.path("features");
+    for (int i = 0; i < fs.size(); i++) {
+      JsonNode f = fs.get(i);
+      JsonNode p = f.path("properties");
+      if (!"depot".equals(p.path("kind").asText())) {
+        continue;
+      }
+      seen++;
+      String id = p.path("id").asText(f.path("id").asText(""));
+      String where = id.isEmpty() ? "features[" + i + "]" : "depot record \"" + id + "\"";
+      if (!DEPOT_IN_SERVICE.contains(p.path("status").asText())) {
+        continue;
+      }
+      JsonNode g = f.path("geometry");
+      JsonNode c = g.path("coordinates");
+      if (!"Point".equals(g.path("type").asText()) || !c.isArray() || c.size() < 2) {
+        throw SkydasProblem.badInput(name, where, "a depot must be a Point");
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode d = MAPPER.createObjectNode();
+      d.put("id", id);
+      d.set("name", p.path("name"));
+      d.set("lon", c.get(0));
+      d.set("lat", c.get(1));
+      d.set("stock", p.path("depot").path("stock"));
+      Coordinate at = position(d, name, where, "depot");
+      Map<String, Double> stock = stock(d, name, where);
+      out.add(
+          new Forces.Depot(
+              id(d, name, where, ids), text(d, "name", where, name), at.x, at.y, stock));
+    }
+    if (out.isEmpty()) {
+      throw SkydasProblem.badInput(
+          name,
+          null,
+          seen + " depot record(s), none in service (prepared or stocked): no depot to load from");
+    }
+    return out;
+  }
+
+  private static Map<String, Double> stock(JsonNode d, String name, String where) {
+    Map<String, Double> stock = new LinkedHashMap<>();
+    JsonNode st = d.path("stock");
+    if (!st.isObject()) {
+      throw SkydasProblem.badInput(name, where, "stock must be an object: items by kind");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = st.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      double v = f.getValue().asDouble(Double.NaN);
+      if (!f.getValue().isNumber() || !(v >= 0) || !Double.isFinite(v)) {
+        throw SkydasProblem.badInput(
+            name, where, "stock." + f.getKey() + " must be a number >= 0, not " + f.getValue());
+      }
+      stock.put(f.getKey(), v);
+    }
+    return stock;
+  }
+
   Forces parse(JsonNode root, String name) {
     if (root == null || !root.isObject()) {
       throw SkydasProblem.badInput(name, null, "not a JSON object");
@@ -85,20 +166,7 @@ public final class ForcesReader {
       JsonNode d = ds.get(i);
       String where = label("depot", d, i);
       Coordinate p = position(d, name, where, "depot");
-      Map<String, Double> stock = new LinkedHashMap<>();
-      JsonNode st = d.path("stock");
-      if (!st.isObject()) {
-        throw SkydasProblem.badInput(name, where, "stock must be an object: items by kind");
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = st.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
-        double v = f.getValue().asDouble(Double.NaN);
-        if (!f.getValue().isNumber() || !(v >= 0) || !Double.isFinite(v)) {
-          throw SkydasProblem.badInput(
-              name, where, "stock." + f.getKey() + " must be a number >= 0, not " + f.getValue());
-        }
-        stock.put(f.getKey(), v);
-      }
+      Map<String, Double> stock = stock(d, name, where);
       depots.add(
           new Forces.Depot(id(d, name, where, ids), text(d, "name", where, name), p.x, p.y, stock));
     }
