@@ -1,7 +1,6 @@
 package lt.skydas.assess;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +128,7 @@ public final class Assessor {
             topology.withCosts(any ? effects.edgeCosts(base, v, -1) : base));
     search.run(
         Query.from(region.attackerStartCells())
-            .withTargetGroups(settleGroups(any ? effects : null)));
+            .withTargetGroups(SettleGroups.of(this, any ? effects : null)));
     int n = effects == null ? 0 : effects.plan().obstacles().size();
     double[] atObstacle = new double[n];
     for (int o = 0; o < n; o++) {
@@ -583,27 +582,9 @@ public final class Assessor {
         g.width(), g.height(), g.cellSize(), friction, penalty, CostGrid.Neighbourhood.EIGHT);
   }
 
-  /**
-   * What a search from the attacker's start must settle for {@link #objectiveTimes} and the arrival
-   * at each obstacle of {@code effects} (may be null) to be final, as target groups ({@link
-   * Query#withTargetGroups}): each objective's nodes, and each obstacle's cells and the sources of
-   * the road pieces it cuts. The first settled node of a group is its earliest, so a search that
-   * stops when every group has one gives the same times as one that covers the region.
-   */
-  int[][] settleGroups(PlanEffects effects) {
-    int n = effects == null ? 0 : effects.plan().obstacles().size();
-    int[][] groups = new int[objectiveNodes.length + n][];
-    System.arraycopy(objectiveNodes, 0, groups, 0, objectiveNodes.length);
-    for (int o = 0; o < n; o++) {
-      int[] cells = effects.cells(o);
-      int[] edges = effects.edges(o);
-      int[] g = Arrays.copyOf(cells, cells.length + edges.length);
-      for (int k = 0; k < edges.length; k++) {
-        g[cells.length + k] = edgeSource[edges[k]];
-      }
-      groups[objectiveNodes.length + o] = g;
-    }
-    return groups;
+  /** Per objective, the nodes it covers (read-only). */
+  int[][] objectiveNodes() {
+    return objectiveNodes;
   }
 
   double[] objectiveTimes(CostDistanceSearch search) {

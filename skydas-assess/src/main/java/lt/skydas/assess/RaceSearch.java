@@ -90,7 +90,7 @@ public final class RaceSearch {
     Query from = Query.from(region.attackerStartCells());
     // stop once the objectives and every obstacle are settled; a gate reached but left undecided
     // (a cut road whose source settled last) needs the search to go on: run it whole
-    search.run(whole ? from : from.withTargetGroups(assessor.settleGroups(effects)), gates);
+    search.run(whole ? from : from.withTargetGroups(SettleGroups.of(assessor, effects)), gates);
     for (int o = 0; o < n && !whole; o++) {
       if (gateOf[o] >= 0 && search.gatePending(gateOf[o])) {
         search.run(from, gates);

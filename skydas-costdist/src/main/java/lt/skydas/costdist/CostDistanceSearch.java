@@ -92,11 +92,8 @@ public final class CostDistanceSearch {
   double bound;
   long[] targetBits;
   int remaining;
-  // target groups (Query#withTargetGroups): distinct member nodes ascending, CSR of their groups
-  private int[] groupNodes;
-  private int[] groupStart;
-  private int[] groupOfNode;
-  private boolean[] groupDone;
+  // target groups of the running query (Query#withTargetGroups), or null
+  private TargetGroups groups;
   private int settledCount;
   private QueueStrategy lastStrategy;
 
@@ -451,76 +448,31 @@ public final class CostDistanceSearch {
    * it not yet reached. True when no target or group is left: the search stops.
    */
   boolean targetHit(int u) {
-    if (groupNodes == null) {
+    if (groups == null) {
       return --remaining == 0;
     }
-    int i = Arrays.binarySearch(groupNodes, u);
-    for (int k = groupStart[i]; k < groupStart[i + 1]; k++) {
-      int g = groupOfNode[k];
-      if (!groupDone[g]) {
-        groupDone[g] = true;
-        remaining--;
-      }
-    }
+    remaining -= groups.hit(u);
     return remaining == 0;
   }
 
   /** Marks the groups' nodes as targets; {@link #remaining} = the number of non-empty groups. */
-  private void markGroups(int[][] groups) {
-    groupNodes = null;
-    if (groups == null) {
+  private void markGroups(int[][] g) {
+    groups = null;
+    if (g == null) {
       return;
     }
-    int total = 0;
-    for (int[] g : groups) {
-      total += g.length;
-    }
-    long[] pairs = new long[total];
-    int k = 0;
-    for (int g = 0; g < groups.length; g++) {
-      for (int v : groups[g]) {
-        if (v < 0 || v >= n) {
-          throw new IllegalArgumentException("target node " + v + " out of range [0, " + n + ")");
-        }
-        pairs[k++] = ((long) v << 32) | g;
-      }
-    }
-    Arrays.sort(pairs);
-    int[] nodes = new int[total];
-    int[] start = new int[total + 1];
-    int[] of = new int[total];
-    int distinct = 0;
-    for (int i = 0; i < total; i++) {
-      int v = (int) (pairs[i] >>> 32);
-      if (distinct == 0 || nodes[distinct - 1] != v) {
-        nodes[distinct] = v;
-        start[distinct++] = i;
-      }
-      of[i] = (int) pairs[i];
-    }
-    start[distinct] = total;
-    groupNodes = Arrays.copyOf(nodes, distinct);
-    groupStart = Arrays.copyOf(start, distinct + 1);
-    groupOfNode = of;
-    groupDone = new boolean[groups.length];
     if (targetBits == null) {
       targetBits = new long[(n + 63) >>> 6];
     }
-    for (int v : groupNodes) {
-      targetBits[v >>> 6] |= 1L << v;
-    }
-    remaining = 0;
-    for (int[] g : groups) {
-      remaining += g.length > 0 ? 1 : 0;
-    }
+    groups = new TargetGroups(g, n);
+    groups.mark(targetBits, true);
+    remaining = groups.nonEmpty();
   }
 
   private void unmarkGroups() {
-    if (groupNodes != null) {
-      for (int v : groupNodes) {
-        targetBits[v >>> 6] &= ~(1L << v);
-      }
-      groupNodes = null;
+    if (groups != null) {
+      groups.mark(targetBits, false);
+      groups = null;
     }
   }
 

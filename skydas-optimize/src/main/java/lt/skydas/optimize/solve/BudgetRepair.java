@@ -5,9 +5,9 @@ import lt.skydas.optimize.model.BarrierModel;
 
 /**
  * A plan brought within a model's budget rows by dropping options, least objective lost per unit of
- * excess relieved first: for the solver ({@link PlanSearch#repairBudgets}, a plan from a model with
- * fewer rows) and for callers outside it (the delay against warning time, {@code WarningCurve},
- * which measures the losses once and repairs many plans with them). Stateless.
+ * excess relieved first: for the solver ({@link #repair}, a plan from a model with fewer rows) and
+ * for callers outside it (the delay against warning time, {@code WarningCurve}, which measures the
+ * losses once and repairs many plans with them). Stateless.
  */
 public final class BudgetRepair {
   private BudgetRepair() {}
@@ -96,5 +96,49 @@ public final class BudgetRepair {
       ps.reset(plan);
       return ps.dropLosses(sites);
     }
+  }
+
+  /**
+   * Drops options of {@code ps}'s plan until every budget row holds (a plan from a model with fewer
+   * rows, {@link ExactSolver#solveFrom}). The loss of dropping each built, non-forced option that
+   * uses an over-full row is measured once, on the plan as given; options then go in increasing
+   * order of loss per unit of relief (the share of each over-full row's excess the option takes
+   * away, summed), until no row is over. Sensors left idle go after. One batch of {@link
+   * PlanSearch#dropLosses} and no more: the losses are stale after the first drop, and the greedy
+   * and local search that follow put back what fits. Losses are measured only until {@code
+   * deadline} ({@link System#nanoTime}): an option not measured by then counts as losing as much as
+   * the most any measured one loses (kept while measured ones can go), and as 1 when none was.
+   *
+   * @return the number of options dropped
+   */
+  static int repair(PlanSearch ps, long deadline) {
+    ModelIndex ix = ps.ix;
+    long[] excess = excess(ix.model, ps.choice);
+    if (Arrays.stream(excess).allMatch(e -> e == 0)) {
+      return 0;
+    }
+    int n = 0;
+    int[] some = new int[ix.sites];
+    for (int s = 0; s < ix.sites; s++) {
+      int o = ps.choice[s];
+      if (o >= 0 && ix.forcedAt[s] < 0 && !ix.sensor[o] && relief(ix.model, o, excess) > 0) {
+        some[n++] = s;
+      }
+    }
+    int[] sites = Arrays.copyOf(some, n);
+    double[] loss = ps.dropLosses(sites, deadline);
+    double most = Double.NEGATIVE_INFINITY;
+    for (double l : loss) {
+      most = Double.isNaN(l) ? most : Math.max(most, l);
+    }
+    for (int i = 0; i < loss.length; i++) {
+      loss[i] = Double.isNaN(loss[i]) ? (most == Double.NEGATIVE_INFINITY ? 1 : most) : loss[i];
+    }
+    int[] drop = dropOrder(ix.model, ps.choice, sites, loss);
+    for (int s : drop) {
+      ps.apply(s, -1);
+    }
+    ps.dropIdleSensors();
+    return drop.length;
   }
 }

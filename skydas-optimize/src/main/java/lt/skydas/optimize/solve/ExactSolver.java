@@ -205,8 +205,8 @@ public final class ExactSolver {
   /**
    * Solves from a plan that may break the model's budget rows (one option per site, every watch
    * link kept), such as the plan of the same model without some rows: options are dropped until
-   * every row holds ({@link PlanSearch#repairBudgets}), and the heuristic runs from there instead
-   * of from the forced options alone.
+   * every row holds ({@link BudgetRepair#repair}), and the heuristic runs from there instead of
+   * from the forced options alone.
    *
    * @param start per site its option, or −1
    * @throws InfeasiblePlanException when the forced options alone break a constraint
@@ -330,7 +330,7 @@ public final class ExactSolver {
         ps.reset(from);
         // the loss measurements take at most half the heuristic's time; the rest go by the losses
         // measured (RepairBudgetsTest)
-        ps.repairBudgets(t0 + (hDeadline - t0) / 2);
+        BudgetRepair.repair(ps, t0 + (hDeadline - t0) / 2);
       } else {
         ps.reset(PlanConstraints.forcedChoice(ix.model));
       }

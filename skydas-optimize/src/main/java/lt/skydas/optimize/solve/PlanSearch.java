@@ -576,59 +576,6 @@ final class PlanSearch implements AutoCloseable {
     return loss;
   }
 
-  /**
-   * Drops options until every budget row holds (a plan from a model with fewer rows, {@link
-   * ExactSolver#solveFrom}). The loss of dropping each built, non-forced option that uses an
-   * over-full row is measured once, on the plan as given; options then go in increasing order of
-   * loss per unit of relief (the share of each over-full row's excess the option takes away,
-   * summed), until no row is over. Sensors left idle go after. One batch of {@link #dropLosses} and
-   * no more: the losses are stale after the first drop, and the greedy and local search that follow
-   * put back what fits.
-   *
-   * @return the number of options dropped
-   */
-  int repairBudgets() {
-    return repairBudgets(Long.MAX_VALUE);
-  }
-
-  /**
-   * As {@link #repairBudgets()}, measuring losses only until {@code deadline} ({@link
-   * System#nanoTime}): an option not measured by then counts as losing as much as the most any
-   * measured one loses (kept while measured ones can go), and as 1 when none was measured.
-   */
-  int repairBudgets(long deadline) {
-    long[] excess = BudgetRepair.excess(ix.model, choice);
-    if (Arrays.stream(excess).allMatch(e -> e == 0)) {
-      return 0;
-    }
-    int n = 0;
-    int[] some = new int[ix.sites];
-    for (int s = 0; s < ix.sites; s++) {
-      int o = choice[s];
-      if (o >= 0
-          && ix.forcedAt[s] < 0
-          && !ix.sensor[o]
-          && BudgetRepair.relief(ix.model, o, excess) > 0) {
-        some[n++] = s;
-      }
-    }
-    int[] sites = Arrays.copyOf(some, n);
-    double[] loss = dropLosses(sites, deadline);
-    double most = Double.NEGATIVE_INFINITY;
-    for (double l : loss) {
-      most = Double.isNaN(l) ? most : Math.max(most, l);
-    }
-    for (int i = 0; i < loss.length; i++) {
-      loss[i] = Double.isNaN(loss[i]) ? (most == Double.NEGATIVE_INFINITY ? 1 : most) : loss[i];
-    }
-    int[] drop = BudgetRepair.dropOrder(ix.model, choice, sites, loss);
-    for (int s : drop) {
-      apply(s, -1);
-    }
-    dropIdleSensors();
-    return drop.length;
-  }
-
   /** Euros the plan spends (sum of option costs). */
   long cost() {
     long c = 0;

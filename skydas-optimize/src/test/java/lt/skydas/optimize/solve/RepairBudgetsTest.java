@@ -9,9 +9,9 @@ import lt.skydas.optimize.model.BarrierModel;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link PlanSearch#repairBudgets} turns a plan that breaks budget rows into one that keeps them,
- * keeps forced options and only drops; {@link ExactSolver#solveFrom} from such a plan still finds
- * the optimum (brute force).
+ * {@link BudgetRepair#repair} turns a plan that breaks budget rows into one that keeps them, keeps
+ * forced options and only drops; {@link ExactSolver#solveFrom} from such a plan still finds the
+ * optimum (brute force).
  */
 class RepairBudgetsTest {
   /** Every site built with its first option (forced ones with theirs): breaks most rows. */
@@ -41,7 +41,8 @@ class RepairBudgetsTest {
       try (PlanSearch ps = new PlanSearch(new ModelIndex(m), 2)) {
         ps.reset(start);
         // a third of the seeds with the loss measurements' deadline already past: none measured
-        int dropped = seed % 3 == 0 ? ps.repairBudgets(System.nanoTime() - 1) : ps.repairBudgets();
+        int dropped =
+            BudgetRepair.repair(ps, seed % 3 == 0 ? System.nanoTime() - 1 : Long.MAX_VALUE);
         assertThat(PlanConstraints.violations(m, ps.choice)).as("seed %d", seed).isEmpty();
         int changed = 0;
         for (int s = 0; s < start.length; s++) {
