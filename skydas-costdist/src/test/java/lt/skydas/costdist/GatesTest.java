@@ -59,6 +59,27 @@ class GatesTest {
     assertThat(s.gateReach(0)).isEqualTo(Double.POSITIVE_INFINITY);
   }
 
+  @Test
+  void aSearchStoppedAtItsTargetsReportsAGateItReachedButDidNotDecide() {
+    // two rows of 10 cells (the second keeps the queue busy); the gate at cell 5 of the first
+    float[] f = new float[20];
+    Arrays.fill(f, 1f);
+    CostDistanceSearch s = new CostDistanceSearch(new CostGrid(10, 2, 10.0, f));
+    Gates.Builder b = Gates.builder(20, 0);
+    b.add(40, new int[] {5}, 100, new int[0], 0);
+    Gates gate = b.build();
+    for (QueueStrategy q : new QueueStrategy[] {QueueStrategy.BUCKET, QueueStrategy.HEAP}) {
+      // cell 4 (40 s) settles, and stops the search, before the gate (reach 50 s) is decided
+      s.run(Query.from(0, 10).withTargetGroups(new int[][] {{4}}).withStrategy(q), gate);
+      assertThat(s.cost(4)).as("%s", q).isEqualTo(40.0);
+      assertThat(s.gatePending(0)).as("%s", q).isTrue();
+      assertThat(s.gateDecided(0)).as("%s", q).isFalse();
+      s.run(Query.from(0, 10).withStrategy(q), gate);
+      assertThat(s.gatePending(0)).as("%s", q).isFalse();
+      assertThat(s.gateDecided(0)).as("%s", q).isTrue();
+    }
+  }
+
   /** One gate at cell 5 of 10 adding 100 s. */
   private static Gates one(double threshold) {
     Gates.Builder b = Gates.builder(10, 0);
