@@ -14,7 +14,8 @@ export function resultTable(r) {
     }
   }
   const at = r.warning_h === undefined ? '' : `At ${r.warning_h} h of warning: `;
-  return el('div', {}, el('p', {}, `${at}${r.obstacles} obstacles, EUR ${Math.round(r.cost_eur).toLocaleString('lt-LT')}, ${r.violations} humanitarian violation(s)`), t);
+  const depots = r.depots === undefined ? '' : `; depots (${r.depots_from}): ${r.depots.join(', ')}`;
+  return el('div', {}, el('p', {}, `${at}${r.obstacles} obstacles, EUR ${Math.round(r.cost_eur).toLocaleString('lt-LT')}, ${r.violations} humanitarian violation(s)${depots}`), t);
 }
 
 /** Compares the two ticked jobs of `jobs` in #compare (or asks for exactly two). */

@@ -183,6 +183,10 @@ final class EmplaceJob implements JobType {
       }
     }
     res.put("not_possible", run.at().shortfalls().size());
+    // where the stock came from: the registry's depots (sent as depots) or the shipped forces'
+    res.put("depots_from", depotsFile == null ? "shipped forces" : "registry");
+    var ds = res.putArray("depots");
+    run.forces().depots().forEach(d -> ds.add(d.id()));
     res.putArray("files")
         .add("emplacement.html")
         .add("timeline.csv")

@@ -354,7 +354,8 @@ class WebEndToEndTest {
                     By.cssSelector("#emp-status table.result")),
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#emp-status .error"))));
     assertThat(browser.findElement(By.id("emp-status")).getText())
-        .contains("At 24 h of warning", "Vilnius", "in place)");
+        .contains("At 24 h of warning", "Vilnius", "in place)")
+        .contains("depots (shipped forces): depot-");
 
     // edit the bunker's name; the server keeps the record's version
     openRecord("e2e-b1");
