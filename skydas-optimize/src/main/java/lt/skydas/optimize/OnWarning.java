@@ -164,6 +164,15 @@ public record OnWarning(
 
   /** The same with the emplacement check of the final plan. */
   OnWarning withCheck(EmplacementCheck.Result c) {
+    return with(c, curve);
+  }
+
+  /** The same with the delay against warning time. */
+  OnWarning withCurve(List<WarningCurve.Point> c) {
+    return with(check, c);
+  }
+
+  private OnWarning with(EmplacementCheck.Result c, List<WarningCurve.Point> points) {
     return new OnWarning(
         enabled,
         warning_h,
@@ -177,24 +186,6 @@ public record OnWarning(
         obstacleCost_eur,
         notes,
         c,
-        curve);
-  }
-
-  /** The same with the delay against warning time. */
-  OnWarning withCurve(List<WarningCurve.Point> c) {
-    return new OnWarning(
-        enabled,
-        warning_h,
-        floor_h,
-        warningGiven,
-        forcesOrigin,
-        dropped,
-        rows,
-        stock,
-        onWarningCost_eur,
-        obstacleCost_eur,
-        notes,
-        check,
-        c);
+        points);
   }
 }
