@@ -26,16 +26,6 @@ public final class Query {
       double cutoff,
       int[] targets,
       QueueStrategy strategy,
-      boolean firstTarget) {
-    this(sources, initialCosts, cutoff, targets, strategy, firstTarget, null);
-  }
-
-  private Query(
-      int[] sources,
-      double[] initialCosts,
-      double cutoff,
-      int[] targets,
-      QueueStrategy strategy,
       boolean firstTarget,
       int[][] groups) {
     this.groups = groups;
@@ -50,7 +40,7 @@ public final class Query {
   /** Sources with initial cost 0, no cutoff, no targets, {@link QueueStrategy#AUTO}. */
   public static Query from(int... sources) {
     return new Query(
-        sources.clone(), null, Double.POSITIVE_INFINITY, null, QueueStrategy.AUTO, false);
+        sources.clone(), null, Double.POSITIVE_INFINITY, null, QueueStrategy.AUTO, false, null);
   }
 
   /**
@@ -88,7 +78,7 @@ public final class Query {
    * completion; an empty list means no early termination. Duplicates are allowed.
    */
   public Query withTargets(int... targets) {
-    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, false);
+    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, false, null);
   }
 
   /**
@@ -97,7 +87,7 @@ public final class Query {
    * reach an area": unreachable cells in the area no longer make the search run to completion.
    */
   public Query withFirstOfTargets(int... targets) {
-    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, true);
+    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, true, null);
   }
 
   /**
