@@ -170,10 +170,17 @@ final class OnWarningWriter {
           .append("</td><td>")
           .append(HtmlEscape.text(s.kind()))
           .append(String.format(Locale.ROOT, "</td><td>%,.0f</td><td>%,.0f", s.drawn(), s.held()))
-          .append(s.drawn() > s.held() ? " (short)" : "")
+          .append(
+              s.drawn() > s.held()
+                  ? String.format(
+                      Locale.ROOT, " (%,.0f more bought with the plan)", s.drawn() - s.held())
+                  : "")
           .append("</td></tr>");
     }
-    h.append("</tbody></table>");
+    h.append(
+            "</tbody></table><p>An option's cost includes the stock it draws (the catalog's stock cost),")
+        .append(
+            " so the plan pays for all of it: stock a depot already holds is not credited.</p>");
     h.append(WarningCurveWriter.html(w.curve(), w.warning_h()));
     if (w.check() != null) {
       h.append(
