@@ -69,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
     RegionOptions ro = new RegionOptions();
     ro.cellSize = cellSize;
-    OptimizeCommand.ProgrammeOptions po = new OptimizeCommand.ProgrammeOptions();
+    ProgrammeOptions po = new ProgrammeOptions();
     po.noSensors = noSensors;
     OptimizeOptions opt = po.options().withTimeLimit_s(timeLimit);
     OptimizeCommand.Run run =

@@ -23,11 +23,12 @@ import lt.skydas.server.jobs.JobType;
  * The {@code optimize} job of {@code skydas serve}: {@code skydas optimize} on the server's region
  * with the programme given as parameters ({@code budget_eur}, {@code mine_ceiling_eur}, {@code
  * years}, {@code time_limit_s}, {@code classes}, {@code seasons}, {@code ap_mines_enabled}, {@code
- * civilian_buffer_m}, {@code emplacement}, {@code planning_warning_h}, {@code warning_floor_h},
- * {@code verify_emplacement}; the server's forces are the shipped ones: no file path crosses the
- * wire), validated by the optimiser's options as the command line's are; a bad parameter is a
- * problem naming its JSON field. Writes plan.geojson, phasing.csv, optimization.json,
- * avenues.geojson, warning.geojson and report.html into the job folder.
+ * civilian_buffer_m}, {@code emplacement}, {@code planning_warning_h}, {@code also_warning_h}
+ * (hours, an array), {@code warning_floor_h}, {@code verify_emplacement}; the server's forces are
+ * the shipped ones: no file path crosses the wire), validated by the optimiser's options as the
+ * command line's are; a bad parameter is a problem naming its JSON field. Writes plan.geojson,
+ * phasing.csv, optimization.json, avenues.geojson, warning.geojson and report.html into the job
+ * folder.
  */
 final class OptimizeJob implements JobType {
   private final RegionOptions region;
@@ -68,6 +69,7 @@ final class OptimizeJob implements JobType {
     }
     number(p, "planning_warning_h").ifPresent(b::planningWarning_h);
     number(p, "warning_floor_h").ifPresent(b::warningFloor_h);
+    b.alsoWarnings_h(numbers(p, "also_warning_h"));
     if (p.has("verify_emplacement")) {
       b.verifyEmplacement(p.get("verify_emplacement").asBoolean());
     }
@@ -89,6 +91,29 @@ final class OptimizeJob implements JobType {
       throw OptionProblems.invalid(ProblemCode.BAD_INPUT, field, "must be a number");
     }
     return OptionalDouble.of(v.asDouble());
+  }
+
+  /** The field's numbers (an array, or one number); empty when absent or null. */
+  private static List<Double> numbers(JsonNode p, String field) {
+    JsonNode v = p.get(field);
+    List<Double> xs = new ArrayList<>();
+    if (v == null || v.isNull()) {
+      return xs;
+    }
+    if (v.isNumber()) {
+      xs.add(v.asDouble());
+      return xs;
+    }
+    if (!v.isArray()) {
+      throw OptionProblems.invalid(ProblemCode.BAD_INPUT, field, "must be an array of hours");
+    }
+    for (JsonNode x : v) {
+      if (!x.isNumber()) {
+        throw OptionProblems.invalid(ProblemCode.BAD_INPUT, field, "must be an array of hours");
+      }
+      xs.add(x.asDouble());
+    }
+    return xs;
   }
 
   private static int wholeNumber(String field, double v) {

@@ -334,6 +334,153 @@ class OptimizeEndToEndTest {
   }
 
   @Test
+  void planningForASecondWarningTimeAveragesTheObjectiveAtEach() throws Exception {
+    // at 0 h nothing laid on warning is in place; at the planning warning (24 h) it is
+    Path out = tmp.resolve("opt-robust");
+    CliRunner.Result r = small(out, "--also-warning-h", "0");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = JSON.readTree(out.resolve("optimization.json").toFile());
+    JsonNode at = s.path("emplacement").path("robust_over_warnings");
+    assertThat(at).hasSize(2);
+    assertThat(at.get(0).path("warning_h").asDouble()).isZero();
+    assertThat(at.get(0).path("planning").asBoolean()).isFalse();
+    assertThat(at.get(1).path("warning_h").asDouble()).isEqualTo(24.0);
+    assertThat(at.get(1).path("planning").asBoolean()).isTrue();
+    double a0 = at.get(0).path("model_objective").asDouble();
+    double a24 = at.get(1).path("model_objective").asDouble();
+    assertThat(a24).isGreaterThanOrEqualTo(a0);
+    assertThat(a0).isGreaterThanOrEqualTo(at.get(0).path("model_empty_objective").asDouble());
+    // the solver's objective is the mean of the two
+    assertThat(s.path("model_objective").asDouble())
+        .isCloseTo((a0 + a24) / 2, org.assertj.core.api.Assertions.within(1e-5));
+    assertThat(r.out() + r.err()).doesNotContain("Exception");
+    // a sixth warning time is refused naming the option
+    CliRunner.Result bad = small(tmp.resolve("opt-robust-bad"), "--also-warning-h", "1,2,3,4,5");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--also-warning-h").contains("at most 4");
+    CliRunner.Result neg = small(tmp.resolve("opt-robust-neg"), "--also-warning-h", "-3");
+    assertThat(neg.exit()).isEqualTo(2);
+    assertThat(neg.err()).contains("--also-warning-h").contains("0..720");
+  }
+
+  /**
+   * The shipped forces with no room for AT mines at any standing depot, and {@code sites} as depot
+   * sites (id, EUR, lon, lat each).
+   */
+  static Path forcesWithoutRoom(String name, Object[]... sites) throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode f =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            JSON.readTree(
+                lt.skydas.emplace.ForcesReader.class.getResourceAsStream(
+                    "/lt/skydas/emplace/forces-lithuania.json"));
+    for (JsonNode d : f.path("depots")) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) d.path("stock")).put("at_mines", 0);
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode ds = f.putArray("depot_sites");
+    for (Object[] s : sites) {
+      com.fasterxml.jackson.databind.node.ObjectNode d = ds.addObject();
+      d.put("id", (String) s[0]);
+      d.put("name", "site " + s[0]);
+      d.put("lon", (Double) s[2]);
+      d.put("lat", (Double) s[3]);
+      d.put("build_cost_eur", (Double) s[1]);
+      d.putObject("capacity").put("at_mines", 1_000_000);
+    }
+    Path p = tmp.resolve(name);
+    JSON.writeValue(p.toFile(), f);
+    return p;
+  }
+
+  /** Mines only (the barrier ceiling at EUR 1), one case on the 3 km belt, EUR 100 m. */
+  static CliRunner.Result minesOnly(Path out, Path forces) {
+    return CliRunner.run(
+        "optimize",
+        "--region",
+        pack.toString(),
+        "--out",
+        out.toString(),
+        "--classes",
+        "tracked",
+        "--seasons",
+        "dry",
+        "--belts-km",
+        "3",
+        "--budget-eur",
+        "1e8",
+        "--barriers-max-eur",
+        "1",
+        "--threads",
+        "1",
+        "--time-limit-s",
+        "20",
+        "--forces",
+        forces.toString(),
+        "--quiet");
+  }
+
+  @Test
+  void aDepotSiteIsBuiltWhenTheStandingDepotsHaveNoRoomForTheMines() throws Exception {
+    // no standing depot stores AT mines: without a depot site no minefield can be stocked
+    Path none = tmp.resolve("opt-no-room");
+    CliRunner.Result r0 = minesOnly(none, forcesWithoutRoom("forces-no-room.json"));
+    assertThat(r0.exit()).as(r0.err()).isZero();
+    JsonNode e0 = JSON.readTree(none.resolve("optimization.json").toFile()).path("emplacement");
+    assertThat(e0.path("dropped").toString()).contains("at_minefield").contains("no depot holds");
+    assertThat(Files.readString(none.resolve("plan.geojson"))).doesNotContain("at_minefield");
+    // a cheap site near the belt and a dear one: the plan builds the cheap one and stocks there
+    Path built = tmp.resolve("opt-depot-site");
+    Path forces =
+        forcesWithoutRoom(
+            "forces-sites.json",
+            new Object[] {"site-cheap", 1000.0, 24.9, 54.6},
+            new Object[] {"site-dear", 5e8, 24.0, 54.9});
+    CliRunner.Result r = minesOnly(built, forces);
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode s = JSON.readTree(built.resolve("optimization.json").toFile());
+    JsonNode e = s.path("emplacement");
+    JsonNode sites = e.path("depot_sites");
+    assertThat(sites.path("offered").asInt()).isEqualTo(2);
+    assertThat(sites.path("built"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.path("id").asText()).isEqualTo("site-cheap"));
+    assertThat(sites.path("built_cost_eur").asLong()).isEqualTo(1000);
+    JsonNode atMines = null;
+    for (JsonNode k : e.path("storage")) {
+      atMines = k.path("kind").asText().equals("at_mines") ? k : atMines;
+    }
+    assertThat(atMines).isNotNull();
+    assertThat(atMines.path("standing_depots").asLong()).isZero();
+    assertThat(atMines.path("built_depots").asLong()).isEqualTo(1_000_000);
+    assertThat(atMines.path("stored").asLong()).isPositive();
+    // the plan's minefields draw exactly what the storage row says, and the site's cost is spent
+    BarrierPlan plan =
+        new BarrierPlanReader(
+                ObstacleCatalog.defaults(),
+                RegionStore.load(pack, 1000, lt.skydas.core.progress.Progress.NONE)
+                    .region()
+                    .extent())
+            .read(built.resolve("plan.geojson"));
+    double items = 0;
+    double obstacles = 0;
+    int minefields = 0;
+    for (Obstacle o : plan.obstacles()) {
+      double n = o.type().emplacement().stockPerUnit().getOrDefault("at_mines", 0.0);
+      items += n * o.quantity();
+      minefields += n > 0 ? 1 : 0;
+      obstacles += o.cost_eur();
+    }
+    assertThat(items).isPositive();
+    // each option's items are rounded up in the model; the plan file's lengths went through WGS84
+    assertThat(atMines.path("stored").asLong())
+        .isBetween((long) Math.floor(items * 0.999), (long) Math.ceil(items * 1.001) + minefields);
+    assertThat(s.path("total_cost_eur").asDouble())
+        .isCloseTo(obstacles + 1000, org.assertj.core.api.Assertions.within(obstacles * 1e-4));
+    assertThat(Files.readString(built.resolve("report.html")))
+        .contains("Depot sites built (1 of 2 offered")
+        .contains("site site-cheap");
+  }
+
+  @Test
   void sitesFileForbidsPinsAndCountsExistingObstaclesAsBuilt() throws Exception {
     AssessmentRegion ar =
         RegionStore.load(pack, 1000, lt.skydas.core.progress.Progress.NONE).region();

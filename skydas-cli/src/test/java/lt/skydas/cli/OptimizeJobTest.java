@@ -67,7 +67,7 @@ class OptimizeJobTest {
 
   @Test
   void theCommandLineNamesTheSameProblemByItsOption() {
-    OptimizeCommand.ProgrammeOptions cli = new OptimizeCommand.ProgrammeOptions();
+    ProgrammeOptions cli = new ProgrammeOptions();
     cli.years = 0;
     SkydasProblem p = catchThrowableOfType(SkydasProblem.class, cli::options);
     assertThat(p.code()).isEqualTo(ProblemCode.USAGE);

@@ -5,14 +5,78 @@ import java.util.Map;
 
 /**
  * The forces that put reserved and crisis-laid obstacles in place: depots with their stock and
- * engineer units with their teams (issue 15). Positions in LKS-94 metres. Immutable.
+ * engineer units with their teams (issue 15), and the sites where a new depot may be built (the
+ * optimiser chooses among them). Positions in LKS-94 metres. Immutable.
+ *
+ * <p>A depot's {@code stock} is what it stores for the plan: the plan buys its crisis-laid
+ * obstacles' stock with them (an option's cost includes it) and keeps it in the depots, so the
+ * figures are storage for the plan's stock, by kind.
  *
  * @param origin where it was read from (a file, or the shipped defaults)
+ * @param depotSites where a depot may be built, with its cost and what it would store (empty: none)
  */
-public record Forces(String origin, List<Depot> depots, List<Unit> units) {
+public record Forces(
+    String origin, List<Depot> depots, List<Unit> units, List<DepotSite> depotSites) {
   public Forces {
     depots = List.copyOf(depots);
     units = List.copyOf(units);
+    depotSites = List.copyOf(depotSites);
+  }
+
+  /** Forces without depot sites. */
+  public Forces(String origin, List<Depot> depots, List<Unit> units) {
+    this(origin, depots, units, List.of());
+  }
+
+  /**
+   * A site where a depot may be built (a candidate of {@code skydas optimize}).
+   *
+   * @param build_eur what building and running it over the programme costs, EUR
+   * @param capacity what it would store, items by kind
+   */
+  public record DepotSite(
+      String id, String name, double x, double y, double build_eur, Map<String, Double> capacity) {
+    public DepotSite {
+      capacity = Map.copyOf(capacity);
+      if (!(build_eur >= 0) || !Double.isFinite(build_eur)) {
+        throw new IllegalArgumentException("depot site " + id + ": build cost must be >= 0");
+      }
+    }
+
+    /** The depot built here, storing its capacity. */
+    public Depot depot() {
+      return new Depot(id, name, x, y, capacity);
+    }
+  }
+
+  /**
+   * These forces with depots built at {@code built} (some of their depot sites, by id): the new
+   * depots store their capacity and join the others; the sites left stay candidates.
+   *
+   * @throws IllegalArgumentException when an id names no depot site
+   */
+  public Forces withBuilt(java.util.Collection<String> built) {
+    if (built.isEmpty()) {
+      return this;
+    }
+    List<Depot> all = new java.util.ArrayList<>(depots);
+    List<DepotSite> left = new java.util.ArrayList<>();
+    java.util.Set<String> want = new java.util.TreeSet<>(built);
+    for (DepotSite s : depotSites) {
+      if (want.remove(s.id())) {
+        all.add(s.depot());
+      } else {
+        left.add(s);
+      }
+    }
+    if (!want.isEmpty()) {
+      throw new IllegalArgumentException("no depot site " + want);
+    }
+    return new Forces(
+        origin + ", depots built at " + String.join(", ", new java.util.TreeSet<>(built)),
+        all,
+        units,
+        left);
   }
 
   /** A depot: items in stock by kind ({@code at_mines}, {@code demolition_charges}). */
@@ -35,7 +99,7 @@ public record Forces(String origin, List<Depot> depots, List<Unit> units) {
 
   /** These forces with {@code depots} instead of theirs, read from {@code from}. */
   public Forces withDepots(List<Depot> depots, String from) {
-    return new Forces(origin + ", depots from " + from, depots, units);
+    return new Forces(origin + ", depots from " + from, depots, units, depotSites);
   }
 
   /** Total stock of one kind over all depots. */

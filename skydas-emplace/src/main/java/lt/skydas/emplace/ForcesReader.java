@@ -133,17 +133,22 @@ public final class ForcesReader {
   }
 
   private static Map<String, Double> stock(JsonNode d, String name, String where) {
+    return items(d, "stock", name, where);
+  }
+
+  /** Items by kind in object {@code field} of {@code d}: each a number >= 0. */
+  private static Map<String, Double> items(JsonNode d, String field, String name, String where) {
     Map<String, Double> stock = new LinkedHashMap<>();
-    JsonNode st = d.path("stock");
+    JsonNode st = d.path(field);
     if (!st.isObject()) {
-      throw SkydasProblem.badInput(name, where, "stock must be an object: items by kind");
+      throw SkydasProblem.badInput(name, where, field + " must be an object: items by kind");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = st.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       double v = f.getValue().asDouble(Double.NaN);
       if (!f.getValue().isNumber() || !(v >= 0) || !Double.isFinite(v)) {
         throw SkydasProblem.badInput(
-            name, where, "stock." + f.getKey() + " must be a number >= 0, not " + f.getValue());
+            name, where, field + "." + f.getKey() + " must be a number >= 0, not " + f.getValue());
       }
       stock.put(f.getKey(), v);
     }
@@ -215,7 +220,29 @@ public final class ForcesReader {
           new Forces.Unit(
               id(u, name, where, ids), text(u, "name", where, name), p.x, p.y, readiness, teams));
     }
-    return new Forces(name, depots, units);
+    List<Forces.DepotSite> sites = new ArrayList<>();
+    JsonNode ss = root.path("depot_sites");
+    if (!ss.isMissingNode() && !ss.isArray()) {
+      throw SkydasProblem.badInput(name, null, "\"depot_sites\" must be an array");
+    }
+    for (int i = 0; i < ss.size(); i++) {
+      JsonNode d = ss.get(i);
+      String where = label("depot_site", d, i);
+      Coordinate p = position(d, name, where, "depot site");
+      double cost = d.path("build_cost_eur").asDouble(Double.NaN);
+      if (!d.path("build_cost_eur").isNumber() || !(cost >= 0) || cost > 1e10) {
+        throw SkydasProblem.badInput(
+            name,
+            where,
+            "build_cost_eur must be a number of euros within 0..1e10, not "
+                + d.path("build_cost_eur"));
+      }
+      Map<String, Double> capacity = items(d, "capacity", name, where);
+      sites.add(
+          new Forces.DepotSite(
+              id(d, name, where, ids), text(d, "name", where, name), p.x, p.y, cost, capacity));
+    }
+    return new Forces(name, depots, units, sites);
   }
 
   private static String label(String kind, JsonNode n, int i) {

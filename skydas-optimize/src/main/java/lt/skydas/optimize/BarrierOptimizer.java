@@ -185,7 +185,15 @@ public final class BarrierOptimizer {
     }
     // the model, solved and phased, as a plan
     ModelFactory.Built built =
-        ModelStep.build(restricted.sites(), graphs, edits, opt, sensors, emplaced.rows());
+        ModelStep.build(
+            restricted.sites(),
+            graphs,
+            edits,
+            opt,
+            sensors,
+            emplaced.rows(),
+            emplaced.storage(),
+            emplaced.warnings());
     notes.addAll(built.notes());
     BarrierModel model = built.model();
     SolveStep.Solution solution = SolveStep.run(solver, built, opt, progress);
@@ -283,39 +291,72 @@ public final class BarrierOptimizer {
       return OnWarning.none();
     }
     progress.begin("delay against warning time (model)", 1);
+    Forces forces = emplaced.built(built, chosen);
     OnWarning w =
-        OnWarning.of(opt.emplacement(), emplaced.forces(), emplaced.step(), built, chosen)
+        OnWarning.of(
+                opt.emplacement(),
+                forces,
+                emplaced.input().forces(),
+                emplaced.step(),
+                built,
+                chosen)
             .withCurve(
                 WarningCurve.of(
-                    built.model(),
+                    built.warnings().primaryModel(),
                     chosen,
-                    emplaced.input(),
+                    emplaced.input().withForces(forces),
                     opt.emplacement().warning_h(),
                     opt.threads()));
     progress.end();
+    ScenarioWarnings sw = built.warnings();
+    if (sw.many()) {
+      double[] at =
+          sw.objectiveByWarning(built.model(), solver.scenarioTimes(built.model(), chosen));
+      double[] none =
+          sw.objectiveByWarning(
+              built.model(), solver.scenarioTimes(built.model(), new boolean[chosen.length]));
+      List<OnWarning.AtWarning> robust = new ArrayList<>();
+      for (int i = 0; i < at.length; i++) {
+        robust.add(new OnWarning.AtWarning(sw.hours()[i], at[i], none[i], i == sw.primary()));
+      }
+      w = w.withRobust(robust);
+    }
     if (!opt.emplacement().verify()) {
       return w;
     }
     return w.withCheck(
         EmplacementCheck.run(
-            assessRegion,
-            objectives,
-            speeds,
-            plan,
-            emplaced.forces(),
-            opt,
-            compared.cases(),
-            progress));
+            assessRegion, objectives, speeds, plan, forces, opt, compared.cases(), progress));
   }
 
-  /** The sites after {@link EmplacementStep}, its capacity rows, outcome (null: off) and notes. */
+  /**
+   * The sites after {@link EmplacementStep}, its capacity rows, outcome (null: off), the depots'
+   * storage rows and notes.
+   *
+   * @param input the step's input with every depot site built (the road travel to each)
+   * @param forces the forces as given (their depots, and the depot sites as candidates)
+   */
   private record Emplaced(
       Sites sites,
       List<ModelFactory.WorkRow> rows,
       EmplacementStep.Input input,
       EmplacementStep.Outcome step,
       Forces forces,
-      List<String> notes) {}
+      DepotStorage storage,
+      PlanningWarnings warnings,
+      List<String> notes) {
+
+    /** The forces with the depot sites the plan builds. */
+    Forces built(ModelFactory.Built built, boolean[] chosen) {
+      List<String> ids = new ArrayList<>();
+      for (int o = 0; o < chosen.length; o++) {
+        if (chosen[o] && built.depot(o) != null) {
+          ids.add(built.depot(o).id());
+        }
+      }
+      return forces.withBuilt(ids);
+    }
+  }
 
   /**
    * Pipeline step "emplacement at the planning warning": the attacker's no-plan arrivals at the
@@ -331,44 +372,72 @@ public final class BarrierOptimizer {
       Progress progress) {
     EmplacementOptions eo = opt.emplacement();
     if (!eo.enabled()) {
-      return new Emplaced(sites, List.of(), null, null, null, List.of());
+      return new Emplaced(
+          sites,
+          List.of(),
+          null,
+          null,
+          null,
+          DepotStorage.none(),
+          PlanningWarnings.single(),
+          List.of());
     }
     Forces forces = given != null ? given : forces(eo);
     long t0 = System.nanoTime();
     progress.begin("emplacement at " + eo.warning_h() + " h of warning", 1);
     double[] arrival = SiteArrivals.earliest_s(graphs, sites.size());
+    // road travel to every depot and depot site, so the forces with the sites the plan builds
+    // reuse it
+    Forces every =
+        forces.withBuilt(forces.depotSites().stream().map(Forces.DepotSite::id).toList());
     List<EmplacementStep.Travel> travel =
         ForcesTravel.of(
             new lt.skydas.assess.Assessor(graphRegion, objectives, Progress.NONE),
             speeds,
-            forces,
+            every,
             sites.list(),
             opt.seasons(),
             opt.threads());
-    EmplacementStep.Input input =
+    EmplacementStep.Input everyInput =
         new EmplacementStep.Input(
             sites.list(),
             ModelStep.fixed(sites, edits).typeBySite().keySet(),
             arrival,
-            forces,
+            every,
             travel,
             eo.warning_h());
-    EmplacementStep.Outcome out = EmplacementStep.run(input);
+    // an option counts as in time through a depot site too: the storage rows make the plan build
+    // a site where the standing depots have no room (the curve and the check use what is built)
+    EmplacementStep.Planned planned = EmplacementStep.run(everyInput, eo.warnings_h());
+    EmplacementStep.Outcome out = planned.outcome();
     progress.end();
     List<String> notes = new ArrayList<>(out.notes());
     int dropped = out.dropped().stream().mapToInt(EmplacementStep.Dropped::count).sum();
+    double[] hours = eo.warnings_h();
     notes.add(
         String.format(
             java.util.Locale.ROOT,
-            "emplacement at %.1f h of warning: %d on-warning options the forces cannot put in"
+            "emplacement at %.1f h of warning%s: %d on-warning options the forces cannot put in"
                 + " place before the attacker comes left out of the model; %d capacity rows"
                 + " (%.1f s)",
             eo.warning_h(),
+            hours.length > 1
+                ? " (the objective the mean over "
+                    + java.util.Arrays.toString(hours).replace(".0", "")
+                    + " h)"
+                : "",
             dropped,
             out.rows().size(),
             (System.nanoTime() - t0) / 1e9));
     return new Emplaced(
-        new Sites(out.sites(), sites.indexById()), out.rows(), input, out, forces, notes);
+        new Sites(out.sites(), sites.indexById()),
+        out.rows(),
+        everyInput,
+        out,
+        forces,
+        EmplacementStep.storage(out, forces),
+        planned.warnings(),
+        notes);
   }
 
   /** The options' forces file, or the shipped forces; positions must lie on the region's grid. */

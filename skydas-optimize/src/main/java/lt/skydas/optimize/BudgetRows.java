@@ -55,6 +55,20 @@ final class BudgetRows {
     tightCeiling(out, "barrier", barriers, c.barriers_eur());
     tightCeiling(out, "clearance", clearance, c.clearance_eur());
     tightCeiling(out, "EW and counter-drone", r.protection().cost_eur(), c.ew_eur());
+    for (OnWarning.StorageUse u : r.emplacement().storage().kinds()) {
+      if (u.binds()) {
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "Depot storage binds: the plan's %,d %s fill the room of the standing depots"
+                    + " (%,d) and of the depot sites it builds (%,d); another site, or more room"
+                    + " in the forces file, would let it stock more.",
+                u.stored(),
+                u.kind(),
+                u.standing(),
+                u.built()));
+      }
+    }
     List<String> ceilingYears = new ArrayList<>();
     List<String> capacityYears = new ArrayList<>();
     double[] ceilings = p.yearCeilings_eur();

@@ -17,13 +17,18 @@ import lt.skydas.emplace.EmplaceOptions;
  * @param forcesFile the forces file (depots, engineer units); null for the shipped defaults
  * @param verify after the verification, run the emplacement timeline and race on the final plan at
  *     the planning warning ({@link EmplacementCheck}; about a minute on the real region)
+ * @param alsoWarnings_h more warning times to plan for besides the planning warning, hours within
+ *     0..{@value EmplaceOptions#MAX_WARNING_H}, ascending, none twice (empty: the planning warning
+ *     alone): the model's objective is then the mean over all of them of the delay at each ({@link
+ *     #warnings_h})
  */
 public record EmplacementOptions(
     boolean enabled,
     double planningWarning_h,
     double warningFloor_h,
     Path forcesFile,
-    boolean verify) {
+    boolean verify,
+    java.util.List<Double> alsoWarnings_h) {
 
   /**
    * The default floor, hours: a day. The plan's sensors watch the border and see the attacker
@@ -38,6 +43,33 @@ public record EmplacementOptions(
       EmplaceOptions.checkWarning(planningWarning_h);
     }
     EmplaceOptions.checkWarning(warningFloor_h);
+    alsoWarnings_h = java.util.List.copyOf(alsoWarnings_h);
+    for (int i = 0; i < alsoWarnings_h.size(); i++) {
+      EmplaceOptions.checkWarning(alsoWarnings_h.get(i));
+      if (i > 0 && !(alsoWarnings_h.get(i) > alsoWarnings_h.get(i - 1))) {
+        throw new IllegalArgumentException("more warning times must rise, none twice");
+      }
+    }
+  }
+
+  /** As above, planning for the planning warning alone. */
+  public EmplacementOptions(
+      boolean enabled,
+      double planningWarning_h,
+      double warningFloor_h,
+      Path forcesFile,
+      boolean verify) {
+    this(enabled, planningWarning_h, warningFloor_h, forcesFile, verify, java.util.List.of());
+  }
+
+  /**
+   * Every warning time the model plans for, ascending, none twice: the planning warning ({@link
+   * #warning_h()}) and {@link #alsoWarnings_h}.
+   */
+  public double[] warnings_h() {
+    java.util.TreeSet<Double> all = new java.util.TreeSet<>(alsoWarnings_h);
+    all.add(warning_h());
+    return all.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** The emplacement model on, at the default planning warning, with the shipped forces. */

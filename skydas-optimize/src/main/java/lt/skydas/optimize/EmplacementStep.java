@@ -77,6 +77,24 @@ final class EmplacementStep {
       return w;
     }
 
+    /**
+     * The same travel with depots {@code keep} (indices into these depots, in the new order): for
+     * forces whose depots are some of those this travel was computed for.
+     */
+    Travel depots(int[] keep) {
+      double[][] toDepot = new double[unitToDepot_s.length][keep.length];
+      for (int u = 0; u < toDepot.length; u++) {
+        for (int i = 0; i < keep.length; i++) {
+          toDepot[u][i] = unitToDepot_s[u][keep[i]];
+        }
+      }
+      double[][] fromDepot = new double[keep.length][];
+      for (int i = 0; i < keep.length; i++) {
+        fromDepot[i] = depotToSite_s[keep[i]];
+      }
+      return new Travel(unitToSite_s, toDepot, fromDepot, siteOffRoad);
+    }
+
     private static double[][] max(double[][] a, double[][] b) {
       double[][] m = new double[a.length][];
       for (int i = 0; i < a.length; i++) {
@@ -105,7 +123,36 @@ final class EmplacementStep {
       double[] arrival_s,
       Forces forces,
       List<Travel> seasons,
-      double warning_h) {}
+      double warning_h) {
+
+    /**
+     * The same input with {@code other} forces: the same units, depots some of these forces' (by
+     * id; the road travel is re-indexed).
+     *
+     * @throws IllegalArgumentException when a depot of {@code other} is not one of these
+     */
+    Input at(double hours) {
+      return new Input(sites, pinnedSites, arrival_s, forces, seasons, hours);
+    }
+
+    Input withForces(Forces other) {
+      int[] keep = new int[other.depots().size()];
+      for (int i = 0; i < keep.length; i++) {
+        String id = other.depots().get(i).id();
+        keep[i] = -1;
+        for (int d = 0; d < forces.depots().size(); d++) {
+          if (forces.depots().get(d).id().equals(id)) {
+            keep[i] = d;
+          }
+        }
+        if (keep[i] < 0) {
+          throw new IllegalArgumentException("depot " + id + " has no road travel");
+        }
+      }
+      List<Travel> t = seasons.stream().map(x -> x.depots(keep)).toList();
+      return new Input(sites, pinnedSites, arrival_s, other, t, warning_h);
+    }
+  }
 
   /**
    * What a kept on-warning option takes.
@@ -159,6 +206,53 @@ final class EmplacementStep {
       double ready_s,
       int depot,
       String reason) {}
+
+  /**
+   * The step for several warning times: the options and notes of the longest (an option in time at
+   * any of them stays in the model), the capacity rows of the planning warning ({@code
+   * in.warning_h()}, one of {@code hours}), and per warning which on-warning options are in place
+   * by then ({@link PlanningWarnings}; a single warning: {@link PlanningWarnings#single}).
+   *
+   * @param hours ascending, containing the planning warning
+   */
+  static Planned run(Input in, double[] hours) {
+    if (hours.length <= 1) {
+      return new Planned(run(in), PlanningWarnings.single());
+    }
+    Outcome longest = null;
+    Outcome planning = null;
+    int primary = -1;
+    List<Map<Integer, Set<String>>> inTime = new ArrayList<>();
+    for (int w = 0; w < hours.length; w++) {
+      Outcome o = run(in.at(hours[w]));
+      Map<Integer, Set<String>> ok = new TreeMap<>();
+      o.work()
+          .forEach(
+              (site, byType) ->
+                  byType.forEach(
+                      (type, x) -> {
+                        if (x.finish_s() <= x.deadline_s()) {
+                          ok.computeIfAbsent(site, k -> new TreeSet<>()).add(type);
+                        }
+                      }));
+      inTime.add(ok);
+      if (hours[w] == in.warning_h()) {
+        planning = o;
+        primary = w;
+      }
+      longest = o;
+    }
+    if (planning == null) {
+      throw new IllegalArgumentException("the warnings must hold the planning warning");
+    }
+    return new Planned(
+        new Outcome(
+            longest.sites(), longest.work(), longest.dropped(), planning.rows(), longest.notes()),
+        new PlanningWarnings(hours.clone(), primary, inTime));
+  }
+
+  /** The step's outcome and the model's warning times. */
+  record Planned(Outcome outcome, PlanningWarnings warnings) {}
 
   /** Runs the step. */
   static Outcome run(Input in) {
@@ -332,6 +426,30 @@ final class EmplacementStep {
         arrival_s / 3600,
         warning_h + arrival_s / 3600,
         warning_h);
+  }
+
+  /**
+   * The model's storage rows for the kept options ({@link DepotStorage}): what each kept on-warning
+   * option draws, by kind; what the forces' depots store; the depot sites the model may build. The
+   * option's timing counts the depots that stand only: a site built by the plan adds room, and the
+   * timeline may load there, but no option is kept for its sake.
+   */
+  static DepotStorage storage(Outcome out, Forces forces) {
+    Map<Integer, Map<String, Map<String, Double>>> items = new TreeMap<>();
+    out.work()
+        .forEach(
+            (site, byType) ->
+                byType.forEach(
+                    (type, w) -> {
+                      if (!w.stock().isEmpty()) {
+                        items.computeIfAbsent(site, k -> new TreeMap<>()).put(type, w.stock());
+                      }
+                    }));
+    Map<String, Double> capacity = new TreeMap<>();
+    for (Forces.Depot d : forces.depots()) {
+      d.stock().forEach((k, v) -> capacity.merge(k, v, Double::sum));
+    }
+    return new DepotStorage(forces.depotSites(), capacity, items);
   }
 
   /** Teams of each type over all units. */

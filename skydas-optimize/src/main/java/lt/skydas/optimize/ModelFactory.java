@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.emplace.Forces;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.optimize.corridor.CorridorGraphBuilder.SiteTypes;
 import lt.skydas.optimize.corridor.CorridorGraphs;
@@ -81,14 +82,21 @@ public final class ModelFactory {
       List<String> notes,
       List<SensorCandidate> sensorOf,
       boolean[] watched,
-      List<Integer> lazyBudgets) {
+      List<Integer> lazyBudgets,
+      List<Forces.DepotSite> depotOf,
+      ScenarioWarnings warnings) {
     public Built {
       lazyBudgets = List.copyOf(lazyBudgets);
     }
 
-    /** The sensor candidate option {@code o} buys, or null for an obstacle option. */
+    /** The sensor candidate option {@code o} buys, or null for an obstacle or depot option. */
     public SensorCandidate sensor(int o) {
       return sensorOf.get(o);
+    }
+
+    /** The depot site option {@code o} builds, or null for an obstacle or sensor option. */
+    public Forces.DepotSite depot(int o) {
+      return depotOf.get(o);
     }
   }
 
@@ -214,10 +222,41 @@ public final class ModelFactory {
       boolean robust,
       Sensors sensors,
       List<WorkRow> workRows) {
-    OptionTable table = OptionTable.of(sites, fixed, programme, sensors.candidates());
+    return build(
+        sites,
+        graphs,
+        fixed,
+        programme,
+        classWeights,
+        robust,
+        sensors,
+        workRows,
+        DepotStorage.none(),
+        PlanningWarnings.single());
+  }
+
+  /**
+   * As above, with the storage rows and the depot sites the model may build ({@link DepotStorage})
+   * and planning for several warning times ({@link PlanningWarnings}).
+   *
+   * @throws SkydasProblem INFEASIBLE if no scenario's sink can be reached on its graph
+   */
+  public static Built build(
+      List<SiteTypes> sites,
+      CorridorGraphs graphs,
+      Fixed fixed,
+      Programme programme,
+      Map<VehicleClass, Double> classWeights,
+      boolean robust,
+      Sensors sensors,
+      List<WorkRow> workRows,
+      DepotStorage storage,
+      PlanningWarnings warnings) {
+    OptionTable table =
+        OptionTable.of(sites, fixed, programme, sensors.candidates(), storage.sites());
     Reach reach = reach(graphs);
-    Groups groups = groups(graphs, reach, classWeights, robust);
-    Scenarios scenarios = scenarios(graphs, reach, groups, table);
+    Groups groups = groups(graphs, reach, classWeights, robust, warnings);
+    Scenarios scenarios = scenarios(graphs, reach, groups, table, warnings);
     if (scenarios.list().isEmpty()) {
       throw new SkydasProblem(
           ProblemCode.INFEASIBLE,
@@ -227,14 +266,20 @@ public final class ModelFactory {
     for (SensorCandidate c : sensors.candidates()) {
       ids.add(c.id());
     }
+    for (Forces.DepotSite d : storage.sites()) {
+      ids.add(d.id());
+    }
     List<BarrierModel.Budget> budgets = budgets(table, programme, sensors.max_eur(), workRows);
     List<Integer> lazy = new ArrayList<>();
     for (int r = budgets.size() - workRows.size(); r < budgets.size(); r++) {
       lazy.add(r);
     }
-    return new Built(
+    budgets.addAll(storage.rows(table));
+    BarrierModel model =
         new BarrierModel(
-            ids, table.options(), groups.list(), scenarios.list(), budgets, table.links()),
+            ids, table.options(), groups.list(), scenarios.list(), budgets, table.links());
+    return new Built(
+        model,
         table.obstacles(),
         table.buildCost_eur(),
         table.buildEffort_h(),
@@ -244,7 +289,9 @@ public final class ModelFactory {
         reach.notes(),
         table.sensorOf(),
         table.watched(),
-        lazy);
+        lazy,
+        table.depotOf(),
+        warnings.of(model, scenarios.scenarioWarning()));
   }
 
   /** What option {@code o} costs against the total budget: construction, plus counted clearance. */
@@ -308,6 +355,27 @@ public final class ModelFactory {
    * {@code weight_v / (n_v · T0_vj)}.
    */
   private static Groups groups(
+      CorridorGraphs graphs,
+      Reach reach,
+      Map<VehicleClass, Double> classWeights,
+      boolean robust,
+      PlanningWarnings warnings) {
+    Groups base = groups(graphs, reach, classWeights, robust);
+    if (!warnings.many()) {
+      return base;
+    }
+    int nw = warnings.hours().length;
+    List<BarrierModel.Group> list = new ArrayList<>();
+    for (BarrierModel.Group g : base.list()) {
+      for (int w = 0; w < nw; w++) {
+        list.add(
+            new BarrierModel.Group(g.name() + warnings.suffix(w), g.weight() / nw, g.aggregate()));
+      }
+    }
+    return new Groups(list, base.groupOf());
+  }
+
+  private static Groups groups(
       CorridorGraphs graphs, Reach reach, Map<VehicleClass, Double> classWeights, boolean robust) {
     List<CorridorGraphs.Target> targets = graphs.targets();
     int nt = targets.size();
@@ -350,23 +418,32 @@ public final class ModelFactory {
     return new Groups(groups, groupOf);
   }
 
-  /** The scenarios and, per scenario, its case and target in the graphs. */
+  /** The scenarios and, per scenario, its case, target and warning. */
   private record Scenarios(
-      List<BarrierModel.Scenario> list, int[] scenarioCase, int[] scenarioTarget) {}
+      List<BarrierModel.Scenario> list,
+      int[] scenarioCase,
+      int[] scenarioTarget,
+      int[] scenarioWarning) {}
 
   /**
    * One scenario per usable case and target, with each option's cell and road delays (its
    * obstacle's, times its delay factor; none for sensors).
    */
   private static Scenarios scenarios(
-      CorridorGraphs graphs, Reach reach, Groups groups, OptionTable table) {
+      CorridorGraphs graphs,
+      Reach reach,
+      Groups groups,
+      OptionTable table,
+      PlanningWarnings warnings) {
     List<Obstacle> obstacles = table.obstacles();
     int n = obstacles.size();
+    int nw = warnings.hours().length;
     List<CorridorGraphs.Case> cases = graphs.cases();
     List<CorridorGraphs.Target> targets = graphs.targets();
     List<BarrierModel.Scenario> scenarios = new ArrayList<>();
     List<Integer> scenCase = new ArrayList<>();
     List<Integer> scenTarget = new ArrayList<>();
+    List<Integer> scenWarning = new ArrayList<>();
     for (int k = 0; k < cases.size(); k++) {
       CorridorGraphs.Case c = cases.get(k);
       double[] cell = new double[n];
@@ -380,25 +457,37 @@ public final class ModelFactory {
         cell[o] = f * t.crossingDelay_s(c.vehicle());
         road[o] = t.blocksRoads() ? f * t.roadDelay_s(c.vehicle()) : 0;
       }
-      for (int j = 0; j < targets.size(); j++) {
-        if (!reach.usable()[k][j]) {
-          continue;
+      for (int w = 0; w < nw; w++) {
+        double[] cw =
+            warnings.many()
+                ? PlanningWarnings.atWarning(cell, table, warnings.inTime().get(w))
+                : cell;
+        double[] rw =
+            warnings.many()
+                ? PlanningWarnings.atWarning(road, table, warnings.inTime().get(w))
+                : road;
+        for (int j = 0; j < targets.size(); j++) {
+          if (!reach.usable()[k][j]) {
+            continue;
+          }
+          scenarios.add(
+              new BarrierModel.Scenario(
+                  scenarioName(c, targets.get(j)) + warnings.suffix(w),
+                  groups.groupOf()[c.vehicle().ordinal()][j] * nw + w,
+                  graphs.graph(k, j),
+                  cw,
+                  rw));
+          scenCase.add(k);
+          scenTarget.add(j);
+          scenWarning.add(w);
         }
-        scenarios.add(
-            new BarrierModel.Scenario(
-                scenarioName(c, targets.get(j)),
-                groups.groupOf()[c.vehicle().ordinal()][j],
-                graphs.graph(k, j),
-                cell,
-                road));
-        scenCase.add(k);
-        scenTarget.add(j);
       }
     }
     return new Scenarios(
         scenarios,
         scenCase.stream().mapToInt(Integer::intValue).toArray(),
-        scenTarget.stream().mapToInt(Integer::intValue).toArray());
+        scenTarget.stream().mapToInt(Integer::intValue).toArray(),
+        scenWarning.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /**
@@ -424,6 +513,8 @@ public final class ModelFactory {
       if (table.sensorOf().get(o) != null) {
         sensors[o] = total[o];
         anySensor = true;
+      } else if (table.depotOf().get(o) != null) {
+        continue; // a depot counts against the total only
       } else if (!table.existing()[o]) {
         barriers[o] = op.mine() ? 0 : Math.round(table.buildCost_eur()[o]);
         clearance[o] = op.mine() ? Math.round(table.obstacles().get(o).clearanceCost_eur()) : 0;

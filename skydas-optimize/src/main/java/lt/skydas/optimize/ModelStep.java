@@ -50,6 +50,30 @@ final class ModelStep {
       OptimizeOptions opt,
       List<SensorCandidate> sensors,
       List<ModelFactory.WorkRow> workRows) {
+    return build(
+        sites,
+        graphs,
+        edits,
+        opt,
+        sensors,
+        workRows,
+        DepotStorage.none(),
+        PlanningWarnings.single());
+  }
+
+  /**
+   * As above, with the depots' storage rows and depot sites ({@link DepotStorage}), planning for
+   * several warning times ({@link PlanningWarnings}).
+   */
+  static ModelFactory.Built build(
+      Sites sites,
+      CorridorGraphs graphs,
+      SiteEdits edits,
+      OptimizeOptions opt,
+      List<SensorCandidate> sensors,
+      List<ModelFactory.WorkRow> workRows,
+      DepotStorage storage,
+      PlanningWarnings warnings) {
     ModelFactory.Built built =
         ModelFactory.build(
             sites.list(),
@@ -59,7 +83,9 @@ final class ModelStep {
             new HashMap<>(opt.classWeights()),
             opt.robust(),
             new ModelFactory.Sensors(sensors, opt.sensors().max_eur()),
-            workRows);
+            workRows,
+            storage,
+            warnings);
     BudgetChecks.checkBudgetsAllowSomething(built.model());
     return built;
   }

@@ -28,6 +28,9 @@ import lt.skydas.optimize.model.BarrierModel;
  *     null when not run
  * @param curve the plan's delay on the model against warning time ({@link WarningCurve}); empty
  *     when not computed
+ * @param storage the depots' storage for the plan's stock, and the depot sites it builds
+ * @param robust when planned for several warning times: the model objective of the plan at each
+ *     (empty: the planning warning alone)
  */
 public record OnWarning(
     boolean enabled,
@@ -42,8 +45,11 @@ public record OnWarning(
     double obstacleCost_eur,
     List<String> notes,
     EmplacementCheck.Result check,
-    List<WarningCurve.Point> curve) {
+    List<WarningCurve.Point> curve,
+    Storage storage,
+    List<AtWarning> robust) {
   public OnWarning {
+    robust = List.copyOf(robust);
     curve = List.copyOf(curve);
     dropped = List.copyOf(dropped);
     rows = List.copyOf(rows);
@@ -61,6 +67,50 @@ public record OnWarning(
       return limit_min > 0 ? used_min >= BudgetRows.TIGHT * limit_min : used_min > 0;
     }
   }
+
+  /**
+   * The storage row of one stock kind ({@link DepotStorage}).
+   *
+   * @param stored items the plan's on-warning obstacles draw
+   * @param standing what the forces' depots store
+   * @param built what the depot sites the plan builds add
+   */
+  public record StorageUse(String kind, long stored, long standing, long built) {
+    /** Filled to {@link BudgetRows#TIGHT} of the room. */
+    public boolean binds() {
+      long room = standing + built;
+      return room > 0 ? stored >= BudgetRows.TIGHT * room : stored > 0;
+    }
+  }
+
+  /**
+   * The depots' storage and the depot sites.
+   *
+   * @param kinds one per storage row
+   * @param built the depot sites the plan builds
+   * @param offered the depot sites the forces offer
+   * @param built_eur what the built sites cost
+   */
+  public record Storage(
+      List<StorageUse> kinds, List<Forces.DepotSite> built, int offered, double built_eur) {
+    public Storage {
+      kinds = List.copyOf(kinds);
+      built = List.copyOf(built);
+    }
+
+    static Storage none() {
+      return new Storage(List.of(), List.of(), 0, 0);
+    }
+  }
+
+  /**
+   * The plan's model objective at one of the warning times planned for.
+   *
+   * @param planning the planning warning
+   * @param emptyObjective the objective of the empty plan (the same at every warning)
+   */
+  public record AtWarning(
+      double warning_h, double objective, double emptyObjective, boolean planning) {}
 
   /** Stock of one kind at one depot: what the plan's crisis-laid obstacles draw, what it holds. */
   public record DepotStock(String depot, String kind, double drawn, double held) {}
@@ -80,6 +130,8 @@ public record OnWarning(
         0,
         List.of(),
         null,
+        List.of(),
+        Storage.none(),
         List.of());
   }
 
@@ -96,11 +148,14 @@ public record OnWarning(
   /**
    * The outcome for the chosen options of a built model.
    *
+   * @param forces the forces with the depot sites the plan builds
+   * @param stepForces the forces of the step (its depot numbers)
    * @param chosen per option of {@code built}'s model: in the plan
    */
   static OnWarning of(
       EmplacementOptions opt,
       Forces forces,
+      Forces stepForces,
       EmplacementStep.Outcome step,
       ModelFactory.Built built,
       boolean[] chosen) {
@@ -133,8 +188,36 @@ public record OnWarning(
         continue;
       }
       for (Map.Entry<String, Double> k : w.stock().entrySet()) {
-        String key = forces.depots().get(w.depot()).id() + "\u0000" + k.getKey();
+        String key = stepForces.depots().get(w.depot()).id() + "\u0000" + k.getKey();
         drawn.computeIfAbsent(key, x -> new double[1])[0] += k.getValue();
+      }
+    }
+    List<StorageUse> kinds = new ArrayList<>();
+    for (BarrierModel.Budget b : m.budgets()) {
+      if (!b.name().startsWith(DepotStorage.ROW_PREFIX)) {
+        continue;
+      }
+      long stored = 0;
+      long added = 0;
+      for (int o = 0; o < chosen.length; o++) {
+        long c = chosen[o] ? b.coefficient()[o] : 0;
+        stored += Math.max(0, c);
+        added -= Math.min(0, c);
+      }
+      kinds.add(
+          new StorageUse(
+              b.name().substring(DepotStorage.ROW_PREFIX.length()), stored, b.limit(), added));
+    }
+    List<Forces.DepotSite> sites = new ArrayList<>();
+    double sites_eur = 0;
+    int offered = 0;
+    for (int o = 0; o < chosen.length; o++) {
+      if (built.depot(o) != null) {
+        offered++;
+        if (chosen[o]) {
+          sites.add(built.depot(o));
+          sites_eur += built.depot(o).build_eur();
+        }
       }
     }
     List<DepotStock> stock = new ArrayList<>();
@@ -159,6 +242,8 @@ public record OnWarning(
         all,
         step.notes(),
         null,
+        List.of(),
+        new Storage(kinds, sites, offered, sites_eur),
         List.of());
   }
 
@@ -186,6 +271,28 @@ public record OnWarning(
         obstacleCost_eur,
         notes,
         c,
-        points);
+        points,
+        storage,
+        robust);
+  }
+
+  /** The same with the objective at each warning time planned for. */
+  OnWarning withRobust(List<AtWarning> r) {
+    return new OnWarning(
+        enabled,
+        warning_h,
+        floor_h,
+        warningGiven,
+        forcesOrigin,
+        dropped,
+        rows,
+        stock,
+        onWarningCost_eur,
+        obstacleCost_eur,
+        notes,
+        check,
+        curve,
+        storage,
+        r);
   }
 }

@@ -58,12 +58,105 @@ final class OnWarningWriter {
       stock.add(x);
     }
     m.put("stock", stock);
+    List<Map<String, Object>> storage = new ArrayList<>();
+    for (OnWarning.StorageUse u : w.storage().kinds()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("kind", u.kind());
+      x.put("stored", u.stored());
+      x.put("standing_depots", u.standing());
+      x.put("built_depots", u.built());
+      x.put("binds", u.binds());
+      storage.add(x);
+    }
+    m.put("storage", storage);
+    if (!w.robust().isEmpty()) {
+      List<Map<String, Object>> robust = new ArrayList<>();
+      for (OnWarning.AtWarning a : w.robust()) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("warning_h", a.warning_h());
+        x.put("planning", a.planning());
+        x.put("model_objective", Math.round(a.objective() * 1e6) / 1e6);
+        x.put("model_empty_objective", Math.round(a.emptyObjective() * 1e6) / 1e6);
+        robust.add(x);
+      }
+      m.put("robust_over_warnings", robust);
+    }
+    Map<String, Object> sites = new LinkedHashMap<>();
+    sites.put("offered", w.storage().offered());
+    sites.put("built_cost_eur", Math.round(w.storage().built_eur()));
+    List<Map<String, Object>> built = new ArrayList<>();
+    for (lt.skydas.emplace.Forces.DepotSite d : w.storage().built()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("id", d.id());
+      x.put("name", d.name());
+      org.locationtech.jts.geom.Coordinate c =
+          lt.skydas.core.geo.Crs.lks94()
+              .toWgs84(d.x(), d.y(), new org.locationtech.jts.geom.Coordinate());
+      x.put("lon", Math.round(c.x * 1e6) / 1e6);
+      x.put("lat", Math.round(c.y * 1e6) / 1e6);
+      x.put("build_cost_eur", Math.round(d.build_eur()));
+      x.put("capacity", new java.util.TreeMap<>(d.capacity()));
+      built.add(x);
+    }
+    sites.put("built", built);
+    m.put("depot_sites", sites);
     m.put("notes", w.notes());
     m.put("curve", WarningCurveWriter.json(w.curve()));
     if (w.check() != null) {
       m.put("verification", check(w.check()));
     }
     return m;
+  }
+
+  /** The storage rows and the depot sites built, as HTML (empty without storage rows). */
+  private static String storageHtml(OnWarning.Storage st) {
+    if (st.kinds().isEmpty()) {
+      return "";
+    }
+    StringBuilder h = new StringBuilder();
+    h.append("<p>Storage of the plan's stock (the model keeps it within the depots' room; a depot")
+        .append(" site is built when its room is worth its cost):</p>")
+        .append("<table><thead><tr><th>Stock</th><th>The plan's</th><th>Standing depots</th>")
+        .append("<th>Depot sites built</th></tr></thead><tbody>");
+    for (OnWarning.StorageUse u : st.kinds()) {
+      h.append("<tr><td>")
+          .append(HtmlEscape.text(u.kind()))
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "</td><td>%,d%s</td><td>%,d</td><td>%,d</td></tr>",
+                  u.stored(),
+                  u.binds() ? " (binds)" : "",
+                  u.standing(),
+                  u.built()));
+    }
+    h.append("</tbody></table>");
+    if (st.built().isEmpty()) {
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<p>No depot site built (%d offered): the standing depots store the plan's stock.</p>",
+              st.offered()));
+    } else {
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<p>Depot sites built (%d of %d offered, EUR %,.0f):</p><ul>",
+              st.built().size(),
+              st.offered(),
+              st.built_eur()));
+      for (lt.skydas.emplace.Forces.DepotSite d : st.built()) {
+        h.append("<li>")
+            .append(HtmlEscape.text(d.name()))
+            .append(" (")
+            .append(HtmlEscape.text(d.id()))
+            .append(String.format(Locale.ROOT, ", EUR %,.0f): stores ", d.build_eur()))
+            .append(HtmlEscape.text(new java.util.TreeMap<>(d.capacity()).toString()))
+            .append("</li>");
+      }
+      h.append("</ul>");
+    }
+    return h.toString();
   }
 
   private static Map<String, Object> check(EmplacementCheck.Result c) {
@@ -108,8 +201,50 @@ final class OnWarningWriter {
             w.droppedCount(),
             binding,
             w.rows().size())
+        + robustLine(w.robust())
+        + depotLine(w.storage())
         + (w.curve().isEmpty() ? "" : " " + WarningCurveWriter.line(w.curve()))
         + (w.check() == null ? "" : " " + checkLine(w.check()));
+  }
+
+  /** The objective at each warning planned for, in one sentence (empty for one warning). */
+  static String robustLine(List<OnWarning.AtWarning> robust) {
+    if (robust.isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (OnWarning.AtWarning a : robust) {
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%s h %.4f (+%.2f %%)",
+              new java.text.DecimalFormat("0.##").format(a.warning_h()),
+              a.objective(),
+              a.emptyObjective() > 0
+                  ? 100 * (a.objective() - a.emptyObjective()) / a.emptyObjective()
+                  : 0));
+    }
+    return " Planned for the mean over warnings of "
+        + String.join(", ", parts)
+        + " (model objective, delay against the empty plan).";
+  }
+
+  /** The depot sites built, in one sentence (empty when the forces offer none). */
+  static String depotLine(OnWarning.Storage st) {
+    if (st.offered() == 0) {
+      return "";
+    }
+    if (st.built().isEmpty()) {
+      return String.format(
+          Locale.ROOT,
+          " No depot site built (%d offered): the standing depots store the plan's stock.",
+          st.offered());
+    }
+    return String.format(
+        Locale.ROOT,
+        " Depot sites built for the plan's stock: %s (EUR %,.0f).",
+        String.join(", ", st.built().stream().map(lt.skydas.emplace.Forces.DepotSite::id).toList()),
+        st.built_eur());
   }
 
   /** The race beside the model, per class, in one sentence. */
@@ -159,8 +294,10 @@ final class OnWarningWriter {
       }
       h.append("</tbody></table>");
     }
-    h.append("<table><thead><tr><th>Depot</th><th>Stock</th><th>Drawn by the plan</th>")
-        .append("<th>Held</th></tr></thead><tbody>");
+    h.append(storageHtml(w.storage()));
+    h.append("<table><thead><tr><th>Depot</th><th>Stock</th><th>Drawn by the plan (each")
+        .append(" obstacle from the depot of its earliest finish)</th><th>Stores</th></tr></thead>")
+        .append("<tbody>");
     for (OnWarning.DepotStock s : w.stock()) {
       if (s.drawn() <= 0) {
         continue;
@@ -173,14 +310,17 @@ final class OnWarningWriter {
           .append(
               s.drawn() > s.held()
                   ? String.format(
-                      Locale.ROOT, " (%,.0f more bought with the plan)", s.drawn() - s.held())
+                      Locale.ROOT,
+                      " (%,.0f over: stored at other depots, where the timeline loads it)",
+                      s.drawn() - s.held())
                   : "")
           .append("</td></tr>");
     }
     h.append(
-            "</tbody></table><p>An option's cost includes the stock it draws (the catalog's stock cost),")
+            "</tbody></table><p>The plan buys its stock with its obstacles (an option's cost includes")
         .append(
-            " so the plan pays for all of it: stock a depot already holds is not credited.</p>");
+            " the catalog's stock cost) and keeps it in the depots: a depot's figure is what it"
+                + " stores.</p>");
     h.append(WarningCurveWriter.html(w.curve(), w.warning_h()));
     if (w.check() != null) {
       h.append(

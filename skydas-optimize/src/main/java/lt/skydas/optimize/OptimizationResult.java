@@ -106,11 +106,15 @@ public record OptimizationResult(
   }
 
   /**
-   * What the plan spends against the total budget's construction: obstacles, sensors and the EW and
-   * counter-drone sites that protect named sites, EUR.
+   * What the plan spends against the total budget's construction: obstacles, sensors, the EW and
+   * counter-drone sites that protect named sites and the depot sites it builds, EUR.
    */
   public double spend_eur() {
-    return buildCost_eur() + sensors.cost_eur() + protection.cost_eur() + warning.cost_eur();
+    return buildCost_eur()
+        + sensors.cost_eur()
+        + protection.cost_eur()
+        + warning.cost_eur()
+        + emplacement.storage().built_eur();
   }
 
   /**

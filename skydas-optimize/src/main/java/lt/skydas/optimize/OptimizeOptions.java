@@ -137,6 +137,12 @@ public record OptimizeOptions(
     /** Deepest belt (km from the hostile border). */
     public static final double MAX_BELT_KM = 200;
 
+    /**
+     * Most warning times planned for besides the planning warning: each multiplies the model's
+     * scenarios.
+     */
+    public static final int MAX_ALSO_WARNINGS = 4;
+
     private double budget_eur = 1.1e9;
     private double mineCeiling_eur = 8e8;
     private int years = 10;
@@ -164,6 +170,7 @@ public record OptimizeOptions(
     private boolean emplacement = true;
     private Double planningWarning_h;
     private double warningFloor_h = EmplacementOptions.DEFAULT_FLOOR_H;
+    private List<Double> alsoWarnings_h = List.of();
     private java.nio.file.Path forces;
     private boolean verifyEmplacement;
 
@@ -343,6 +350,16 @@ public record OptimizeOptions(
       return this;
     }
 
+    /**
+     * {@code also_warning_h}: more warning times to plan for, hours within 0..720 (null or empty,
+     * the default: the planning warning alone); the objective becomes the mean over them and the
+     * planning warning of the delay at each.
+     */
+    public Builder alsoWarnings_h(List<Double> v) {
+      alsoWarnings_h = v == null ? List.of() : List.copyOf(v);
+      return this;
+    }
+
     /** {@code warning_floor_h}: the least default planning warning, hours within 0..720 (24). */
     public Builder warningFloor_h(double v) {
       warningFloor_h = v;
@@ -411,7 +428,8 @@ public record OptimizeOptions(
               planningWarning_h == null ? Double.NaN : planningWarning_h,
               warningFloor_h,
               forces,
-              verifyEmplacement));
+              verifyEmplacement,
+              alsoWarnings_h.stream().distinct().sorted().toList()));
     }
 
     private void checkRanges() {
@@ -439,6 +457,17 @@ public record OptimizeOptions(
       checkAmount(clearanceMax_eur, "clearance_max_eur");
       checkWarning(planningWarning_h, "planning_warning_h");
       checkWarning(warningFloor_h, "warning_floor_h");
+      for (Double h : alsoWarnings_h) {
+        checkWarning(h == null ? Double.NaN : h, "also_warning_h");
+      }
+      check(
+          alsoWarnings_h.stream().distinct().count() <= MAX_ALSO_WARNINGS,
+          "also_warning_h",
+          "at most " + MAX_ALSO_WARNINGS + " warning times");
+      check(
+          emplacement || alsoWarnings_h.isEmpty(),
+          "also_warning_h",
+          "plans for warning times with the emplacement model only (not with no_emplacement)");
       check(timeLimit_s > 0, "time_limit_s", "must be > 0");
       check(gap >= 0, "gap", "must be >= 0");
       check(

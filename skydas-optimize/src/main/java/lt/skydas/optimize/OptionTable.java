@@ -2,6 +2,7 @@ package lt.skydas.optimize;
 
 import java.util.ArrayList;
 import java.util.List;
+import lt.skydas.emplace.Forces;
 import lt.skydas.optimize.corridor.CorridorGraphBuilder.SiteTypes;
 import lt.skydas.optimize.model.BarrierModel;
 import lt.skydas.plan.Obstacle;
@@ -9,10 +10,10 @@ import lt.skydas.plan.ObstacleType;
 
 /**
  * The options of the model {@link ModelFactory} builds, per option (site × type, in site order,
- * then the sensor candidates): the option, its obstacle (null for a sensor) or sensor candidate
- * (null for an obstacle), cost and effort, the factor on its obstacle's delays, whether it is the
- * watched twin, and the watch links (the rule: {@link ModelFactory}'s class comment). Arrays are
- * not copied.
+ * then the sensor candidates, then the depot sites): the option, its obstacle (null for a sensor or
+ * depot), sensor candidate or depot site (null otherwise), cost and effort, the factor on its
+ * obstacle's delays, whether it is the watched twin, and the watch links (the rule: {@link
+ * ModelFactory}'s class comment). Arrays are not copied.
  */
 record OptionTable(
     List<BarrierModel.Option> options,
@@ -23,7 +24,11 @@ record OptionTable(
     double[] delayFactor,
     boolean[] watched,
     List<SensorCandidate> sensorOf,
+    List<Forces.DepotSite> depotOf,
     List<BarrierModel.Link> links) {
+
+  /** The type of a depot site's option. */
+  static final String DEPOT_TYPE = "depot";
 
   /** Collects the option table row by row. */
   private static final class Rows {
@@ -35,6 +40,7 @@ record OptionTable(
     final List<Double> factor = new ArrayList<>();
     final List<Boolean> watched = new ArrayList<>();
     final List<SensorCandidate> sensorOf = new ArrayList<>();
+    final List<Forces.DepotSite> depotOf = new ArrayList<>();
     final List<int[]> linkTo = new ArrayList<>();
 
     /** Option number of the first sensor candidate. */
@@ -52,6 +58,7 @@ record OptionTable(
       options.add(op);
       obstacles.add(o);
       sensorOf.add(c);
+      depotOf.add(null);
       build.add(build_eur);
       effort.add(effort_h);
       existing.add(standing);
@@ -86,20 +93,22 @@ record OptionTable(
           links.add(new BarrierModel.Link(o, js));
         }
       }
-      return new OptionTable(options, obstacles, b, e, ex, f, w, sensorOf, links);
+      return new OptionTable(options, obstacles, b, e, ex, f, w, sensorOf, depotOf, links);
     }
   }
 
   /**
    * One option per site and type (two, unwatched and watched, where a sensor candidate covers the
-   * site and the type needs a watch), then one per sensor candidate; standing obstacles cost
-   * nothing and take no effort.
+   * site and the type needs a watch), then one per sensor candidate, then one per depot site (its
+   * build cost; no effort: a depot is not built by the barrier's engineers); standing obstacles
+   * cost nothing and take no effort.
    */
   static OptionTable of(
       List<SiteTypes> sites,
       ModelFactory.Fixed fixed,
       Programme programme,
-      List<SensorCandidate> sensors) {
+      List<SensorCandidate> sensors,
+      List<Forces.DepotSite> depots) {
     boolean watch = !sensors.isEmpty();
     List<List<Integer>> coverOf = new ArrayList<>();
     List<Double> minShare = new ArrayList<>();
@@ -162,6 +171,21 @@ record OptionTable(
           false,
           0,
           null);
+    }
+    for (int d = 0; d < depots.size(); d++) {
+      Forces.DepotSite ds = depots.get(d);
+      long cost = Math.round(ds.build_eur());
+      rows.add(
+          new BarrierModel.Option(
+              sites.size() + sensors.size() + d, DEPOT_TYPE, cost, false, false),
+          null,
+          null,
+          cost,
+          0,
+          false,
+          0,
+          null);
+      rows.depotOf.set(rows.depotOf.size() - 1, ds);
     }
     return rows.table();
   }

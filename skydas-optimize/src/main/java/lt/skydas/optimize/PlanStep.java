@@ -76,8 +76,8 @@ final class PlanStep {
     List<SensorSite> sensors = new ArrayList<>();
     Set<String> watched = new TreeSet<>();
     for (int o = 0; o < builtOptions.length; o++) {
-      if (!builtOptions[o]) {
-        continue;
+      if (!builtOptions[o] || built.depot(o) != null) {
+        continue; // a depot site is no obstacle of the plan (the emplacement outcome lists it)
       }
       SensorCandidate c = built.sensor(o);
       if (c != null) {

@@ -106,7 +106,8 @@ final class VerifyStep {
     for (int k = 0; k < nk; k++) {
       scenarioOf.add(new HashMap<>());
     }
-    for (int i = 0; i < sc.length; i++) {
+    // the model at the planning warning: the verification has every obstacle in place
+    for (int i : built.warnings().primaryScenarios()) {
       modelBase[sc[i]] = Math.min(modelBase[sc[i]], emptyTimes_s[i]);
       modelPlan[sc[i]] = Math.min(modelPlan[sc[i]], planTimes_s[i]);
       if (mode == ObjectiveMode.EACH) {
@@ -140,21 +141,24 @@ final class VerifyStep {
       }
     }
     double[][] verified = verifiedScenarioTimes(built, graphs, verification);
-    ModelObjective objective = ModelObjective.of(built.model());
+    ModelObjective objective = ModelObjective.of(built.warnings().primaryModel());
     return new Compared(
         caseTimes, objectiveTimes, objective.value(verified[1]), objective.value(verified[0]));
   }
 
   /**
-   * Per model scenario the verified times to the nearest of its target's objectives: {@code [0]}
-   * without the plan, {@code [1]} with it.
+   * Per scenario of the model at the planning warning ({@link ScenarioWarnings#primaryModel}) the
+   * verified times to the nearest of its target's objectives: {@code [0]} without the plan, {@code
+   * [1]} with it.
    */
   static double[][] verifiedScenarioTimes(
       ModelFactory.Built built, CorridorGraphs graphs, AssessmentResult verification) {
     int[] sc = built.scenarioCase();
     int[] st = built.scenarioTarget();
-    double[][] times = new double[2][sc.length];
-    for (int i = 0; i < sc.length; i++) {
+    int[] primary = built.warnings().primaryScenarios();
+    double[][] times = new double[2][primary.length];
+    for (int x = 0; x < primary.length; x++) {
+      int i = primary[x];
       AssessmentResult.Case vc = verifiedCase(verification, graphs.cases().get(sc[i]));
       double vb = Double.POSITIVE_INFINITY;
       double vp = Double.POSITIVE_INFINITY;
@@ -162,8 +166,8 @@ final class VerifyStep {
         vb = Math.min(vb, vc.time(id).baseline_s());
         vp = Math.min(vp, vc.time(id).plan_s());
       }
-      times[0][i] = vb;
-      times[1][i] = vp;
+      times[0][x] = vb;
+      times[1][x] = vp;
     }
     return times;
   }

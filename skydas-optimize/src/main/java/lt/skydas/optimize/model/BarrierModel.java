@@ -20,6 +20,11 @@ import java.util.List;
  * obstacles) are in every plan; at most one option per site; every {@link Link}: {@code y_o ≤ Σ_{j
  * ∈ sensors} y_j} (a watched option only with one of the sensors that cover it).
  *
+ * <p><b>Suppliers.</b> A budget coefficient may be negative: the option supplies the row (a depot
+ * site adds its storage to the "depot storage" rows). Such an option is a site of its own with no
+ * gate arc, like a sensor; solvers add one when an option needs its room and never drop one that a
+ * chosen option needs.
+ *
  * <p><b>Sensors.</b> A sensor candidate is a site of its own with one option (the sensor type) and
  * no gate arc in any scenario: it adds no delay by itself and only enables the watched options
  * linked to it. A model without links is exactly the obstacle-only model.
@@ -82,7 +87,7 @@ public record BarrierModel(
   public record Scenario(
       String name, int group, GateGraph graph, double[] cellDelay_s, double[] roadDelay_s) {}
 
-  /** {@code Σ_o coefficient[o] · y_o ≤ limit}. */
+  /** {@code Σ_o coefficient[o] · y_o ≤ limit}; a negative coefficient supplies the row. */
   public record Budget(String name, long[] coefficient, long limit) {}
 
   /**

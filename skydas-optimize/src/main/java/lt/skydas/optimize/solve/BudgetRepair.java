@@ -103,11 +103,12 @@ public final class BudgetRepair {
    * rows, {@link ExactSolver#solveFrom}). The loss of dropping each built, non-forced option that
    * uses an over-full row is measured once, on the plan as given; options then go in increasing
    * order of loss per unit of relief (the share of each over-full row's excess the option takes
-   * away, summed), until no row is over. Sensors left idle go after. One batch of {@link
-   * PlanSearch#dropLosses} and no more: the losses are stale after the first drop, and the greedy
-   * and local search that follow put back what fits. Losses are measured only until {@code
-   * deadline} ({@link System#nanoTime}): an option not measured by then counts as losing as much as
-   * the most any measured one loses (kept while measured ones can go), and as 1 when none was.
+   * away, summed), until no row is over. Suppliers (depot sites) are kept (dropping one frees no
+   * row); sensors and suppliers left idle go after. One batch of {@link PlanSearch#dropLosses} and
+   * no more: the losses are stale after the first drop, and the greedy and local search that follow
+   * put back what fits. Losses are measured only until {@code deadline} ({@link System#nanoTime}):
+   * an option not measured by then counts as losing as much as the most any measured one loses
+   * (kept while measured ones can go), and as 1 when none was.
    *
    * @return the number of options dropped
    */
@@ -121,7 +122,11 @@ public final class BudgetRepair {
     int[] some = new int[ix.sites];
     for (int s = 0; s < ix.sites; s++) {
       int o = ps.choice[s];
-      if (o >= 0 && ix.forcedAt[s] < 0 && !ix.sensor[o] && relief(ix.model, o, excess) > 0) {
+      if (o >= 0
+          && ix.forcedAt[s] < 0
+          && !ix.sensor[o]
+          && !ix.supplier[o]
+          && relief(ix.model, o, excess) > 0) {
         some[n++] = s;
       }
     }
@@ -138,7 +143,7 @@ public final class BudgetRepair {
     for (int s : drop) {
       ps.apply(s, -1);
     }
-    ps.dropIdleSensors();
+    PlanCompanions.dropIdle(ps);
     return drop.length;
   }
 }

@@ -78,6 +78,7 @@ final class CandidateScan {
     final int site;
     final int option;
     final int sensor;
+    final int supplier;
     final long dCost;
     final double pressure;
 
@@ -92,10 +93,18 @@ final class CandidateScan {
     double gain = Double.NaN;
 
     Candidate(
-        int site, int option, int sensor, long dCost, double pressure, int[] scen, double[] delta) {
+        int site,
+        int option,
+        int sensor,
+        int supplier,
+        long dCost,
+        double pressure,
+        int[] scen,
+        double[] delta) {
       this.site = site;
       this.option = option;
       this.sensor = sensor;
+      this.supplier = supplier;
       this.dCost = dCost;
       this.pressure = pressure;
       this.scen = scen;
@@ -173,7 +182,11 @@ final class CandidateScan {
         continue;
       }
       int sensor = ps.companion(s, o, allowed);
-      if (sensor == -2 || (sensor == -1 && !ps.fits(s, o))) {
+      if (sensor == -2) {
+        continue;
+      }
+      int supplier = ps.supplierFor(s, o, sensor, allowed);
+      if (supplier == -2) {
         continue;
       }
       int n = 0;
@@ -209,12 +222,16 @@ final class CandidateScan {
         continue;
       }
       long dCost =
-          ix.optCost[o] - (cur >= 0 ? ix.optCost[cur] : 0) + (sensor >= 0 ? ix.optCost[sensor] : 0);
+          ix.optCost[o]
+              - (cur >= 0 ? ix.optCost[cur] : 0)
+              + (sensor >= 0 ? ix.optCost[sensor] : 0)
+              + (supplier >= 0 ? ix.optCost[supplier] : 0);
       Candidate c =
           new Candidate(
               s,
               o,
               sensor,
+              supplier,
               dCost,
               noLoss ? pressure : 0,
               Arrays.copyOf(sc, n),

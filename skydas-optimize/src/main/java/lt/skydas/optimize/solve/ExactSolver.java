@@ -335,14 +335,14 @@ public final class ExactSolver {
         ps.reset(PlanConstraints.forcedChoice(ix.model));
       }
       ps.greedyFill(null, null, hDeadline);
-      if (ps.sensorSweep(null, hDeadline) > 0) {
+      if (PlanCompanions.sensorSweep(ps, null, hDeadline) > 0) {
         ps.greedyFill(null, null, hDeadline);
       }
-      ps.dropIdleSensors();
+      PlanCompanions.dropIdle(ps);
       HeuristicSolver.localSearch(ps, rng, 10_000, 60, hDeadline, null, t0);
-      if (ps.sensorSweep(null, hDeadline) > 0) {
+      if (PlanCompanions.sensorSweep(ps, null, hDeadline) > 0) {
         ps.greedyFill(null, null, hDeadline);
-        ps.dropIdleSensors();
+        PlanCompanions.dropIdle(ps);
       }
     }
 
@@ -391,7 +391,7 @@ public final class ExactSolver {
         return true;
       }
       ps.reset(out.choice());
-      ps.dropIdleSensors();
+      PlanCompanions.dropIdle(ps);
       offerIncumbent();
       boolean converged = poolCuts(out);
       if (out.status() == CpSolverStatus.OPTIMAL && converged) {
@@ -432,8 +432,8 @@ public final class ExactSolver {
       long now = System.nanoTime();
       long repairEnd = Math.min(deadline, now + Math.max(50_000_000L, (deadline - now) / 10));
       ps.greedyFill(null, null, repairEnd);
-      ps.sensorSweep(null, repairEnd);
-      ps.dropIdleSensors();
+      PlanCompanions.sensorSweep(ps, null, repairEnd);
+      PlanCompanions.dropIdle(ps);
       HeuristicSolver.localSearch(ps, rng, 20, 8, repairEnd, null, t0);
       offerIncumbent();
       drained = drain(ps, pool, rb[0], drained);

@@ -24,10 +24,10 @@ import lt.skydas.optimize.model.BarrierModel;
  * <p><b>Sensors and watch links.</b> A watched option whose site no chosen sensor covers is a
  * candidate together with the cheapest covering sensor that fits (its cost counts in the gain per
  * euro); once a sensor stands, the watched options it covers are upgrades at no cost. After the
- * greedy and after local search a sensor sweep ({@link PlanSearch#sensorSweep}) tries each sensor
- * with all the chosen obstacles it would watch at once. Local search never drops a sensor directly:
- * after each refill, sensors that no chosen watched option needs are dropped ({@link
- * PlanSearch#dropIdleSensors}), so the link always holds.
+ * greedy and after local search a sensor sweep ({@link PlanCompanions#sensorSweep}) tries each
+ * sensor with all the chosen obstacles it would watch at once. Local search never drops a sensor
+ * directly: after each refill, sensors that no chosen watched option needs are dropped ({@link
+ * PlanCompanions#dropIdle}), so the link always holds.
  *
  * <p><b>Determinism.</b> For a given seed and worker count the result is identical whenever the
  * iteration or stall limit ends the search, not the time limit. Evaluations run on {@code workers}
@@ -164,10 +164,10 @@ public final class HeuristicSolver {
     try (PlanSearch ps = new PlanSearch(ix, settings.workers())) {
       ps.reset(start);
       ps.greedyFill(null, null, deadline);
-      if (ps.sensorSweep(null, deadline) > 0) {
+      if (PlanCompanions.sensorSweep(ps, null, deadline) > 0) {
         ps.greedyFill(null, null, deadline);
       }
-      ps.dropIdleSensors();
+      PlanCompanions.dropIdle(ps);
       double greedy = ps.objective;
       report(progress, "greedy", t0, ps.objective, 0);
       int it =
@@ -179,9 +179,9 @@ public final class HeuristicSolver {
               deadline,
               progress,
               t0);
-      if (ps.sensorSweep(null, deadline) > 0) {
+      if (PlanCompanions.sensorSweep(ps, null, deadline) > 0) {
         ps.greedyFill(null, null, deadline);
-        ps.dropIdleSensors();
+        PlanCompanions.dropIdle(ps);
       }
       report(progress, "done", t0, ps.objective, it);
       return new HeuristicResult(
@@ -287,7 +287,7 @@ public final class HeuristicSolver {
         ps.apply(s, -1);
       }
       ps.greedyFill(tabu, null, deadline);
-      ps.dropIdleSensors();
+      PlanCompanions.dropIdle(ps);
       for (int o : snapshot) {
         if (o >= 0) {
           tabu[o] = false;

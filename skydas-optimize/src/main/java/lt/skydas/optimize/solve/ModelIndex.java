@@ -60,6 +60,19 @@ final class ModelIndex {
    */
   final int[] watchedTwin;
 
+  /**
+   * Per option: it has a negative coefficient in some budget row (it supplies the row: a depot
+   * site's storage); per site: it has such an option. Suppliers have no gate arcs.
+   */
+  final boolean[] supplier;
+
+  final boolean[] supplierSite;
+
+  /** The supplier options, ascending; per budget row: some option supplies it. */
+  final int[] suppliers;
+
+  final boolean[] suppliedRow;
+
   // objective (the arrays are the shared definition's, read-only)
   final ModelObjective goal;
   final int[] scenGroup;
@@ -132,6 +145,10 @@ final class ModelIndex {
     this.sensor = base.sensor;
     this.sensorSite = base.sensorSite;
     this.watchedTwin = base.watchedTwin;
+    this.supplier = supplierOf(model);
+    this.supplierSite = supplierSites(supplier, optSite, sites);
+    this.suppliers = indices(supplier);
+    this.suppliedRow = suppliedRows(model);
     this.goal = base.goal;
     this.scenGroup = base.scenGroup;
     this.groupScen = base.groupScen;
@@ -208,6 +225,11 @@ final class ModelIndex {
       }
     }
 
+    supplier = supplierOf(model);
+    supplierSite = supplierSites(supplier, optSite, sites);
+    suppliers = indices(supplier);
+    suppliedRow = suppliedRows(model);
+
     goal = ModelObjective.of(model);
     scenGroup = goal.scenarioGroup;
     groupScen = goal.groupScenarios;
@@ -258,6 +280,46 @@ final class ModelIndex {
       }
     }
     baselineObjective = objective(baseline);
+  }
+
+  private static boolean[] supplierOf(BarrierModel model) {
+    boolean[] sup = new boolean[model.options().size()];
+    for (BarrierModel.Budget b : model.budgets()) {
+      long[] c = b.coefficient();
+      for (int o = 0; o < c.length; o++) {
+        sup[o] |= c[o] < 0;
+      }
+    }
+    return sup;
+  }
+
+  private static int[] indices(boolean[] b) {
+    int n = 0;
+    int[] out = new int[b.length];
+    for (int i = 0; i < b.length; i++) {
+      if (b[i]) {
+        out[n++] = i;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static boolean[] suppliedRows(BarrierModel model) {
+    boolean[] r = new boolean[model.budgets().size()];
+    for (int i = 0; i < r.length; i++) {
+      for (long c : model.budgets().get(i).coefficient()) {
+        r[i] |= c < 0;
+      }
+    }
+    return r;
+  }
+
+  private static boolean[] supplierSites(boolean[] supplier, int[] optSite, int sites) {
+    boolean[] s = new boolean[sites];
+    for (int o = 0; o < supplier.length; o++) {
+      s[optSite[o]] |= supplier[o];
+    }
+    return s;
   }
 
   private double[] throughSites(int k, double[] fromSource) {

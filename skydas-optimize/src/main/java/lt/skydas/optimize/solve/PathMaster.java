@@ -24,10 +24,11 @@ import lt.skydas.optimize.model.BarrierModel;
  *
  * <p>Only options on some pooled path get a variable: any other option adds nothing to a row and
  * only uses budget, so leaving it out loses no master solution's value; the sensors that cover an
- * option with a variable get one too (they are on no path, they only enable watched options). The
- * link rows are the model's own constraints, so the master stays a relaxation of the model and its
- * bound stays valid. Forced options are constants (their delays are in the rows' {@code C_P}, their
- * costs off the limits, the other options of their site left out).
+ * option with a variable get one too (they are on no path, they only enable watched options), and
+ * so does every supplier (a depot site, which makes room in the storage rows). The link rows are
+ * the model's own constraints, so the master stays a relaxation of the model and its bound stays
+ * valid. Forced options are constants (their delays are in the rows' {@code C_P}, their costs off
+ * the limits, the other options of their site left out).
  *
  * <p><b>Scaling.</b> Times are integer ticks. Objective coefficients are the group weights (divided
  * by the group size for MEAN) per tick, times a scale {@code K} making the largest possible
@@ -173,8 +174,8 @@ final class PathMaster {
     }
 
     /**
-     * A variable for every option on some pooled path and for the sensors covering those options;
-     * returns their number.
+     * A variable for every option on some pooled path, for the sensors covering those options and
+     * for every supplier (a depot site: it makes room in a row); returns their number.
      */
     private int addOptionVariables() {
       int n = 0;
@@ -196,6 +197,12 @@ final class PathMaster {
             y[j] = m.newBoolVar("y" + j);
             n++;
           }
+        }
+      }
+      for (int j : ix.suppliers) {
+        if (y[j] == null && ix.forcedAt[ix.optSite[j]] < 0) {
+          y[j] = m.newBoolVar("y" + j);
+          n++;
         }
       }
       return n;

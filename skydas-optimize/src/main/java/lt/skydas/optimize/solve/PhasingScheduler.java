@@ -12,9 +12,12 @@ import lt.skydas.optimize.model.BarrierModel;
  * ceiling and build capacity (a free one first; among options that gain nothing yet, the one adding
  * most delay on current attacker paths per euro, then the cheapest); when none fits, the next year
  * starts. A watched option (one with a watch link) goes in only with a covering sensor of the plan
- * that stands or is built in the same step, in the same year; a sensor is an option like any other
- * (a year, its cost and effort against the year's ceilings). Unspent money and hours do not carry
- * over. Options that fit no year are reported in {@link Phasing#unscheduled}, not dropped silently.
+ * that stands or is built in the same step, in the same year; an option that draws stored stock (a
+ * supplied budget row: depot storage) goes in only while the depots standing or built in the same
+ * step store it, so a depot is built no later than the stock it stores; sensors and depots are
+ * options like any other (a year, their cost and effort against the year's ceilings). Unspent money
+ * and hours do not carry over. Options that fit no year are reported in {@link
+ * Phasing#unscheduled}, not dropped silently.
  *
  * <p>Euro ceilings apply to each option's {@link BarrierModel.Option#cost_eur}. The plan is phased
  * as given; the model's own budget rows are not checked here.
@@ -95,7 +98,7 @@ public final class PhasingScheduler {
     double[] objective = new double[years + 1];
     double[][] lengths = new double[years + 1][];
     try (PlanSearch ps = new PlanSearch(ix, workers)) {
-      ps.checkBudgets = false;
+      ps.checkedRows = ix.suppliedRow;
       ps.forcedFixed = false;
       ps.reset(start);
       objective[0] = ps.objective;
@@ -115,10 +118,12 @@ public final class PhasingScheduler {
           int nAllowed = 0;
           int cheapest = -1;
           for (int o = 0; o < nOpt; o++) {
-            if (allowed[o] && !ix.covered(o, ps.choice)) {
-              // a watched option goes in with its cheapest sensor of the plan, or waits
+            if (allowed[o]) {
+              // a watched option goes in with its cheapest sensor of the plan, an option that
+              // needs stored stock with a depot of the plan that stores it, or waits
               int j = ps.companion(ix.optSite[o], o, allowed);
-              allowed[o] = j >= 0 && fitsYear(o, j, euros - s0, hours - e0, effort_h);
+              int d = j == -2 ? -2 : ps.supplierFor(ix.optSite[o], o, j, allowed);
+              allowed[o] = d != -2 && fitsYear(o, j, d, euros - s0, hours - e0, effort_h);
             }
             if (allowed[o]) {
               nAllowed++;
@@ -136,6 +141,10 @@ public final class PhasingScheduler {
             ps.apply(look[0]);
           } else if (st == PlanSearch.Step.NONE) {
             int j = ps.companion(ix.optSite[cheapest], cheapest, allowed);
+            int d = ps.supplierFor(ix.optSite[cheapest], cheapest, j, allowed);
+            if (d >= 0) {
+              ps.apply(ix.optSite[d], d);
+            }
             if (j >= 0) {
               ps.apply(ix.optSite[j], j);
             }
@@ -179,10 +188,21 @@ public final class PhasingScheduler {
         unscheduled);
   }
 
-  /** True when option {@code o} and sensor {@code j} (-1: none) fit what is left of the year. */
+  /** True when option {@code o} alone fits what is left of the year. */
   private boolean fitsYear(int o, int j, long euros, double hours, double[] effort_h) {
-    long cost = ix.optCost[o] + (j >= 0 ? ix.optCost[j] : 0);
-    double e = effort_h == null ? 0 : effort_h[o] + (j >= 0 ? effort_h[j] : 0);
+    return fitsYear(o, j, -1, euros, hours, effort_h);
+  }
+
+  /**
+   * True when option {@code o} with sensor {@code j} and supplier {@code d} (-1: none) fits what is
+   * left of the year.
+   */
+  private boolean fitsYear(int o, int j, int d, long euros, double hours, double[] effort_h) {
+    long cost = ix.optCost[o] + (j >= 0 ? ix.optCost[j] : 0) + (d >= 0 ? ix.optCost[d] : 0);
+    double e =
+        effort_h == null
+            ? 0
+            : effort_h[o] + (j >= 0 ? effort_h[j] : 0) + (d >= 0 ? effort_h[d] : 0);
     return cost <= euros && e <= hours;
   }
 }

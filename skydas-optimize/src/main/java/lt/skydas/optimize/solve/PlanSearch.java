@@ -55,8 +55,11 @@ final class PlanSearch implements AutoCloseable {
   /** Consecutive zero-gain look-ahead picks allowed before the greedy gives up and reverts. */
   int maxZeroStreak = 3;
 
-  /** When false, {@link #fits} ignores the model's budget rows (phasing has its own ceilings). */
-  boolean checkBudgets = true;
+  /**
+   * The budget rows {@link #fits} checks: null for every row; phasing, which has its own yearly
+   * ceilings, checks only the supplied rows (a depot is built before the stock it stores).
+   */
+  boolean[] checkedRows;
 
   /** When false, forced sites are candidates like any other (phasing schedules forced options). */
   boolean forcedFixed = true;
@@ -265,7 +268,7 @@ final class PlanSearch implements AutoCloseable {
 
   /** True when building {@code o} (-1: nothing) at site {@code s} keeps every budget row. */
   boolean fits(int s, int o) {
-    return fits(s, o, -1);
+    return fits(s, o, -1, -1);
   }
 
   /**
@@ -273,16 +276,30 @@ final class PlanSearch implements AutoCloseable {
    * sensor} (-1: none; at a site that has nothing chosen) keeps every budget row.
    */
   boolean fits(int s, int o, int sensor) {
-    if (!checkBudgets) {
-      return true;
-    }
+    return fits(s, o, sensor, -1);
+  }
+
+  /**
+   * True when building {@code o} (-1: nothing) at site {@code s} and, with it, options {@code a}
+   * and {@code b} (-1: none; each at a site that has nothing chosen) keeps every checked budget row
+   * ({@link #checkedRows}).
+   */
+  boolean fits(int s, int o, int a, int b) {
+    return fits(s, o, a, b, true);
+  }
+
+  private boolean fits(int s, int o, int a, int b, boolean suppliedRows) {
     int old = choice[s];
     for (int r = 0; r < usage.length; r++) {
+      if ((checkedRows != null && !checkedRows[r]) || (!suppliedRows && ix.suppliedRow[r])) {
+        continue;
+      }
       long u =
           usage[r]
               - (old >= 0 ? coef[r][old] : 0)
               + (o >= 0 ? coef[r][o] : 0)
-              + (sensor >= 0 ? coef[r][sensor] : 0);
+              + (a >= 0 ? coef[r][a] : 0)
+              + (b >= 0 ? coef[r][b] : 0);
       if (u > limit[r]) {
         return false;
       }
@@ -293,8 +310,9 @@ final class PlanSearch implements AutoCloseable {
   /**
    * What building {@code o} at site {@code s} needs besides: -1 when {@code o} has no watch link or
    * a covering sensor is chosen; else the cheapest covering sensor (ties: lowest option) whose site
-   * is empty, that is {@code allowed} (null: all) and fits the budget rows together with {@code o};
-   * -2 when no sensor can be added.
+   * is empty, that is {@code allowed} (null: all) and fits the budget rows together with {@code o}
+   * (the rows a supplier may still make room in aside: {@link #supplierFor}); -2 when no sensor can
+   * be added.
    */
   int companion(int s, int o, boolean[] allowed) {
     if (ix.covered(o, choice)) {
@@ -306,82 +324,44 @@ final class PlanSearch implements AutoCloseable {
       if (choice[ix.optSite[j]] < 0
           && (allowed == null || allowed[j])
           && (best < 0 || ix.optCost[j] < ix.optCost[best])
-          && fits(s, o, j)) {
+          && fits(s, o, j, -1, false)) {
         best = j;
       }
     }
     return best;
   }
 
-  /** Builds the candidate's sensor (if any), then its option. */
+  /**
+   * The supplier building {@code o} at site {@code s} with {@code sensor} (-1: none) needs: -1 when
+   * they fit every budget row as they are; else the cheapest supplier option (a depot site: ties,
+   * lowest option) whose site is empty, that is {@code allowed} (null: all) and with which they
+   * fit; -2 when none makes them fit.
+   */
+  int supplierFor(int s, int o, int sensor, boolean[] allowed) {
+    if (fits(s, o, sensor, -1)) {
+      return -1;
+    }
+    int best = -2;
+    for (int j : ix.suppliers) {
+      if (choice[ix.optSite[j]] < 0
+          && (allowed == null || allowed[j])
+          && (best < 0 || ix.optCost[j] < ix.optCost[best])
+          && fits(s, o, sensor, j)) {
+        best = j;
+      }
+    }
+    return best;
+  }
+
+  /** Builds the candidate's supplier and sensor (if any), then its option. */
   void apply(CandidateScan.Candidate c) {
+    if (c.supplier >= 0) {
+      apply(ix.optSite[c.supplier], c.supplier);
+    }
     if (c.sensor >= 0) {
       apply(ix.optSite[c.sensor], c.sensor);
     }
     apply(c.site, c.option);
-  }
-
-  /**
-   * Sensor sweep: for each sensor option not chosen (in option order) whose covered sites hold
-   * unwatched options with a watched twin, buys it and upgrades those options to their twins (same
-   * costs); keeps the change when the objective rises and the sensor fits the budget rows, else
-   * reverts. The greedy values a sensor only through one watched option at a time; this values all
-   * the chosen obstacles it would watch at once. Returns the sensors bought.
-   */
-  int sensorSweep(boolean[] allowed, long deadlineNanos) {
-    int bought = 0;
-    for (int j = 0; j < ix.options && System.nanoTime() < deadlineNanos; j++) {
-      int site = ix.optSite[j];
-      if (!ix.sensor[j] || choice[site] >= 0 || (allowed != null && !allowed[j])) {
-        continue;
-      }
-      int[] sites = new int[ix.watchesFirst[j + 1] - ix.watchesFirst[j]];
-      int[] from = new int[sites.length];
-      int n = 0;
-      for (int i = ix.watchesFirst[j]; i < ix.watchesFirst[j + 1]; i++) {
-        int o = ix.watches[i];
-        int s = ix.optSite[o];
-        int u = choice[s];
-        if (u >= 0 && ix.watchedTwin[u] == o) {
-          sites[n] = s;
-          from[n++] = u;
-        }
-      }
-      if (n == 0 || !fits(site, j)) {
-        continue;
-      }
-      double before = objective;
-      apply(site, j);
-      for (int i = 0; i < n; i++) {
-        apply(sites[i], ix.watchedTwin[from[i]]);
-      }
-      if (objective > before + eps()) {
-        bought++;
-      } else {
-        for (int i = n - 1; i >= 0; i--) {
-          apply(sites[i], from[i]);
-        }
-        apply(site, -1);
-      }
-    }
-    return bought;
-  }
-
-  /**
-   * Drops every chosen sensor that no chosen watched option needs (in site order: a sensor goes
-   * when the options it watches have another chosen cover), so a plan buys no idle sensor; the
-   * times do not change (sensors have no gate arcs).
-   */
-  void dropIdleSensors() {
-    for (int s = 0; s < choice.length; s++) {
-      int j = choice[s];
-      if (j >= 0
-          && ix.sensor[j]
-          && (!forcedFixed || ix.forcedAt[s] < 0)
-          && ix.idleSensor(j, choice)) {
-        apply(s, -1);
-      }
-    }
   }
 
   /** Builds {@code o} (-1: nothing) at site {@code s} and updates times and paths. */
@@ -524,12 +504,12 @@ final class PlanSearch implements AutoCloseable {
     return steps;
   }
 
-  /** Built, non-forced obstacle sites (not sensor sites), ascending. */
+  /** Built, non-forced obstacle sites (not sensor or supplier sites), ascending. */
   int[] builtSites() {
     int n = 0;
     int[] s = new int[ix.sites];
     for (int i = 0; i < ix.sites; i++) {
-      if (choice[i] >= 0 && ix.forcedAt[i] < 0 && !ix.sensorSite[i]) {
+      if (choice[i] >= 0 && ix.forcedAt[i] < 0 && !ix.sensorSite[i] && !ix.supplierSite[i]) {
         s[n++] = i;
       }
     }

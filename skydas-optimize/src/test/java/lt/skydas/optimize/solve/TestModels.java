@@ -377,4 +377,52 @@ public final class TestModels {
   private static int cell(double v, double w, int cells) {
     return Math.min(cells - 1, (int) (v / w));
   }
+
+  /**
+   * {@link #small} with depot storage: every mine option draws 1–5 items of stock; one storage row
+   * whose limit (what standing depots store, 0–6) the mines may outgrow; 1–2 depot sites (one
+   * option each, cost 2–15, no gate arc) that supply 3–10 items each (a negative coefficient).
+   * Forced mine options draw nothing (pins stand). At most ~16 000 plans.
+   */
+  static BarrierModel withDepots(long seed) {
+    BarrierModel m = small(seed);
+    SplittableRandom r = new SplittableRandom(seed * 104_729 + 3);
+    int nDepots = 1 + r.nextInt(2);
+    List<String> ids = new ArrayList<>(m.sites());
+    List<BarrierModel.Option> options = new ArrayList<>(m.options());
+    int n0 = options.size();
+    for (int d = 0; d < nDepots; d++) {
+      ids.add("depot" + d);
+      options.add(
+          new BarrierModel.Option(m.sites().size() + d, "depot", 2 + r.nextInt(14), false, false));
+    }
+    int n = options.size();
+    List<BarrierModel.Scenario> scen = new ArrayList<>();
+    for (BarrierModel.Scenario k : m.scenarios()) {
+      scen.add(
+          new BarrierModel.Scenario(
+              k.name(),
+              k.group(),
+              k.graph(),
+              java.util.Arrays.copyOf(k.cellDelay_s(), n),
+              java.util.Arrays.copyOf(k.roadDelay_s(), n)));
+    }
+    List<BarrierModel.Budget> budgets = new ArrayList<>();
+    for (BarrierModel.Budget b : m.budgets()) {
+      budgets.add(
+          new BarrierModel.Budget(
+              b.name(),
+              java.util.Arrays.copyOf(b.coefficient(), n),
+              b.limit() + (b.name().equals("total budget") ? 10 : 0)));
+    }
+    long[] items = new long[n];
+    for (int o = 0; o < n0; o++) {
+      items[o] = options.get(o).mine() && !options.get(o).forced() ? 1 + r.nextInt(5) : 0;
+    }
+    for (int o = n0; o < n; o++) {
+      items[o] = -(3 + r.nextInt(8));
+    }
+    budgets.add(new BarrierModel.Budget("depot storage at_mines", items, r.nextInt(7)));
+    return new BarrierModel(ids, options, m.groups(), scen, budgets);
+  }
 }
