@@ -249,15 +249,21 @@ public record OnWarning(
 
   /** The same with the emplacement check of the final plan. */
   OnWarning withCheck(EmplacementCheck.Result c) {
-    return with(c, curve);
+    return with(c, curve, robust);
   }
 
   /** The same with the delay against warning time. */
   OnWarning withCurve(List<WarningCurve.Point> c) {
-    return with(check, c);
+    return with(check, c, robust);
   }
 
-  private OnWarning with(EmplacementCheck.Result c, List<WarningCurve.Point> points) {
+  /** The same with the objective at each warning time planned for. */
+  OnWarning withRobust(List<AtWarning> r) {
+    return with(check, curve, r);
+  }
+
+  private OnWarning with(
+      EmplacementCheck.Result c, List<WarningCurve.Point> points, List<AtWarning> r) {
     return new OnWarning(
         enabled,
         warning_h,
@@ -272,26 +278,6 @@ public record OnWarning(
         notes,
         c,
         points,
-        storage,
-        robust);
-  }
-
-  /** The same with the objective at each warning time planned for. */
-  OnWarning withRobust(List<AtWarning> r) {
-    return new OnWarning(
-        enabled,
-        warning_h,
-        floor_h,
-        warningGiven,
-        forcesOrigin,
-        dropped,
-        rows,
-        stock,
-        onWarningCost_eur,
-        obstacleCost_eur,
-        notes,
-        check,
-        curve,
         storage,
         r);
   }
