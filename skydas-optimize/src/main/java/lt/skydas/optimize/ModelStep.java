@@ -86,8 +86,7 @@ final class ModelStep {
             workRows,
             storage,
             warnings);
-    BudgetChecks.checkBudgetsAllowSomething(
-        built.model(), java.util.Arrays.stream(opt.programme().yearCeilings_eur()).max().orElse(0));
+    BudgetChecks.checkBudgetsAllowSomething(built.model());
     return built;
   }
 

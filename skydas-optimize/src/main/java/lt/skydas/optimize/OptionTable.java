@@ -106,8 +106,7 @@ record OptionTable(
    * build cost; no effort: a depot is not built by the barrier's engineers); standing obstacles
    * cost nothing and take no effort. An obstacle option (not pinned) that costs more than the
    * largest yearly ceiling or takes more than a year's build capacity could never be phased into a
-   * year: it is left out and counted by type ({@link #tooBigForAYear}), unless every obstacle
-   * option would be (then {@link BudgetChecks#checkBudgetsAllowSomething} names what binds).
+   * year: it is left out and counted by type ({@link #tooBigForAYear}).
    */
   static OptionTable of(
       List<SiteTypes> sites,
@@ -115,24 +114,6 @@ record OptionTable(
       Programme programme,
       List<SensorCandidate> sensors,
       List<Forces.DepotSite> depots) {
-    OptionTable t = of(sites, fixed, programme, sensors, depots, true);
-    boolean anyLeft = false;
-    for (int o = 0; o < t.options().size(); o++) {
-      anyLeft |= t.obstacles().get(o) != null && !t.options().get(o).forced();
-    }
-    // every obstacle too big for a year: keep them, so the budget checks name what binds
-    return anyLeft || t.tooBigForAYear().isEmpty()
-        ? t
-        : of(sites, fixed, programme, sensors, depots, false);
-  }
-
-  private static OptionTable of(
-      List<SiteTypes> sites,
-      ModelFactory.Fixed fixed,
-      Programme programme,
-      List<SensorCandidate> sensors,
-      List<Forces.DepotSite> depots,
-      boolean leaveOutTooBig) {
     boolean watch = !sensors.isEmpty();
     List<List<Integer>> coverOf = new ArrayList<>();
     List<Double> minShare = new ArrayList<>();
@@ -172,8 +153,7 @@ record OptionTable(
                 pinned != null);
         double build = standing ? 0 : o.cost_eur();
         double effort = standing ? 0 : o.buildEffort_h();
-        if (leaveOutTooBig
-            && pinned == null
+        if (pinned == null
             && (op.cost_eur() > yearMax_eur || effort > programme.yearCapacity_h())) {
           rows.tooBigForAYear.merge(t.id(), 1, Integer::sum);
           continue;
