@@ -25,8 +25,7 @@ record OptionTable(
     boolean[] watched,
     List<SensorCandidate> sensorOf,
     List<Forces.DepotSite> depotOf,
-    List<BarrierModel.Link> links,
-    java.util.SortedMap<String, Integer> tooBigForAYear) {
+    List<BarrierModel.Link> links) {
 
   /** The type of a depot site's option. */
   static final String DEPOT_TYPE = "depot";
@@ -43,7 +42,6 @@ record OptionTable(
     final List<SensorCandidate> sensorOf = new ArrayList<>();
     final List<Forces.DepotSite> depotOf = new ArrayList<>();
     final List<int[]> linkTo = new ArrayList<>();
-    final java.util.SortedMap<String, Integer> tooBigForAYear = new java.util.TreeMap<>();
 
     /** Option number of the first sensor candidate. */
     int firstSensorOption = -1;
@@ -95,8 +93,7 @@ record OptionTable(
           links.add(new BarrierModel.Link(o, js));
         }
       }
-      return new OptionTable(
-          options, obstacles, b, e, ex, f, w, sensorOf, depotOf, links, tooBigForAYear);
+      return new OptionTable(options, obstacles, b, e, ex, f, w, sensorOf, depotOf, links);
     }
   }
 
@@ -104,9 +101,7 @@ record OptionTable(
    * One option per site and type (two, unwatched and watched, where a sensor candidate covers the
    * site and the type needs a watch), then one per sensor candidate, then one per depot site (its
    * build cost; no effort: a depot is not built by the barrier's engineers); standing obstacles
-   * cost nothing and take no effort. An obstacle option (not pinned) that costs more than the
-   * largest yearly ceiling or takes more than a year's build capacity could never be phased into a
-   * year: it is left out and counted by type ({@link #tooBigForAYear}).
+   * cost nothing and take no effort.
    */
   static OptionTable of(
       List<SiteTypes> sites,
@@ -130,10 +125,6 @@ record OptionTable(
       }
     }
     Rows rows = new Rows();
-    double yearMax_eur = 0;
-    for (double c : programme.yearCeilings_eur()) {
-      yearMax_eur = Math.max(yearMax_eur, c);
-    }
     for (int s = 0; s < sites.size(); s++) {
       SiteTypes st = sites.get(s);
       String pinned = fixed.typeBySite().get(s);
@@ -153,11 +144,6 @@ record OptionTable(
                 pinned != null);
         double build = standing ? 0 : o.cost_eur();
         double effort = standing ? 0 : o.buildEffort_h();
-        if (pinned == null
-            && (op.cost_eur() > yearMax_eur || effort > programme.yearCapacity_h())) {
-          rows.tooBigForAYear.merge(t.id(), 1, Integer::sum);
-          continue;
-        }
         double f = watch ? t.unobservedDelayFactor() : 1;
         rows.add(op, o, null, build, effort, standing, f, null);
         if (f < 1 && pinned == null && cover.length > 0) {

@@ -252,47 +252,6 @@ class ModelFactoryTest {
         .noneMatch(r -> r.name().equals(ModelFactory.CLEARANCE_CEILING));
   }
 
-  @Test
-  void anOptionNoYearCanAffordIsLeftOutWithANoteUnlessPinned() {
-    // the 1 km ditch costs EUR 150,000: a year of EUR 100,000 can never build it
-    Programme poor =
-        new Programme(1e6, 8e5, new double[] {1e5, 1e5}, Double.POSITIVE_INFINITY, true);
-    ModelFactory.Built b =
-        ModelFactory.build(SITES, each(ARCS), ModelFactory.Fixed.none(), poor, WEIGHTS, true);
-    assertThat(b.model().options()).isEmpty();
-    assertThat(b.notes())
-        .anySatisfy(
-            n ->
-                assertThat(n)
-                    .contains("1 option(s) cost more than the largest yearly ceiling")
-                    .contains("EUR 100,000")
-                    .contains("at_ditch ×1"));
-    // a year of EUR 200,000 can: the option stays and no note
-    Programme enough =
-        new Programme(1e6, 8e5, new double[] {1e5, 2e5}, Double.POSITIVE_INFINITY, true);
-    ModelFactory.Built ok =
-        ModelFactory.build(SITES, each(ARCS), ModelFactory.Fixed.none(), enough, WEIGHTS, true);
-    assertThat(ok.model().options()).hasSize(1);
-    assertThat(ok.notes()).noneMatch(n -> n.contains("yearly ceiling"));
-    // too long to build in a year of 10 hours of capacity
-    Programme slow = new Programme(1e6, 8e5, new double[] {1e6}, 10, true);
-    assertThat(
-            ModelFactory.build(SITES, each(ARCS), ModelFactory.Fixed.none(), slow, WEIGHTS, true)
-                .model()
-                .options())
-        .isEmpty();
-    // a pin stays (the pins' own check says whether it fits)
-    ModelFactory.Built pinned =
-        ModelFactory.build(
-            SITES,
-            each(ARCS),
-            new ModelFactory.Fixed(java.util.Map.of(0, "at_ditch"), java.util.Set.of()),
-            poor,
-            WEIGHTS,
-            true);
-    assertThat(pinned.model().options()).hasSize(1);
-  }
-
   private static BarrierModel.Budget row(ModelFactory.Built b, String name) {
     return b.model().budgets().stream()
         .filter(r -> r.name().equals(name))
