@@ -1,5 +1,6 @@
 package lt.skydas.assess;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import lt.skydas.core.geo.GridSpec;
@@ -19,6 +20,12 @@ import org.locationtech.jts.geom.Geometry;
  * @param mapLayers other report layers by name (e.g. "roads", "water"), may be empty
  * @param ground_m ground elevation per cell (m) from the pack's DEM ({@code region build --dem}),
  *     null for flat ground; line of sight uses it
+ * @param attackerClosed cells the attacker's searches never enter off road, null for none: the
+ *     hostile territory beyond the start band ({@link RegionInputs}). Every attacker path through
+ *     it off road comes back through the band, where it could have started at no cost, so pruning
+ *     it changes no time to an objective but a third of the work on the real region (ADR 0014).
+ *     Roads there stay open: the attacker may still drive behind the border from one crossing to
+ *     another
  */
 public record AssessmentRegion(
     String name,
@@ -30,7 +37,34 @@ public record AssessmentRegion(
     List<CivilianFeature> civilians,
     Map<String, Geometry> borders,
     Map<String, Geometry> mapLayers,
-    float[] ground_m) {
+    float[] ground_m,
+    BitSet attackerClosed) {
+
+  /** A region with no cell closed to the attacker. */
+  public AssessmentRegion(
+      String name,
+      GridSpec grid,
+      byte[] landCover,
+      String[] landCoverNames,
+      RoadInput roads,
+      int[] attackerStartCells,
+      List<CivilianFeature> civilians,
+      Map<String, Geometry> borders,
+      Map<String, Geometry> mapLayers,
+      float[] ground_m) {
+    this(
+        name,
+        grid,
+        landCover,
+        landCoverNames,
+        roads,
+        attackerStartCells,
+        civilians,
+        borders,
+        mapLayers,
+        ground_m,
+        null);
+  }
 
   /** A region on flat ground (no DEM). */
   public AssessmentRegion(
@@ -54,6 +88,21 @@ public record AssessmentRegion(
         borders,
         mapLayers,
         null);
+  }
+
+  /**
+   * {@code friction} (a fresh array of the attacker's, one value per cell) with the cells closed to
+   * the attacker made impassable (NaN), in place.
+   *
+   * @return {@code friction}
+   */
+  public float[] attackerFriction(float[] friction) {
+    if (attackerClosed != null) {
+      for (int c = attackerClosed.nextSetBit(0); c >= 0; c = attackerClosed.nextSetBit(c + 1)) {
+        friction[c] = Float.NaN;
+      }
+    }
+    return friction;
   }
 
   /** The grid's extent; plan and objective features must lie inside it. */

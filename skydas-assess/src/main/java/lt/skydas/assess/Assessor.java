@@ -165,7 +165,8 @@ public final class Assessor {
     Surface got = ref == null ? null : ref.get();
     if (got == null) {
       float[] friction =
-          MobilityCosts.friction(region.landCover(), region.landCoverNames(), speeds, v, s);
+          region.attackerFriction(
+              MobilityCosts.friction(region.landCover(), region.landCoverNames(), speeds, v, s));
       got = new Surface(friction, MobilityCosts.edgeCosts(net, friction, speeds, v, s));
       surfaces.put(key, new java.lang.ref.SoftReference<>(got));
     }
@@ -349,7 +350,9 @@ public final class Assessor {
     long t0 = System.nanoTime();
     GridSpec g = region.grid();
     float[] friction =
-        MobilityCosts.friction(region.landCover(), region.landCoverNames(), opt.speeds(), v, s);
+        region.attackerFriction(
+            MobilityCosts.friction(
+                region.landCover(), region.landCoverNames(), opt.speeds(), v, s));
     double[] base = MobilityCosts.edgeCosts(net, friction, opt.speeds(), v, s);
     int[] sources = region.attackerStartCells();
 

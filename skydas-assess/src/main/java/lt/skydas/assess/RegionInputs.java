@@ -1,6 +1,7 @@
 package lt.skydas.assess;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,29 @@ public final class RegionInputs {
         civilians,
         region.borders(),
         layers,
-        region.findDem().orElse(null));
+        region.findDem().orElse(null),
+        closedToAttacker(region, starts));
+  }
+
+  /**
+   * Cells of Belarus or Russia outside the start band ({@link #startCells}): an attacker path
+   * through them off road leaves the band and comes back through it, where it could have started at
+   * no cost, so the searches need not enter them (ADR 0014).
+   */
+  static BitSet closedToAttacker(Region region, int[] starts) {
+    byte[] country = region.country();
+    byte by = Country.BY.code();
+    byte ru = Country.RU.code();
+    BitSet closed = new BitSet(country.length);
+    for (int c = 0; c < country.length; c++) {
+      if (country[c] == by || country[c] == ru) {
+        closed.set(c);
+      }
+    }
+    for (int c : starts) {
+      closed.clear(c);
+    }
+    return closed;
   }
 
   /** Cells of Belarus or Russia within {@code depth_m} of the LT–BY and LT–RU border lines. */

@@ -388,12 +388,13 @@ public final class CorridorGraphBuilder {
                           edgeSource,
                           speeds,
                           c,
-                          MobilityCosts.friction(
-                              region.landCover(),
-                              region.landCoverNames(),
-                              speeds,
-                              c.vehicle(),
-                              c.season()),
+                          region.attackerFriction(
+                              MobilityCosts.friction(
+                                  region.landCover(),
+                                  region.landCoverNames(),
+                                  speeds,
+                                  c.vehicle(),
+                                  c.season())),
                           caseGates.get(kk),
                           hubs(c),
                           penalty,
@@ -447,8 +448,9 @@ public final class CorridorGraphBuilder {
     }
     GridSpec g = region.grid();
     float[] friction =
-        MobilityCosts.friction(
-            region.landCover(), region.landCoverNames(), speeds, c.vehicle(), c.season());
+        region.attackerFriction(
+            MobilityCosts.friction(
+                region.landCover(), region.landCoverNames(), speeds, c.vehicle(), c.season()));
     double[] base = MobilityCosts.edgeCosts(net, friction, speeds, c.vehicle(), c.season());
     CostDistanceSearch s =
         new CostDistanceSearch(
