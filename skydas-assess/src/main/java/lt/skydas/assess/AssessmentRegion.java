@@ -92,14 +92,14 @@ public record AssessmentRegion(
 
   /**
    * {@code friction} (a fresh array of the attacker's, one value per cell) with the cells closed to
-   * the attacker made impassable (NaN), in place.
+   * the attacker made impassable (+Inf, as a land cover of speed 0), in place.
    *
    * @return {@code friction}
    */
   public float[] attackerFriction(float[] friction) {
     if (attackerClosed != null) {
       for (int c = attackerClosed.nextSetBit(0); c >= 0; c = attackerClosed.nextSetBit(c + 1)) {
-        friction[c] = Float.NaN;
+        friction[c] = Float.POSITIVE_INFINITY;
       }
     }
     return friction;
