@@ -122,6 +122,17 @@ final class BudgetChecks {
 
   /** A budget that cannot pay for even the cheapest obstacle is an error, not an empty plan. */
   static void checkBudgetsAllowSomething(BarrierModel m) {
+    checkBudgetsAllowSomething(m, Double.POSITIVE_INFINITY);
+  }
+
+  /** Row name of the largest yearly ceiling in {@link #checkBudgetsAllowSomething}'s message. */
+  static final String YEARLY_CEILING = "largest yearly ceiling";
+
+  /**
+   * As above, also against the largest yearly ceiling ({@code yearMax_eur}): an option dearer than
+   * every year can never be built.
+   */
+  static void checkBudgetsAllowSomething(BarrierModel m, double yearMax_eur) {
     for (BarrierModel.Budget b : m.budgets()) {
       long forced = 0;
       for (int o = 0; o < m.options().size(); o++) {
@@ -139,7 +150,7 @@ final class BudgetChecks {
       if (m.options().get(o).forced()) {
         continue;
       }
-      boolean fits = true;
+      boolean fits = m.options().get(o).cost_eur() <= yearMax_eur;
       for (BarrierModel.Budget b : m.budgets()) {
         fits &= b.coefficient()[o] <= b.limit();
       }
@@ -155,7 +166,7 @@ final class BudgetChecks {
       return; // nothing but pins: the plan is the pins
     }
     BarrierModel.Option c = m.options().get(cheapestOption);
-    String binding = ModelFactory.TOTAL_BUDGET;
+    String binding = c.cost_eur() > yearMax_eur ? YEARLY_CEILING : ModelFactory.TOTAL_BUDGET;
     for (BarrierModel.Budget b : m.budgets()) {
       if (b.coefficient()[cheapestOption] > b.limit()) {
         binding = b.name();

@@ -86,7 +86,8 @@ final class ModelStep {
             workRows,
             storage,
             warnings);
-    BudgetChecks.checkBudgetsAllowSomething(built.model());
+    BudgetChecks.checkBudgetsAllowSomething(
+        built.model(), java.util.Arrays.stream(opt.programme().yearCeilings_eur()).max().orElse(0));
     return built;
   }
 

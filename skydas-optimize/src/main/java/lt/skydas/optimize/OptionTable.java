@@ -25,7 +25,8 @@ record OptionTable(
     boolean[] watched,
     List<SensorCandidate> sensorOf,
     List<Forces.DepotSite> depotOf,
-    List<BarrierModel.Link> links) {
+    List<BarrierModel.Link> links,
+    java.util.SortedMap<String, Integer> tooBigForAYear) {
 
   /** The type of a depot site's option. */
   static final String DEPOT_TYPE = "depot";
@@ -42,6 +43,7 @@ record OptionTable(
     final List<SensorCandidate> sensorOf = new ArrayList<>();
     final List<Forces.DepotSite> depotOf = new ArrayList<>();
     final List<int[]> linkTo = new ArrayList<>();
+    final java.util.SortedMap<String, Integer> tooBigForAYear = new java.util.TreeMap<>();
 
     /** Option number of the first sensor candidate. */
     int firstSensorOption = -1;
@@ -93,7 +95,8 @@ record OptionTable(
           links.add(new BarrierModel.Link(o, js));
         }
       }
-      return new OptionTable(options, obstacles, b, e, ex, f, w, sensorOf, depotOf, links);
+      return new OptionTable(
+          options, obstacles, b, e, ex, f, w, sensorOf, depotOf, links, tooBigForAYear);
     }
   }
 
@@ -101,7 +104,10 @@ record OptionTable(
    * One option per site and type (two, unwatched and watched, where a sensor candidate covers the
    * site and the type needs a watch), then one per sensor candidate, then one per depot site (its
    * build cost; no effort: a depot is not built by the barrier's engineers); standing obstacles
-   * cost nothing and take no effort.
+   * cost nothing and take no effort. An obstacle option (not pinned) that costs more than the
+   * largest yearly ceiling or takes more than a year's build capacity could never be phased into a
+   * year: it is left out and counted by type ({@link #tooBigForAYear}), unless every obstacle
+   * option would be (then {@link BudgetChecks#checkBudgetsAllowSomething} names what binds).
    */
   static OptionTable of(
       List<SiteTypes> sites,
@@ -109,6 +115,24 @@ record OptionTable(
       Programme programme,
       List<SensorCandidate> sensors,
       List<Forces.DepotSite> depots) {
+    OptionTable t = of(sites, fixed, programme, sensors, depots, true);
+    boolean anyLeft = false;
+    for (int o = 0; o < t.options().size(); o++) {
+      anyLeft |= t.obstacles().get(o) != null && !t.options().get(o).forced();
+    }
+    // every obstacle too big for a year: keep them, so the budget checks name what binds
+    return anyLeft || t.tooBigForAYear().isEmpty()
+        ? t
+        : of(sites, fixed, programme, sensors, depots, false);
+  }
+
+  private static OptionTable of(
+      List<SiteTypes> sites,
+      ModelFactory.Fixed fixed,
+      Programme programme,
+      List<SensorCandidate> sensors,
+      List<Forces.DepotSite> depots,
+      boolean leaveOutTooBig) {
     boolean watch = !sensors.isEmpty();
     List<List<Integer>> coverOf = new ArrayList<>();
     List<Double> minShare = new ArrayList<>();
@@ -125,6 +149,10 @@ record OptionTable(
       }
     }
     Rows rows = new Rows();
+    double yearMax_eur = 0;
+    for (double c : programme.yearCeilings_eur()) {
+      yearMax_eur = Math.max(yearMax_eur, c);
+    }
     for (int s = 0; s < sites.size(); s++) {
       SiteTypes st = sites.get(s);
       String pinned = fixed.typeBySite().get(s);
@@ -144,6 +172,12 @@ record OptionTable(
                 pinned != null);
         double build = standing ? 0 : o.cost_eur();
         double effort = standing ? 0 : o.buildEffort_h();
+        if (leaveOutTooBig
+            && pinned == null
+            && (op.cost_eur() > yearMax_eur || effort > programme.yearCapacity_h())) {
+          rows.tooBigForAYear.merge(t.id(), 1, Integer::sum);
+          continue;
+        }
         double f = watch ? t.unobservedDelayFactor() : 1;
         rows.add(op, o, null, build, effort, standing, f, null);
         if (f < 1 && pinned == null && cover.length > 0) {

@@ -252,6 +252,69 @@ class ModelFactoryTest {
         .noneMatch(r -> r.name().equals(ModelFactory.CLEARANCE_CEILING));
   }
 
+  @Test
+  void anOptionNoYearCanAffordIsLeftOutWithANoteUnlessPinned() {
+    // s0 offers a 1 km AT ditch, s1 a 1 km drainage ditch (cheaper)
+    ObstacleType drain = ObstacleCatalog.defaults().findType("drainage_ditch").orElseThrow();
+    List<SiteTypes> two =
+        List.of(SITES.get(0), new SiteTypes("s1", SITES.get(0).geometry_lks94(), List.of(drain)));
+    long ditch = ModelFactory.budgetCost_eur(obstacle(DITCH), Programme.defaults());
+    long cheap = ModelFactory.budgetCost_eur(obstacle(drain), Programme.defaults());
+    assertThat(cheap).isLessThan(ditch);
+    double between = (ditch + cheap) / 2.0;
+    Programme poor =
+        new Programme(1e9, 8e8, new double[] {between, between}, Double.POSITIVE_INFINITY, true);
+    ModelFactory.Built b =
+        ModelFactory.build(two, each(ARCS), ModelFactory.Fixed.none(), poor, WEIGHTS, true);
+    assertThat(b.model().options())
+        .extracting(BarrierModel.Option::type)
+        .containsExactly("drainage_ditch");
+    assertThat(b.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("1 option(s) cost more than the largest yearly ceiling")
+                    .contains("at_ditch ×1"));
+    // a year that pays for it: both stay, no note
+    Programme enough =
+        new Programme(1e9, 8e8, new double[] {between, ditch}, Double.POSITIVE_INFINITY, true);
+    ModelFactory.Built ok =
+        ModelFactory.build(two, each(ARCS), ModelFactory.Fixed.none(), enough, WEIGHTS, true);
+    assertThat(ok.model().options()).hasSize(2);
+    assertThat(ok.notes()).noneMatch(n -> n.contains("yearly ceiling"));
+    // more effort than a year's capacity
+    double eDitch = obstacle(DITCH).buildEffort_h();
+    double eDrain = obstacle(drain).buildEffort_h();
+    if (eDitch != eDrain) {
+      Programme slow = new Programme(1e9, 8e8, new double[] {1e9}, (eDitch + eDrain) / 2, true);
+      assertThat(
+              ModelFactory.build(two, each(ARCS), ModelFactory.Fixed.none(), slow, WEIGHTS, true)
+                  .model()
+                  .options())
+          .extracting(BarrierModel.Option::type)
+          .containsExactly(eDitch < eDrain ? "at_ditch" : "drainage_ditch");
+    }
+    // a pin stays (the pins' own check says whether it fits)
+    ModelFactory.Built pinned =
+        ModelFactory.build(
+            two,
+            each(ARCS),
+            new ModelFactory.Fixed(java.util.Map.of(0, "at_ditch"), java.util.Set.of()),
+            poor,
+            WEIGHTS,
+            true);
+    assertThat(pinned.model().options()).hasSize(2);
+    // when every obstacle is too big, they stay: the budget check names what binds
+    ModelFactory.Built all =
+        ModelFactory.build(SITES, each(ARCS), ModelFactory.Fixed.none(), poor, WEIGHTS, true);
+    assertThat(all.model().options()).hasSize(1);
+    assertThat(all.notes()).noneMatch(n -> n.contains("yearly ceiling"));
+  }
+
+  private static lt.skydas.plan.Obstacle obstacle(ObstacleType t) {
+    return new lt.skydas.plan.Obstacle("x", t.name(), t, null, SITES.get(0).geometry_lks94(), 0);
+  }
+
   private static BarrierModel.Budget row(ModelFactory.Built b, String name) {
     return b.model().budgets().stream()
         .filter(r -> r.name().equals(name))

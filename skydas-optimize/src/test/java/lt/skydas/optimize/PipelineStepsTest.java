@@ -123,6 +123,15 @@ class PipelineStepsTest {
         .isInstanceOf(SkydasProblem.class)
         .hasMessageContaining("the total budget is too small for any obstacle")
         .hasMessageContaining("at_ditch at s0");
+    // money enough in all, but no year pays for the ditch: the yearly ceiling is named
+    double[] years = new double[50];
+    java.util.Arrays.fill(years, 100_000);
+    OptimizeOptions poorYears =
+        options(new Programme(1e9, 8e8, years, Double.POSITIVE_INFINITY, true));
+    assertThatThrownBy(() -> ModelStep.build(s0(), g, edits(Map.of(), Set.of()), poorYears))
+        .isInstanceOf(SkydasProblem.class)
+        .hasMessageContaining("the largest yearly ceiling is too small for any obstacle")
+        .hasMessageContaining("at_ditch at s0");
   }
 
   // --- solve and phase
