@@ -43,6 +43,7 @@ public final class Assessor {
   private final AssessmentRegion region;
   private final List<Objective> objectives;
   private final MobilityNetwork net;
+  private final AttackerSurfaces surfaces;
   private final EdgeGraph topology;
   private final int[][] objectiveNodes;
   private final int[] allObjectiveNodes;
@@ -65,6 +66,7 @@ public final class Assessor {
           ProblemCode.INFEASIBLE, "the region has no attacker start cells along the border");
     }
     this.net = new MobilityNetworkBuilder(region.grid(), region.roads()).build(progress);
+    this.surfaces = new AttackerSurfaces(region, net);
     EdgeGraph.Builder b = EdgeGraph.builder(net.nodeCount());
     int[] first = net.firstEdge();
     int[] target = net.edgeTarget();
@@ -117,7 +119,7 @@ public final class Assessor {
    */
   public Arrivals arrivals(VehicleClass v, Season s, SpeedTable speeds, PlanEffects effects) {
     GridSpec g = region.grid();
-    Surface surface = surface(v, s, speeds);
+    AttackerSurfaces.Surface surface = surface(v, s, speeds);
     float[] friction = surface.friction();
     double[] base = surface.edgeBase();
     boolean any = effects != null && !effects.plan().obstacles().isEmpty();
@@ -144,33 +146,9 @@ public final class Assessor {
     return new Arrivals(objectiveTimes(search), atObstacle);
   }
 
-  /**
-   * The friction grid and road edge costs of a class, season and speed table, without a plan.
-   * Shared, never modified.
-   */
-  record Surface(float[] friction, double[] edgeBase) {}
-
-  private record SurfaceKey(VehicleClass v, Season s, SpeedTable speeds) {}
-
-  /**
-   * Surfaces of {@link #arrivals} and {@link RaceSearch} (the race searches each case many times):
-   * computed once, kept while memory allows (about 0.1 GB each on the real region at 100 m).
-   */
-  private final java.util.Map<SurfaceKey, java.lang.ref.SoftReference<Surface>> surfaces =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  Surface surface(VehicleClass v, Season s, SpeedTable speeds) {
-    SurfaceKey key = new SurfaceKey(v, s, speeds);
-    java.lang.ref.SoftReference<Surface> ref = surfaces.get(key);
-    Surface got = ref == null ? null : ref.get();
-    if (got == null) {
-      float[] friction =
-          region.attackerFriction(
-              MobilityCosts.friction(region.landCover(), region.landCoverNames(), speeds, v, s));
-      got = new Surface(friction, MobilityCosts.edgeCosts(net, friction, speeds, v, s));
-      surfaces.put(key, new java.lang.ref.SoftReference<>(got));
-    }
-    return got;
+  /** The attacker's surface without a plan (kept: the races search each case many times). */
+  AttackerSurfaces.Surface surface(VehicleClass v, Season s, SpeedTable speeds) {
+    return surfaces.get(v, s, speeds);
   }
 
   /**
@@ -349,11 +327,9 @@ public final class Assessor {
   private Case runCase(VehicleClass v, Season s, PlanEffects effects, AssessmentOptions opt) {
     long t0 = System.nanoTime();
     GridSpec g = region.grid();
-    float[] friction =
-        region.attackerFriction(
-            MobilityCosts.friction(
-                region.landCover(), region.landCoverNames(), opt.speeds(), v, s));
-    double[] base = MobilityCosts.edgeCosts(net, friction, opt.speeds(), v, s);
+    AttackerSurfaces.Surface surface = surfaces.compute(v, s, opt.speeds());
+    float[] friction = surface.friction();
+    double[] base = surface.edgeBase();
     int[] sources = region.attackerStartCells();
 
     CostGrid baseGrid = grid(g, friction, null);

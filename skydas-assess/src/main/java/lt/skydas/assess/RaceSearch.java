@@ -64,7 +64,7 @@ public final class RaceSearch {
       built[o] = !onWarning[o];
     }
     PlanEffects base = effects.withWatch(effects.watch().onlyWhere(built));
-    Assessor.Surface surface = assessor.surface(v, s, speeds);
+    AttackerSurfaces.Surface surface = assessor.surface(v, s, speeds);
     float[] friction = surface.friction();
     double[] edgeBase = surface.edgeBase();
     int edgeCount = assessor.topology().edgeCount();
