@@ -286,34 +286,12 @@ public final class ModelFactory {
         table.existing(),
         scenarios.scenarioCase(),
         scenarios.scenarioTarget(),
-        notes(reach.notes(), table.tooBigForAYear(), programme),
+        table.notes(reach.notes(), programme),
         table.sensorOf(),
         table.watched(),
         lazy,
         table.depotOf(),
         warnings.of(model, scenarios.scenarioWarning()));
-  }
-
-  /** The reach notes and, when options were left out as too big for any year, one more. */
-  private static List<String> notes(
-      List<String> reach, Map<String, Integer> tooBig, Programme programme) {
-    if (tooBig.isEmpty()) {
-      return reach;
-    }
-    List<String> notes = new ArrayList<>(reach);
-    double yearMax = Arrays.stream(programme.yearCeilings_eur()).max().orElse(0);
-    List<String> parts = new ArrayList<>();
-    tooBig.forEach((type, n) -> parts.add(type + " ×" + n));
-    notes.add(
-        String.format(
-            java.util.Locale.ROOT,
-            "%d option(s) cost more than the largest yearly ceiling (EUR %,.0f) or take more than"
-                + " a year's build capacity, so no year could build them: left out of the model"
-                + " (%s)",
-            tooBig.values().stream().mapToInt(Integer::intValue).sum(),
-            yearMax,
-            String.join(", ", parts)));
-    return notes;
   }
 
   /** What option {@code o} costs against the total budget: construction, plus counted clearance. */

@@ -223,4 +223,26 @@ record OptionTable(
     }
     return rows.table();
   }
+
+  /** {@code reach} (the model's notes) and, when options were left out as too big, one more. */
+  List<String> notes(List<String> reach, Programme programme) {
+    java.util.Map<String, Integer> tooBig = tooBigForAYear;
+    if (tooBig.isEmpty()) {
+      return reach;
+    }
+    List<String> notes = new ArrayList<>(reach);
+    double yearMax = java.util.Arrays.stream(programme.yearCeilings_eur()).max().orElse(0);
+    List<String> parts = new ArrayList<>();
+    tooBig.forEach((type, n) -> parts.add(type + " ×" + n));
+    notes.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "%d option(s) cost more than the largest yearly ceiling (EUR %,.0f) or take more than"
+                + " a year's build capacity, so no year could build them: left out of the model"
+                + " (%s)",
+            tooBig.values().stream().mapToInt(Integer::intValue).sum(),
+            yearMax,
+            String.join(", ", parts)));
+    return notes;
+  }
 }
