@@ -51,8 +51,8 @@ final class Race {
   /** Per case, the search with every obstacle in place (long warning times all meet it). */
   private final Map<Key, RaceSearch.Outcome> allIn = new ConcurrentHashMap<>();
 
-  /** Per case, the races searched so far with their thresholds (a curve meets them again). */
-  private final Map<Key, List<Searched>> searched = new ConcurrentHashMap<>();
+  /** Per case, the races searched so far (a curve meets them again). */
+  private final Map<Key, List<RaceSearch.Outcome>> searched = new ConcurrentHashMap<>();
 
   /**
    * Per case, the races searched so far by their final set (what a round of the iteration needs).
@@ -64,8 +64,6 @@ final class Race {
       new java.util.concurrent.atomic.AtomicInteger();
 
   private record Key(VehicleClass v, Season s) {}
-
-  private record Searched(double[] threshold, RaceSearch.Outcome outcome) {}
 
   /**
    * @param effects the whole plan located on the network, with its sensors' watch factors
@@ -126,6 +124,7 @@ final class Race {
         Arrays.fill(always, Double.NEGATIVE_INFINITY);
         r = RaceSearch.run(assessor, v, s, speeds, effects, onWarning, always);
         allIn.put(key, r);
+        searched.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(r);
         searches = 1;
         searchesRun.incrementAndGet();
       }
@@ -139,9 +138,7 @@ final class Race {
         r = RaceSearch.run(assessor, v, s, speeds, effects, onWarning, threshold);
         searches = 1;
         searchesRun.incrementAndGet();
-        searched
-            .computeIfAbsent(key, k -> new CopyOnWriteArrayList<>())
-            .add(new Searched(threshold, r));
+        searched.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(r);
         bySet.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(acting(r), r);
       }
     }
@@ -210,27 +207,27 @@ final class Race {
   }
 
   /**
-   * A race searched before whose answer is also this one's, or null. Its set A is the least fixed
-   * point for its thresholds θ'. If every threshold now is at most θ' (more warning, or the same
-   * schedule finishing no later), the least fixed point now contains A (monotonicity); if A is also
-   * a fixed point now (each reached obstacle acts iff its threshold is at most its reach under A),
-   * it contains the least one: the two are equal, and so is every arrival.
+   * A race searched before whose answer is also this one's, or null. The search decides each gate
+   * at its reach, in order of reach, and a decision depends only on the gate's threshold and its
+   * reach ({@code θ(o) ≤ A(o)}); everything else the search does follows from the decisions made
+   * before. So if every obstacle that race decided would be decided the same way under the
+   * thresholds now (its reach there against the threshold now), a search now would retrace it step
+   * by step — same reaches, same decisions, same stop — and give the same outcome. No ordering
+   * between the old and new thresholds is needed: a curve's fresh schedule at a later warning time
+   * finishes some obstacles later and others earlier, and still meets earlier races.
    */
   private RaceSearch.Outcome reuse(Key key, double[] threshold) {
-    List<Searched> list = searched.get(key);
+    List<RaceSearch.Outcome> list = searched.get(key);
     if (list == null) {
       return null;
     }
     next:
-    for (Searched e : list) {
-      RaceSearch.Outcome r = e.outcome();
+    for (RaceSearch.Outcome r : list) {
       for (int o = 0; o < threshold.length; o++) {
         if (permanent[o] || !r.reached()[o]) {
           continue;
         }
-        boolean acts = threshold[o] <= r.obstacle_s()[o];
-        if (!(threshold[o] <= e.threshold()[o] || Double.isNaN(e.threshold()[o]))
-            || acts != r.acted()[o]) {
+        if ((threshold[o] <= r.obstacle_s()[o]) != r.acted()[o]) {
           continue next;
         }
       }

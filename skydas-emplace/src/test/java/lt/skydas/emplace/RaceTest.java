@@ -110,6 +110,62 @@ class RaceTest {
     assertThat(reused).as("races answered by an earlier search").isPositive();
   }
 
+  /**
+   * A race whose every decided obstacle would be decided the same way is answered from the earlier
+   * search even when its thresholds move both ways (a curve's fresh schedule finishes some
+   * obstacles later and some earlier), and the answer is still the least closed set.
+   */
+  @Test
+  void aRaceDecidedTheSameWayIsAnsweredWithoutASearchWhicheverWayTheThresholdsMove() {
+    int mixed = 0;
+    for (VehicleClass v : VehicleClass.values()) {
+      Arrivals start = race.permanentOnly(v, Season.DRY);
+      for (long seed = 101; seed <= 120; seed++) {
+        Random rnd = new Random(seed);
+        double[] finish = new double[permanent.length];
+        for (int o = 0; o < finish.length; o++) {
+          finish[o] = rnd.nextDouble() * 3 * 3600;
+        }
+        double warning = rnd.nextDouble() * 1.5 * 3600;
+        Race.Outcome first = race.run(v, Season.DRY, start, finish, warning);
+        // new finish times on the same side of each reach: before it for those in place, after it
+        // for the others, each moved by up to 20 min either way where that keeps the side
+        double later = warning + rnd.nextDouble() * 1800;
+        double[] moved = finish.clone();
+        boolean up = false;
+        boolean down = false;
+        for (int o = 0; o < finish.length; o++) {
+          if (permanent[o]) {
+            continue;
+          }
+          double theta = finish[o] - warning;
+          double reach = first.arrival_s()[o];
+          double t = theta + (rnd.nextDouble() * 2 - 1) * 1200;
+          if (reach < Double.POSITIVE_INFINITY) {
+            t = first.inPlace()[o] ? Math.min(t, reach) : Math.max(t, Math.nextUp(reach));
+          }
+          // a finish before the order is impossible: at 0 it is still before the reach (≥ 0)
+          t = Math.max(t, -later);
+          moved[o] = t + later;
+          up |= t > theta;
+          down |= t < theta;
+        }
+        String where = v + " seed " + seed + " finish " + Arrays.toString(moved) + " W " + later;
+        Race.Outcome again = race.run(v, Season.DRY, start, moved, later);
+        boolean[] least = leastClosed(v, moved, later);
+        assertThat(again.inPlace()).as(where).containsExactly(least);
+        assertThat(again.objective_s()).as(where).containsExactly(arrivals(v, least).objective_s());
+        if (up && down && first.searches() == 1) {
+          assertThat(again.searches()).as(where + ": answered by the earlier search").isZero();
+        }
+        if (up && down && again.searches() == 0) {
+          mixed++;
+        }
+      }
+    }
+    assertThat(mixed).as("races with thresholds moved both ways").isGreaterThan(10);
+  }
+
   @Test
   void moreWarningNeverGivesLessDelayAndEverythingFinishedAtOnceCountsInFull() {
     VehicleClass v = VehicleClass.TRACKED;
