@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -191,12 +192,11 @@ public final class EmplacementPlanner implements AutoCloseable {
     EmplacementResult prev = null;
     Map<Season, Schedule> hints = Map.of();
     for (int i = 0; i < hs.length; i++) {
-      Map<Season, SeasonPlan> fresh = solveAll(hs[i], hints);
-      EmplacementResult r = evaluate(hs[i], fresh, Progress.NONE);
+      EmplacementResult r = evaluate(hs[i], solveAll(hs[i], hints), Progress.NONE);
       if (prev != null && !dominates(r, prev)) {
-        Map<Season, SeasonPlan> kept = new EnumMap<>(Season.class);
+        Map<Season, CompletableFuture<SeasonPlan>> kept = new EnumMap<>(Season.class);
         for (SeasonPlan p : prev.seasons()) {
-          kept.put(p.season(), reDeadlined(p, hs[i]));
+          kept.put(p.season(), CompletableFuture.completedFuture(reDeadlined(p, hs[i])));
         }
         r = evaluate(hs[i], kept, Progress.NONE);
       }
@@ -213,14 +213,17 @@ public final class EmplacementPlanner implements AutoCloseable {
     return out;
   }
 
-  /** One schedule per season, solved in parallel on the worker threads. */
-  private Map<Season, SeasonPlan> solveAll(double warning_h, Map<Season, Schedule> hints)
-      throws InterruptedException {
-    Map<Season, Future<SeasonPlan>> futures = new EnumMap<>(Season.class);
+  /**
+   * One schedule per season, solved in parallel on the worker threads; each season's races start as
+   * soon as its schedule is done ({@link #evaluate}), beside the other seasons' solves.
+   */
+  private Map<Season, CompletableFuture<SeasonPlan>> solveAll(
+      double warning_h, Map<Season, Schedule> hints) {
+    Map<Season, CompletableFuture<SeasonPlan>> futures = new EnumMap<>(Season.class);
     for (Season s : options.assessment().seasons()) {
       futures.put(
           s,
-          pool.submit(
+          CompletableFuture.supplyAsync(
               () -> {
                 long t0 = System.nanoTime();
                 Jobs j = jobs.get(s);
@@ -233,17 +236,10 @@ public final class EmplacementPlanner implements AutoCloseable {
                     j.depotOf(),
                     j.deadlines(warning_h * 3600),
                     (System.nanoTime() - t0) / 1e9);
-              }));
+              },
+              pool));
     }
-    Map<Season, SeasonPlan> plans = new EnumMap<>(Season.class);
-    try {
-      for (Map.Entry<Season, Future<SeasonPlan>> e : futures.entrySet()) {
-        plans.put(e.getKey(), e.getValue().get());
-      }
-    } catch (ExecutionException e) {
-      throw unwrap(e);
-    }
-    return plans;
+    return futures;
   }
 
   private SeasonPlan reDeadlined(SeasonPlan p, double warning_h) {
@@ -257,7 +253,7 @@ public final class EmplacementPlanner implements AutoCloseable {
   }
 
   private EmplacementResult evaluate(
-      double warning_h, Map<Season, SeasonPlan> plans, Progress progress)
+      double warning_h, Map<Season, CompletableFuture<SeasonPlan>> plans, Progress progress)
       throws InterruptedException {
     var a = options.assessment();
     int total = a.classes().size() * a.seasons().size();
@@ -265,9 +261,12 @@ public final class EmplacementPlanner implements AutoCloseable {
     try {
       List<Future<CaseOutcome>> futures = new ArrayList<>();
       for (Season s : a.seasons()) {
-        double[] finish = finishTimes(plans.get(s).schedule());
         for (VehicleClass v : a.classes()) {
-          futures.add(pool.submit(() -> raceCase(v, s, finish, warning_h * 3600)));
+          futures.add(
+              plans
+                  .get(s)
+                  .thenApplyAsync(
+                      p -> raceCase(v, s, finishTimes(p.schedule()), warning_h * 3600), pool));
         }
       }
       List<CaseOutcome> cases = new ArrayList<>();
@@ -278,7 +277,7 @@ public final class EmplacementPlanner implements AutoCloseable {
       progress.end();
       List<SeasonPlan> seasons = new ArrayList<>();
       for (Season s : a.seasons()) {
-        seasons.add(plans.get(s));
+        seasons.add(plans.get(s).get());
       }
       Jobs any = jobs.get(a.seasons().get(0));
       return new EmplacementResult(
