@@ -35,8 +35,15 @@ import java.util.Objects;
  * int[] route = search.path(goal);
  * }</pre>
  *
- * <p><b>Thread safety.</b> Not thread safe: a search holds mutable per-query state (about 12 bytes
- * per node) reused between runs. Use one instance per thread; grids and graphs may be shared.
+ * <p><b>Layout.</b> Inside, each node's state is kept where {@link TileLayout} puts it: cells in 16
+ * × 16 tiles, so that a cell's neighbours share a few cache lines (the search is bound by memory
+ * latency on large grids). Each run first copies the grid's frictions and penalties into that
+ * layout (O(cells)); ids in and out stay row-major. Results do not depend on the layout: moves are
+ * relaxed in the same order either way.
+ *
+ * <p><b>Thread safety.</b> Not thread safe: a search holds mutable per-query state (about 13 bytes
+ * per node, plus 4 or 8 per cell for the copied frictions and penalties) reused between runs. Use
+ * one instance per thread; grids and graphs may be shared.
  */
 public final class CostDistanceSearch {
   private static final double INF = Double.POSITIVE_INFINITY;
@@ -59,8 +66,20 @@ public final class CostDistanceSearch {
   final int h;
   final int cells;
   private final int n;
-  float[] f;
+
+  /** Where the per-node arrays keep each node ({@link TileLayout}). */
+  final TileLayout lay;
+
+  /** Internal ids below this are cells (padding included); the rest extra nodes. */
+  final int pcells;
+
+  /** The grid's frictions in the internal layout (NaN on padding), loaded at each run. */
+  final float[] f;
+
+  /** The grid's penalties in the internal layout, or null when it has none. */
   float[] pen;
+
+  private float[] penStore;
   private boolean knight;
   boolean fast;
   double halfOrth;
@@ -68,12 +87,21 @@ public final class CostDistanceSearch {
   private double quarterKnight;
 
   private EdgeGraph graph;
-  int[] first;
-  private int[] tgt;
+  private int[] first;
   private double[] ecost;
+
+  /** Edge targets as internal ids (per topology). */
+  private int[] tgtIn;
+
+  /** Internal ids of nodes with at least one edge (per topology), or null without edges. */
+  long[] hasEdges;
+
+  private int[] topologyOf;
 
   /** Block size (log2) of the dirty map used for the sub-linear reset between queries. */
   static final int BLOCK_SHIFT = 9;
+
+  // per-node state below is indexed by internal id (TileLayout)
 
   /** Tentative/final costs; +Inf for untouched nodes (restored per dirty block between queries). */
   final double[] dist;
@@ -90,10 +118,7 @@ public final class CostDistanceSearch {
   private final HeapQueue heap = new HeapQueue();
   private final BucketQueue bucket = new BucketQueue();
   double bound;
-  long[] targetBits;
-  int remaining;
-  // target groups of the running query (Query#withTargetGroups), or null
-  private TargetGroups groups;
+  final SearchTargets targets;
   private int settledCount;
   private QueueStrategy lastStrategy;
 
@@ -122,19 +147,23 @@ public final class CostDistanceSearch {
     if (n < cells) {
       throw new IllegalArgumentException("edge graph has " + n + " nodes < " + cells + " cells");
     }
-    this.f = grid.friction();
-    this.pen = grid.penalty();
+    this.lay = new TileLayout(w, h);
+    this.pcells = lay.paddedCells;
+    int ni = pcells + (n - cells);
+    this.f = new float[pcells];
+    Arrays.fill(f, Float.NaN);
     this.knight = grid.neighbourhood() == CostGrid.Neighbourhood.SIXTEEN;
     this.fast = !knight;
     this.halfOrth = grid.halfOrth();
     this.halfDiag = grid.halfDiag();
     this.quarterKnight = grid.quarterKnight();
     setEdgeGraph(edges);
-    this.dist = new double[n];
+    this.dist = new double[ni];
     Arrays.fill(dist, INF);
-    this.pred = new int[n];
-    this.settledBits = new long[(n + 63) >>> 6];
-    this.dirty = new byte[(n >>> BLOCK_SHIFT) + 1];
+    this.pred = new int[ni];
+    this.settledBits = new long[(ni + 63) >>> 6];
+    this.dirty = new byte[(ni >>> BLOCK_SHIFT) + 1];
+    this.targets = new SearchTargets(lay, n, ni);
   }
 
   /**
@@ -149,8 +178,29 @@ public final class CostDistanceSearch {
     this.graph = edges;
     boolean any = edges != null && edges.edgeCount() > 0;
     this.first = any ? edges.firstEdgeArray() : null;
-    this.tgt = any ? edges.targetArray() : null;
     this.ecost = any ? edges.costArray() : null;
+    if (!any) {
+      tgtIn = null;
+      hasEdges = null;
+      topologyOf = null;
+    } else if (topologyOf != first) {
+      tgtIn = lay.internal(edges.targetArray());
+      hasEdges = lay.withEdges(first, n);
+      topologyOf = first;
+    }
+  }
+
+  /** Copies the grid's frictions and penalties into the internal layout. */
+  private void loadGrid() {
+    float[] pe = grid.penalty();
+    if (pe != null && penStore == null) {
+      penStore = new float[pcells];
+    }
+    pen = pe == null ? null : penStore;
+    lay.copyIn(grid.friction(), f);
+    if (pe != null) {
+      lay.copyIn(pe, pen);
+    }
   }
 
   /**
@@ -167,8 +217,6 @@ public final class CostDistanceSearch {
           "grid " + g.width() + "x" + g.height() + " differs from " + w + "x" + h);
     }
     this.grid = g;
-    this.f = g.friction();
-    this.pen = g.penalty();
     this.knight = g.neighbourhood() == CostGrid.Neighbourhood.SIXTEEN;
     this.fast = !knight;
     this.halfOrth = g.halfOrth();
@@ -214,6 +262,7 @@ public final class CostDistanceSearch {
         Objects.checkIndex(t, n);
       }
     }
+    loadGrid();
     QueueStrategy strategy = query.strategy();
     if (strategy != QueueStrategy.HEAP && prepareBucket(query)) {
       if (runOnce(query, bucket)) {
@@ -260,18 +309,19 @@ public final class CostDistanceSearch {
 
   /** Arrival cost of {@code node}, or +Inf if it was not settled. */
   public double cost(int node) {
-    return isSettled(node) ? dist[node] : INF;
+    return isSettled(node) ? dist[lay.in(node)] : INF;
   }
 
   /** Predecessor of {@code node} on a cheapest path, -1 for sources and unsettled nodes. */
   public int predecessor(int node) {
-    return isSettled(node) ? pred[node] : -1;
+    return isSettled(node) ? lay.ex(pred[lay.in(node)]) : -1;
   }
 
   /** True if the last search settled {@code node} (its cost is final and finite). */
   public boolean isSettled(int node) {
     Objects.checkIndex(node, n);
-    return (settledBits[node >>> 6] & (1L << node)) != 0;
+    int i = lay.in(node);
+    return (settledBits[i >>> 6] & (1L << i)) != 0;
   }
 
   /** Number of nodes settled by the last search. */
@@ -282,14 +332,16 @@ public final class CostDistanceSearch {
   /** Writes all N arrival costs into {@code out} (+Inf for unsettled nodes); O(N). */
   public void copyCosts(double[] out) {
     for (int v = 0; v < n; v++) {
-      out[v] = isSettled(v) ? dist[v] : INF;
+      int i = lay.in(v);
+      out[v] = (settledBits[i >>> 6] & (1L << i)) != 0 ? dist[i] : INF;
     }
   }
 
   /** Writes all N predecessors into {@code out} (-1 for sources and unsettled nodes); O(N). */
   public void copyPredecessors(int[] out) {
     for (int v = 0; v < n; v++) {
-      out[v] = isSettled(v) ? pred[v] : -1;
+      int i = lay.in(v);
+      out[v] = (settledBits[i >>> 6] & (1L << i)) != 0 ? lay.ex(pred[i]) : -1;
     }
   }
 
@@ -299,12 +351,13 @@ public final class CostDistanceSearch {
       return new int[0];
     }
     int len = 0;
-    for (int v = node; v >= 0; v = pred[v]) {
+    int start = lay.in(node);
+    for (int v = start; v >= 0; v = pred[v]) {
       len++;
     }
     int[] p = new int[len];
-    for (int v = node; v >= 0; v = pred[v]) {
-      p[--len] = v;
+    for (int v = start; v >= 0; v = pred[v]) {
+      p[--len] = lay.ex(v);
     }
     return p;
   }
@@ -363,7 +416,7 @@ public final class CostDistanceSearch {
       if (d[b] != 0) {
         d[b] = 0;
         int from = b << BLOCK_SHIFT;
-        int to = Math.min(n, from + (1 << BLOCK_SHIFT));
+        int to = Math.min(dist.length, from + (1 << BLOCK_SHIFT));
         Arrays.fill(dist, from, to, INF);
         Arrays.fill(settledBits, from >>> 6, (to + 63) >>> 6, 0L);
       }
@@ -373,22 +426,21 @@ public final class CostDistanceSearch {
 
   private boolean runOnce(Query q, NodeQueue queue) {
     resetDirtyBlocks();
-    gr = gates == null ? null : new GateRun(gates, w);
+    gr = gates == null ? null : new GateRun(gates, lay);
     double cutoff = q.cutoff();
     bound = cutoff == INF ? Double.MAX_VALUE : cutoff;
     if (queue == heap) {
       heap.reset(cutoff);
     }
-    markTargets(q.targets(), true);
-    if (q.stopsAtFirstTarget() && remaining > 1) {
-      remaining = 1;
-    }
-    markGroups(q.groups());
+    targets.mark(q);
     int[] s = q.sources();
     for (int i = 0; i < s.length; i++) {
-      int v = s[i];
       double c = q.initialCost(i);
-      if (validSource(v, c, cutoff) && c < dist[v]) {
+      if (!validSource(s[i], c, cutoff)) {
+        continue;
+      }
+      int v = lay.in(s[i]);
+      if (c < dist[v]) {
         dist[v] = c;
         pred[v] = -1;
         dirty[v >>> BLOCK_SHIFT] = 1;
@@ -400,8 +452,7 @@ public final class CostDistanceSearch {
     }
     if (queue == bucket && fast) {
       settledCount = GridBucketKernel.drain(this, bucket);
-      markTargets(q.targets(), false);
-      unmarkGroups();
+      targets.unmark(q);
       return !queue.violated();
     }
     int settled = 0;
@@ -427,94 +478,36 @@ public final class CostDistanceSearch {
       sb[u >>> 6] |= bit;
       settled++;
       double du = dist[u];
-      if (u < cells) {
+      if (u < pcells) {
         relaxGrid(u, du, queue);
       }
-      if (first != null) {
-        relaxEdges(u, du, queue);
-      }
-      if (remaining > 0 && (targetBits[u >>> 6] & (1L << u)) != 0 && targetHit(u)) {
+      relaxEdges(u, du, queue);
+      if (targets.remaining > 0 && (targets.bits[u >>> 6] & (1L << u)) != 0 && targets.hit(u)) {
         break;
       }
     }
     settledCount = settled;
-    markTargets(q.targets(), false);
-    unmarkGroups();
+    targets.unmark(q);
     return !queue.violated();
   }
 
-  /**
-   * A target node {@code u} was settled: counts it off (plain targets) or counts off every group of
-   * it not yet reached. True when no target or group is left: the search stops.
-   */
-  boolean targetHit(int u) {
-    if (groups == null) {
-      return --remaining == 0;
-    }
-    remaining -= groups.hit(u);
-    return remaining == 0;
-  }
-
-  /** Marks the groups' nodes as targets; {@link #remaining} = the number of non-empty groups. */
-  private void markGroups(int[][] g) {
-    groups = null;
-    if (g == null) {
-      return;
-    }
-    if (targetBits == null) {
-      targetBits = new long[(n + 63) >>> 6];
-    }
-    groups = new TargetGroups(g, n);
-    groups.mark(targetBits, true);
-    remaining = groups.nonEmpty();
-  }
-
-  private void unmarkGroups() {
-    if (groups != null) {
-      groups.mark(targetBits, false);
-      groups = null;
-    }
-  }
-
-  private void markTargets(int[] targets, boolean set) {
-    remaining = 0;
-    if (targets == null || targets.length == 0) {
-      return;
-    }
-    if (targetBits == null) {
-      targetBits = new long[(n + 63) >>> 6];
-    }
-    for (int t : targets) {
-      long bit = 1L << t;
-      if (set) {
-        if ((targetBits[t >>> 6] & bit) == 0) {
-          targetBits[t >>> 6] |= bit;
-          remaining++;
-        }
-      } else {
-        targetBits[t >>> 6] &= ~bit;
-      }
-    }
-  }
-
   private void relaxGrid(int u, double du, NodeQueue q) {
-    int r = u / w;
-    int c = u - r * w;
-    if (fast && r > 0 && r < h - 1 && c > 0 && c < w - 1 && (gr == null || !gr.nearGate(u))) {
-      // interior fast path: 8 neighbours, no bound checks
+    if (fast && TileLayout.insideTile(u) && (gr == null || !gr.nearGate(u))) {
+      // inside its tile: 8 neighbours at fixed offsets, no bound checks (padding is NaN)
+      final int t = TileLayout.SIDE;
       double fu = f[u];
       double ho = halfOrth;
       double hd = halfDiag;
-      relaxFast(u, u - w, du, fu, ho, q);
+      relaxFast(u, u - t, du, fu, ho, q);
       relaxFast(u, u - 1, du, fu, ho, q);
       relaxFast(u, u + 1, du, fu, ho, q);
-      relaxFast(u, u + w, du, fu, ho, q);
-      relaxFast(u, u - w - 1, du, fu, hd, q);
-      relaxFast(u, u - w + 1, du, fu, hd, q);
-      relaxFast(u, u + w - 1, du, fu, hd, q);
-      relaxFast(u, u + w + 1, du, fu, hd, q);
+      relaxFast(u, u + t, du, fu, ho, q);
+      relaxFast(u, u - t - 1, du, fu, hd, q);
+      relaxFast(u, u - t + 1, du, fu, hd, q);
+      relaxFast(u, u + t - 1, du, fu, hd, q);
+      relaxFast(u, u + t + 1, du, fu, hd, q);
     } else {
-      relaxGeneric(u, r, c, du, q);
+      relaxGeneric(u, lay.row(u), lay.col(u), du, q);
     }
   }
 
@@ -559,7 +552,7 @@ public final class CostDistanceSearch {
       if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
         continue;
       }
-      int v = rr * w + cc;
+      int v = lay.cell(rr, cc);
       if (!open(v)) {
         continue;
       }
@@ -578,7 +571,7 @@ public final class CostDistanceSearch {
       if (rr < 0 || rr >= h || cc < 0 || cc >= w) {
         continue;
       }
-      int v = rr * w + cc;
+      int v = lay.cell(rr, cc);
       int m1 = (r + K1R[k]) * w + c + K1C[k];
       int m2 = (r + K2R[k]) * w + c + K2C[k];
       if (!open(v) || !grid.isPassable(m1) || !grid.isPassable(m2)) {
@@ -586,7 +579,8 @@ public final class CostDistanceSearch {
       }
       int lo = Math.min(m1, m2);
       int hi = Math.max(m1, m2);
-      double cost = (((fu + f[v]) + f[lo]) + f[hi]) * quarterKnight;
+      float[] fe = grid.friction();
+      double cost = (((fu + f[v]) + fe[lo]) + fe[hi]) * quarterKnight;
       if (pen != null) {
         cost += pen[v];
       }
@@ -595,11 +589,15 @@ public final class CostDistanceSearch {
   }
 
   void relaxEdges(int u, double du, NodeQueue q) {
-    int end = first[u + 1];
-    for (int e = first[u]; e < end; e++) {
-      int v = tgt[e];
+    if (hasEdges == null || (hasEdges[u >>> 6] & (1L << u)) == 0) {
+      return;
+    }
+    int x = lay.ex(u);
+    int end = first[x + 1];
+    for (int e = first[x]; e < end; e++) {
+      int v = tgtIn[e];
       double c = ecost[e];
-      if (v < cells) {
+      if (v < pcells) {
         if (!open(v)) {
           continue;
         }
@@ -614,12 +612,12 @@ public final class CostDistanceSearch {
   /** {@link #offer}, through the gates when the move crosses one. */
   private void offerMove(int u, int v, int e, double du, double nd, NodeQueue q) {
     if (gr == null
-        || !((e >= 0 && gr.edgeGated(e)) || (v < cells && gr.cellGated(v)))
+        || !((e >= 0 && gr.edgeGated(e)) || (v < pcells && gr.cellGated(v)))
         || !(nd < INF)) {
       offer(u, v, nd, q);
       return;
     }
-    double c = gr.cost(u, v, e, du, nd, cells);
+    double c = gr.cost(u, v, e, du, nd);
     if (!Double.isNaN(c)) {
       offer(u, v, c, q);
     }

@@ -22,7 +22,11 @@ final class GateRun {
   static final byte INACTIVE = 3;
 
   final Gates gates;
+  private final TileLayout lay;
+
+  /** Gated cells by internal id ({@link TileLayout}). */
   final long[] cellBits;
+
   final long[] edgeBits;
   final double[] key;
   final byte[] state;
@@ -41,23 +45,31 @@ final class GateRun {
   private int[] hg = new int[16];
   private int hsize;
 
-  /** Cells with a gated cell among themselves and their 8 neighbours (grid {@code w} wide). */
+  /**
+   * Cells (internal ids) with a gated cell among themselves and their 8 neighbours: a grid move out
+   * of them may enter a gated cell.
+   */
   final long[] nearBits;
 
-  GateRun(Gates gates, int w) {
+  GateRun(Gates gates, TileLayout lay) {
     this.gates = gates;
-    this.cellBits = gates.cellBits;
+    this.lay = lay;
     this.edgeBits = gates.edgeBits;
+    this.cellBits = new long[(lay.paddedCells + 63) >>> 6];
     this.nearBits = new long[cellBits.length];
-    int cells = gates.cellCount;
+    int w = lay.w;
+    int h = lay.h;
     for (int v : gates.gatedCells) {
       int r = v / w;
       int c = v - r * w;
+      int i = lay.cell(r, c);
+      cellBits[i >>> 6] |= 1L << i;
       for (int dr = -1; dr <= 1; dr++) {
         for (int dc = -1; dc <= 1; dc++) {
+          int rr = r + dr;
           int cc = c + dc;
-          int u = (r + dr) * w + cc;
-          if (cc >= 0 && cc < w && u >= 0 && u < cells) {
+          if (rr >= 0 && rr < h && cc >= 0 && cc < w) {
+            int u = lay.cell(rr, cc);
             nearBits[u >>> 6] |= 1L << u;
           }
         }
@@ -71,6 +83,7 @@ final class GateRun {
     Arrays.fill(head, -1);
   }
 
+  /** True if internal cell id {@code v} ({@code < paddedCells}) is gated. */
   boolean cellGated(int v) {
     return (cellBits[v >>> 6] & (1L << v)) != 0;
   }
@@ -85,13 +98,14 @@ final class GateRun {
   }
 
   /**
-   * The cost of the move {@code u → v} (along edge {@code e}, -1 for a grid move) with every gate
-   * on it decided, or NaN if one is undecided (the move then waits in that gate's list).
+   * The cost of the move {@code u → v} (internal ids; along edge {@code e}, -1 for a grid move)
+   * with every gate on it decided, or NaN if one is undecided (the move then waits in that gate's
+   * list).
    *
    * @param du the arrival at u (the reach of an edge gate)
    * @param c0 {@code du} plus the move's ungated cost (edge or grid move, ungated penalty of v)
    */
-  double cost(int u, int v, int e, double du, double c0, int cells) {
+  double cost(int u, int v, int e, double du, double c0) {
     double c = c0;
     boolean wait = false;
     if (e >= 0 && edgeGated(e)) {
@@ -111,8 +125,8 @@ final class GateRun {
         return Double.NaN;
       }
     }
-    if (v < cells && cellGated(v)) {
-      int i = Arrays.binarySearch(gates.gatedCells, v);
+    if (v < lay.paddedCells && cellGated(v)) {
+      int i = Arrays.binarySearch(gates.gatedCells, lay.ex(v));
       double add = 0;
       for (int j = gates.cellStart[i]; j < gates.cellStart[i + 1]; j++) {
         int g = gates.cellGates[j];
@@ -250,7 +264,7 @@ final class GateRun {
     for (int i = head[g]; i >= 0; i = next[i]) {
       int u = entU[i];
       int v = entV[i];
-      double c = cost(u, v, entE[i], s.dist[u], entC[i], s.cells);
+      double c = cost(u, v, entE[i], s.dist[u], entC[i]);
       if (!Double.isNaN(c)) {
         if ((s.settledBits[v >>> 6] & (1L << v)) != 0) {
           if (c < s.dist[v]) {

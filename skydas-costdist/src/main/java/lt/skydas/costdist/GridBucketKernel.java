@@ -5,18 +5,20 @@ import java.util.Arrays;
 /**
  * Specialised drain loop of {@link CostDistanceSearch} for the hottest case: bucket queue, 8
  * neighbours (entry penalties and gates allowed: moves that may touch a gate take the generic code,
- * and a pending gate is decided when its bucket is drained, as in the generic loop). Interior cells
- * are relaxed inline (unrolled, no bound checks, no virtual calls, queue state held in locals);
- * border cells, explicit edges and targets go through the generic code of the search. Arithmetic is
- * identical to the generic path, so results are too.
+ * and a pending gate is decided when its bucket is drained, as in the generic loop). Node ids are
+ * the search's internal ones ({@link TileLayout}). Cells inside their tile are relaxed inline
+ * (unrolled, no bound checks, no virtual calls, queue state held in locals); cells on a tile's
+ * edge, explicit edges and targets go through the generic code of the search, which visits the
+ * neighbours in the same order. Arithmetic is identical to the generic path, so results are too.
  */
 final class GridBucketKernel {
   private GridBucketKernel() {}
 
   /** Drains {@code q} (already seeded) on behalf of {@code s}; returns the number settled. */
   static int drain(CostDistanceSearch s, BucketQueue q) {
-    final int w = s.w;
-    final int cells = s.cells;
+    final int cells = s.pcells;
+    final TileLayout lay = s.lay;
+    final int t = TileLayout.SIDE;
     final float[] f = s.f;
     final float[] pen = s.pen;
     final double[] dist = s.dist;
@@ -24,18 +26,12 @@ final class GridBucketKernel {
     final long[] settledBits = s.settledBits;
     final byte[] dirty = s.dirty;
     final double bound = s.bound;
-    final int[] first = s.first;
-    final long[] targetBits = s.targetBits;
-    int remaining = s.remaining;
+    final long[] hasEdges = s.hasEdges;
+    final SearchTargets tg = s.targets;
+    final long[] targetBits = tg.bits;
+    int remaining = tg.remaining;
     final double ho = s.halfOrth;
     final double hd = s.halfDiag;
-    // Row without an integer division: q = (u + 0.5) / w = r + (c + 0.5) / w lies at least 0.5 / w
-    // away from any integer; the computed fl(fl(u + 0.5) * fl(1 / w)) has relative error <= 2^-52,
-    // i.e. absolute error <= q * 2^-52, which is < 0.5 / w because w * q = u + 0.5 < 2^31. So the
-    // truncation is exactly u / w.
-    final double invW = 1.0 / w;
-    final int lastRow = s.h - 1;
-    final int lastCol = w - 1;
     final int[][] buckets = q.buckets;
     final int[] sizes = q.sizes;
     final int mask = q.mask;
@@ -93,13 +89,12 @@ final class GridBucketKernel {
       settled++;
       double du = dist[u];
       if (u < cells) {
-        int r = (int) ((u + 0.5) * invW);
-        int c = u - r * w;
-        if (r > 0 && r < lastRow && c > 0 && c < lastCol && (gr == null || !gr.nearGate(u))) {
+        // inside its tile the neighbours lie at fixed offsets; padding cells are NaN (impassable)
+        if (TileLayout.insideTile(u) && (gr == null || !gr.nearGate(u))) {
           double fu = f[u];
           int pushed =
               relax(
-                      u, u - w, du, fu, ho, f, pen, dist, pred, dirty, bound, inv, cur, mask,
+                      u, u - t, du, fu, ho, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q)
                   + relax(
                       u, u - 1, du, fu, ho, f, pen, dist, pred, dirty, bound, inv, cur, mask,
@@ -108,29 +103,29 @@ final class GridBucketKernel {
                       u, u + 1, du, fu, ho, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q)
                   + relax(
-                      u, u + w, du, fu, ho, f, pen, dist, pred, dirty, bound, inv, cur, mask,
+                      u, u + t, du, fu, ho, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q)
                   + relax(
-                      u, u - w - 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
+                      u, u - t - 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q)
                   + relax(
-                      u, u - w + 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
+                      u, u - t + 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q)
                   + relax(
-                      u, u + w - 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
+                      u, u + t - 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q)
                   + relax(
-                      u, u + w + 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
+                      u, u + t + 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q);
           count += pushed;
         } else {
           q.cur = cur;
           q.count = count;
-          s.relaxGeneric(u, r, c, du, q);
+          s.relaxGeneric(u, lay.row(u), lay.col(u), du, q);
           count = q.count;
         }
       }
-      if (first != null && first[u] != first[u + 1]) {
+      if (hasEdges != null && (hasEdges[u >>> 6] & (1L << u)) != 0) {
         q.cur = cur;
         q.count = count;
         s.relaxEdges(u, du, q);
@@ -140,14 +135,14 @@ final class GridBucketKernel {
         break;
       }
       if (remaining > 0 && (targetBits[u >>> 6] & (1L << u)) != 0) {
-        s.remaining = remaining;
-        stopAfter = s.targetHit(u);
-        remaining = s.remaining;
+        tg.remaining = remaining;
+        stopAfter = tg.hit(u);
+        remaining = tg.remaining;
       }
     }
     q.cur = cur;
     q.count = count;
-    s.remaining = remaining;
+    tg.remaining = remaining;
     return settled;
   }
 
