@@ -80,6 +80,10 @@ public final class CostDistanceSearch {
   float[] pen;
 
   private float[] penStore;
+
+  // the grid arrays last copied into f and pen
+  private float[] loadedF;
+  private float[] loadedPen;
   private boolean knight;
   boolean fast;
   double halfOrth;
@@ -190,17 +194,27 @@ public final class CostDistanceSearch {
     }
   }
 
-  /** Copies the grid's frictions and penalties into the internal layout. */
+  /**
+   * Copies the grid's frictions and penalties into the internal layout, unless they are the arrays
+   * copied last time (a grid's arrays never change: {@link CostGrid}'s contract), so that many
+   * short searches over one grid copy it once.
+   */
   private void loadGrid() {
+    float[] fe = grid.friction();
     float[] pe = grid.penalty();
+    if (fe == loadedF && pe == loadedPen) {
+      return;
+    }
     if (pe != null && penStore == null) {
       penStore = new float[pcells];
     }
     pen = pe == null ? null : penStore;
-    lay.copyIn(grid.friction(), f);
+    lay.copyIn(fe, f);
     if (pe != null) {
       lay.copyIn(pe, pen);
     }
+    loadedF = fe;
+    loadedPen = pe;
   }
 
   /**

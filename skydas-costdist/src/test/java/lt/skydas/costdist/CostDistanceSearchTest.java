@@ -165,4 +165,48 @@ class CostDistanceSearchTest {
     s.run(Query.from(0).withStrategy(QueueStrategy.BUCKET));
     assertThat(s.lastStrategy()).isEqualTo(QueueStrategy.BUCKET);
   }
+
+  /**
+   * One search switched between grids (other frictions, with and without penalties, tiles cut by
+   * the grid's edge) gives each grid exactly the costs and paths of a fresh search on it: the
+   * frictions copied into the search's layout follow the grid.
+   */
+  @Test
+  void aSearchSwitchedBetweenGridsGivesEachItsOwnCosts() {
+    int w = 37;
+    int h = 23;
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+    float[] a = new float[w * h];
+    float[] b = new float[w * h];
+    float[] pen = new float[w * h];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = 1 + (float) rnd.nextDouble(9);
+      b[i] = rnd.nextInt(10) == 0 ? Float.NaN : 1 + (float) rnd.nextDouble(3);
+      pen[i] = rnd.nextInt(5) == 0 ? (float) rnd.nextDouble(20) : 0;
+    }
+    CostGrid[] grids = {
+      new CostGrid(w, h, 10, a),
+      new CostGrid(w, h, 10, b, pen, CostGrid.Neighbourhood.EIGHT),
+      new CostGrid(w, h, 10, b),
+      new CostGrid(w, h, 10, a, pen, CostGrid.Neighbourhood.EIGHT)
+    };
+    CostDistanceSearch s = new CostDistanceSearch(grids[0]);
+    Query q = Query.from(5 * w + 7, (h - 1) * w + w - 1);
+    for (int round = 0; round < 3; round++) {
+      for (int k = 0; k < grids.length; k++) {
+        s.setGrid(grids[k]);
+        s.run(q);
+        CostDistanceSearch fresh = new CostDistanceSearch(grids[k]);
+        fresh.run(q);
+        double[] got = new double[w * h];
+        double[] want = new double[w * h];
+        s.copyCosts(got);
+        fresh.copyCosts(want);
+        assertThat(got).as("round %d grid %d", round, k).containsExactly(want);
+        for (int v = 0; v < w * h; v += 17) {
+          assertThat(s.path(v)).as("grid %d path to %d", k, v).containsExactly(fresh.path(v));
+        }
+      }
+    }
+  }
 }
