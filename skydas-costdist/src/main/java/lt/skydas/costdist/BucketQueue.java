@@ -28,6 +28,9 @@ final class BucketQueue extends NodeQueue {
   /** Relative safety margin of the bucket width below the minimum move cost. */
   static final double MARGIN = 0x1p-20;
 
+  private static final int MAX_BUCKETS = 1 << 22;
+  private static final double MAX_RATIO = 0x1p20;
+
   int[][] buckets = new int[0][];
   int[] sizes = new int[0];
   int mask;
@@ -38,6 +41,31 @@ final class BucketQueue extends NodeQueue {
   private boolean seeding;
   private boolean current;
   boolean violated;
+
+  /**
+   * Prepares an empty queue for moves costing {@code cMin..cMax} and sources costing {@code
+   * lo..hi}, if buckets fit: false when {@code cMin} is not positive and finite, the costs span
+   * more than 2^20 bucket widths, the window would need more than 2^22 buckets, or there is no
+   * source ({@code lo} = +Inf). Then the caller uses the heap.
+   */
+  boolean prepare(double cMin, double cMax, double lo, double hi, double cutoff) {
+    if (!(cMin > 0) || cMin == Double.POSITIVE_INFINITY || cMax / cMin > MAX_RATIO) {
+      return false;
+    }
+    if (lo == Double.POSITIVE_INFINITY) {
+      return false;
+    }
+    double delta = cMin * (1 - MARGIN);
+    double inv = 1.0 / delta;
+    long firstIdx = index(lo, inv);
+    long span = Math.max(index(hi, inv) - firstIdx, index(cMax, inv) + 2);
+    if (span + 2 > MAX_BUCKETS) {
+      return false;
+    }
+    int bucketCount = Integer.highestOneBit((int) span + 2) << 1;
+    reset(delta, bucketCount, firstIdx, cutoff);
+    return true;
+  }
 
   /**
    * Prepares an empty queue.

@@ -47,8 +47,6 @@ import java.util.Objects;
  */
 public final class CostDistanceSearch {
   private static final double INF = Double.POSITIVE_INFINITY;
-  private static final int MAX_BUCKETS = 1 << 22;
-  private static final double MAX_RATIO = 0x1p20;
 
   // 8-neighbourhood: 0..3 orthogonal, 4..7 diagonal
   private static final int[] DR = {-1, 0, 0, 1, -1, -1, 1, 1};
@@ -394,11 +392,6 @@ public final class CostDistanceSearch {
       // a gated move may carry every gate's delay on its edge and its cell
       cMax += gates.maxMoveDelay;
     }
-    if (!(cMin > 0) || cMin == INF || cMax / cMin > MAX_RATIO) {
-      return false;
-    }
-    double delta = cMin * (1 - BucketQueue.MARGIN);
-    double inv = 1.0 / delta;
     double cutoff = q.cutoff();
     double lo = INF;
     double hi = 0;
@@ -410,17 +403,7 @@ public final class CostDistanceSearch {
         hi = Math.max(hi, c);
       }
     }
-    if (lo == INF) {
-      return false;
-    }
-    long firstIdx = BucketQueue.index(lo, inv);
-    long span = Math.max(BucketQueue.index(hi, inv) - firstIdx, BucketQueue.index(cMax, inv) + 2);
-    if (span + 2 > MAX_BUCKETS) {
-      return false;
-    }
-    int buckets = Integer.highestOneBit((int) span + 2) << 1;
-    bucket.reset(delta, buckets, firstIdx, cutoff);
-    return true;
+    return bucket.prepare(cMin, cMax, lo, hi, cutoff);
   }
 
   /** Restores dist = +Inf and clears settled bits in every block the previous query touched. */
