@@ -33,9 +33,10 @@ public final class Gates {
   final int[][] cells;
   final int[][] edges;
 
-  /** One bit per grid cell / per edge: some gate has it. */
-  final long[] cellBits;
-
+  /**
+   * One bit per edge: some gate has it (the search keeps the gated cells' bits in its own layout,
+   * {@link GateRun}).
+   */
   final long[] edgeBits;
 
   /** Sorted gated cells and, per position, the gates there ({@code cellGates[cellStart[i]..]}). */
@@ -59,9 +60,8 @@ public final class Gates {
     this.edgeDelay = Arrays.copyOf(b.edgeDelay, n);
     this.cells = Arrays.copyOf(b.cells, n);
     this.edges = Arrays.copyOf(b.edges, n);
-    this.cellBits = new long[(cellCount + 63) >>> 6];
     this.edgeBits = new long[(edgeCount + 63) >>> 6];
-    int[][] c = index(cells, cellBits);
+    int[][] c = index(cells, null);
     this.gatedCells = c[0];
     this.cellStart = c[1];
     this.cellGates = c[2];
@@ -85,7 +85,7 @@ public final class Gates {
     return max;
   }
 
-  /** Sorted distinct ids, CSR starts, gate lists; sets the bits. */
+  /** Sorted distinct ids, CSR starts, gate lists; sets the bits (if not null). */
   private static int[][] index(int[][] perGate, long[] bits) {
     int total = 0;
     for (int[] ids : perGate) {
@@ -111,7 +111,9 @@ public final class Gates {
         start[m] = i;
         ids[m++] = id;
         prev = id;
-        bits[id >>> 6] |= 1L << id;
+        if (bits != null) {
+          bits[id >>> 6] |= 1L << id;
+        }
       }
       gates[i] = g;
     }
