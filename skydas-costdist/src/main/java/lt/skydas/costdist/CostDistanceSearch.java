@@ -79,6 +79,13 @@ public final class CostDistanceSearch {
 
   private float[] penStore;
 
+  /**
+   * Per tile ({@link TileLayout}), 1 if it or one of its eight neighbour tiles holds a non-zero
+   * penalty (set with {@link #pen}): a cell of a tile marked 0 moves to its neighbours without
+   * reading penalties, all zero there. Plans put penalties on few cells, so most tiles are 0.
+   */
+  byte[] penNear;
+
   // the grid arrays last copied into f and pen
   private float[] loadedF;
   private float[] loadedPen;
@@ -89,11 +96,11 @@ public final class CostDistanceSearch {
   private double quarterKnight;
 
   private EdgeGraph graph;
-  private int[] first;
-  private double[] ecost;
+  int[] first;
+  double[] ecost;
 
   /** Edge targets as internal ids (per topology). */
-  private int[] tgtIn;
+  int[] tgtIn;
 
   /** Internal ids of nodes with at least one edge (per topology), or null without edges. */
   long[] hasEdges;
@@ -210,6 +217,7 @@ public final class CostDistanceSearch {
     lay.copyIn(fe, f);
     if (pe != null) {
       lay.copyIn(pe, pen);
+      penNear = lay.tilesNear(pen, penNear);
     }
     loadedF = fe;
     loadedPen = pe;
@@ -607,7 +615,7 @@ public final class CostDistanceSearch {
   }
 
   /** {@link #offer}, through the gates when the move crosses one. */
-  private void offerMove(int u, int v, int e, double du, double nd, NodeQueue q) {
+  void offerMove(int u, int v, int e, double du, double nd, NodeQueue q) {
     if (gr == null
         || !((e >= 0 && gr.edgeGated(e)) || (v < pcells && gr.cellGated(v)))
         || !(nd < INF)) {

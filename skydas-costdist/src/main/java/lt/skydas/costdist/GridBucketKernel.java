@@ -20,13 +20,19 @@ final class GridBucketKernel {
     final TileLayout lay = s.lay;
     final int t = TileLayout.SIDE;
     final float[] f = s.f;
-    final float[] pen = s.pen;
+    final float[] penAll = s.pen;
+    final byte[] penNear = s.penNear;
     final double[] dist = s.dist;
     final int[] pred = s.pred;
     final long[] settledBits = s.settledBits;
     final byte[] dirty = s.dirty;
     final double bound = s.bound;
     final long[] hasEdges = s.hasEdges;
+    final int[] first = s.first;
+    final int[] tgtIn = s.tgtIn;
+    final double[] ecost = s.ecost;
+    final int pcells = s.pcells;
+    final int[][] offsets = lay.offsets;
     final SearchTargets tg = s.targets;
     final long[] targetBits = tg.bits;
     int remaining = tg.remaining;
@@ -89,8 +95,20 @@ final class GridBucketKernel {
       settled++;
       double du = dist[u];
       if (u < cells) {
-        // inside its tile the neighbours lie at fixed offsets; padding cells are NaN (impassable)
-        if (TileLayout.insideTile(u) && (gr == null || !gr.nearGate(u))) {
+        // grid moves read penalties only near a tile holding some (all 0 elsewhere: same sums)
+        final float[] pen =
+            penAll != null && penNear[u >>> (2 * TileLayout.SHIFT)] != 0 ? penAll : null;
+        int cls;
+        if (gr != null && gr.nearGate(u)) {
+          cls = -1;
+        } else {
+          cls = TileLayout.borderClass(u);
+          if (cls != 0 && !lay.inInteriorTile(u)) {
+            cls = -1;
+          }
+        }
+        if (cls == 0) {
+          // inside its tile the neighbours lie at fixed offsets; padding cells are NaN (impassable)
           double fu = f[u];
           int pushed =
               relax(
@@ -118,6 +136,33 @@ final class GridBucketKernel {
                       u, u + t + 1, du, fu, hd, f, pen, dist, pred, dirty, bound, inv, cur, mask,
                       buckets, sizes, q);
           count += pushed;
+        } else if (cls > 0) {
+          // on its tile's edge, in a tile off the outer ring: the neighbours at the class's offsets
+          final int[] o = offsets[cls];
+          double fu = f[u];
+          int pushed = 0;
+          for (int k = 0; k < 8; k++) {
+            pushed +=
+                relax(
+                    u,
+                    u + o[k],
+                    du,
+                    fu,
+                    k < 4 ? ho : hd,
+                    f,
+                    pen,
+                    dist,
+                    pred,
+                    dirty,
+                    bound,
+                    inv,
+                    cur,
+                    mask,
+                    buckets,
+                    sizes,
+                    q);
+          }
+          count += pushed;
         } else {
           q.cur = cur;
           q.count = count;
@@ -126,10 +171,34 @@ final class GridBucketKernel {
         }
       }
       if (hasEdges != null && (hasEdges[u >>> 6] & (1L << u)) != 0) {
-        q.cur = cur;
-        q.count = count;
-        s.relaxEdges(u, du, q);
-        count = q.count;
+        // explicit edges (roads, connectors) inline, in CSR order, unless the move may meet a gate
+        int x = lay.ex(u);
+        int end = first[x + 1];
+        for (int e = first[x]; e < end; e++) {
+          int v = tgtIn[e];
+          double c = ecost[e];
+          if (v < pcells) {
+            float fv = f[v];
+            if (!(fv >= 0f && fv <= Float.MAX_VALUE)) {
+              continue;
+            }
+            if (penAll != null) {
+              c += penAll[v];
+            }
+          }
+          if (gr != null && (gr.edgeGated(e) || (v < pcells && gr.cellGated(v)))) {
+            q.cur = cur;
+            q.count = count;
+            s.offerMove(u, v, e, du, du + c, q);
+            count = q.count;
+            if (q.violated) {
+              break;
+            }
+          } else {
+            count +=
+                offer(u, v, du + c, dist, pred, dirty, bound, inv, cur, mask, buckets, sizes, q);
+          }
+        }
       }
       if (q.violated) {
         break;
@@ -174,7 +243,27 @@ final class GridBucketKernel {
     if (pen != null) {
       cost += pen[v];
     }
-    double nd = du + cost;
+    return offer(u, v, du + cost, dist, pred, dirty, bound, inv, cur, mask, buckets, sizes, q);
+  }
+
+  /**
+   * {@link CostDistanceSearch#offer} into the bucket queue, inline: labels {@code v} with {@code
+   * nd} if that improves it; 1 if pushed.
+   */
+  private static int offer(
+      int u,
+      int v,
+      double nd,
+      double[] dist,
+      int[] pred,
+      byte[] dirty,
+      double bound,
+      double inv,
+      long cur,
+      int mask,
+      int[][] buckets,
+      int[] sizes,
+      BucketQueue q) {
     if (!(nd < dist[v]) || !(nd <= bound)) {
       return 0;
     }

@@ -32,6 +32,16 @@ final class TileLayout {
   /** Internal ids of cells run {@code 0..paddedCells-1} (padding included). */
   final int paddedCells;
 
+  /** Rows of tiles. */
+  private final int tileRows;
+
+  /**
+   * Per border class of a cell ({@link #borderClass}), the internal id offsets of its eight
+   * neighbours in the search's order (N, W, E, S, NW, NE, SW, SE): valid for a cell of an interior
+   * tile, whose neighbours all exist (as cells of the grid).
+   */
+  final int[][] offsets = new int[9][8];
+
   TileLayout(int w, int h) {
     this.w = w;
     this.h = h;
@@ -43,6 +53,42 @@ final class TileLayout {
       throw new IllegalArgumentException("grid " + w + "x" + h + " too large");
     }
     this.paddedCells = (int) padded;
+    this.tileRows = tileRows;
+    int[] dr = {-1, 0, 0, 1, -1, -1, 1, 1};
+    int[] dc = {0, -1, 1, 0, -1, 1, -1, 1};
+    int[] at = {SIDE / 2, 0, LOCAL}; // a local row or column of each class: inside, first, last
+    for (int rc = 0; rc < 3; rc++) {
+      for (int cc = 0; cc < 3; cc++) {
+        for (int k = 0; k < 8; k++) {
+          int r = SIDE + at[rc];
+          int c = SIDE + at[cc];
+          offsets[rc * 3 + cc][k] = cell(r + dr[k], c + dc[k]) - cell(r, c);
+        }
+      }
+    }
+  }
+
+  /**
+   * The border class of internal cell {@code i}: 3 × (row in tile: 0 inside, 1 first, 2 last) +
+   * (column likewise); 0 when all its neighbours share its tile ({@link #insideTile}).
+   */
+  static int borderClass(int i) {
+    int lr = (i >>> SHIFT) & LOCAL;
+    int lc = i & LOCAL;
+    int rc = lr == 0 ? 1 : lr == LOCAL ? 2 : 0;
+    int cc = lc == 0 ? 1 : lc == LOCAL ? 2 : 0;
+    return rc * 3 + cc;
+  }
+
+  /**
+   * True if internal cell {@code i} lies in a tile off the outer ring of tiles: its neighbours
+   * across the tile's edge are grid cells at {@link #offsets}.
+   */
+  boolean inInteriorTile(int i) {
+    int t = i >>> (2 * SHIFT);
+    int tr = t / tilesPerRow;
+    int tc = t - tr * tilesPerRow;
+    return tr > 0 && tr < tileRows - 1 && tc > 0 && tc < tilesPerRow - 1;
   }
 
   /** Internal id of the cell at row {@code r}, column {@code c} (inside the grid). */
@@ -99,6 +145,37 @@ final class TileLayout {
         out[cell(r, c)] = rowMajor[row + c];
       }
     }
+  }
+
+  /**
+   * Per tile, 1 where it or one of its eight neighbour tiles holds a cell whose {@code values}
+   * (internal layout) is not 0 (NaN counts as not 0), else 0.
+   *
+   * @param reuse an array to fill if it has the tile count, else null
+   */
+  byte[] tilesNear(float[] values, byte[] reuse) {
+    int tiles = paddedCells >>> (2 * SHIFT);
+    boolean[] any = new boolean[tiles];
+    for (int i = 0; i < paddedCells; i++) {
+      if (!(values[i] == 0f)) {
+        any[i >>> (2 * SHIFT)] = true;
+      }
+    }
+    byte[] out = reuse != null && reuse.length == tiles ? reuse : new byte[tiles];
+    java.util.Arrays.fill(out, (byte) 0);
+    for (int t = 0; t < tiles; t++) {
+      if (!any[t]) {
+        continue;
+      }
+      int tr = t / tilesPerRow;
+      int tc = t - tr * tilesPerRow;
+      for (int r = Math.max(0, tr - 1); r <= Math.min(tileRows - 1, tr + 1); r++) {
+        for (int c = Math.max(0, tc - 1); c <= Math.min(tilesPerRow - 1, tc + 1); c++) {
+          out[r * tilesPerRow + c] = 1;
+        }
+      }
+    }
+    return out;
   }
 
   /** External node ids (e.g. edge targets) as internal ones. */

@@ -209,4 +209,38 @@ class CostDistanceSearchTest {
       }
     }
   }
+
+  /**
+   * A few penalties on cells at tiles' corners and edges of a grid several tiles wide: the bucket
+   * kernel, which skips reading penalties in tiles with none near, and moves across tile edges by
+   * table, must give the heap's costs (the generic code reads every penalty).
+   */
+  @Test
+  void sparsePenaltiesAtTileEdgesCostTheSameWithBucketsAsWithTheHeap() {
+    int w = 83;
+    int h = 71;
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+    float[] f = new float[w * h];
+    float[] pen = new float[w * h];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = 1 + (float) rnd.nextDouble(4);
+    }
+    int[][] at = {{32, 32}, {31, 47}, {48, 16}, {47, 63}, {16, 33}, {63, 64}};
+    for (int[] rc : at) {
+      pen[rc[0] * w + rc[1]] = 500 + rnd.nextInt(500);
+    }
+    CostGrid grid = new CostGrid(w, h, 10, f, pen, CostGrid.Neighbourhood.EIGHT);
+    for (int src : new int[] {20 * w + 20, 40 * w + 55, 0, h * w - 1}) {
+      CostDistanceSearch bucket = new CostDistanceSearch(grid);
+      CostDistanceSearch heap = new CostDistanceSearch(grid);
+      bucket.run(Query.from(src).withStrategy(QueueStrategy.BUCKET));
+      heap.run(Query.from(src).withStrategy(QueueStrategy.HEAP));
+      assertThat(bucket.lastStrategy()).isEqualTo(QueueStrategy.BUCKET);
+      double[] got = new double[w * h];
+      double[] want = new double[w * h];
+      bucket.copyCosts(got);
+      heap.copyCosts(want);
+      assertThat(got).as("source %d", src).containsExactly(want);
+    }
+  }
 }
