@@ -87,7 +87,7 @@ public final class RaceSearch {
             Assessor.grid(g, friction, base.penalties(g.cellCount(), v, -1)),
             assessor.topology().withCosts(base.edgeCosts(edgeBase, v, -1)));
     Gates gates = gb.build();
-    Query from = Query.from(region.attackerStartCells());
+    Query from = Query.from(region.attackerStartCells()).withoutPaths();
     // stop once the objectives and every obstacle are settled; a gate reached but left undecided
     // (a cut road whose source settled last) needs the search to go on: run it whole
     search.run(whole ? from : from.withTargetGroups(SettleGroups.of(assessor, effects)), gates);

@@ -118,6 +118,9 @@ public final class CostDistanceSearch {
   /** Predecessors; meaningful only for settled nodes. */
   final int[] pred;
 
+  /** Whether the running or last query keeps predecessors ({@link Query#withoutPaths}). */
+  boolean keepPred = true;
+
   /** Settled flags, one bit per node (cleared per dirty block between queries). */
   final long[] settledBits;
 
@@ -334,6 +337,7 @@ public final class CostDistanceSearch {
 
   /** Predecessor of {@code node} on a cheapest path, -1 for sources and unsettled nodes. */
   public int predecessor(int node) {
+    checkPaths();
     return isSettled(node) ? lay.ex(pred[lay.in(node)]) : -1;
   }
 
@@ -359,6 +363,7 @@ public final class CostDistanceSearch {
 
   /** Writes all N predecessors into {@code out} (-1 for sources and unsettled nodes); O(N). */
   public void copyPredecessors(int[] out) {
+    checkPaths();
     for (int v = 0; v < n; v++) {
       int i = lay.in(v);
       out[v] = (settledBits[i >>> 6] & (1L << i)) != 0 ? lay.ex(pred[i]) : -1;
@@ -367,6 +372,7 @@ public final class CostDistanceSearch {
 
   /** Node ids from a source to {@code node} inclusive, or an empty array if it is unsettled. */
   public int[] path(int node) {
+    checkPaths();
     if (!isSettled(node)) {
       return new int[0];
     }
@@ -380,6 +386,12 @@ public final class CostDistanceSearch {
       p[--len] = lay.ex(v);
     }
     return p;
+  }
+
+  private void checkPaths() {
+    if (!keepPred) {
+      throw new IllegalStateException("the last query kept no paths (Query.withoutPaths)");
+    }
   }
 
   private boolean validSource(int v, double c, double cutoff) {
@@ -431,6 +443,7 @@ public final class CostDistanceSearch {
 
   private boolean runOnce(Query q, NodeQueue queue) {
     resetDirtyBlocks();
+    keepPred = q.keepsPaths();
     gr = gates == null ? null : new GateRun(gates, lay);
     double cutoff = q.cutoff();
     bound = cutoff == INF ? Double.MAX_VALUE : cutoff;
@@ -538,7 +551,9 @@ public final class CostDistanceSearch {
   void offer(int u, int v, double nd, NodeQueue q) {
     if (nd < dist[v] && nd <= bound) {
       dist[v] = nd;
-      pred[v] = u;
+      if (keepPred) {
+        pred[v] = u;
+      }
       dirty[v >>> BLOCK_SHIFT] = 1;
       q.push(v, nd);
     }

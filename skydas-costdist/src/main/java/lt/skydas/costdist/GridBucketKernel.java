@@ -23,7 +23,7 @@ final class GridBucketKernel {
     final float[] penAll = s.pen;
     final byte[] penNear = s.penNear;
     final double[] dist = s.dist;
-    final int[] pred = s.pred;
+    final int[] pred = s.keepPred ? s.pred : null;
     final long[] settledBits = s.settledBits;
     final byte[] dirty = s.dirty;
     final double bound = s.bound;
@@ -273,7 +273,9 @@ final class GridBucketKernel {
       return 0;
     }
     dist[v] = nd;
-    pred[v] = u;
+    if (pred != null) {
+      pred[v] = u;
+    }
     dirty[v >>> CostDistanceSearch.BLOCK_SHIFT] = 1;
     int slot = (int) ((cur + ahead) & mask);
     int sz = sizes[slot];

@@ -19,6 +19,7 @@ public final class Query {
   private final boolean firstTarget;
   private final int[][] groups;
   private final QueueStrategy strategy;
+  private final boolean paths;
 
   private Query(
       int[] sources,
@@ -27,7 +28,9 @@ public final class Query {
       int[] targets,
       QueueStrategy strategy,
       boolean firstTarget,
-      int[][] groups) {
+      int[][] groups,
+      boolean paths) {
+    this.paths = paths;
     this.groups = groups;
     this.firstTarget = firstTarget;
     this.sources = sources;
@@ -40,7 +43,14 @@ public final class Query {
   /** Sources with initial cost 0, no cutoff, no targets, {@link QueueStrategy#AUTO}. */
   public static Query from(int... sources) {
     return new Query(
-        sources.clone(), null, Double.POSITIVE_INFINITY, null, QueueStrategy.AUTO, false, null);
+        sources.clone(),
+        null,
+        Double.POSITIVE_INFINITY,
+        null,
+        QueueStrategy.AUTO,
+        false,
+        null,
+        true);
   }
 
   /**
@@ -58,7 +68,7 @@ public final class Query {
         throw new IllegalArgumentException("initial cost must be >= 0: " + c);
       }
     }
-    return new Query(sources, costs.clone(), cutoff, targets, strategy, firstTarget, groups);
+    return new Query(sources, costs.clone(), cutoff, targets, strategy, firstTarget, groups, paths);
   }
 
   /**
@@ -69,7 +79,7 @@ public final class Query {
     if (Double.isNaN(cutoff)) {
       throw new IllegalArgumentException("cutoff is NaN");
     }
-    return new Query(sources, initialCosts, cutoff, targets, strategy, firstTarget, groups);
+    return new Query(sources, initialCosts, cutoff, targets, strategy, firstTarget, groups, paths);
   }
 
   /**
@@ -78,7 +88,7 @@ public final class Query {
    * completion; an empty list means no early termination. Duplicates are allowed.
    */
   public Query withTargets(int... targets) {
-    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, false, null);
+    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, false, null, paths);
   }
 
   /**
@@ -87,7 +97,7 @@ public final class Query {
    * reach an area": unreachable cells in the area no longer make the search run to completion.
    */
   public Query withFirstOfTargets(int... targets) {
-    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, true, null);
+    return new Query(sources, initialCosts, cutoff, targets.clone(), strategy, true, null, paths);
   }
 
   /**
@@ -103,7 +113,7 @@ public final class Query {
     for (int i = 0; i < g.length; i++) {
       g[i] = groups[i].clone();
     }
-    return new Query(sources, initialCosts, cutoff, null, strategy, false, g);
+    return new Query(sources, initialCosts, cutoff, null, strategy, false, g, paths);
   }
 
   int[][] groups() {
@@ -123,7 +133,22 @@ public final class Query {
         targets,
         Objects.requireNonNull(strategy, "strategy"),
         firstTarget,
-        groups);
+        groups,
+        paths);
+  }
+
+  /**
+   * Keeps no predecessors: the search then skips their writes (a few per cent of a large search)
+   * and {@link CostDistanceSearch#predecessor}, {@link CostDistanceSearch#path} and {@link
+   * CostDistanceSearch#copyPredecessors} refuse to answer. For searches that need costs only.
+   */
+  public Query withoutPaths() {
+    return new Query(sources, initialCosts, cutoff, targets, strategy, firstTarget, groups, false);
+  }
+
+  /** False after {@link #withoutPaths}. */
+  boolean keepsPaths() {
+    return paths;
   }
 
   int[] sources() {

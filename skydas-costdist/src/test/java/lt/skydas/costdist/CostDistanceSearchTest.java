@@ -243,4 +243,38 @@ class CostDistanceSearchTest {
       assertThat(got).as("source %d", src).containsExactly(want);
     }
   }
+
+  /** A query without paths gives the same costs and refuses to tell paths until one with them. */
+  @Test
+  void aQueryWithoutPathsGivesTheSameCostsAndRefusesPaths() {
+    int w = 41;
+    int h = 37;
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+    float[] f = new float[w * h];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = rnd.nextInt(8) == 0 ? Float.NaN : 1 + (float) rnd.nextDouble(5);
+    }
+    CostGrid grid = new CostGrid(w, h, 10, f);
+    EdgeGraph.Builder b = EdgeGraph.builder(w * h);
+    b.addUndirected(0, w * h - 1, 5);
+    EdgeGraph roads = b.freeze();
+    for (QueueStrategy st : QueueStrategy.values()) {
+      CostDistanceSearch s = new CostDistanceSearch(grid, roads);
+      Query q = Query.from(3 * w + 4).withStrategy(st);
+      s.run(q);
+      double[] want = new double[w * h];
+      s.copyCosts(want);
+      int[] path = s.path(w * h - 2);
+      s.run(q.withoutPaths());
+      double[] got = new double[w * h];
+      s.copyCosts(got);
+      assertThat(got).as("%s", st).containsExactly(want);
+      assertThatThrownBy(() -> s.path(w * h - 2))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("withoutPaths");
+      assertThatThrownBy(() -> s.predecessor(5)).isInstanceOf(IllegalStateException.class);
+      s.run(q);
+      assertThat(s.path(w * h - 2)).as("%s", st).containsExactly(path);
+    }
+  }
 }
