@@ -49,6 +49,7 @@ public final class Assessor {
   private final int[] allObjectiveNodes;
   private final HumanitarianCheck humanitarian;
   private final int[] edgeSource;
+  private volatile NoPlanTimes noPlanTimes;
 
   /** Search state reused by each worker thread across cases (3 slots: baseline, plan, extra). */
   private final ThreadLocal<CostDistanceSearch[]> searches =
@@ -123,15 +124,25 @@ public final class Assessor {
     float[] friction = surface.friction();
     double[] base = surface.edgeBase();
     boolean any = effects != null && !effects.plan().obstacles().isEmpty();
+    int n = effects == null ? 0 : effects.plan().obstacles().size();
+    CostGrid grid = grid(g, friction, any ? effects.penalties(g.cellCount(), v, -1) : null);
+    NoPlanTimes kept = noPlanTimes;
+    String key = null;
+    if (!any && kept != null) {
+      key = kept.key(this, grid, base);
+      double[] t = kept.get(key, objectives.size());
+      if (t != null) {
+        double[] none = new double[n];
+        java.util.Arrays.fill(none, Double.POSITIVE_INFINITY);
+        return new Arrivals(t, none);
+      }
+    }
     CostDistanceSearch search =
-        search(
-            2,
-            grid(g, friction, any ? effects.penalties(g.cellCount(), v, -1) : null),
-            topology.withCosts(any ? effects.edgeCosts(base, v, -1) : base));
+        search(2, grid, topology.withCosts(any ? effects.edgeCosts(base, v, -1) : base));
     search.run(
         Query.from(region.attackerStartCells())
+            .withoutPaths()
             .withTargetGroups(SettleGroups.of(this, any ? effects : null)));
-    int n = effects == null ? 0 : effects.plan().obstacles().size();
     double[] atObstacle = new double[n];
     for (int o = 0; o < n; o++) {
       double best = Double.POSITIVE_INFINITY;
@@ -143,7 +154,24 @@ public final class Assessor {
       }
       atObstacle[o] = best;
     }
-    return new Arrivals(objectiveTimes(search), atObstacle);
+    double[] times = objectiveTimes(search);
+    if (key != null) {
+      kept.put(key, times);
+    }
+    return new Arrivals(times, atObstacle);
+  }
+
+  /**
+   * Keeps the times to the objectives without a plan ({@link #arrivals} with no obstacles) in
+   * {@code dir} and takes them from there when a case's inputs are the same (keyed by their
+   * SHA-256, see {@code NoPlanTimes}): every emplacement of a region needs them, none depends on
+   * the plan. A directory that cannot be written keeps them for this assessor only.
+   *
+   * @return this assessor
+   */
+  public Assessor keepNoPlanTimesIn(java.nio.file.Path dir) {
+    this.noPlanTimes = new NoPlanTimes(dir);
+    return this;
   }
 
   /** The attacker's surface without a plan (kept: the races search each case many times). */

@@ -36,13 +36,26 @@ import lt.skydas.region.Region;
 public final class EmplaceMacro {
   private EmplaceMacro() {}
 
+  private static boolean hasNoPlanTimes(Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      return false;
+    }
+    try (var s = java.nio.file.Files.list(dir)) {
+      return s.anyMatch(p -> p.getFileName().toString().startsWith("no-plan-"));
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Path pack = Path.of(args[0]);
     Path planFile = Path.of(args[1]);
     double warning = args.length > 2 ? Double.parseDouble(args[2]) : 24;
     Region region = Region.load(pack);
     AssessmentRegion ar = RegionInputs.from(region, 1000);
-    Assessor assessor = new Assessor(ar, ObjectivesReader.defaults(), Progress.NONE);
+    // as `skydas emplace`: the no-plan times kept beside the pack (a first run searches them)
+    boolean warm = hasNoPlanTimes(pack.resolve("cache"));
+    Assessor assessor =
+        new Assessor(ar, ObjectivesReader.defaults(), Progress.NONE)
+            .keepNoPlanTimesIn(pack.resolve("cache"));
     ObstacleCatalog cat = ObstacleCatalog.defaults();
     BarrierPlan plan = new BarrierPlanReader(cat, ar.extent()).read(planFile);
     Set<String> teamTypes = new HashSet<>();
@@ -75,13 +88,14 @@ public final class EmplaceMacro {
       System.out.printf(
           Locale.ROOT,
           "plan %s: %d obstacles, %d jobs; %d cases%n"
-              + "set-up (road travel, round-0 searches) %.1f s%n"
+              + "set-up (road travel, round-0 searches; no-plan times %s) %.1f s%n"
               + "timeline + delay at %.0f h: %.1f s (%d race searches; set-up + this = %.1f s)%n"
               + "curve over %d warning times: %.1f s, %d race searches (set-up + curve = %.1f s)%n",
           plan.name(),
           plan.obstacles().size(),
           at.seasons().get(0).schedule().assignments().size(),
           at.cases().size(),
+          warm ? "on disk before this run" : "none on disk before this run",
           setup,
           warning,
           one,

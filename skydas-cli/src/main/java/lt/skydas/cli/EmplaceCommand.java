@@ -209,7 +209,10 @@ final class EmplaceCommand implements Callable<Integer> {
     AssessmentRegion ar = loaded.region();
     List<Objective> objs = AssessCommand.objectives(in.objectives(), ar);
     BarrierPlan p = AssessCommand.readPlan(in.plan(), in.catalog(), in.sensors(), ar, null, null);
-    Assessor assessor = new Assessor(ar, objs, progress);
+    // the no-plan times depend on the region only: kept beside the pack for the next run
+    Assessor assessor =
+        new Assessor(ar, objs, progress)
+            .keepNoPlanTimesIn(loaded.pack().directory().resolve("cache"));
     refuseBrokenRules(assessor.humanitarianCheck().check(p));
     Forces forces = forces(ar, loaded, in.catalog(), in.forces(), in.depots());
     EmplacementPlanner planner;
