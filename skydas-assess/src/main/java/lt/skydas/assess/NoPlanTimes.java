@@ -48,14 +48,24 @@ final class NoPlanTimes {
     MessageDigest md = sha256();
     md.update(fixedPart(a));
     md.update(grid.neighbourhood().name().getBytes(StandardCharsets.UTF_8));
-    ByteBuffer fb = ByteBuffer.allocate(friction.length * Float.BYTES);
-    fb.asFloatBuffer().put(friction);
-    md.update(fb);
-    ByteBuffer eb = ByteBuffer.allocate(edgeCost.length * Double.BYTES);
-    eb.asDoubleBuffer().put(edgeCost);
-    md.update(eb);
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK * Double.BYTES);
+    for (int i = 0; i < friction.length; i += CHUNK) {
+      int len = Math.min(CHUNK, friction.length - i);
+      chunk.clear();
+      chunk.asFloatBuffer().put(friction, i, len);
+      md.update(chunk.array(), 0, len * Float.BYTES);
+    }
+    for (int i = 0; i < edgeCost.length; i += CHUNK) {
+      int len = Math.min(CHUNK, edgeCost.length - i);
+      chunk.clear();
+      chunk.asDoubleBuffer().put(edgeCost, i, len);
+      md.update(chunk.array(), 0, len * Double.BYTES);
+    }
     return HexFormat.of().formatHex(md.digest());
   }
+
+  /** Values hashed per chunk (a small buffer, not a copy of the surface). */
+  private static final int CHUNK = 1 << 16;
 
   /** The times kept under {@code key} for {@code count} objectives, or null. */
   double[] get(String key, int count) {
