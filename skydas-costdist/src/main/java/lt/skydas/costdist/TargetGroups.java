@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The target groups of one query ({@link Query#withTargetGroups}): the distinct member nodes in
  * ascending order, per node the groups it belongs to (CSR), and which groups a settled node has
  * reached. A settled member finds its entry through an open-addressing table (linear probing, at
- * most half full): one or two cache misses, where a binary search over the ~10^5 cells of a plan's
- * obstacles took about twenty. Not thread safe (one search's state).
+ * most half full): one or two cache misses, where a binary search over the ~3·10^4 members of a
+ * race on the real region (objective nodes, obstacle cells) took about fifteen. Not thread safe
+ * (one search's state).
  */
 final class TargetGroups {
   private final int[] nodes;
