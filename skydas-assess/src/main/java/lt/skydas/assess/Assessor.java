@@ -215,7 +215,7 @@ public final class Assessor {
   }
 
   private int[] nodesOf(Objective o) {
-    return ObjectiveNodes.of(region.grid(), net, o);
+    return ObjectiveNodes.of(region.grid(), region.landCover(), net, o);
   }
 
   /**

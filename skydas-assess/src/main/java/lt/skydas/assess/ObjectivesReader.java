@@ -20,7 +20,8 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 
 /**
  * Reads objectives from GeoJSON: Points, MultiPoints, lines or polygons with a {@code name} and an
- * optional {@code radius_m} (default 1000 m). The shipped default set is key Lithuanian cities and
+ * optional {@code radius_m} (default 1000 m): the objective is reached on land within that radius
+ * on its own shore ({@link ObjectiveNodes}). The shipped default set is key Lithuanian cities and
  * the Suwałki corridor crossings.
  */
 public final class ObjectivesReader {

@@ -96,7 +96,8 @@ public final class CorridorGraphBuilder {
     this.objectiveNodes = new int[objectives.size()][];
     boolean any = false;
     for (int i = 0; i < objectives.size(); i++) {
-      objectiveNodes[i] = ObjectiveNodes.of(region.grid(), net, objectives.get(i));
+      objectiveNodes[i] =
+          ObjectiveNodes.of(region.grid(), region.landCover(), net, objectives.get(i));
       any |= objectiveNodes[i].length > 0;
     }
     if (!any) {
@@ -440,8 +441,8 @@ public final class CorridorGraphBuilder {
    */
   public java.util.Set<Integer> sitesOnRoute(
       List<Gate> gates, Objective from, Objective to, CorridorGraphs.Case c) {
-    int[] src = ObjectiveNodes.of(region.grid(), net, from);
-    int[] dst = ObjectiveNodes.of(region.grid(), net, to);
+    int[] src = ObjectiveNodes.of(region.grid(), region.landCover(), net, from);
+    int[] dst = ObjectiveNodes.of(region.grid(), region.landCover(), net, to);
     java.util.Set<Integer> out = new java.util.TreeSet<>();
     if (src.length == 0 || dst.length == 0) {
       return out;
