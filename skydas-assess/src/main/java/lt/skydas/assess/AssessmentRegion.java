@@ -6,6 +6,7 @@ import java.util.Map;
 import lt.skydas.core.geo.GridSpec;
 import lt.skydas.mobility.network.RoadInput;
 import lt.skydas.plan.CivilianFeature;
+import lt.skydas.region.RegionDefinition;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -26,6 +27,8 @@ import org.locationtech.jts.geom.Geometry;
  *     it changes no time to an objective but a third of the work on the real region (ADR 0014).
  *     Roads there stay open: the attacker may still drive behind the border from one crossing to
  *     another
+ * @param definition the region as data: home countries, the hostile borders the attacker starts
+ *     behind, objectives and friendly routes
  */
 public record AssessmentRegion(
     String name,
@@ -38,7 +41,41 @@ public record AssessmentRegion(
     Map<String, Geometry> borders,
     Map<String, Geometry> mapLayers,
     float[] ground_m,
-    BitSet attackerClosed) {
+    BitSet attackerClosed,
+    RegionDefinition definition) {
+
+  /** Of the built-in Lithuania region ({@link RegionDefinition#lithuania()}). */
+  public AssessmentRegion(
+      String name,
+      GridSpec grid,
+      byte[] landCover,
+      String[] landCoverNames,
+      RoadInput roads,
+      int[] attackerStartCells,
+      List<CivilianFeature> civilians,
+      Map<String, Geometry> borders,
+      Map<String, Geometry> mapLayers,
+      float[] ground_m,
+      BitSet attackerClosed) {
+    this(
+        name,
+        grid,
+        landCover,
+        landCoverNames,
+        roads,
+        attackerStartCells,
+        civilians,
+        borders,
+        mapLayers,
+        ground_m,
+        attackerClosed,
+        RegionDefinition.lithuania());
+  }
+
+  /** The hostile border pairs the attacker starts behind ("LT-BY" …). */
+  public List<String> hostileBorders() {
+    return definition.hostileBorders();
+  }
 
   /** A region with no cell closed to the attacker. */
   public AssessmentRegion(

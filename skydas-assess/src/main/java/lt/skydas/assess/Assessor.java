@@ -99,7 +99,7 @@ public final class Assessor {
     }
     this.allObjectiveNodes = all.stream().mapToInt(Integer::intValue).toArray();
     this.humanitarian = new HumanitarianCheck(region.civilians());
-    for (ReinforcementRoute r : ReinforcementRoute.defaults()) {
+    for (ReinforcementRoute r : ReinforcementRoute.of(region.definition())) {
       int[] from = nodesOf(r.from());
       int[] to = nodesOf(r.to());
       if (from.length > 0 && to.length > 0) {

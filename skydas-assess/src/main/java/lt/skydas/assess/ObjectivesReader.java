@@ -1,7 +1,7 @@
 package lt.skydas.assess;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -14,6 +14,7 @@ import lt.skydas.core.geo.Crs;
 import lt.skydas.core.geojson.Feature;
 import lt.skydas.core.geojson.GeoJsonReader;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.region.RegionDefinition;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.valid.IsValidOp;
@@ -21,8 +22,8 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 /**
  * Reads objectives from GeoJSON: Points, MultiPoints, lines or polygons with a {@code name} and an
  * optional {@code radius_m} (default 1000 m): the objective is reached on land within that radius
- * on its own shore ({@link ObjectiveNodes}). The shipped default set is key Lithuanian cities and
- * the Suwałki corridor crossings.
+ * on its own shore ({@link ObjectiveNodes}). A region's come from its region file ({@link
+ * #of(RegionDefinition)}); Lithuania's are key cities and the Suwałki corridor crossings.
  */
 public final class ObjectivesReader {
   /** Default reach of an objective when the file gives none. */
@@ -30,15 +31,19 @@ public final class ObjectivesReader {
 
   private ObjectivesReader() {}
 
-  /** The shipped default objectives. */
+  /** The built-in Lithuania region's objectives (the default). */
   public static List<Objective> defaults() {
-    try (InputStream in = ObjectivesReader.class.getResourceAsStream("objectives.geojson")) {
-      if (in == null) {
-        throw new IllegalStateException("objectives.geojson missing from the classpath");
-      }
+    return of(RegionDefinition.lithuania());
+  }
+
+  /** The objectives of {@code region} (its region file's). */
+  public static List<Objective> of(RegionDefinition region) {
+    String name = "objectives of region " + region.id();
+    try {
+      byte[] json = new ObjectMapper().writeValueAsBytes(region.objectives());
       List<Feature> fs = new ArrayList<>();
-      GeoJsonReader.read("built-in objectives.geojson", in, fs::add, null, null);
-      return convert("built-in objectives.geojson", fs, null);
+      GeoJsonReader.read(name, new java.io.ByteArrayInputStream(json), fs::add, null, null);
+      return convert(name, fs, null);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -92,7 +92,7 @@ public record PlanWatch(
     Surface surface =
         Surface.of(region.grid(), region.landCover(), ClutterTable.defaults(), region.ground_m());
     Map<String, Geometry> lines = new LinkedHashMap<>();
-    for (String b : RegionInputs.HOSTILE_BORDERS) {
+    for (String b : region.hostileBorders()) {
       if (region.borders().containsKey(b)) {
         lines.put(b, region.borders().get(b));
       }

@@ -24,9 +24,6 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /** Turns a loaded {@link Region} into what an assessment needs. */
 public final class RegionInputs {
-  /** The border pairs attackers cross: Lithuania–Belarus and Lithuania–Russia (Kaliningrad). */
-  public static final List<String> HOSTILE_BORDERS = List.of("LT-BY", "LT-RU");
-
   private RegionInputs() {}
 
   /**
@@ -78,21 +75,22 @@ public final class RegionInputs {
         region.borders(),
         layers,
         region.findDem().orElse(null),
-        closedToAttacker(region, starts));
+        closedToAttacker(region, starts),
+        region.definition());
   }
 
   /**
-   * Cells of Belarus or Russia outside the start band ({@link #startCells}): an attacker path
-   * through them off road leaves the band and comes back through it, where it could have started at
-   * no cost, so the searches need not enter them (ADR 0014).
+   * Cells of the hostile countries (the far side of the region's hostile borders: Belarus, Russia)
+   * outside the start band ({@link #startCells}): an attacker path through them off road leaves the
+   * band and comes back through it, where it could have started at no cost, so the searches need
+   * not enter them (ADR 0014).
    */
   static BitSet closedToAttacker(Region region, int[] starts) {
     byte[] country = region.country();
-    byte by = Country.BY.code();
-    byte ru = Country.RU.code();
+    boolean[] hostile = hostileCodes(region);
     BitSet closed = new BitSet(country.length);
     for (int c = 0; c < country.length; c++) {
-      if (country[c] == by || country[c] == ru) {
+      if (hostile[country[c] & 0xff]) {
         closed.set(c);
       }
     }
@@ -102,11 +100,23 @@ public final class RegionInputs {
     return closed;
   }
 
-  /** Cells of Belarus or Russia within {@code depth_m} of the LT–BY and LT–RU border lines. */
+  /** Per unsigned country code, whether it is on the far side of a hostile border. */
+  private static boolean[] hostileCodes(Region region) {
+    boolean[] out = new boolean[256];
+    for (Country c : region.definition().hostileCountries()) {
+      out[c.code() & 0xff] = true;
+    }
+    return out;
+  }
+
+  /**
+   * Cells of the hostile countries within {@code depth_m} of the region's hostile border lines
+   * (Lithuania: the LT–BY and LT–RU lines).
+   */
   static int[] startCells(Region region, double depth_m) {
     GridSpec g = region.grid();
     boolean[] line = new boolean[g.cellCount()];
-    for (String pair : HOSTILE_BORDERS) {
+    for (String pair : region.definition().hostileBorders()) {
       Geometry b = region.borders().get(pair);
       if (b != null) {
         Rasterizer.burnLines(g, b, c -> line[c] = true);
@@ -114,8 +124,7 @@ public final class RegionInputs {
     }
     int k = (int) Math.ceil(depth_m / g.cellSize());
     byte[] country = region.country();
-    byte by = Country.BY.code();
-    byte ru = Country.RU.code();
+    boolean[] hostile = hostileCodes(region);
     boolean[] start = new boolean[g.cellCount()];
     int w = g.width();
     int h = g.height();
@@ -128,7 +137,7 @@ public final class RegionInputs {
       for (int r = Math.max(0, r0 - k); r <= Math.min(h - 1, r0 + k); r++) {
         for (int cc = Math.max(0, c0 - k); cc <= Math.min(w - 1, c0 + k); cc++) {
           int id = r * w + cc;
-          if (country[id] == by || country[id] == ru) {
+          if (hostile[country[id] & 0xff]) {
             start[id] = true;
           }
         }

@@ -32,7 +32,8 @@ class ObjectiveShoresRealTest {
   static void build() {
     Path pack = tmp.resolve("pack");
     RegionBuilder.build(
-        new RegionBuildOptions(Path.of("..").resolve("data/baltic").toAbsolutePath(), pack, 200, 1, "LT"),
+        new RegionBuildOptions(
+            Path.of("..").resolve("data/baltic").toAbsolutePath(), pack, 200, 1, "LT"),
         Progress.NONE);
     region = RegionInputs.from(Region.load(pack), 1000);
     MobilityNetwork net =

@@ -38,7 +38,7 @@ public final class AssessMacro {
     AssessmentRegion ar = RegionInputs.from(region, 1000);
     double load = (System.nanoTime() - t0) / 1e9;
     t0 = System.nanoTime();
-    Assessor assessor = new Assessor(ar, ObjectivesReader.defaults(), Progress.NONE);
+    Assessor assessor = new Assessor(ar, ObjectivesReader.of(region.definition()), Progress.NONE);
     double network = (System.nanoTime() - t0) / 1e9;
     BarrierPlan plan =
         new BarrierPlanReader(ObstacleCatalog.defaults(), ar.extent()).read(planFile);

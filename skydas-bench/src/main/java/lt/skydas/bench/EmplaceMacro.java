@@ -54,7 +54,7 @@ public final class EmplaceMacro {
     // as `skydas emplace`: the no-plan times kept beside the pack (a first run searches them)
     boolean warm = hasNoPlanTimes(pack.resolve("cache"));
     Assessor assessor =
-        new Assessor(ar, ObjectivesReader.defaults(), Progress.NONE)
+        new Assessor(ar, ObjectivesReader.of(region.definition()), Progress.NONE)
             .keepNoPlanTimesIn(pack.resolve("cache"));
     ObstacleCatalog cat = ObstacleCatalog.defaults();
     BarrierPlan plan = new BarrierPlanReader(cat, ar.extent()).read(planFile);

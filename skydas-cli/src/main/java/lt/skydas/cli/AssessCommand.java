@@ -120,9 +120,11 @@ final class AssessCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The objectives of {@code file}, or the defaults when it is null. */
+  /** The objectives of {@code file}, or the region's when it is null. */
   static List<Objective> objectives(Path file, AssessmentRegion ar) {
-    return file == null ? ObjectivesReader.defaults() : ObjectivesReader.read(file, ar.extent());
+    return file == null
+        ? ObjectivesReader.of(ar.definition())
+        : ObjectivesReader.read(file, ar.extent());
   }
 
   static BarrierPlan readPlan(

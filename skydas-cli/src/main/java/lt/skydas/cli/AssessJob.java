@@ -110,7 +110,7 @@ final class AssessJob implements JobType {
       o.put("class", c.vehicle().id());
       o.put("season", c.season().id());
       var times = o.putObject("objectives");
-      for (var obj : ObjectivesReader.defaults()) {
+      for (var obj : r.objectives()) {
         AssessmentResult.ObjectiveTime t = c.time(obj.id());
         if (t != null) {
           ObjectNode x = times.putObject(obj.id());
@@ -167,7 +167,8 @@ final class AssessJob implements JobType {
     }
     BarrierPlan bp = AssessCommand.readPlan(planFile, null, null, ar, null, null);
     AssessmentResult r =
-        new Assessor(ar, ObjectivesReader.defaults(), progress).assess(bp, cases(p), progress);
+        new Assessor(ar, ObjectivesReader.of(ar.definition()), progress)
+            .assess(bp, cases(p), progress);
     Path out = dir.resolve("out");
     AssessmentWriter.write(out, r, ar);
     // the job's files are served flat: lift the main outputs up one level

@@ -24,8 +24,9 @@ import picocli.CommandLine.Option;
     name = "candidates",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate candidate obstacle sites: belts at given depths behind the LT-BY and LT-RU borders",
-      "and the allies' borders near them (LT-PL, LT-LV within 60 km of Belarus or Kaliningrad),",
+      "Generate candidate obstacle sites: belts at given depths behind the region's hostile borders",
+      "(LT-BY, LT-RU) and the allies' borders near them (LT-PL, LT-LV within 60 km of Belarus or",
+      "Kaliningrad),",
       "open corridors and road crossings on each belt, and road bridges near the border. Mine types",
       "are offered only outside the civilian buffer (and AP mines only when enabled); nothing is",
       "offered inside protected areas. Writes GeoJSON (WGS84)."

@@ -38,13 +38,11 @@ import picocli.CommandLine.Option;
       "Coverage of a plan's sensor sites over the region, per target (vehicle, person, small UAS):",
       "line of sight over the ground (a DEM, or flat ground with Earth curvature) plus land-cover",
       "clutter (forest, buildings), targets hidden in forest or built-up cells, arcs and ranges",
-      "from the sensor catalog; how much of the LT-BY and LT-RU borders is observed and the gaps.",
+      "from the sensor catalog; how much of the region's hostile borders (Lithuania: LT-BY and",
+      "LT-RU) is observed and the gaps.",
       "Writes coverage.json, gaps.geojson and coverage_<target>.tif (sensors per cell)."
     })
 final class CoverageCommand implements Callable<Integer> {
-  /** The lines whose coverage is reported: the borders an attack would cross. */
-  static final List<String> HOSTILE_BORDERS = List.of("LT-BY", "LT-RU");
-
   @Option(
       names = "--plan",
       required = true,
@@ -127,8 +125,9 @@ final class CoverageCommand implements Callable<Integer> {
                 pack.landCover(),
                 table,
                 DemResampler.onto(GeoTiff.readFloat(dem), pack.grid(), dem.toString()));
+    // the lines whose coverage is reported: the borders an attack would cross
     Map<String, Geometry> lines = new LinkedHashMap<>();
-    for (String b : HOSTILE_BORDERS) {
+    for (String b : pack.definition().hostileBorders()) {
       Geometry g = pack.borders().get(b);
       if (g != null) {
         lines.put(b, g);

@@ -77,7 +77,8 @@ final class DemoCommand implements Callable<Integer> {
     Path report = OptimizationWriter.write(out, run.result(), run.region(), run.limits());
     OptimizeCommand.print(run.result());
     OptimizeCommand.printLimits(run.limits());
-    AssessCommand.printTimes(run.result().verification(), ObjectivesReader.defaults().get(0));
+    AssessCommand.printTimes(
+        run.result().verification(), ObjectivesReader.of(run.region().definition()).get(0));
     System.out.println("Report: " + report.toAbsolutePath());
     return OptimizeCommand.routeLimitsHeld(run.result().verification(), out);
   }

@@ -28,7 +28,6 @@ import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.ObstacleType;
 import lt.skydas.plan.Violation;
-import lt.skydas.region.Country;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -286,13 +285,13 @@ final class EmplaceCommand implements Callable<Integer> {
       teamTypes.addAll(t.emplacement().workH_perUnit().keySet());
     }
     byte[] country = loaded.pack().country();
-    byte lt = Country.LT.code();
+    boolean[] home = ar.definition().homeCodes();
     ForcesReader reader =
         new ForcesReader(
             teamTypes,
             (x, y) -> {
               int cell = ar.grid().cellAt(x, y);
-              return cell >= 0 && country[cell] == lt;
+              return cell >= 0 && home[country[cell] & 0xff];
             });
     Forces f = forcesFile == null ? reader.defaults() : reader.read(forcesFile);
     if (depotsFile == null) {

@@ -137,9 +137,10 @@ final class EmplaceJob implements JobType {
       depotsFile = dir.resolve("depots.geojson");
       Files.writeString(depotsFile, JSON.writeValueAsString(p.get("depots")));
     }
+    var loaded = regionHolder.region(progress);
     EmplaceCommand.Run run =
         EmplaceCommand.run(
-            regionHolder.region(progress),
+            loaded,
             new EmplaceCommand.Inputs(planFile, null, depotsFile, null, null, null),
             options(p),
             inPlace(p),
@@ -165,7 +166,8 @@ final class EmplaceJob implements JobType {
     res.put("cost_eur", run.plan().totalCost_eur());
     res.put("violations", 0);
     java.util.Map<String, String> names = new java.util.HashMap<>();
-    lt.skydas.assess.ObjectivesReader.defaults().forEach(o -> names.put(o.id(), o.name()));
+    lt.skydas.assess.ObjectivesReader.of(loaded.region().definition())
+        .forEach(o -> names.put(o.id(), o.name()));
     var cases = res.putArray("cases");
     for (EmplacementResult.CaseOutcome c : run.at().cases()) {
       ObjectNode o = cases.addObject();

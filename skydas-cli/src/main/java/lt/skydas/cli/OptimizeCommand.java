@@ -166,7 +166,7 @@ final class OptimizeCommand implements Callable<Integer> {
     }
     List<Objective> objs =
         objectives == null
-            ? ObjectivesReader.defaults()
+            ? ObjectivesReader.of(ar.definition())
             : ObjectivesReader.read(objectives, ar.extent());
     ObstacleCatalog cat =
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
@@ -191,11 +191,11 @@ final class OptimizeCommand implements Callable<Integer> {
     BarrierOptimizer optimizer =
         new BarrierOptimizer(ar, gr, objs, cat, SpeedTable.defaults(), Solvers.create());
     byte[] country = loaded.pack().country();
-    byte home = lt.skydas.region.Country.LT.code();
+    boolean[] home = ar.definition().homeCodes();
     WarningOptions warning =
         protect.warning(
             objs.stream().map(Objective::id).toList(),
-            cell -> country.length == ar.grid().cellCount() && country[cell] == home);
+            cell -> country.length == ar.grid().cellCount() && home[country[cell] & 0xff]);
     Forces forces =
         opt.emplacement().enabled()
             ? EmplaceCommand.forces(ar, loaded, catalog, opt.emplacement().forcesFile())

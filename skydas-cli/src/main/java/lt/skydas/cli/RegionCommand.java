@@ -10,6 +10,7 @@ import lt.skydas.region.Region;
 import lt.skydas.region.RegionBuildOptions;
 import lt.skydas.region.RegionBuildReport;
 import lt.skydas.region.RegionBuilder;
+import lt.skydas.region.RegionDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +34,9 @@ final class RegionCommand implements Runnable {
       description = {
         "Build a region pack from OpenMapTiles-schema GeoJSON layers (the shipped data/baltic or",
         "your own with the same file names and properties): land-cover and country rasters in",
-        "LKS-94, the road graph, settlements, borders, and issues.geojson listing import problems."
+        "LKS-94, the road graph, settlements, borders, and issues.geojson listing import problems.",
+        "The region (home countries, hostile borders, CRS, objectives, friendly routes) comes from",
+        "a region definition (--definition); the pack keeps it as definition.json."
       })
   static final class Build implements Callable<Integer> {
     @Option(
@@ -50,6 +53,17 @@ final class RegionCommand implements Runnable {
     Path out;
 
     @Option(
+        names = "--definition",
+        paramLabel = "ID|FILE",
+        defaultValue = "lithuania",
+        description = {
+          "A built-in region (lithuania) or a region file (JSON: format, id, name, home, crs,",
+          "hostile_borders, objectives, friendly_routes; see docs/regions.md). Default",
+          "${DEFAULT-VALUE}."
+        })
+    String definition;
+
+    @Option(
         names = "--cell-size",
         paramLabel = "M",
         defaultValue = "100",
@@ -60,7 +74,7 @@ final class RegionCommand implements Runnable {
         names = "--margin-km",
         paramLabel = "KM",
         defaultValue = "25",
-        description = "Extent around Lithuania (default ${DEFAULT-VALUE}).")
+        description = "Extent around the home countries (default ${DEFAULT-VALUE}).")
     double margin;
 
     @Option(
@@ -90,7 +104,8 @@ final class RegionCommand implements Runnable {
       Path dir = layers != null ? layers : RegionStore.shippedLayers();
       RegionBuildReport r =
           RegionBuilder.build(
-              new RegionBuildOptions(dir, out, cellSize, margin, "LT")
+              new RegionBuildOptions(
+                      dir, out, cellSize, margin, RegionDefinition.resolve(definition))
                   .withDem(dem == null ? null : DemResampler.source(dem)),
               ConsoleProgress.forStderr(quiet));
       System.out.printf(

@@ -28,7 +28,7 @@ final class RegionOptions {
       paramLabel = "M",
       defaultValue = "1000",
       description =
-          "Attackers start anywhere within this distance of the LT-BY and LT-RU borders, on the far side (default ${DEFAULT-VALUE}).")
+          "Attackers start anywhere within this distance of the region's hostile borders (Lithuania: LT-BY and LT-RU), on the far side (default ${DEFAULT-VALUE}).")
   double startDepth_m = 1000;
 
   RegionStore.Loaded load(Progress progress) {

@@ -12,6 +12,7 @@ import lt.skydas.core.progress.Progress;
 import lt.skydas.region.Region;
 import lt.skydas.region.RegionBuildOptions;
 import lt.skydas.region.RegionBuilder;
+import lt.skydas.region.RegionDefinition;
 
 /**
  * Finds the Skydas home (the launcher passes {@code -Dskydas.home}), the shipped layers, and the
@@ -64,7 +65,12 @@ final class RegionStore {
       fp =
           Fingerprint.of(
               layers,
-              "format=" + RegionBuilder.formatVersion() + ";cell=" + cellSize_m + ";margin=25");
+              "format="
+                  + RegionBuilder.formatVersion()
+                  + ";cell="
+                  + cellSize_m
+                  + ";margin=25;region="
+                  + RegionDefinition.lithuania().sha256());
       Path f = dir.resolve(FINGERPRINT);
       if (Files.isRegularFile(f)
           && Files.readString(f).trim().equals(fp)
@@ -81,7 +87,9 @@ final class RegionStore {
             + " m into "
             + dir
             + " (once)");
-    RegionBuilder.build(new RegionBuildOptions(layers, dir, cellSize_m, 25, "LT"), progress);
+    RegionBuilder.build(
+        new RegionBuildOptions(layers, dir, cellSize_m, 25, RegionDefinition.lithuania()),
+        progress);
     try {
       Files.writeString(dir.resolve(FINGERPRINT), fp + "\n");
     } catch (IOException e) {

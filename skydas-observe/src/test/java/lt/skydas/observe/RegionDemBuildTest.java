@@ -18,6 +18,7 @@ import lt.skydas.region.LandCover;
 import lt.skydas.region.Region;
 import lt.skydas.region.RegionBuildOptions;
 import lt.skydas.region.RegionBuilder;
+import lt.skydas.region.RegionDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,22 @@ class RegionDemBuildTest {
   }
 
   private RegionBuildOptions options() {
-    return new RegionBuildOptions(layers, pack, 200, 1, "LT");
+    // the synthetic layers have Lithuania and Belarus only: a region with the LT-BY border hostile
+    Path region = dir.resolve("region.json");
+    try {
+      Files.writeString(
+          region,
+          """
+        {"format": "skydas-region/1", "id": "test", "name": "Test", "home": ["LT"],
+         "crs": "EPSG:3346", "hostile_borders": ["LT-BY"],
+         "objectives": {"type": "FeatureCollection", "features": [
+           {"type": "Feature", "id": "town", "properties": {"name": "Town"},
+            "geometry": {"type": "Point", "coordinates": [25.0, 54.6]}}]}}
+        """);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new RegionBuildOptions(layers, pack, 200, 1, RegionDefinition.read(region));
   }
 
   /** A DEM in LKS-94 over the whole region and 5 km around it, 50 m cells: a tilted plane. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import lt.skydas.assess.RegionInputs;
 import lt.skydas.core.geo.GridSpec;
 import lt.skydas.core.progress.Progress;
 import lt.skydas.mobility.Season;
@@ -171,18 +170,57 @@ public final class CandidateGenerator {
   }
 
   private Geometry home() {
-    Geometry home = region.countryPolygon(Country.LT);
-    if (home == null) {
-      throw new IllegalStateException("region pack has no LT polygon");
+    List<Geometry> parts = new ArrayList<>();
+    for (Country c : region.definition().homeCountries()) {
+      Geometry p = region.countryPolygon(c);
+      if (p == null) {
+        throw new IllegalStateException("region pack has no " + c + " polygon");
+      }
+      parts.add(p);
     }
-    return home;
+    return parts.size() == 1 ? parts.get(0) : gf.buildGeometry(parts).union();
   }
 
-  /** Allies' borders whose corner near a hostile country an attacker can cross. */
-  static final List<String> FLANK_BORDERS = List.of("LT-PL", "LT-LV");
+  /**
+   * Borders between a home country and an ally (neither home nor hostile), whose corner near a
+   * hostile country an attacker can cross (Lithuania: LT-PL, LT-LV), in a fixed order.
+   */
+  List<String> flankBorders() {
+    return borderPairs(true);
+  }
 
-  /** Hostile countries' borders with those allies. */
-  static final List<String> ALLY_HOSTILE_BORDERS = List.of("PL-RU", "PL-BY", "LV-BY");
+  /** Hostile countries' borders with those allies (Lithuania: PL-RU, PL-BY, LV-BY). */
+  List<String> allyHostileBorders() {
+    return borderPairs(false);
+  }
+
+  /**
+   * The region's border pairs with one side an ally and the other home ({@code home}) or hostile
+   * (not {@code home}), in reverse lexicographic order (the belts built from them must not depend
+   * on the order the pack lists them in).
+   */
+  private List<String> borderPairs(boolean home) {
+    var def = region.definition();
+    java.util.Set<String> hostile = new java.util.HashSet<>();
+    def.hostileCountries().forEach(c -> hostile.add(c.name()));
+    List<String> out = new ArrayList<>();
+    for (String pair : region.borders().keySet()) {
+      String[] ab = pair.split("-");
+      if (ab.length != 2) {
+        continue;
+      }
+      for (int k = 0; k < 2; k++) {
+        String side = ab[k];
+        String ally = ab[1 - k];
+        boolean allied = !def.home().contains(ally) && !hostile.contains(ally);
+        if (allied && (home ? def.home().contains(side) : hostile.contains(side))) {
+          out.add(pair);
+        }
+      }
+    }
+    out.sort(java.util.Comparator.reverseOrder());
+    return out;
+  }
 
   /**
    * The lines belts are measured from: the hostile borders, plus the stretches of the flank borders
@@ -194,7 +232,7 @@ public final class CandidateGenerator {
       return hostile;
     }
     List<Geometry> allyHostile = new ArrayList<>();
-    for (String pair : ALLY_HOSTILE_BORDERS) {
+    for (String pair : allyHostileBorders()) {
       Geometry b = region.borders().get(pair);
       if (b != null) {
         allyHostile.add(b);
@@ -206,7 +244,7 @@ public final class CandidateGenerator {
     Geometry reach = BufferOp.bufferOp(gf.buildGeometry(allyHostile), flankReach_m, 8);
     List<Geometry> base = new ArrayList<>();
     base.add(hostile);
-    for (String pair : FLANK_BORDERS) {
+    for (String pair : flankBorders()) {
       Geometry b = region.borders().get(pair);
       if (b != null) {
         Geometry near = b.intersection(reach);
@@ -220,7 +258,7 @@ public final class CandidateGenerator {
 
   private Geometry hostileBorder() {
     List<Geometry> hostile = new ArrayList<>();
-    for (String pair : RegionInputs.HOSTILE_BORDERS) {
+    for (String pair : region.definition().hostileBorders()) {
       Geometry b = region.borders().get(pair);
       if (b != null) {
         hostile.add(b);

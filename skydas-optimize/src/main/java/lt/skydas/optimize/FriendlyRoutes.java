@@ -19,9 +19,10 @@ import lt.skydas.plan.ObstacleType;
 
 /**
  * Pipeline step "restrict friendly routes": a site on the fastest unobstructed path of a friendly
- * reinforcement route ({@link ReinforcementRoute#defaults()}) may only take obstacles that open for
- * friendly traffic ({@link ObstacleType#openable()}: control points, prepared demolitions), so the
- * route limit holds by construction; the verification on the full model checks it again.
+ * reinforcement route of the region ({@link ReinforcementRoute#of}) may only take obstacles that
+ * open for friendly traffic ({@link ObstacleType#openable()}: control points, prepared
+ * demolitions), so the route limit holds by construction; the verification on the full model checks
+ * it again.
  */
 final class FriendlyRoutes {
   /** The classes friendly reinforcements travel in: convoys of tracked and wheeled vehicles. */
@@ -50,7 +51,7 @@ final class FriendlyRoutes {
   /** The sites whose gates lie on a friendly route, located on the graph region's model. */
   static Set<Integer> sitesOnRoutes(CorridorGraphBuilder builder, List<Gate> gates) {
     Set<Integer> onRoutes = new TreeSet<>();
-    for (ReinforcementRoute r : ReinforcementRoute.defaults()) {
+    for (ReinforcementRoute r : ReinforcementRoute.of(builder.region().definition())) {
       for (VehicleClass v : ROUTE_CLASSES) {
         onRoutes.addAll(
             builder.sitesOnRoute(

@@ -190,7 +190,11 @@ public final class LimitsFinder {
     }
 
     double homeShare() {
-      return share.getOrDefault(Country.LT, 0.0);
+      double s = 0;
+      for (Country c : region.definition().homeCountries()) {
+        s += share.getOrDefault(c, 0.0);
+      }
+      return s;
     }
 
     Limits.Reason reason() {

@@ -76,7 +76,7 @@ class CandidateGeneratorTest {
   void beltsLieAtTheirDepthFromTheHostileBorder() {
     GeometryFactory gf = new GeometryFactory();
     List<Geometry> hostile = new ArrayList<>();
-    for (String p : RegionInputs.HOSTILE_BORDERS) {
+    for (String p : region.definition().hostileBorders()) {
       hostile.add(region.borders().get(p));
     }
     Geometry border = gf.buildGeometry(hostile);

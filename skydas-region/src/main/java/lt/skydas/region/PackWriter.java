@@ -159,7 +159,8 @@ final class PackWriter {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format_version", RegionBuilder.FORMAT_VERSION);
     m.put("built_at", Instant.now().toString());
-    m.put("home", opt.home());
+    m.put("region", opt.definition().id());
+    m.put("home", String.join(",", opt.definition().home()));
     m.put("epsg", grid.epsg());
     m.put("cell_size_m", grid.cellSize());
     m.put("min_x", grid.minX());

@@ -43,6 +43,10 @@ public final class Region {
   private final Map<Country, Geometry> countries;
   private final List<NamedArea> residential;
   private final List<NamedArea> protectedAreas;
+  private final RegionDefinition definition;
+
+  /** The file of a pack holding the region definition it was built from. */
+  public static final String DEFINITION_FILE = "definition.json";
 
   /** The stored DEM, read on first use ({@link #findDem()}). */
   private volatile float[] dem;
@@ -58,7 +62,8 @@ public final class Region {
       Map<String, Geometry> borders,
       Map<Country, Geometry> countries,
       List<NamedArea> residential,
-      List<NamedArea> protectedAreas) {
+      List<NamedArea> protectedAreas,
+      RegionDefinition definition) {
     this.dir = dir;
     this.metadata = metadata;
     this.grid = grid;
@@ -70,6 +75,7 @@ public final class Region {
     this.countries = Map.copyOf(countries);
     this.residential = List.copyOf(residential);
     this.protectedAreas = List.copyOf(protectedAreas);
+    this.definition = definition;
   }
 
   private static final String REBUILD = "; rebuild the pack with `skydas region build`";
@@ -194,7 +200,8 @@ public final class Region {
         borders,
         countries,
         residential,
-        prot);
+        prot,
+        RegionDefinition.read(dir.resolve(DEFINITION_FILE)));
   }
 
   private static List<Feature> read(Path dir, String name) {
@@ -206,6 +213,11 @@ public final class Region {
   }
 
   /** The pack's region.json. */
+  /** The region definition the pack was built from (home countries, hostile borders, …). */
+  public RegionDefinition definition() {
+    return definition;
+  }
+
   public JsonNode metadata() {
     return metadata;
   }

@@ -45,7 +45,7 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class RegionBuilder {
   /** Pack format version; {@link Region#load} refuses others. */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
 
   /**
    * The pack format this code writes and reads (a method, so callers never inline a stale value).
@@ -129,16 +129,24 @@ public final class RegionBuilder {
       countries.merge(c, it.metric(), Geometry::union);
     }
     progress.end();
-    Country home = Country.fromIso(opt.home());
-    if (home == null || !countries.containsKey(home)) {
-      throw SkydasProblem.badInput(
-          layers.require("countries").toString(),
-          null,
-          "no polygon for the home country \"" + opt.home() + "\" (property iso_a2)");
+    RegionDefinition def = opt.definition();
+    Envelope env = new Envelope();
+    for (String iso : def.home()) {
+      Country home = Country.fromIso(iso);
+      if (home == null || !countries.containsKey(home)) {
+        throw SkydasProblem.badInput(
+            layers.require("countries").toString(),
+            null,
+            "no polygon for the home country \""
+                + iso
+                + "\" of region "
+                + def.id()
+                + " (property iso_a2)");
+      }
+      env.expandToInclude(countries.get(home).getEnvelopeInternal());
     }
     regionLonLat.expandBy(0.05);
     layers.setRegion(regionLonLat);
-    Envelope env = new Envelope(countries.get(home).getEnvelopeInternal());
     env.expandBy(opt.margin_km() * 1000);
     GridSpec grid =
         GridSpec.covering(
@@ -159,6 +167,7 @@ public final class RegionBuilder {
 
     float[] ground = opt.dem() == null ? null : resampleDem(opt.dem(), grid, progress);
     Map<String, List<Layers.Item>> read = readAll(layers, keep, progress);
+    checkHostileBorders(def, read.get("borders"), keep, layers.require("borders").toString());
 
     byte[] country = new byte[grid.cellCount()];
     byte[] lc = new byte[grid.cellCount()];
@@ -185,6 +194,7 @@ public final class RegionBuilder {
           }
           PackWriter.write(
               tmp, grid, lc, country, roads, countries, read, settlements, issues, meta, t0);
+          def.write(tmp.resolve(Region.DEFINITION_FILE));
         });
     progress.end();
     return new RegionBuildReport(
@@ -206,6 +216,35 @@ public final class RegionBuilder {
     float[] z = dem.onto(grid);
     progress.end();
     return z;
+  }
+
+  /**
+   * Every hostile border pair of the region is in the borders layer and crosses the region's grid.
+   *
+   * @throws SkydasProblem BAD_INPUT naming the pair and the region
+   */
+  static void checkHostileBorders(
+      RegionDefinition def, List<Layers.Item> borders, Envelope grid, String file) {
+    for (String pair : def.hostileBorders()) {
+      boolean found = false;
+      boolean inside = false;
+      for (Layers.Item it : borders) {
+        if (pair.equals(it.feature().string("pair"))) {
+          found = true;
+          inside |= it.metric().getEnvelopeInternal().intersects(grid);
+        }
+      }
+      if (!found || !inside) {
+        throw SkydasProblem.badInput(
+            file,
+            null,
+            "hostile border "
+                + pair
+                + " of region "
+                + def.id()
+                + (found ? " lies outside the region's grid" : " is not in the borders layer"));
+      }
+    }
   }
 
   private static Map<String, List<Layers.Item>> readAll(

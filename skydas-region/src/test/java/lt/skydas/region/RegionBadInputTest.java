@@ -21,7 +21,34 @@ class RegionBadInputTest {
   @TempDir Path dir;
 
   private RegionBuildOptions opts(Path layers) {
-    return new RegionBuildOptions(layers, dir.resolve("p"), 200, 1, "LT");
+    return new RegionBuildOptions(layers, dir.resolve("p"), 200, 1, RegionBuilderTest.testRegion());
+  }
+
+  @Test
+  void hostileBorderNotInTheData() throws IOException {
+    Path l = RegionBuilderTest.writeLayers(dir);
+    RegionBuildOptions lithuania =
+        new RegionBuildOptions(l, dir.resolve("p"), 200, 1, RegionDefinition.lithuania());
+    assertThatThrownBy(() -> RegionBuilder.build(lithuania, Progress.NONE))
+        .isInstanceOfSatisfying(
+            SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.BAD_INPUT))
+        .hasMessageContaining("borders.geojson")
+        .hasMessageContaining(
+            "hostile border LT-RU of region lithuania is not in the borders layer");
+    assertThat(Files.exists(dir.resolve("p"))).isFalse();
+  }
+
+  @Test
+  void packWithoutItsDefinition() throws IOException {
+    Path l = RegionBuilderTest.writeLayers(dir);
+    RegionBuilder.build(opts(l), Progress.NONE);
+    assertThat(Region.load(dir.resolve("p")).definition())
+        .isEqualTo(RegionBuilderTest.testRegion());
+    Files.delete(dir.resolve("p").resolve(Region.DEFINITION_FILE));
+    assertThatThrownBy(() -> Region.load(dir.resolve("p")))
+        .isInstanceOf(SkydasProblem.class)
+        .hasMessageContaining(Region.DEFINITION_FILE)
+        .hasMessageContaining("skydas region build");
   }
 
   @Test

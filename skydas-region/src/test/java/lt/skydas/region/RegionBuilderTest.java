@@ -26,6 +26,28 @@ import org.locationtech.jts.geom.GeometryFactory;
 class RegionBuilderTest {
   @TempDir Path dir;
 
+  /** The region of the synthetic layers: Lithuania at home, the LT-BY border hostile. */
+  static RegionDefinition testRegion() {
+    try {
+      return RegionDefinition.parse(
+          "test region",
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(
+                  """
+                  {"format": "skydas-region/1", "id": "test", "name": "Test", "home": ["LT"],
+                   "crs": "EPSG:3346", "hostile_borders": ["LT-BY"],
+                   "objectives": {"type": "FeatureCollection", "features": [
+                     {"type": "Feature", "id": "town", "properties": {"name": "Town"},
+                      "geometry": {"type": "Point", "coordinates": [25.0, 54.6]}}]}}
+                  """),
+          name -> {
+            throw new AssertionError(name);
+          });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static final String COUNTRIES =
       """
       {"type":"FeatureCollection","features":[
@@ -137,7 +159,7 @@ class RegionBuilderTest {
     Path pack = dir.resolve("pack");
     report =
         RegionBuilder.build(
-            new RegionBuildOptions(writeLayers(dir), pack, 100, 1, "LT"),
+            new RegionBuildOptions(writeLayers(dir), pack, 100, 1, testRegion()),
             Progress.NONE,
             (g, lc, c, r) -> built = new Built(g, lc.clone(), c.clone(), r));
     region = Region.load(pack);

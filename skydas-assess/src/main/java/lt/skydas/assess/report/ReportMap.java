@@ -86,13 +86,13 @@ final class ReportMap {
     }
   }
 
-  /** The borders, the hostile ones (LT-BY, LT-RU) marked. */
+  /** The borders, the region's hostile ones (Lithuania: LT-BY, LT-RU) marked. */
   private static void borders(StringBuilder h, AssessmentRegion region, Svg svg) {
     region
         .borders()
         .forEach(
             (pair, g) -> {
-              boolean hostile = pair.equals("LT-BY") || pair.equals("LT-RU");
+              boolean hostile = region.hostileBorders().contains(pair);
               h.append("<path class=\"")
                   .append(hostile ? "border hostile" : "border")
                   .append("\" d=\"")

@@ -10,7 +10,6 @@ import lt.skydas.assess.AssessmentResult.Case;
 import lt.skydas.assess.AssessmentResult.Scenario;
 import lt.skydas.assess.AvenueSamples;
 import lt.skydas.assess.PlanWatch;
-import lt.skydas.assess.RegionInputs;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.observe.CoverageGrid;
 import lt.skydas.plan.BarrierPlan;
@@ -135,7 +134,7 @@ final class WarningTimes {
   /** Distance to the hostile borders of the region; null if it has none. */
   private static IndexedFacetDistance border(AssessmentRegion region) {
     List<Geometry> lines = new ArrayList<>();
-    for (String b : RegionInputs.HOSTILE_BORDERS) {
+    for (String b : region.hostileBorders()) {
       if (region.borders().containsKey(b)) {
         lines.add(region.borders().get(b));
       }

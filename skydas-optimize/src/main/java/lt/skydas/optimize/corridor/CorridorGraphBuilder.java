@@ -431,6 +431,11 @@ public final class CorridorGraphBuilder {
         gates, cases, targets, rows, baseline, uncovered, (System.nanoTime() - t0) / 1e9);
   }
 
+  /** The region this builder models. */
+  public AssessmentRegion region() {
+    return region;
+  }
+
   private static int[] sortedDistinct(int[] a) {
     return Arrays.stream(a).sorted().distinct().toArray();
   }

@@ -1,0 +1,93 @@
+package lt.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import lt.skydas.region.Region;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code skydas region build --definition}: a region file of one's own builds a pack that keeps it;
+ * a bad one is one clear line and the input exit code, with no pack left behind.
+ */
+class RegionCommandTest {
+  @TempDir Path dir;
+
+  static final String REGION =
+      """
+      {"format": "skydas-region/1", "id": "lt-east", "name": "Lithuania, eastern border only",
+       "home": ["LT"], "crs": "%s", "hostile_borders": ["LT-BY"],
+       "objectives": {"type": "FeatureCollection", "features": [
+         {"type": "Feature", "id": "vilnius", "properties": {"name": "Vilnius", "radius_m": 3000},
+          "geometry": {"type": "Point", "coordinates": [25.28291, 54.687055]}}]}}
+      """;
+
+  Path regionFile(String crs) throws IOException {
+    Path f = dir.resolve("east.json");
+    Files.writeString(f, REGION.formatted(crs));
+    return f;
+  }
+
+  @Test
+  void aRegionFileOfOnesOwnIsBuiltAndKept() throws IOException {
+    Path pack = dir.resolve("pack");
+    CliRunner.Result r =
+        CliRunner.run(
+            "region",
+            "build",
+            "--quiet",
+            "--layers",
+            TestPacks.ROOT.resolve("data/baltic").toString(),
+            "--definition",
+            regionFile("EPSG:3346").toString(),
+            "--cell-size",
+            "1000",
+            "--out",
+            pack.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    Region loaded = Region.load(pack);
+    assertThat(loaded.definition().id()).isEqualTo("lt-east");
+    assertThat(loaded.definition().hostileBorders()).containsExactly("LT-BY");
+    assertThat(loaded.metadata().path("region").asText()).isEqualTo("lt-east");
+    CliRunner.Result info = CliRunner.run("region", "info", "--region", pack.toString());
+    assertThat(info.out()).contains("\"region\" : \"lt-east\"");
+  }
+
+  @Test
+  void anUnsupportedCrsIsOneLineAndNoPack() throws IOException {
+    Path pack = dir.resolve("pack");
+    CliRunner.Result r =
+        CliRunner.run(
+            "region",
+            "build",
+            "--layers",
+            TestPacks.ROOT.resolve("data/baltic").toString(),
+            "--definition",
+            regionFile("EPSG:3059").toString(),
+            "--out",
+            pack.toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("east.json").contains("crs: EPSG:3059 is not supported");
+    assertThat(Files.exists(pack)).isFalse();
+  }
+
+  @Test
+  void anUnknownBuiltInRegionIsNamed() {
+    CliRunner.Result r =
+        CliRunner.run(
+            "region",
+            "build",
+            "--layers",
+            TestPacks.ROOT.resolve("data/baltic").toString(),
+            "--definition",
+            "atlantis",
+            "--out",
+            dir.resolve("p").toString());
+    assertThat(r.exit()).isEqualTo(4);
+    assertThat(r.err()).contains("no built-in region \"atlantis\"").contains("built in: lithuania");
+  }
+}
