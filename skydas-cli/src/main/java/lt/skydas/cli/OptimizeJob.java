@@ -16,6 +16,8 @@ import lt.skydas.optimize.OptimizationResult;
 import lt.skydas.optimize.OptimizationWriter;
 import lt.skydas.optimize.OptimizeOptions;
 import lt.skydas.optimize.OptionProblems;
+import lt.skydas.region.Region;
+import lt.skydas.region.RegionDefinition;
 import lt.skydas.registry.Role;
 import lt.skydas.server.jobs.JobType;
 
@@ -135,12 +137,31 @@ final class OptimizeJob implements JobType {
   }
 
   /**
+   * The ids of the served region's objectives: those of its pack's definition, or the built-in
+   * Lithuania's for the default pack.
+   *
+   * @throws SkydasProblem naming the pack's definition file when it cannot be read
+   */
+  static List<String> objectiveIds(RegionOptions region) {
+    RegionDefinition def =
+        region.pack == null
+            ? RegionDefinition.lithuania()
+            : RegionDefinition.read(region.pack.resolve(Region.DEFINITION_FILE));
+    return ObjectivesReader.of(def).stream().map(Objective::id).toList();
+  }
+
+  /** As {@link #extras(JsonNode, List)} with the built-in Lithuania's objectives. */
+  static ProtectArgs extras(JsonNode p) {
+    return extras(p, ObjectivesReader.defaults().stream().map(Objective::id).toList());
+  }
+
+  /**
    * The job's optional terms beside the options: {@code min_warning_h}, hours for every objective
    * or an object of objective id → hours (as {@code optimize --min-warning-h}).
    *
    * @throws SkydasProblem BAD_INPUT naming {@code min_warning_h}
    */
-  static ProtectArgs extras(JsonNode p) {
+  static ProtectArgs extras(JsonNode p, List<String> objectiveIds) {
     ProtectArgs a = ProtectArgs.none();
     JsonNode w = p.get("min_warning_h");
     if (w == null || w.isNull()) {
@@ -165,7 +186,7 @@ final class OptimizeJob implements JobType {
     }
     a.minWarning = items;
     try {
-      a.warning(ObjectivesReader.defaults().stream().map(Objective::id).toList(), null);
+      a.warning(objectiveIds, null);
     } catch (SkydasProblem e) {
       throw OptionProblems.invalid(
           ProblemCode.BAD_INPUT,
@@ -178,13 +199,14 @@ final class OptimizeJob implements JobType {
   @Override
   public void validate(JsonNode p) {
     options(p); // throws a problem naming the bad field
-    extras(p);
+    extras(p, objectiveIds(region));
   }
 
   @Override
   public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
     OptimizeCommand.Run run =
-        OptimizeCommand.run(region, null, options(p), null, null, null, extras(p), progress);
+        OptimizeCommand.run(
+            region, null, options(p), null, null, null, extras(p, objectiveIds(region)), progress);
     OptimizationResult r = run.result();
     Path out = dir.resolve("out");
     OptimizationWriter.write(out, r, run.region(), run.limits());

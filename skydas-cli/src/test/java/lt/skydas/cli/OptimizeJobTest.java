@@ -110,4 +110,29 @@ class OptimizeJobTest {
                         .toList())
                 + ")");
   }
+
+  @Test
+  void aMinimumWarningNamesTheServedRegionsObjectives(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(
+        dir.resolve(lt.skydas.region.Region.DEFINITION_FILE),
+        """
+        {"format": "skydas-region/1", "id": "test", "name": "Test", "home": ["LT"],
+         "crs": "EPSG:3346", "hostile_borders": ["LT-BY"],
+         "objectives": {"type": "FeatureCollection", "features": [
+           {"type": "Feature", "id": "town", "properties": {"name": "Town"},
+            "geometry": {"type": "Point", "coordinates": [25.0, 54.6]}}]}}
+        """);
+    RegionOptions served = new RegionOptions();
+    served.pack = dir;
+    OptimizeJob job = new OptimizeJob(served);
+    job.validate(JSON.readTree("{\"min_warning_h\": {\"town\": 1}}"));
+    SkydasProblem p =
+        catchThrowableOfType(
+            SkydasProblem.class,
+            () -> job.validate(JSON.readTree("{\"min_warning_h\": {\"vilnius\": 1}}")));
+    assertThat(p.getMessage())
+        .isEqualTo("min_warning_h names an unknown objective \"vilnius\" (objectives: town)");
+    assertThat(OptimizeJob.objectiveIds(new RegionOptions())).contains("vilnius", "klaipeda");
+  }
 }
