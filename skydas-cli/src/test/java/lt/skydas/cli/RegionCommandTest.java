@@ -31,22 +31,28 @@ class RegionCommandTest {
     return f;
   }
 
+  /** {@code region build} of the shipped layers for {@code definition} into {@code out}. */
+  static CliRunner.Result build(String definition, Path out, String... more) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "region",
+                "build",
+                "--layers",
+                TestPacks.ROOT.resolve("data/baltic").toString(),
+                "--definition",
+                definition,
+                "--out",
+                out.toString()));
+    args.addAll(java.util.List.of(more));
+    return CliRunner.run(args.toArray(String[]::new));
+  }
+
   @Test
   void aRegionFileOfOnesOwnIsBuiltAndKept() throws IOException {
     Path pack = dir.resolve("pack");
     CliRunner.Result r =
-        CliRunner.run(
-            "region",
-            "build",
-            "--quiet",
-            "--layers",
-            TestPacks.ROOT.resolve("data/baltic").toString(),
-            "--definition",
-            regionFile("EPSG:3346").toString(),
-            "--cell-size",
-            "1000",
-            "--out",
-            pack.toString());
+        build(regionFile("EPSG:3346").toString(), pack, "--quiet", "--cell-size", "1000");
     assertThat(r.exit()).as(r.err()).isZero();
     Region loaded = Region.load(pack);
     assertThat(loaded.definition().id()).isEqualTo("lt-east");
@@ -59,16 +65,7 @@ class RegionCommandTest {
   @Test
   void anUnsupportedCrsIsOneLineAndNoPack() throws IOException {
     Path pack = dir.resolve("pack");
-    CliRunner.Result r =
-        CliRunner.run(
-            "region",
-            "build",
-            "--layers",
-            TestPacks.ROOT.resolve("data/baltic").toString(),
-            "--definition",
-            regionFile("EPSG:3059").toString(),
-            "--out",
-            pack.toString());
+    CliRunner.Result r = build(regionFile("EPSG:3059").toString(), pack);
     assertThat(r.exit()).isEqualTo(3);
     assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
     assertThat(r.err()).contains("east.json").contains("crs: EPSG:3059 is not supported");
@@ -77,16 +74,7 @@ class RegionCommandTest {
 
   @Test
   void anUnknownBuiltInRegionIsNamed() {
-    CliRunner.Result r =
-        CliRunner.run(
-            "region",
-            "build",
-            "--layers",
-            TestPacks.ROOT.resolve("data/baltic").toString(),
-            "--definition",
-            "atlantis",
-            "--out",
-            dir.resolve("p").toString());
+    CliRunner.Result r = build("atlantis", dir.resolve("p"));
     assertThat(r.exit()).isEqualTo(4);
     assertThat(r.err()).contains("no built-in region \"atlantis\"").contains("built in: lithuania");
   }

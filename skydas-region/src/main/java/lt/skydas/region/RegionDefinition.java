@@ -119,6 +119,14 @@ public record RegionDefinition(
           "no built-in region \"" + id + "\" (built in: " + String.join(", ", BUILT_IN) + ")",
           Map.of("region", id));
     }
+    // immutable: parsed once per JVM
+    return LOADED.computeIfAbsent(id, RegionDefinition::loadBuiltIn);
+  }
+
+  private static final Map<String, RegionDefinition> LOADED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static RegionDefinition loadBuiltIn(String id) {
     String res = "regions/" + id + ".json";
     try (InputStream in = RegionDefinition.class.getResourceAsStream(res)) {
       if (in == null) {
