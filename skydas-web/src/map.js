@@ -200,9 +200,21 @@ async function loadCollection(layer, collection) {
   return fs.length;
 }
 
-/** Shows one case's isochrone image (a job file) over its LKS-94 extent. */
-export function showIsochrone(layer, url, extent) {
-  layer.setSource(url ? new ImageStatic({ url, imageExtent: extent, projection: 'EPSG:3346', interpolate: false }) : null);
+/**
+ * Shows one case's isochrone image (a job file) over its extent in the region's map CRS: `iso` is
+ * the job result's entry ({extent, crs, proj4}); a CRS other than LKS-94 is registered on first use.
+ */
+export function showIsochrone(layer, url, iso) {
+  if (!url || !iso) {
+    layer.setSource(null);
+    return;
+  }
+  const crs = iso.crs || 'EPSG:3346';
+  if (!proj4.defs(crs) && iso.proj4) {
+    proj4.defs(crs, iso.proj4);
+    register(proj4);
+  }
+  layer.setSource(new ImageStatic({ url, imageExtent: iso.extent, projection: crs, interpolate: false }));
 }
 
 /**

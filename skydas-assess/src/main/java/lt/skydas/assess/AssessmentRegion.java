@@ -73,6 +73,11 @@ public record AssessmentRegion(
   }
 
   /** The hostile border pairs the attacker starts behind ("LT-BY" …). */
+  /** The calling thread's transformer between lon/lat and the region's map CRS. */
+  public lt.skydas.core.geo.Crs crs() {
+    return lt.skydas.core.geo.Crs.of(grid().epsg());
+  }
+
   public List<String> hostileBorders() {
     return definition.hostileBorders();
   }

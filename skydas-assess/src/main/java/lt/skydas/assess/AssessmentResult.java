@@ -66,6 +66,34 @@ public record AssessmentResult(
     }
   }
 
+  /**
+   * The corridor race on one friendly route against one hostile side ({@link CorridorRace}):
+   * friendly wheeled transit time and the attacker's time to cut the route's path, both from
+   * H-hour, without and with the plan; +Inf where never.
+   *
+   * @param side the hostile country the attacker comes from (ISO alpha-2: RU, BY)
+   */
+  public record RaceTime(
+      String routeId,
+      String name,
+      String side,
+      VehicleClass vehicle,
+      Season season,
+      double transitBaseline_s,
+      double transitPlan_s,
+      double cutBaseline_s,
+      double cutPlan_s) {
+    /** How long the route stays open after the convoy is through, without the plan. */
+    public double marginBaseline_s() {
+      return cutBaseline_s - transitBaseline_s;
+    }
+
+    /** How long the route stays open after the convoy is through, with the plan. */
+    public double marginPlan_s() {
+      return cutPlan_s - transitPlan_s;
+    }
+  }
+
   /** Scenario of a time: without the plan, or with it. */
   public enum Scenario {
     BASELINE,
@@ -142,7 +170,24 @@ public record AssessmentResult(
       List<Avenue> avenues,
       FloatRaster isochrone_h,
       Map<String, Map<String, Double>> marginal_s,
-      double seconds) {
+      double seconds,
+      List<RaceTime> race) {
+
+    public Case {
+      race = List.copyOf(race);
+    }
+
+    /** A case without a corridor race (a region without friendly routes). */
+    public Case(
+        VehicleClass vehicle,
+        Season season,
+        List<ObjectiveTime> times,
+        List<Avenue> avenues,
+        FloatRaster isochrone_h,
+        Map<String, Map<String, Double>> marginal_s,
+        double seconds) {
+      this(vehicle, season, times, avenues, isochrone_h, marginal_s, seconds, List.of());
+    }
 
     public String id() {
       return vehicle.id() + "-" + season.id();

@@ -59,6 +59,9 @@ public final class Assessor {
   private final List<int[]> routeFrom = new ArrayList<>();
   private final List<int[]> routeTo = new ArrayList<>();
 
+  /** The attacker's sides for the corridor race; null without routes. */
+  private final CorridorRace race;
+
   public Assessor(AssessmentRegion region, List<Objective> objectives, Progress progress) {
     this.region = region;
     this.objectives = List.copyOf(objectives);
@@ -108,6 +111,7 @@ public final class Assessor {
         routeTo.add(to);
       }
     }
+    this.race = routes.isEmpty() ? null : new CorridorRace(region);
   }
 
   /**
@@ -238,6 +242,18 @@ public final class Assessor {
       // longest cases first (tracked, then dismounted, then wheeled) so no core idles at the end
       List<VehicleClass> order = new ArrayList<>(classes);
       order.sort(java.util.Comparator.comparingInt(AssessmentRunOrder::weight).reversed());
+      // friendly routes first: each case races the attacker against their paths
+      PlanEffects friendly = effects.forFriendlyTraffic();
+      List<Future<RouteRun>> routeFutures = new ArrayList<>();
+      for (Season s : seasons) {
+        routeFutures.add(pool.submit(() -> routeTimes(s, friendly, opt)));
+      }
+      List<AssessmentResult.RouteTime> reinforcement = new ArrayList<>();
+      List<CorridorRace.RoutePath> paths = new ArrayList<>();
+      for (Future<RouteRun> f : routeFutures) {
+        reinforcement.addAll(f.get().times());
+        paths.addAll(f.get().paths());
+      }
       Map<String, Future<Case>> futures = new LinkedHashMap<>();
       for (VehicleClass v : order) {
         for (Season s : seasons) {
@@ -245,26 +261,17 @@ public final class Assessor {
               v.id() + "-" + s.id(),
               pool.submit(
                   () -> {
-                    Case c = runCase(v, s, effects, opt);
+                    Case c = runCase(v, s, effects, opt, paths);
                     progress.advance(done.incrementAndGet());
                     return c;
                   }));
         }
-      }
-      PlanEffects friendly = effects.forFriendlyTraffic();
-      List<Future<List<AssessmentResult.RouteTime>>> routeFutures = new ArrayList<>();
-      for (Season s : seasons) {
-        routeFutures.add(pool.submit(() -> routeTimes(s, friendly, opt)));
       }
       List<Case> cases = new ArrayList<>();
       for (VehicleClass v : classes) {
         for (Season s : seasons) {
           cases.add(futures.get(v.id() + "-" + s.id()).get());
         }
-      }
-      List<AssessmentResult.RouteTime> reinforcement = new ArrayList<>();
-      for (Future<List<AssessmentResult.RouteTime>> f : routeFutures) {
-        reinforcement.addAll(f.get());
       }
       progress.end();
       return new AssessmentResult(
@@ -293,14 +300,17 @@ public final class Assessor {
     }
   }
 
+  /** The routes' times in one season and their fastest paths (for the corridor race). */
+  private record RouteRun(
+      List<AssessmentResult.RouteTime> times, List<CorridorRace.RoutePath> paths) {}
+
   /**
    * Friendly wheeled travel time along each reinforcement route in season {@code s}, without and
-   * with the plan's non-openable obstacles.
+   * with the plan's non-openable obstacles, and the fastest paths.
    */
-  private List<AssessmentResult.RouteTime> routeTimes(
-      Season s, PlanEffects friendly, AssessmentOptions opt) {
+  private RouteRun routeTimes(Season s, PlanEffects friendly, AssessmentOptions opt) {
     if (routes.isEmpty()) {
-      return List.of();
+      return new RouteRun(List.of(), List.of());
     }
     GridSpec g = region.grid();
     VehicleClass v = VehicleClass.WHEELED;
@@ -317,20 +327,36 @@ public final class Assessor {
                 topology.withCosts(friendly.edgeCosts(base, v, -1)))
             : b;
     List<AssessmentResult.RouteTime> out = new ArrayList<>();
+    List<CorridorRace.RoutePath> paths = new ArrayList<>();
     for (int i = 0; i < routes.size(); i++) {
       ReinforcementRoute r = routes.get(i);
       int[] to = routeTo.get(i);
       b.run(Query.from(routeFrom.get(i)).withFirstOfTargets(to));
       double t0 = min(b, to);
+      int[] basePath = pathTo(b, to);
       double t1 = t0;
+      int[] planPath = basePath;
       if (obstructed) {
         p.run(Query.from(routeFrom.get(i)).withFirstOfTargets(to));
         t1 = min(p, to);
+        planPath = pathTo(p, to);
       }
       out.add(
           new AssessmentResult.RouteTime(r.id(), r.name(), s, t0, t1, opt.reinforcementLimitPct()));
+      paths.add(new CorridorRace.RoutePath(i, s, t0, t1, basePath, planPath));
     }
-    return out;
+    return new RouteRun(out, paths);
+  }
+
+  /** The path to the cheapest of {@code targets} (empty when none was reached). */
+  private static int[] pathTo(CostDistanceSearch s, int[] targets) {
+    int best = -1;
+    for (int n : targets) {
+      if (Double.isFinite(s.cost(n)) && (best < 0 || s.cost(n) < s.cost(best))) {
+        best = n;
+      }
+    }
+    return best < 0 ? new int[0] : s.path(best);
   }
 
   private static double min(CostDistanceSearch s, int[] nodes) {
@@ -352,7 +378,12 @@ public final class Assessor {
     }
   }
 
-  private Case runCase(VehicleClass v, Season s, PlanEffects effects, AssessmentOptions opt) {
+  private Case runCase(
+      VehicleClass v,
+      Season s,
+      PlanEffects effects,
+      AssessmentOptions opt,
+      List<CorridorRace.RoutePath> routePaths) {
     long t0 = System.nanoTime();
     GridSpec g = region.grid();
     AttackerSurfaces.Surface surface = surfaces.compute(v, s, opt.speeds());
@@ -441,6 +472,17 @@ public final class Assessor {
     if (hasPlan && opt.marginal() == AssessmentOptions.Marginal.EXACT) {
       exactMarginals(v, friction, base, planTimes, effects, marginal);
     }
+    List<AssessmentResult.RaceTime> raced =
+        race == null
+            ? List.of()
+            : race.run(
+                v,
+                s,
+                routePaths,
+                routes,
+                () -> search(2, baseGrid, topology.withCosts(base)),
+                () -> search(2, planGrid, topology.withCosts(planCosts)),
+                hasPlan);
     return new Case(
         v,
         s,
@@ -448,7 +490,8 @@ public final class Assessor {
         List.copyOf(avenues),
         new FloatRaster(g, iso),
         marginal,
-        (System.nanoTime() - t0) / 1e9);
+        (System.nanoTime() - t0) / 1e9,
+        raced);
   }
 
   /**

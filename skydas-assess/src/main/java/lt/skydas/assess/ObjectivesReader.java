@@ -43,14 +43,17 @@ public final class ObjectivesReader {
       byte[] json = new ObjectMapper().writeValueAsBytes(region.objectives());
       List<Feature> fs = new ArrayList<>();
       GeoJsonReader.read(name, new java.io.ByteArrayInputStream(json), fs::add, null, null);
-      return convert(name, fs, null);
+      return convert(name, fs, null, region.epsg());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** A user's objectives; each must lie inside {@code extent_lks94} (null: no check). */
-  public static List<Objective> read(Path file, Envelope extent_lks94) {
+  /**
+   * A user's objectives, in map CRS {@code epsg}; each must lie inside {@code extent_map} (null: no
+   * check).
+   */
+  public static List<Objective> read(Path file, Envelope extent_map, int epsg) {
     if (!Files.isRegularFile(file)) {
       GeoJsonReader.readAll(file); // throws the standard not-found problem
     }
@@ -58,10 +61,10 @@ public final class ObjectivesReader {
     if (fs.isEmpty()) {
       throw SkydasProblem.badInput(file.toString(), null, "contains no objectives");
     }
-    return convert(file.toString(), fs, extent_lks94);
+    return convert(file.toString(), fs, extent_map, epsg);
   }
 
-  private static List<Objective> convert(String name, List<Feature> fs, Envelope extent) {
+  private static List<Objective> convert(String name, List<Feature> fs, Envelope extent, int epsg) {
     List<Objective> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Feature f : fs) {
@@ -85,7 +88,7 @@ public final class ObjectivesReader {
         throw SkydasProblem.badInput(
             name, where, "invalid geometry: " + new IsValidOp(g).getValidationError().getMessage());
       }
-      Geometry m = Crs.lks94().toMetric(g);
+      Geometry m = Crs.of(epsg).toMetric(g);
       if (extent != null && !extent.contains(m.getEnvelopeInternal())) {
         throw SkydasProblem.badInput(
             name, where, "objective \"" + nm + "\" lies outside the region model");

@@ -41,7 +41,8 @@ public final class AssessMacro {
     Assessor assessor = new Assessor(ar, ObjectivesReader.of(region.definition()), Progress.NONE);
     double network = (System.nanoTime() - t0) / 1e9;
     BarrierPlan plan =
-        new BarrierPlanReader(ObstacleCatalog.defaults(), ar.extent()).read(planFile);
+        BarrierPlanReader.forRegion(ObstacleCatalog.defaults(), ar.extent(), ar.grid().epsg())
+            .read(planFile);
     int nodes = assessor.network().nodeCount();
     System.out.printf(
         Locale.ROOT,

@@ -19,7 +19,6 @@ import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.BarrierPlanReader;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.ObstacleType;
-import lt.skydas.region.Country;
 import lt.skydas.region.Region;
 
 /**
@@ -57,7 +56,8 @@ public final class EmplaceMacro {
         new Assessor(ar, ObjectivesReader.of(region.definition()), Progress.NONE)
             .keepNoPlanTimesIn(pack.resolve("cache"));
     ObstacleCatalog cat = ObstacleCatalog.defaults();
-    BarrierPlan plan = new BarrierPlanReader(cat, ar.extent()).read(planFile);
+    BarrierPlan plan =
+        BarrierPlanReader.forRegion(cat, ar.extent(), ar.grid().epsg()).read(planFile);
     Set<String> teamTypes = new HashSet<>();
     for (ObstacleType t : cat.listTypes()) {
       teamTypes.addAll(t.emplacement().workH_perUnit().keySet());
@@ -68,8 +68,9 @@ public final class EmplaceMacro {
                 teamTypes,
                 (x, y) -> {
                   int c = ar.grid().cellAt(x, y);
-                  return c >= 0 && country[c] == Country.LT.code();
-                })
+                  return c >= 0 && ar.definition().homeCodes()[country[c] & 0xff];
+                },
+                ar.grid().epsg())
             .defaults();
     EmplaceOptions opt = EmplaceOptions.defaults();
     long t0 = System.nanoTime();

@@ -124,7 +124,7 @@ final class AssessCommand implements Callable<Integer> {
   static List<Objective> objectives(Path file, AssessmentRegion ar) {
     return file == null
         ? ObjectivesReader.of(ar.definition())
-        : ObjectivesReader.read(file, ar.extent());
+        : ObjectivesReader.read(file, ar.extent(), ar.grid().epsg());
   }
 
   static BarrierPlan readPlan(
@@ -138,8 +138,9 @@ final class AssessCommand implements Callable<Integer> {
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
     BarrierPlanReader reader =
         sensorsFile == null
-            ? new BarrierPlanReader(cat, ar.extent())
-            : new BarrierPlanReader(cat, SensorCatalog.load(sensorsFile), ar.extent());
+            ? BarrierPlanReader.forRegion(cat, ar.extent(), ar.grid().epsg())
+            : new BarrierPlanReader(
+                cat, SensorCatalog.load(sensorsFile), ar.extent(), ar.grid().epsg());
     BarrierPlan p = plan == null ? BarrierPlan.empty(PlanPolicy.DEFAULT) : reader.read(plan);
     PlanPolicy policy = p.policy();
     if (buffer != null) {
@@ -183,6 +184,7 @@ final class AssessCommand implements Callable<Integer> {
             t.withinLimit() ? "" : " OVER THE " + Math.round(t.limitPct()) + " % LIMIT");
       }
     }
+    lt.skydas.assess.report.RaceSection.lines(r).forEach(System.out::println);
     printWatch(r, first);
     System.out.printf(
         Locale.ROOT,

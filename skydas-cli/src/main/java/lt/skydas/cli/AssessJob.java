@@ -126,7 +126,8 @@ final class AssessJob implements JobType {
 
   /**
    * Renders each case's isochrones as {@code isochrones-<case>.png} in the job folder and lists
-   * them, with their LKS-94 extents, in the result (the web map overlays them).
+   * them, with their extents in the region's map CRS, the CRS's code and its proj4 definition, in
+   * the result (the web map overlays them).
    */
   static void isochrones(AssessmentResult r, Path dir, ObjectNode res) throws java.io.IOException {
     var list = res.putArray("isochrones");
@@ -140,10 +141,13 @@ final class AssessJob implements JobType {
       ObjectNode o = list.addObject();
       o.put("case", c.id());
       o.put("file", name);
-      var ext = o.putArray("extent_lks94");
+      var ext = o.putArray("extent");
       for (double v : e) {
         ext.add(v);
       }
+      lt.skydas.core.geo.Crs crs = lt.skydas.core.geo.Crs.of(c.isochrone_h().grid().epsg());
+      o.put("crs", "EPSG:" + crs.epsg());
+      o.put("proj4", crs.proj4());
     }
   }
 

@@ -92,7 +92,7 @@ final class CandidatesCommand implements Callable<Integer> {
                 SpeedTable.defaults(),
                 new HumanitarianCheck(loaded.region().civilians()))
             .generate(opt, progress);
-    CandidateWriter.write(out, cs, cat);
+    CandidateWriter.write(out, cs, cat, loaded.pack().grid().epsg());
     for (Candidate.Kind k : Candidate.Kind.values()) {
       if (k == Candidate.Kind.USER) {
         continue; // only `optimize --sites` makes those

@@ -146,7 +146,9 @@ final class CoverageCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The points of a GeoJSON layer in LKS-94, each named by its name property or its id. */
+  /**
+   * The points of a GeoJSON layer in the grid's map CRS, each named by its name property or its id.
+   */
   static List<SiteProtection.NamedPoint> namedPoints(Path file, GridSpec grid) {
     List<SiteProtection.NamedPoint> out = new ArrayList<>();
     for (Feature f : GeoJsonReader.readAll(file)) {
@@ -157,7 +159,7 @@ final class CoverageCommand implements Callable<Integer> {
             "a site to protect must be a Point, not a "
                 + (f.geometry() == null ? "null geometry" : f.geometry().getGeometryType()));
       }
-      Point metric = (Point) Crs.lks94().toMetric(pt);
+      Point metric = (Point) Crs.of(grid.epsg()).toMetric(pt);
       if (grid.cellAt(metric.getX(), metric.getY()) < 0) {
         throw SkydasProblem.badInput(file.toString(), f.label(), "lies outside the region");
       }

@@ -292,7 +292,8 @@ final class EmplaceCommand implements Callable<Integer> {
             (x, y) -> {
               int cell = ar.grid().cellAt(x, y);
               return cell >= 0 && home[country[cell] & 0xff];
-            });
+            },
+            ar.grid().epsg());
     Forces f = forcesFile == null ? reader.defaults() : reader.read(forcesFile);
     if (depotsFile == null) {
       return f;

@@ -167,7 +167,7 @@ final class OptimizeCommand implements Callable<Integer> {
     List<Objective> objs =
         objectives == null
             ? ObjectivesReader.of(ar.definition())
-            : ObjectivesReader.read(objectives, ar.extent());
+            : ObjectivesReader.read(objectives, ar.extent(), ar.grid().epsg());
     ObstacleCatalog cat =
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
     HumanitarianCheck hc = new HumanitarianCheck(ar.civilians());
@@ -182,6 +182,7 @@ final class OptimizeCommand implements Callable<Integer> {
             : new SiteEditsReader(
                     cat,
                     ar.extent(),
+                    ar.grid().epsg(),
                     hc,
                     opt.policy(),
                     opt.candidates().avoidProtectedAreas()

@@ -34,7 +34,8 @@ final class RegionCommand implements Runnable {
       description = {
         "Build a region pack from OpenMapTiles-schema GeoJSON layers (the shipped data/baltic or",
         "your own with the same file names and properties): land-cover and country rasters in",
-        "LKS-94, the road graph, settlements, borders, and issues.geojson listing import problems.",
+        "the region's CRS, the road graph, settlements, borders, and issues.geojson listing",
+        "import problems.",
         "The region (home countries, hostile borders, CRS, objectives, friendly routes) comes from",
         "a region definition (--definition); the pack keeps it as definition.json."
       })
@@ -57,9 +58,9 @@ final class RegionCommand implements Runnable {
         paramLabel = "ID|FILE",
         defaultValue = "lithuania",
         description = {
-          "A built-in region (lithuania) or a region file (JSON: format, id, name, home, crs,",
-          "hostile_borders, objectives, friendly_routes; see docs/regions.md). Default",
-          "${DEFAULT-VALUE}."
+          "A built-in region (lithuania: LKS-94; suwalki-gap: LT + PL in ETRS89-LAEA) or a",
+          "region file (JSON: format, id, name, home, crs, extent, hostile_borders, objectives,",
+          "friendly_routes; see docs/regions.md). Default ${DEFAULT-VALUE}."
         })
     String definition;
 
@@ -83,7 +84,7 @@ final class RegionCommand implements Runnable {
         description = {
           "Ground elevation to store in the pack (dem.tif): a GeoTIFF in a projected CRS,",
           "resampled onto the region grid; used by coverage when no --dem is given. Refused:",
-          "a geographic CRS, another region, elevations outside -500..9000 m, or more than 1 %",
+          "a geographic CRS, another region, elevations outside -500..9000 m, or more than 1 %%",
           "of the land without elevation (fewer holes are filled from their neighbours)."
         })
     Path dem;

@@ -43,7 +43,7 @@ final class RegistryCoverage implements CoverageSource {
   public List<Feature> features(List<RegistryRecord> sensors) {
     Region pack = region.get();
     Surface surface = Surface.of(pack, ClutterTable.defaults());
-    Crs crs = Crs.lks94();
+    Crs crs = pack.crs();
     List<Feature> out = new ArrayList<>();
     for (TargetClass t : TargetClass.values()) {
       List<SensorPlacement> placed = new ArrayList<>();

@@ -66,12 +66,14 @@ final class RegistryDepotsCommand implements Callable<Integer> {
   public Integer call() {
     Status given = status();
     try (Registry r = db.open(false)) {
-      ForcesReader reader = new ForcesReader(teamTypes(r), (x, y) -> true);
+      int epsg = r.territory().crs().epsg();
+      ForcesReader reader = new ForcesReader(teamTypes(r), (x, y) -> true, epsg);
       Forces forces = forcesFile == null ? reader.defaults() : reader.read(forcesFile);
       String source =
           forcesFile == null ? "forces-lithuania.json" : forcesFile.getFileName().toString();
       refuseRegistered(r, forces, source);
-      List<RegistryRecord> stored = r.importAll(who.actor(), drafts(forces, given, source), source);
+      List<RegistryRecord> stored =
+          r.importAll(who.actor(), drafts(forces, given, source, epsg), source);
       System.out.printf(
           Locale.ROOT,
           "Registered %d depots from %s into %s%n",
@@ -84,14 +86,14 @@ final class RegistryDepotsCommand implements Callable<Integer> {
 
   /**
    * One draft per depot: its id and name, its point back in WGS84 (rounded to 1e-7 degrees, about 1
-   * cm: the forces file's positions went through LKS-94), its stock, the status given or the one
-   * its stock implies. The registry checks the rest (territory, stock kinds).
+   * cm: the forces file's positions went through the map CRS), its stock, the status given or the
+   * one its stock implies. The registry checks the rest (territory, stock kinds).
    */
-  static List<RecordDraft> drafts(Forces forces, Status status, String source) {
+  static List<RecordDraft> drafts(Forces forces, Status status, String source, int epsg) {
     List<RecordDraft> out = new ArrayList<>();
     Coordinate ll = new Coordinate();
     for (Forces.Depot d : forces.depots()) {
-      Crs.lks94().toWgs84(d.x(), d.y(), ll);
+      Crs.of(epsg).toWgs84(d.x(), d.y(), ll);
       DepotData data = new DepotData(d.stock(), null);
       Status s = status != null ? status : data.total() > 0 ? Status.STOCKED : Status.PREPARED;
       out.add(

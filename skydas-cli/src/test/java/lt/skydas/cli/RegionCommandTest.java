@@ -52,9 +52,11 @@ class RegionCommandTest {
   void aRegionFileOfOnesOwnIsBuiltAndKept() throws IOException {
     Path pack = dir.resolve("pack");
     CliRunner.Result r =
-        build(regionFile("EPSG:3346").toString(), pack, "--quiet", "--cell-size", "1000");
+        build(regionFile("EPSG:3059").toString(), pack, "--quiet", "--cell-size", "1000");
     assertThat(r.exit()).as(r.err()).isZero();
     Region loaded = Region.load(pack);
+    // built in Latvia's LKS-92 as its file asks
+    assertThat(loaded.grid().epsg()).isEqualTo(3059);
     assertThat(loaded.definition().id()).isEqualTo("lt-east");
     assertThat(loaded.definition().hostileBorders()).containsExactly("LT-BY");
     assertThat(loaded.metadata().path("region").asText()).isEqualTo("lt-east");
@@ -65,10 +67,12 @@ class RegionCommandTest {
   @Test
   void anUnsupportedCrsIsOneLineAndNoPack() throws IOException {
     Path pack = dir.resolve("pack");
-    CliRunner.Result r = build(regionFile("EPSG:3059").toString(), pack);
+    CliRunner.Result r = build(regionFile("EPSG:4326").toString(), pack);
     assertThat(r.exit()).isEqualTo(3);
     assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
-    assertThat(r.err()).contains("east.json").contains("crs: EPSG:3059 is not supported");
+    assertThat(r.err())
+        .contains("east.json")
+        .contains("crs: EPSG:4326 is not supported: a region grid is built in a metric CRS");
     assertThat(Files.exists(pack)).isFalse();
   }
 
@@ -76,6 +80,8 @@ class RegionCommandTest {
   void anUnknownBuiltInRegionIsNamed() {
     CliRunner.Result r = build("atlantis", dir.resolve("p"));
     assertThat(r.exit()).isEqualTo(4);
-    assertThat(r.err()).contains("no built-in region \"atlantis\"").contains("built in: lithuania");
+    assertThat(r.err())
+        .contains("no built-in region \"atlantis\"")
+        .contains("built in: lithuania, suwalki-gap");
   }
 }

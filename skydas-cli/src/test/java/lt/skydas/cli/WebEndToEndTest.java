@@ -291,9 +291,13 @@ class WebEndToEndTest {
                 "const done = arguments[arguments.length - 1];"
                     + "fetch('/api/jobs').then(r => r.json()).then(js => {"
                     + " const j = js.jobs.find(x => x.result && x.result.isochrones);"
-                    + " return fetch('/api/jobs/' + j.id + '/files/' + j.result.isochrones[0].file); })"
-                    + ".then(r => done(r.status + ' ' + r.headers.get('Content-Type')));");
-    assertThat(png).isEqualTo("200 image/png");
+                    + " const i = j.result.isochrones[0];"
+                    + " return fetch('/api/jobs/' + j.id + '/files/' + i.file)"
+                    + " .then(r => r.status + ' ' + r.headers.get('Content-Type') + ' ' + i.crs"
+                    + " + ' ' + i.extent.length + ' ' + i.proj4.startsWith('+proj=tmerc')); })"
+                    + ".then(done);");
+    // the image's CRS travels with it (the map registers any region's CRS from its proj4)
+    assertThat(png).isEqualTo("200 image/png EPSG:3346 4 true");
     // its warning points (where the bunker or the radar first sees the attacker) are served: one
     // per case and objective that summary.json says is seen (none here: the radar watches ~10 km²
     // of the 1 km pack, off the fastest avenues; the points are checked in WarningTimesTest)

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The forces that put reserved and crisis-laid obstacles in place: depots with their stock and
  * engineer units with their teams (issue 15), and the sites where a new depot may be built (the
- * optimiser chooses among them). Positions in LKS-94 metres. Immutable.
+ * optimiser chooses among them). Positions in metres of the map CRS {@code epsg}. Immutable.
  *
  * <p>A depot's {@code stock} is what it stores for the plan: the plan buys its crisis-laid
  * obstacles' stock with them (an option's cost includes it) and keeps it in the depots, so the
@@ -14,18 +14,24 @@ import java.util.Map;
  *
  * @param origin where it was read from (a file, or the shipped defaults)
  * @param depotSites where a depot may be built, with its cost and what it would store (empty: none)
+ * @param epsg the map CRS of the positions (LKS-94 for Lithuania)
  */
 public record Forces(
-    String origin, List<Depot> depots, List<Unit> units, List<DepotSite> depotSites) {
+    String origin, List<Depot> depots, List<Unit> units, List<DepotSite> depotSites, int epsg) {
   public Forces {
     depots = List.copyOf(depots);
     units = List.copyOf(units);
     depotSites = List.copyOf(depotSites);
   }
 
-  /** Forces without depot sites. */
+  /** Forces without depot sites, in LKS-94. */
   public Forces(String origin, List<Depot> depots, List<Unit> units) {
     this(origin, depots, units, List.of());
+  }
+
+  /** Forces in LKS-94. */
+  public Forces(String origin, List<Depot> depots, List<Unit> units, List<DepotSite> depotSites) {
+    this(origin, depots, units, depotSites, lt.skydas.core.geo.Crs.LKS94);
   }
 
   /**
@@ -76,7 +82,8 @@ public record Forces(
         origin + ", depots built at " + String.join(", ", new java.util.TreeSet<>(built)),
         all,
         units,
-        left);
+        left,
+        epsg);
   }
 
   /** A depot: items in stock by kind ({@code at_mines}, {@code demolition_charges}). */
@@ -99,7 +106,7 @@ public record Forces(
 
   /** These forces with {@code depots} instead of theirs, read from {@code from}. */
   public Forces withDepots(List<Depot> depots, String from) {
-    return new Forces(origin + ", depots from " + from, depots, units, depotSites);
+    return new Forces(origin + ", depots from " + from, depots, units, depotSites, epsg);
   }
 
   /** Total stock of one kind over all depots. */

@@ -33,14 +33,23 @@ public final class ForcesReader {
 
   private final Set<String> teamTypes;
   private final BiPredicate<Double, Double> friendly;
+  private final int epsg;
+
+  /** A reader for a region in LKS-94. */
+  public ForcesReader(Set<String> teamTypes, BiPredicate<Double, Double> friendly) {
+    this(teamTypes, friendly, Crs.LKS94);
+  }
 
   /**
    * @param teamTypes the team types the catalog knows (a unit's other types are refused)
-   * @param friendly whether an LKS-94 point (x, y) lies in the friendly territory of the region
+   * @param friendly whether a point (x, y) of the map CRS lies in the friendly territory of the
+   *     region
+   * @param epsg the region's map CRS, positions are read into (one of {@link Crs#METRIC})
    */
-  public ForcesReader(Set<String> teamTypes, BiPredicate<Double, Double> friendly) {
+  public ForcesReader(Set<String> teamTypes, BiPredicate<Double, Double> friendly, int epsg) {
     this.teamTypes = Set.copyOf(teamTypes);
     this.friendly = friendly;
+    this.epsg = epsg;
   }
 
   /** The shipped Lithuanian defaults. */
@@ -242,7 +251,7 @@ public final class ForcesReader {
           new Forces.DepotSite(
               id(d, name, where, ids), text(d, "name", where, name), p.x, p.y, cost, capacity));
     }
-    return new Forces(name, depots, units, sites);
+    return new Forces(name, depots, units, sites, epsg);
   }
 
   private static String label(String kind, JsonNode n, int i) {
@@ -279,7 +288,7 @@ public final class ForcesReader {
         || !(Math.abs(lat.asDouble()) <= 90)) {
       throw SkydasProblem.badInput(name, where, "lon and lat must be WGS84 degrees");
     }
-    Coordinate p = Crs.lks94().toMetric(lon.asDouble(), lat.asDouble(), new Coordinate());
+    Coordinate p = Crs.of(epsg).toMetric(lon.asDouble(), lat.asDouble(), new Coordinate());
     if (!friendly.test(p.x, p.y)) {
       throw SkydasProblem.badInput(
           name,

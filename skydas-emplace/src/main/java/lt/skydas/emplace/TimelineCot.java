@@ -164,7 +164,7 @@ final class TimelineCot {
     Forces.Unit unit = c.unit(a.teamId());
     Forces.Depot depot = c.depot(a.jobId());
     InPlace race = inPlace(c, a.jobId());
-    double[] site = wgs84(Sites.of(o));
+    double[] site = wgs84(c.forces(), Sites.of(o));
     cot.startEvent(
         new CotEnvelope(
             PREFIX + a.jobId(),
@@ -227,7 +227,7 @@ final class TimelineCot {
       CotEventWriter cot, Context c, String teamId, List<Assignment> jobs, int colour)
       throws IOException {
     Forces.Unit unit = c.unit(teamId);
-    double[] home = wgs84(new Coordinate(unit.x(), unit.y()));
+    double[] home = wgs84(c.forces(), new Coordinate(unit.x(), unit.y()));
     Assignment last = jobs.get(jobs.size() - 1);
     cot.startEvent(
         new CotEnvelope(
@@ -249,10 +249,10 @@ final class TimelineCot {
         link(
             cot,
             stop + (a.sequence() + 1) + "-load",
-            wgs84(new Coordinate(d.x(), d.y())),
+            wgs84(c.forces(), new Coordinate(d.x(), d.y())),
             teamId + " load " + (a.sequence() + 1) + ": " + d.name());
       }
-      link(cot, PREFIX + a.jobId(), wgs84(Sites.of(o)), callsign(o, a, jobs.size()));
+      link(cot, PREFIX + a.jobId(), wgs84(c.forces(), Sites.of(o)), callsign(o, a, jobs.size()));
       order.append(
           String.format(
               Locale.ROOT,
@@ -379,9 +379,9 @@ final class TimelineCot {
         : o.id();
   }
 
-  /** {lon, lat} of an LKS-94 point, rounded to 1e-7° (about 1 cm: no projection noise). */
-  private static double[] wgs84(Coordinate lks94) {
-    Coordinate c = Crs.lks94().toWgs84(lks94.x, lks94.y, new Coordinate());
+  /** {lon, lat} of a point of the forces' map CRS, rounded to 1e-7° (about 1 cm: no noise). */
+  private static double[] wgs84(Forces forces, Coordinate xy) {
+    Coordinate c = Crs.of(forces.epsg()).toWgs84(xy.x, xy.y, new Coordinate());
     return new double[] {Math.rint(c.x * 1e7) / 1e7, Math.rint(c.y * 1e7) / 1e7};
   }
 

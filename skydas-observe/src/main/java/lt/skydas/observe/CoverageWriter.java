@@ -42,7 +42,7 @@ public final class CoverageWriter {
           Files.writeString(tmp.resolve("coverage.json"), JSON.writeValueAsString(summary(r)));
           try (OutputStream out = Files.newOutputStream(tmp.resolve("gaps.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new BufferedOutputStream(out), 6)) {
-            writeGaps(w, r);
+            writeGaps(w, r, Crs.of(surface.grid().epsg()));
           }
           for (CoverageReport.TargetCoverage t : r.targets()) {
             GeoTiff.writeByte(
@@ -136,7 +136,7 @@ public final class CoverageWriter {
     return m;
   }
 
-  private static void writeGaps(GeoJsonWriter w, CoverageReport r) throws IOException {
+  private static void writeGaps(GeoJsonWriter w, CoverageReport r, Crs crs) throws IOException {
     for (CoverageReport.TargetCoverage t : r.targets()) {
       for (Map.Entry<String, LineCoverage> e : t.lines().entrySet()) {
         for (LineCoverage.Gap g : e.getValue().gaps()) {
@@ -146,7 +146,7 @@ public final class CoverageWriter {
           p.put("from_km", round(g.from_m() / 1000, 3));
           p.put("to_km", round(g.to_m() / 1000, 3));
           p.put("length_km", round(g.length_m() / 1000, 3));
-          w.feature(null, Crs.lks94().toWgs84(g.geometry_lks94()), p);
+          w.feature(null, crs.toWgs84(g.geometry_lks94()), p);
         }
       }
     }

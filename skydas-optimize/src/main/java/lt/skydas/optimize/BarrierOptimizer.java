@@ -199,7 +199,8 @@ public final class BarrierOptimizer {
     SolveStep.Solution solution = SolveStep.run(solver, built, opt, progress);
     boolean[] chosen = solution.built();
     PlanStep.MadePlan made =
-        PlanStep.make(built, chosen, solution.phased().yearOfOption(), opt.policy())
+        PlanStep.make(
+                built, chosen, solution.phased().yearOfOption(), opt.policy(), assessRegion.crs())
             .withSensors(guarded.protection().chosen());
     notes.addAll(made.notes());
     double[] planTimes = solver.scenarioTimes(model, chosen);
@@ -447,7 +448,8 @@ public final class BarrierOptimizer {
       teamTypes.addAll(t.emplacement().workH_perUnit().keySet());
     }
     ForcesReader reader =
-        new ForcesReader(teamTypes, (x, y) -> assessRegion.grid().cellAt(x, y) >= 0);
+        new ForcesReader(
+            teamTypes, (x, y) -> assessRegion.grid().cellAt(x, y) >= 0, assessRegion.grid().epsg());
     return eo.forcesFile() == null ? reader.defaults() : reader.read(eo.forcesFile());
   }
 

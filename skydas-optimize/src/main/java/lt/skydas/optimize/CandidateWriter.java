@@ -16,12 +16,14 @@ import org.locationtech.jts.geom.Lineal;
 public final class CandidateWriter {
   private CandidateWriter() {}
 
-  public static void write(Path file, List<Candidate> candidates, ObstacleCatalog catalog) {
+  /** Writes {@code candidates} (map CRS {@code epsg}) to {@code file} in lon/lat. */
+  public static void write(
+      Path file, List<Candidate> candidates, ObstacleCatalog catalog, int epsg) {
     AtomicOutput.writeFile(
         file,
         out -> {
           try (GeoJsonWriter w = new GeoJsonWriter(new BufferedOutputStream(out), 6)) {
-            Crs crs = Crs.lks94();
+            Crs crs = Crs.of(epsg);
             for (Candidate c : candidates) {
               Map<String, Object> p = new LinkedHashMap<>();
               p.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));

@@ -14,7 +14,7 @@ import lt.skydas.core.text.HtmlEscape;
 final class OnWarningWriter {
   private OnWarningWriter() {}
 
-  static Map<String, Object> json(OnWarning w) {
+  static Map<String, Object> json(OnWarning w, lt.skydas.core.geo.Crs crs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("enabled", w.enabled());
     if (!w.enabled()) {
@@ -90,8 +90,7 @@ final class OnWarningWriter {
       x.put("id", d.id());
       x.put("name", d.name());
       org.locationtech.jts.geom.Coordinate c =
-          lt.skydas.core.geo.Crs.lks94()
-              .toWgs84(d.x(), d.y(), new org.locationtech.jts.geom.Coordinate());
+          crs.toWgs84(d.x(), d.y(), new org.locationtech.jts.geom.Coordinate());
       x.put("lon", Math.round(c.x * 1e6) / 1e6);
       x.put("lat", Math.round(c.y * 1e6) / 1e6);
       x.put("build_cost_eur", Math.round(d.build_eur()));

@@ -55,7 +55,7 @@ public final class OptimizationWriter {
     if (r.warning().enabled()) {
       summary.put("warning_minimum", WarningWriter.json(r.warning()));
     }
-    summary.put("emplacement", OnWarningWriter.json(r.emplacement()));
+    summary.put("emplacement", OnWarningWriter.json(r.emplacement(), region.crs()));
     String section =
         section(
             r,
@@ -80,7 +80,8 @@ public final class OptimizationWriter {
               phasingCsv(r.plan(), r.fixedStatus(), ProtectionWriter.ids(r.protection())));
           Files.writeString(tmp.resolve("optimization.json"), JSON.writeValueAsString(summary));
           if (r.protection().enabled()) {
-            ProtectionWriter.writeSites(tmp.resolve("protect.geojson"), r.protection());
+            ProtectionWriter.writeSites(
+                tmp.resolve("protect.geojson"), r.protection(), region.crs());
           }
         });
   }

@@ -65,9 +65,14 @@ final class PlanStep {
   /**
    * @param builtOptions per option of {@code built}'s model: built in the plan
    * @param yearOfOption per option: its programme year (1-based; 0 or less: year 0)
+   * @param crs the region's map CRS (the plan is written in lon/lat too)
    */
   static MadePlan make(
-      ModelFactory.Built built, boolean[] builtOptions, int[] yearOfOption, PlanPolicy policy) {
+      ModelFactory.Built built,
+      boolean[] builtOptions,
+      int[] yearOfOption,
+      PlanPolicy policy,
+      Crs crs) {
     BarrierModel model = built.model();
     List<Obstacle> obstacles = new ArrayList<>();
     Map<String, String> fixedStatus = new LinkedHashMap<>();
@@ -86,7 +91,7 @@ final class PlanStep {
                 .withId(c.id())
                 .withName(String.format(Locale.ROOT, "%s %s", c.type().name(), c.id()))
                 .withType(c.type())
-                .withGeometry(Crs.lks94().toWgs84(c.point_lks94()), c.point_lks94())
+                .withGeometry(crs.toWgs84(c.point_lks94()), c.point_lks94())
                 .withYear(Math.max(0, yearOfOption[o]))
                 .build());
         continue;
@@ -109,7 +114,7 @@ final class PlanStep {
               id,
               String.format(Locale.ROOT, "%s at %s", proto.type().name(), id),
               proto.type(),
-              Crs.lks94().toWgs84(proto.geometry_lks94()),
+              crs.toWgs84(proto.geometry_lks94()),
               proto.geometry_lks94(),
               Math.max(0, yearOfOption[o])));
     }

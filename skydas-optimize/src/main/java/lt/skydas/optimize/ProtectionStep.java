@@ -71,10 +71,11 @@ final class ProtectionStep {
     Surface surface = surface(region);
     List<Cand> cands = new ArrayList<>();
     for (String id : opt.detectorTypes()) {
-      cands.addAll(candidates(opt, type(catalog, id, true), true, programme.years()));
+      cands.addAll(candidates(opt, type(catalog, id, true), true, programme.years(), region.crs()));
     }
     for (String id : opt.effectorTypes()) {
-      cands.addAll(candidates(opt, type(catalog, id, false), false, programme.years()));
+      cands.addAll(
+          candidates(opt, type(catalog, id, false), false, programme.years(), region.crs()));
     }
     int[][] covers = covers(surface, cands, opt.sites(), threads);
     List<int[]> conflicts = conflicts(cands);
@@ -168,7 +169,7 @@ final class ProtectionStep {
   }
 
   private static List<Cand> candidates(
-      ProtectOptions opt, SensorType t, boolean detects, int years) {
+      ProtectOptions opt, SensorType t, boolean detects, int years, Crs crs) {
     long cost = Math.round(t.costEur_perUnit() + t.upkeepEur_perYear() * years);
     List<Cand> out = new ArrayList<>();
     for (int i = 0; i < opt.sites().size(); i++) {
@@ -179,7 +180,7 @@ final class ProtectionStep {
               .withId(String.format(Locale.ROOT, "%s-p%d", t.id(), i + 1))
               .withName(t.name() + " at " + np.name())
               .withType(t)
-              .withGeometry(Crs.lks94().toWgs84(p), p)
+              .withGeometry(crs.toWgs84(p), p)
               .withYear(1)
               .build();
       out.add(new Cand(s, t, detects, cost));

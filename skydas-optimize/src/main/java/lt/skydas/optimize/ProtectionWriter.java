@@ -114,7 +114,7 @@ final class ProtectionWriter {
   }
 
   /** The named sites as points (WGS84) with their verified protection. */
-  static void writeSites(Path file, Protection p) throws IOException {
+  static void writeSites(Path file, Protection p, Crs crs) throws IOException {
     Map<String, SiteProtection> byId = new LinkedHashMap<>();
     for (SiteProtection sp : p.verified()) {
       byId.put(sp.id(), sp);
@@ -129,7 +129,7 @@ final class ProtectionWriter {
         x.put("detected_by", sp == null ? 0 : sp.detectedBy());
         x.put("defended_by", sp == null ? 0 : sp.defendedBy());
         x.put("protected", sp != null && sp.isProtected());
-        w.feature(np.id(), Crs.lks94().toWgs84(np.point_lks94()), x);
+        w.feature(np.id(), crs.toWgs84(np.point_lks94()), x);
       }
     }
   }

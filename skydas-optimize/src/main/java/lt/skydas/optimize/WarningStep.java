@@ -341,7 +341,7 @@ final class WarningStep {
                 .withId(String.format(Locale.ROOT, "warn-%s-%d", t.id(), i + 1))
                 .withName(t.name() + " (warning)")
                 .withType(t)
-                .withGeometry(Crs.lks94().toWgs84(p), p)
+                .withGeometry(Crs.of(surface.grid().epsg()).toWgs84(p), p)
                 .withYear(year)
                 .build());
       }

@@ -204,7 +204,12 @@ class PipelineStepsTest {
     CorridorGraphs g = ModelFactoryTest.each(ModelFactoryTest.ARCS);
     ModelFactory.Built chosen = ModelStep.build(s0(), g, edits(Map.of(), Set.of()), opt);
     PlanStep.MadePlan made =
-        PlanStep.make(chosen, new boolean[] {true}, new int[] {3}, PlanPolicy.DEFAULT);
+        PlanStep.make(
+            chosen,
+            new boolean[] {true},
+            new int[] {3},
+            PlanPolicy.DEFAULT,
+            lt.skydas.core.geo.Crs.lks94());
     BarrierPlan plan = made.plan();
     assertThat(plan.obstacles())
         .singleElement()
@@ -218,7 +223,12 @@ class PipelineStepsTest {
     assertThat(made.fixedStatus()).isEmpty();
     assertThat(made.notes()).isEmpty();
     assertThat(
-            PlanStep.make(chosen, new boolean[] {false}, new int[] {-1}, PlanPolicy.DEFAULT)
+            PlanStep.make(
+                    chosen,
+                    new boolean[] {false},
+                    new int[] {-1},
+                    PlanPolicy.DEFAULT,
+                    lt.skydas.core.geo.Crs.lks94())
                 .plan()
                 .obstacles())
         .isEmpty();
@@ -226,7 +236,12 @@ class PipelineStepsTest {
     ModelFactory.Built standing =
         ModelStep.build(s0(), g, edits(Map.of("s0", "at_ditch"), Set.of("s0")), opt);
     PlanStep.MadePlan withExisting =
-        PlanStep.make(standing, new boolean[] {true}, new int[] {0}, PlanPolicy.DEFAULT);
+        PlanStep.make(
+            standing,
+            new boolean[] {true},
+            new int[] {0},
+            PlanPolicy.DEFAULT,
+            lt.skydas.core.geo.Crs.lks94());
     assertThat(withExisting.plan().obstacles().get(0).year()).isZero();
     assertThat(withExisting.fixedStatus()).containsEntry("s0", OptimizationResult.EXISTING);
     assertThat(withExisting.notes())

@@ -118,7 +118,12 @@ class WatchedModelTest {
     ModelSolver.Phased phased =
         solver.phase(b.model(), solved.chosen(), Programme.defaults(), b.buildEffort_h(), null);
     PlanStep.MadePlan made =
-        PlanStep.make(b, solved.chosen(), phased.yearOfOption(), PlanPolicy.DEFAULT);
+        PlanStep.make(
+            b,
+            solved.chosen(),
+            phased.yearOfOption(),
+            PlanPolicy.DEFAULT,
+            lt.skydas.core.geo.Crs.lks94());
     assertThat(made.plan().obstacles()).hasSize(1);
     assertThat(made.plan().sensors()).hasSize(1);
     assertThat(made.plan().sensors().get(0).id()).isEqualTo("eoir_mast-0");

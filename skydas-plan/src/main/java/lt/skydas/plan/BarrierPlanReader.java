@@ -45,6 +45,7 @@ public final class BarrierPlanReader {
   private final ObstacleCatalog catalog;
   private final SensorCatalog sensorCatalog;
   private final Envelope regionExtent_lks94;
+  private final int epsg;
 
   /** The built-in sensor catalog, parsed once. */
   private static final class DefaultSensors {
@@ -52,7 +53,7 @@ public final class BarrierPlanReader {
   }
 
   /**
-   * A reader with the built-in sensor catalog.
+   * A reader with the built-in sensor catalog, for a region in LKS-94.
    *
    * @param regionExtent_lks94 obstacles and sensor sites must lie inside it; null to skip the check
    */
@@ -61,13 +62,31 @@ public final class BarrierPlanReader {
   }
 
   /**
-   * @param sensorCatalog the sensor types plans may name; none may share an id with an obstacle
-   *     type
-   * @param regionExtent_lks94 obstacles and sensor sites must lie inside it; null to skip the check
-   * @throws SkydasProblem BAD_INPUT naming the sensor catalog when a type id is in both catalogs
+   * A reader for a region in LKS-94 ({@link #BarrierPlanReader(ObstacleCatalog, SensorCatalog,
+   * Envelope, int)}).
    */
   public BarrierPlanReader(
       ObstacleCatalog catalog, SensorCatalog sensorCatalog, Envelope regionExtent_lks94) {
+    this(catalog, sensorCatalog, regionExtent_lks94, Crs.LKS94);
+  }
+
+  /** A reader with the built-in sensor catalog for a region in map CRS {@code epsg}. */
+  public static BarrierPlanReader forRegion(
+      ObstacleCatalog catalog, Envelope regionExtent, int epsg) {
+    return new BarrierPlanReader(catalog, DefaultSensors.CATALOG, regionExtent, epsg);
+  }
+
+  /**
+   * @param sensorCatalog the sensor types plans may name; none may share an id with an obstacle
+   *     type
+   * @param regionExtent_lks94 obstacles and sensor sites must lie inside it (map CRS); null to skip
+   *     the check
+   * @param epsg the region's map CRS, geometry is read into (one of {@link Crs#METRIC})
+   * @throws SkydasProblem BAD_INPUT naming the sensor catalog when a type id is in both catalogs
+   */
+  public BarrierPlanReader(
+      ObstacleCatalog catalog, SensorCatalog sensorCatalog, Envelope regionExtent_lks94, int epsg) {
+    this.epsg = epsg;
     this.catalog = catalog;
     this.sensorCatalog = sensorCatalog;
     this.regionExtent_lks94 = regionExtent_lks94;
@@ -262,7 +281,7 @@ public final class BarrierPlanReader {
     return n.doubleValue();
   }
 
-  /** Checks {@code g} is valid and inside the region; returns it in LKS-94 metres. */
+  /** Checks {@code g} is valid and inside the region; returns it in the map CRS. */
   private Geometry validInRegion(String file, String where, Geometry g) {
     IsValidOp valid = new IsValidOp(g);
     if (!valid.isValid()) {
@@ -275,11 +294,12 @@ public final class BarrierPlanReader {
               + err.getMessage()
               + (c == null ? "" : " at [" + c.x + ", " + c.y + "]"));
     }
-    Geometry metric = Crs.lks94().toMetric(g);
+    Crs crs = Crs.of(epsg);
+    Geometry metric = crs.toMetric(g);
     if (regionExtent_lks94 != null) {
       for (Coordinate c : metric.getCoordinates()) {
         if (!regionExtent_lks94.contains(c)) {
-          Coordinate ll = Crs.lks94().toWgs84(c.x, c.y, new Coordinate());
+          Coordinate ll = crs.toWgs84(c.x, c.y, new Coordinate());
           throw SkydasProblem.badInput(
               file,
               where,

@@ -21,12 +21,15 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 final class Layers {
   private final Path dir;
   private final ImportIssues issues;
+  private final int epsg;
   private final Map<String, Integer> featuresRead = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Envelope regionLonLat;
 
-  Layers(Path dir, ImportIssues issues) {
+  /** Layers of {@code dir}, read into map CRS {@code epsg} (one of {@link Crs#METRIC}). */
+  Layers(Path dir, ImportIssues issues, int epsg) {
     this.dir = dir;
     this.issues = issues;
+    this.epsg = epsg;
   }
 
   /**
@@ -70,11 +73,11 @@ final class Layers {
     return p;
   }
 
-  /** A feature transformed to LKS-94, with its lon/lat original. */
+  /** A feature transformed to the map CRS, with its lon/lat original. */
   record Item(Feature feature, Geometry metric) {}
 
   /**
-   * Reads layer {@code name}: features whose LKS-94 envelope misses {@code keep} are skipped
+   * Reads layer {@code name}: features whose map-CRS envelope misses {@code keep} are skipped
    * silently, unless they lie wholly outside the region (reported); invalid polygons are fixed
    * (reported). Missing optional layers are reported and give an empty list.
    */
@@ -124,7 +127,7 @@ final class Layers {
                   g = GeometryFixer.fix(g);
                 }
               }
-              Geometry m = Crs.lks94().toMetric(g);
+              Geometry m = Crs.of(epsg).toMetric(g);
               if (keep == null || keep.intersects(m.getEnvelopeInternal())) {
                 out.add(new Item(new Feature(f.id(), f.index(), g, f.properties()), m));
               }

@@ -65,7 +65,7 @@ final class PackDem {
     }
     if (holes > MAX_HOLE_SHARE_PERCENT / 100 * land) {
       Coordinate at =
-          Crs.lks94()
+          Crs.of(grid.epsg())
               .toWgs84(
                   grid.centerX(example % grid.width()),
                   grid.centerY(example / grid.width()),

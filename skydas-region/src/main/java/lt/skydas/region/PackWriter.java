@@ -60,7 +60,7 @@ final class PackWriter {
       try (OutputStream out = out(dir.resolve("roads.bin"))) {
         roads.write(out);
       }
-      writeVectors(dir, countries, read, settlements);
+      writeVectors(dir, grid.epsg(), countries, read, settlements);
       try (OutputStream out = out(dir.resolve("issues.geojson"))) {
         issues.write(out);
       }
@@ -93,11 +93,12 @@ final class PackWriter {
 
   private static void writeVectors(
       Path dir,
+      int epsg,
       Map<Country, Geometry> countries,
       Map<String, List<Layers.Item>> read,
       List<Settlement> settlements)
       throws IOException {
-    Crs crs = Crs.lks94();
+    Crs crs = Crs.of(epsg);
     try (GeoJsonWriter w = writer(dir.resolve("countries.geojson"))) {
       for (var e : countries.entrySet()) {
         w.feature(

@@ -144,7 +144,7 @@ public final class Region {
     } catch (IOException e) {
       throw SkydasProblem.badInput(rb.toString(), null, e.getMessage());
     }
-    Crs crs = Crs.lks94();
+    Crs crs = Crs.of(lc.grid().epsg());
     List<Settlement> settlements = new ArrayList<>();
     Coordinate xy = new Coordinate();
     for (Feature f : read(dir, "settlements.geojson")) {
@@ -220,6 +220,11 @@ public final class Region {
 
   public JsonNode metadata() {
     return metadata;
+  }
+
+  /** The calling thread's transformer between lon/lat and the pack's map CRS. */
+  public Crs crs() {
+    return Crs.of(grid.epsg());
   }
 
   public GridSpec grid() {

@@ -31,10 +31,10 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * Builds a region pack from OpenMapTiles-schema layers (the shipped {@code data/baltic} or a user's
- * own in the same schema): land-cover and country rasters in LKS-94, the road graph, settlements,
- * borders, country, residential and protected areas, and {@code issues.geojson}. See {@code
- * skydas-region/package.md} for the pack format. The pack directory is written atomically: a failed
- * build leaves any previous pack untouched and no partial one.
+ * own in the same schema): land-cover and country rasters in the region's map CRS, the road graph,
+ * settlements, borders, country, residential and protected areas, and {@code issues.geojson}. See
+ * {@code skydas-region/package.md} for the pack format. The pack directory is written atomically: a
+ * failed build leaves any previous pack untouched and no partial one.
  *
  * <p>Faults that make the pack meaningless (layers folder, {@code countries}, {@code borders} or
  * {@code roads_main} missing; a truncated or non-WGS84 layer; no polygon for the home country)
@@ -105,10 +105,10 @@ public final class RegionBuilder {
           Map.of("file", opt.layersDir().toString()));
     }
     for (String name : REQUIRED) {
-      new Layers(opt.layersDir(), null).require(name);
+      new Layers(opt.layersDir(), null, opt.definition().epsg()).require(name);
     }
     ImportIssues issues = new ImportIssues();
-    Layers layers = new Layers(opt.layersDir(), issues);
+    Layers layers = new Layers(opt.layersDir(), issues, opt.definition().epsg());
     progress.begin("reading countries", -1);
     Map<Country, Geometry> countries = new EnumMap<>(Country.class);
     Envelope regionLonLat = new Envelope();
@@ -145,9 +145,25 @@ public final class RegionBuilder {
       }
       env.expandToInclude(countries.get(home).getEnvelopeInternal());
     }
+    checkHomesApart(def, countries, layers.require("countries").toString());
     regionLonLat.expandBy(0.05);
-    layers.setRegion(regionLonLat);
     env.expandBy(opt.margin_km() * 1000);
+    if (def.extent() != null) {
+      var x = def.extent();
+      Envelope box = new Envelope(x.minLon(), x.maxLon(), x.minLat(), x.maxLat());
+      env = env.intersection(metricEnvelope(box, def.epsg()));
+      box.expandBy(0.05);
+      regionLonLat = regionLonLat.intersection(box);
+      if (env.isNull() || env.getWidth() < opt.cellSize_m() || env.getHeight() < opt.cellSize_m()) {
+        throw SkydasProblem.badInput(
+            "region " + def.id(),
+            "extent",
+            "the extent misses the home countries ("
+                + String.join(", ", def.home())
+                + ") and their margin");
+      }
+    }
+    layers.setRegion(regionLonLat);
     GridSpec grid =
         GridSpec.covering(
             env.getMinX(),
@@ -155,15 +171,16 @@ public final class RegionBuilder {
             env.getMaxX(),
             env.getMaxY(),
             opt.cellSize_m(),
-            Crs.LKS94);
+            def.epsg());
     Envelope keep = new Envelope(grid.minX(), grid.maxX(), grid.minY(), grid.maxY());
     progress.info(
         String.format(
             Locale.ROOT,
-            "region grid: %d x %d cells of %.0f m (EPSG:3346)",
+            "region grid: %d x %d cells of %.0f m (EPSG:%d)",
             grid.width(),
             grid.height(),
-            grid.cellSize()));
+            grid.cellSize(),
+            grid.epsg()));
 
     float[] ground = opt.dem() == null ? null : resampleDem(opt.dem(), grid, progress);
     Map<String, List<Layers.Item>> read = readAll(layers, keep, progress);
@@ -211,6 +228,63 @@ public final class RegionBuilder {
   }
 
   /** The DEM on the region grid, checked by its source (before the long part of the build). */
+  /** Largest overlap of two home countries' polygons taken as a digitising sliver, m². */
+  static final double MAX_HOME_OVERLAP_M2 = 1e6;
+
+  /**
+   * Refuses home countries whose polygons overlap by more than a sliver: each cell has one country,
+   * and two homes claiming the same ground is a data error to fix, not to guess.
+   */
+  private static void checkHomesApart(
+      RegionDefinition def, Map<Country, Geometry> countries, String file) {
+    List<String> home = def.home();
+    for (int i = 0; i < home.size(); i++) {
+      for (int j = i + 1; j < home.size(); j++) {
+        Geometry a = countries.get(Country.fromIso(home.get(i)));
+        Geometry b = countries.get(Country.fromIso(home.get(j)));
+        if (!a.getEnvelopeInternal().intersects(b.getEnvelopeInternal())) {
+          continue;
+        }
+        Geometry both = a.intersection(b);
+        if (both.getArea() > MAX_HOME_OVERLAP_M2) {
+          Coordinate at =
+              Crs.of(def.epsg())
+                  .toWgs84(both.getCentroid().getX(), both.getCentroid().getY(), new Coordinate());
+          throw SkydasProblem.badInput(
+              file,
+              null,
+              String.format(
+                  Locale.ROOT,
+                  "home countries %s and %s of region %s overlap by %.1f km² (around %.4f E"
+                      + " %.4f N); each place belongs to one country",
+                  home.get(i),
+                  home.get(j),
+                  def.id(),
+                  both.getArea() / 1e6,
+                  at.x,
+                  at.y));
+        }
+      }
+    }
+  }
+
+  /** The map-CRS envelope of a lon/lat box, its edges sampled (projected edges curve). */
+  static Envelope metricEnvelope(Envelope lonLat, int epsg) {
+    Envelope out = new Envelope();
+    Coordinate c = new Coordinate();
+    var crs = Crs.of(epsg);
+    int n = 32;
+    for (int i = 0; i <= n; i++) {
+      double lon = lonLat.getMinX() + lonLat.getWidth() * i / n;
+      double lat = lonLat.getMinY() + lonLat.getHeight() * i / n;
+      out.expandToInclude(crs.toMetric(lon, lonLat.getMinY(), c));
+      out.expandToInclude(crs.toMetric(lon, lonLat.getMaxY(), c));
+      out.expandToInclude(crs.toMetric(lonLat.getMinX(), lat, c));
+      out.expandToInclude(crs.toMetric(lonLat.getMaxX(), lat, c));
+    }
+    return out;
+  }
+
   private static float[] resampleDem(DemSource dem, GridSpec grid, Progress progress) {
     progress.begin("resampling the DEM " + dem.name(), -1);
     float[] z = dem.onto(grid);

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import lt.skydas.core.geo.Crs;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 
@@ -39,11 +41,13 @@ import lt.skydas.core.problem.SkydasProblem;
  *
  * @param id lower-case id (letters, digits, dashes)
  * @param home ISO alpha-2 codes of the home countries, at least one, no repeats
- * @param epsg the CRS of the region's grid
+ * @param epsg the CRS of the region's grid, one of {@link Crs#METRIC}
  * @param hostileBorders border pairs ({@code "LT-BY"}) whose far side the attacker starts from: one
  *     side home, the other not
  * @param objectives the objectives' GeoJSON FeatureCollection
  * @param friendlyRoutes reinforcement routes between objectives
+ * @param extent the lon/lat box the grid is clipped to (a border zone of large home countries), or
+ *     null for the home countries' whole extent
  */
 public record RegionDefinition(
     String id,
@@ -52,22 +56,23 @@ public record RegionDefinition(
     int epsg,
     List<String> hostileBorders,
     JsonNode objectives,
-    List<Route> friendlyRoutes) {
+    List<Route> friendlyRoutes,
+    Extent extent) {
 
   /** The format tag of a region file. */
   public static final String FORMAT = "skydas-region/1";
 
-  /** The CRSs a region grid may use in this version. */
-  public static final Set<Integer> SUPPORTED_EPSG = Set.of(3346);
-
   /** The built-in regions, by id. */
-  public static final List<String> BUILT_IN = List.of("lithuania");
+  public static final List<String> BUILT_IN = List.of("lithuania", "suwalki-gap");
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern PAIR = Pattern.compile("([A-Z]{2})-([A-Z]{2})");
 
   /** A friendly reinforcement route from one objective to another (ids of the objectives). */
   public record Route(String id, String name, String from, String to) {}
+
+  /** A lon/lat box, degrees (WGS84). */
+  public record Extent(double minLon, double minLat, double maxLon, double maxLat) {}
 
   public RegionDefinition {
     home = List.copyOf(home);
@@ -244,6 +249,10 @@ public record RegionDefinition(
     o.put("crs", "EPSG:" + epsg);
     ArrayNode b = o.putArray("hostile_borders");
     hostileBorders.forEach(b::add);
+    if (extent != null) {
+      ArrayNode e = o.putArray("extent");
+      e.add(extent.minLon()).add(extent.minLat()).add(extent.maxLon()).add(extent.maxLat());
+    }
     o.set("objectives", objectives);
     ArrayNode r = o.putArray("friendly_routes");
     for (Route x : friendlyRoutes) {
@@ -365,7 +374,39 @@ public record RegionDefinition(
       }
       routes.add(route);
     }
-    return new RegionDefinition(id, name, home, epsg, hostile, objectives, routes);
+    return new RegionDefinition(
+        id, name, home, epsg, hostile, objectives, routes, extent(file, root.get("extent")));
+  }
+
+  private static Extent extent(String file, JsonNode v) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    String form = "must be [min lon, min lat, max lon, max lat] in degrees";
+    if (!v.isArray() || v.size() != 4) {
+      throw SkydasProblem.badInput(file, "extent", form);
+    }
+    double[] d = new double[4];
+    for (int i = 0; i < 4; i++) {
+      if (!v.get(i).isNumber() || !Double.isFinite(v.get(i).asDouble())) {
+        throw SkydasProblem.badInput(file, "extent", form);
+      }
+      d[i] = v.get(i).asDouble();
+    }
+    if (d[0] < -180 || d[2] > 180 || d[1] < -90 || d[3] > 90 || d[0] >= d[2] || d[1] >= d[3]) {
+      throw SkydasProblem.badInput(
+          file,
+          "extent",
+          String.format(
+              Locale.ROOT,
+              "[%s, %s, %s, %s] is not a box: %s, min below max",
+              d[0],
+              d[1],
+              d[2],
+              d[3],
+              form));
+    }
+    return new Extent(d[0], d[1], d[2], d[3]);
   }
 
   private static int epsg(String file, String crs) {
@@ -374,14 +415,14 @@ public record RegionDefinition(
       throw SkydasProblem.badInput(file, "crs", "\"" + clip(crs) + "\" is not like \"EPSG:3346\"");
     }
     int code = Integer.parseInt(m.group(1));
-    if (!SUPPORTED_EPSG.contains(code)) {
+    if (!Crs.METRIC.containsKey(code)) {
       throw SkydasProblem.badInput(
           file,
           "crs",
           "EPSG:"
               + code
-              + " is not supported: this version builds region grids in LKS-94 (EPSG:3346)"
-              + " only");
+              + " is not supported: a region grid is built in a metric CRS, one of "
+              + Crs.supported());
     }
     return code;
   }

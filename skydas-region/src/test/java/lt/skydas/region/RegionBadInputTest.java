@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
@@ -35,6 +36,78 @@ class RegionBadInputTest {
         .hasMessageContaining("borders.geojson")
         .hasMessageContaining(
             "hostile border LT-RU of region lithuania is not in the borders layer");
+    assertThat(Files.exists(dir.resolve("p"))).isFalse();
+  }
+
+  private static RegionDefinition withExtent(double... box) {
+    RegionDefinition t = RegionBuilderTest.testRegion(3035);
+    return new RegionDefinition(
+        t.id(),
+        t.name(),
+        t.home(),
+        t.epsg(),
+        t.hostileBorders(),
+        t.objectives(),
+        t.friendlyRoutes(),
+        new RegionDefinition.Extent(box[0], box[1], box[2], box[3]));
+  }
+
+  @Test
+  void anExtentClipsTheGridAndOneMissingHomeIsRefused() throws IOException {
+    Path l = RegionBuilderTest.writeLayers(dir);
+    RegionBuilder.build(
+        new RegionBuildOptions(l, dir.resolve("p"), 200, 1, withExtent(24.95, 54.5, 25.3, 54.7)),
+        Progress.NONE);
+    Region clipped = Region.load(dir.resolve("p"));
+    RegionBuilder.build(
+        new RegionBuildOptions(l, dir.resolve("whole"), 200, 1, RegionBuilderTest.testRegion(3035)),
+        Progress.NONE);
+    Region whole = Region.load(dir.resolve("whole"));
+    assertThat(clipped.grid().epsg()).isEqualTo(3035);
+    // cut in the west at 24.95 E (home from 24.9 E, less the 1 km margin); east and north and
+    // south as the home with its margin (the extent reaches further)
+    assertThat(whole.grid().width() - clipped.grid().width()).isBetween(14, 25);
+    assertThat(clipped.grid().maxX()).isEqualTo(whole.grid().maxX());
+    assertThat(clipped.grid().height()).isEqualTo(whole.grid().height());
+    RegionBuildOptions far =
+        new RegionBuildOptions(l, dir.resolve("q"), 200, 1, withExtent(21.0, 55.5, 21.5, 56.0));
+    assertThatThrownBy(() -> RegionBuilder.build(far, Progress.NONE))
+        .isInstanceOfSatisfying(
+            SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.BAD_INPUT))
+        .hasMessageContaining("region test")
+        .hasMessageContaining("extent: the extent misses the home countries (LT)");
+    assertThat(Files.exists(dir.resolve("q"))).isFalse();
+  }
+
+  @Test
+  void overlappingHomeCountriesAreRefusedWithWhere() throws IOException {
+    Path l = RegionBuilderTest.writeLayers(dir);
+    // BY's square moved 0.05° west over LT's: ~35 km² claimed by both
+    Files.writeString(
+        l.resolve("countries.geojson"),
+        RegionBuilderTest.COUNTRIES.replace(
+            "[[[25.1,54.55],[25.2,54.55],[25.2,54.65],[25.1,54.65],[25.1,54.55]]]",
+            "[[[25.05,54.55],[25.2,54.55],[25.2,54.65],[25.05,54.65],[25.05,54.55]]]"));
+    RegionDefinition t = RegionBuilderTest.testRegion();
+    RegionDefinition both =
+        new RegionDefinition(
+            t.id(),
+            t.name(),
+            List.of("LT", "BY"),
+            t.epsg(),
+            List.of("BY-RU"),
+            t.objectives(),
+            t.friendlyRoutes(),
+            null);
+    assertThatThrownBy(
+            () ->
+                RegionBuilder.build(
+                    new RegionBuildOptions(l, dir.resolve("p"), 200, 1, both), Progress.NONE))
+        .isInstanceOfSatisfying(
+            SkydasProblem.class, p -> assertThat(p.code()).isEqualTo(ProblemCode.BAD_INPUT))
+        .hasMessageContaining("countries.geojson")
+        .hasMessageContaining("home countries LT and BY of region test overlap by 3")
+        .hasMessageContaining("around 25.07");
     assertThat(Files.exists(dir.resolve("p"))).isFalse();
   }
 

@@ -15,6 +15,9 @@ import lt.skydas.core.progress.Progress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -23,11 +26,25 @@ import org.locationtech.jts.geom.GeometryFactory;
  * east of it, with forest, wetlands, built-up and industrial land, a lake on a river, a stream, a
  * sea strip in the west, and roads with a crossing, a T-junction 5 m short and a bridge.
  */
+@ParameterizedClass(name = "EPSG:{0}")
+@ValueSource(ints = {3346, 3035})
 class RegionBuilderTest {
   @TempDir Path dir;
 
+  /** The grid's CRS: every assertion holds in LKS-94 and in ETRS89-LAEA alike. */
+  @Parameter int epsg;
+
+  private Crs crs() {
+    return Crs.of(epsg);
+  }
+
   /** The region of the synthetic layers: Lithuania at home, the LT-BY border hostile. */
   static RegionDefinition testRegion() {
+    return testRegion(Crs.LKS94);
+  }
+
+  /** As {@link #testRegion()}, its grid in {@code epsg}. */
+  static RegionDefinition testRegion(int epsg) {
     try {
       return RegionDefinition.parse(
           "test region",
@@ -35,11 +52,12 @@ class RegionBuilderTest {
               .readTree(
                   """
                   {"format": "skydas-region/1", "id": "test", "name": "Test", "home": ["LT"],
-                   "crs": "EPSG:3346", "hostile_borders": ["LT-BY"],
+                   "crs": "EPSG:%d", "hostile_borders": ["LT-BY"],
                    "objectives": {"type": "FeatureCollection", "features": [
                      {"type": "Feature", "id": "town", "properties": {"name": "Town"},
                       "geometry": {"type": "Point", "coordinates": [25.0, 54.6]}}]}}
-                  """),
+                  """
+                      .formatted(epsg)),
           name -> {
             throw new AssertionError(name);
           });
@@ -159,19 +177,19 @@ class RegionBuilderTest {
     Path pack = dir.resolve("pack");
     report =
         RegionBuilder.build(
-            new RegionBuildOptions(writeLayers(dir), pack, 100, 1, testRegion()),
+            new RegionBuildOptions(writeLayers(dir), pack, 100, 1, testRegion(epsg)),
             Progress.NONE,
             (g, lc, c, r) -> built = new Built(g, lc.clone(), c.clone(), r));
     region = Region.load(pack);
   }
 
   private LandCover at(double lon, double lat) {
-    Coordinate c = Crs.lks94().toMetric(lon, lat, new Coordinate());
+    Coordinate c = crs().toMetric(lon, lat, new Coordinate());
     return LandCover.fromCode(region.landCover()[region.grid().cellAt(c.x, c.y)]);
   }
 
   private Country countryAt(double lon, double lat) {
-    Coordinate c = Crs.lks94().toMetric(lon, lat, new Coordinate());
+    Coordinate c = crs().toMetric(lon, lat, new Coordinate());
     return Country.fromCode(region.country()[region.grid().cellAt(c.x, c.y)]);
   }
 
@@ -202,8 +220,8 @@ class RegionBuilderTest {
     assertThat(at(24.95, 54.57)).as("lake over forest").isEqualTo(LandCover.WATER);
     // the river is a 4-connected chain of RIVER (or WATER) cells across LT
     GridSpec g = region.grid();
-    Coordinate top = Crs.lks94().toMetric(25.03, 54.634, new Coordinate());
-    Coordinate bottom = Crs.lks94().toMetric(25.03, 54.551, new Coordinate());
+    Coordinate top = crs().toMetric(25.03, 54.634, new Coordinate());
+    Coordinate bottom = crs().toMetric(25.03, 54.551, new Coordinate());
     for (int row = g.row(top.y); row <= g.row(bottom.y); row++) {
       boolean found = false;
       for (int col = 0; col < g.width(); col++) {
@@ -255,6 +273,9 @@ class RegionBuilderTest {
   @Test
   void packLoadsBackWhatWasBuilt() {
     assertThat(region.grid()).isEqualTo(built.grid());
+    assertThat(region.grid().epsg()).isEqualTo(epsg);
+    assertThat(region.crs().epsg()).isEqualTo(epsg);
+    assertThat(region.definition().epsg()).isEqualTo(epsg);
     assertThat(region.landCover()).isEqualTo(built.lc());
     assertThat(region.country()).isEqualTo(built.country());
     assertThat(region.roads()).isEqualTo(built.roads());
@@ -264,7 +285,7 @@ class RegionBuilderTest {
             org.assertj.core.groups.Tuple.tuple("Kaimas", 120L, "LT"),
             org.assertj.core.groups.Tuple.tuple("Вёска", null, "BY"));
     Settlement k = region.settlements().get(0);
-    Coordinate m = Crs.lks94().toMetric(25.0, 54.6, new Coordinate());
+    Coordinate m = crs().toMetric(25.0, 54.6, new Coordinate());
     assertThat(k.x_m()).isCloseTo(m.x, within(0.5));
     assertThat(k.lat()).isEqualTo(54.6);
     assertThat(region.borders().get("LT-BY").getLength()).isBetween(11_000.0, 11_300.0);

@@ -75,12 +75,31 @@ class RegionDefinitionTest {
     assertThat(RegionDefinition.resolve(dir.resolve("region.json").toString())).isEqualTo(d);
   }
 
+  @Test
+  void anExtentAndAnotherCrsSurviveARoundTrip() throws IOException {
+    RegionDefinition d =
+        RegionDefinition.read(
+            write(
+                GOOD.replace("\"EPSG:3346\"", "\"EPSG:3035\"")
+                    .replace(
+                        "\"name\": \"Two homes\",",
+                        "\"name\": \"Two homes\", \"extent\": [22, 54, 26.5, 56.4],")));
+    assertThat(d.epsg()).isEqualTo(3035);
+    assertThat(d.extent()).isEqualTo(new RegionDefinition.Extent(22, 54, 26.5, 56.4));
+    d.write(dir.resolve("again.json"));
+    RegionDefinition again = RegionDefinition.read(dir.resolve("again.json"));
+    assertThat(again).isEqualTo(d);
+    assertThat(again.sha256()).isEqualTo(d.sha256());
+    assertThat(RegionDefinition.read(write(GOOD)).sha256()).isNotEqualTo(d.sha256());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
         "\"format\": \"skydas-region/1\"|\"format\": \"skydas-region/9\"|format: \"skydas-region/9\" is not",
-        "\"EPSG:3346\"|\"EPSG:3059\"|crs: EPSG:3059 is not supported",
+        "\"EPSG:3346\"|\"EPSG:4326\"|crs: EPSG:4326 is not supported: a region grid is built in a metric CRS, one of EPSG:2180",
+        "\"EPSG:3346\"|\"EPSG:31466\"|crs: EPSG:31466 is not supported",
         "\"EPSG:3346\"|\"LKS94\"|crs: \"LKS94\" is not like",
         "[\"LT\", \"LV\"]|[\"LT\", \"LT\"]|home: country LT is listed twice",
         "[\"LT\", \"LV\"]|[\"LT\", \"XX\"]|home: unknown country \"XX\"",
@@ -94,6 +113,9 @@ class RegionDefinitionTest {
         "\"objectives.geojson\"|{\"type\": \"Feature\"}|objectives: must be a GeoJSON FeatureCollection",
         "\"id\": \"two-homes\"|\"id\": \"Two Homes\"|id: \"Two Homes\" is not a lower-case id",
         "\"name\": \"Two homes\",|\"name\": 7,|name: a text value is required",
+        "\"name\": \"Two homes\",|\"name\": \"Two homes\", \"extent\": [24, 55, 23, 56],|extent: [24.0, 55.0, 23.0, 56.0] is not a box",
+        "\"name\": \"Two homes\",|\"name\": \"Two homes\", \"extent\": [24, 55],|extent: must be [min lon, min lat, max lon, max lat]",
+        "\"name\": \"Two homes\",|\"name\": \"Two homes\", \"extent\": [24, 55, \"x\", 56],|extent: must be [min lon",
       })
   void badRegionFilesAreNamedWithTheirField(String from, String to, String message)
       throws IOException {

@@ -25,12 +25,13 @@ public final class Territory {
   private final Map<String, PreparedGeometry> neighbours;
   private final Map<String, String> names;
 
-  /** proj4j transforms keep scratch state: one per thread. */
-  private final ThreadLocal<Crs> crs = ThreadLocal.withInitial(Crs::lks94);
+  /** The home country's national grid, for distances. */
+  private final int epsg;
 
   private Territory(
       String homeIso, Envelope region, Map<String, Geometry> countries, Map<String, String> names) {
     this.homeIso = homeIso;
+    this.epsg = Crs.nationalEpsg(homeIso);
     this.region = region;
     Geometry h = countries.get(homeIso);
     if (h == null) {
@@ -77,9 +78,12 @@ public final class Territory {
     return new Envelope(region);
   }
 
-  /** LKS-94 transform used for distances, for the calling thread only (not thread-safe). */
+  /**
+   * The home country's national-grid transform (LKS-94 for Lithuania), used for distances; for the
+   * calling thread only (not thread-safe).
+   */
   public Crs crs() {
-    return crs.get();
+    return Crs.of(epsg);
   }
 
   /** Null if {@code g} lies in the region on the home side, else what is wrong. */

@@ -72,11 +72,11 @@ public final class AssessmentWriter {
               tmp.resolve("summary.json"), JSON.writeValueAsString(summary(r, region, sensors)));
           try (OutputStream out = Files.newOutputStream(tmp.resolve("avenues.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {
-            writeAvenues(w, r);
+            writeAvenues(w, r, region.crs());
           }
           try (OutputStream out = Files.newOutputStream(tmp.resolve("warning.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {
-            WarningLayer.write(w, r, sensors.watch());
+            WarningLayer.write(w, r, sensors.watch(), region.crs());
           }
           try (OutputStream out = Files.newOutputStream(tmp.resolve("violations.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {
@@ -86,7 +86,7 @@ public final class AssessmentWriter {
               p.put("obstacle", v.obstacleId());
               p.put("message", v.message());
               p.put("distance_m", Double.isNaN(v.distance_m()) ? null : Math.round(v.distance_m()));
-              w.feature(null, Crs.lks94().toWgs84(v.where_lks94()), p);
+              w.feature(null, region.crs().toWgs84(v.where_lks94()), p);
             }
           }
           Path iso = Files.createDirectories(tmp.resolve("isochrones"));
@@ -101,7 +101,7 @@ public final class AssessmentWriter {
     return dir.resolve("report.html");
   }
 
-  static void writeAvenues(GeoJsonWriter w, AssessmentResult r) throws IOException {
+  static void writeAvenues(GeoJsonWriter w, AssessmentResult r, Crs crs) throws IOException {
     GeometryFactory gf = new GeometryFactory();
     Map<String, String> names = objectiveNames(r);
     for (Case c : r.cases()) {
@@ -123,7 +123,7 @@ public final class AssessmentWriter {
         p.put("length_km", round(a.length_m() / 1000, 2));
         p.put("road_share", round(a.roadShare(), 3));
         p.put("obstacles", String.join(",", a.obstacleIds()));
-        w.feature(null, Crs.lks94().toWgs84(line), p);
+        w.feature(null, crs.toWgs84(line), p);
       }
     }
   }
@@ -251,6 +251,7 @@ public final class AssessmentWriter {
       routes.add(m);
     }
     s.put("reinforcement", routes);
+    s.put("corridor_race", RaceSection.summary(r));
     s.put("violations", r.violations().size());
     s.put("seconds", round(r.seconds(), 2));
     return s;

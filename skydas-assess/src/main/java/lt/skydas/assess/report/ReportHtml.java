@@ -93,6 +93,7 @@ public final class ReportHtml {
     avenuesTable(h, r, ref, names);
     violationsTable(h, r);
     reinforcementTable(h, r);
+    RaceSection.html(h, r);
     h.append(
         "</main><footer><p>Map data © OpenStreetMap contributors (ODbL), © OpenMapTiles;"
             + " populations GeoNames (CC BY 4.0). Speeds and obstacle figures are planning estimates"

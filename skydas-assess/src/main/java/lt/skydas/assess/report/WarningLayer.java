@@ -34,7 +34,7 @@ final class WarningLayer {
   private WarningLayer() {}
 
   /** Writes one feature per detected warning of {@code watch} to {@code w}. */
-  static void write(GeoJsonWriter w, AssessmentResult r, WatchSection.Watch watch)
+  static void write(GeoJsonWriter w, AssessmentResult r, WatchSection.Watch watch, Crs crs)
       throws IOException {
     Map<String, String> names = AssessmentWriter.objectiveNames(r);
     Map<String, Case> cases = new LinkedHashMap<>();
@@ -62,7 +62,7 @@ final class WarningLayer {
       for (Belt b : x.belts()) {
         p.put(beltKey(b.depth_m()), hours(b.warning_h()));
       }
-      w.feature(null, Crs.lks94().toWgs84(GF.createPoint(x.seenAt_lks94())), p);
+      w.feature(null, crs.toWgs84(GF.createPoint(x.seenAt_lks94())), p);
     }
   }
 

@@ -1,5 +1,8 @@
 package lt.skydas.core.geo;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
@@ -11,38 +14,100 @@ import org.locationtech.proj4j.CoordinateTransformFactory;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * Coordinate transforms between WGS84 (EPSG:4326, lon/lat order as in GeoJSON) and LKS-94
- * (EPSG:3346, metres, x = easting, y = northing), the metric CRS Skydas computes in.
+ * Coordinate transforms between WGS84 (EPSG:4326, lon/lat order as in GeoJSON) and a region's
+ * metric map CRS (metres, x = easting, y = northing), the CRS Skydas computes in: LKS-94
+ * (EPSG:3346) for Lithuania, or another of {@link #METRIC} for other regions.
  *
  * <p>Instances are not thread-safe (proj4j transforms keep scratch state): use one per thread via
- * {@link #lks94()}, which hands out a thread-local instance.
+ * {@link #of(int)}, which hands out a thread-local instance per code.
  */
 public final class Crs {
   public static final int WGS84 = 4326;
   public static final int LKS94 = 3346;
 
-  private static final CRSFactory CRS_FACTORY = new CRSFactory();
-  private static final ThreadLocal<Crs> LKS94_LOCAL = ThreadLocal.withInitial(Crs::new);
+  /**
+   * The metric CRSs a region may be built in, by EPSG code, with their names: the national grids of
+   * the Baltic Defence Line's countries and ETRS89-LAEA for regions spanning several of them.
+   */
+  public static final Map<Integer, String> METRIC =
+      Map.of(
+          3346, "LKS-94 / Lithuania TM",
+          3059, "LKS-92 / Latvia TM",
+          2180, "ETRS89 / Poland CS92",
+          3301, "Estonian Coordinate System of 1997",
+          3067, "ETRS89 / TM35FIN(E,N)",
+          3035, "ETRS89-extended / LAEA Europe");
 
+  /** The national grid of each country of the line, by ISO alpha-2 code. */
+  private static final Map<String, Integer> NATIONAL =
+      Map.of("LT", 3346, "LV", 3059, "PL", 2180, "EE", 3301, "FI", 3067);
+
+  private static final CRSFactory CRS_FACTORY = new CRSFactory();
+  private static final Map<Integer, ThreadLocal<Crs>> LOCALS = new ConcurrentHashMap<>();
+
+  private final int epsg;
+  private final String proj4;
   private final CoordinateTransform toMetric;
   private final CoordinateTransform toWgs84;
   private final ProjCoordinate in = new ProjCoordinate();
   private final ProjCoordinate out = new ProjCoordinate();
 
-  private Crs() {
+  private Crs(int epsg) {
+    this.epsg = epsg;
     CoordinateReferenceSystem wgs = CRS_FACTORY.createFromName("EPSG:4326");
-    CoordinateReferenceSystem lks = CRS_FACTORY.createFromName("EPSG:3346");
+    CoordinateReferenceSystem map = CRS_FACTORY.createFromName("EPSG:" + epsg);
     CoordinateTransformFactory f = new CoordinateTransformFactory();
-    toMetric = f.createTransform(wgs, lks);
-    toWgs84 = f.createTransform(lks, wgs);
+    toMetric = f.createTransform(wgs, map);
+    toWgs84 = f.createTransform(map, wgs);
+    proj4 = String.join(" ", List.of(map.getParameters()));
   }
 
   /** The calling thread's WGS84 ↔ LKS-94 transformer. */
   public static Crs lks94() {
-    return LKS94_LOCAL.get();
+    return of(LKS94);
   }
 
-  /** Lon/lat degrees to LKS-94 metres; result written to {@code dst} (x, y). */
+  /**
+   * The calling thread's WGS84 ↔ {@code EPSG:epsg} transformer.
+   *
+   * @throws IllegalArgumentException when {@code epsg} is not one of {@link #METRIC}
+   */
+  public static Crs of(int epsg) {
+    if (!METRIC.containsKey(epsg)) {
+      throw new IllegalArgumentException(
+          "EPSG:" + epsg + " is not a supported metric CRS (supported: " + supported() + ")");
+    }
+    return LOCALS.computeIfAbsent(epsg, e -> ThreadLocal.withInitial(() -> new Crs(e))).get();
+  }
+
+  /**
+   * The EPSG code of country {@code iso}'s national grid (LT 3346, LV 3059, PL 2180, EE 3301, FI
+   * 3067), or ETRS89-LAEA (3035) for any other country.
+   */
+  public static int nationalEpsg(String iso) {
+    return NATIONAL.getOrDefault(iso, 3035);
+  }
+
+  /** The supported codes as "EPSG:3035, EPSG:3346, …", sorted. */
+  public static String supported() {
+    return METRIC.keySet().stream()
+        .sorted()
+        .map(c -> "EPSG:" + c)
+        .reduce((a, b) -> a + ", " + b)
+        .orElse("");
+  }
+
+  /** The map CRS's EPSG code. */
+  public int epsg() {
+    return epsg;
+  }
+
+  /** The map CRS as a proj4 definition string (for web maps: proj4js takes it as is). */
+  public String proj4() {
+    return proj4;
+  }
+
+  /** Lon/lat degrees to map metres; result written to {@code dst} (x, y). */
   public Coordinate toMetric(double lon, double lat, Coordinate dst) {
     in.x = lon;
     in.y = lat;
@@ -52,7 +117,7 @@ public final class Crs {
     return dst;
   }
 
-  /** LKS-94 metres to lon/lat degrees; result written to {@code dst} (x = lon, y = lat). */
+  /** Map metres to lon/lat degrees; result written to {@code dst} (x = lon, y = lat). */
   public Coordinate toWgs84(double x, double y, Coordinate dst) {
     in.x = x;
     in.y = y;
@@ -62,7 +127,7 @@ public final class Crs {
     return dst;
   }
 
-  /** A copy of {@code g} (lon/lat) transformed to LKS-94. */
+  /** A copy of {@code g} (lon/lat) transformed to the map CRS. */
   public Geometry toMetric(Geometry g) {
     Geometry c = g.copy();
     c.apply(new Filter(true));
@@ -70,7 +135,7 @@ public final class Crs {
     return c;
   }
 
-  /** A copy of {@code g} (LKS-94) transformed to lon/lat. */
+  /** A copy of {@code g} (map CRS) transformed to lon/lat. */
   public Geometry toWgs84(Geometry g) {
     Geometry c = g.copy();
     c.apply(new Filter(false));

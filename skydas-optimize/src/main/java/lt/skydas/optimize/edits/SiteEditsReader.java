@@ -63,12 +63,14 @@ public final class SiteEditsReader {
 
   private final ObstacleCatalog catalog;
   private final Envelope extent_lks94;
+  private final int epsg;
   private final HumanitarianCheck humanitarian;
   private final PlanPolicy policy;
   private final List<NamedArea> protectedAreas;
 
   /**
-   * @param regionExtent_lks94 every geometry must lie inside it; null to skip the check
+   * @param regionExtent_lks94 every geometry must lie inside it (map CRS); null to skip the check
+   * @param epsg the region's map CRS (one of {@link Crs#METRIC})
    * @param policy the humanitarian policy of the optimisation
    * @param protectedAreas areas where no site may be added (empty when protected areas are
    *     allowed); existing obstacles may stand in them
@@ -76,11 +78,13 @@ public final class SiteEditsReader {
   public SiteEditsReader(
       ObstacleCatalog catalog,
       Envelope regionExtent_lks94,
+      int epsg,
       HumanitarianCheck humanitarian,
       PlanPolicy policy,
       List<NamedArea> protectedAreas) {
     this.catalog = catalog;
     this.extent_lks94 = regionExtent_lks94;
+    this.epsg = epsg;
     this.humanitarian = humanitarian;
     this.policy = policy;
     this.protectedAreas = List.copyOf(protectedAreas);
@@ -301,7 +305,7 @@ public final class SiteEditsReader {
         id, Candidate.Kind.USER, 0, metric, types.stream().map(ObstacleType::id).toList());
   }
 
-  /** The feature's geometry in LKS-94, checked: valid, inside the region, not degenerate. */
+  /** The feature's geometry in the map CRS, checked: valid, inside the region, not degenerate. */
   private Geometry metric(SiteEdit e) {
     IsValidOp valid = new IsValidOp(e.geometry());
     if (!valid.isValid()) {
@@ -311,11 +315,12 @@ public final class SiteEditsReader {
           "geometry",
           "invalid: " + err.getMessage() + (c == null ? "" : " at [" + c.x + ", " + c.y + "]"));
     }
-    Geometry m = Crs.lks94().toMetric(e.geometry());
+    Crs crs = Crs.of(epsg);
+    Geometry m = crs.toMetric(e.geometry());
     if (extent_lks94 != null) {
       for (Coordinate c : m.getCoordinates()) {
         if (!extent_lks94.contains(c)) {
-          Coordinate ll = Crs.lks94().toWgs84(c.x, c.y, new Coordinate());
+          Coordinate ll = crs.toWgs84(c.x, c.y, new Coordinate());
           throw e.bad(
               "geometry",
               String.format(

@@ -83,7 +83,7 @@ class SiteEditsReaderTest {
     Coordinate a = CRS.toMetric(20.9, 53.8, new Coordinate());
     Coordinate b = CRS.toMetric(26.9, 56.5, new Coordinate());
     return new SiteEditsReader(
-        catalog, new Envelope(a, b), humanitarian, PlanPolicy.DEFAULT, protectedAreas);
+        catalog, new Envelope(a, b), Crs.LKS94, humanitarian, PlanPolicy.DEFAULT, protectedAreas);
   }
 
   private Path file(String extra, String... features) throws IOException {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import lt.skydas.core.geo.Crs;
 import lt.skydas.plan.Obstacle;
 import lt.skydas.plan.ObstacleType;
 import lt.skydas.plan.SensorType;
@@ -113,7 +112,7 @@ public final class ProgrammeApi {
                 r.name(),
                 t,
                 r.geometry(),
-                Crs.lks94().toMetric(r.geometry()),
+                registry.territory().crs().toMetric(r.geometry()),
                 r.year() == null ? 1 : r.year());
         double[] v =
             byYear
