@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       CostDistCommand.class,
       ViewshedCommand.class,
       CoverageCommand.class,
+      SeamsCommand.class,
       CatalogCommand.class,
       RegistryCommand.class,
       ServeCommand.class,

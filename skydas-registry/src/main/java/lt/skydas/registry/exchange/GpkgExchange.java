@@ -34,8 +34,6 @@ import org.sqlite.SQLiteOpenMode;
  */
 final class GpkgExchange {
   static final String LAYER = "records";
-  private static final int APPLICATION_ID = 0x47504B47; // "GPKG"
-  private static final int USER_VERSION = 10300; // GeoPackage 1.3: GDAL 3.6 warns on 1.4
   private static final byte[] SQLITE_MAGIC =
       "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -187,38 +185,7 @@ final class GpkgExchange {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA application_id = " + APPLICATION_ID);
-        s.execute("PRAGMA user_version = " + USER_VERSION);
-        s.execute(
-            "CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,"
-                + " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
-                + " definition TEXT NOT NULL, description TEXT)");
-        s.execute(
-            "INSERT INTO gpkg_spatial_ref_sys VALUES"
-                + " ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined',"
-                + " 'undefined cartesian coordinate reference system'),"
-                + " ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined',"
-                + " 'undefined geographic coordinate reference system'),"
-                + " ('WGS 84 geodetic', 4326, 'EPSG', 4326, '"
-                + WGS84_WKT
-                + "', 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')");
-        s.execute(
-            "CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY,"
-                + " data_type TEXT NOT NULL, identifier TEXT UNIQUE, description TEXT DEFAULT '',"
-                + " last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
-                + " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,"
-                + " CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id)"
-                + " REFERENCES gpkg_spatial_ref_sys(srs_id))");
-        s.execute(
-            "CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL,"
-                + " column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,"
-                + " srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,"
-                + " CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),"
-                + " CONSTRAINT uk_gc_table_name UNIQUE (table_name),"
-                + " CONSTRAINT fk_gc_tn FOREIGN KEY (table_name)"
-                + " REFERENCES gpkg_contents(table_name),"
-                + " CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id)"
-                + " REFERENCES gpkg_spatial_ref_sys (srs_id))");
+        GpkgTables.createCore(s);
         s.execute(
             "CREATE TABLE records (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY NOT NULL,"
                 + " id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, type TEXT NOT NULL, name TEXT,"
@@ -260,41 +227,13 @@ final class GpkgExchange {
         }
         ps.executeBatch();
       }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO gpkg_contents (table_name, data_type, identifier, description,"
-                  + " min_x, min_y, max_x, max_y, srs_id)"
-                  + " VALUES (?, 'features', ?, ?, ?, ?, ?, ?, 4326)")) {
-        ps.setString(1, LAYER);
-        ps.setString(2, LAYER);
-        ps.setString(3, "Skydas registry export: obstacles, minefields, sensor sites and depots");
-        if (env.isNull()) {
-          for (int i = 4; i <= 7; i++) {
-            ps.setNull(i, java.sql.Types.DOUBLE);
-          }
-        } else {
-          ps.setDouble(4, env.getMinX());
-          ps.setDouble(5, env.getMinY());
-          ps.setDouble(6, env.getMaxX());
-          ps.setDouble(7, env.getMaxY());
-        }
-        ps.executeUpdate();
-      }
-      try (Statement s = c.createStatement()) {
-        s.execute(
-            "INSERT INTO gpkg_geometry_columns VALUES ('"
-                + LAYER
-                + "', 'geom', 'GEOMETRY', 4326,"
-                + " 0, 0)");
-      }
+      GpkgTables.register(
+          c,
+          LAYER,
+          "Skydas registry export: obstacles, minefields, sensor sites and depots",
+          "GEOMETRY",
+          env);
       c.commit();
     }
   }
-
-  private static final String WGS84_WKT =
-      "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
-          + "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,"
-          + "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,"
-          + "AUTHORITY[\"EPSG\",\"9122\"]],AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],"
-          + "AUTHORITY[\"EPSG\",\"4326\"]]";
 }

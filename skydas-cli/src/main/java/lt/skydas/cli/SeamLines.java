@@ -1,0 +1,165 @@
+package lt.skydas.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import lt.skydas.assess.seam.SeamAnalysis;
+import lt.skydas.core.geo.Crs;
+import lt.skydas.core.geo.GridSpec;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.region.Country;
+import lt.skydas.region.Region;
+import lt.skydas.registry.RecordDraft;
+import lt.skydas.registry.exchange.RegistryExchange;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Reads one country's line for {@code skydas seams}: a file the registry's exchange formats read
+ * (GeoJSON, GeoPackage, KML, CSV; WGS84, anything else refused), or another server's OGC API
+ * Features items (its {@code next} links followed). Every feature must lie inside the region and on
+ * its owner's side of the border (up to {@link #SIDE_TOLERANCE_M} beyond it).
+ */
+final class SeamLines {
+  /** How far beyond its own border a country's obstacle may lie (digitising, border markers). */
+  static final double SIDE_TOLERANCE_M = 1000;
+
+  private static final int MAX_PAGES = 100;
+
+  private SeamLines() {}
+
+  static SeamAnalysis.Line read(String cc, String source, Region pack) {
+    Country owner = Country.fromIso(cc);
+    Geometry own = pack.countryPolygon(owner);
+    if (own == null) {
+      throw new SkydasProblem(
+          ProblemCode.USAGE,
+          "--line " + cc + ": " + cc + " is not a country of this region's pack");
+    }
+    List<RecordDraft> drafts;
+    if (source.startsWith("http://") || source.startsWith("https://")) {
+      drafts = fetch(source);
+    } else {
+      Path file = Path.of(source);
+      drafts = RegistryExchange.read(file, RegistryExchange.fromPath(file));
+    }
+    if (drafts.isEmpty()) {
+      throw SkydasProblem.badInput(source, null, "holds no features: a line needs obstacles");
+    }
+    Crs crs = pack.crs();
+    GridSpec g = pack.grid();
+    List<Geometry> out = new ArrayList<>();
+    for (RecordDraft d : drafts) {
+      String where = label(source, d);
+      Geometry m = crs.toMetric(d.geometry());
+      Coordinate p = m.getInteriorPoint().getCoordinate();
+      int cell = g.cellAt(p.x, p.y);
+      // beyond the grid a neighbour's line goes on: its side is told by the country polygons
+      Country at = cell < 0 ? null : Country.fromCode(pack.country()[cell]);
+      if (at != owner && own.distance(m) > SIDE_TOLERANCE_M) {
+        Coordinate ll = d.geometry().getInteriorPoint().getCoordinate();
+        throw SkydasProblem.badInput(
+            source,
+            where,
+            String.format(
+                Locale.ROOT,
+                "lies in %s (at %.5f E %.5f N), not on %s's side of the border: a line is its"
+                    + " owner's obstacles",
+                at == null ? "another country" : at == Country.NONE ? "no country" : at.name(),
+                ll.x,
+                ll.y,
+                cc));
+      }
+      out.add(m);
+    }
+    return new SeamAnalysis.Line(cc, source, out);
+  }
+
+  /** The feature's place in its file, without the file's name (the problem names the file). */
+  private static String label(String source, RecordDraft d) {
+    String w = d.where() != null ? d.where() : "feature " + d.id();
+    if (source.contains("://")) {
+      return w;
+    }
+    Path name = Path.of(source).getFileName();
+    String prefix = name == null ? "" : name + " ";
+    return w.startsWith(prefix) ? w.substring(prefix.length()) : w;
+  }
+
+  /** The features of an OGC API Features items URL, following its {@code next} links. */
+  private static List<RecordDraft> fetch(String url) {
+    ObjectMapper om = new ObjectMapper();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(20))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    ObjectNode all = om.createObjectNode();
+    all.put("type", "FeatureCollection");
+    ArrayNode features = all.putArray("features");
+    String next = url;
+    for (int page = 0; next != null; page++) {
+      if (page == MAX_PAGES) {
+        throw SkydasProblem.badInput(url, null, "more than " + MAX_PAGES + " pages of items");
+      }
+      JsonNode body;
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(next))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Accept", "application/geo+json, application/json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+          throw SkydasProblem.badInput(next, null, "HTTP " + r.statusCode());
+        }
+        body = om.readTree(r.body());
+      } catch (IOException e) {
+        throw SkydasProblem.badInput(next, null, "cannot read: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SkydasProblem(ProblemCode.USAGE, "interrupted while reading " + next);
+      } catch (IllegalArgumentException e) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--line: not a URL: " + next);
+      }
+      if (!body.path("features").isArray()) {
+        throw SkydasProblem.badInput(next, null, "not a GeoJSON FeatureCollection");
+      }
+      body.path("features").forEach(features::add);
+      next = null;
+      for (JsonNode l : body.path("links")) {
+        if ("next".equals(l.path("rel").asText()) && l.path("href").isTextual()) {
+          next = URI.create(url).resolve(l.path("href").asText()).toString();
+        }
+      }
+    }
+    try {
+      Path tmp = Files.createTempFile("skydas-line-", ".geojson");
+      try {
+        om.writeValue(tmp.toFile(), all);
+        return RegistryExchange.read(tmp, RegistryExchange.Format.GEOJSON);
+      } catch (SkydasProblem p) {
+        throw SkydasProblem.badInput(
+            url, null, p.getMessage().replace(tmp.toString(), "items").replace(tmp + ": ", ""));
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new SkydasProblem(ProblemCode.OUTPUT_FAILED, "temporary file: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package lt.skydas.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lt.skydas.assess.report.ReportHtml;
+import lt.skydas.assess.seam.SeamAnalysis;
+import lt.skydas.assess.seam.SeamAnalysis.Seam;
+import lt.skydas.core.geo.Crs;
+import lt.skydas.core.geojson.GeoJsonWriter;
+import lt.skydas.core.io.AtomicOutput;
+import lt.skydas.registry.exchange.GpkgTables;
+import lt.skydas.registry.store.GpkgGeometry;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/** Writes a seam analysis: seams.json, seams.geojson, meeting-points.gpkg, seams.html. */
+final class SeamWriter {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final GeometryFactory GF = new GeometryFactory();
+
+  private SeamWriter() {}
+
+  static void write(
+      Path out,
+      List<Seam> seams,
+      Map<String, SeamAnalysis.Line> lines,
+      Crs crs,
+      double radiusKm,
+      double seconds) {
+    AtomicOutput.writeDirectory(
+        out,
+        dir -> {
+          Files.writeString(
+              dir.resolve("seams.json"),
+              JSON.writeValueAsString(json(seams, lines, crs, radiusKm, seconds)));
+          try (OutputStream os = Files.newOutputStream(dir.resolve("seams.geojson"));
+              GeoJsonWriter w = new GeoJsonWriter(new BufferedOutputStream(os), 6)) {
+            for (Seam s : seams) {
+              Map<String, Object> p = props(s);
+              p.put("kind", "tri-point");
+              w.feature(null, crs.toWgs84(GF.createPoint(s.triPoint())), p);
+              if (s.endA() != null) {
+                Map<String, Object> q = props(s);
+                q.put("kind", "gap");
+                w.feature(
+                    null,
+                    crs.toWgs84(GF.createLineString(new Coordinate[] {s.endA(), s.endB()})),
+                    q);
+              }
+            }
+          }
+          try {
+            meetingPoints(dir.resolve("meeting-points.gpkg"), seams, crs);
+          } catch (SQLException e) {
+            throw new java.io.IOException("meeting-points.gpkg: " + e.getMessage(), e);
+          }
+          Files.writeString(dir.resolve("seams.html"), html(seams, lines, crs, radiusKm));
+        });
+  }
+
+  private static Map<String, Object> props(Seam s) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("allies", s.allies());
+    p.put("hostile", s.hostile());
+    p.put("status", s.status().name().toLowerCase(Locale.ROOT));
+    p.put("gap_km", km(s.gap_m()));
+    return p;
+  }
+
+  static Map<String, Object> json(
+      List<Seam> seams,
+      Map<String, SeamAnalysis.Line> lines,
+      Crs crs,
+      double radiusKm,
+      double seconds) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> ls = new LinkedHashMap<>();
+    lines.forEach(
+        (cc, l) -> ls.put(cc, Map.of("source", l.source(), "features", l.features().size())));
+    m.put("lines", ls);
+    m.put("radius_km", radiusKm);
+    List<Object> rows = new ArrayList<>();
+    for (Seam s : seams) {
+      Map<String, Object> r = props(s);
+      r.put("tri_point", lonLat(s.triPoint(), crs));
+      String[] ab = s.allies().split("-");
+      r.put("end_" + ab[0], s.endA() == null ? null : lonLat(s.endA(), crs));
+      r.put("end_" + ab[1], s.endB() == null ? null : lonLat(s.endB(), crs));
+      r.put("meeting_point", s.meeting() == null ? null : lonLat(s.meeting(), crs));
+      r.put(ab[0] + "_from_tri_point_km", km(s.fromTriA_m()));
+      r.put(ab[1] + "_from_tri_point_km", km(s.fromTriB_m()));
+      r.put(ab[0] + "_features_near", s.nearA());
+      r.put(ab[1] + "_features_near", s.nearB());
+      rows.add(r);
+    }
+    m.put("seams", rows);
+    m.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    return m;
+  }
+
+  /** One console line. */
+  static String line(Seam s, Crs crs) {
+    String[] ab = s.allies().split("-");
+    double[] t = lonLat(s.triPoint(), crs);
+    return switch (s.status()) {
+      case JOINED ->
+          String.format(
+              Locale.ROOT,
+              "%s at %s (%.4f E %.4f N): the lines meet",
+              s.allies(),
+              s.hostile(),
+              t[0],
+              t[1]);
+      case GAP ->
+          String.format(
+              Locale.ROOT,
+              "%s at %s (%.4f E %.4f N): gap %.2f km; %s stops %.2f km, %s %.2f km from the"
+                  + " tri-point; meet at %s",
+              s.allies(),
+              s.hostile(),
+              t[0],
+              t[1],
+              s.gap_m() / 1000,
+              ab[0],
+              s.fromTriA_m() / 1000,
+              ab[1],
+              s.fromTriB_m() / 1000,
+              text(lonLat(s.meeting(), crs)));
+      case OPEN ->
+          String.format(
+              Locale.ROOT,
+              "%s at %s (%.4f E %.4f N): OPEN, %s has no obstacle within the radius",
+              s.allies(),
+              s.hostile(),
+              t[0],
+              t[1],
+              s.nearA() == 0 ? ab[0] : ab[1]);
+    };
+  }
+
+  private static void meetingPoints(Path file, List<Seam> seams, Crs crs) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        GpkgTables.createCore(s);
+        s.execute(
+            "CREATE TABLE meeting_points (fid INTEGER PRIMARY KEY AUTOINCREMENT,"
+                + " geom POINT NOT NULL, allies TEXT NOT NULL, hostile TEXT NOT NULL,"
+                + " status TEXT NOT NULL, gap_km REAL, tri_lon REAL NOT NULL,"
+                + " tri_lat REAL NOT NULL)");
+      }
+      Envelope env = new Envelope();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO meeting_points (geom, allies, hostile, status, gap_km, tri_lon,"
+                  + " tri_lat) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        for (Seam s : seams) {
+          // an open seam is met at its tri-point; a gap at the point proposed on the border
+          Coordinate at = s.meeting() != null ? s.meeting() : s.triPoint();
+          var p = crs.toWgs84(GF.createPoint(at));
+          env.expandToInclude(p.getEnvelopeInternal());
+          double[] t = lonLat(s.triPoint(), crs);
+          ps.setBytes(1, GpkgGeometry.encode(p, 4326));
+          ps.setString(2, s.allies());
+          ps.setString(3, s.hostile());
+          ps.setString(4, s.status().name().toLowerCase(Locale.ROOT));
+          ps.setObject(5, Double.isFinite(s.gap_m()) ? s.gap_m() / 1000 : null);
+          ps.setDouble(6, t[0]);
+          ps.setDouble(7, t[1]);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      GpkgTables.register(
+          c,
+          "meeting_points",
+          "Skydas seam analysis: where the allies' lines should meet",
+          "POINT",
+          env);
+      c.commit();
+    }
+  }
+
+  private static String html(
+      List<Seam> seams, Map<String, SeamAnalysis.Line> lines, Crs crs, double radiusKm) {
+    StringBuilder h = new StringBuilder();
+    h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>Skydas seams</title><style>body{font:14px sans-serif;margin:2em}")
+        .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}")
+        .append(".bad{background:#fde0dc}</style></head><body><h1>Seams between the lines</h1>")
+        .append("<p>Lines: ");
+    List<String> ls = new ArrayList<>();
+    lines.forEach(
+        (cc, l) ->
+            ls.add(
+                ReportHtml.esc(cc)
+                    + " ("
+                    + l.features().size()
+                    + " features, "
+                    + ReportHtml.esc(l.source())
+                    + ")"));
+    h.append(String.join("; ", ls))
+        .append(". Obstacles within ")
+        .append(radiusKm)
+        .append(" km of a tri-point count.</p>")
+        .append("<table><thead><tr><th>Allied border</th><th>Facing</th><th>Tri-point</th>")
+        .append("<th>Status</th><th>Gap (km)</th><th>Meeting point</th></tr></thead><tbody>");
+    for (Seam s : seams) {
+      h.append(s.status() == SeamAnalysis.Status.JOINED ? "<tr>" : "<tr class=\"bad\">")
+          .append("<td>")
+          .append(s.allies())
+          .append("</td><td>")
+          .append(s.hostile())
+          .append("</td><td>")
+          .append(text(lonLat(s.triPoint(), crs)))
+          .append("</td><td>")
+          .append(s.status().name().toLowerCase(Locale.ROOT))
+          .append("</td><td>")
+          .append(
+              Double.isFinite(s.gap_m())
+                  ? String.format(Locale.ROOT, "%.2f", s.gap_m() / 1000)
+                  : "–")
+          .append("</td><td>")
+          .append(s.meeting() == null ? "–" : text(lonLat(s.meeting(), crs)))
+          .append("</td></tr>");
+    }
+    if (seams.isEmpty()) {
+      h.append("<tr><td colspan=\"6\">No tri-point with both countries' lines.</td></tr>");
+    }
+    h.append("</tbody></table><p>Map data © OpenStreetMap contributors (ODbL).</p></body></html>");
+    return h.toString();
+  }
+
+  private static double[] lonLat(Coordinate c, Crs crs) {
+    Coordinate ll = crs.toWgs84(c.x, c.y, new Coordinate());
+    return new double[] {Math.round(ll.x * 1e6) / 1e6, Math.round(ll.y * 1e6) / 1e6};
+  }
+
+  private static String text(double[] ll) {
+    return String.format(Locale.ROOT, "%.5f E %.5f N", ll[0], ll[1]);
+  }
+
+  private static Object km(double m) {
+    return Double.isFinite(m) ? Math.round(m) / 1000.0 : null;
+  }
+}

@@ -1,0 +1,220 @@
+package lt.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Locale;
+import lt.skydas.core.geo.Crs;
+import lt.skydas.core.progress.Progress;
+import lt.skydas.region.RegionBuildOptions;
+import lt.skydas.region.RegionBuilder;
+import lt.skydas.region.RegionDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+
+/**
+ * {@code skydas seams} on a hand-made pack: Lithuania north-east and Poland north-west of a
+ * tri-point at 25.0 E 54.6 N, Belarus south of it. Each country's line runs along the Belarusian
+ * border and stops short of the tri-point; the gap between their ends is known.
+ */
+class SeamsCommandTest {
+  @TempDir static Path dir;
+  static Path pack;
+
+  private static final String SQUARE = "[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]";
+
+  private static String square(double x0, double y0, double x1, double y1) {
+    return String.format(Locale.ROOT, SQUARE, x0, y0, x1, y0, x1, y1, x0, y1, x0, y0);
+  }
+
+  @BeforeAll
+  static void pack() throws IOException {
+    Path layers = Files.createDirectories(dir.resolve("layers"));
+    Files.writeString(
+        layers.resolve("countries.geojson"),
+        "{\"type\":\"FeatureCollection\",\"features\":["
+            + country("LT", square(25.0, 54.6, 25.1, 54.65))
+            + ","
+            + country("PL", square(24.9, 54.6, 25.0, 54.65))
+            + ","
+            + country("BY", square(24.9, 54.55, 25.1, 54.6))
+            + "]}");
+    Files.writeString(
+        layers.resolve("borders.geojson"),
+        "{\"type\":\"FeatureCollection\",\"features\":["
+            + border("LT-PL", "[[25.0,54.6],[25.0,54.65]]")
+            + ","
+            + border("LT-BY", "[[25.0,54.6],[25.1,54.6]]")
+            + ","
+            + border("PL-BY", "[[24.9,54.6],[25.0,54.6]]")
+            + "]}");
+    Files.writeString(
+        layers.resolve("roads_main.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+    Path def = dir.resolve("seam.json");
+    Files.writeString(
+        def,
+        """
+        {"format": "skydas-region/1", "id": "seam", "name": "Seam", "home": ["LT"],
+         "crs": "EPSG:3346", "hostile_borders": ["LT-BY"],
+         "objectives": {"type": "FeatureCollection", "features": [
+           {"type": "Feature", "id": "t", "properties": {"name": "T"},
+            "geometry": {"type": "Point", "coordinates": [25.05, 54.63]}}]}}
+        """);
+    pack = dir.resolve("pack");
+    RegionBuilder.build(
+        new RegionBuildOptions(layers, pack, 200, 1, RegionDefinition.read(def)), Progress.NONE);
+  }
+
+  private static String country(String iso, String rings) {
+    return "{\"type\":\"Feature\",\"properties\":{\"iso_a2\":\""
+        + iso
+        + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        + rings
+        + "}}";
+  }
+
+  private static String border(String pair, String coords) {
+    return "{\"type\":\"Feature\",\"properties\":{\"pair\":\""
+        + pair
+        + "\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
+        + coords
+        + "}}";
+  }
+
+  private static Path line(String name, String... lineStrings) throws IOException {
+    StringBuilder fs = new StringBuilder();
+    for (int i = 0; i < lineStrings.length; i++) {
+      fs.append(i == 0 ? "" : ",")
+          .append("{\"type\":\"Feature\",\"id\":\"")
+          .append(name)
+          .append(i)
+          .append("\",\"properties\":{\"type\":\"at_ditch\"},\"geometry\":{\"type\":")
+          .append("\"LineString\",\"coordinates\":")
+          .append(lineStrings[i])
+          .append("}}");
+    }
+    Path p = dir.resolve(name + ".geojson");
+    Files.writeString(p, "{\"type\":\"FeatureCollection\",\"features\":[" + fs + "]}");
+    return p;
+  }
+
+  @Test
+  void theGapAtTheTriPointIsMeasuredAndAMeetingPointWritten() throws Exception {
+    Path lt = line("lt", "[[25.02,54.605],[25.09,54.605]]");
+    Path pl = line("pl", "[[24.91,54.604],[24.98,54.604]]");
+    Path out = dir.resolve("out");
+    CliRunner.Result r =
+        CliRunner.run(
+            "seams",
+            "--region",
+            pack.toString(),
+            "--line",
+            "LT=" + lt,
+            "--line",
+            "PL=" + pl,
+            "--out",
+            out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    Coordinate a = Crs.lks94().toMetric(25.02, 54.605, new Coordinate());
+    Coordinate b = Crs.lks94().toMetric(24.98, 54.604, new Coordinate());
+    double gapKm = Math.round(a.distance(b)) / 1000.0;
+    assertThat(r.out()).contains("LT-PL at BY (25.0000 E 54.6000 N): gap");
+    JsonNode s = new ObjectMapper().readTree(out.resolve("seams.json").toFile());
+    JsonNode seam = s.path("seams").get(0);
+    assertThat(s.path("seams")).hasSize(1);
+    assertThat(seam.path("status").asText()).isEqualTo("gap");
+    assertThat(seam.path("gap_km").asDouble()).isEqualTo(gapKm);
+    assertThat(seam.path("end_LT").get(0).asDouble()).isCloseTo(25.02, within(1e-6));
+    assertThat(seam.path("end_PL").get(0).asDouble()).isCloseTo(24.98, within(1e-6));
+    // on the LT-PL border (25.0 E), between the two ends' latitudes
+    assertThat(seam.path("meeting_point").get(0).asDouble()).isCloseTo(25.0, within(1e-6));
+    assertThat(seam.path("meeting_point").get(1).asDouble()).isBetween(54.604, 54.605);
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + out.resolve("meeting-points.gpkg"));
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT m.allies, m.status, m.gap_km, g.srs_id FROM meeting_points m,"
+                        + " gpkg_geometry_columns g WHERE g.table_name = 'meeting_points'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("LT-PL");
+      assertThat(rs.getString(2)).isEqualTo("gap");
+      assertThat(rs.getDouble(3)).isCloseTo(a.distance(b) / 1000, within(1e-9));
+      assertThat(rs.getInt(4)).isEqualTo(4326);
+      assertThat(rs.next()).isFalse();
+    }
+    assertThat(Files.readString(out.resolve("seams.html"))).contains("LT-PL").contains("gap");
+    assertThat(Files.readString(out.resolve("seams.geojson"))).contains("\"tri-point\"");
+  }
+
+  @Test
+  void aNeighboursFeatureOnTheWrongSideIsNamed() throws IOException {
+    Path lt = line("lt2", "[[25.02,54.605],[25.09,54.605]]");
+    Path pl = line("pl2", "[[24.91,54.604],[24.98,54.604]]", "[[25.05,54.62],[25.08,54.62]]");
+    CliRunner.Result r =
+        CliRunner.run(
+            "seams",
+            "--region",
+            pack.toString(),
+            "--line",
+            "LT=" + lt,
+            "--line",
+            "PL=" + pl,
+            "--out",
+            dir.resolve("bad").toString(),
+            "--quiet");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("pl2.geojson")
+        .contains("pl21")
+        .contains("lies in LT")
+        .contains("not on PL's side of the border");
+    assertThat(Files.exists(dir.resolve("bad"))).isFalse();
+  }
+
+  @Test
+  void projectedCoordinatesAndBadArgumentsAreRefused() throws IOException {
+    Path lt = line("lt3", "[[25.02,54.605],[25.09,54.605]]");
+    Path pl = line("pl3", "[[520000,6050000],[525000,6050000]]");
+    CliRunner.Result r =
+        CliRunner.run(
+            "seams",
+            "--region",
+            pack.toString(),
+            "--line",
+            "LT=" + lt,
+            "--line",
+            "PL=" + pl,
+            "--out",
+            dir.resolve("x").toString());
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err()).contains("pl3.geojson").contains("is not lon/lat in degrees (wrong CRS?");
+    CliRunner.Result one =
+        CliRunner.run("seams", "--region", pack.toString(), "--line", "LT=" + lt, "--out", "x");
+    assertThat(one.exit()).isEqualTo(2);
+    assertThat(one.err()).contains("give at least two countries' lines");
+    CliRunner.Result hostile =
+        CliRunner.run(
+            "seams",
+            "--region",
+            pack.toString(),
+            "--line",
+            "LT=" + lt,
+            "--line",
+            "BY=" + lt,
+            "--out",
+            "x");
+    assertThat(hostile.err()).contains("BY is a hostile country of this region");
+  }
+}
