@@ -300,6 +300,38 @@ public final class Assessor {
     }
   }
 
+  /** The friendly reinforcement routes found in the region (both ends on the network). */
+  public List<ReinforcementRoute> routes() {
+    return List.copyOf(routes);
+  }
+
+  /** A wheeled convoy's cost per network edge in season {@code s} (s), nothing built. */
+  public double[] friendlyEdgeCosts(Season s, SpeedTable speeds) {
+    float[] friction =
+        MobilityCosts.friction(
+            region.landCover(), region.landCoverNames(), speeds, VehicleClass.WHEELED, s);
+    return MobilityCosts.edgeCosts(net, friction, speeds, VehicleClass.WHEELED, s);
+  }
+
+  /**
+   * A wheeled convoy's transit time along each of {@link #routes()} in season {@code s} with the
+   * given edge costs (e.g. as dual-use works leave them), s; +Inf where a route is cut. Uses the
+   * calling thread's search.
+   */
+  public double[] routeTransit_s(Season s, SpeedTable speeds, double[] edgeCosts) {
+    float[] friction =
+        MobilityCosts.friction(
+            region.landCover(), region.landCoverNames(), speeds, VehicleClass.WHEELED, s);
+    CostDistanceSearch b =
+        search(0, grid(region.grid(), friction, null), topology.withCosts(edgeCosts));
+    double[] out = new double[routes.size()];
+    for (int i = 0; i < out.length; i++) {
+      b.run(Query.from(routeFrom.get(i)).withFirstOfTargets(routeTo.get(i)).withoutPaths());
+      out[i] = min(b, routeTo.get(i));
+    }
+    return out;
+  }
+
   /** The routes' times in one season and their fastest paths (for the corridor race). */
   private record RouteRun(
       List<AssessmentResult.RouteTime> times, List<CorridorRace.RoutePath> paths) {}

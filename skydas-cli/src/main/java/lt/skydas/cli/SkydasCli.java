@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ViewshedCommand.class,
       CoverageCommand.class,
       SeamsCommand.class,
+      WorksCommand.class,
       CatalogCommand.class,
       RegistryCommand.class,
       ServeCommand.class,
