@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import lt.skydas.assess.AssessmentResult.RaceTime;
 import lt.skydas.core.progress.Progress;
@@ -33,27 +31,7 @@ class CorridorRaceTest {
   private static final int H = 40;
 
   private AssessmentRegion region(SyntheticRegion sr) throws IOException {
-    double[] a = sr.lonLat(20.5, 2.5);
-    double[] b = sr.lonLat(20.5, 37.5);
-    Path f = dir.resolve("race.json");
-    Files.writeString(
-        f,
-        String.format(
-            Locale.ROOT,
-            """
-            {"format": "skydas-region/1", "id": "race", "name": "Race", "home": ["LT"],
-             "crs": "EPSG:3346", "hostile_borders": ["LT-BY", "LT-RU"],
-             "objectives": {"type": "FeatureCollection", "features": [
-               {"type": "Feature", "id": "a", "properties": {"name": "A", "radius_m": 0},
-                "geometry": {"type": "Point", "coordinates": [%.9f, %.9f]}},
-               {"type": "Feature", "id": "b", "properties": {"name": "B", "radius_m": 0},
-                "geometry": {"type": "Point", "coordinates": [%.9f, %.9f]}}]},
-             "friendly_routes": [{"id": "ab", "name": "A to B", "from": "a", "to": "b"}]}
-            """,
-            a[0],
-            a[1],
-            b[0],
-            b[1]));
+    RegionDefinition def = sr.routeAtoB(dir, "\"LT-BY\", \"LT-RU\"", 20.5, 2.5, 20.5, 37.5);
     AssessmentRegion base = sr.build();
     int[] starts = new int[2 * H];
     for (int r = 0; r < H; r++) {
@@ -79,7 +57,7 @@ class CorridorRaceTest {
         Map.of(),
         null,
         null,
-        RegionDefinition.read(f));
+        def);
   }
 
   private static AssessmentOptions tracked() {

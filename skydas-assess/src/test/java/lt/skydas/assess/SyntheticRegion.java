@@ -113,6 +113,44 @@ public final class SyntheticRegion {
         .read(p);
   }
 
+  /**
+   * A region file (written to {@code dir/region.json}, read back) with home LT, the given hostile
+   * borders, objectives A and B at the cell points (colA, rowA) and (colB, rowB) with no radius,
+   * and one friendly route "ab" from A to B.
+   */
+  public lt.skydas.region.RegionDefinition routeAtoB(
+      java.nio.file.Path dir,
+      String hostileBorders,
+      double colA,
+      double rowA,
+      double colB,
+      double rowB)
+      throws java.io.IOException {
+    double[] a = lonLat(colA, rowA);
+    double[] b = lonLat(colB, rowB);
+    java.nio.file.Path f = dir.resolve("region.json");
+    java.nio.file.Files.writeString(
+        f,
+        String.format(
+            java.util.Locale.ROOT,
+            """
+            {"format": "skydas-region/1", "id": "ab", "name": "A to B", "home": ["LT"],
+             "crs": "EPSG:3346", "hostile_borders": [%s],
+             "objectives": {"type": "FeatureCollection", "features": [
+               {"type": "Feature", "id": "a", "properties": {"name": "A", "radius_m": 0},
+                "geometry": {"type": "Point", "coordinates": [%.9f, %.9f]}},
+               {"type": "Feature", "id": "b", "properties": {"name": "B", "radius_m": 0},
+                "geometry": {"type": "Point", "coordinates": [%.9f, %.9f]}}]},
+             "friendly_routes": [{"id": "ab", "name": "A to B", "from": "a", "to": "b"}]}
+            """,
+            hostileBorders,
+            a[0],
+            a[1],
+            b[0],
+            b[1]));
+    return lt.skydas.region.RegionDefinition.read(f);
+  }
+
   public AssessmentRegion build() {
     int[] starts = new int[grid.height()];
     for (int r = 0; r < grid.height(); r++) {

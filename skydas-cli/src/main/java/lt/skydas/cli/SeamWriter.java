@@ -39,6 +39,7 @@ final class SeamWriter {
   static void write(
       Path out,
       List<Seam> seams,
+      List<List<SeamAvenues.Through>> through,
       Map<String, SeamAnalysis.Line> lines,
       Crs crs,
       double radiusKm,
@@ -48,7 +49,7 @@ final class SeamWriter {
         dir -> {
           Files.writeString(
               dir.resolve("seams.json"),
-              JSON.writeValueAsString(json(seams, lines, crs, radiusKm, seconds)));
+              JSON.writeValueAsString(json(seams, through, lines, crs, radiusKm, seconds)));
           try (OutputStream os = Files.newOutputStream(dir.resolve("seams.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new BufferedOutputStream(os), 6)) {
             for (Seam s : seams) {
@@ -70,7 +71,7 @@ final class SeamWriter {
           } catch (SQLException e) {
             throw new java.io.IOException("meeting-points.gpkg: " + e.getMessage(), e);
           }
-          Files.writeString(dir.resolve("seams.html"), html(seams, lines, crs, radiusKm));
+          Files.writeString(dir.resolve("seams.html"), html(seams, through, lines, crs, radiusKm));
         });
   }
 
@@ -85,6 +86,7 @@ final class SeamWriter {
 
   static Map<String, Object> json(
       List<Seam> seams,
+      List<List<SeamAvenues.Through>> through,
       Map<String, SeamAnalysis.Line> lines,
       Crs crs,
       double radiusKm,
@@ -96,7 +98,8 @@ final class SeamWriter {
     m.put("lines", ls);
     m.put("radius_km", radiusKm);
     List<Object> rows = new ArrayList<>();
-    for (Seam s : seams) {
+    for (int k = 0; k < seams.size(); k++) {
+      Seam s = seams.get(k);
       Map<String, Object> r = props(s);
       r.put("tri_point", lonLat(s.triPoint(), crs));
       String[] ab = s.allies().split("-");
@@ -107,11 +110,40 @@ final class SeamWriter {
       r.put(ab[1] + "_from_tri_point_km", km(s.fromTriB_m()));
       r.put(ab[0] + "_features_near", s.nearA());
       r.put(ab[1] + "_features_near", s.nearB());
+      if (through != null) {
+        List<Object> av = new ArrayList<>();
+        for (SeamAvenues.Through t : through.get(k)) {
+          Map<String, Object> x = new LinkedHashMap<>();
+          x.put("objective", t.objective());
+          x.put("vehicle", t.vehicle());
+          x.put("season", t.season());
+          x.put("scenario", t.scenario());
+          x.put("time_h", t.time_h());
+          av.add(x);
+        }
+        r.put("avenues_through", av);
+      }
       rows.add(r);
     }
     m.put("seams", rows);
     m.put("seconds", Math.round(seconds * 1000) / 1000.0);
     return m;
+  }
+
+  /** ", N avenues of approach through it (fastest: …)" for the console. */
+  static String avenuesLine(List<SeamAvenues.Through> t) {
+    if (t.isEmpty()) {
+      return "; no avenue of approach through it";
+    }
+    SeamAvenues.Through f = t.get(0);
+    return String.format(
+        Locale.ROOT,
+        "; %d avenue(s) of approach through it (fastest %.2f h to %s, %s %s)",
+        t.size(),
+        f.time_h(),
+        f.objective(),
+        f.vehicle(),
+        f.season());
   }
 
   /** One console line. */
@@ -198,7 +230,11 @@ final class SeamWriter {
   }
 
   private static String html(
-      List<Seam> seams, Map<String, SeamAnalysis.Line> lines, Crs crs, double radiusKm) {
+      List<Seam> seams,
+      List<List<SeamAvenues.Through>> through,
+      Map<String, SeamAnalysis.Line> lines,
+      Crs crs,
+      double radiusKm) {
     StringBuilder h = new StringBuilder();
     h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>Skydas seams</title><style>body{font:14px sans-serif;margin:2em}")
@@ -220,8 +256,10 @@ final class SeamWriter {
         .append(radiusKm)
         .append(" km of a tri-point count.</p>")
         .append("<table><thead><tr><th>Allied border</th><th>Facing</th><th>Tri-point</th>")
-        .append("<th>Status</th><th>Gap (km)</th><th>Meeting point</th></tr></thead><tbody>");
-    for (Seam s : seams) {
+        .append("<th>Status</th><th>Gap (km)</th><th>Meeting point</th><th>Avenues through</th>")
+        .append("</tr></thead><tbody>");
+    for (int k = 0; k < seams.size(); k++) {
+      Seam s = seams.get(k);
       h.append(s.status() == SeamAnalysis.Status.JOINED ? "<tr>" : "<tr class=\"bad\">")
           .append("<td>")
           .append(s.allies())
@@ -238,10 +276,12 @@ final class SeamWriter {
                   : "–")
           .append("</td><td>")
           .append(s.meeting() == null ? "–" : text(lonLat(s.meeting(), crs)))
+          .append("</td><td>")
+          .append(through == null ? "–" : ReportHtml.esc(avenuesLine(through.get(k)).substring(2)))
           .append("</td></tr>");
     }
     if (seams.isEmpty()) {
-      h.append("<tr><td colspan=\"6\">No tri-point with both countries' lines.</td></tr>");
+      h.append("<tr><td colspan=\"7\">No tri-point with both countries' lines.</td></tr>");
     }
     h.append("</tbody></table><p>Map data © OpenStreetMap contributors (ODbL).</p></body></html>");
     return h.toString();

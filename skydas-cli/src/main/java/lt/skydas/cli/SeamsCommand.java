@@ -58,6 +58,14 @@ final class SeamsCommand implements Callable<Integer> {
       description = "How far from a tri-point a line's obstacles count (default ${DEFAULT-VALUE}).")
   double radiusKm;
 
+  @Option(
+      names = "--assessment",
+      paramLabel = "DIR",
+      description =
+          "Output directory of skydas assess or optimize over the same region: lists the avenues"
+              + " of approach that pass through each seam's gap.")
+  Path assessment;
+
   @Mixin RegionOptions region = new RegionOptions();
 
   @Option(names = "--quiet", description = "Print only errors and the output path.")
@@ -99,11 +107,15 @@ final class SeamsCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     List<Seam> seams = new SeamAnalysis(radiusKm * 1000).analyse(pack.borders(), hostile, read);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    SeamWriter.write(out, seams, read, pack.crs(), radiusKm, seconds);
+    List<List<SeamAvenues.Through>> through =
+        assessment == null ? null : SeamAvenues.of(assessment, seams, pack.crs(), radiusKm * 1000);
+    SeamWriter.write(out, seams, through, read, pack.crs(), radiusKm, seconds);
     if (!quiet) {
       List<String> report = new ArrayList<>();
-      for (Seam s : seams) {
-        report.add(SeamWriter.line(s, pack.crs()));
+      for (int i = 0; i < seams.size(); i++) {
+        report.add(
+            SeamWriter.line(seams.get(i), pack.crs())
+                + (through == null ? "" : SeamWriter.avenuesLine(through.get(i))));
       }
       if (report.isEmpty()) {
         report.add("No tri-point of the region's allied borders has both countries' lines.");

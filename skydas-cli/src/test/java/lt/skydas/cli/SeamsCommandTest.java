@@ -91,6 +91,15 @@ class SeamsCommandTest {
         + "}}";
   }
 
+  private static String avenue(String coords, double hours) {
+    return "{\"type\":\"Feature\",\"properties\":{\"objective\":\"t\",\"vehicle\":\"tracked\","
+        + "\"season\":\"dry\",\"scenario\":\"baseline\",\"time_h\":"
+        + hours
+        + "},\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
+        + coords
+        + "}}";
+  }
+
   private static Path line(String name, String... lineStrings) throws IOException {
     StringBuilder fs = new StringBuilder();
     for (int i = 0; i < lineStrings.length; i++) {
@@ -113,6 +122,15 @@ class SeamsCommandTest {
     Path lt = line("lt", "[[25.02,54.605],[25.09,54.605]]");
     Path pl = line("pl", "[[24.91,54.604],[24.98,54.604]]");
     Path out = dir.resolve("out");
+    // an assessment's avenues (as skydas assess writes them): one through the gap, one 4 km east
+    Path assessed = Files.createDirectories(dir.resolve("assessed"));
+    Files.writeString(
+        assessed.resolve("avenues.geojson"),
+        "{\"type\":\"FeatureCollection\",\"features\":["
+            + avenue("[[25.0,54.59],[25.0,54.64]]", 1.25)
+            + ","
+            + avenue("[[25.08,54.59],[25.08,54.64]]", 0.75)
+            + "]}");
     CliRunner.Result r =
         CliRunner.run(
             "seams",
@@ -122,17 +140,23 @@ class SeamsCommandTest {
             "LT=" + lt,
             "--line",
             "PL=" + pl,
+            "--assessment",
+            assessed.toString(),
             "--out",
             out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     Coordinate a = Crs.lks94().toMetric(25.02, 54.605, new Coordinate());
     Coordinate b = Crs.lks94().toMetric(24.98, 54.604, new Coordinate());
     double gapKm = Math.round(a.distance(b)) / 1000.0;
-    assertThat(r.out()).contains("LT-PL at BY (25.0000 E 54.6000 N): gap");
+    assertThat(r.out())
+        .contains("LT-PL at BY (25.0000 E 54.6000 N): gap")
+        .contains("1 avenue(s) of approach through it (fastest 1.25 h to t, tracked dry)");
     JsonNode s = new ObjectMapper().readTree(out.resolve("seams.json").toFile());
     JsonNode seam = s.path("seams").get(0);
     assertThat(s.path("seams")).hasSize(1);
     assertThat(seam.path("status").asText()).isEqualTo("gap");
+    assertThat(seam.path("avenues_through")).hasSize(1);
+    assertThat(seam.path("avenues_through").get(0).path("time_h").asDouble()).isEqualTo(1.25);
     assertThat(seam.path("gap_km").asDouble()).isEqualTo(gapKm);
     assertThat(seam.path("end_LT").get(0).asDouble()).isCloseTo(25.02, within(1e-6));
     assertThat(seam.path("end_PL").get(0).asDouble()).isCloseTo(24.98, within(1e-6));

@@ -40,27 +40,7 @@ class WorksTimelineTest {
     sr.road(2.5, 10.5, 19.5, 10.5, "SECONDARY", false)
         .road(19.5, 10.5, 20.5, 10.5, "SECONDARY", true)
         .road(20.5, 10.5, 38.5, 10.5, "SECONDARY", false);
-    double[] a = sr.lonLat(2.5, 10.5);
-    double[] b = sr.lonLat(38.5, 10.5);
-    Path f = dir.resolve("r.json");
-    Files.writeString(
-        f,
-        String.format(
-            Locale.ROOT,
-            """
-            {"format": "skydas-region/1", "id": "w", "name": "W", "home": ["LT"],
-             "crs": "EPSG:3346", "hostile_borders": ["LT-BY"],
-             "objectives": {"type": "FeatureCollection", "features": [
-               {"type": "Feature", "id": "a", "properties": {"name": "A", "radius_m": 0},
-                "geometry": {"type": "Point", "coordinates": [%.9f, %.9f]}},
-               {"type": "Feature", "id": "b", "properties": {"name": "B", "radius_m": 0},
-                "geometry": {"type": "Point", "coordinates": [%.9f, %.9f]}}]},
-             "friendly_routes": [{"id": "ab", "name": "A to B", "from": "a", "to": "b"}]}
-            """,
-            a[0],
-            a[1],
-            b[0],
-            b[1]));
+    RegionDefinition def = sr.routeAtoB(dir, "\"LT-BY\"", 2.5, 10.5, 38.5, 10.5);
     AssessmentRegion base = sr.build();
     return new AssessmentRegion(
         base.name(),
@@ -74,7 +54,7 @@ class WorksTimelineTest {
         Map.of(),
         null,
         null,
-        RegionDefinition.read(f));
+        def);
   }
 
   private String line(double c0, double c1) {
