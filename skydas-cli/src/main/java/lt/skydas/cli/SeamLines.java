@@ -15,9 +15,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import lt.skydas.assess.seam.SeamAnalysis;
+import lt.skydas.assess.seam.SeamClosers;
 import lt.skydas.core.geo.Crs;
 import lt.skydas.core.geo.GridSpec;
+import lt.skydas.core.geojson.Feature;
+import lt.skydas.core.geojson.GeoJsonReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.region.Country;
@@ -86,6 +90,47 @@ final class SeamLines {
       out.add(m);
     }
     return new SeamAnalysis.Line(cc, source, out);
+  }
+
+  /**
+   * Candidate sites ({@code skydas candidates}' GeoJSON) by the country they lie in, in the pack's
+   * CRS, with their cheapest cost.
+   */
+  static Map<String, List<SeamClosers.Site>> sites(Path file, Region pack) {
+    Map<String, List<SeamClosers.Site>> out = new java.util.LinkedHashMap<>();
+    Crs crs = pack.crs();
+    for (Feature f : GeoJsonReader.readAll(file)) {
+      if (f.geometry() == null) {
+        continue;
+      }
+      Geometry m = crs.toMetric(f.geometry());
+      Coordinate p = m.getInteriorPoint().getCoordinate();
+      int cell = pack.grid().cellAt(p.x, p.y);
+      Country at = cell >= 0 ? Country.fromCode(pack.country()[cell]) : countryOf(pack, m);
+      if (at == null || at == Country.NONE) {
+        throw SkydasProblem.badInput(
+            file.toString(), f.label(), "lies in no country of the region's pack");
+      }
+      Object cost = f.properties().get("cheapest_cost_eur");
+      String id = f.id() != null ? f.id() : "site-" + f.index();
+      out.computeIfAbsent(at.name(), k -> new ArrayList<>())
+          .add(
+              new SeamClosers.Site(
+                  id, m, cost instanceof Number n ? n.doubleValue() : Double.POSITIVE_INFINITY));
+    }
+    return out;
+  }
+
+  /** The country whose polygon covers {@code m}'s interior point (beyond the grid), or null. */
+  private static Country countryOf(Region pack, Geometry m) {
+    var pt = m.getInteriorPoint();
+    for (Country c : Country.values()) {
+      Geometry poly = c == Country.NONE ? null : pack.countryPolygon(c);
+      if (poly != null && poly.covers(pt)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** The feature's place in its file, without the file's name (the problem names the file). */

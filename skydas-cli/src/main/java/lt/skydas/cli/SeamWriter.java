@@ -19,6 +19,7 @@ import java.util.Map;
 import lt.skydas.assess.report.ReportHtml;
 import lt.skydas.assess.seam.SeamAnalysis;
 import lt.skydas.assess.seam.SeamAnalysis.Seam;
+import lt.skydas.assess.seam.SeamClosers;
 import lt.skydas.core.geo.Crs;
 import lt.skydas.core.geojson.GeoJsonWriter;
 import lt.skydas.core.io.AtomicOutput;
@@ -40,6 +41,7 @@ final class SeamWriter {
       Path out,
       List<Seam> seams,
       List<List<SeamAvenues.Through>> through,
+      List<List<SeamClosers.Closer>> closers,
       Map<String, SeamAnalysis.Line> lines,
       Crs crs,
       double radiusKm,
@@ -49,7 +51,8 @@ final class SeamWriter {
         dir -> {
           Files.writeString(
               dir.resolve("seams.json"),
-              JSON.writeValueAsString(json(seams, through, lines, crs, radiusKm, seconds)));
+              JSON.writeValueAsString(
+                  json(seams, through, closers, lines, crs, radiusKm, seconds)));
           try (OutputStream os = Files.newOutputStream(dir.resolve("seams.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new BufferedOutputStream(os), 6)) {
             for (Seam s : seams) {
@@ -71,7 +74,8 @@ final class SeamWriter {
           } catch (SQLException e) {
             throw new java.io.IOException("meeting-points.gpkg: " + e.getMessage(), e);
           }
-          Files.writeString(dir.resolve("seams.html"), html(seams, through, lines, crs, radiusKm));
+          Files.writeString(
+              dir.resolve("seams.html"), html(seams, through, closers, lines, crs, radiusKm));
         });
   }
 
@@ -87,6 +91,7 @@ final class SeamWriter {
   static Map<String, Object> json(
       List<Seam> seams,
       List<List<SeamAvenues.Through>> through,
+      List<List<SeamClosers.Closer>> closers,
       Map<String, SeamAnalysis.Line> lines,
       Crs crs,
       double radiusKm,
@@ -123,6 +128,18 @@ final class SeamWriter {
         }
         r.put("avenues_through", av);
       }
+      if (closers != null) {
+        List<Object> cl = new ArrayList<>();
+        for (SeamClosers.Closer c : closers.get(k)) {
+          Map<String, Object> x = new LinkedHashMap<>();
+          x.put("country", c.country());
+          x.put("site", c.site().id());
+          x.put("gap_after_km", km(c.gapAfter_m()));
+          x.put("cost_eur", Math.round(c.site().cost_eur()));
+          cl.add(x);
+        }
+        r.put("best_closers", cl);
+      }
       rows.add(r);
     }
     m.put("seams", rows);
@@ -144,6 +161,25 @@ final class SeamWriter {
         f.objective(),
         f.vehicle(),
         f.season());
+  }
+
+  /** "; best closer: LT c1 (gap 2.00 km, EUR 1.2 m), PL …" for the console. */
+  static String closersLine(List<SeamClosers.Closer> cs) {
+    if (cs.isEmpty()) {
+      return "; no candidate site narrows it";
+    }
+    List<String> parts = new ArrayList<>();
+    for (SeamClosers.Closer c : cs) {
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "%s %s (gap %.2f km, EUR %.2f m)",
+              c.country(),
+              c.site().id(),
+              c.gapAfter_m() / 1000,
+              c.site().cost_eur() / 1e6));
+    }
+    return "; best candidate: " + String.join(", ", parts);
   }
 
   /** One console line. */
@@ -232,6 +268,7 @@ final class SeamWriter {
   private static String html(
       List<Seam> seams,
       List<List<SeamAvenues.Through>> through,
+      List<List<SeamClosers.Closer>> closers,
       Map<String, SeamAnalysis.Line> lines,
       Crs crs,
       double radiusKm) {
@@ -257,6 +294,7 @@ final class SeamWriter {
         .append(" km of a tri-point count.</p>")
         .append("<table><thead><tr><th>Allied border</th><th>Facing</th><th>Tri-point</th>")
         .append("<th>Status</th><th>Gap (km)</th><th>Meeting point</th><th>Avenues through</th>")
+        .append("<th>Best candidate per side</th>")
         .append("</tr></thead><tbody>");
     for (int k = 0; k < seams.size(); k++) {
       Seam s = seams.get(k);
@@ -278,10 +316,12 @@ final class SeamWriter {
           .append(s.meeting() == null ? "–" : text(lonLat(s.meeting(), crs)))
           .append("</td><td>")
           .append(through == null ? "–" : ReportHtml.esc(avenuesLine(through.get(k)).substring(2)))
+          .append("</td><td>")
+          .append(closers == null ? "–" : ReportHtml.esc(closersLine(closers.get(k)).substring(2)))
           .append("</td></tr>");
     }
     if (seams.isEmpty()) {
-      h.append("<tr><td colspan=\"7\">No tri-point with both countries' lines.</td></tr>");
+      h.append("<tr><td colspan=\"8\">No tri-point with both countries' lines.</td></tr>");
     }
     h.append("</tbody></table><p>Map data © OpenStreetMap contributors (ODbL).</p></body></html>");
     return h.toString();

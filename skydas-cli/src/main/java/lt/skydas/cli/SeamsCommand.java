@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import lt.skydas.assess.seam.SeamAnalysis;
 import lt.skydas.assess.seam.SeamAnalysis.Seam;
+import lt.skydas.assess.seam.SeamClosers;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.region.Country;
@@ -66,6 +67,14 @@ final class SeamsCommand implements Callable<Integer> {
               + " of approach that pass through each seam's gap.")
   Path assessment;
 
+  @Option(
+      names = "--candidates",
+      paramLabel = "SITES.geojson",
+      description =
+          "Candidate sites of the region (skydas candidates' output): names, per seam and side,"
+              + " the site that would narrow the gap most.")
+  Path candidates;
+
   @Mixin RegionOptions region = new RegionOptions();
 
   @Option(names = "--quiet", description = "Print only errors and the output path.")
@@ -109,13 +118,16 @@ final class SeamsCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<List<SeamAvenues.Through>> through =
         assessment == null ? null : SeamAvenues.of(assessment, seams, pack.crs(), radiusKm * 1000);
-    SeamWriter.write(out, seams, through, read, pack.crs(), radiusKm, seconds);
+    List<List<SeamClosers.Closer>> closers =
+        candidates == null ? null : closers(seams, read, SeamLines.sites(candidates, pack));
+    SeamWriter.write(out, seams, through, closers, read, pack.crs(), radiusKm, seconds);
     if (!quiet) {
       List<String> report = new ArrayList<>();
       for (int i = 0; i < seams.size(); i++) {
         report.add(
             SeamWriter.line(seams.get(i), pack.crs())
-                + (through == null ? "" : SeamWriter.avenuesLine(through.get(i))));
+                + (through == null ? "" : SeamWriter.avenuesLine(through.get(i)))
+                + (closers == null ? "" : SeamWriter.closersLine(closers.get(i))));
       }
       if (report.isEmpty()) {
         report.add("No tri-point of the region's allied borders has both countries' lines.");
@@ -124,5 +136,26 @@ final class SeamsCommand implements Callable<Integer> {
     }
     System.out.println("Seams: " + out.resolve("seams.html"));
     return 0;
+  }
+
+  private List<List<SeamClosers.Closer>> closers(
+      List<Seam> seams,
+      Map<String, SeamAnalysis.Line> lines,
+      Map<String, List<SeamClosers.Site>> sites) {
+    List<List<SeamClosers.Closer>> out = new ArrayList<>();
+    for (Seam s : seams) {
+      String[] ab = s.allies().split("-");
+      out.add(
+          SeamClosers.best(
+              s,
+              radiusKm * 1000,
+              ab[0],
+              lines.get(ab[0]).features(),
+              sites.getOrDefault(ab[0], List.of()),
+              ab[1],
+              lines.get(ab[1]).features(),
+              sites.getOrDefault(ab[1], List.of())));
+    }
+    return out;
   }
 }

@@ -91,6 +91,31 @@ class SeamsCommandTest {
         + "}}";
   }
 
+  /** Candidate sites as skydas candidates writes them. */
+  private static Path candidates() throws IOException {
+    Path p = dir.resolve("candidates.geojson");
+    Files.writeString(
+        p,
+        "{\"type\":\"FeatureCollection\",\"features\":["
+            + site("c1", "[[25.003,54.605],[25.019,54.605]]", 100)
+            + ","
+            + site("p1", "[[24.981,54.604],[24.996,54.604]]", 50)
+            + ","
+            + site("p2", "[[24.981,54.63],[24.996,54.63]]", 10)
+            + "]}");
+    return p;
+  }
+
+  private static String site(String id, String coords, long cost) {
+    return "{\"type\":\"Feature\",\"id\":\""
+        + id
+        + "\",\"properties\":{\"kind\":\"belt\",\"cheapest_cost_eur\":"
+        + cost
+        + "},\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
+        + coords
+        + "}}";
+  }
+
   private static String avenue(String coords, double hours) {
     return "{\"type\":\"Feature\",\"properties\":{\"objective\":\"t\",\"vehicle\":\"tracked\","
         + "\"season\":\"dry\",\"scenario\":\"baseline\",\"time_h\":"
@@ -142,6 +167,8 @@ class SeamsCommandTest {
             "PL=" + pl,
             "--assessment",
             assessed.toString(),
+            "--candidates",
+            candidates().toString(),
             "--out",
             out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
@@ -156,6 +183,19 @@ class SeamsCommandTest {
     assertThat(s.path("seams")).hasSize(1);
     assertThat(seam.path("status").asText()).isEqualTo("gap");
     assertThat(seam.path("avenues_through")).hasSize(1);
+    // each side's candidate nearest the other's line end: LT's c1, PL's p1 (p2 lies further off)
+    JsonNode best = seam.path("best_closers");
+    assertThat(best).hasSize(2);
+    assertThat(best.get(0).path("country").asText()).isEqualTo("LT");
+    assertThat(best.get(0).path("site").asText()).isEqualTo("c1");
+    Coordinate c1 = Crs.lks94().toMetric(25.003, 54.605, new Coordinate());
+    assertThat(best.get(0).path("gap_after_km").asDouble())
+        .isEqualTo(Math.round(c1.distance(b)) / 1000.0);
+    assertThat(best.get(1).path("site").asText()).isEqualTo("p1");
+    Coordinate p1 = Crs.lks94().toMetric(24.996, 54.604, new Coordinate());
+    assertThat(best.get(1).path("gap_after_km").asDouble())
+        .isEqualTo(Math.round(a.distance(p1)) / 1000.0);
+    assertThat(r.out()).contains("best candidate: LT c1");
     assertThat(seam.path("avenues_through").get(0).path("time_h").asDouble()).isEqualTo(1.25);
     assertThat(seam.path("gap_km").asDouble()).isEqualTo(gapKm);
     assertThat(seam.path("end_LT").get(0).asDouble()).isCloseTo(25.02, within(1e-6));

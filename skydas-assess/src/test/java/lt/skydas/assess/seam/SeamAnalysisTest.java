@@ -75,6 +75,33 @@ class SeamAnalysisTest {
   }
 
   @Test
+  void eachSidesBestCandidateIsTheOneLeavingTheSmallestGap() {
+    List<Geometry> lt = segments(2000, 9000, 500);
+    List<Geometry> pl = segments(-9000, -1500, 400);
+    Seam s =
+        new SeamAnalysis(20_000)
+            .analyse(
+                BORDERS,
+                Set.of("BY"),
+                Map.of("LT", new Line("LT", "a", lt), "PL", new Line("PL", "b", pl)))
+            .get(0);
+    List<SeamClosers.Site> ltSites =
+        List.of(
+            new SeamClosers.Site("c1", wkt("LINESTRING (500 500, 1900 500)"), 10),
+            new SeamClosers.Site("c2", wkt("LINESTRING (1000 450, 1900 450)"), 5),
+            new SeamClosers.Site("far", wkt("LINESTRING (30000 500, 31000 500)"), 1));
+    List<SeamClosers.Site> plSites =
+        List.of(
+            new SeamClosers.Site("p1", wkt("LINESTRING (-1400 400, -100 400)"), 7),
+            new SeamClosers.Site("p2", wkt("LINESTRING (-9000 3000, -8000 3000)"), 1));
+    List<SeamClosers.Closer> best =
+        SeamClosers.best(s, 20_000, "LT", lt, ltSites, "PL", pl, plSites);
+    assertThat(best).extracting(c -> c.site().id()).containsExactly("c1", "p1");
+    assertThat(best.get(0).gapAfter_m()).isCloseTo(Math.hypot(2000, 100), within(1e-9));
+    assertThat(best.get(1).gapAfter_m()).isCloseTo(Math.hypot(2100, 100), within(1e-9));
+  }
+
+  @Test
   void linesThatMeetAreJoinedAndAMissingLineLeavesTheSeamOpen() {
     Map<String, Line> joined =
         Map.of(
