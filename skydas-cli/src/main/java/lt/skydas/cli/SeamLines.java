@@ -93,8 +93,8 @@ final class SeamLines {
   }
 
   /**
-   * Candidate sites ({@code skydas candidates}' GeoJSON) by the country they lie in, in the pack's
-   * CRS, with their cheapest cost.
+   * Candidate sites ({@code skydas candidates}' GeoJSON) by the country they lie in (sites whose
+   * interior point lies in no country are left out), in the pack's CRS, with their cheapest cost.
    */
   static Map<String, List<SeamClosers.Site>> sites(Path file, Region pack) {
     Map<String, List<SeamClosers.Site>> out = new java.util.LinkedHashMap<>();
@@ -108,8 +108,7 @@ final class SeamLines {
       int cell = pack.grid().cellAt(p.x, p.y);
       Country at = cell >= 0 ? Country.fromCode(pack.country()[cell]) : countryOf(pack, m);
       if (at == null || at == Country.NONE) {
-        throw SkydasProblem.badInput(
-            file.toString(), f.label(), "lies in no country of the region's pack");
+        continue; // its interior point on water or beyond every country: no side's site
       }
       Object cost = f.properties().get("cheapest_cost_eur");
       String id = f.id() != null ? f.id() : "site-" + f.index();
