@@ -98,9 +98,10 @@ final class CorridorRace {
 
   /**
    * The race of class {@code v} in {@code season} on every route of {@code paths} of that season:
-   * one first-of-targets search per side and route in the attacker's search without the plan
-   * ({@code base}) and, with a plan, in its search with it ({@code plan}). The suppliers hand out
-   * the calling thread's search set up for each.
+   * per side one search that stops once it has reached every route's path (target groups), in the
+   * attacker's search without the plan ({@code base}) and, with a plan (or a plan path that
+   * differs), in its search with it ({@code plan}). The suppliers hand out the calling thread's
+   * search set up for each.
    */
   List<RaceTime> run(
       VehicleClass v,
@@ -110,18 +111,27 @@ final class CorridorRace {
       java.util.function.Supplier<CostDistanceSearch> base,
       java.util.function.Supplier<CostDistanceSearch> plan,
       boolean hasPlan) {
-    List<RaceTime> out = new ArrayList<>();
+    List<RoutePath> mine = new ArrayList<>();
+    boolean samePaths = true;
     for (RoutePath rp : paths) {
-      if (rp.season() != season || rp.baseNodes().length == 0) {
-        continue;
+      if (rp.season() == season && rp.baseNodes().length > 0) {
+        mine.add(rp);
+        samePaths &= rp.planNodes() == rp.baseNodes();
       }
-      ReinforcementRoute r = routes.get(rp.route());
-      for (Map.Entry<String, int[]> side : sides.entrySet()) {
-        double cutBase = cut(base.get(), side.getValue(), rp.baseNodes());
-        double cutPlan =
-            !hasPlan && rp.planNodes() == rp.baseNodes()
-                ? cutBase
-                : cut(plan.get(), side.getValue(), rp.planNodes());
+    }
+    List<RaceTime> out = new ArrayList<>();
+    if (mine.isEmpty()) {
+      return out;
+    }
+    int[][] baseGroups = mine.stream().map(RoutePath::baseNodes).toArray(int[][]::new);
+    int[][] planGroups = mine.stream().map(RoutePath::planNodes).toArray(int[][]::new);
+    for (Map.Entry<String, int[]> side : sides.entrySet()) {
+      double[] cutBase = cuts(base.get(), side.getValue(), baseGroups);
+      double[] cutPlan =
+          !hasPlan && samePaths ? cutBase : cuts(plan.get(), side.getValue(), planGroups);
+      for (int i = 0; i < mine.size(); i++) {
+        RoutePath rp = mine.get(i);
+        ReinforcementRoute r = routes.get(rp.route());
         out.add(
             new RaceTime(
                 r.id(),
@@ -131,23 +141,38 @@ final class CorridorRace {
                 season,
                 rp.transitBase_s(),
                 rp.transitPlan_s(),
-                cutBase,
-                cutPlan));
+                cutBase[i],
+                cutPlan[i]));
       }
     }
+    // routes first, then sides, as the report lists them
+    out.sort(java.util.Comparator.comparingInt(x -> indexOf(routes, x.routeId())));
     return out;
   }
 
-  /** The attacker's earliest arrival from {@code sources} at any of {@code path}, +Inf if never. */
-  static double cut(CostDistanceSearch s, int[] sources, int[] path) {
-    if (path.length == 0) {
-      return Double.POSITIVE_INFINITY;
+  private static int indexOf(List<ReinforcementRoute> routes, String id) {
+    for (int i = 0; i < routes.size(); i++) {
+      if (routes.get(i).id().equals(id)) {
+        return i;
+      }
     }
-    s.run(Query.from(sources).withFirstOfTargets(path).withoutPaths());
-    double best = Double.POSITIVE_INFINITY;
-    for (int n : path) {
-      best = Math.min(best, s.cost(n));
+    return routes.size();
+  }
+
+  /**
+   * Per group (a route's path), the attacker's earliest arrival from {@code sources} at any of its
+   * nodes, +Inf if never: one search that stops when every group is reached.
+   */
+  static double[] cuts(CostDistanceSearch s, int[] sources, int[][] groups) {
+    s.run(Query.from(sources).withTargetGroups(groups).withoutPaths());
+    double[] out = new double[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      double best = Double.POSITIVE_INFINITY;
+      for (int n : groups[g]) {
+        best = Math.min(best, s.cost(n));
+      }
+      out[g] = best;
     }
-    return best;
+    return out;
   }
 }
