@@ -24,7 +24,6 @@ import lt.skydas.costdist.Query;
 import lt.skydas.mobility.Season;
 import lt.skydas.mobility.SpeedTable;
 import lt.skydas.mobility.VehicleClass;
-import lt.skydas.mobility.network.MobilityCosts;
 import lt.skydas.mobility.network.MobilityNetwork;
 import lt.skydas.mobility.network.MobilityNetworkBuilder;
 import lt.skydas.plan.BarrierPlan;
@@ -58,6 +57,9 @@ public final class Assessor {
   private final List<ReinforcementRoute> routes = new ArrayList<>();
   private final List<int[]> routeFrom = new ArrayList<>();
   private final List<int[]> routeTo = new ArrayList<>();
+
+  /** The friendly routes' searches. */
+  private final RouteSearches routeSearches;
 
   /** The attacker's sides for the corridor race; null without routes. */
   private final CorridorRace race;
@@ -112,6 +114,7 @@ public final class Assessor {
       }
     }
     this.race = routes.isEmpty() ? null : new CorridorRace(region);
+    this.routeSearches = new RouteSearches(this, routes, routeFrom, routeTo);
   }
 
   /**
@@ -244,13 +247,13 @@ public final class Assessor {
       order.sort(java.util.Comparator.comparingInt(AssessmentRunOrder::weight).reversed());
       // friendly routes first: each case races the attacker against their paths
       PlanEffects friendly = effects.forFriendlyTraffic();
-      List<Future<RouteRun>> routeFutures = new ArrayList<>();
+      List<Future<RouteSearches.RouteRun>> routeFutures = new ArrayList<>();
       for (Season s : seasons) {
-        routeFutures.add(pool.submit(() -> routeTimes(s, friendly, opt)));
+        routeFutures.add(pool.submit(() -> routeSearches.times(s, friendly, opt)));
       }
       List<AssessmentResult.RouteTime> reinforcement = new ArrayList<>();
       List<CorridorRace.RoutePath> paths = new ArrayList<>();
-      for (Future<RouteRun> f : routeFutures) {
+      for (Future<RouteSearches.RouteRun> f : routeFutures) {
         reinforcement.addAll(f.get().times());
         paths.addAll(f.get().paths());
       }
@@ -307,10 +310,7 @@ public final class Assessor {
 
   /** A wheeled convoy's cost per network edge in season {@code s} (s), nothing built. */
   public double[] friendlyEdgeCosts(Season s, SpeedTable speeds) {
-    float[] friction =
-        MobilityCosts.friction(
-            region.landCover(), region.landCoverNames(), speeds, VehicleClass.WHEELED, s);
-    return MobilityCosts.edgeCosts(net, friction, speeds, VehicleClass.WHEELED, s);
+    return routeSearches.edgeCosts(s, speeds);
   }
 
   /**
@@ -319,84 +319,7 @@ public final class Assessor {
    * calling thread's search.
    */
   public double[] routeTransit_s(Season s, SpeedTable speeds, double[] edgeCosts) {
-    float[] friction =
-        MobilityCosts.friction(
-            region.landCover(), region.landCoverNames(), speeds, VehicleClass.WHEELED, s);
-    CostDistanceSearch b =
-        search(0, grid(region.grid(), friction, null), topology.withCosts(edgeCosts));
-    double[] out = new double[routes.size()];
-    for (int i = 0; i < out.length; i++) {
-      b.run(Query.from(routeFrom.get(i)).withFirstOfTargets(routeTo.get(i)).withoutPaths());
-      out[i] = min(b, routeTo.get(i));
-    }
-    return out;
-  }
-
-  /** The routes' times in one season and their fastest paths (for the corridor race). */
-  private record RouteRun(
-      List<AssessmentResult.RouteTime> times, List<CorridorRace.RoutePath> paths) {}
-
-  /**
-   * Friendly wheeled travel time along each reinforcement route in season {@code s}, without and
-   * with the plan's non-openable obstacles, and the fastest paths.
-   */
-  private RouteRun routeTimes(Season s, PlanEffects friendly, AssessmentOptions opt) {
-    if (routes.isEmpty()) {
-      return new RouteRun(List.of(), List.of());
-    }
-    GridSpec g = region.grid();
-    VehicleClass v = VehicleClass.WHEELED;
-    float[] friction =
-        MobilityCosts.friction(region.landCover(), region.landCoverNames(), opt.speeds(), v, s);
-    double[] base = MobilityCosts.edgeCosts(net, friction, opt.speeds(), v, s);
-    CostDistanceSearch b = search(0, grid(g, friction, null), topology.withCosts(base));
-    boolean obstructed = !friendly.plan().obstacles().isEmpty();
-    CostDistanceSearch p =
-        obstructed
-            ? search(
-                1,
-                grid(g, friction, friendly.penalties(g.cellCount(), v, -1)),
-                topology.withCosts(friendly.edgeCosts(base, v, -1)))
-            : b;
-    List<AssessmentResult.RouteTime> out = new ArrayList<>();
-    List<CorridorRace.RoutePath> paths = new ArrayList<>();
-    for (int i = 0; i < routes.size(); i++) {
-      ReinforcementRoute r = routes.get(i);
-      int[] to = routeTo.get(i);
-      b.run(Query.from(routeFrom.get(i)).withFirstOfTargets(to));
-      double t0 = min(b, to);
-      int[] basePath = pathTo(b, to);
-      double t1 = t0;
-      int[] planPath = basePath;
-      if (obstructed) {
-        p.run(Query.from(routeFrom.get(i)).withFirstOfTargets(to));
-        t1 = min(p, to);
-        planPath = pathTo(p, to);
-      }
-      out.add(
-          new AssessmentResult.RouteTime(r.id(), r.name(), s, t0, t1, opt.reinforcementLimitPct()));
-      paths.add(new CorridorRace.RoutePath(i, s, t0, t1, basePath, planPath));
-    }
-    return new RouteRun(out, paths);
-  }
-
-  /** The path to the cheapest of {@code targets} (empty when none was reached). */
-  private static int[] pathTo(CostDistanceSearch s, int[] targets) {
-    int best = -1;
-    for (int n : targets) {
-      if (Double.isFinite(s.cost(n)) && (best < 0 || s.cost(n) < s.cost(best))) {
-        best = n;
-      }
-    }
-    return best < 0 ? new int[0] : s.path(best);
-  }
-
-  private static double min(CostDistanceSearch s, int[] nodes) {
-    double best = Double.POSITIVE_INFINITY;
-    for (int n : nodes) {
-      best = Math.min(best, s.cost(n));
-    }
-    return best;
+    return routeSearches.transit(s, speeds, edgeCosts);
   }
 
   /** Relative search cost per class on the shipped region (measured), for scheduling only. */
