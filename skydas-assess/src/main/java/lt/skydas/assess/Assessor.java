@@ -54,10 +54,6 @@ public final class Assessor {
   private final ThreadLocal<CostDistanceSearch[]> searches =
       ThreadLocal.withInitial(() -> new CostDistanceSearch[3]);
 
-  private final List<ReinforcementRoute> routes = new ArrayList<>();
-  private final List<int[]> routeFrom = new ArrayList<>();
-  private final List<int[]> routeTo = new ArrayList<>();
-
   /** The friendly routes' searches. */
   private final RouteSearches routeSearches;
 
@@ -104,17 +100,8 @@ public final class Assessor {
     }
     this.allObjectiveNodes = all.stream().mapToInt(Integer::intValue).toArray();
     this.humanitarian = new HumanitarianCheck(region.civilians());
-    for (ReinforcementRoute r : ReinforcementRoute.of(region.definition())) {
-      int[] from = nodesOf(r.from());
-      int[] to = nodesOf(r.to());
-      if (from.length > 0 && to.length > 0) {
-        routes.add(r);
-        routeFrom.add(from);
-        routeTo.add(to);
-      }
-    }
-    this.race = routes.isEmpty() ? null : new CorridorRace(region);
-    this.routeSearches = new RouteSearches(this, routes, routeFrom, routeTo);
+    this.routeSearches = new RouteSearches(this);
+    this.race = routeSearches.routes().isEmpty() ? null : new CorridorRace(region);
   }
 
   /**
@@ -305,7 +292,7 @@ public final class Assessor {
 
   /** The friendly reinforcement routes found in the region (both ends on the network). */
   public List<ReinforcementRoute> routes() {
-    return List.copyOf(routes);
+    return routeSearches.routes();
   }
 
   /** A wheeled convoy's cost per network edge in season {@code s} (s), nothing built. */
@@ -434,7 +421,7 @@ public final class Assessor {
                 v,
                 s,
                 routePaths,
-                routes,
+                routeSearches.routes(),
                 () -> search(2, baseGrid, topology.withCosts(base)),
                 () -> search(2, planGrid, topology.withCosts(planCosts)),
                 hasPlan);

@@ -14,7 +14,7 @@ import lt.skydas.mobility.network.MobilityCosts;
  * The friendly reinforcement routes' searches of an {@link Assessor}: a wheeled convoy's transit
  * time and fastest path per route and season, without and with the plan's obstacles (for the report
  * and the corridor race), or with edge costs given (dual-use works). Uses the calling thread's
- * searches of the assessor; the route lists are read-only.
+ * searches of the assessor; immutable otherwise.
  */
 final class RouteSearches {
   private final Assessor a;
@@ -22,11 +22,30 @@ final class RouteSearches {
   private final List<int[]> from;
   private final List<int[]> to;
 
-  RouteSearches(Assessor a, List<ReinforcementRoute> routes, List<int[]> from, List<int[]> to) {
+  /** The region definition's routes whose both ends cover a node of {@code a}'s network. */
+  RouteSearches(Assessor a) {
     this.a = a;
-    this.routes = routes;
-    this.from = from;
-    this.to = to;
+    List<ReinforcementRoute> rs = new ArrayList<>();
+    List<int[]> f = new ArrayList<>();
+    List<int[]> t = new ArrayList<>();
+    AssessmentRegion region = a.region();
+    for (ReinforcementRoute r : ReinforcementRoute.of(region.definition())) {
+      int[] from = ObjectiveNodes.of(region.grid(), region.landCover(), a.network(), r.from());
+      int[] to = ObjectiveNodes.of(region.grid(), region.landCover(), a.network(), r.to());
+      if (from.length > 0 && to.length > 0) {
+        rs.add(r);
+        f.add(from);
+        t.add(to);
+      }
+    }
+    this.routes = List.copyOf(rs);
+    this.from = List.copyOf(f);
+    this.to = List.copyOf(t);
+  }
+
+  /** The routes found in the region (both ends on the network), in the definition's order. */
+  List<ReinforcementRoute> routes() {
+    return routes;
   }
 
   /** The routes' times in one season and their fastest paths (for the corridor race). */
