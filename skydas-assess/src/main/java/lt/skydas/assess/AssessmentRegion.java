@@ -72,6 +72,17 @@ public record AssessmentRegion(
         RegionDefinition.lithuania());
   }
 
+  /** Key prefix in {@link #mapLayers} of a home country's land ("home:LT"), unsimplified. */
+  public static final String HOME_LAYER = "home:";
+
+  /**
+   * The land of home country {@code iso} (map CRS, as the pack holds it), or null when the region
+   * was made without it (hand-made test regions).
+   */
+  public Geometry homePolygon(String iso) {
+    return mapLayers.get(HOME_LAYER + iso);
+  }
+
   /** The hostile border pairs the attacker starts behind ("LT-BY" …). */
   /** The calling thread's transformer between lon/lat and the region's map CRS. */
   public lt.skydas.core.geo.Crs crs() {

@@ -52,6 +52,12 @@ public final class RegionInputs {
       }
     }
     layers.put("countries", gf.buildGeometry(land));
+    for (Country c : region.definition().homeCountries()) {
+      Geometry p = region.countryPolygon(c);
+      if (p != null) {
+        layers.put(AssessmentRegion.HOME_LAYER + c.name(), p);
+      }
+    }
     RoadGraph roads = region.roads();
     List<LineString> main = new ArrayList<>();
     for (int e = 0; e < roads.edgeCount(); e++) {

@@ -25,6 +25,7 @@ import lt.skydas.optimize.LimitsFinder;
 import lt.skydas.optimize.OptimizationResult;
 import lt.skydas.optimize.OptimizationWriter;
 import lt.skydas.optimize.OptimizeOptions;
+import lt.skydas.optimize.OptionProblems;
 import lt.skydas.optimize.ProtectOptions;
 import lt.skydas.optimize.WarningOptions;
 import lt.skydas.optimize.edits.SiteEditsReader;
@@ -95,7 +96,12 @@ final class OptimizeCommand implements Callable<Integer> {
   public Integer call() {
     OptimizeOptions opt = programme.options();
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
-    Run run = run(region, graphCell, opt, objectives, catalog, sites, protect, progress);
+    Run run;
+    try {
+      run = run(region, graphCell, opt, objectives, catalog, sites, protect, progress);
+    } catch (SkydasProblem p) {
+      throw OptionProblems.named(p, null, ProgrammeOptions::optionName); // an option's field
+    }
     Path report = OptimizationWriter.write(out, run.result(), run.region(), run.limits());
     if (!quiet) {
       print(run.result());
@@ -149,6 +155,7 @@ final class OptimizeCommand implements Callable<Integer> {
     }
     RegionStore.Loaded loaded = region.load(progress);
     AssessmentRegion ar = loaded.region();
+    BarrierOptimizer.checkFor(opt, ar);
     ProtectOptions guard = protect.options(ar.grid());
     AssessmentRegion gr = ar;
     if (region.pack == null) {
@@ -265,6 +272,7 @@ final class OptimizeCommand implements Callable<Integer> {
       System.out.println(OptimizationWriter.warningLine(r));
     }
     System.out.println(OptimizationWriter.emplacementLine(r));
+    OptimizationWriter.countryLines(r).forEach(System.out::println);
     System.out.printf(
         Locale.ROOT,
         "Objective (%s): model %.4f (empty plan %.4f, bound %.4f), verified %.4f (empty plan"

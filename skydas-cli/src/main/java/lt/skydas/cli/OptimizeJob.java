@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
 import lt.skydas.assess.Objective;
 import lt.skydas.assess.ObjectivesReader;
 import lt.skydas.core.problem.ProblemCode;
@@ -63,6 +65,7 @@ final class OptimizeJob implements JobType {
     number(p, "barriers_max_eur").ifPresent(b::barriersMax_eur);
     number(p, "ew_max_eur").ifPresent(b::ewMax_eur);
     number(p, "clearance_max_eur").ifPresent(b::clearanceMax_eur);
+    b.countryBudgets_eur(byCountry(p, "country_budgets_eur"));
     if (p.has("sensors")) {
       b.sensors(p.get("sensors").asBoolean());
     }
@@ -93,6 +96,27 @@ final class OptimizeJob implements JobType {
       throw OptionProblems.invalid(ProblemCode.BAD_INPUT, field, "must be a number");
     }
     return OptionalDouble.of(v.asDouble());
+  }
+
+  /** The field's object of amounts by country code ({"LT": 6e8}); empty when absent or null. */
+  private static Map<String, Double> byCountry(JsonNode p, String field) {
+    JsonNode v = p.get(field);
+    Map<String, Double> out = new TreeMap<>();
+    if (v == null || v.isNull()) {
+      return out;
+    }
+    if (!v.isObject()) {
+      throw OptionProblems.invalid(
+          ProblemCode.BAD_INPUT, field, "must be an object of amounts by country ({\"LT\": 6e8})");
+    }
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
+      if (!e.getValue().isNumber()) {
+        throw OptionProblems.invalid(
+            ProblemCode.BAD_INPUT, field, "must be an amount for " + e.getKey());
+      }
+      out.put(e.getKey(), e.getValue().asDouble());
+    }
+    return out;
   }
 
   /** The field's numbers (an array, or one number); empty when absent or null. */

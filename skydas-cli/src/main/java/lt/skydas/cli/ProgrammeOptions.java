@@ -161,6 +161,16 @@ final class ProgrammeOptions {
   Double barriersMax;
 
   @Option(
+      names = "--country-budgets-eur",
+      split = ",",
+      paramLabel = "CC=EUR",
+      description =
+          "A budget per home country of a joint region, e.g. LT=6e8,PL=4e8: each country pays"
+              + " for the sites in its land (obstacles with their clearance, sensors, depot"
+              + " sites, EW), a row beside the total (default: the total alone).")
+  List<String> countryBudgets;
+
+  @Option(
       names = "--ew-max-eur",
       paramLabel = "EUR",
       description =
@@ -274,6 +284,22 @@ final class ProgrammeOptions {
         throw new SkydasProblem(ProblemCode.USAGE, "--weights: not a number in " + kv);
       }
     }
+    java.util.Map<String, Double> byCountry = new java.util.TreeMap<>();
+    for (String kv : countryBudgets == null ? List.<String>of() : countryBudgets) {
+      int eq = kv.indexOf('=');
+      String cc = eq < 0 ? "" : kv.substring(0, eq).trim().toUpperCase(java.util.Locale.ROOT);
+      if (eq < 0 || byCountry.containsKey(cc)) {
+        throw new SkydasProblem(
+            ProblemCode.USAGE,
+            "--country-budgets-eur wants CC=EUR once per country (LT=6e8,PL=4e8), not " + kv);
+      }
+      try {
+        byCountry.put(cc, Double.parseDouble(kv.substring(eq + 1).trim()));
+      } catch (NumberFormatException e) {
+        throw new SkydasProblem(ProblemCode.USAGE, "--country-budgets-eur: not a number in " + kv);
+      }
+    }
+    b.countryBudgets_eur(byCountry);
     try {
       return b.build();
     } catch (SkydasProblem p) {

@@ -23,6 +23,7 @@ import lt.skydas.optimize.model.GateGraph;
 import lt.skydas.optimize.solve.ModelObjective;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.SensorCatalog;
+import lt.skydas.plan.SensorSite;
 
 /**
  * The optimisation pipeline: candidates (with the user's edits) → friendly-route restrictions →
@@ -93,6 +94,17 @@ public final class BarrierOptimizer {
   }
 
   /**
+   * The options' values that depend on the region, checked before any work: each country budget
+   * names a home country of {@code region}.
+   *
+   * @throws SkydasProblem USAGE with the field ({@link OptionProblems#FIELD}) and the home
+   *     countries
+   */
+  public static void checkFor(OptimizeOptions opt, AssessmentRegion region) {
+    CountryBudgets.check(opt.programme(), region);
+  }
+
+  /**
    * As {@link #run(SiteEdits, double, OptimizeOptions, Progress)}, first buying the EW and
    * counter-drone sites that protect {@code protect}'s named sites ({@link ProtectionStep}) and
    * optimising the barrier on the money left; then, for a minimum warning time ({@code warning}),
@@ -123,12 +135,20 @@ public final class BarrierOptimizer {
       WarningOptions warning,
       Forces forces,
       Progress progress) {
+    CountryBudgets.check(asked.programme(), assessRegion);
+    CountryBudgets.CountryOf countries = new CountryBudgets.CountryOf(assessRegion);
     ProtectionStep.Outcome guarded =
         ProtectionStep.run(
             assessRegion, protect, asked.programme(), sensorCatalog, asked.threads(), progress);
     OptimizeOptions opt =
         guarded.protection().enabled()
-            ? asked.withProgramme(asked.programme().less(guarded.byYear_eur()))
+            ? asked.withProgramme(
+                asked
+                    .programme()
+                    .less(
+                        guarded.byYear_eur(),
+                        CountryBudgets.byCountry(
+                            guarded.protection().chosen(), asked.programme().years(), countries)))
             : asked;
     List<String> notes = new ArrayList<>(edits.notes());
     notes.addAll(guarded.protection().notes());
@@ -194,6 +214,8 @@ public final class BarrierOptimizer {
             emplaced.rows(),
             emplaced.storage(),
             emplaced.warnings());
+    String[] optionCountry = CountryBudgets.optionCountries(built, countries);
+    built = CountryBudgets.withRows(built, opt.programme(), optionCountry);
     notes.addAll(built.notes());
     BarrierModel model = built.model();
     SolveStep.Solution solution = SolveStep.run(solver, built, opt, progress);
@@ -211,12 +233,14 @@ public final class BarrierOptimizer {
     AssessmentResult verification =
         VerifyStep.assess(assessRegion, objectives, speeds, made.plan(), opt, progress);
     WarningResult warned = WarningResult.none();
+    List<SensorSite> warningSensors = List.of();
     double[] extraByYear = guarded.byYear_eur().clone();
     if (warning.enabled()) {
       WarningStep.Outcome w =
           warnStep(warning, verification, made, built, chosen, solution.phased(), opt, progress);
       List<WarningResult.Row> verifiedRows = w.rows();
       if (!w.added().isEmpty()) {
+        warningSensors = w.added();
         made = made.withSensors(w.added());
         extraByYear[w.added().get(0).year() - 1] += w.cost_eur();
         verification =
@@ -273,7 +297,15 @@ public final class BarrierOptimizer {
         ModelPaths.of(model, chosen),
         protection,
         warned,
-        onWarning(opt, emplaced, built, chosen, made.plan(), compared, progress));
+        onWarning(opt, emplaced, built, chosen, made.plan(), compared, progress),
+        CountryBudgets.spend(
+            asked.programme(),
+            built,
+            chosen,
+            optionCountry,
+            guarded.protection().chosen(),
+            warningSensors,
+            countries));
   }
 
   /**

@@ -69,6 +69,11 @@ final class BudgetRows {
                 u.built()));
       }
     }
+    for (OptimizationResult.CountrySpend cs : r.countries()) {
+      if (cs.binds() || cs.over()) {
+        out.add(CountrySpendWriter.line(cs) + ".");
+      }
+    }
     List<String> ceilingYears = new ArrayList<>();
     List<String> capacityYears = new ArrayList<>();
     double[] ceilings = p.yearCeilings_eur();

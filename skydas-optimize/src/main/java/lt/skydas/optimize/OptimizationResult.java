@@ -60,7 +60,34 @@ public record OptimizationResult(
     List<ModelPaths.PathLimit> modelPaths,
     Protection protection,
     WarningResult warning,
-    OnWarning emplacement) {
+    OnWarning emplacement,
+    List<CountrySpend> countries) {
+  /**
+   * What the plan spends in each home country that has a budget, by what buys it.
+   *
+   * @param iso the country
+   * @param budget_eur its budget as the user gave it (before the protection's share came off)
+   * @param barrier_eur the barrier model's options chosen there (obstacles, sensors, depot sites)
+   * @param ew_eur EW and counter-drone sites bought there before the model (purchase plus upkeep)
+   * @param warning_eur sensors bought there after the verification for a minimum warning time
+   */
+  public record CountrySpend(
+      String iso, double budget_eur, double barrier_eur, double ew_eur, double warning_eur) {
+    public double spent_eur() {
+      return barrier_eur + ew_eur + warning_eur;
+    }
+
+    /** The budget is full to {@link BudgetRows#TIGHT}. */
+    public boolean binds() {
+      return budget_eur > 0 && spent_eur() >= BudgetRows.TIGHT * budget_eur;
+    }
+
+    /** More was spent than the budget (only the steps outside the model can do that). */
+    public boolean over() {
+      return spent_eur() > budget_eur + 0.5;
+    }
+  }
+
   /** {@link #fixedStatus} of an obstacle the user pinned: built in the programme. */
   public static final String PINNED = "pinned";
 
@@ -76,6 +103,7 @@ public record OptimizationResult(
     unscheduled = List.copyOf(unscheduled);
     notes = List.copyOf(notes);
     fixedStatus = Map.copyOf(fixedStatus);
+    countries = List.copyOf(countries);
   }
 
   /**

@@ -56,10 +56,14 @@ public final class OptimizationWriter {
       summary.put("warning_minimum", WarningWriter.json(r.warning()));
     }
     summary.put("emplacement", OnWarningWriter.json(r.emplacement(), region.crs()));
+    if (!r.countries().isEmpty()) {
+      summary.put("country_budgets", CountrySpendWriter.json(r.countries()));
+    }
     String section =
         section(
             r,
             OnWarningWriter.html(r.emplacement())
+                + CountrySpendWriter.html(r.countries())
                 + (r.protection().enabled() ? ProtectionWriter.html(r.protection()) : "")
                 + (r.warning().enabled() ? WarningWriter.html(r.warning()) : "")
                 + (limits == null ? "" : LimitsWriter.html(limits)));
@@ -150,6 +154,11 @@ public final class OptimizationWriter {
   /** The counter-drone protection in one sentence (console and report). */
   public static String protectionLine(OptimizationResult r) {
     return ProtectionWriter.line(r.protection());
+  }
+
+  /** Per home country with a budget: what the plan spends there, one sentence each. */
+  public static List<String> countryLines(OptimizationResult r) {
+    return r.countries().stream().map(CountrySpendWriter::line).toList();
   }
 
   /** The emplacement at the planning warning in one sentence (console and report). */

@@ -167,6 +167,7 @@ public record OptimizeOptions(
     private Double barriersMax_eur;
     private Double ewMax_eur;
     private Double clearanceMax_eur;
+    private Map<String, Double> countryBudgets_eur = Map.of();
     private boolean emplacement = true;
     private Double planningWarning_h;
     private double warningFloor_h = EmplacementOptions.DEFAULT_FLOOR_H;
@@ -315,6 +316,17 @@ public record OptimizeOptions(
     }
 
     /**
+     * {@code country_budgets_eur}: per home country (ISO code, e.g. {@code LT}) at most this spent
+     * at its sites, each a finite amount >= 0 (a joint region where each country pays for its own
+     * line); empty (default) for none. The codes are checked against the region's home countries
+     * when the run starts.
+     */
+    public Builder countryBudgets_eur(Map<String, Double> v) {
+      countryBudgets_eur = v == null ? Map.of() : new java.util.TreeMap<>(v);
+      return this;
+    }
+
+    /**
      * {@code ew_max_eur}: at most this on EW and counter-drone sites (purchase plus upkeep),
      * finite, >= 0; null (default) for none.
      */
@@ -455,6 +467,13 @@ public record OptimizeOptions(
       checkAmount(barriersMax_eur, "barriers_max_eur");
       checkAmount(ewMax_eur, "ew_max_eur");
       checkAmount(clearanceMax_eur, "clearance_max_eur");
+      for (Map.Entry<String, Double> e : countryBudgets_eur.entrySet()) {
+        check(
+            e.getKey() != null && e.getKey().matches("[A-Z]{2}"),
+            "country_budgets_eur",
+            "names countries by ISO 3166-1 alpha-2 code (LT, PL, LV …), not '" + e.getKey() + "'");
+        checkAmount(e.getValue() == null ? Double.NaN : e.getValue(), "country_budgets_eur");
+      }
       checkWarning(planningWarning_h, "planning_warning_h");
       checkWarning(warningFloor_h, "warning_floor_h");
       for (Double h : alsoWarnings_h) {
@@ -505,7 +524,10 @@ public record OptimizeOptions(
           capacity_hPerYear == null ? Double.POSITIVE_INFINITY : capacity_hPerYear,
           clearanceInBudget,
           new Programme.Ceilings(
-              orNone(barriersMax_eur), orNone(ewMax_eur), orNone(clearanceMax_eur)));
+              orNone(barriersMax_eur),
+              orNone(ewMax_eur),
+              orNone(clearanceMax_eur),
+              new java.util.TreeMap<>(countryBudgets_eur)));
     }
 
     private Map<VehicleClass, Double> classWeights() {

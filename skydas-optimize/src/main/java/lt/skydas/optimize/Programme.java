@@ -1,6 +1,8 @@
 package lt.skydas.optimize;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The money and effort a barrier programme may spend. Defaults follow the announced Lithuanian
@@ -30,18 +32,48 @@ public record Programme(
    *     protect named sites ({@link ProtectOptions})
    * @param clearance_eur at most this reserved for clearing the planned minefields: the clearance
    *     capability the programme must buy for them (each mine option's clearance cost)
+   * @param byCountry_eur per home country (ISO code) at most this spent there: everything the plan
+   *     buys at a site in that country (obstacles with their clearance liability, sensors, depot
+   *     sites, EW and counter-drone sites), for a joint region where each country pays its own line
+   *     (issue 16); empty: no country row. Sorted by code.
    */
-  public record Ceilings(double barriers_eur, double ew_eur, double clearance_eur) {
+  public record Ceilings(
+      double barriers_eur,
+      double ew_eur,
+      double clearance_eur,
+      java.util.SortedMap<String, Double> byCountry_eur) {
     public Ceilings {
       if (!(barriers_eur >= 0) || !(ew_eur >= 0) || !(clearance_eur >= 0)) {
         throw new IllegalArgumentException("category ceilings must be >= 0");
       }
+      for (var e : byCountry_eur.entrySet()) {
+        double v = e.getValue();
+        if (!(v >= 0) || !Double.isFinite(v)) {
+          throw new IllegalArgumentException(
+              "the budget of " + e.getKey() + " must be a finite amount >= 0");
+        }
+      }
+      byCountry_eur = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(byCountry_eur));
+    }
+
+    /** Category ceilings without country budgets. */
+    public Ceilings(double barriers_eur, double ew_eur, double clearance_eur) {
+      this(barriers_eur, ew_eur, clearance_eur, new TreeMap<>());
     }
 
     /** No ceiling of any category. */
     public static Ceilings none() {
       return new Ceilings(
           Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
+    /** These ceilings less what is spent per country outside the model (not below 0). */
+    Ceilings lessInCountries(Map<String, Double> spent_eur) {
+      TreeMap<String, Double> left = new TreeMap<>(byCountry_eur);
+      for (var e : spent_eur.entrySet()) {
+        left.computeIfPresent(e.getKey(), (k, v) -> Math.max(0, v - e.getValue()));
+      }
+      return new Ceilings(barriers_eur, ew_eur, clearance_eur, left);
     }
   }
 
@@ -110,6 +142,14 @@ public record Programme(
    * off the total (not below 0).
    */
   public Programme less(double[] byYear_eur) {
+    return less(byYear_eur, Map.of());
+  }
+
+  /**
+   * As {@link #less(double[])}, and {@code byCountry_eur} (ISO code → spent there) off the country
+   * budgets ({@link Ceilings#byCountry_eur}; a country without a budget is ignored).
+   */
+  public Programme less(double[] byYear_eur, Map<String, Double> byCountry_eur) {
     double[] c = yearCeilings_eur.clone();
     double sum = 0;
     for (int y = 0; y < Math.min(c.length, byYear_eur.length); y++) {
@@ -117,7 +157,12 @@ public record Programme(
       sum += byYear_eur[y];
     }
     return new Programme(
-        Math.max(0, total_eur - sum), mines_eur, c, yearCapacity_h, countClearance, ceilings);
+        Math.max(0, total_eur - sum),
+        mines_eur,
+        c,
+        yearCapacity_h,
+        countClearance,
+        ceilings.lessInCountries(byCountry_eur));
   }
 
   /** This programme with other category ceilings. */

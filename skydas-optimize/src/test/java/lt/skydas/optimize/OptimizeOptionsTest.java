@@ -2,9 +2,11 @@ package lt.skydas.optimize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
@@ -144,6 +146,34 @@ class OptimizeOptionsTest {
         ProblemCode.USAGE,
         "barriers_max_eur",
         "barriers_max_eur must be a finite amount >= 0");
+  }
+
+  @Test
+  void countryBudgetsReachTheProgrammeAndComeOffWithWhatIsSpentThere() {
+    Programme p =
+        OptimizeOptions.builder()
+            .countryBudgets_eur(Map.of("PL", 4e8, "LT", 6e8))
+            .build()
+            .programme();
+    assertThat(p.ceilings().byCountry_eur()).containsExactly(entry("LT", 6e8), entry("PL", 4e8));
+    // what the protection step buys in a country comes off that country's budget only
+    Programme less = p.less(new double[] {5e6}, Map.of("PL", 5e6, "LV", 1e6));
+    assertThat(less.ceilings().byCountry_eur())
+        .containsExactly(entry("LT", 6e8), entry("PL", 3.95e8));
+    assertThat(less.total_eur()).isEqualTo(p.total_eur() - 5e6);
+    assertThat(p.less(new double[] {0}, Map.of("PL", 9e8)).ceilings().byCountry_eur())
+        .containsEntry("PL", 0.0);
+    rejects(
+        b -> b.countryBudgets_eur(Map.of("Lithuania", 1e8)),
+        ProblemCode.USAGE,
+        "country_budgets_eur",
+        "country_budgets_eur names countries by ISO 3166-1 alpha-2 code (LT, PL, LV …), not"
+            + " 'Lithuania'");
+    rejects(
+        b -> b.countryBudgets_eur(Map.of("LT", -1.0)),
+        ProblemCode.USAGE,
+        "country_budgets_eur",
+        "country_budgets_eur must be a finite amount >= 0");
   }
 
   @Test
