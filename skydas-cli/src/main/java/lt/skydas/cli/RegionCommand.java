@@ -58,7 +58,8 @@ final class RegionCommand implements Runnable {
         paramLabel = "ID|FILE",
         defaultValue = "lithuania",
         description = {
-          "A built-in region (lithuania: LKS-94; suwalki-gap: LT + PL in ETRS89-LAEA) or a",
+          "A built-in region (lithuania: LKS-94; suwalki-gap: LT + PL in ETRS89-LAEA;",
+          "baltic-south: LT + PL + LV in ETRS89-LAEA) or a",
           "region file (JSON: format, id, name, home, crs, extent, hostile_borders, objectives,",
           "friendly_routes; see docs/regions.md). Default ${DEFAULT-VALUE}."
         })

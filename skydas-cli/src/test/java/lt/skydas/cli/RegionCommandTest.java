@@ -82,6 +82,37 @@ class RegionCommandTest {
     assertThat(r.exit()).isEqualTo(4);
     assertThat(r.err())
         .contains("no built-in region \"atlantis\"")
-        .contains("built in: lithuania, suwalki-gap");
+        .contains("built in: lithuania, suwalki-gap, baltic-south");
+  }
+
+  @Test
+  void theBalticSouthRegionHasThreeHomesAndAttackersBehindLatviasBorderWithBelarus() {
+    Path pack = dir.resolve("baltic-south");
+    CliRunner.Result r = build("baltic-south", pack, "--cell-size", "1000", "--quiet");
+    assertThat(r.exit()).as(r.err()).isZero();
+    Region region = Region.load(pack);
+    assertThat(region.definition().home()).containsExactly("LT", "PL", "LV");
+    assertThat(region.grid().epsg()).isEqualTo(3035);
+    lt.skydas.assess.AssessmentRegion ar = lt.skydas.assess.RegionInputs.from(region, 25_000);
+    for (String iso : region.definition().home()) {
+      assertThat(ar.homePolygon(iso)).as(iso).isNotNull();
+    }
+    // start cells behind the LV-BY line, far from LT-BY: the attacker starts beyond Latvia's
+    // border with Belarus too, not only Lithuania's
+    org.locationtech.jts.geom.Geometry lvBy = region.borders().get("LV-BY");
+    org.locationtech.jts.geom.Geometry ltBy = region.borders().get("LT-BY");
+    org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+    int behindLatvia = 0;
+    for (int c : ar.attackerStartCells()) {
+      var g = region.grid();
+      var p =
+          gf.createPoint(
+              new org.locationtech.jts.geom.Coordinate(
+                  g.centerX(c % g.width()), g.centerY(c / g.width())));
+      if (lvBy.distance(p) < 5_000 && ltBy.distance(p) > 20_000) {
+        behindLatvia++;
+      }
+    }
+    assertThat(behindLatvia).isGreaterThan(10);
   }
 }

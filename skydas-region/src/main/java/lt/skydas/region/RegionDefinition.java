@@ -63,7 +63,7 @@ public record RegionDefinition(
   public static final String FORMAT = "skydas-region/1";
 
   /** The built-in regions, by id. */
-  public static final List<String> BUILT_IN = List.of("lithuania", "suwalki-gap");
+  public static final List<String> BUILT_IN = List.of("lithuania", "suwalki-gap", "baltic-south");
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final Pattern PAIR = Pattern.compile("([A-Z]{2})-([A-Z]{2})");
