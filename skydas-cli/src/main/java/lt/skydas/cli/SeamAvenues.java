@@ -30,8 +30,23 @@ final class SeamAvenues {
 
   private SeamAvenues() {}
 
-  /** One avenue through a seam. */
-  record Through(String objective, String vehicle, String season, String scenario, double time_h) {}
+  /**
+   * One avenue through a seam.
+   *
+   * @param avoided_h what closing the seam's gap would cost the attacker toward the avenue's
+   *     objective in its case ({@link SeamDelays}), hours; NaN when not timed
+   */
+  record Through(
+      String objective,
+      String vehicle,
+      String season,
+      String scenario,
+      double time_h,
+      double avoided_h) {
+    Through withAvoided(double h) {
+      return new Through(objective, vehicle, season, scenario, time_h, h);
+    }
+  }
 
   /** Per seam (in order), the avenues through it, fastest first. */
   static List<List<Through>> of(Path assessment, List<Seam> seams, Crs crs, double radius_m) {
@@ -62,7 +77,8 @@ final class SeamAvenues {
                   f.string("vehicle"),
                   f.string("season"),
                   f.string("scenario"),
-                  f.number("time_h")));
+                  f.number("time_h"),
+                  Double.NaN));
         }
       }
       through.sort(Comparator.comparingDouble(Through::time_h));

@@ -24,6 +24,8 @@ import lt.skydas.core.geojson.Feature;
 import lt.skydas.core.geojson.GeoJsonReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.plan.Obstacle;
+import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.region.Country;
 import lt.skydas.region.Region;
 import lt.skydas.registry.RecordDraft;
@@ -45,7 +47,13 @@ final class SeamLines {
 
   private SeamLines() {}
 
-  static SeamAnalysis.Line read(String cc, String source, Region pack) {
+  /**
+   * A country's line as read: its features for the seam analysis, and those whose type the obstacle
+   * catalog knows as obstacles (for timing the seams: {@link SeamDelays}).
+   */
+  record Read(SeamAnalysis.Line line, List<Obstacle> obstacles) {}
+
+  static Read read(String cc, String source, Region pack) {
     Country owner = Country.fromIso(cc);
     Geometry own = pack.countryPolygon(owner);
     if (own == null) {
@@ -66,6 +74,8 @@ final class SeamLines {
     Crs crs = pack.crs();
     GridSpec g = pack.grid();
     List<Geometry> out = new ArrayList<>();
+    List<Obstacle> obstacles = new ArrayList<>();
+    ObstacleCatalog catalog = ObstacleCatalog.defaults();
     for (RecordDraft d : drafts) {
       String where = label(source, d);
       Geometry m = crs.toMetric(d.geometry());
@@ -88,8 +98,14 @@ final class SeamLines {
                 cc));
       }
       out.add(m);
+      if (d.type() != null) {
+        String id = cc + ":" + (d.id() != null ? d.id() : "f" + out.size());
+        catalog
+            .findType(d.type())
+            .ifPresent(t -> obstacles.add(new Obstacle(id, d.name(), t, d.geometry(), m, 0)));
+      }
     }
-    return new SeamAnalysis.Line(cc, source, out);
+    return new Read(new SeamAnalysis.Line(cc, source, out), obstacles);
   }
 
   /**

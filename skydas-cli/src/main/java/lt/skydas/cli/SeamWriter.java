@@ -41,6 +41,7 @@ final class SeamWriter {
       Path out,
       List<Seam> seams,
       List<List<SeamAvenues.Through>> through,
+      List<String> closedWith,
       List<List<SeamClosers.Closer>> closers,
       Map<String, SeamAnalysis.Line> lines,
       Crs crs,
@@ -52,7 +53,7 @@ final class SeamWriter {
           Files.writeString(
               dir.resolve("seams.json"),
               JSON.writeValueAsString(
-                  json(seams, through, closers, lines, crs, radiusKm, seconds)));
+                  json(seams, through, closedWith, closers, lines, crs, radiusKm, seconds)));
           try (OutputStream os = Files.newOutputStream(dir.resolve("seams.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new BufferedOutputStream(os), 6)) {
             for (Seam s : seams) {
@@ -91,6 +92,7 @@ final class SeamWriter {
   static Map<String, Object> json(
       List<Seam> seams,
       List<List<SeamAvenues.Through>> through,
+      List<String> closedWith,
       List<List<SeamClosers.Closer>> closers,
       Map<String, SeamAnalysis.Line> lines,
       Crs crs,
@@ -124,9 +126,17 @@ final class SeamWriter {
           x.put("season", t.season());
           x.put("scenario", t.scenario());
           x.put("time_h", t.time_h());
+          if (closedWith != null) {
+            x.put(
+                "delay_avoided_h",
+                Double.isFinite(t.avoided_h()) ? Math.round(t.avoided_h() * 1e4) / 1e4 : null);
+          }
           av.add(x);
         }
         r.put("avenues_through", av);
+        if (closedWith != null) {
+          r.put("closed_with", closedWith.get(k));
+        }
       }
       if (closers != null) {
         List<Object> cl = new ArrayList<>();
@@ -153,14 +163,26 @@ final class SeamWriter {
       return "; no avenue of approach through it";
     }
     SeamAvenues.Through f = t.get(0);
+    double most = Double.NaN;
+    for (SeamAvenues.Through x : t) {
+      if (Double.isFinite(x.avoided_h()) && !(x.avoided_h() <= most)) {
+        most = x.avoided_h();
+      }
+    }
     return String.format(
         Locale.ROOT,
-        "; %d avenue(s) of approach through it (fastest %.2f h to %s, %s %s)",
+        "; %d avenue(s) of approach through it (fastest %.2f h to %s, %s %s)%s",
         t.size(),
         f.time_h(),
         f.objective(),
         f.vehicle(),
-        f.season());
+        f.season(),
+        !Double.isFinite(most)
+            ? ""
+            : most < 0.005
+                ? "; closing the gap alone would not delay them: another way is as fast"
+                : String.format(
+                    Locale.ROOT, "; closing the gap would delay them by up to %.2f h", most));
   }
 
   /** "; best closer: LT c1 (gap 2.00 km, EUR 1.2 m), PL …" for the console. */

@@ -64,8 +64,18 @@ final class SeamsCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "Output directory of skydas assess or optimize over the same region: lists the avenues"
-              + " of approach that pass through each seam's gap.")
+              + " of approach that pass through each seam's gap, and the delay each avoids: the"
+              + " attacker's time to its objective with the gap closed (by the weaker of the two"
+              + " lines' end types) less with it open, the lines' obstacles in full.")
   Path assessment;
+
+  @Option(
+      names = "--no-timing",
+      description =
+          "With --assessment: list the avenues through each seam without timing what closing it"
+              + " would cost the attacker (default: timed on the region's full model, one search"
+              + " per case with the lines and one per seam and case with the gap closed).")
+  boolean noTiming;
 
   @Option(
       names = "--candidates",
@@ -102,7 +112,8 @@ final class SeamsCommand implements Callable<Integer> {
       throw new SkydasProblem(ProblemCode.USAGE, "--line: give at least two countries' lines");
     }
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
-    Region pack = region.load(progress).pack();
+    RegionStore.Loaded loaded = region.load(progress);
+    Region pack = loaded.pack();
     Set<String> hostile = new LinkedHashSet<>();
     pack.definition().hostileCountries().forEach(c -> hostile.add(c.name()));
     for (String cc : given.keySet()) {
@@ -111,22 +122,36 @@ final class SeamsCommand implements Callable<Integer> {
             ProblemCode.USAGE, "--line: " + cc + " is a hostile country of this region");
       }
     }
+    Map<String, SeamLines.Read> lines = new LinkedHashMap<>();
+    given.forEach((cc, src) -> lines.put(cc, SeamLines.read(cc, src, pack)));
     Map<String, SeamAnalysis.Line> read = new LinkedHashMap<>();
-    given.forEach((cc, src) -> read.put(cc, SeamLines.read(cc, src, pack)));
+    lines.forEach((cc, l) -> read.put(cc, l.line()));
     long t0 = System.nanoTime();
     List<Seam> seams = new SeamAnalysis(radiusKm * 1000).analyse(pack.borders(), hostile, read);
     double seconds = (System.nanoTime() - t0) / 1e9;
     List<List<SeamAvenues.Through>> through =
         assessment == null ? null : SeamAvenues.of(assessment, seams, pack.crs(), radiusKm * 1000);
+    List<String> closedWith = null;
+    if (through != null && !noTiming) {
+      SeamDelays.Timed timed = SeamDelays.of(loaded.region(), seams, lines, through, progress);
+      through = timed.through();
+      closedWith = timed.closedWith();
+    }
     List<List<SeamClosers.Closer>> closers =
         candidates == null ? null : closers(seams, read, SeamLines.sites(candidates, pack));
-    SeamWriter.write(out, seams, through, closers, read, pack.crs(), radiusKm, seconds);
+    SeamWriter.write(out, seams, through, closedWith, closers, read, pack.crs(), radiusKm, seconds);
     if (!quiet) {
       List<String> report = new ArrayList<>();
       for (int i = 0; i < seams.size(); i++) {
         report.add(
             SeamWriter.line(seams.get(i), pack.crs())
                 + (through == null ? "" : SeamWriter.avenuesLine(through.get(i)))
+                + (closedWith != null
+                        && closedWith.get(i) == null
+                        && seams.get(i).status() == SeamAnalysis.Status.GAP
+                        && !through.get(i).isEmpty()
+                    ? "; not timed: neither line has an obstacle of a catalog type (its 'type')"
+                    : "")
                 + (closers == null ? "" : SeamWriter.closersLine(closers.get(i))));
       }
       if (report.isEmpty()) {

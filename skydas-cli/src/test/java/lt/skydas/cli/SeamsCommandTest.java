@@ -177,7 +177,8 @@ class SeamsCommandTest {
     double gapKm = Math.round(a.distance(b)) / 1000.0;
     assertThat(r.out())
         .contains("LT-PL at BY (25.0000 E 54.6000 N): gap")
-        .contains("1 avenue(s) of approach through it (fastest 1.25 h to t, tracked dry)");
+        .contains("1 avenue(s) of approach through it (fastest 1.25 h to t, tracked dry)")
+        .contains("closing the gap would delay them by up to");
     JsonNode s = new ObjectMapper().readTree(out.resolve("seams.json").toFile());
     JsonNode seam = s.path("seams").get(0);
     assertThat(s.path("seams")).hasSize(1);
@@ -197,6 +198,12 @@ class SeamsCommandTest {
         .isEqualTo(Math.round(a.distance(p1)) / 1000.0);
     assertThat(r.out()).contains("best candidate: LT c1");
     assertThat(seam.path("avenues_through").get(0).path("time_h").asDouble()).isEqualTo(1.25);
+    // timed on the pack: closing the 2.6 km gap with a ditch (both lines' type) costs the
+    // tracked attacker toward t something, and never less than nothing
+    assertThat(seam.path("closed_with").asText()).isEqualTo("at_ditch");
+    JsonNode avoided = seam.path("avenues_through").get(0).path("delay_avoided_h");
+    assertThat(avoided.isNumber()).as(avoided.toString()).isTrue();
+    assertThat(avoided.asDouble()).isGreaterThan(0);
     assertThat(seam.path("gap_km").asDouble()).isEqualTo(gapKm);
     assertThat(seam.path("end_LT").get(0).asDouble()).isCloseTo(25.02, within(1e-6));
     assertThat(seam.path("end_PL").get(0).asDouble()).isCloseTo(24.98, within(1e-6));
