@@ -47,6 +47,7 @@ final class ChainVerifier {
     checkHead(store.audit().head(c));
     store.records().forEachRow(c, this::checkRecordRow);
     store.activities().forEach(c, this::checkActivityRow);
+    checkNeighbourLines(c);
     checkNothingDeleted();
     if (unlisted > 0) {
       problems.add("… and " + unlisted + " more problems");
@@ -154,6 +155,51 @@ final class ChainVerifier {
       problem("activity " + id + ": no audit event (inserted outside Skydas)");
     } else if (!after.equals(doc)) {
       problem("activity " + id + ": differs from its audit event (changed outside Skydas)");
+    }
+  }
+
+  /**
+   * Each neighbour's line equals its last event, and its features still give the digest the event
+   * holds; no feature belongs to a country without a line.
+   */
+  private void checkNeighbourLines(Connection c) throws SQLException {
+    java.util.SortedMap<String, String> lines = store.neighbours().lines(c);
+    Map<String, List<NeighbourFeature>> byCountry = new HashMap<>();
+    for (NeighbourFeature f : store.neighbours().features(c, null, null)) {
+      byCountry.computeIfAbsent(f.country(), k -> new ArrayList<>()).add(f);
+    }
+    for (var en : lines.entrySet()) {
+      String id = NeighbourLine.entityId(en.getKey());
+      seen.add(id);
+      String after = lastAfter.get(id);
+      if (after == null) {
+        problem("neighbour line " + en.getKey() + ": no audit event (inserted outside Skydas)");
+        continue;
+      }
+      if (!after.equals(en.getValue())) {
+        problem(
+            "neighbour line "
+                + en.getKey()
+                + ": its provenance differs from its audit event (changed outside Skydas)");
+        continue;
+      }
+      List<NeighbourFeature> fs = byCountry.getOrDefault(en.getKey(), List.of());
+      NeighbourLine line = NeighbourLine.fromJson(after);
+      if (fs.size() != line.features() || !NeighbourLine.digest(fs).equals(line.sha256())) {
+        problem(
+            "neighbour line "
+                + en.getKey()
+                + ": its features differ from those imported ("
+                + fs.size()
+                + " stored, "
+                + line.features()
+                + " imported; changed outside Skydas)");
+      }
+    }
+    for (String cc : byCountry.keySet()) {
+      if (!lines.containsKey(cc)) {
+        problem("neighbour features of " + cc + " without a line (inserted outside Skydas)");
+      }
     }
   }
 

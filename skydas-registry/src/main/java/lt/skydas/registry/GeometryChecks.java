@@ -32,6 +32,15 @@ public final class GeometryChecks {
 
   /** The checks for a record of {@code type} (null: any kind of geometry). */
   static List<FieldError> checkRecord(Geometry g, Catalogs.RecordType type, Territory t) {
+    return checkRecord(g, type, t, null);
+  }
+
+  /**
+   * As above, on the side of country {@code owner} ({@link Territory#ownerProblem}) instead of the
+   * home side; null: the home side ({@link Territory#placementProblem}).
+   */
+  static List<FieldError> checkRecord(
+      Geometry g, Catalogs.RecordType type, Territory t, String owner) {
     List<FieldError> e = new ArrayList<>();
     if (g == null || g.isEmpty()) {
       e.add(new FieldError("geometry", "missing or empty"));
@@ -78,7 +87,7 @@ public final class GeometryChecks {
       }
     }
     gaps(e, g, t);
-    String place = t.placementProblem(g);
+    String place = owner == null ? t.placementProblem(g) : t.ownerProblem(owner, g);
     if (place != null) {
       e.add(new FieldError("geometry", place));
     }

@@ -447,6 +447,31 @@ public final class Registry implements AutoCloseable {
         : Optional.of(RecordCodec.fromJson(last.after()));
   }
 
+  /**
+   * Imports country {@code country}'s line (a neighbour's obstacles and sensors, read-only here)
+   * from {@code drafts} read from {@code source}, replacing the line imported before: all checked
+   * first, then stored whole with its provenance and one audit event, or nothing ({@link
+   * NeighbourLines}).
+   */
+  public NeighbourLine importNeighbourLine(
+      Actor actor, String country, String source, String note, List<RecordDraft> drafts) {
+    return NeighbourLines.importLine(
+        store, clock, catalogs, territory, actor, country, source, note, drafts);
+  }
+
+  /** The neighbours' lines held, by country. */
+  public List<NeighbourLine> neighbourLines() {
+    return store.read(
+        c -> store.neighbours().lines(c).values().stream().map(NeighbourLine::fromJson).toList());
+  }
+
+  /**
+   * The features of a neighbour's line (null: every neighbour) meeting {@code bbox} (null: all).
+   */
+  public List<NeighbourFeature> neighbourFeatures(String country, Envelope bbox) {
+    return store.read(c -> store.neighbours().features(c, country, bbox));
+  }
+
   /** Checks the whole chain and every row against it. */
   public VerifyReport verify() {
     return store.read(c -> new ChainVerifier(store).verify(c));

@@ -48,6 +48,9 @@ public interface RegistryStore extends AutoCloseable {
   /** The audit chain. */
   AuditTrail audit();
 
+  /** The neighbours' lines: their provenance and features, replaced whole by an import. */
+  Neighbours neighbours();
+
   /** Where the data lives, for messages (a file path or a JDBC URL without its password). */
   String describe();
 
@@ -145,6 +148,26 @@ public interface RegistryStore extends AutoCloseable {
 
     /** Every activity row as (id, canonical JSON), in id order, for verification. */
     void forEach(Connection c, BiConsumer<String, String> each) throws SQLException;
+  }
+
+  /** The {@code neighbour_lines} and {@code neighbour_features} tables. */
+  interface Neighbours {
+    /**
+     * Replaces {@code country}'s line: its features and provenance row are deleted and {@code doc}
+     * (the {@link NeighbourLine}'s canonical JSON) and {@code features} inserted.
+     */
+    void replace(Connection c, String country, String doc, List<NeighbourFeature> features)
+        throws SQLException;
+
+    /** Country to the provenance doc of its line, every line in country order. */
+    java.util.SortedMap<String, String> lines(Connection c) throws SQLException;
+
+    /**
+     * The features of {@code country} (null: every country) whose envelope meets {@code bbox}
+     * (null: all), in country and id order.
+     */
+    List<NeighbourFeature> features(Connection c, String country, Envelope bbox)
+        throws SQLException;
   }
 
   /** The append-only audit chain and its head. */

@@ -114,4 +114,45 @@ public final class Territory {
     }
     return "not within " + homeName + " (" + homeIso + ")";
   }
+
+  /**
+   * Null if {@code g} lies in the region and on country {@code iso}'s side of the border (touching
+   * its land, or within about 1 km of it: digitised borders differ), else what is wrong.
+   */
+  public String ownerProblem(String iso, Geometry g) {
+    Envelope e = g.getEnvelopeInternal();
+    if (!region.covers(e)) {
+      return "outside the region ("
+          + region.getMinX()
+          + ".."
+          + region.getMaxX()
+          + " E, "
+          + region.getMinY()
+          + ".."
+          + region.getMaxY()
+          + " N)";
+    }
+    PreparedGeometry own = iso.equals(homeIso) ? home : neighbours.get(iso);
+    if (own == null) {
+      return "no land of " + iso + " in the registry's countries layer";
+    }
+    if (own.intersects(g) || own.getGeometry().distance(g) <= OWNER_TOLERANCE_DEG) {
+      return null;
+    }
+    Geometry at = g.getInteriorPoint();
+    String where = home.intersects(at) ? homeIso : null;
+    for (var n : neighbours.entrySet()) {
+      if (where == null && n.getValue().intersects(at)) {
+        where = n.getKey();
+      }
+    }
+    return "lies in "
+        + (where == null ? "no country" : names.getOrDefault(where, where) + " (" + where + ")")
+        + ", not on "
+        + iso
+        + "'s side of the border";
+  }
+
+  /** About 1 km in latitude (less in longitude): the tolerance of {@link #ownerProblem}. */
+  static final double OWNER_TOLERANCE_DEG = 0.009;
 }

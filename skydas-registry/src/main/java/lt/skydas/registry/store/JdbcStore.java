@@ -26,6 +26,7 @@ public final class JdbcStore implements RegistryStore {
   private final RecordTable records;
   private final ActivityTable activities;
   private final AuditLog audit;
+  private final NeighbourTable neighbours;
 
   private JdbcStore(String url, Dialect dialect, Connection conn) {
     this.url = url;
@@ -34,6 +35,7 @@ public final class JdbcStore implements RegistryStore {
     this.records = new RecordTable(dialect);
     this.activities = new ActivityTable(dialect);
     this.audit = new AuditLog(dialect);
+    this.neighbours = new NeighbourTable(dialect);
   }
 
   /**
@@ -112,6 +114,11 @@ public final class JdbcStore implements RegistryStore {
   /**
    * Kind and location for people ({@code GeoPackage /path}, {@code PostGIS jdbc:…}), no password.
    */
+  @Override
+  public NeighbourTable neighbours() {
+    return neighbours;
+  }
+
   @Override
   public String describe() {
     return dialect.describe(url);
