@@ -40,6 +40,7 @@ import picocli.CommandLine.Parameters;
       RegistryCommand.Init.class,
       RegistryCommand.Import.class,
       RegistryDepotsCommand.class,
+      RegistryNeighboursCommand.class,
       RegistryCommand.Export.class,
       RegistryCommand.ListCmd.class,
       RegistryCommand.Show.class,

@@ -53,6 +53,22 @@ final class SeamLines {
    */
   record Read(SeamAnalysis.Line line, List<Obstacle> obstacles) {}
 
+  /**
+   * The features of a line's source: a file (GeoJSON, GeoPackage, KML, CSV, by its name) or an OGC
+   * API Features items URL, its {@code next} links followed.
+   */
+  static List<RecordDraft> drafts(String source) {
+    if (source.startsWith("http://") || source.startsWith("https://")) {
+      return fetch(source);
+    }
+    Path file = Path.of(source);
+    if (!Files.isRegularFile(file)) {
+      throw new SkydasProblem(
+          ProblemCode.NOT_FOUND, source + ": no such file", Map.of("file", source));
+    }
+    return RegistryExchange.read(file, RegistryExchange.fromPath(file));
+  }
+
   static Read read(String cc, String source, Region pack) {
     Country owner = Country.fromIso(cc);
     Geometry own = pack.countryPolygon(owner);
@@ -61,13 +77,7 @@ final class SeamLines {
           ProblemCode.USAGE,
           "--line " + cc + ": " + cc + " is not a country of this region's pack");
     }
-    List<RecordDraft> drafts;
-    if (source.startsWith("http://") || source.startsWith("https://")) {
-      drafts = fetch(source);
-    } else {
-      Path file = Path.of(source);
-      drafts = RegistryExchange.read(file, RegistryExchange.fromPath(file));
-    }
+    List<RecordDraft> drafts = drafts(source);
     if (drafts.isEmpty()) {
       throw SkydasProblem.badInput(source, null, "holds no features: a line needs obstacles");
     }

@@ -39,7 +39,7 @@ class RegistryCliTest {
         .contains("does not exist (create it with: skydas registry init");
     CliRunner.Result init = run("registry", "init");
     assertThat(init.exit()).as(init.err()).isZero();
-    assertThat(init.out()).contains("Registry ready: GeoPackage", "schema 2, 0 records");
+    assertThat(init.out()).contains("Registry ready: GeoPackage", "schema 3, 0 records");
     CliRunner.Result imp =
         run("registry", "import", plan.toString(), "--role", "planner", "--user", "ona");
     assertThat(imp.exit()).as(imp.err()).isZero();
@@ -225,5 +225,86 @@ class RegistryCliTest {
         .contains("Belarus")
         .contains("forces.json depot \"d-by\": depot.stock.tnt_kg: unknown stock kind 'tnt_kg'");
     assertThat(run("registry", "list").out()).contains("0 record(s) shown");
+  }
+
+  @Test
+  void aNeighboursLineIsImportedReadOnlyListedAndExportedForTheSeams() throws Exception {
+    assertThat(run("registry", "init").exit()).isZero();
+    Path line = dir.resolve("east-shield.geojson");
+    Files.writeString(
+        line,
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "pl-1", "properties": {"type": "at_ditch", "name": "Odcinek 1"},
+           "geometry": {"type": "LineString", "coordinates": [[22.90, 54.10], [22.92, 54.10]]}},
+          {"type": "Feature", "id": "pl-2", "properties": {"type": "dragons_teeth"},
+           "geometry": {"type": "LineString", "coordinates": [[22.95, 54.12], [22.96, 54.12]]}}]}
+        """);
+    CliRunner.Result imp =
+        run(
+            "registry",
+            "neighbour-line",
+            "import",
+            "--country",
+            "pl",
+            line.toString(),
+            "--note",
+            "shared at the LT-PL meeting, 2026-11-30",
+            "--role",
+            "planner",
+            "--user",
+            "ona");
+    assertThat(imp.exit()).as(imp.err()).isZero();
+    assertThat(imp.out()).contains("Imported PL's line: 2 features from", "read-only");
+    CliRunner.Result list = run("registry", "neighbour-line", "list");
+    assertThat(list.out())
+        .contains("PL", "2 features", "east-shield.geojson", "by ona", "2026-11-30");
+    // not records: nothing edits them
+    assertThat(run("registry", "list").out()).doesNotContain("pl-1");
+    CliRunner.Result edit = run("registry", "transition", "pl-1", "approve", "--role", "admin");
+    assertThat(edit.exit()).isEqualTo(4);
+    assertThat(edit.err()).contains("no record 'pl-1'");
+    assertThat(run("registry", "verify").out()).contains("Audit chain intact: 1 events");
+    Path out = dir.resolve("pl-export.geojson");
+    CliRunner.Result exp =
+        run("registry", "neighbour-line", "export", "--country", "PL", out.toString());
+    assertThat(exp.exit()).as(exp.err()).isZero();
+    String exported = Files.readString(out);
+    assertThat(exported).contains("\"pl-1\"", "\"owner\":\"PL\"", "\"source\":", "\"sha256\":");
+    // a feature in Belarus: one line naming it, exit 3, the line before untouched
+    Path bad = dir.resolve("bad.geojson");
+    Files.writeString(
+        bad,
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "by-1", "properties": {"type": "at_ditch"},
+           "geometry": {"type": "LineString", "coordinates": [[24.00, 53.60], [24.02, 53.60]]}}]}
+        """);
+    CliRunner.Result wrong =
+        run(
+            "registry",
+            "neighbour-line",
+            "import",
+            "--country",
+            "PL",
+            bad.toString(),
+            "--role",
+            "planner");
+    assertThat(wrong.exit()).isEqualTo(3);
+    assertThat(wrong.err().strip().lines().count()).as(wrong.err()).isEqualTo(1);
+    assertThat(wrong.err()).contains("lies in Belarus (BY), not on PL's side of the border");
+    assertThat(run("registry", "neighbour-line", "list").out()).contains("2 features");
+    CliRunner.Result home =
+        run(
+            "registry",
+            "neighbour-line",
+            "import",
+            "--country",
+            "LT",
+            line.toString(),
+            "--role",
+            "planner");
+    assertThat(home.exit()).isEqualTo(2);
+    assertThat(home.err()).contains("LT is this registry's home country");
   }
 }
