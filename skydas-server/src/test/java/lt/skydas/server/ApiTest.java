@@ -299,6 +299,39 @@ class ApiTest {
   }
 
   @Test
+  void aNeighboursLineIsServedReadOnlyWithItsOwnerAndProvenance() {
+    ts.registry.importNeighbourLine(
+        new lt.skydas.registry.Actor("ona", Role.PLANNER),
+        "PL",
+        "east-shield.geojson",
+        null,
+        java.util.List.of(
+            lt.skydas.registry.RecordDraft.builder()
+                .withId("pl-1")
+                .withType("at_ditch")
+                .withGeometry(
+                    new org.locationtech.jts.geom.GeometryFactory()
+                        .createLineString(
+                            new org.locationtech.jts.geom.Coordinate[] {
+                              new org.locationtech.jts.geom.Coordinate(22.90, 54.10),
+                              new org.locationtech.jts.geom.Coordinate(22.92, 54.10)
+                            }))
+                .build()));
+    TestServer.Client viewer = ts.as(Role.VIEWER);
+    assertThat(viewer.json(viewer.get("/ogc/collections?f=json")).get("collections").toString())
+        .contains("\"neighbour-lines\"");
+    JsonNode items = viewer.json(viewer.get("/ogc/collections/neighbour-lines/items?f=json"));
+    JsonNode p = items.get("features").get(0).get("properties");
+    assertThat(p.get("id").asText()).isEqualTo("pl-1");
+    assertThat(p.get("owner").asText()).isEqualTo("PL");
+    assertThat(p.get("read_only").asBoolean()).isTrue();
+    assertThat(p.get("source").asText()).isEqualTo("east-shield.geojson");
+    assertThat(p.get("sha256").asText()).hasSize(64);
+    // not a record: the records API does not have it, so nothing edits it over HTTP
+    assertThat(ts.as(Role.ADMIN).get("/api/records/pl-1").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aDepotIsPostedWithItsStockAndServedAsItsOwnCollection() {
     TestServer.Client planner = ts.as(Role.PLANNER);
     String depot =

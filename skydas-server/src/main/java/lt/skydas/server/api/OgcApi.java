@@ -158,6 +158,7 @@ public final class OgcApi {
     if (coverageSource != null) {
       ids.add(COVERAGE);
     }
+    ids.add(NEIGHBOURS);
     ids.addAll(layers.ids());
     return ids;
   }
@@ -170,6 +171,9 @@ public final class OgcApi {
       case "depots" -> "Registered ammunition and stock depots";
       case AVENUES -> "Avenues of approach (newest assessment)";
       case WARNING -> "Warning time (newest assessment)";
+      case NEIGHBOURS ->
+          "Neighbours' lines: other countries' obstacles and sensors as imported, read-only"
+              + " (owner and provenance on each)";
       case COVERAGE ->
           "Observed area per target class of the registered sensor sites (recomputed when they"
               + " change)";
@@ -287,12 +291,56 @@ public final class OgcApi {
         return l.get();
       }
     }
+    if (id.equals(NEIGHBOURS)) {
+      return neighbours();
+    }
     return id.equals(COVERAGE) ? coverage() : layers.get(id);
+  }
+
+  private Layers.Layer neighboursCache;
+  private String neighboursStamp;
+
+  /**
+   * The neighbours' lines as one collection, each feature with its owner and its line's provenance;
+   * rebuilt when a line is imported again (the stamp: every line's digest and time).
+   */
+  private synchronized Layers.Layer neighbours() {
+    List<lt.skydas.registry.NeighbourLine> lines = registry.neighbourLines();
+    StringBuilder stamp = new StringBuilder();
+    Map<String, lt.skydas.registry.NeighbourLine> byCountry = new LinkedHashMap<>();
+    for (lt.skydas.registry.NeighbourLine l : lines) {
+      stamp.append(l.country()).append(l.sha256()).append(l.importedAt()).append(' ');
+      byCountry.put(l.country(), l);
+    }
+    if (neighboursCache == null || !stamp.toString().equals(neighboursStamp)) {
+      List<Feature> fs = new ArrayList<>();
+      for (lt.skydas.registry.NeighbourFeature f : registry.neighbourFeatures(null, null)) {
+        lt.skydas.registry.NeighbourLine l = byCountry.get(f.country());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", f.id());
+        p.put("type", f.type());
+        p.put("name", f.name());
+        p.put("status", f.status());
+        p.put("owner", f.country());
+        p.put("read_only", true);
+        if (l != null) {
+          p.put("source", l.source());
+          p.put("imported_at", l.importedAt().toString());
+          p.put("imported_by", l.importedBy());
+          p.put("sha256", l.sha256());
+        }
+        fs.add(new Feature(f.country() + ":" + f.id(), fs.size(), f.geometry(), p));
+      }
+      neighboursCache = Layers.of(NEIGHBOURS, fs);
+      neighboursStamp = stamp.toString();
+    }
+    return neighboursCache;
   }
 
   private static final String AVENUES = "avenues";
   private static final String WARNING = "warning";
   private static final String COVERAGE = "coverage";
+  private static final String NEIGHBOURS = "neighbour-lines";
 
   /** Sensor statuses whose sites no longer stand: left out of the coverage. */
   private static final java.util.Set<Status> GONE =
