@@ -273,6 +273,9 @@ final class OptimizeCommand implements Callable<Integer> {
     }
     System.out.println(OptimizationWriter.emplacementLine(r));
     OptimizationWriter.countryLines(r).forEach(System.out::println);
+    if (!OptimizationWriter.marginLine(r).isEmpty()) {
+      System.out.println(OptimizationWriter.marginLine(r));
+    }
     System.out.printf(
         Locale.ROOT,
         "Objective (%s): model %.4f (empty plan %.4f, bound %.4f), verified %.4f (empty plan"

@@ -66,6 +66,7 @@ final class OptimizeJob implements JobType {
     number(p, "ew_max_eur").ifPresent(b::ewMax_eur);
     number(p, "clearance_max_eur").ifPresent(b::clearanceMax_eur);
     b.countryBudgets_eur(byCountry(p, "country_budgets_eur"));
+    number(p, "min_corridor_margin_h").ifPresent(b::minCorridorMargin_h);
     if (p.has("sensors")) {
       b.sensors(p.get("sensors").asBoolean());
     }

@@ -161,6 +161,16 @@ final class ProgrammeOptions {
   Double barriersMax;
 
   @Option(
+      names = "--min-corridor-margin-h",
+      paramLabel = "H",
+      description =
+          "Every friendly route of the region keeps this margin in every case: the attacker cuts"
+              + " the convoy's path no earlier than H hours after it has passed (negative: may cut"
+              + " it that long before). The least-cost obstacles that hold it are bought first"
+              + " (exactly, CP-SAT) and the plan spends the rest (default: no minimum).")
+  Double minCorridorMargin;
+
+  @Option(
       names = "--country-budgets-eur",
       split = ",",
       paramLabel = "CC=EUR",
@@ -267,6 +277,7 @@ final class ProgrammeOptions {
             .barriersMax_eur(barriersMax)
             .ewMax_eur(ewMax)
             .clearanceMax_eur(clearanceMax)
+            .minCorridorMargin_h(minCorridorMargin)
             .emplacement(!noEmplacement)
             .planningWarning_h(planningWarning)
             .alsoWarnings_h(alsoWarnings)

@@ -124,4 +124,65 @@ class JointRegionOptimizeTest {
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("--country-budgets-eur wants CC=EUR once per country");
   }
+
+  @Test
+  void aMinimumCorridorMarginIsBoughtFirstAndHoldsOnTheModel() throws Exception {
+    Path out = tmp.resolve("margin");
+    CliRunner.Result r =
+        CliRunner.run(
+            "optimize",
+            "--region",
+            pack.toString(),
+            "--out",
+            out.toString(),
+            "--classes",
+            "wheeled",
+            "--seasons",
+            "dry",
+            "--budget-eur",
+            "3e8",
+            "--min-corridor-margin-h",
+            "-1.0",
+            "--time-limit-s",
+            "40",
+            "--no-emplacement",
+            "--quiet");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode m = JSON.readTree(out.resolve("optimization.json").toFile()).path("corridor_margin");
+    assertThat(m.path("required_h").asDouble()).isEqualTo(-1.0);
+    assertThat(m.path("routes")).hasSize(3); // the three routes of suwalki-gap, one case
+    for (JsonNode row : m.path("routes")) {
+      assertThat(row.path("held_on_model").asBoolean()).as(row.toString()).isTrue();
+      assertThat(row.path("model_margin_h").asDouble()).as(row.toString()).isGreaterThan(-1.01);
+      assertThat(row.path("verified_margin_h").isNumber()).as(row.toString()).isTrue();
+    }
+    assertThat(m.path("cost_eur").asLong())
+        .isGreaterThanOrEqualTo(m.path("cost_bound_eur").asLong());
+    // the obstacles it bought are in the plan, marked as such
+    String plan = java.nio.file.Files.readString(out.resolve("plan.geojson"));
+    int marked = plan.split("\"status\":\"corridor_margin\"", -1).length - 1;
+    assertThat(marked).isEqualTo(m.path("obstacles_bought").asInt()).isPositive();
+    // a margin no budget buys is one line naming the route, exit 6
+    CliRunner.Result no =
+        CliRunner.run(
+            "optimize",
+            "--region",
+            pack.toString(),
+            "--out",
+            tmp.resolve("no-margin").toString(),
+            "--classes",
+            "wheeled",
+            "--seasons",
+            "dry",
+            "--budget-eur",
+            "1e5",
+            "--min-corridor-margin-h",
+            "2",
+            "--time-limit-s",
+            "20",
+            "--no-emplacement",
+            "--quiet");
+    assertThat(no.exit()).as(no.err()).isEqualTo(6);
+    assertThat(no.err()).contains("no plan within the budget holds a corridor margin of 2.00 h");
+  }
 }

@@ -102,6 +102,14 @@ public final class BarrierOptimizer {
    */
   public static void checkFor(OptimizeOptions opt, AssessmentRegion region) {
     CountryBudgets.check(opt.programme(), region);
+    if (opt.hasCorridorMargin() && region.definition().friendlyRoutes().isEmpty()) {
+      throw OptionProblems.invalid(
+          ProblemCode.USAGE,
+          "min_corridor_margin_h",
+          "needs a friendly route in the region, and region "
+              + region.definition().name()
+              + " has none (its file's friendly_routes)");
+    }
   }
 
   /**
@@ -168,15 +176,21 @@ public final class BarrierOptimizer {
         FriendlyRoutes.restrict(
             sites, FriendlyRoutes.sitesOnRoutes(builder, gates), edits, catalog);
     notes.addAll(restricted.notes());
-    CorridorGraphs graphs =
+    List<CorridorGraphs.Case> cases = casesOf(opt);
+    MarginRoutes.Routes marginRoutes =
+        opt.hasCorridorMargin() ? MarginRoutes.locate(builder, cases) : MarginRoutes.Routes.none();
+    CorridorGraphs both =
         builder.build(
             gates,
-            casesOf(opt),
+            cases,
             opt.objectiveMode(),
             opt.linkRange_m(),
             opt.maxLinks(),
             opt.threads(),
-            progress);
+            progress,
+            marginRoutes.sinks());
+    int nObj = both.targets().size() - marginRoutes.sinks().size();
+    CorridorGraphs graphs = both.columns(0, nObj);
     double graphs_s = (System.nanoTime() - t0) / 1e9;
     // on-warning options the forces cannot put in place in time leave the model
     Emplaced emplaced = emplace(restricted.sites(), graphs, edits, opt, forces, progress);
@@ -188,6 +202,30 @@ public final class BarrierOptimizer {
           "objective "
               + id
               + " covers no cell of the corridor-graph model: not counted in the objective");
+    }
+    // the least-cost obstacles that hold the minimum corridor margin become pins
+    MarginStep.Outcome margin = MarginStep.Outcome.none();
+    if (opt.hasCorridorMargin()) {
+      Sites ms = restricted.sites();
+      String[] siteCountry = new String[ms.size()];
+      for (int i = 0; i < ms.size(); i++) {
+        siteCountry[i] = countries.of(ms.get(i).geometry_lks94());
+      }
+      margin =
+          MarginStep.run(
+              both.columns(nObj, both.targets().size()),
+              marginRoutes.routes(),
+              opt.minCorridorMargin_h(),
+              ms,
+              edits.pinned(),
+              edits.existing(),
+              siteCountry,
+              opt);
+      if (!margin.pins().isEmpty()) {
+        Map<String, String> pins = new java.util.LinkedHashMap<>(edits.pinned());
+        pins.putAll(margin.pins());
+        edits = new SiteEdits(edits.candidates(), pins, edits.existing(), edits.notes());
+      }
     }
     // sensor candidates near the sites and what each would watch (the full model's surface)
     long t1 = System.nanoTime();
@@ -223,7 +261,8 @@ public final class BarrierOptimizer {
     PlanStep.MadePlan made =
         PlanStep.make(
                 built, chosen, solution.phased().yearOfOption(), opt.policy(), assessRegion.crs())
-            .withSensors(guarded.protection().chosen());
+            .withSensors(guarded.protection().chosen())
+            .withStatus(margin.pins().keySet(), OptimizationResult.CORRIDOR_MARGIN);
     notes.addAll(made.notes());
     double[] planTimes = solver.scenarioTimes(model, chosen);
     double[] emptyTimes = solver.scenarioTimes(model, new boolean[chosen.length]);
@@ -298,6 +337,7 @@ public final class BarrierOptimizer {
         protection,
         warned,
         onWarning(opt, emplaced, built, chosen, made.plan(), compared, progress),
+        margin,
         CountryBudgets.spend(
             asked.programme(),
             built,

@@ -61,6 +61,7 @@ public record OptimizationResult(
     Protection protection,
     WarningResult warning,
     OnWarning emplacement,
+    MarginStep.Outcome margin,
     List<CountrySpend> countries) {
   /**
    * What the plan spends in each home country that has a budget, by what buys it.
@@ -93,6 +94,12 @@ public record OptimizationResult(
 
   /** {@link #fixedStatus} of an obstacle that already stands: in the plan at no cost. */
   public static final String EXISTING = "existing";
+
+  /**
+   * {@link #fixedStatus} of an obstacle bought to hold the minimum corridor margin ({@link
+   * MarginStep}): a pin of the barrier model.
+   */
+  public static final String CORRIDOR_MARGIN = "corridor_margin";
 
   /** {@link #fixedStatus} written for the optimiser's own choices. */
   public static final String CHOSEN = "chosen";

@@ -59,11 +59,15 @@ public final class OptimizationWriter {
     if (!r.countries().isEmpty()) {
       summary.put("country_budgets", CountrySpendWriter.json(r.countries()));
     }
+    if (r.margin().enabled()) {
+      summary.put("corridor_margin", MarginWriter.json(r.margin(), r.verification()));
+    }
     String section =
         section(
             r,
             OnWarningWriter.html(r.emplacement())
                 + CountrySpendWriter.html(r.countries())
+                + (r.margin().enabled() ? MarginWriter.html(r.margin(), r.verification()) : "")
                 + (r.protection().enabled() ? ProtectionWriter.html(r.protection()) : "")
                 + (r.warning().enabled() ? WarningWriter.html(r.warning()) : "")
                 + (limits == null ? "" : LimitsWriter.html(limits)));
@@ -154,6 +158,11 @@ public final class OptimizationWriter {
   /** The counter-drone protection in one sentence (console and report). */
   public static String protectionLine(OptimizationResult r) {
     return ProtectionWriter.line(r.protection());
+  }
+
+  /** The minimum corridor margin in one sentence, or empty when none was asked for. */
+  public static String marginLine(OptimizationResult r) {
+    return r.margin().enabled() ? MarginWriter.line(r.margin(), r.verification()) : "";
   }
 
   /** Per home country with a budget: what the plan spends there, one sentence each. */

@@ -43,6 +43,9 @@ import lt.skydas.plan.PlanPolicy;
  * @param sensors sensor candidates chosen together with the obstacles, and their ceiling
  * @param emplacement how reserved and crisis-laid obstacles count: at a planning warning time, if
  *     the forces can put them in place ({@link EmplacementStep})
+ * @param minCorridorMargin_h the corridor margin every friendly route must keep in every case: the
+ *     attacker cuts the convoy's path no earlier than this many hours after the convoy has passed
+ *     ({@link MarginStep}); NaN for no such constraint
  */
 public record OptimizeOptions(
     List<VehicleClass> classes,
@@ -61,7 +64,8 @@ public record OptimizeOptions(
     double gapTarget,
     int threads,
     SensorOptions sensors,
-    EmplacementOptions emplacement) {
+    EmplacementOptions emplacement,
+    double minCorridorMargin_h) {
   public OptimizeOptions {
     Objects.requireNonNull(sensors, "sensors");
     Objects.requireNonNull(emplacement, "emplacement");
@@ -89,6 +93,17 @@ public record OptimizeOptions(
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1");
     }
+    if (!Double.isNaN(minCorridorMargin_h) && Math.abs(minCorridorMargin_h) > MAX_MARGIN_H) {
+      throw new IllegalArgumentException("corridor margin within -48..48 h");
+    }
+  }
+
+  /** Largest corridor margin (either sign) a user may ask for, hours. */
+  public static final double MAX_MARGIN_H = 48;
+
+  /** Whether a minimum corridor margin is asked for. */
+  public boolean hasCorridorMargin() {
+    return !Double.isNaN(minCorridorMargin_h);
   }
 
   /** Largest gate on the corridor graph by default (m). */
@@ -168,6 +183,7 @@ public record OptimizeOptions(
     private Double ewMax_eur;
     private Double clearanceMax_eur;
     private Map<String, Double> countryBudgets_eur = Map.of();
+    private Double minCorridorMargin_h;
     private boolean emplacement = true;
     private Double planningWarning_h;
     private double warningFloor_h = EmplacementOptions.DEFAULT_FLOOR_H;
@@ -327,6 +343,16 @@ public record OptimizeOptions(
     }
 
     /**
+     * {@code min_corridor_margin_h}: every friendly route keeps this margin in every case (the
+     * attacker cuts the convoy's path no earlier than this many hours after it has passed), within
+     * -48..48; null (default) for none.
+     */
+    public Builder minCorridorMargin_h(Double v) {
+      minCorridorMargin_h = v;
+      return this;
+    }
+
+    /**
      * {@code ew_max_eur}: at most this on EW and counter-drone sites (purchase plus upkeep),
      * finite, >= 0; null (default) for none.
      */
@@ -441,7 +467,8 @@ public record OptimizeOptions(
               warningFloor_h,
               forces,
               verifyEmplacement,
-              alsoWarnings_h.stream().distinct().sorted().toList()));
+              alsoWarnings_h.stream().distinct().sorted().toList()),
+          minCorridorMargin_h == null ? Double.NaN : minCorridorMargin_h);
     }
 
     private void checkRanges() {
@@ -474,6 +501,12 @@ public record OptimizeOptions(
             "names countries by ISO 3166-1 alpha-2 code (LT, PL, LV …), not '" + e.getKey() + "'");
         checkAmount(e.getValue() == null ? Double.NaN : e.getValue(), "country_budgets_eur");
       }
+      check(
+          minCorridorMargin_h == null
+              || (Double.isFinite(minCorridorMargin_h)
+                  && Math.abs(minCorridorMargin_h) <= MAX_MARGIN_H),
+          "min_corridor_margin_h",
+          "must be hours within -48..48");
       checkWarning(planningWarning_h, "planning_warning_h");
       checkWarning(warningFloor_h, "warning_floor_h");
       for (Double h : alsoWarnings_h) {
@@ -655,6 +688,7 @@ public record OptimizeOptions(
         gapTarget,
         threads,
         so,
-        e);
+        e,
+        minCorridorMargin_h);
   }
 }

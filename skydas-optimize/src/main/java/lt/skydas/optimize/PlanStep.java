@@ -47,6 +47,15 @@ final class PlanStep {
       watched = Collections.unmodifiableSet(new TreeSet<>(watched));
     }
 
+    /** This plan with the obstacles of {@code ids} (pins) listed as {@code status}. */
+    MadePlan withStatus(java.util.Set<String> ids, String status) {
+      Map<String, String> st = new LinkedHashMap<>(fixedStatus);
+      for (String id : ids) {
+        st.computeIfPresent(id, (k, v) -> status);
+      }
+      return new MadePlan(plan, st, notes, watched);
+    }
+
     /** This plan with {@code more} sensor sites after its own (the protection step's). */
     MadePlan withSensors(List<SensorSite> more) {
       if (more.isEmpty()) {

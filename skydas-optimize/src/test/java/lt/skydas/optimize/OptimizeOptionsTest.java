@@ -169,6 +169,14 @@ class OptimizeOptionsTest {
         "country_budgets_eur",
         "country_budgets_eur names countries by ISO 3166-1 alpha-2 code (LT, PL, LV …), not"
             + " 'Lithuania'");
+    assertThat(OptimizeOptions.builder().minCorridorMargin_h(-1.5).build().minCorridorMargin_h())
+        .isEqualTo(-1.5);
+    assertThat(OptimizeOptions.defaults().hasCorridorMargin()).isFalse();
+    rejects(
+        b -> b.minCorridorMargin_h(60.0),
+        ProblemCode.USAGE,
+        "min_corridor_margin_h",
+        "min_corridor_margin_h must be hours within -48..48");
     rejects(
         b -> b.countryBudgets_eur(Map.of("LT", -1.0)),
         ProblemCode.USAGE,

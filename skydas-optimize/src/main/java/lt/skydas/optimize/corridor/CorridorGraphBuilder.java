@@ -314,6 +314,31 @@ public final class CorridorGraphBuilder {
       int maxLinks,
       int threads,
       Progress progress) {
+    return build(gates, cases, mode, linkRange_m, maxLinks, threads, progress, List.of());
+  }
+
+  /**
+   * A sink that is not an objective: the nodes of a friendly route's convoy path, which the
+   * attacker cuts by reaching any of them (the corridor race).
+   *
+   * @param id the route's id; the graphs' target id is {@code route:} and it
+   * @param nodes network nodes of this builder's network
+   */
+  public record RouteSink(String id, String name, int[] nodes) {}
+
+  /**
+   * As above, with one more target column per route sink after the objectives' (in the same pass:
+   * the arcs every target shares are searched once); {@link CorridorGraphs#columns} separates them.
+   */
+  public CorridorGraphs build(
+      List<Gate> gates,
+      List<CorridorGraphs.Case> cases,
+      ObjectiveMode mode,
+      double linkRange_m,
+      int maxLinks,
+      int threads,
+      Progress progress,
+      List<RouteSink> routes) {
     long t0 = System.nanoTime();
     List<CorridorGraphs.Target> targets = new ArrayList<>();
     List<int[]> targetNodes = new ArrayList<>();
@@ -340,6 +365,13 @@ public final class CorridorGraphBuilder {
           new CorridorGraphs.Target(
               CorridorGraphs.Target.NEAREST_ID, "nearest objective", covered));
       targetNodes.add(union.stream().mapToInt(Integer::intValue).toArray());
+    }
+    for (RouteSink r : routes) {
+      targets.add(new CorridorGraphs.Target("route:" + r.id(), r.name(), List.of()));
+      targetNodes.add(sortedDistinct(r.nodes()));
+      for (int n : r.nodes()) {
+        union.add(n);
+      }
     }
     int[] allNodes = union.stream().mapToInt(Integer::intValue).toArray();
     GridSpec g = region.grid();
@@ -490,6 +522,46 @@ public final class CorridorGraphBuilder {
       }
     }
     return out;
+  }
+
+  /**
+   * A wheeled convoy's fastest path of a friendly route in season {@code s} on this builder's
+   * network (friendly costs: no attacker's closure of hostile ground), as {@code skydas assess}
+   * times the routes.
+   *
+   * @param transit_s the convoy's time, +Inf when the route is cut or its ends are not in the
+   *     region
+   * @param nodes the path's network nodes (empty when not found)
+   */
+  public record RouteLine(double transit_s, int[] nodes) {}
+
+  /** The convoy's fastest path from {@code from} to {@code to} in season {@code s}. */
+  public RouteLine routeLine(Objective from, Objective to, lt.skydas.mobility.Season s) {
+    int[] src = ObjectiveNodes.of(region.grid(), region.landCover(), net, from);
+    int[] dst = ObjectiveNodes.of(region.grid(), region.landCover(), net, to);
+    if (src.length == 0 || dst.length == 0) {
+      return new RouteLine(Double.POSITIVE_INFINITY, new int[0]);
+    }
+    GridSpec g = region.grid();
+    lt.skydas.mobility.VehicleClass v = lt.skydas.mobility.VehicleClass.WHEELED;
+    float[] friction =
+        MobilityCosts.friction(region.landCover(), region.landCoverNames(), speeds, v, s);
+    double[] base = MobilityCosts.edgeCosts(net, friction, speeds, v, s);
+    CostDistanceSearch search =
+        new CostDistanceSearch(
+            new CostGrid(
+                g.width(), g.height(), g.cellSize(), friction, null, CostGrid.Neighbourhood.EIGHT),
+            topology.withCosts(base));
+    search.run(Query.from(src).withFirstOfTargets(dst));
+    int best = -1;
+    for (int n : dst) {
+      if (Double.isFinite(search.cost(n)) && (best < 0 || search.cost(n) < search.cost(best))) {
+        best = n;
+      }
+    }
+    return best < 0
+        ? new RouteLine(Double.POSITIVE_INFINITY, new int[0])
+        : new RouteLine(search.cost(best), search.path(best));
   }
 
   /** A site and the obstacle types that may stand there. */

@@ -72,6 +72,20 @@ public record CorridorGraphs(
     }
   }
 
+  /**
+   * These graphs with only the target columns {@code from} (inclusive) to {@code to} (exclusive):
+   * one build may serve the objectives and the friendly routes' corridor margins, each its own.
+   */
+  public CorridorGraphs columns(int from, int to) {
+    List<List<GateGraph>> g = new java.util.ArrayList<>();
+    double[][] b = new double[cases.size()][];
+    for (int k = 0; k < cases.size(); k++) {
+      g.add(graphs.get(k).subList(from, to));
+      b[k] = java.util.Arrays.copyOfRange(baseline_s[k], from, to);
+    }
+    return new CorridorGraphs(gates, cases, targets.subList(from, to), g, b, uncovered, build_s);
+  }
+
   /** The graph of case {@code k} toward target {@code t}. */
   public GateGraph graph(int k, int t) {
     return graphs.get(k).get(t);
