@@ -204,29 +204,17 @@ public final class BarrierOptimizer {
               + " covers no cell of the corridor-graph model: not counted in the objective");
     }
     // the least-cost obstacles that hold the minimum corridor margin become pins
-    MarginStep.Outcome margin = MarginStep.Outcome.none();
-    if (opt.hasCorridorMargin()) {
-      Sites ms = restricted.sites();
-      String[] siteCountry = new String[ms.size()];
-      for (int i = 0; i < ms.size(); i++) {
-        siteCountry[i] = countries.of(ms.get(i).geometry_lks94());
-      }
-      margin =
-          MarginStep.run(
-              both.columns(nObj, both.targets().size()),
-              marginRoutes.routes(),
-              opt.minCorridorMargin_h(),
-              ms,
-              edits.pinned(),
-              edits.existing(),
-              siteCountry,
-              opt);
-      if (!margin.pins().isEmpty()) {
-        Map<String, String> pins = new java.util.LinkedHashMap<>(edits.pinned());
-        pins.putAll(margin.pins());
-        edits = new SiteEdits(edits.candidates(), pins, edits.existing(), edits.notes());
-      }
-    }
+    MarginStep.Outcome margin =
+        opt.hasCorridorMargin()
+            ? MarginStep.run(
+                both.columns(nObj, both.targets().size()),
+                marginRoutes.routes(),
+                restricted.sites(),
+                edits,
+                countries,
+                opt)
+            : MarginStep.Outcome.none();
+    edits = MarginStep.withPins(edits, margin);
     // sensor candidates near the sites and what each would watch (the full model's surface)
     long t1 = System.nanoTime();
     List<SensorCandidate> sensors =
