@@ -48,6 +48,7 @@ final class ChainVerifier {
     store.records().forEachRow(c, this::checkRecordRow);
     store.activities().forEach(c, this::checkActivityRow);
     checkNeighbourLines(c);
+    store.works().forEach(c, this::checkWorkRow);
     checkNothingDeleted();
     if (unlisted > 0) {
       problems.add("… and " + unlisted + " more problems");
@@ -200,6 +201,18 @@ final class ChainVerifier {
       if (!lines.containsKey(cc)) {
         problem("neighbour features of " + cc + " without a line (inserted outside Skydas)");
       }
+    }
+  }
+
+  /** A works project's row equals its last event. */
+  private void checkWorkRow(String id, String doc) {
+    String entity = WorkProject.entityId(id);
+    seen.add(entity);
+    String after = lastAfter.get(entity);
+    if (after == null) {
+      problem("works project " + id + ": no audit event (inserted outside Skydas)");
+    } else if (!after.equals(doc)) {
+      problem("works project " + id + ": differs from its audit event (changed outside Skydas)");
     }
   }
 

@@ -459,6 +459,11 @@ public final class Registry implements AutoCloseable {
         store, clock, catalogs, territory, actor, country, source, note, drafts);
   }
 
+  /** The dual-use works projects: entered, listed and moved along their lifecycle. */
+  public RegistryWorks works() {
+    return new RegistryWorks(store, territory, clock);
+  }
+
   /** The neighbours' lines held, by country. */
   public List<NeighbourLine> neighbourLines() {
     return store.read(

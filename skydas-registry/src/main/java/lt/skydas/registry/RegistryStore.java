@@ -51,6 +51,9 @@ public interface RegistryStore extends AutoCloseable {
   /** The neighbours' lines: their provenance and features, replaced whole by an import. */
   Neighbours neighbours();
 
+  /** The dual-use works projects. */
+  Works works();
+
   /** Where the data lives, for messages (a file path or a JDBC URL without its password). */
   String describe();
 
@@ -168,6 +171,22 @@ public interface RegistryStore extends AutoCloseable {
      */
     List<NeighbourFeature> features(Connection c, String country, Envelope bbox)
         throws SQLException;
+  }
+
+  /** The {@code works} table: dual-use works projects, each with its canonical JSON. */
+  interface Works {
+    void insert(Connection c, List<WorkProject> ws) throws SQLException;
+
+    /** Replaces a project's row if its stored version is {@code expectedVersion}. */
+    boolean update(Connection c, WorkProject w, long expectedVersion) throws SQLException;
+
+    Optional<WorkProject> find(Connection c, String id) throws SQLException;
+
+    /** Every project in id order. */
+    List<WorkProject> list(Connection c) throws SQLException;
+
+    /** Project id to canonical JSON, every project in id order (for verification). */
+    void forEach(Connection c, BiConsumer<String, String> each) throws SQLException;
   }
 
   /** The append-only audit chain and its head. */

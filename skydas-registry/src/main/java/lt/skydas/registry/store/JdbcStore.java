@@ -27,6 +27,7 @@ public final class JdbcStore implements RegistryStore {
   private final ActivityTable activities;
   private final AuditLog audit;
   private final NeighbourTable neighbours;
+  private final WorkTable works;
 
   private JdbcStore(String url, Dialect dialect, Connection conn) {
     this.url = url;
@@ -36,6 +37,7 @@ public final class JdbcStore implements RegistryStore {
     this.activities = new ActivityTable(dialect);
     this.audit = new AuditLog(dialect);
     this.neighbours = new NeighbourTable(dialect);
+    this.works = new WorkTable(dialect);
   }
 
   /**
@@ -117,6 +119,11 @@ public final class JdbcStore implements RegistryStore {
   @Override
   public NeighbourTable neighbours() {
     return neighbours;
+  }
+
+  @Override
+  public WorkTable works() {
+    return works;
   }
 
   @Override
