@@ -41,6 +41,7 @@ import picocli.CommandLine.Parameters;
       RegistryCommand.Import.class,
       RegistryDepotsCommand.class,
       RegistryNeighboursCommand.class,
+      RegistryWorksCommand.class,
       RegistryCommand.Export.class,
       RegistryCommand.ListCmd.class,
       RegistryCommand.Show.class,

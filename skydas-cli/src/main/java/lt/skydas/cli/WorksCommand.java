@@ -54,6 +54,14 @@ final class WorksCommand implements Callable<Integer> {
   Path works;
 
   @Option(
+      names = "--registry",
+      paramLabel = "FILE|URL",
+      description =
+          "Take the projects from this registry (a .gpkg file or a jdbc:postgresql:// URL; see"
+              + " skydas registry works) instead of a works file.")
+  String registry;
+
+  @Option(
       names = "--out",
       required = true,
       paramLabel = "DIR",
@@ -87,6 +95,25 @@ final class WorksCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Print only errors and the output path.")
   boolean quiet;
 
+  /** The registry's projects as a works file in a temporary folder (deleted at exit). */
+  private static Path fromRegistry(String location) {
+    try (lt.skydas.registry.store.JdbcStore store =
+        lt.skydas.registry.store.JdbcStore.open(location, false)) {
+      List<lt.skydas.registry.WorkProject> ws = store.read(c -> store.works().list(c));
+      if (ws.isEmpty()) {
+        throw new SkydasProblem(ProblemCode.NOT_FOUND, "no works project in " + store.describe());
+      }
+      Path dir = java.nio.file.Files.createTempDirectory("skydas-works");
+      dir.toFile().deleteOnExit();
+      Path f = dir.resolve("registry-works.json");
+      RegistryWorksCommand.writeFile(ws, "works of " + store.describe(), f);
+      f.toFile().deleteOnExit();
+      return f;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   public Integer call() {
     if (convoyMlc < 1 || convoyMlc > 200) {
@@ -103,8 +130,14 @@ final class WorksCommand implements Callable<Integer> {
         works != null
             ? works
             : RegionStore.home().resolve("examples").resolve("suwalki-corridor-works.json");
+    if (registry != null && works != null) {
+      throw new SkydasProblem(ProblemCode.USAGE, "give --works or --registry, not both");
+    }
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
     RegionStore.Loaded loaded = region.load(progress);
+    if (registry != null) {
+      file = fromRegistry(registry);
+    }
     WorksProgramme w = WorksProgramme.read(file, loaded.pack().crs());
     Assessor a =
         new Assessor(

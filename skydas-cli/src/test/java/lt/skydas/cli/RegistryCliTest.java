@@ -39,7 +39,7 @@ class RegistryCliTest {
         .contains("does not exist (create it with: skydas registry init");
     CliRunner.Result init = run("registry", "init");
     assertThat(init.exit()).as(init.err()).isZero();
-    assertThat(init.out()).contains("Registry ready: GeoPackage", "schema 3, 0 records");
+    assertThat(init.out()).contains("Registry ready: GeoPackage", "schema 4, 0 records");
     CliRunner.Result imp =
         run("registry", "import", plan.toString(), "--role", "planner", "--user", "ona");
     assertThat(imp.exit()).as(imp.err()).isZero();

@@ -82,4 +82,99 @@ class WorksCommandTest {
         .contains("\"2026-13-01\" is not a date");
     assertThat(Files.exists(dir.resolve("x"))).isFalse();
   }
+
+  @Test
+  void theProgrammeIsTrackedInTheRegistryAndTimedFromIt() throws Exception {
+    String db = dir.resolve("reg.gpkg").toString();
+    String countries = TestPacks.ROOT.resolve("data/baltic/countries.geojson.gz").toString();
+    assertThat(CliRunner.run("registry", "init", "--db", db, "--countries", countries).exit())
+        .isZero();
+    String file = TestPacks.ROOT.resolve("examples/suwalki-corridor-works.json").toString();
+    CliRunner.Result planner =
+        CliRunner.run(
+            "registry",
+            "works",
+            "import",
+            file,
+            "--role",
+            "planner",
+            "--db",
+            db,
+            "--countries",
+            countries);
+    assertThat(planner.exit()).isEqualTo(8); // some projects are past planned: admins enter them
+    assertThat(planner.err()).contains("may not enter works already");
+    CliRunner.Result imp =
+        CliRunner.run(
+            "registry",
+            "works",
+            "import",
+            file,
+            "--role",
+            "admin",
+            "--db",
+            db,
+            "--countries",
+            countries);
+    assertThat(imp.exit()).as(imp.err()).isZero();
+    assertThat(imp.out()).contains("Entered 29 works projects", "illustrative");
+    CliRunner.Result done =
+        CliRunner.run(
+            "registry",
+            "works",
+            "transition",
+            "road-131-1",
+            "complete",
+            "--version",
+            "1",
+            "--role",
+            "engineer",
+            "--db",
+            db,
+            "--countries",
+            countries);
+    assertThat(done.exit()).as(done.err()).isZero();
+    assertThat(done.out()).contains("road-131-1: completed, 100 % done, version 2");
+    CliRunner.Result stale =
+        CliRunner.run(
+            "registry",
+            "works",
+            "transition",
+            "road-131-2",
+            "start",
+            "--version",
+            "3",
+            "--role",
+            "engineer",
+            "--db",
+            db,
+            "--countries",
+            countries);
+    assertThat(stale.exit()).isEqualTo(7);
+    assertThat(
+            CliRunner.run("registry", "works", "list", "--db", db, "--countries", countries).out())
+        .contains("29 works project(s)")
+        .containsPattern("road-131-1 +road +completed +100 %");
+    assertThat(CliRunner.run("registry", "verify", "--db", db, "--countries", countries).out())
+        .contains("Audit chain intact: 30 events");
+    // skydas works reads the registry's projects: road-131-1 is now in effect from the start
+    Path out = dir.resolve("from-registry");
+    CliRunner.Result r =
+        CliRunner.run(
+            "works",
+            "--region",
+            TestPacks.oneKm().toString(),
+            "--registry",
+            db,
+            "--as-of",
+            "2025-01-01",
+            "--out",
+            out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode w = new ObjectMapper().readTree(out.resolve("works.json").toFile());
+    assertThat(w.path("projects")).hasSize(29);
+    java.util.List<String> first = new java.util.ArrayList<>();
+    w.path("timeline").get(0).path("in_effect").forEach(x -> first.add(x.asText()));
+    assertThat(first).contains("road-131-1");
+  }
 }

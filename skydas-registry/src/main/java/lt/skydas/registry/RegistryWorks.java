@@ -211,7 +211,8 @@ public final class RegistryWorks {
     if (road ? !(w.geometry() instanceof Lineal) : !(w.geometry() instanceof Point)) {
       e.add(new FieldError("geometry", road ? "a road is a LineString" : "a bridge is a Point"));
     } else {
-      e.addAll(GeometryChecks.checkRecord(w.geometry(), null, territory));
+      // on the home country's land or within about 1 km of it: a border bridge is the home's work
+      e.addAll(GeometryChecks.checkRecord(w.geometry(), null, territory, territory.homeIso()));
     }
     return e;
   }

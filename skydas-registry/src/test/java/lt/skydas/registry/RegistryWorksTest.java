@@ -169,7 +169,8 @@ class RegistryWorksTest {
         .contains("project 1 (S-1): done_pct: 0 does not fit under_construction")
         .contains("project 2 (S-2): end: before the start 2026-01-01")
         .contains("project 2 (S-2): geometry: a road is a LineString")
-        .contains("project 3 (S-3): geometry: on the wrong side of the border");
+        .contains(
+            "project 3 (S-3): geometry: lies in Belarus (BY), not on LT's side of the border");
     assertThat(w.list()).isEmpty();
     assertThat(
             problem(() -> w.importAll(PLANNER, List.of(road("S-9", "completed", 100)), "w")).code())
