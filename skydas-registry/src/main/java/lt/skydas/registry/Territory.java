@@ -88,17 +88,9 @@ public final class Territory {
 
   /** Null if {@code g} lies in the region on the home side, else what is wrong. */
   public String placementProblem(Geometry g) {
-    Envelope e = g.getEnvelopeInternal();
-    if (!region.covers(e)) {
-      return "outside the region ("
-          + region.getMinX()
-          + ".."
-          + region.getMaxX()
-          + " E, "
-          + region.getMinY()
-          + ".."
-          + region.getMaxY()
-          + " N)";
+    String outside = outsideRegion(g);
+    if (outside != null) {
+      return outside;
     }
     if (home.covers(g)) {
       return null;
@@ -120,17 +112,9 @@ public final class Territory {
    * its land, or within about 1 km of it: digitised borders differ), else what is wrong.
    */
   public String ownerProblem(String iso, Geometry g) {
-    Envelope e = g.getEnvelopeInternal();
-    if (!region.covers(e)) {
-      return "outside the region ("
-          + region.getMinX()
-          + ".."
-          + region.getMaxX()
-          + " E, "
-          + region.getMinY()
-          + ".."
-          + region.getMaxY()
-          + " N)";
+    String outside = outsideRegion(g);
+    if (outside != null) {
+      return outside;
     }
     PreparedGeometry own = iso.equals(homeIso) ? home : neighbours.get(iso);
     if (own == null) {
@@ -155,4 +139,20 @@ public final class Territory {
 
   /** About 1 km in latitude (less in longitude): the tolerance of {@link #ownerProblem}. */
   static final double OWNER_TOLERANCE_DEG = 0.009;
+
+  /** Null if {@code g} lies in the region's box, else the message saying it does not. */
+  private String outsideRegion(Geometry g) {
+    if (region.covers(g.getEnvelopeInternal())) {
+      return null;
+    }
+    return "outside the region ("
+        + region.getMinX()
+        + ".."
+        + region.getMaxX()
+        + " E, "
+        + region.getMinY()
+        + ".."
+        + region.getMaxY()
+        + " N)";
+  }
 }

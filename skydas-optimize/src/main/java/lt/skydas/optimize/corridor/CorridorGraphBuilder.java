@@ -484,29 +484,21 @@ public final class CorridorGraphBuilder {
     if (src.length == 0 || dst.length == 0) {
       return out;
     }
-    GridSpec g = region.grid();
     float[] friction =
         region.attackerFriction(
             MobilityCosts.friction(
                 region.landCover(), region.landCoverNames(), speeds, c.vehicle(), c.season()));
-    double[] base = MobilityCosts.edgeCosts(net, friction, speeds, c.vehicle(), c.season());
-    CostDistanceSearch s =
-        new CostDistanceSearch(
-            new CostGrid(
-                g.width(), g.height(), g.cellSize(), friction, null, CostGrid.Neighbourhood.EIGHT),
-            topology.withCosts(base));
-    s.run(Query.from(src).withFirstOfTargets(dst));
-    int best = -1;
-    for (int n : dst) {
-      if (Double.isFinite(s.cost(n)) && (best < 0 || s.cost(n) < s.cost(best))) {
-        best = n;
-      }
-    }
-    if (best < 0) {
+    RouteLine line =
+        fastest(
+            src,
+            dst,
+            friction,
+            MobilityCosts.edgeCosts(net, friction, speeds, c.vehicle(), c.season()));
+    if (line.nodes().length == 0) {
       return out;
     }
     java.util.Set<Integer> onPath = new java.util.HashSet<>();
-    for (int n : s.path(best)) {
+    for (int n : line.nodes()) {
       onPath.add(n);
     }
     for (Gate gate : gates) {
@@ -542,16 +534,20 @@ public final class CorridorGraphBuilder {
     if (src.length == 0 || dst.length == 0) {
       return new RouteLine(Double.POSITIVE_INFINITY, new int[0]);
     }
-    GridSpec g = region.grid();
     lt.skydas.mobility.VehicleClass v = lt.skydas.mobility.VehicleClass.WHEELED;
     float[] friction =
         MobilityCosts.friction(region.landCover(), region.landCoverNames(), speeds, v, s);
-    double[] base = MobilityCosts.edgeCosts(net, friction, speeds, v, s);
+    return fastest(src, dst, friction, MobilityCosts.edgeCosts(net, friction, speeds, v, s));
+  }
+
+  /** The fastest path from {@code src} to the nearest of {@code dst} with these costs. */
+  private RouteLine fastest(int[] src, int[] dst, float[] friction, double[] edgeCosts) {
+    GridSpec g = region.grid();
     CostDistanceSearch search =
         new CostDistanceSearch(
             new CostGrid(
                 g.width(), g.height(), g.cellSize(), friction, null, CostGrid.Neighbourhood.EIGHT),
-            topology.withCosts(base));
+            topology.withCosts(edgeCosts));
     search.run(Query.from(src).withFirstOfTargets(dst));
     int best = -1;
     for (int n : dst) {
