@@ -63,6 +63,25 @@ class OptimizeJobTest {
     assertThat(cls.code()).isEqualTo(ProblemCode.BAD_INPUT);
     assertThat(cls.getMessage()).startsWith("classes names an unknown vehicle class \"tanks\"");
     assertThat(cls.details()).containsEntry(OptionProblems.FIELD, "classes");
+    // the joint region's terms: a budget per country and a minimum corridor margin
+    assertThat(problem("{\"country_budgets_eur\": [1]}").getMessage())
+        .startsWith("country_budgets_eur must be an object of amounts by country");
+    assertThat(problem("{\"country_budgets_eur\": {\"LT\": \"much\"}}").getMessage())
+        .isEqualTo("country_budgets_eur must be an amount for LT");
+    assertThat(problem("{\"country_budgets_eur\": {\"Lietuva\": 1}}").details())
+        .containsEntry(OptionProblems.FIELD, "country_budgets_eur");
+    assertThat(problem("{\"min_corridor_margin_h\": 99}").getMessage())
+        .isEqualTo("min_corridor_margin_h must be hours within -48..48");
+  }
+
+  @Test
+  void theJointRegionsTermsBecomeTheOptions() throws Exception {
+    OptimizeOptions o =
+        options(
+            "{\"country_budgets_eur\": {\"PL\": 4e8, \"LT\": 6e8}, \"min_corridor_margin_h\": -0.5}");
+    assertThat(o.programme().ceilings().byCountry_eur())
+        .containsExactly(java.util.Map.entry("LT", 6e8), java.util.Map.entry("PL", 4e8));
+    assertThat(o.minCorridorMargin_h()).isEqualTo(-0.5);
   }
 
   @Test
