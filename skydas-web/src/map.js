@@ -148,6 +148,17 @@ function coverageStyle(f) {
   return new Style({ fill: fill(`rgba(${c},0.15)`), stroke: stroke(`rgba(${c},0.9)`, 1.5) });
 }
 
+// a neighbour's line (OGC collection `neighbour-lines`): read-only, in violet, dashed, labelled
+// with its owner so a seam is seen at a glance
+function neighbourStyle(f) {
+  return new Style({
+    stroke: stroke('#6a3d9a', 3, [4, 4]),
+    fill: fill('rgba(106,61,154,0.12)'),
+    image: new CircleStyle({ radius: 5, fill: fill('#6a3d9a'), stroke: stroke('#fff', 1.5) }),
+    text: new Text({ text: String(f.get('owner') || ''), offsetY: -12, font: '11px system-ui, sans-serif', fill: fill('#4b2a6e'), stroke: stroke('#fff', 3) }),
+  });
+}
+
 export function createMap(target, onError) {
   const layers = {};
   const add = (id, title, source, style, opts = {}) => {
@@ -170,6 +181,7 @@ export function createMap(target, onError) {
   add('avenues', 'Avenues (newest assessment)', new VectorSource(), avenueStyle);
   add('warning', 'Warning time: where first seen (newest assessment)', new VectorSource(), warningStyle, { visible: false, declutter: true });
   add('coverage', 'Coverage of registered sensors (vehicle, person, small UAS)', ogcSource('coverage', 10, onError), coverageStyle, { visible: false });
+  add('neighbour-lines', "Neighbours' lines (read-only, as imported)", ogcSource('neighbour-lines', 10000, onError), neighbourStyle, { declutter: true });
   add('minefields', 'Minefields', ogcSource('minefields', 10000, onError), recordStyle);
   add('obstacles', 'Obstacles', ogcSource('obstacles', 10000, onError), recordStyle);
   add('sensors', 'Sensors', ogcSource('sensors', 10000, onError), recordStyle);
