@@ -14,6 +14,8 @@ for l in $layers; do
   gzip -9 -n -c "$src/$l.geojson" > "$here/$l.geojson.gz.tmp"
   mv "$here/$l.geojson.gz.tmp" "$here/$l.geojson.gz"
 done
+# already gzipped at the source: shipped as is (its manifest sha256 is of the .gz bytes)
+cp "$src/buildings_border_zone.geojson.gz" "$here/buildings_border_zone.geojson.gz"
 cp "$src/README.md" "$here/SOURCE-README.md"
 cp "$src/MANIFEST.tsv" "$here/MANIFEST.tsv"
 # verify: the decompressed bytes must match the source manifest exactly
@@ -25,4 +27,10 @@ for l in $layers; do
     exit 1
   fi
 done
+want=$(awk '$1 == "buildings_border_zone.geojson.gz" {print $4}' "$here/MANIFEST.tsv")
+got=$(sha256sum "$here/buildings_border_zone.geojson.gz" | cut -d' ' -f1)
+if [ "$want" != "$got" ]; then
+  echo "checksum mismatch for buildings_border_zone.geojson.gz" >&2
+  exit 1
+fi
 du -cb "$here"/*.geojson.gz | tail -1

@@ -9,6 +9,7 @@ import lt.skydas.core.geo.GridSpec;
 import lt.skydas.mobility.network.RoadInput;
 import lt.skydas.plan.CivilianFeature;
 import lt.skydas.raster.Rasterizer;
+import lt.skydas.region.Buildings;
 import lt.skydas.region.Country;
 import lt.skydas.region.LandCover;
 import lt.skydas.region.NamedArea;
@@ -42,6 +43,23 @@ public final class RegionInputs {
     }
     for (NamedArea a : region.residentialAreas()) {
       civilians.add(new CivilianFeature("residential area", "a", a.geometry_lks94()));
+    }
+    Buildings b = region.buildings();
+    var crs = region.crs();
+    Coordinate ll = new Coordinate();
+    for (int i = 0; i < b.size(); i++) {
+      float area = b.area_m2(i);
+      crs.toWgs84(b.x_m(i), b.y_m(i), ll);
+      civilians.add(
+          new CivilianFeature(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%s at %.5f N %.5f E",
+                  Float.isNaN(area) ? "building" : "building of " + Math.round(area) + " m²",
+                  ll.y,
+                  ll.x),
+              "a",
+              gf.createPoint(new Coordinate(b.x_m(i), b.y_m(i)))));
     }
     Map<String, Geometry> layers = new LinkedHashMap<>();
     List<Geometry> land = new ArrayList<>();

@@ -90,6 +90,17 @@ final class RegionCommand implements Runnable {
         })
     Path dem;
 
+    @Option(
+        names = "--buildings",
+        paramLabel = "FILE",
+        description = {
+          "A buildings layer (GeoJSON points, or footprint polygons; optional area_m2) for the",
+          "civilian buffers and exposure. Default: the layers folder's buildings.geojson[.gz] or",
+          "buildings_border_zone.geojson[.gz]. Refused whole, naming the feature: another CRS,",
+          "duplicate ids, a negative area, or a building in no home country of the region."
+        })
+    Path buildings;
+
     @Option(names = "--quiet", description = "Print only the summary.")
     boolean quiet;
 
@@ -108,7 +119,8 @@ final class RegionCommand implements Runnable {
           RegionBuilder.build(
               new RegionBuildOptions(
                       dir, out, cellSize, margin, RegionDefinition.resolve(definition))
-                  .withDem(dem == null ? null : DemResampler.source(dem)),
+                  .withDem(dem == null ? null : DemResampler.source(dem))
+                  .withBuildings(buildings),
               ConsoleProgress.forStderr(quiet));
       System.out.printf(
           Locale.ROOT,
@@ -127,6 +139,12 @@ final class RegionCommand implements Runnable {
           r.issues(),
           r.pack().resolve("issues.geojson"));
       r.issueSummary().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %5d  %s%n", v, k));
+      var meta = RegionStore.metadata(r.pack());
+      System.out.printf(
+          Locale.ROOT,
+          "%,d buildings from %s%n",
+          meta.path("buildings").asInt(),
+          meta.path("buildings_source").asText("no buildings layer"));
       if (dem != null) {
         var entry = RegionStore.metadata(r.pack()).path("dem");
         System.out.printf(

@@ -43,6 +43,7 @@ public final class Region {
   private final Map<Country, Geometry> countries;
   private final List<NamedArea> residential;
   private final List<NamedArea> protectedAreas;
+  private final Buildings buildings;
   private final RegionDefinition definition;
 
   /** The file of a pack holding the region definition it was built from. */
@@ -63,6 +64,7 @@ public final class Region {
       Map<Country, Geometry> countries,
       List<NamedArea> residential,
       List<NamedArea> protectedAreas,
+      Buildings buildings,
       RegionDefinition definition) {
     this.dir = dir;
     this.metadata = metadata;
@@ -75,6 +77,7 @@ public final class Region {
     this.countries = Map.copyOf(countries);
     this.residential = List.copyOf(residential);
     this.protectedAreas = List.copyOf(protectedAreas);
+    this.buildings = buildings;
     this.definition = definition;
   }
 
@@ -201,6 +204,7 @@ public final class Region {
         countries,
         residential,
         prot,
+        Buildings.read(dir.resolve(Buildings.FILE)),
         RegionDefinition.read(dir.resolve(DEFINITION_FILE)));
   }
 
@@ -265,6 +269,11 @@ public final class Region {
 
   public List<NamedArea> protectedAreas() {
     return protectedAreas;
+  }
+
+  /** Every building the pack holds (points in the map CRS; none when it was built without). */
+  public Buildings buildings() {
+    return buildings;
   }
 
   /**

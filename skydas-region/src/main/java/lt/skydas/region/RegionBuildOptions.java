@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * @param margin_km extent around the home countries' bounding box
  * @param definition the region: home countries, hostile borders, CRS, objectives, friendly routes
  * @param dem ground elevation to store in the pack ({@code dem.tif}), or null for none
+ * @param buildings a buildings layer (GeoJSON points or footprints, {@link BuildingsImport}), or
+ *     null for the layers folder's {@code buildings.geojson[.gz]} or {@code
+ *     buildings_border_zone.geojson[.gz]} when present
  */
 public record RegionBuildOptions(
     Path layersDir,
@@ -18,7 +21,8 @@ public record RegionBuildOptions(
     double cellSize_m,
     double margin_km,
     RegionDefinition definition,
-    DemSource dem) {
+    DemSource dem,
+    Path buildings) {
   public RegionBuildOptions {
     if (!(cellSize_m >= 5 && cellSize_m <= 1000)) {
       throw new IllegalArgumentException("cell size must be within 5..1000 m, not " + cellSize_m);
@@ -29,6 +33,17 @@ public record RegionBuildOptions(
     if (definition == null) {
       throw new IllegalArgumentException("a region definition is required");
     }
+  }
+
+  /** With the layers folder's buildings. */
+  public RegionBuildOptions(
+      Path layersDir,
+      Path outDir,
+      double cellSize_m,
+      double margin_km,
+      RegionDefinition definition,
+      DemSource dem) {
+    this(layersDir, outDir, cellSize_m, margin_km, definition, dem, null);
   }
 
   /** Without a DEM. */
@@ -55,7 +70,13 @@ public record RegionBuildOptions(
 
   /** A copy that stores {@code dem} (null: none) in the pack. */
   public RegionBuildOptions withDem(DemSource dem) {
-    return new RegionBuildOptions(layersDir, outDir, cellSize_m, margin_km, definition, dem);
+    return new RegionBuildOptions(
+        layersDir, outDir, cellSize_m, margin_km, definition, dem, buildings);
+  }
+
+  /** A copy that reads its buildings from {@code file} (null: the layers folder's). */
+  public RegionBuildOptions withBuildings(Path file) {
+    return new RegionBuildOptions(layersDir, outDir, cellSize_m, margin_km, definition, dem, file);
   }
 
   /** 100 m cells, 25 km margin around Lithuania. */

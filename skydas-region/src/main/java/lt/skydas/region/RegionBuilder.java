@@ -1,6 +1,7 @@
 package lt.skydas.region;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -45,7 +46,7 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class RegionBuilder {
   /** Pack format version; {@link Region#load} refuses others. */
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
 
   /**
    * The pack format this code writes and reads (a method, so callers never inline a stale value).
@@ -193,8 +194,14 @@ public final class RegionBuilder {
     RoadGraphBuilder rgb = new RoadGraphBuilder();
     RoadGraph roads = roads(rgb, read, keep, issues, layers, progress);
     List<Settlement> settlements = settlements(read.get("settlements"));
+    Path buildingsFile = buildingsFile(opt, layers);
+    BuildingsImport.Result buildings = readBuildings(buildingsFile, def, countries, keep, progress);
     Map<String, Object> meta =
         PackWriter.metadata(opt, grid, lc, roads, rgb.stats(), settlements, issues, read, layers);
+    meta.put("buildings", buildings.buildings().size());
+    meta.put(
+        "buildings_source", buildingsFile == null ? null : buildingsFile.getFileName().toString());
+    meta.put("buildings_outside_grid", buildings.outsideGrid());
     PackDem.Checked dem = ground == null ? null : PackDem.check(ground, lc, grid, opt.dem().name());
     if (dem != null) {
       meta.put("dem", dem.metadata(opt.dem().name()));
@@ -209,6 +216,7 @@ public final class RegionBuilder {
           if (dem != null) {
             GeoTiff.writeFloat32(tmp.resolve(PackDem.FILE), new FloatRaster(grid, dem.ground_m()));
           }
+          buildings.buildings().write(tmp.resolve(Buildings.FILE));
           PackWriter.write(
               tmp, grid, lc, country, roads, countries, read, settlements, issues, meta, t0);
           def.write(tmp.resolve(Region.DEFINITION_FILE));
@@ -227,7 +235,53 @@ public final class RegionBuilder {
         (System.nanoTime() - t0) / 1e9);
   }
 
-  /** The DEM on the region grid, checked by its source (before the long part of the build). */
+  /** Layer names tried for buildings in the layers folder, in order. */
+  static final String[] BUILDING_LAYERS = {"buildings", "buildings_border_zone"};
+
+  private static Path buildingsFile(RegionBuildOptions opt, Layers layers) {
+    if (opt.buildings() != null) {
+      if (!Files.isRegularFile(opt.buildings())) {
+        throw new SkydasProblem(
+            ProblemCode.NOT_FOUND,
+            opt.buildings() + ": buildings layer not found",
+            Map.of("file", opt.buildings().toString()));
+      }
+      return opt.buildings();
+    }
+    for (String name : BUILDING_LAYERS) {
+      Path p = layers.find(name);
+      if (p != null) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static BuildingsImport.Result readBuildings(
+      Path file,
+      RegionDefinition def,
+      Map<Country, Geometry> countries,
+      Envelope keep,
+      Progress progress) {
+    if (file == null) {
+      return new BuildingsImport.Result(Buildings.NONE, 0);
+    }
+    progress.begin("reading buildings " + file.getFileName(), -1);
+    Map<String, Geometry> home = new LinkedHashMap<>();
+    for (String iso : def.home()) {
+      home.put(iso, countries.get(Country.fromIso(iso)));
+    }
+    BuildingsImport.Result r = BuildingsImport.read(file, def.epsg(), keep, home);
+    progress.end();
+    progress.info(
+        String.format(
+            Locale.ROOT,
+            "buildings: %,d in the region (%,d outside its grid left out)",
+            r.buildings().size(),
+            r.outsideGrid()));
+    return r;
+  }
+
   /** Largest overlap of two home countries' polygons taken as a digitising sliver, m². */
   static final double MAX_HOME_OVERLAP_M2 = 1e6;
 
