@@ -6,6 +6,8 @@ import java.util.Map;
 import lt.skydas.core.geo.GridSpec;
 import lt.skydas.mobility.network.RoadInput;
 import lt.skydas.plan.CivilianFeature;
+import lt.skydas.plan.HumanitarianCheck;
+import lt.skydas.plan.ProtectedArea;
 import lt.skydas.region.RegionDefinition;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -29,6 +31,8 @@ import org.locationtech.jts.geom.Geometry;
  *     another
  * @param definition the region as data: home countries, the hostile borders the attacker starts
  *     behind, objectives and friendly routes
+ * @param protectedAreas national parks, reserves …: which obstacle kinds may lie in them is the
+ *     policy's rule
  */
 public record AssessmentRegion(
     String name,
@@ -42,7 +46,50 @@ public record AssessmentRegion(
     Map<String, Geometry> mapLayers,
     float[] ground_m,
     BitSet attackerClosed,
-    RegionDefinition definition) {
+    RegionDefinition definition,
+    List<ProtectedArea> protectedAreas) {
+
+  public AssessmentRegion {
+    protectedAreas = protectedAreas == null ? List.of() : List.copyOf(protectedAreas);
+  }
+
+  /** Without protected areas (hand-made regions). */
+  public AssessmentRegion(
+      String name,
+      GridSpec grid,
+      byte[] landCover,
+      String[] landCoverNames,
+      RoadInput roads,
+      int[] attackerStartCells,
+      List<CivilianFeature> civilians,
+      Map<String, Geometry> borders,
+      Map<String, Geometry> mapLayers,
+      float[] ground_m,
+      BitSet attackerClosed,
+      RegionDefinition definition) {
+    this(
+        name,
+        grid,
+        landCover,
+        landCoverNames,
+        roads,
+        attackerStartCells,
+        civilians,
+        borders,
+        mapLayers,
+        ground_m,
+        attackerClosed,
+        definition,
+        List.of());
+  }
+
+  /**
+   * The humanitarian check of this region: its civilians (settlements, residential areas,
+   * buildings) and protected areas, in its CRS. Builds an index: keep it, do not call per obstacle.
+   */
+  public HumanitarianCheck humanitarian() {
+    return new HumanitarianCheck(civilians, protectedAreas, grid.epsg());
+  }
 
   /** Of the built-in Lithuania region ({@link RegionDefinition#lithuania()}). */
   public AssessmentRegion(

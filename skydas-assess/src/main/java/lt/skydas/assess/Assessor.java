@@ -99,7 +99,7 @@ public final class Assessor {
       }
     }
     this.allObjectiveNodes = all.stream().mapToInt(Integer::intValue).toArray();
-    this.humanitarian = new HumanitarianCheck(region.civilians());
+    this.humanitarian = region.humanitarian();
     this.routeSearches = new RouteSearches(this);
     this.race = routeSearches.routes().isEmpty() ? null : new CorridorRace(region);
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import lt.skydas.core.geo.GridSpec;
 import lt.skydas.mobility.network.RoadInput;
 import lt.skydas.plan.CivilianFeature;
+import lt.skydas.plan.ProtectedArea;
 import lt.skydas.raster.Rasterizer;
 import lt.skydas.region.Buildings;
 import lt.skydas.region.Country;
@@ -100,7 +101,10 @@ public final class RegionInputs {
         layers,
         region.findDem().orElse(null),
         closedToAttacker(region, starts),
-        region.definition());
+        region.definition(),
+        region.protectedAreas().stream()
+            .map(a -> new ProtectedArea(a.name(), a.kind(), a.geometry_lks94()))
+            .toList());
   }
 
   /**

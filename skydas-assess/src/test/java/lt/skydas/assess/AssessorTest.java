@@ -52,7 +52,7 @@ class AssessorTest {
     Path p = dir.resolve("plan.geojson");
     Files.writeString(
         p,
-        "{\"type\":\"FeatureCollection\",\"name\":\"T <b>&amp;</b>\",\"policy\":{\"civilian_buffer_m\":300},\"features\":["
+        "{\"type\":\"FeatureCollection\",\"name\":\"T <b>&amp;</b>\",\"policy\":{\"civilian_buffer_m\":300,\"buffer_override_reason\":\"synthetic test region\"},\"features\":["
             + features
             + "]}");
     return p;

@@ -78,7 +78,7 @@ class MarginalPropertyTest {
       Path planFile = dir.resolve("plan" + seed + ".geojson");
       Files.writeString(
           planFile,
-          "{\"type\":\"FeatureCollection\",\"policy\":{\"civilian_buffer_m\":0},\"features\":["
+          "{\"type\":\"FeatureCollection\",\"policy\":{\"civilian_buffer_m\":0,\"buffer_override_reason\":\"random plans on a synthetic region\"},\"features\":["
               + String.join(",", features)
               + "]}");
       BarrierPlan plan =

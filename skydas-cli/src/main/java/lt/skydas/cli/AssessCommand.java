@@ -77,17 +77,7 @@ final class AssessCommand implements Callable<Integer> {
               + " sensors.json).")
   Path sensorsFile;
 
-  @Option(
-      names = "--civilian-buffer-m",
-      paramLabel = "M",
-      description = "Override the plan's civilian buffer (metres).")
-  Double civilianBuffer;
-
-  @Option(
-      names = "--ap-mines-enabled",
-      paramLabel = "true|false",
-      description = "Override the plan's AP-mine policy.")
-  Boolean apMines;
+  @Mixin PolicyOptions policy = new PolicyOptions();
 
   @Option(
       names = "--assume-watched",
@@ -107,7 +97,12 @@ final class AssessCommand implements Callable<Integer> {
     RegionStore.Loaded loaded = region.load(progress);
     AssessmentRegion ar = loaded.region();
     List<Objective> objs = AssessCommand.objectives(objectives, ar);
-    BarrierPlan p = readPlan(plan, catalog, sensorsFile, ar, civilianBuffer, apMines);
+    BarrierPlan asked = readPlan(plan, catalog, sensorsFile, ar, null);
+    BarrierPlan p =
+        asked.withPolicy(
+            policy.resolve(
+                catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog)));
+    printPolicy(asked, p.policy(), quiet);
     AssessmentOptions opt = cases.options();
     opt = opt.withWatch(opt.watch().withAssumeWatched(assumeWatched));
     Assessor assessor = new Assessor(ar, objs, progress);
@@ -127,13 +122,14 @@ final class AssessCommand implements Callable<Integer> {
         : ObjectivesReader.read(file, ar.extent(), ar.grid().epsg());
   }
 
+  /**
+   * Reads a plan (an empty one when {@code plan} is null).
+   *
+   * @param policy the policy the run holds it to (the registry's or an explicit file), or null to
+   *     keep the plan's own request (for {@link PolicyOptions#requestNote})
+   */
   static BarrierPlan readPlan(
-      Path plan,
-      Path catalog,
-      Path sensorsFile,
-      AssessmentRegion ar,
-      Double buffer,
-      Boolean apMines) {
+      Path plan, Path catalog, Path sensorsFile, AssessmentRegion ar, PlanPolicy policy) {
     ObstacleCatalog cat =
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
     BarrierPlanReader reader =
@@ -142,17 +138,17 @@ final class AssessCommand implements Callable<Integer> {
             : new BarrierPlanReader(
                 cat, SensorCatalog.load(sensorsFile), ar.extent(), ar.grid().epsg());
     BarrierPlan p = plan == null ? BarrierPlan.empty(PlanPolicy.DEFAULT) : reader.read(plan);
-    PlanPolicy policy = p.policy();
-    if (buffer != null) {
-      if (!(buffer >= 0 && buffer <= 50_000)) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--civilian-buffer-m must be within 0..50000");
-      }
-      policy = policy.withCivilianBuffer_m(buffer);
+    return policy == null ? p : p.withPolicy(policy);
+  }
+
+  /** Says which policy the run holds to, and what the plan asked for when that differs. */
+  static void printPolicy(BarrierPlan asked, PlanPolicy got, boolean quiet) {
+    String note = PolicyOptions.requestNote(asked, got);
+    if (note != null) {
+      System.err.println(note);
+    } else if (!quiet) {
+      System.err.println("Policy: " + got.summary());
     }
-    if (apMines != null) {
-      policy = policy.withApMinesEnabled(apMines);
-    }
-    return p.withPolicy(policy);
   }
 
   /** Prints the time to {@code first} per case, baseline and with the plan. */

@@ -34,10 +34,20 @@ import lt.skydas.server.jobs.JobType;
 final class AssessJob implements JobType {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final RegionOptions region;
+  private final java.util.function.Supplier<lt.skydas.plan.PlanPolicy> policy;
   private volatile RegionStore.Loaded loaded;
 
-  AssessJob(RegionOptions region) {
+  /**
+   * @param policy the humanitarian policy in force (the server's registry's), read per job
+   */
+  AssessJob(RegionOptions region, java.util.function.Supplier<lt.skydas.plan.PlanPolicy> policy) {
     this.region = region;
+    this.policy = policy;
+  }
+
+  /** The policy a job is held to now. */
+  lt.skydas.plan.PlanPolicy policy() {
+    return policy.get();
   }
 
   @Override
@@ -169,7 +179,7 @@ final class AssessJob implements JobType {
       planFile = dir.resolve("plan.geojson");
       Files.writeString(planFile, JSON.writeValueAsString(plan));
     }
-    BarrierPlan bp = AssessCommand.readPlan(planFile, null, null, ar, null, null);
+    BarrierPlan bp = AssessCommand.readPlan(planFile, null, null, ar, policy.get());
     AssessmentResult r =
         new Assessor(ar, ObjectivesReader.of(ar.definition()), progress)
             .assess(bp, cases(p), progress);

@@ -12,9 +12,7 @@ import lt.skydas.optimize.Candidate;
 import lt.skydas.optimize.CandidateGenerator;
 import lt.skydas.optimize.CandidateOptions;
 import lt.skydas.optimize.CandidateWriter;
-import lt.skydas.plan.HumanitarianCheck;
 import lt.skydas.plan.ObstacleCatalog;
-import lt.skydas.plan.PlanPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,18 +42,7 @@ final class CandidatesCommand implements Callable<Integer> {
       description = "Belt depths from the border in km (default 3,8,15).")
   List<Double> belts;
 
-  @Option(
-      names = "--civilian-buffer-m",
-      paramLabel = "M",
-      defaultValue = "1000",
-      description =
-          "No mine within this distance of settlements or residential areas (default ${DEFAULT-VALUE}).")
-  double buffer;
-
-  @Option(
-      names = "--ap-mines-enabled",
-      description = "Offer anti-personnel mines (only where national policy enables them).")
-  boolean apMines;
+  @Mixin PolicyOptions policy = new PolicyOptions();
 
   @Option(
       names = "--catalog",
@@ -68,9 +55,6 @@ final class CandidatesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!(buffer >= 0 && buffer <= 50_000)) {
-      throw new SkydasProblem(ProblemCode.USAGE, "--civilian-buffer-m must be within 0..50000");
-    }
     List<Double> depths = new ArrayList<>();
     for (double km : belts == null ? List.of(3.0, 8.0, 15.0) : belts) {
       if (!(km > 0 && km <= 200)) {
@@ -84,13 +68,10 @@ final class CandidatesCommand implements Callable<Integer> {
     ObstacleCatalog cat =
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
     CandidateOptions opt =
-        new CandidateOptions(depths, 3000, 20_000, new PlanPolicy(apMines, buffer), true, true);
+        new CandidateOptions(depths, 3000, 20_000, policy.resolve(cat), true, true);
     List<Candidate> cs =
         new CandidateGenerator(
-                loaded.pack(),
-                cat,
-                SpeedTable.defaults(),
-                new HumanitarianCheck(loaded.region().civilians()))
+                loaded.pack(), cat, SpeedTable.defaults(), loaded.region().humanitarian())
             .generate(opt, progress);
     CandidateWriter.write(out, cs, cat, loaded.pack().grid().epsg());
     for (Candidate.Kind k : Candidate.Kind.values()) {

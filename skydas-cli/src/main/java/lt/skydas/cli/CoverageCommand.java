@@ -115,7 +115,7 @@ final class CoverageCommand implements Callable<Integer> {
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
     RegionStore.Loaded loaded = region.load(progress);
     Region pack = loaded.pack();
-    BarrierPlan p = AssessCommand.readPlan(plan, null, sensorsFile, loaded.region(), null, null);
+    BarrierPlan p = AssessCommand.readPlan(plan, null, sensorsFile, loaded.region(), null);
     ClutterTable table = clutter == null ? ClutterTable.defaults() : ClutterTable.load(clutter);
     Surface surface =
         dem == null

@@ -118,6 +118,8 @@ final class EmplaceCommand implements Callable<Integer> {
   @Mixin RegionOptions region = new RegionOptions();
   @Mixin AssessCommand.CaseOptions cases = new AssessCommand.CaseOptions();
 
+  @Mixin PolicyOptions policy = new PolicyOptions();
+
   @Option(names = "--objectives", paramLabel = "FILE", description = "Objectives GeoJSON.")
   Path objectives;
 
@@ -150,7 +152,17 @@ final class EmplaceCommand implements Callable<Integer> {
     Run run =
         run(
             region.load(progress),
-            new Inputs(plan, forcesFile, depotsFile, catalog, sensorsFile, objectives),
+            new Inputs(
+                plan,
+                forcesFile,
+                depotsFile,
+                catalog,
+                sensorsFile,
+                objectives,
+                policy.resolve(
+                    catalog == null
+                        ? lt.skydas.plan.ObstacleCatalog.defaults()
+                        : lt.skydas.plan.ObstacleCatalog.load(catalog))),
             new EmplaceOptions(cases.options(), so, curveH),
             inPlace == null ? Set.of() : Set.copyOf(inPlace),
             warning_h,
@@ -186,7 +198,18 @@ final class EmplaceCommand implements Callable<Integer> {
    * The files an emplacement reads; all but the plan may be null (the defaults; {@code depots}:
    * registry depot records replacing the forces' depots).
    */
-  record Inputs(Path plan, Path forces, Path depots, Path catalog, Path sensors, Path objectives) {}
+  /**
+   * The files of a run and the humanitarian policy it is held to (the registry's or an explicit
+   * file's; never the plan's own).
+   */
+  record Inputs(
+      Path plan,
+      Path forces,
+      Path depots,
+      Path catalog,
+      Path sensors,
+      Path objectives,
+      lt.skydas.plan.PlanPolicy policy) {}
 
   /** What {@link #run} computed. */
   record Run(
@@ -207,7 +230,7 @@ final class EmplaceCommand implements Callable<Integer> {
       throws InterruptedException {
     AssessmentRegion ar = loaded.region();
     List<Objective> objs = AssessCommand.objectives(in.objectives(), ar);
-    BarrierPlan p = AssessCommand.readPlan(in.plan(), in.catalog(), in.sensors(), ar, null, null);
+    BarrierPlan p = AssessCommand.readPlan(in.plan(), in.catalog(), in.sensors(), ar, in.policy());
     // the no-plan times depend on the region only: kept beside the pack for the next run
     Assessor assessor =
         new Assessor(ar, objs, progress)

@@ -141,7 +141,8 @@ final class EmplaceJob implements JobType {
     EmplaceCommand.Run run =
         EmplaceCommand.run(
             loaded,
-            new EmplaceCommand.Inputs(planFile, null, depotsFile, null, null, null),
+            new EmplaceCommand.Inputs(
+                planFile, null, depotsFile, null, null, null, regionHolder.policy()),
             options(p),
             inPlace(p),
             warning(p),

@@ -177,7 +177,7 @@ final class OptimizeCommand implements Callable<Integer> {
             : ObjectivesReader.read(objectives, ar.extent(), ar.grid().epsg());
     ObstacleCatalog cat =
         catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog);
-    HumanitarianCheck hc = new HumanitarianCheck(ar.civilians());
+    HumanitarianCheck hc = ar.humanitarian();
     long t0 = System.nanoTime();
     CandidateGenerator generator =
         new CandidateGenerator(loaded.pack(), cat, SpeedTable.defaults(), hc);

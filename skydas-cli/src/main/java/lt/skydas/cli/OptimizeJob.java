@@ -26,19 +26,23 @@ import lt.skydas.server.jobs.JobType;
 /**
  * The {@code optimize} job of {@code skydas serve}: {@code skydas optimize} on the server's region
  * with the programme given as parameters ({@code budget_eur}, {@code mine_ceiling_eur}, {@code
- * years}, {@code time_limit_s}, {@code classes}, {@code seasons}, {@code ap_mines_enabled}, {@code
- * civilian_buffer_m}, {@code emplacement}, {@code planning_warning_h}, {@code also_warning_h}
- * (hours, an array), {@code warning_floor_h}, {@code verify_emplacement}; the server's forces are
- * the shipped ones: no file path crosses the wire), validated by the optimiser's options as the
- * command line's are; a bad parameter is a problem naming its JSON field. Writes plan.geojson,
- * phasing.csv, optimization.json, avenues.geojson, warning.geojson and report.html into the job
- * folder.
+ * years}, {@code time_limit_s}, {@code classes}, {@code seasons}, {@code emplacement}, {@code
+ * planning_warning_h}, {@code also_warning_h} (hours, an array), {@code warning_floor_h}, {@code
+ * verify_emplacement}; the server's forces are the shipped ones: no file path crosses the wire),
+ * validated by the optimiser's options as the command line's are; a bad parameter is a problem
+ * naming its JSON field. Writes plan.geojson, phasing.csv, optimization.json, avenues.geojson,
+ * warning.geojson and report.html into the job folder.
  */
 final class OptimizeJob implements JobType {
   private final RegionOptions region;
+  private final java.util.function.Supplier<lt.skydas.plan.PlanPolicy> policy;
 
-  OptimizeJob(RegionOptions region) {
+  /**
+   * @param policy the humanitarian policy in force (the server's registry's), read per job
+   */
+  OptimizeJob(RegionOptions region, java.util.function.Supplier<lt.skydas.plan.PlanPolicy> policy) {
     this.region = region;
+    this.policy = policy;
   }
 
   @Override
@@ -52,14 +56,25 @@ final class OptimizeJob implements JobType {
    * field (the problem's {@code field} member).
    */
   static OptimizeOptions options(JsonNode p) {
-    OptimizeOptions.Builder b = OptimizeOptions.builder();
+    return options(p, lt.skydas.plan.PlanPolicy.DEFAULT);
+  }
+
+  /** As {@link #options(JsonNode)}, held to {@code policy}. */
+  static OptimizeOptions options(JsonNode p, lt.skydas.plan.PlanPolicy policy) {
+    OptimizeOptions.Builder b = OptimizeOptions.builder().policy(policy);
     number(p, "budget_eur").ifPresent(b::budget_eur);
     number(p, "mine_ceiling_eur").ifPresent(b::mineCeiling_eur);
     number(p, "years").ifPresent(v -> b.years(wholeNumber("years", v)));
     number(p, "time_limit_s").ifPresent(b::timeLimit_s);
-    number(p, "civilian_buffer_m").ifPresent(b::civilianBuffer_m);
-    if (p.has("ap_mines_enabled")) {
-      b.apMinesEnabled(p.get("ap_mines_enabled").asBoolean());
+    for (String gone : new String[] {"civilian_buffer_m", "ap_mines_enabled", "policy"}) {
+      if (p.has(gone)) {
+        throw new SkydasProblem(
+            ProblemCode.BAD_INPUT,
+            gone
+                + ": a job cannot choose its humanitarian policy; it is held to the registry's"
+                + " (GET /api/policy; an admin sets it with PUT /api/policy)",
+            java.util.Map.of("field", gone));
+      }
     }
     number(p, "sensors_max_eur").ifPresent(b::sensorsMax_eur);
     number(p, "barriers_max_eur").ifPresent(b::barriersMax_eur);
@@ -231,7 +246,14 @@ final class OptimizeJob implements JobType {
   public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
     OptimizeCommand.Run run =
         OptimizeCommand.run(
-            region, null, options(p), null, null, null, extras(p, objectiveIds(region)), progress);
+            region,
+            null,
+            options(p, policy.get()),
+            null,
+            null,
+            null,
+            extras(p, objectiveIds(region)),
+            progress);
     OptimizationResult r = run.result();
     Path out = dir.resolve("out");
     OptimizationWriter.write(out, r, run.region(), run.limits());

@@ -94,17 +94,7 @@ final class ProgrammeOptions {
       description = "Belt depths (default 3,8,15).")
   List<Double> belts;
 
-  @Option(
-      names = "--civilian-buffer-m",
-      paramLabel = "M",
-      defaultValue = "1000",
-      description = "No mine within this distance of settlements (default ${DEFAULT-VALUE}).")
-  double buffer = 1000;
-
-  @Option(
-      names = "--ap-mines-enabled",
-      description = "Allow anti-personnel mines (only where national policy enables them).")
-  boolean apMines;
+  @picocli.CommandLine.Mixin PolicyOptions policy = new PolicyOptions();
 
   @Option(
       names = "--allow-protected-areas",
@@ -265,8 +255,7 @@ final class ProgrammeOptions {
             .objectiveMode(objectiveMode)
             .meanSeason(mean)
             .belts_km(belts)
-            .civilianBuffer_m(buffer)
-            .apMinesEnabled(apMines)
+            .policy(policy.resolve(lt.skydas.plan.ObstacleCatalog.defaults()))
             .allowProtectedAreas(allowProtected)
             .routeLimitPct(routeLimit)
             .timeLimit_s(timeLimit)

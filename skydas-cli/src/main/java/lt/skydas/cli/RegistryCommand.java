@@ -42,6 +42,7 @@ import picocli.CommandLine.Parameters;
       RegistryDepotsCommand.class,
       RegistryNeighboursCommand.class,
       RegistryWorksCommand.class,
+      RegistryPolicyCommand.class,
       RegistryCommand.Export.class,
       RegistryCommand.ListCmd.class,
       RegistryCommand.Show.class,

@@ -76,9 +76,9 @@ final class ServeCommand implements Callable<Integer> {
     Registry reg = db.open(true);
     Accounts accounts = new Accounts(reg.store(), Clock.systemUTC(), Duration.ofHours(12));
     Map<String, JobType> types = new LinkedHashMap<>();
-    AssessJob assess = new AssessJob(region);
+    AssessJob assess = new AssessJob(region, () -> reg.policy().current());
     types.put("assess", assess);
-    types.put("optimize", new OptimizeJob(region));
+    types.put("optimize", new OptimizeJob(region, () -> reg.policy().current()));
     types.put("emplace", new EmplaceJob(assess));
     types.put("verify", verifyJob(reg));
     ServerConfig cfg =

@@ -32,14 +32,15 @@ class OptimizeJobTest {
     OptimizeOptions o =
         options(
             "{\"budget_eur\": 2e6, \"mine_ceiling_eur\": 1e6, \"years\": 2, \"time_limit_s\": 30,"
-                + " \"civilian_buffer_m\": 800, \"ap_mines_enabled\": true,"
                 + " \"classes\": [\"tracked\"], \"seasons\": []}");
     assertThat(o.programme().total_eur()).isEqualTo(2e6);
     assertThat(o.programme().mines_eur()).isEqualTo(1e6);
     assertThat(o.programme().yearCeilings_eur()).containsExactly(1e6, 1e6);
     assertThat(o.timeLimit_s()).isEqualTo(30);
-    assertThat(o.policy().apMinesEnabled()).isTrue();
-    assertThat(o.policy().civilianBuffer_m()).isEqualTo(800);
+    // the policy is the server's registry's, never the job's
+    assertThat(o.policy()).isEqualTo(lt.skydas.plan.PlanPolicy.DEFAULT);
+    lt.skydas.plan.PlanPolicy held = new lt.skydas.plan.PlanPolicy(true, 800);
+    assertThat(OptimizeJob.options(JSON.readTree("{}"), held).policy()).isEqualTo(held);
     assertThat(o.classes()).containsExactly(VehicleClass.TRACKED);
     assertThat(o.seasons()).containsExactly(Season.values()); // empty: the default
     assertThat(options("{}").programme().years()).isEqualTo(10);
@@ -55,8 +56,14 @@ class OptimizeJobTest {
     assertThat(budget.getMessage()).isEqualTo("budget_eur must be a finite amount >= 0");
     assertThat(budget.details()).containsEntry(OptionProblems.FIELD, "budget_eur");
     assertThat(problem("{\"time_limit_s\": 0}").getMessage()).isEqualTo("time_limit_s must be > 0");
-    assertThat(problem("{\"civilian_buffer_m\": 1e6}").getMessage())
-        .isEqualTo("civilian_buffer_m must be within 0..50000");
+    for (String gone : new String[] {"civilian_buffer_m", "ap_mines_enabled", "policy"}) {
+      SkydasProblem p = problem("{\"" + gone + "\": 1}");
+      assertThat(p.code()).isEqualTo(ProblemCode.BAD_INPUT);
+      assertThat(p.getMessage())
+          .startsWith(gone + ": a job cannot choose its humanitarian policy")
+          .contains("PUT /api/policy");
+      assertThat(p.details()).containsEntry("field", gone);
+    }
     assertThat(problem("{\"years\": \"ten\"}").getMessage()).isEqualTo("years must be a number");
     assertThat(problem("{\"years\": 2.5}").getMessage()).isEqualTo("years must be a whole number");
     SkydasProblem cls = problem("{\"classes\": [\"tanks\"]}");
@@ -144,7 +151,7 @@ class OptimizeJobTest {
         """);
     RegionOptions served = new RegionOptions();
     served.pack = dir;
-    OptimizeJob job = new OptimizeJob(served);
+    OptimizeJob job = new OptimizeJob(served, () -> lt.skydas.plan.PlanPolicy.DEFAULT);
     job.validate(JSON.readTree("{\"min_warning_h\": {\"town\": 1}}"));
     SkydasProblem p =
         catchThrowableOfType(

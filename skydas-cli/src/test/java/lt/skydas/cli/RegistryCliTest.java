@@ -33,13 +33,13 @@ class RegistryCliTest {
           {"type": "Feature", "id": "d1", "properties": {"type": "at_ditch", "name": "Griovys prie Šalčininkų", "year": 1, "status": "chosen"},
            "geometry": {"type": "LineString", "coordinates": [[24.20, 55.20], [24.23, 55.21]]}},
           {"type": "Feature", "id": "m1", "properties": {"type": "at_minefield", "year": 2, "status": "pinned"},
-           "geometry": {"type": "LineString", "coordinates": [[24.30, 55.30], [24.33, 55.31]]}}]}
+           "geometry": {"type": "LineString", "coordinates": [[23.69, 55.09], [23.71, 55.095]]}}]}
         """);
     assertThat(run("registry", "import", plan.toString(), "--role", "planner").err())
         .contains("does not exist (create it with: skydas registry init");
     CliRunner.Result init = run("registry", "init");
     assertThat(init.exit()).as(init.err()).isZero();
-    assertThat(init.out()).contains("Registry ready: GeoPackage", "schema 4, 0 records");
+    assertThat(init.out()).contains("Registry ready: GeoPackage", "schema 5, 0 records");
     CliRunner.Result imp =
         run("registry", "import", plan.toString(), "--role", "planner", "--user", "ona");
     assertThat(imp.exit()).as(imp.err()).isZero();

@@ -76,7 +76,7 @@ class WebEndToEndTest {
     for (Role role : Role.values()) {
       accounts.create(role.id(), PASSWORD, role);
     }
-    AssessJob assess = new AssessJob(region);
+    AssessJob assess = new AssessJob(region, () -> registry.policy().current());
     ServerConfig cfg =
         ServerConfig.defaults(tmp.resolve("work"))
             .withLayers(ROOT.resolve("data/baltic"))
@@ -85,7 +85,7 @@ class WebEndToEndTest {
                     "assess",
                     assess,
                     "optimize",
-                    new OptimizeJob(region),
+                    new OptimizeJob(region, () -> registry.policy().current()),
                     "emplace",
                     new EmplaceJob(assess)));
     server =
@@ -479,7 +479,7 @@ class WebEndToEndTest {
     var gf =
         new org.locationtech.jts.geom.GeometryFactory(
             new org.locationtech.jts.geom.PrecisionModel(), 4326);
-    double lon = 24.6, lat = 55.6, h = 0.004;
+    double lon = 23.63, lat = 54.49, h = 0.004; // 2.5 km from any dwelling (the civilian buffer)
     var square =
         gf.createPolygon(
             new org.locationtech.jts.geom.Coordinate[] {

@@ -122,10 +122,12 @@ public final class OptimizationWriter {
       throws IOException {
     Map<String, Object> members = new LinkedHashMap<>();
     members.put("name", plan.name());
-    Map<String, Object> policy = new LinkedHashMap<>();
-    policy.put("ap_mines_enabled", plan.policy().apMinesEnabled());
-    policy.put("civilian_buffer_m", plan.policy().civilianBuffer_m());
-    members.put("policy", policy);
+    // the policy the plan was made under; read back, it is only a request (docs/policy.md)
+    var policy = lt.skydas.plan.PolicyFile.toJson(plan.policy());
+    policy.remove("source");
+    members.put(
+        "policy",
+        new com.fasterxml.jackson.databind.ObjectMapper().convertValue(policy, Map.class));
     try (OutputStream out = Files.newOutputStream(file);
         GeoJsonWriter w = new GeoJsonWriter(new BufferedOutputStream(out), 6, members)) {
       for (Obstacle o : plan.obstacles()) {

@@ -143,8 +143,6 @@ public record OptimizeOptions(
    * ({@code budget_eur}, {@code years}, ...). Not thread-safe; one per request.
    */
   public static final class Builder {
-    /** Largest civilian buffer (m). */
-    public static final double MAX_CIVILIAN_BUFFER_M = 50_000;
 
     /** Largest friendly-route limit (percent of the unobstructed time). */
     public static final double MAX_ROUTE_LIMIT_PCT = 1000;
@@ -170,8 +168,7 @@ public record OptimizeOptions(
     private String objectiveMode = "each";
     private boolean meanSeason;
     private List<Double> belts_km;
-    private double civilianBuffer_m = PlanPolicy.DEFAULT_CIVILIAN_BUFFER_M;
-    private boolean apMinesEnabled;
+    private PlanPolicy policy = PlanPolicy.DEFAULT;
     private boolean allowProtectedAreas;
     private double routeLimitPct = ReinforcementRoute.DEFAULT_LIMIT_PCT;
     private double timeLimit_s = 600;
@@ -268,15 +265,12 @@ public record OptimizeOptions(
       return this;
     }
 
-    /** {@code civilian_buffer_m}: no mine this near settlements, 0..50000 (default 1000). */
-    public Builder civilianBuffer_m(double v) {
-      civilianBuffer_m = v;
-      return this;
-    }
-
-    /** {@code ap_mines_enabled}: allow anti-personnel mines (default false). */
-    public Builder apMinesEnabled(boolean v) {
-      apMinesEnabled = v;
+    /**
+     * The humanitarian policy the run is held to: the registry's or an explicit policy file, never
+     * a plan's or a job's own (default: the built-in {@link PlanPolicy#DEFAULT}).
+     */
+    public Builder policy(PlanPolicy v) {
+      policy = java.util.Objects.requireNonNull(v, "policy");
       return this;
     }
 
@@ -427,7 +421,6 @@ public record OptimizeOptions(
     public OptimizeOptions build() {
       checkRanges();
       Programme programme = programme();
-      PlanPolicy policy = new PlanPolicy(apMinesEnabled, civilianBuffer_m);
       List<Double> depths_m = new ArrayList<>();
       for (double km : belts_km == null ? List.of(3.0, 8.0, 15.0) : belts_km) {
         depths_m.add(km * 1000);
@@ -483,10 +476,6 @@ public record OptimizeOptions(
           "must be within 1.." + Programme.MAX_YEARS);
       check(
           capacity_hPerYear == null || capacity_hPerYear > 0, "capacity_h_per_year", "must be > 0");
-      check(
-          civilianBuffer_m >= 0 && civilianBuffer_m <= MAX_CIVILIAN_BUFFER_M,
-          "civilian_buffer_m",
-          "must be within 0.." + Math.round(MAX_CIVILIAN_BUFFER_M));
       check(
           sensorsMax_eur == null || (sensorsMax_eur >= 0 && Double.isFinite(sensorsMax_eur)),
           "sensors_max_eur",

@@ -200,8 +200,7 @@ class OptimizeOptionsTest {
             .objectiveMode("NEAREST")
             .meanSeason(true)
             .belts_km(List.of(5.0))
-            .civilianBuffer_m(500)
-            .apMinesEnabled(true)
+            .policy(new PlanPolicy(true, 500))
             .allowProtectedAreas(true)
             .routeLimitPct(0)
             .timeLimit_s(20)
@@ -261,11 +260,6 @@ class OptimizeOptionsTest {
         ProblemCode.USAGE,
         "capacity_h_per_year",
         "capacity_h_per_year must be > 0");
-    rejects(
-        b -> b.civilianBuffer_m(50_001),
-        ProblemCode.USAGE,
-        "civilian_buffer_m",
-        "civilian_buffer_m must be within 0..50000");
     rejects(b -> b.timeLimit_s(0), ProblemCode.USAGE, "time_limit_s", "time_limit_s must be > 0");
     rejects(b -> b.gap(-0.1), ProblemCode.USAGE, "gap", "gap must be >= 0");
     rejects(

@@ -32,7 +32,9 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * have {@code height_m} (0..3000, overrides the type's height) and {@code azimuth_deg} (0..360, the
  * centre of the coverage arc; required when the type's arc is under 360°). A sensor site of a point
  * type is a Point, of a line type (a fence sensor) a LineString or MultiLineString. The collection
- * may carry foreign members {@code name} and {@code policy: {ap_mines_enabled, civilian_buffer_m}}.
+ * may carry foreign members {@code name} and {@code policy} ({@link PolicyFile}): a policy the plan
+ * <em>asks</em> for. It is read and checked like a policy file, but a run holds the plan to the
+ * registry's policy or an explicit policy file, never to this request (docs/policy.md).
  *
  * <p>Any fault (a type of neither catalog, wrong geometry kind, invalid or out-of-region geometry,
  * duplicate id, bad value) throws a {@link SkydasProblem} naming file, feature and problem; an
@@ -120,7 +122,11 @@ public final class BarrierPlanReader {
         },
         null,
         members);
-    PlanPolicy policy = policy(name, members.get("policy"));
+    JsonNode asked = members.get("policy");
+    PlanPolicy policy =
+        asked == null || asked.isNull()
+            ? PlanPolicy.DEFAULT
+            : PolicyFile.parse(asked, name + ": policy", catalog, "requested by plan " + name);
     String planName = text(name, "collection", "name", members.get("name"));
     return new BarrierPlan(
         name,
@@ -350,33 +356,6 @@ public final class BarrierPlanReader {
               + " geometry, not "
               + g.getGeometryType());
     }
-  }
-
-  private static PlanPolicy policy(String file, JsonNode n) {
-    PlanPolicy p = PlanPolicy.DEFAULT;
-    if (n == null || n.isNull()) {
-      return p;
-    }
-    if (!n.isObject()) {
-      throw SkydasProblem.badInput(file, "policy", "must be an object");
-    }
-    JsonNode ap = n.get("ap_mines_enabled");
-    if (ap != null) {
-      if (!ap.isBoolean()) {
-        throw SkydasProblem.badInput(file, "policy", "ap_mines_enabled must be true or false");
-      }
-      p = p.withApMinesEnabled(ap.asBoolean());
-    }
-    JsonNode buf = n.get("civilian_buffer_m");
-    if (buf != null) {
-      double b = buf.asDouble(Double.NaN);
-      if (!buf.isNumber() || !Double.isFinite(b) || b < 0 || b > 50_000) {
-        throw SkydasProblem.badInput(
-            file, "policy", "civilian_buffer_m must be a number within 0..50000, not " + buf);
-      }
-      p = p.withCivilianBuffer_m(b);
-    }
-    return p;
   }
 
   private static JsonNode jsonOf(Object v) {

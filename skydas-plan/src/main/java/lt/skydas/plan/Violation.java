@@ -9,7 +9,8 @@ import org.locationtech.jts.geom.Geometry;
  * @param obstacleId the obstacle that breaks it
  * @param message one line a planner reads
  * @param where_lks94 the offending part (obstacle part inside the buffer, or the whole obstacle)
- * @param distance_m distance to the civilian feature, NaN when not a buffer rule
+ * @param distance_m distance to the civilian feature (buffer), to the nearest AP zone (zones), 0 in
+ *     a protected area, NaN for AP mines not enabled
  */
 public record Violation(
     Rule rule, String obstacleId, String message, Geometry where_lks94, double distance_m) {
@@ -19,7 +20,11 @@ public record Violation(
     /** A mine inside the civilian buffer of a settlement or residential area. */
     CIVILIAN_BUFFER,
     /** Anti-personnel mines where national policy does not enable them. */
-    AP_MINES_NOT_ENABLED;
+    AP_MINES_NOT_ENABLED,
+    /** Anti-personnel mines outside the zones where the policy enables them. */
+    AP_MINES_OUTSIDE_ZONES,
+    /** An obstacle of a kind the policy keeps out of protected areas inside one. */
+    PROTECTED_AREA;
 
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -98,7 +98,7 @@ class BarrierPlanSensorsTest {
     Path s = plan(feature("\"type\":\"gnss_jammer\"", POINT));
     BarrierPlan withJammer = new BarrierPlanReader(ObstacleCatalog.defaults(), lithuania).read(s);
     assertThat(withJammer.sensors()).extracting(SensorSite::id).containsExactly("sensor-1");
-    assertThat(withJammer.withPolicy(new PlanPolicy(true, 10)).sensors()).hasSize(1);
+    assertThat(withJammer.withPolicy(new PlanPolicy(true, 500)).sensors()).hasSize(1);
   }
 
   @Test
@@ -214,6 +214,8 @@ class BarrierPlanSensorsTest {
         .startsWith(
             "jammer near settlement Kaimas: j1, a Ground GNSS jammer (area denial), lies 55")
         .endsWith("inside the 1000 m civilian buffer");
-    assertThat(check.jammersNearCivilians(plan.withPolicy(new PlanPolicy(false, 100)))).isEmpty();
+    PlanPolicy narrow =
+        new PlanPolicy(false, 100, java.util.List.of(), java.util.Map.of(), "test", "test");
+    assertThat(check.jammersNearCivilians(plan.withPolicy(narrow))).isEmpty();
   }
 }

@@ -32,6 +32,11 @@ final class ChainVerifier {
   /** Ids of the rows found in the tables. */
   private final Set<String> seen = new HashSet<>();
 
+  /** The policy versions the trail set, in order. */
+  private final List<String> policyDocs = new ArrayList<>();
+
+  private int policyRows;
+
   private long events;
   private long expectedSeq = 1;
   private String lastHash = AuditEvent.GENESIS;
@@ -49,6 +54,15 @@ final class ChainVerifier {
     store.activities().forEach(c, this::checkActivityRow);
     checkNeighbourLines(c);
     store.works().forEach(c, this::checkWorkRow);
+    store.policies().forEach(c, this::checkPolicyRow);
+    if (policyRows < policyDocs.size()) {
+      problem(
+          "policy versions "
+              + (policyRows + 1)
+              + ".."
+              + policyDocs.size()
+              + ": in the audit trail but missing from their table (deleted outside Skydas)");
+    }
     checkNothingDeleted();
     if (unlisted > 0) {
       problems.add("… and " + unlisted + " more problems");
@@ -82,6 +96,9 @@ final class ChainVerifier {
     expectedSeq = e.seq() + 1;
     lastAfter.put(e.entityId(), e.after());
     entityOf.put(e.entityId(), e.entity());
+    if (RegistryPolicy.ENTITY.equals(e.entity())) {
+      policyDocs.add(e.after());
+    }
   }
 
   /** {@code event seq 7 (mf-1, emplace)}. */
@@ -213,6 +230,18 @@ final class ChainVerifier {
       problem("works project " + id + ": no audit event (inserted outside Skydas)");
     } else if (!after.equals(doc)) {
       problem("works project " + id + ": differs from its audit event (changed outside Skydas)");
+    }
+  }
+
+  /** Policy version {@code v} is the v-th policy event's document. */
+  private void checkPolicyRow(long version, String doc) {
+    seen.add(RegistryPolicy.ENTITY);
+    policyRows++;
+    if (version != policyRows || version > policyDocs.size()) {
+      problem("policy version " + version + ": no audit event (inserted outside Skydas)");
+    } else if (!policyDocs.get((int) version - 1).equals(doc)) {
+      problem(
+          "policy version " + version + ": differs from its audit event (changed outside Skydas)");
     }
   }
 

@@ -34,6 +34,7 @@ public final class Registry implements AutoCloseable {
   private final Territory territory;
   private final Clock clock;
   private final DraftChecks checks;
+  private final HumanitarianRules rules;
 
   /**
    * A registry whose records take their types from {@code catalogs}.
@@ -46,6 +47,7 @@ public final class Registry implements AutoCloseable {
     this.territory = territory;
     this.clock = clock;
     this.checks = new DraftChecks(catalogs, territory);
+    this.rules = new HumanitarianRules(catalogs, territory);
   }
 
   /**
@@ -121,12 +123,17 @@ public final class Registry implements AutoCloseable {
     Instant t0 = clock.instant();
     ImportBatch batch = new ImportBatch();
     List<FieldError> errors = new ArrayList<>();
+    lt.skydas.plan.PlanPolicy policy = policy().current();
     for (int i = 0; i < drafts.size(); i++) {
       RecordDraft d = drafts.get(i);
       String where =
           d.where() != null ? d.where() : d.id() != null ? "record " + d.id() : "record " + (i + 1);
       List<FieldError> fe = new ArrayList<>();
-      batch.add(checks.build(d, null, t0, source, fe), where, fe);
+      RegistryRecord built = checks.build(d, null, t0, source, fe);
+      if (built != null && fe.isEmpty()) {
+        fe.addAll(rules.check(built, policy));
+      }
+      batch.add(built, where, fe);
       for (FieldError f : fe) {
         errors.add(f.at(where));
       }
@@ -236,6 +243,9 @@ public final class Registry implements AutoCloseable {
               kindChange == null ? checks.build(merged, cur, now, cur.source(), fe) : null;
           if (next != null) {
             crossChecks(c, next, fe);
+            if (fe.isEmpty() && moved(cur, next)) {
+              fe.addAll(rules.check(next, policy().current(c)));
+            }
           }
           if (!fe.isEmpty()) {
             throw RegistryProblems.invalid(
@@ -243,6 +253,11 @@ public final class Registry implements AutoCloseable {
           }
           return commit(c, actor, cur, next, "update", expectedVersion);
         });
+  }
+
+  /** True when an edit changes where a record lies or what it is. */
+  private static boolean moved(RegistryRecord cur, RegistryRecord next) {
+    return !next.type().equals(cur.type()) || !next.geometry().equalsExact(cur.geometry());
   }
 
   /** The stored record with the draft's present fields laid over it (id and status kept). */
@@ -312,6 +327,14 @@ public final class Registry implements AutoCloseable {
                 List.of(
                     new FieldError(
                         "depot.stock", "give what it holds first (an edit by the engineer)")));
+          }
+          if (HumanitarianRules.checksMove(cur.status(), next.status())) {
+            List<FieldError> fe = rules.check(next, policy().current(c));
+            if (!fe.isEmpty()) {
+              throw RegistryProblems.invalid(
+                  "record " + id + " cannot be " + next.status().id() + ": " + fe.get(0).message(),
+                  fe);
+            }
           }
           if (next.kind() == RecordKind.MINEFIELD
               && next.status() == Status.EMPLACED
@@ -457,6 +480,11 @@ public final class Registry implements AutoCloseable {
       Actor actor, String country, String source, String note, List<RecordDraft> drafts) {
     return NeighbourLines.importLine(
         store, clock, catalogs, territory, actor, country, source, note, drafts);
+  }
+
+  /** The humanitarian policy the registry owns: in force, its versions, set by an admin. */
+  public RegistryPolicy policy() {
+    return new RegistryPolicy(store, catalogs, clock);
   }
 
   /** The dual-use works projects: entered, listed and moved along their lifecycle. */

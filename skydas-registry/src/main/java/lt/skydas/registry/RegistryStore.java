@@ -54,6 +54,9 @@ public interface RegistryStore extends AutoCloseable {
   /** The dual-use works projects. */
   Works works();
 
+  /** The versions of the humanitarian policy. */
+  Policies policies();
+
   /** Where the data lives, for messages (a file path or a JDBC URL without its password). */
   String describe();
 
@@ -187,6 +190,17 @@ public interface RegistryStore extends AutoCloseable {
 
     /** Project id to canonical JSON, every project in id order (for verification). */
     void forEach(Connection c, BiConsumer<String, String> each) throws SQLException;
+  }
+
+  /** The {@code policies} table: every version of the humanitarian policy. */
+  interface Policies {
+    void insert(Connection c, StoredPolicy p) throws SQLException;
+
+    /** The newest version, or empty when none was ever set (the built-in default holds). */
+    Optional<StoredPolicy> current(Connection c) throws SQLException;
+
+    /** Version to canonical JSON, every version in order (for verification). */
+    void forEach(Connection c, BiConsumer<Long, String> each) throws SQLException;
   }
 
   /** The append-only audit chain and its head. */

@@ -2,12 +2,14 @@ package lt.skydas.registry;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import lt.skydas.core.geo.Crs;
 import lt.skydas.core.geojson.Feature;
 import lt.skydas.core.geojson.GeoJsonReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.plan.HumanitarianCheck;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -28,9 +30,20 @@ public final class Territory {
   /** The home country's national grid, for distances. */
   private final int epsg;
 
+  /** The folder of the countries layer, where the civilian layers are looked for. */
+  private final Path layers;
+
+  /** Civilians and protected areas, loaded on first use. */
+  private volatile HumanitarianCheck humanitarian;
+
   private Territory(
-      String homeIso, Envelope region, Map<String, Geometry> countries, Map<String, String> names) {
+      String homeIso,
+      Envelope region,
+      Map<String, Geometry> countries,
+      Map<String, String> names,
+      Path layers) {
     this.homeIso = homeIso;
+    this.layers = layers;
     this.epsg = Crs.nationalEpsg(homeIso);
     this.region = region;
     Geometry h = countries.get(homeIso);
@@ -67,7 +80,18 @@ public final class Territory {
         env.expandToInclude(f.geometry().getEnvelopeInternal());
       }
     }
-    return new Territory(homeIso, env, countries, names);
+    return new Territory(
+        homeIso, env, countries, names, countriesFile.toAbsolutePath().getParent());
+  }
+
+  /**
+   * As {@link #load}, but with no civilians and no protected areas: for tests of the other rules
+   * only. Every door of the product (CLI, server) uses {@link #load}, whose ground is required.
+   */
+  public static Territory withoutCivilianGround(Path countriesFile, String homeIso) {
+    Territory t = load(countriesFile, homeIso);
+    t.humanitarian = new HumanitarianCheck(List.of(), List.of(), t.epsg);
+    return t;
   }
 
   public String homeIso() {
@@ -84,6 +108,27 @@ public final class Territory {
    */
   public Crs crs() {
     return Crs.of(epsg);
+  }
+
+  /**
+   * The civilians (settlements, residential areas, buildings) and protected areas of the layers
+   * beside the countries layer ({@link CivilianLayers}), in the national grid; loaded on first use
+   * (a few seconds for the shipped data), then shared.
+   *
+   * @throws SkydasProblem NOT_FOUND when the folder has no settlements layer: the civilian buffer
+   *     cannot be checked without it
+   */
+  public HumanitarianCheck humanitarian() {
+    HumanitarianCheck h = humanitarian;
+    if (h == null) {
+      synchronized (this) {
+        if (humanitarian == null) {
+          humanitarian = CivilianLayers.load(layers, epsg);
+        }
+        h = humanitarian;
+      }
+    }
+    return h;
   }
 
   /** Null if {@code g} lies in the region on the home side, else what is wrong. */

@@ -44,7 +44,7 @@ public final class DurabilityChild {
               Runtime.getRuntime().halt(3);
             });
     String location = args[0];
-    Territory territory = Territory.load(Path.of(args[1]), "LT");
+    Territory territory = Territory.withoutCivilianGround(Path.of(args[1]), "LT");
     int size = Integer.parseInt(args[2]);
     int batches = Integer.parseInt(args[3]);
     GeometryFactory gf = new GeometryFactory(new PrecisionModel(), 4326);

@@ -23,7 +23,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 /** Shared test data: the shipped territory, catalog, and records inside central Lithuania. */
 final class Fixtures {
   static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4326);
-  static final Territory LT = Territory.load(Path.of("../data/baltic/countries.geojson.gz"), "LT");
+  static final Territory LT =
+      Territory.withoutCivilianGround(Path.of("../data/baltic/countries.geojson.gz"), "LT");
   static final ObstacleCatalog CATALOG = ObstacleCatalog.defaults();
   static final Actor PLANNER = new Actor("ona", Role.PLANNER);
   static final Actor ENGINEER = new Actor("jonas", Role.ENGINEER);

@@ -85,6 +85,15 @@ abstract class MinefieldRecordTest {
   @Test
   void anApAreaMustBeFencedAndMonitoredAndItsMinesDetectable() {
     try (Registry reg = open()) {
+      // AP mines need a policy that enables them (HumanitarianRulesTest: refused without one)
+      reg.policy()
+          .set(
+              ADMIN,
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .createObjectNode()
+                  .put("ap_mines_enabled", true),
+              "AP mines enabled for the test of their record",
+              "test");
       MinefieldData m = Fixtures.completeAp(24.3, 55.3);
       MinefieldData undetectable =
           new MinefieldData(

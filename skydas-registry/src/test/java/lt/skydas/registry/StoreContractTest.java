@@ -43,7 +43,7 @@ class StoreContractTest {
 
   static synchronized Territory territory() {
     if (territory == null) {
-      territory = Territory.load(COUNTRIES, "LT");
+      territory = Territory.withoutCivilianGround(COUNTRIES, "LT");
     }
     return territory;
   }

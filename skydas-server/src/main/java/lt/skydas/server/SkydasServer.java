@@ -81,6 +81,7 @@ public final class SkydasServer implements AutoCloseable {
     new OgcApi(registry, config.layers(), jobs, responses, coverage).routes(routes);
     new JobApi(jobs, requests, responses).routes(routes);
     new ProgrammeApi(registry, responses).routes(routes);
+    new lt.skydas.server.api.PolicyApi(registry, requests, responses).routes(routes);
     new MetaApi(registry, responses).routes(routes);
     Gate gate = new Gate(accounts, config.maxBody_bytes());
     this.app = Javalin.create(cfg -> configure(cfg, config));

@@ -160,11 +160,11 @@ public final class AssessmentWriter {
     p.put("total_cost_eur", Math.round(plan.totalCost_eur()));
     p.put("clearance_cost_eur", Math.round(plan.clearanceCost_eur()));
     p.put("clearance_effort_h", Math.round(plan.clearanceEffort_h()));
+    // the policy the run held the plan to, its source named (docs/policy.md)
     p.put(
         "policy",
-        Map.of(
-            "ap_mines_enabled", plan.policy().apMinesEnabled(),
-            "civilian_buffer_m", plan.policy().civilianBuffer_m()));
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .convertValue(lt.skydas.plan.PolicyFile.toJson(plan.policy()), Map.class));
     List<Object> programme = new ArrayList<>();
     plan.costByYearAndCategory()
         .forEach(

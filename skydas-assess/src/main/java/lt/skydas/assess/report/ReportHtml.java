@@ -137,7 +137,9 @@ public final class ReportHtml {
         "buffer "
             + fmt0(plan.policy().civilianBuffer_m())
             + " m; AP mines "
-            + (plan.policy().apMinesEnabled() ? "enabled" : "not enabled"),
+            + (plan.policy().apMinesEnabled() ? "enabled" : "not enabled")
+            + "; policy: "
+            + plan.policy().source(),
         r.violations().isEmpty() ? "ok" : "bad");
     long over = r.reinforcement().stream().filter(rt -> !rt.withinLimit()).count();
     if (!r.reinforcement().isEmpty()) {
@@ -334,8 +336,14 @@ public final class ReportHtml {
     if (r.violations().isEmpty()) {
       h.append("<p class=\"ok\">No violations: no mine within ")
           .append(fmt0(r.plan().policy().civilianBuffer_m()))
-          .append(" m of a settlement or residential area")
-          .append(r.plan().policy().apMinesEnabled() ? "." : ", and no anti-personnel mines.")
+          .append(" m of a settlement, residential area or building")
+          .append(
+              r.plan().policy().apMinesEnabled()
+                  ? ", and no obstacle where the policy keeps its kind out of protected areas."
+                  : ", no anti-personnel mines, and no obstacle where the policy keeps its kind"
+                      + " out of protected areas.")
+          .append("</p><p>Policy: ")
+          .append(esc(r.plan().policy().summary()))
           .append("</p></section>");
       return;
     }
@@ -350,7 +358,9 @@ public final class ReportHtml {
           .append(esc(v.message()))
           .append("</td></tr>");
     }
-    h.append("</tbody></table></section>");
+    h.append("</tbody></table><p>Policy: ")
+        .append(esc(r.plan().policy().summary()))
+        .append("</p></section>");
   }
 
   private static void reinforcementTable(StringBuilder h, AssessmentResult r) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import lt.skydas.assess.AssessmentRegion;
 import lt.skydas.plan.BarrierPlan;
-import lt.skydas.plan.HumanitarianCheck;
 import lt.skydas.plan.SensorCategory;
 import lt.skydas.plan.SensorSite;
 import lt.skydas.plan.SensorWarning;
@@ -30,7 +29,7 @@ final class SensorSection {
    */
   static List<SensorWarning> warnings(BarrierPlan plan, AssessmentRegion region) {
     boolean anyEw = plan.sensors().stream().anyMatch(s -> s.type().category() == SensorCategory.EW);
-    return anyEw ? new HumanitarianCheck(region.civilians()).jammersNearCivilians(plan) : List.of();
+    return anyEw ? region.humanitarian().jammersNearCivilians(plan) : List.of();
   }
 
   /** The {@code sensors} block of {@code summary.json}; present (with no sites) for every plan. */

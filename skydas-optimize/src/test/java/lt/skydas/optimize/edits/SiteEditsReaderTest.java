@@ -327,7 +327,7 @@ class SiteEditsReaderTest {
                 ProblemCode.BAD_INPUT,
                 feature("\"action\":\"add\",\"type\":\"ap_minefield\"", FAR_LINE)))
         .hasMessageContaining("ap_minefield is refused")
-        .hasMessageContaining("policy does not enable");
+        .hasMessageContaining("does not enable");
   }
 
   @Test

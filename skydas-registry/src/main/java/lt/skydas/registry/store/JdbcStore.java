@@ -28,6 +28,7 @@ public final class JdbcStore implements RegistryStore {
   private final AuditLog audit;
   private final NeighbourTable neighbours;
   private final WorkTable works;
+  private final PolicyTable policies = new PolicyTable();
 
   private JdbcStore(String url, Dialect dialect, Connection conn) {
     this.url = url;
@@ -124,6 +125,11 @@ public final class JdbcStore implements RegistryStore {
   @Override
   public WorkTable works() {
     return works;
+  }
+
+  @Override
+  public PolicyTable policies() {
+    return policies;
   }
 
   @Override

@@ -25,7 +25,12 @@ import lt.skydas.core.problem.SkydasProblem;
 public final class Migrations {
   /** Scripts in order; add a line when adding a script. */
   static final List<String> SCRIPTS =
-      List.of("V1__registry.sql", "V2__accounts.sql", "V3__neighbour_lines.sql", "V4__works.sql");
+      List.of(
+          "V1__registry.sql",
+          "V2__accounts.sql",
+          "V3__neighbour_lines.sql",
+          "V4__works.sql",
+          "V5__policy.sql");
 
   private Migrations() {}
 

@@ -42,7 +42,8 @@ final class ExchangeFixtures {
 
   static synchronized Territory territory() {
     if (territory == null) {
-      territory = Territory.load(Path.of("../data/baltic/countries.geojson.gz"), "LT");
+      territory =
+          Territory.withoutCivilianGround(Path.of("../data/baltic/countries.geojson.gz"), "LT");
     }
     return territory;
   }
