@@ -33,6 +33,7 @@ import org.locationtech.jts.geom.Geometry;
  *     behind, objectives and friendly routes
  * @param protectedAreas national parks, reserves …: which obstacle kinds may lie in them is the
  *     policy's rule
+ * @param residents the home countries' settlements with their people (exposure, mine neighbours)
  */
 public record AssessmentRegion(
     String name,
@@ -47,10 +48,12 @@ public record AssessmentRegion(
     float[] ground_m,
     BitSet attackerClosed,
     RegionDefinition definition,
-    List<ProtectedArea> protectedAreas) {
+    List<ProtectedArea> protectedAreas,
+    List<lt.skydas.assess.civil.Resident> residents) {
 
   public AssessmentRegion {
     protectedAreas = protectedAreas == null ? List.of() : List.copyOf(protectedAreas);
+    residents = residents == null ? List.of() : List.copyOf(residents);
   }
 
   /** Without protected areas (hand-made regions). */
@@ -80,6 +83,7 @@ public record AssessmentRegion(
         ground_m,
         attackerClosed,
         definition,
+        List.of(),
         List.of());
   }
 

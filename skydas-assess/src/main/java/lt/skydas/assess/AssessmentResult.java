@@ -14,6 +14,7 @@ import org.locationtech.jts.geom.Coordinate;
  *
  * @param watch which obstacles the plan's sensors watch and the factors applied to their delays;
  *     null when not computed (a result built by hand)
+ * @param mineNeighbours the people near the plan's mines and the clearance per village
  */
 public record AssessmentResult(
     String regionName,
@@ -23,7 +24,30 @@ public record AssessmentResult(
     List<Violation> violations,
     List<RouteTime> reinforcement,
     double seconds,
-    PlanWatch watch) {
+    PlanWatch watch,
+    lt.skydas.assess.civil.MineNeighbours mineNeighbours) {
+
+  /** A result without the civilians near mines computed. */
+  public AssessmentResult(
+      String regionName,
+      BarrierPlan plan,
+      List<Objective> objectives,
+      List<Case> cases,
+      List<Violation> violations,
+      List<RouteTime> reinforcement,
+      double seconds,
+      PlanWatch watch) {
+    this(
+        regionName,
+        plan,
+        objectives,
+        cases,
+        violations,
+        reinforcement,
+        seconds,
+        watch,
+        new lt.skydas.assess.civil.MineNeighbours(0, 0, 0, 0, List.of()));
+  }
 
   /** A result without the watch computed. */
   public AssessmentResult(
@@ -160,6 +184,7 @@ public record AssessmentResult(
    * Results for one vehicle class and season.
    *
    * @param isochrone_h arrival time in hours per cell with the plan (NaN = not reached)
+   * @param exposure the home countries' people the attacker reaches within 6, 12, 24, 48 h
    * @param marginal_s per obstacle id, per objective id: delay lost if that obstacle alone were
    *     removed; empty when not computed for this case
    */
@@ -171,10 +196,25 @@ public record AssessmentResult(
       FloatRaster isochrone_h,
       Map<String, Map<String, Double>> marginal_s,
       double seconds,
-      List<RaceTime> race) {
+      List<RaceTime> race,
+      lt.skydas.assess.civil.Exposure exposure) {
 
     public Case {
       race = List.copyOf(race);
+      exposure = exposure == null ? lt.skydas.assess.civil.Exposure.none() : exposure;
+    }
+
+    /** A case without the exposure counted. */
+    public Case(
+        VehicleClass vehicle,
+        Season season,
+        List<ObjectiveTime> times,
+        List<Avenue> avenues,
+        FloatRaster isochrone_h,
+        Map<String, Map<String, Double>> marginal_s,
+        double seconds,
+        List<RaceTime> race) {
+      this(vehicle, season, times, avenues, isochrone_h, marginal_s, seconds, race, null);
     }
 
     /** A case without a corridor race (a region without friendly routes). */

@@ -47,6 +47,10 @@ public final class Assessor {
   private final int[][] objectiveNodes;
   private final int[] allObjectiveNodes;
   private final HumanitarianCheck humanitarian;
+
+  /** Grid cell of each of the region's residents (-1 outside the grid). */
+  private final int[] residentCells;
+
   private final int[] edgeSource;
   private volatile NoPlanTimes noPlanTimes;
 
@@ -100,6 +104,11 @@ public final class Assessor {
     }
     this.allObjectiveNodes = all.stream().mapToInt(Integer::intValue).toArray();
     this.humanitarian = region.humanitarian();
+    this.residentCells = new int[region.residents().size()];
+    for (int i = 0; i < residentCells.length; i++) {
+      var r = region.residents().get(i);
+      residentCells[i] = region.grid().cellAt(r.x_m(), r.y_m());
+    }
     this.routeSearches = new RouteSearches(this);
     this.race = routeSearches.routes().isEmpty() ? null : new CorridorRace(region);
   }
@@ -272,7 +281,8 @@ public final class Assessor {
           violations,
           reinforcement,
           (System.nanoTime() - t0) / 1e9,
-          watch);
+          watch,
+          lt.skydas.assess.civil.MineNeighbours.of(region.residents(), plan));
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof RuntimeException re) {
@@ -348,6 +358,9 @@ public final class Assessor {
       planSearch.run(Query.from(sources));
     }
     double[] planTimes = hasPlan ? objectiveTimes(planSearch) : baseTimes;
+    lt.skydas.assess.civil.Exposure exposure =
+        lt.skydas.assess.civil.Exposure.count(
+            region.residents(), residentCells, search::cost, planSearch::cost);
     double[] allWatched =
         hasPlan && effects.watch().reducesAny()
             ? allWatchedTimes(v, friction, base, effects)
@@ -433,7 +446,8 @@ public final class Assessor {
         new FloatRaster(g, iso),
         marginal,
         (System.nanoTime() - t0) / 1e9,
-        raced);
+        raced,
+        exposure);
   }
 
   /**

@@ -104,7 +104,22 @@ public final class RegionInputs {
         region.definition(),
         region.protectedAreas().stream()
             .map(a -> new ProtectedArea(a.name(), a.kind(), a.geometry_lks94()))
-            .toList());
+            .toList(),
+        residents(region));
+  }
+
+  /** The settlements of the region's home countries, with their people or the fallback. */
+  static List<lt.skydas.assess.civil.Resident> residents(Region region) {
+    java.util.Set<String> home = new java.util.HashSet<>(region.definition().home());
+    List<lt.skydas.assess.civil.Resident> out = new ArrayList<>();
+    for (Settlement s : region.settlements()) {
+      if (s.country() != null && home.contains(s.country())) {
+        out.add(
+            lt.skydas.assess.civil.Resident.of(
+                s.name(), s.place(), s.country(), s.x_m(), s.y_m(), s.population()));
+      }
+    }
+    return out;
   }
 
   /**

@@ -27,6 +27,7 @@ public final class SyntheticRegion {
   final List<String> roadClasses = new ArrayList<>();
   final List<Boolean> bridges = new ArrayList<>();
   final List<CivilianFeature> civilians = new ArrayList<>();
+  final List<lt.skydas.assess.civil.Resident> residents = new ArrayList<>();
 
   public SyntheticRegion(int w, int h) {
     Coordinate o = Crs.lks94().toMetric(24.0, 54.6, new Coordinate());
@@ -239,6 +240,27 @@ public final class SyntheticRegion {
           }
         };
     return new AssessmentRegion(
-        "synthetic", grid, lc, NAMES, ri, starts, List.copyOf(civilians), Map.of(), Map.of());
+        "synthetic",
+        grid,
+        lc,
+        NAMES,
+        ri,
+        starts,
+        List.copyOf(civilians),
+        Map.of(),
+        Map.of(),
+        null,
+        null,
+        lt.skydas.region.RegionDefinition.lithuania(),
+        List.of(),
+        List.copyOf(residents));
+  }
+
+  /** A Lithuanian settlement of {@code people} at the centre of cell (col, row). */
+  public SyntheticRegion resident(String name, int col, int row, long people) {
+    residents.add(
+        lt.skydas.assess.civil.Resident.of(
+            name, "village", "LT", x(col + 0.5), y(row + 0.5), people));
+    return this;
   }
 }

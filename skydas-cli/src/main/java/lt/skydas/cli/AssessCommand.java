@@ -181,6 +181,7 @@ final class AssessCommand implements Callable<Integer> {
       }
     }
     lt.skydas.assess.report.RaceSection.lines(r).forEach(System.out::println);
+    lt.skydas.assess.report.CivilianSection.lines(r).forEach(System.out::println);
     printWatch(r, first);
     System.out.printf(
         Locale.ROOT,

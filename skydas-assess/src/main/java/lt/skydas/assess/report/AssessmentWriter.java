@@ -253,6 +253,7 @@ public final class AssessmentWriter {
     s.put("reinforcement", routes);
     s.put("corridor_race", RaceSection.summary(r));
     s.put("violations", r.violations().size());
+    s.put("civilians", CivilianSection.summary(r));
     s.put("seconds", round(r.seconds(), 2));
     return s;
   }

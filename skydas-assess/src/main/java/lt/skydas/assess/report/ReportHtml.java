@@ -92,6 +92,7 @@ public final class ReportHtml {
     programmeTable(h, r);
     avenuesTable(h, r, ref, names);
     violationsTable(h, r);
+    CivilianSection.html(h, r);
     reinforcementTable(h, r);
     RaceSection.html(h, r);
     h.append(

@@ -1,0 +1,174 @@
+package lt.skydas.assess.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lt.skydas.assess.AssessmentResult;
+import lt.skydas.assess.AssessmentResult.Case;
+import lt.skydas.assess.civil.Exposure;
+import lt.skydas.assess.civil.MineNeighbours;
+
+/**
+ * The civilians of an assessment in the report, {@code summary.json} ({@code civilians}) and the
+ * CLI: the home countries' people the attacker reaches within 6, 12, 24 and 48 h per case, with and
+ * without the plan; the people living within 1 and 5 km of a mine; the clearance liability per
+ * settlement; and the policy the plan was held to (docs/civilians.md).
+ */
+public final class CivilianSection {
+  /** Settlements listed in the liability table and {@code summary.json}. */
+  static final int LIABILITIES_LISTED = 25;
+
+  private CivilianSection() {}
+
+  /** The case that exposes the most people within 24 h with the plan (the worst), or null. */
+  public static Case worst(AssessmentResult r) {
+    Case worst = null;
+    for (Case c : r.cases()) {
+      if (worst == null || c.exposure().planPeople()[2] > worst.exposure().planPeople()[2]) {
+        worst = c;
+      }
+    }
+    return worst;
+  }
+
+  /** {@code civilians} of summary.json. */
+  static Map<String, Object> summary(AssessmentResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("policy", r.plan().policy().summary());
+    List<Object> cases = new ArrayList<>();
+    for (Case c : r.cases()) {
+      Exposure e = c.exposure();
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("vehicle", c.vehicle().id());
+      x.put("season", c.season().id());
+      List<Object> rows = new ArrayList<>();
+      for (int k = 0; k < e.hours().length; k++) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("within_h", e.hours()[k]);
+        row.put("people_baseline", e.baselinePeople()[k]);
+        row.put("people_plan", e.planPeople()[k]);
+        row.put("settlements_baseline", e.baselineSettlements()[k]);
+        row.put("settlements_plan", e.planSettlements()[k]);
+        rows.add(row);
+      }
+      x.put("exposure", rows);
+      cases.add(x);
+    }
+    m.put("exposure", cases);
+    MineNeighbours n = r.mineNeighbours();
+    Map<String, Object> near = new LinkedHashMap<>();
+    near.put("people_within_1km", n.within1km_people());
+    near.put("settlements_within_1km", n.within1km_settlements());
+    near.put("people_within_5km", n.within5km_people());
+    near.put("settlements_within_5km", n.within5km_settlements());
+    m.put("near_mines", near);
+    List<Object> liab = new ArrayList<>();
+    for (MineNeighbours.Liability l :
+        n.liabilities().subList(0, Math.min(LIABILITIES_LISTED, n.liabilities().size()))) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("settlement", l.name());
+      row.put("place", l.place());
+      row.put("population", l.population());
+      row.put("mines", l.mines());
+      row.put("clearance_cost_eur", Math.round(l.clearanceCost_eur()));
+      row.put("clearance_effort_h", Math.round(l.clearanceEffort_h()));
+      row.put("nearest_mine_m", Math.round(l.nearest_m()));
+      liab.add(row);
+    }
+    m.put("clearance_liability", liab);
+    m.put("settlements_with_liability", n.liabilities().size());
+    return m;
+  }
+
+  /** The console lines: the worst case's exposure, and the people near mines. */
+  public static List<String> lines(AssessmentResult r) {
+    List<String> out = new ArrayList<>();
+    Case w = worst(r);
+    if (w != null) {
+      Exposure e = w.exposure();
+      StringBuilder b =
+          new StringBuilder(
+              "Civilians in the attacker's reach (" + w.id() + ", without → with the plan):");
+      for (int k = 0; k < e.hours().length; k++) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                " %.0f h %,d → %,d;",
+                e.hours()[k],
+                e.baselinePeople()[k],
+                e.planPeople()[k]));
+      }
+      out.add(b.substring(0, b.length() - 1));
+    }
+    MineNeighbours n = r.mineNeighbours();
+    out.add(
+        String.format(
+            Locale.ROOT,
+            "Civilians near mines: %,d people within 1 km, %,d within 5 km; clearance liability on"
+                + " %d settlement(s)",
+            n.within1km_people(),
+            n.within5km_people(),
+            n.liabilities().size()));
+    return out;
+  }
+
+  /** The report's civilians section. */
+  static void html(StringBuilder h, AssessmentResult r) {
+    h.append("<section><h2>Civilians</h2>")
+        .append("<p class=\"note\">People of the home countries' settlements (the data's")
+        .append(" population, or the documented fallback of the place class) whose settlement the")
+        .append(" attacker reaches within the time, per vehicle class and season.</p>")
+        .append("<table><thead><tr><th>Case</th>");
+    for (double hrs : Exposure.HOURS) {
+      h.append(String.format(Locale.ROOT, "<th>%.0f h: without → with</th>", hrs));
+    }
+    h.append("</tr></thead><tbody>");
+    for (Case c : r.cases()) {
+      Exposure e = c.exposure();
+      h.append("<tr><td>").append(ReportHtml.esc(c.id())).append("</td>");
+      for (int k = 0; k < e.hours().length; k++) {
+        h.append(
+            String.format(
+                Locale.ROOT, "<td>%,d → %,d</td>", e.baselinePeople()[k], e.planPeople()[k]));
+      }
+      h.append("</tr>");
+    }
+    h.append("</tbody></table>");
+    MineNeighbours n = r.mineNeighbours();
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<p>%,d people in %d settlement(s) live within 1 km of a mine of the plan, %,d in %d"
+                + " within 5 km.</p>",
+            n.within1km_people(),
+            n.within1km_settlements(),
+            n.within5km_people(),
+            n.within5km_settlements()));
+    if (!n.liabilities().isEmpty()) {
+      h.append("<h3>Clearance liability by settlement</h3>")
+          .append("<table><thead><tr><th>Settlement</th><th>People</th><th>Mines</th>")
+          .append("<th>Clearance (EUR)</th><th>Team-hours</th><th>Nearest (m)</th></tr>")
+          .append("</thead><tbody>");
+      for (MineNeighbours.Liability l :
+          n.liabilities().subList(0, Math.min(LIABILITIES_LISTED, n.liabilities().size()))) {
+        h.append(
+            String.format(
+                Locale.ROOT,
+                "<tr><td>%s (%s)</td><td>%,d</td><td>%d</td><td>%,.0f</td><td>%,.0f</td>"
+                    + "<td>%,.0f</td></tr>",
+                ReportHtml.esc(l.name()),
+                ReportHtml.esc(String.valueOf(l.place())),
+                l.population(),
+                l.mines(),
+                l.clearanceCost_eur(),
+                l.clearanceEffort_h(),
+                l.nearest_m()));
+      }
+      h.append("</tbody></table>");
+    }
+    h.append("<p>Policy: ").append(ReportHtml.esc(r.plan().policy().summary())).append("</p>");
+    h.append("</section>");
+  }
+}
