@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Coordinate;
  * @param watch which obstacles the plan's sensors watch and the factors applied to their delays;
  *     null when not computed (a result built by hand)
  * @param mineNeighbours the people near the plan's mines and the clearance per village
+ * @param evacuations the evacuation of the settlements in the attacker's reach, per season
  */
 public record AssessmentResult(
     String regionName,
@@ -25,7 +26,12 @@ public record AssessmentResult(
     List<RouteTime> reinforcement,
     double seconds,
     PlanWatch watch,
-    lt.skydas.assess.civil.MineNeighbours mineNeighbours) {
+    lt.skydas.assess.civil.MineNeighbours mineNeighbours,
+    List<lt.skydas.assess.civil.Evacuation> evacuations) {
+
+  public AssessmentResult {
+    evacuations = evacuations == null ? List.of() : List.copyOf(evacuations);
+  }
 
   /** A result without the civilians near mines computed. */
   public AssessmentResult(
@@ -46,7 +52,8 @@ public record AssessmentResult(
         reinforcement,
         seconds,
         watch,
-        new lt.skydas.assess.civil.MineNeighbours(0, 0, 0, 0, List.of()));
+        new lt.skydas.assess.civil.MineNeighbours(0, 0, 0, 0, List.of()),
+        List.of());
   }
 
   /** A result without the watch computed. */

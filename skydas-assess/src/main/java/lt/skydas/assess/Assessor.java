@@ -213,6 +213,16 @@ public final class Assessor {
     return net;
   }
 
+  /**
+   * The evacuation of {@code plan}'s region in season {@code s} (docs/civilians.md), the attacker's
+   * reach taken from {@code cases} (their exposure's arrivals): for a plan changed after an
+   * assessment, without assessing it again. Uses one road search of its own.
+   */
+  public lt.skydas.assess.civil.Evacuation evacuate(
+      BarrierPlan plan, List<Case> cases, SpeedTable speeds, Season s) {
+    return Evacuations.run(this, plan, cases, speeds, s);
+  }
+
   public HumanitarianCheck humanitarianCheck() {
     return humanitarian;
   }
@@ -273,16 +283,32 @@ public final class Assessor {
         }
       }
       progress.end();
+      // evacuation by road per season; the plan's cut-off settlements are violations
+      List<lt.skydas.assess.civil.Evacuation> evacuations = new ArrayList<>();
+      List<Violation> all = new ArrayList<>(violations);
+      java.util.Set<String> cut = new java.util.HashSet<>();
+      for (Season s : seasons) {
+        var ev = Evacuations.run(this, plan, cases, opt.speeds(), s);
+        evacuations.add(ev);
+        for (Violation v : Evacuations.violations(ev)) {
+          if (cut.add(v.message().substring(0, v.message().indexOf(" is cut off")))) {
+            all.add(v);
+          }
+        }
+      }
+      all.sort(
+          java.util.Comparator.comparing(Violation::obstacleId).thenComparing(Violation::rule));
       return new AssessmentResult(
           region.name(),
           plan,
           objectives,
           cases,
-          violations,
+          List.copyOf(all),
           reinforcement,
           (System.nanoTime() - t0) / 1e9,
           watch,
-          lt.skydas.assess.civil.MineNeighbours.of(region.residents(), plan));
+          lt.skydas.assess.civil.MineNeighbours.of(region.residents(), plan),
+          evacuations);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof RuntimeException re) {

@@ -79,6 +79,29 @@ public final class FriendlyRoads {
     search.setEdgeGraph(assessor.topology().withCosts(costs(s, speeds, friendly)));
   }
 
+  /** Sets the edge costs of later searches (s per network edge; +Inf closes an edge). */
+  public void setEdgeCosts(double[] costs) {
+    search.setEdgeGraph(assessor.topology().withCosts(costs));
+  }
+
+  /** A wheeled vehicle's cost per network edge in season {@code s} on the roads (s). */
+  public double[] edgeCosts(Season s, SpeedTable speeds) {
+    return costs(s, speeds, null);
+  }
+
+  /**
+   * The road time (s) from the nearest of {@code sources} to each of {@code nodes} (negative
+   * entries: +Inf), one search; +Inf where unreachable.
+   */
+  public double[] timesFrom(int[] sources, int[] nodes) {
+    search.run(Query.from(sources));
+    double[] t = new double[nodes.length];
+    for (int i = 0; i < nodes.length; i++) {
+      t[i] = nodes[i] < 0 ? Double.POSITIVE_INFINITY : search.cost(nodes[i]);
+    }
+    return t;
+  }
+
   private double[] costs(Season s, SpeedTable speeds, PlanEffects friendly) {
     double[] base = MobilityCosts.edgeCosts(net, blocked, speeds, VehicleClass.WHEELED, s);
     return friendly == null || friendly.plan().obstacles().isEmpty()

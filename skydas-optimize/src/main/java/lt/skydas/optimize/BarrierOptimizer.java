@@ -259,6 +259,22 @@ public final class BarrierOptimizer {
     long t2 = System.nanoTime();
     AssessmentResult verification =
         VerifyStep.assess(assessRegion, objectives, speeds, made.plan(), opt, progress);
+    EvacuationStep.Repair evac =
+        EvacuationStep.repair(
+            assessRegion, objectives, speeds, verification, built, chosen, progress);
+    if (evac.changed()) { // no settlement cut off: remake the plan without the closures, verify
+      chosen = evac.chosen();
+      notes.add(evac.note());
+      made =
+          PlanStep.make(
+                  built, chosen, solution.phased().yearOfOption(), opt.policy(), assessRegion.crs())
+              .withSensors(guarded.protection().chosen())
+              .withStatus(margin.pins().keySet(), OptimizationResult.CORRIDOR_MARGIN);
+      planTimes = solver.scenarioTimes(model, chosen);
+      modelObjective = solver.objective(model, chosen);
+      verification =
+          VerifyStep.assess(assessRegion, objectives, speeds, made.plan(), opt, progress);
+    }
     WarningResult warned = WarningResult.none();
     List<SensorSite> warningSensors = List.of();
     double[] extraByYear = guarded.byYear_eur().clone();

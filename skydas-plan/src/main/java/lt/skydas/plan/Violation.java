@@ -24,7 +24,12 @@ public record Violation(
     /** Anti-personnel mines outside the zones where the policy enables them. */
     AP_MINES_OUTSIDE_ZONES,
     /** An obstacle of a kind the policy keeps out of protected areas inside one. */
-    PROTECTED_AREA;
+    PROTECTED_AREA,
+    /**
+     * A settlement the plan cuts off from the rear: every road out crosses a closed obstacle that
+     * no one can open (assess's evacuation; the obstacle named is the nearest such closure).
+     */
+    CUTS_OFF_SETTLEMENT;
 
     public String id() {
       return name().toLowerCase(java.util.Locale.ROOT);

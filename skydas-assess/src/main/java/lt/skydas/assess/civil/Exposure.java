@@ -12,13 +12,16 @@ import java.util.List;
  * @param planPeople with the plan
  * @param baselineSettlements settlements reached within each threshold without the plan
  * @param planSettlements with the plan
+ * @param planArrival_h per resident (the region's order), the attacker's arrival with the plan in
+ *     hours; +Inf when never reached or outside the grid
  */
 public record Exposure(
     double[] hours,
     long[] baselinePeople,
     long[] planPeople,
     int[] baselineSettlements,
-    int[] planSettlements) {
+    int[] planSettlements,
+    float[] planArrival_h) {
 
   /** The thresholds of the issue: 6, 12, 24 and 48 h. */
   public static final double[] HOURS = {6, 12, 24, 48};
@@ -26,7 +29,8 @@ public record Exposure(
   /** No people in reach (a region without residents). */
   public static Exposure none() {
     int n = HOURS.length;
-    return new Exposure(HOURS.clone(), new long[n], new long[n], new int[n], new int[n]);
+    return new Exposure(
+        HOURS.clone(), new long[n], new long[n], new int[n], new int[n], new float[0]);
   }
 
   /**
@@ -41,6 +45,8 @@ public record Exposure(
     long[] pp = new long[n];
     int[] bs = new int[n];
     int[] ps = new int[n];
+    float[] arrival = new float[residents.size()];
+    java.util.Arrays.fill(arrival, Float.POSITIVE_INFINITY);
     for (int i = 0; i < residents.size(); i++) {
       int c = cells[i];
       if (c < 0) {
@@ -48,6 +54,7 @@ public record Exposure(
       }
       double b = baseline_s.at(c) / 3600.0;
       double p = plan_s.at(c) / 3600.0;
+      arrival[i] = (float) p;
       long people = residents.get(i).population();
       for (int k = 0; k < n; k++) {
         if (b <= HOURS[k]) {
@@ -60,7 +67,7 @@ public record Exposure(
         }
       }
     }
-    return new Exposure(HOURS.clone(), bp, pp, bs, ps);
+    return new Exposure(HOURS.clone(), bp, pp, bs, ps, arrival);
   }
 
   /** The arrival time at a cell (seconds; +Inf when never reached). */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import lt.skydas.assess.AssessmentResult;
 import lt.skydas.assess.AssessmentResult.Case;
+import lt.skydas.assess.civil.Evacuation;
 import lt.skydas.assess.civil.Exposure;
 import lt.skydas.assess.civil.MineNeighbours;
 
@@ -79,6 +80,38 @@ public final class CivilianSection {
     }
     m.put("clearance_liability", liab);
     m.put("settlements_with_liability", n.liabilities().size());
+    List<Object> evac = new ArrayList<>();
+    for (Evacuation e : r.evacuations()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("season", e.season().id());
+      x.put("rear", e.rear());
+      x.put("settlements_in_48h_reach", e.rows().size());
+      List<Object> risk = new ArrayList<>();
+      for (int k = 0; k < e.warnings_h().length; k++) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("warning_h", e.warnings_h()[k]);
+        row.put("people_at_risk", e.peopleAtRisk()[k]);
+        risk.add(row);
+      }
+      x.put("at_risk", risk);
+      x.put("people_without_road", e.peopleWithoutRoad());
+      List<Object> cut = new ArrayList<>();
+      for (Evacuation.Row row : e.rows()) {
+        if (row.cutOff() || row.unlessOpened()) {
+          Map<String, Object> c = new LinkedHashMap<>();
+          c.put("settlement", row.name());
+          c.put("population", row.population());
+          c.put("cut_off", row.cutOff());
+          c.put("unless_opened", row.unlessOpened());
+          c.put("nearest_closure", row.nearestClosure());
+          c.put("nearest_closure_m", Math.round(row.nearestClosure_m()));
+          cut.add(c);
+        }
+      }
+      x.put("cut_off", cut);
+      evac.add(x);
+    }
+    m.put("evacuation", evac);
     return m;
   }
 
@@ -111,6 +144,30 @@ public final class CivilianSection {
             n.within1km_people(),
             n.within5km_people(),
             n.liabilities().size()));
+    for (Evacuation e : r.evacuations()) {
+      StringBuilder b =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "Evacuation (%s, %d settlements in 48 h reach, rear: %s): people at risk at"
+                      + " warning",
+                  e.season().id(),
+                  e.rows().size(),
+                  String.join(", ", e.rear())));
+      for (int k = 0; k < e.warnings_h().length; k++) {
+        b.append(
+            String.format(Locale.ROOT, " %.0f h %,d;", e.warnings_h()[k], e.peopleAtRisk()[k]));
+      }
+      b.setLength(b.length() - 1);
+      long cut = e.rows().stream().filter(Evacuation.Row::cutOff).count();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "; %d cut off by the plan; %,d people without a road out in the data",
+              cut,
+              e.peopleWithoutRoad()));
+      out.add(b.toString());
+    }
     return out;
   }
 
@@ -167,6 +224,57 @@ public final class CivilianSection {
                 l.nearest_m()));
       }
       h.append("</tbody></table>");
+    }
+    for (Evacuation e : r.evacuations()) {
+      h.append("<h3>Evacuation, ")
+          .append(ReportHtml.esc(e.season().id()))
+          .append(" season</h3><p class=\"note\">")
+          .append(e.rows().size())
+          .append(" settlements the attacker reaches within 48 h leave by road at warning for the")
+          .append(" nearest assembly point (")
+          .append(ReportHtml.esc(String.join(", ", e.rear())))
+          .append("), with the plan's closures in place; at risk: not there before the attacker")
+          .append(" reaches their settlement.</p><table><thead><tr><th>Warning</th>")
+          .append("<th>People at risk</th></tr></thead><tbody>");
+      for (int k = 0; k < e.warnings_h().length; k++) {
+        h.append(
+            String.format(
+                Locale.ROOT,
+                "<tr><td>%.0f h</td><td>%,d</td></tr>",
+                e.warnings_h()[k],
+                e.peopleAtRisk()[k]));
+      }
+      h.append("</tbody></table>")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "<p class=\"note\">%,d people live where the data gives no road to the rear"
+                      + " even without the plan (no road within 3 km, or a road piece of its own);"
+                      + " they are not counted above.</p>",
+                  e.peopleWithoutRoad()));
+      List<Evacuation.Row> cut =
+          e.rows().stream().filter(x -> x.cutOff() || x.unlessOpened()).toList();
+      if (!cut.isEmpty()) {
+        h.append("<table><thead><tr><th>Settlement</th><th>People</th><th>Finding</th>")
+            .append("<th>Nearest closure</th></tr></thead><tbody>");
+        for (Evacuation.Row x : cut) {
+          h.append(x.cutOff() ? "<tr class=\"bad\">" : "<tr>")
+              .append("<td>")
+              .append(ReportHtml.esc(x.name()))
+              .append("</td><td>")
+              .append(String.format(Locale.ROOT, "%,d", x.population()))
+              .append("</td><td>")
+              .append(
+                  x.cutOff()
+                      ? "cut off (violation)"
+                      : "a way out only through an openable obstacle")
+              .append("</td><td>")
+              .append(ReportHtml.esc(String.valueOf(x.nearestClosure())))
+              .append(String.format(Locale.ROOT, " (%,.0f m)", x.nearestClosure_m()))
+              .append("</td></tr>");
+        }
+        h.append("</tbody></table>");
+      }
     }
     h.append("<p>Policy: ").append(ReportHtml.esc(r.plan().policy().summary())).append("</p>");
     h.append("</section>");

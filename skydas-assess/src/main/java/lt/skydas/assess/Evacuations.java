@@ -1,0 +1,199 @@
+package lt.skydas.assess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import lt.skydas.assess.AssessmentResult.Case;
+import lt.skydas.assess.civil.Evacuation;
+import lt.skydas.assess.civil.Resident;
+import lt.skydas.mobility.Season;
+import lt.skydas.mobility.SpeedTable;
+import lt.skydas.plan.BarrierPlan;
+import lt.skydas.plan.Obstacle;
+import lt.skydas.plan.Violation;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Computes an {@link Evacuation}: the settlements in the attacker's 48 h reach, each tied to its
+ * nearest road node, and three road-only searches from the assembly points (wheeled road speeds of
+ * the season): without the plan, with its road-cutting non-openable obstacles closed, and with its
+ * openable ones closed too. Roads are two-way, so the time from the rear to a settlement is its
+ * time out. The rear, unless given: the home countries' towns of at least {@value #REAR_MIN_PEOPLE}
+ * people that the attacker reaches last (the latest quarter, at least three).
+ */
+final class Evacuations {
+  /** Settlements reached within this (h) are evacuated. */
+  static final double REACH_H = 48;
+
+  /** Towns of at least this many people may be assembly points. */
+  static final long REAR_MIN_PEOPLE = 10_000;
+
+  /** A settlement or assembly point farther than this from any road node has no road (m). */
+  static final double SNAP_M = 3000;
+
+  private Evacuations() {}
+
+  static Evacuation run(
+      Assessor a, BarrierPlan plan, List<Case> cases, SpeedTable speeds, Season s) {
+    List<Resident> rs = a.region().residents();
+    if (rs.isEmpty() || cases.isEmpty()) {
+      return Evacuation.none(s);
+    }
+    float[] arrival = new float[rs.size()];
+    Arrays.fill(arrival, Float.POSITIVE_INFINITY);
+    for (Case c : cases) {
+      float[] t = c.exposure().planArrival_h();
+      for (int i = 0; i < Math.min(t.length, arrival.length); i++) {
+        arrival[i] = Math.min(arrival[i], t[i]);
+      }
+    }
+    FriendlyRoads roads = new FriendlyRoads(a, s, speeds, null);
+    List<Integer> rearIdx = rear(rs, arrival);
+    List<String> rearNames = new ArrayList<>();
+    List<Integer> rearNodes = new ArrayList<>();
+    for (int i : rearIdx) {
+      int n = roads.nodeNear(rs.get(i).x_m(), rs.get(i).y_m(), SNAP_M);
+      if (n >= 0) {
+        rearNodes.add(n);
+        rearNames.add(rs.get(i).name());
+      }
+    }
+    if (rearNodes.isEmpty()) {
+      return Evacuation.none(s);
+    }
+    int[] sources = rearNodes.stream().mapToInt(Integer::intValue).toArray();
+    List<Integer> inReach = new ArrayList<>();
+    for (int i = 0; i < rs.size(); i++) {
+      if (arrival[i] <= REACH_H && rs.get(i).population() > 0) {
+        inReach.add(i);
+      }
+    }
+    int[] nodes = new int[inReach.size()];
+    for (int k = 0; k < nodes.length; k++) {
+      Resident r = rs.get(inReach.get(k));
+      nodes[k] = roads.nodeNear(r.x_m(), r.y_m(), SNAP_M);
+    }
+    double[] base = roads.edgeCosts(s, speeds);
+    PlanEffects effects = PlanEffects.locate(plan, a.network(), a.region().roads());
+    double[] closed = closures(base, effects, false);
+    double[] allClosed = closures(base, effects, true);
+    roads.setEdgeCosts(base);
+    double[] tBase = roads.timesFrom(sources, nodes);
+    roads.setEdgeCosts(closed);
+    double[] tPlan = roads.timesFrom(sources, nodes);
+    roads.setEdgeCosts(allClosed);
+    double[] tAll = roads.timesFrom(sources, nodes);
+
+    GeometryFactory gf = new GeometryFactory();
+    List<Evacuation.Row> rows = new ArrayList<>();
+    for (int k = 0; k < nodes.length; k++) {
+      Resident r = rs.get(inReach.get(k));
+      boolean cut = Double.isFinite(tBase[k]) && !Double.isFinite(tPlan[k]);
+      boolean unlessOpened = Double.isFinite(tPlan[k]) && !Double.isFinite(tAll[k]);
+      String near = null;
+      double nearD = Double.NaN;
+      if (cut || unlessOpened) {
+        Point p = gf.createPoint(new Coordinate(r.x_m(), r.y_m()));
+        for (Obstacle o : plan.obstacles()) {
+          if (o.type().blocksRoads() && (unlessOpened || !o.type().openable())) {
+            double d = o.geometry_lks94().distance(p);
+            if (near == null || d < nearD) {
+              near = o.id();
+              nearD = d;
+            }
+          }
+        }
+      }
+      rows.add(
+          new Evacuation.Row(
+              r.name(),
+              r.place(),
+              r.population(),
+              r.x_m(),
+              r.y_m(),
+              arrival[inReach.get(k)],
+              tBase[k] / 3600,
+              tPlan[k] / 3600,
+              cut,
+              unlessOpened,
+              near,
+              nearD));
+    }
+    rows.sort(
+        Comparator.comparingDouble(Evacuation.Row::arrival_h).thenComparing(Evacuation.Row::name));
+    double[] w = Evacuation.WARNINGS_H.clone();
+    long[] risk = new long[w.length];
+    long noRoad = 0;
+    for (Evacuation.Row row : rows) {
+      if (row.noRoad()) {
+        noRoad += row.population();
+        continue;
+      }
+      for (int k = 0; k < w.length; k++) {
+        if (!(row.slack_h(w[k]) >= 0)) {
+          risk[k] += row.population();
+        }
+      }
+    }
+    return new Evacuation(
+        s, rearNames.stream().distinct().toList(), List.copyOf(rows), w, risk, noRoad);
+  }
+
+  /** The cost of each edge with the plan's road-cutting obstacles closed (+Inf). */
+  private static double[] closures(double[] base, PlanEffects e, boolean openableToo) {
+    double[] c = base.clone();
+    List<Obstacle> obs = e.plan().obstacles();
+    for (int i = 0; i < obs.size(); i++) {
+      var t = obs.get(i).type();
+      if (t.blocksRoads() && (openableToo || !t.openable())) {
+        for (int edge : e.edges(i)) {
+          c[edge] = Double.POSITIVE_INFINITY;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Assembly points: the towns of the home countries the attacker reaches last. */
+  static List<Integer> rear(List<Resident> rs, float[] arrival) {
+    List<Integer> towns = new ArrayList<>();
+    for (int i = 0; i < rs.size(); i++) {
+      if (rs.get(i).population() >= REAR_MIN_PEOPLE && !rs.get(i).estimated()) {
+        towns.add(i);
+      }
+    }
+    towns.sort(
+        Comparator.comparingDouble((Integer i) -> -arrival[i])
+            .thenComparing(i -> rs.get(i).name()));
+    int n = Math.min(towns.size(), Math.max(3, towns.size() / 4));
+    return towns.subList(0, n);
+  }
+
+  /** The plan's cut-off settlements as humanitarian violations. */
+  static List<Violation> violations(Evacuation e) {
+    List<Violation> out = new ArrayList<>();
+    GeometryFactory gf = new GeometryFactory();
+    for (Evacuation.Row r : e.cutOff()) {
+      out.add(
+          new Violation(
+              Violation.Rule.CUTS_OFF_SETTLEMENT,
+              r.nearestClosure() == null ? "(plan)" : r.nearestClosure(),
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%s (%s, %,d people) is cut off from the rear: every road out crosses a closed"
+                      + " obstacle of the plan (nearest: %s, %.0f m away; %s season)",
+                  r.name(),
+                  r.place(),
+                  r.population(),
+                  r.nearestClosure(),
+                  r.nearestClosure_m(),
+                  e.season().id()),
+              gf.createPoint(new Coordinate(r.x_m(), r.y_m())),
+              r.nearestClosure_m()));
+    }
+    return out;
+  }
+}
