@@ -409,10 +409,20 @@ class OptimizeEndToEndTest {
     return p;
   }
 
-  /** Mines only (the barrier ceiling at EUR 1), one case on the 3 km belt, EUR 100 m. */
-  static CliRunner.Result minesOnly(Path out, Path forces) {
+  /**
+   * Mines only (the barrier ceiling at EUR 1), one case on the 3 km belt, EUR 100 m. The 3 km
+   * belt's minefields on the avenues lie within 1 km of farmsteads, so this test of depot siting
+   * runs under a policy with a 300 m buffer and its audited reason (docs/policy.md).
+   */
+  static CliRunner.Result minesOnly(Path out, Path forces) throws java.io.IOException {
+    Path policy = out.resolveSibling(out.getFileName() + "-policy.json");
+    Files.writeString(
+        policy,
+        "{\"civilian_buffer_m\": 300, \"buffer_override_reason\": \"test of depot siting\"}");
     return CliRunner.run(
         "optimize",
+        "--policy",
+        policy.toString(),
         "--region",
         pack.toString(),
         "--out",

@@ -232,6 +232,25 @@ class WebEndToEndTest {
                 By.id("feature"), "Bunkeris prie Kėdainių"));
     shot("02-obstacle-added");
 
+    // the humanitarian rules through the browser: a minefield drawn across central Lithuania's
+    // villages is refused by the server, and the UI says why (the rule, the record, the distance)
+    new Select(browser.findElement(By.id("draw-type"))).selectByValue("at_minefield");
+    browser.findElement(By.id("draw-id")).clear();
+    browser.findElement(By.id("draw-id")).sendKeys("e2e-mf-near");
+    browser.findElement(By.id("draw-start")).click();
+    new Actions(browser).moveToElement(map, -60, -30).click().perform();
+    new Actions(browser).moveToElement(map, -54, -28).doubleClick().perform(); // ~4 km
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "e2e-mf-near not added"));
+    assertThat(browser.findElement(By.id("flash")).getText())
+        .contains(
+            "civilian_buffer", "e2e-mf-near", " m from ", "inside the 1000 m civilian buffer");
+    assertThat(registry.find("e2e-mf-near")).isEmpty();
+    shot("02a-minefield-refused");
+    browser.findElement(By.id("draw-id")).clear(); // a refused draw keeps its id for a retry
+
     // add a ground surveillance radar site west-north-west of the middle; its catalog symbol (a
     // friendly, light-blue 2525C frame) appears where it was placed
     assertThat(browser.findElement(By.id("layers")).getText()).contains("Sensors");
