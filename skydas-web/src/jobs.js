@@ -31,14 +31,14 @@ export function initJobs() {
   })));
 }
 
-/** The registry's standing obstacles and sensor sites as a plan (GeoJSON); depots are not plan items. */
+/** The registry's standing obstacles and sensor sites as a plan (GeoJSON); depots and shelters are not plan items. */
 async function registryPlan() {
   const recs = await api('GET', '/api/records?limit=10000');
   const standing = new Set(state.statuses.filter((s) => s.standing).map((s) => s.id));
   return {
     type: 'FeatureCollection',
     features: recs.features
-      .filter((f) => standing.has(f.properties.status) && f.properties.kind !== 'depot')
+      .filter((f) => standing.has(f.properties.status) && f.properties.kind !== 'depot' && f.properties.kind !== 'shelter')
       .map((f) => ({ type: 'Feature', id: f.id, properties: siting(f.properties), geometry: f.geometry })),
   };
 }
@@ -59,7 +59,7 @@ async function inGround() {
   const recs = await api('GET', '/api/records?limit=10000');
   const ground = new Set(state.statuses.filter((s) => s.in_ground && s.standing).map((s) => s.id));
   return recs.features
-    .filter((f) => ground.has(f.properties.status) && f.properties.kind !== 'depot')
+    .filter((f) => ground.has(f.properties.status) && f.properties.kind !== 'depot' && f.properties.kind !== 'shelter')
     .map((f) => String(f.id));
 }
 

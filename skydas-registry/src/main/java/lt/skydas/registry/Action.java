@@ -34,6 +34,10 @@ public enum Action {
   START_CLEARANCE,
   COMPLETE_CLEARANCE,
   RELEASE_LAND,
+  /** A shelter inspected and accepted: equipped, signed, open on alert (shelters). */
+  COMMISSION,
+  /** A shelter withdrawn from use (shelters). */
+  CLOSE,
   /** Warning signs put up around the perimeter (minefields). */
   MARK,
   /** Fence or other means of exclusion in place (minefields). */

@@ -17,9 +17,9 @@ import lt.skydas.plan.SensorType;
 /**
  * The catalogs a record's {@code type} comes from: the obstacle catalog (obstacles and minefields)
  * and the sensor catalog (sensor, EW and counter-drone sites), plus the registry's own type {@link
- * #DEPOT} (ammunition and stock depots: no catalog describes them, ADR 0013). A type id names one
- * entry of one of them, so the catalogs may not share an id nor use {@code depot}. Immutable and
- * thread-safe.
+ * #DEPOT} (ammunition and stock depots: no catalog describes them, ADR 0013) and {@link #SHELTER}
+ * (civil-protection shelters, issue 17). A type id names one entry of one of them, so the catalogs
+ * may not share an id nor use {@code depot} or {@code shelter}. Immutable and thread-safe.
  *
  * @param obstacles the obstacle catalog
  * @param sensors the sensor catalog
@@ -28,18 +28,25 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
   /** The type id of depot records: the registry's own, in no catalog. */
   public static final String DEPOT = "depot";
 
+  /** The type id of shelter records: the registry's own, in no catalog. */
+  public static final String SHELTER = "shelter";
+
   /**
    * @throws IllegalArgumentException if a type id is in both catalogs, or either uses {@link
-   *     #DEPOT}
+   *     #DEPOT} or {@link #SHELTER}
    */
   public Catalogs {
     Objects.requireNonNull(obstacles, "obstacles");
     Objects.requireNonNull(sensors, "sensors");
-    if (obstacles.findType(DEPOT).isPresent() || sensors.findType(DEPOT).isPresent()) {
-      throw new IllegalArgumentException(
-          "type id '"
-              + DEPOT
-              + "' is the registry's own (depot records); a catalog may not use it");
+    for (String own : List.of(DEPOT, SHELTER)) {
+      if (obstacles.findType(own).isPresent() || sensors.findType(own).isPresent()) {
+        throw new IllegalArgumentException(
+            "type id '"
+                + own
+                + "' is the registry's own ("
+                + own
+                + " records); a catalog may not use it");
+      }
     }
     Set<String> ids = new HashSet<>();
     obstacles.listTypes().forEach(t -> ids.add(t.id()));
@@ -67,6 +74,9 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
     if (DEPOT.equals(id)) {
       return Optional.of(RecordType.depot());
     }
+    if (SHELTER.equals(id)) {
+      return Optional.of(RecordType.shelter());
+    }
     Optional<ObstacleType> o = obstacles.findType(id);
     if (o.isPresent()) {
       return o.map(RecordType::of);
@@ -74,12 +84,15 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
     return sensors.findType(id).map(RecordType::of);
   }
 
-  /** Every type id, obstacles first, each catalog in its order, then {@code depot}. */
+  /**
+   * Every type id, obstacles first, each catalog in its order, then {@code depot}, {@code shelter}.
+   */
   List<String> listTypeIds() {
     List<String> out = new ArrayList<>();
     obstacles.listTypes().forEach(t -> out.add(t.id()));
     sensors.listTypes().forEach(t -> out.add(t.id()));
     out.add(DEPOT);
+    out.add(SHELTER);
     return out;
   }
 
@@ -105,7 +118,8 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
    * @param apMines whether it lays anti-personnel mines (CCW Article 5 applies)
    * @param arc_deg horizontal coverage arc in degrees (360 for obstacles and all-round sensors)
    * @param employment permanent, reserved or crisis-laid (sensor sites: permanent); picks the
-   *     {@link Lifecycle}; null for depots (their own lifecycle, {@link Lifecycle#depot})
+   *     {@link Lifecycle}; null for depots and shelters (their own lifecycles, {@link
+   *     Lifecycle#depot}, {@link Lifecycle#shelter})
    */
   record RecordType(
       String id,
@@ -134,9 +148,18 @@ public record Catalogs(ObstacleCatalog obstacles, SensorCatalog sensors) {
       return new RecordType(DEPOT, RecordKind.DEPOT, GeometryKind.POINT, false, 360, null);
     }
 
+    /** The shelter type: a point, in its own lifecycle. */
+    static RecordType shelter() {
+      return new RecordType(SHELTER, RecordKind.SHELTER, GeometryKind.POINT, false, 360, null);
+    }
+
     /** The lifecycle records of this type follow. */
     Lifecycle lifecycle() {
-      return kind == RecordKind.DEPOT ? Lifecycle.depot() : Lifecycle.of(employment);
+      return switch (kind) {
+        case DEPOT -> Lifecycle.depot();
+        case SHELTER -> Lifecycle.shelter();
+        default -> Lifecycle.of(employment);
+      };
     }
 
     /** Whether a point or line of this type may be given as its footprint polygon instead. */

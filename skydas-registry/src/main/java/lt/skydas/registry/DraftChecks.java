@@ -88,6 +88,16 @@ final class DraftChecks {
     } else if (d.depot() != null) {
       depot = checkDepot(d.depot(), fe);
     }
+    ShelterData shelter = null;
+    if (d.shelter() != null && type != null && type.kind() != RecordKind.SHELTER) {
+      fe.add(new FieldError("shelter", "a " + type.id() + " is not a shelter"));
+    } else if (d.shelter() != null) {
+      shelter = checkShelter(d.shelter(), fe);
+    } else if (type != null && type.kind() == RecordKind.SHELTER) {
+      fe.add(
+          new FieldError(
+              "shelter.capacity_persons", "a shelter needs its capacity (people it takes)"));
+    }
     if (!fe.isEmpty() || type == null) {
       return null;
     }
@@ -108,6 +118,7 @@ final class DraftChecks {
             d.height_m(),
             d.azimuth_deg(),
             depot,
+            shelter,
             d.year(),
             notes,
             src,
@@ -203,6 +214,43 @@ final class DraftChecks {
     }
     String storage = checkText(d.storage(), 2000, "depot.storage", fe);
     return fe.size() == before ? new DepotData(d.stock(), storage) : null;
+  }
+
+  /**
+   * A shelter's capacity (a whole number of people from 1 to {@link ShelterData#MAX_CAPACITY}), its
+   * protection (one of {@link ShelterData#PROTECTIONS}, {@code other} when not given) and access
+   * note (at most 2,000 characters). The shelter cleaned, or null with the reasons in {@code fe}.
+   */
+  private static ShelterData checkShelter(ShelterData d, List<FieldError> fe) {
+    int before = fe.size();
+    Integer cap = d.capacity_persons();
+    if (cap == null) {
+      fe.add(
+          new FieldError(
+              "shelter.capacity_persons", "a shelter needs its capacity (people it takes)"));
+    } else if (cap < 1 || cap > ShelterData.MAX_CAPACITY) {
+      fe.add(
+          new FieldError(
+              "shelter.capacity_persons",
+              "must be a whole number of people from 1 to "
+                  + ShelterData.MAX_CAPACITY
+                  + " (is "
+                  + cap
+                  + ")"));
+    }
+    String protection = d.protection() == null ? "other" : d.protection();
+    if (!ShelterData.PROTECTIONS.contains(protection)) {
+      fe.add(
+          new FieldError(
+              "shelter.protection",
+              "unknown '"
+                  + RegistryProblems.shorten(protection)
+                  + "' (one of "
+                  + String.join(", ", new java.util.TreeSet<>(ShelterData.PROTECTIONS))
+                  + ")"));
+    }
+    String access = checkText(d.access(), 2000, "shelter.access", fe);
+    return fe.size() == before ? new ShelterData(cap, protection, access) : null;
   }
 
   private static String fmt(double v) {

@@ -7,6 +7,7 @@ import static lt.skydas.registry.Status.APPROVED;
 import static lt.skydas.registry.Status.BREACHED;
 import static lt.skydas.registry.Status.CLEARANCE_IN_PROGRESS;
 import static lt.skydas.registry.Status.CLEARED;
+import static lt.skydas.registry.Status.CLOSED;
 import static lt.skydas.registry.Status.DAMAGED;
 import static lt.skydas.registry.Status.EMPLACED;
 import static lt.skydas.registry.Status.EXECUTED;
@@ -15,6 +16,7 @@ import static lt.skydas.registry.Status.LAND_RELEASED;
 import static lt.skydas.registry.Status.ORDERED;
 import static lt.skydas.registry.Status.PLANNED;
 import static lt.skydas.registry.Status.PREPARED;
+import static lt.skydas.registry.Status.READY;
 import static lt.skydas.registry.Status.STOCKED;
 import static lt.skydas.registry.Status.UNDER_CONSTRUCTION;
 
@@ -46,6 +48,9 @@ import lt.skydas.plan.Emplacement.Employment;
  *       RecordValidator}).
  *   <li>{@link #depot()} (records of the type {@code depot}, no employment): planned, approved,
  *       prepared (built, empty), stocked; closed through clearance, cleared and land released.
+ *   <li>{@link #shelter()} (records of the type {@code shelter}): planned, approved, under
+ *       construction (built or adapted), ready (accepted by an inspector; an existing basement may
+ *       be accepted straight from approved), damaged and repaired, closed.
  * </ul>
  *
  * The three obstacle lifecycles share the steps after the obstacle is in place: breach, damage,
@@ -80,6 +85,11 @@ public final class Lifecycle {
 
   private static final Map<Employment, Lifecycle> ALL = new EnumMap<>(Employment.class);
   private static final Lifecycle DEPOTS = new Lifecycle(DEPOT, null, depots());
+
+  /** The id of the shelters' lifecycle. */
+  public static final String SHELTER = "shelter";
+
+  private static final Lifecycle SHELTERS = new Lifecycle(SHELTER, null, shelters());
 
   static {
     for (Employment e : Employment.values()) {
@@ -122,23 +132,29 @@ public final class Lifecycle {
     return DEPOTS;
   }
 
+  /** The lifecycle of shelter records. */
+  public static Lifecycle shelter() {
+    return SHELTERS;
+  }
+
   /**
    * Every lifecycle by its {@link #id()}: permanent, reserved, crisis_laid (employment order), then
-   * depot.
+   * depot and shelter.
    */
   public static Map<String, Lifecycle> all() {
     Map<String, Lifecycle> out = new LinkedHashMap<>();
     ALL.values().forEach(lc -> out.put(lc.id, lc));
     out.put(DEPOT, DEPOTS);
+    out.put(SHELTER, SHELTERS);
     return Collections.unmodifiableMap(out);
   }
 
-  /** {@code permanent}, {@code reserved}, {@code crisis_laid} or {@code depot}. */
+  /** {@code permanent}, {@code reserved}, {@code crisis_laid}, {@code depot} or {@code shelter}. */
   public String id() {
     return id;
   }
 
-  /** The employment whose lifecycle this is; null for the depots'. */
+  /** The employment whose lifecycle this is; null for the depots' and the shelters'. */
   public Employment employment() {
     return employment;
   }
@@ -329,6 +345,23 @@ public final class Lifecycle {
   }
 
   /**
+   * Shelters (issue 17): approved, built or adapted (under construction), then accepted by an
+   * inspector (ready; an existing basement or metro station may be accepted straight from
+   * approved). Damage takes a ready shelter out of the count until it is repaired and accepted
+   * again; closing withdraws it for good.
+   */
+  private static List<Step> shelters() {
+    List<Step> t = new ArrayList<>();
+    t.add(step(Action.APPROVE, Set.of(PLANNED), APPROVED, ADMIN));
+    t.add(step(Action.START_CONSTRUCTION, Set.of(APPROVED), UNDER_CONSTRUCTION, ENGINEER));
+    t.add(step(Action.COMMISSION, Set.of(APPROVED, UNDER_CONSTRUCTION), READY, INSPECTOR));
+    t.add(step(Action.REPORT_DAMAGE, Set.of(READY), DAMAGED, ENGINEER, INSPECTOR));
+    t.add(step(Action.REPAIR, Set.of(DAMAGED), UNDER_CONSTRUCTION, ENGINEER));
+    t.add(step(Action.CLOSE, Set.of(APPROVED, UNDER_CONSTRUCTION, READY, DAMAGED), CLOSED, ADMIN));
+    return t;
+  }
+
+  /**
    * The steps once the obstacle is in place ({@code inPlace}): breach, damage, repair back to it,
    * clearance from {@code clearFrom}, land release.
    */
@@ -355,7 +388,7 @@ public final class Lifecycle {
     t.add(new Step(Action.MONITOR, from, null, Set.of(INSPECTOR, ENGINEER)));
   }
 
-  private static Step step(Action a, Set<Status> from, Status to, Role role) {
-    return new Step(a, from, to, Set.of(role));
+  private static Step step(Action a, Set<Status> from, Status to, Role... roles) {
+    return new Step(a, from, to, Set.of(roles));
   }
 }

@@ -70,6 +70,9 @@ public final class RecordCodec {
     if (r.depot() != null) {
       o.set("depot", JSON.valueToTree(r.depot()));
     }
+    if (r.shelter() != null) {
+      o.set("shelter", JSON.valueToTree(r.shelter()));
+    }
     if (r.year() != null) {
       o.put("year", r.year());
     }
@@ -132,6 +135,7 @@ public final class RecordCodec {
           o.hasNonNull("height_m") ? o.get("height_m").asDouble() : null,
           o.hasNonNull("azimuth_deg") ? o.get("azimuth_deg").asDouble() : null,
           o.hasNonNull("depot") ? JSON.treeToValue(o.get("depot"), DepotData.class) : null,
+          o.hasNonNull("shelter") ? JSON.treeToValue(o.get("shelter"), ShelterData.class) : null,
           o.hasNonNull("year") ? o.get("year").asInt() : null,
           text(o, "notes"),
           text(o, "source"),

@@ -9,6 +9,7 @@ import org.locationtech.jts.geom.Geometry;
  * @param height_m a sensor site's mast or flight height in metres, or null for its type's
  * @param azimuth_deg a sensor site's arc centre in degrees from true north, or null
  * @param depot a depot's stock and storage note, or null
+ * @param shelter a shelter's capacity, protection and access, or null
  * @param where where it came from, for messages ({@code plan.geojson feature 3})
  */
 public record RecordDraft(
@@ -24,6 +25,7 @@ public record RecordDraft(
     Double height_m,
     Double azimuth_deg,
     DepotData depot,
+    ShelterData shelter,
     Integer year,
     String notes,
     String where) {
@@ -45,6 +47,7 @@ public record RecordDraft(
         .withMinefield(minefield)
         .withSiting(height_m, azimuth_deg)
         .withDepot(depot)
+        .withShelter(shelter)
         .withYear(year)
         .withNotes(notes)
         .withWhere(where);
@@ -67,6 +70,7 @@ public record RecordDraft(
         .withMinefield(r.minefield())
         .withSiting(r.height_m(), r.azimuth_deg())
         .withDepot(r.depot())
+        .withShelter(r.shelter())
         .withYear(r.year())
         .withNotes(r.notes())
         .build();
@@ -113,6 +117,7 @@ public record RecordDraft(
     private Double height_m;
     private Double azimuth_deg;
     private DepotData depot;
+    private ShelterData shelter;
     private Integer year;
     private String notes;
     private String where;
@@ -168,6 +173,12 @@ public record RecordDraft(
       return this;
     }
 
+    /** A shelter's capacity, protection and access. */
+    public Builder withShelter(ShelterData shelter) {
+      this.shelter = shelter;
+      return this;
+    }
+
     /** A depot's stock and storage note. */
     public Builder withDepot(DepotData depot) {
       this.depot = depot;
@@ -204,6 +215,7 @@ public record RecordDraft(
           height_m,
           azimuth_deg,
           depot,
+          shelter,
           year,
           notes,
           where);

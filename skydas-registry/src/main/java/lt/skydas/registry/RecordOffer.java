@@ -17,7 +17,8 @@ import java.util.Set;
  *     Lifecycle#offered})
  * @param edits what the role may edit: {@link Edit#DETAILS} and {@link Edit#GEOMETRY} of a planned
  *     record it may edit, {@link Edit#AS_LAID} of a minefield under construction or laid it may
- *     edit, {@link Edit#STOCK} of a depot it may edit
+ *     edit, {@link Edit#STOCK} of a depot it may edit, {@link Edit#SHELTER} of a shelter it may
+ *     edit
  * @param activities kinds of activity the role may record on the record in its status
  */
 public record RecordOffer(List<Action> actions, List<Edit> edits, List<ActivityKind> activities) {
@@ -30,7 +31,9 @@ public record RecordOffer(List<Action> actions, List<Edit> edits, List<ActivityK
     /** The minefield's as-laid record (CCW Amended Protocol II Technical Annex). */
     AS_LAID,
     /** A depot's stock and storage note (a stock change is an edit). */
-    STOCK;
+    STOCK,
+    /** A shelter's capacity, protection and access (after an inspection). */
+    SHELTER;
 
     /** Lower-case id for the wire ({@code as_laid}). */
     public String id() {
@@ -61,6 +64,9 @@ public record RecordOffer(List<Action> actions, List<Edit> edits, List<ActivityK
       }
       if (r.kind() == RecordKind.DEPOT) {
         edits.add(Edit.STOCK);
+      }
+      if (r.kind() == RecordKind.SHELTER) {
+        edits.add(Edit.SHELTER);
       }
     }
     List<ActivityKind> activities = new ArrayList<>();

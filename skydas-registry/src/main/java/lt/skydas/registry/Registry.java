@@ -274,6 +274,7 @@ public final class Registry implements AutoCloseable {
             d.height_m() == null ? cur.height_m() : d.height_m(),
             d.azimuth_deg() == null ? cur.azimuth_deg() : d.azimuth_deg())
         .withDepot(d.depot() == null ? cur.depot() : d.depot())
+        .withShelter(d.shelter() == null ? cur.shelter() : d.shelter())
         .withYear(d.year() == null ? cur.year() : d.year())
         .withNotes(d.notes() == null ? cur.notes() : d.notes())
         .build();
@@ -600,7 +601,8 @@ public final class Registry implements AutoCloseable {
 
   /**
    * True if {@code role} may edit a record's data in status {@code s}: its {@link #editor} or, for
-   * planned records, an admin.
+   * planned records, an admin. A ready shelter's record (its capacity as inspected) is the
+   * inspector's.
    */
   static boolean mayEdit(Role role, Status s) {
     Role owner = editor(s);
@@ -623,7 +625,8 @@ public final class Registry implements AutoCloseable {
           DAMAGED,
           CLEARANCE_IN_PROGRESS ->
           Role.ENGINEER;
-      case CLEARED, LAND_RELEASED -> null;
+      case READY -> Role.INSPECTOR;
+      case CLEARED, LAND_RELEASED, CLOSED -> null;
     };
   }
 

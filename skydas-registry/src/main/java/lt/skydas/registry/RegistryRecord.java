@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * One obstacle, minefield, sensor site or depot as the registry holds it. Immutable; every change
- * makes a new value with a higher {@code version} and an audit event.
+ * One obstacle, minefield, sensor site, depot or shelter as the registry holds it. Immutable; every
+ * change makes a new value with a higher {@code version} and an audit event.
  *
  * @param id stable id (at most 100 characters: letters, digits, {@code - _ . :})
  * @param kind obstacle or minefield (from the obstacle catalog type's mine content), sensor (a type
@@ -26,6 +26,8 @@ import org.locationtech.jts.geom.Geometry;
  *     [0, 360], null for all-round types (always null for obstacles and minefields)
  * @param depot a depot's stock and storage note, never null for a depot (empty if none given),
  *     always null for other kinds
+ * @param shelter a shelter's capacity, protection and access, never null for a shelter (empty if
+ *     none given), always null for other kinds
  * @param year programme year it is planned for, may be null
  * @param notes free text, may be null
  * @param source where it came from (an import file, a plan), may be null
@@ -47,6 +49,7 @@ public record RegistryRecord(
     Double height_m,
     Double azimuth_deg,
     DepotData depot,
+    ShelterData shelter,
     Integer year,
     String notes,
     String source,
@@ -76,6 +79,12 @@ public record RegistryRecord(
     if (kind != RecordKind.DEPOT) {
       depot = null;
     }
+    if (kind == RecordKind.SHELTER && shelter == null) {
+      shelter = new ShelterData(null, null, null);
+    }
+    if (kind != RecordKind.SHELTER) {
+      shelter = null;
+    }
   }
 
   /**
@@ -101,7 +110,7 @@ public record RegistryRecord(
       Instant updatedAt) {
     this(
         id, kind, type, name, status, geometry, marked, fenced, monitored, minefield, null, null,
-        null, year, notes, source, version, createdAt, updatedAt);
+        null, null, year, notes, source, version, createdAt, updatedAt);
   }
 
   public RegistryRecord withStatus(Status s) {
@@ -143,6 +152,7 @@ public record RegistryRecord(
         height_m,
         azimuth_deg,
         depot,
+        shelter,
         year,
         notes,
         source,

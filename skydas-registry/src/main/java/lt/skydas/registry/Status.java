@@ -31,7 +31,11 @@ public enum Status {
   DAMAGED,
   CLEARANCE_IN_PROGRESS,
   CLEARED,
-  LAND_RELEASED;
+  LAND_RELEASED,
+  /** A shelter is built or adapted, equipped, signed and accepted by an inspector: it counts. */
+  READY,
+  /** A shelter is withdrawn from use (its building sold, demolished or unfit). */
+  CLOSED;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);
@@ -51,10 +55,10 @@ public enum Status {
 
   /**
    * True while the record counts in an assessment of the registry: planned, being built or in the
-   * ground (everything before it is cleared and its land released).
+   * ground (everything before it is cleared and its land released, or, for a shelter, closed).
    */
   public boolean standing() {
-    return this != CLEARED && this != LAND_RELEASED;
+    return this != CLEARED && this != LAND_RELEASED && this != CLOSED;
   }
 
   /**

@@ -182,7 +182,7 @@ abstract class DepotRecordTest {
       RegistryRecord d = reg.create(PLANNER, TestDrafts.depot("dep-1", 24.2, 55.2).build());
       assertThat(reg.lifecycle(d)).isSameAs(Lifecycle.depot());
       assertThat(Lifecycle.all().keySet())
-          .containsExactly("permanent", "reserved", "crisis_laid", "depot");
+          .containsExactly("permanent", "reserved", "crisis_laid", "depot", "shelter");
       assertThat(Lifecycle.depot().employment()).isNull();
       long v = d.version();
       assertThat(
@@ -211,7 +211,7 @@ abstract class DepotRecordTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "type id 'depot' is the registry's own (depot records); a catalog may not use it");
-    assertThat(Catalogs.of(ObstacleCatalog.defaults()).listTypeIds()).endsWith("depot");
+    assertThat(Catalogs.of(ObstacleCatalog.defaults()).listTypeIds()).endsWith("depot", "shelter");
     assertThat(Catalogs.of(ObstacleCatalog.defaults()).stockKinds())
         .containsExactly("ap_mines", "at_mines", "demolition_charges");
   }

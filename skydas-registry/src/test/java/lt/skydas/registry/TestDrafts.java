@@ -63,6 +63,17 @@ public final class TestDrafts {
                 "two earth-covered magazines; fuzes stored apart"));
   }
 
+  /** A planned basement shelter for 120 people at (lon, lat). */
+  public static RecordDraft.Builder shelter(String id, double lon, double lat) {
+    return RecordDraft.builder()
+        .withId(id)
+        .withType("shelter")
+        .withStatus(Status.PLANNED)
+        .withGeometry(Fixtures.point(lon, lat))
+        .withShelter(
+            new ShelterData(120, "basement", "school yard entrance; key at the caretaker"));
+  }
+
   /** An edit: every field absent, so an update changes only what is set. */
   public static RecordDraft.Builder edit() {
     return RecordDraft.builder();

@@ -30,8 +30,8 @@ import org.locationtech.jts.geom.Puntal;
  *       friendly ground supply class V (ammunition) atom {@code a-f-G-U-S-S-5} (MIL-STD-2525B
  *       function id {@code USS5}, written as CoT atoms; 2525 draws an ammunition supply point as
  *       the tactical graphic {@code G-S-PAS}, which CoT has no atom for); any other point obstacle
- *       is a friendly ground point {@code a-f-G}. Multi-part geometries send their largest part
- *       (the remarks say so).
+ *       is a friendly ground point {@code a-f-G}; a shelter a friendly ground installation {@code
+ *       a-f-G-I}. Multi-part geometries send their largest part (the remarks say so).
  *   <li>{@code how="h-e"} (human, estimated: entered, not sensed); {@code time} and {@code start}
  *       are the export time, {@code stale} a year later (obstacles do not move).
  *   <li>{@code <point>} is the geometry's interior point; height and errors unknown (9999999.0).
@@ -51,6 +51,12 @@ final class CotWriter {
   /** MIL-STD-2525B {@code S*G*USS5--}: combat service support, supply, class V (ammunition). */
   static final String DEPOT_POINT = "a-f-G-U-S-S-5";
 
+  /**
+   * A shelter: a friendly ground installation {@code a-f-G-I} (MIL-STD-2525B {@code S*G*I-----};
+   * 2525's emergency-management shelter symbol has no CoT atom).
+   */
+  static final String SHELTER_POINT = "a-f-G-I";
+
   static final Duration STALE = Duration.ofDays(365);
 
   private CotWriter() {}
@@ -62,6 +68,7 @@ final class CotWriter {
       case SENSOR -> SENSOR_POINT;
       case OBSTACLE -> OBSTACLE_POINT;
       case DEPOT -> DEPOT_POINT;
+      case SHELTER -> SHELTER_POINT;
     };
   }
 
@@ -123,6 +130,10 @@ final class CotWriter {
         sb.append(" none");
       }
       r.depot().stock().forEach((k, v) -> sb.append(' ').append(k).append(' ').append(count(v)));
+    }
+    if (r.shelter() != null) {
+      sb.append("; capacity: ").append(r.shelter().capacity()).append(" people");
+      sb.append("; protection: ").append(r.shelter().protection());
     }
     if (g.getNumGeometries() > 1) {
       sb.append("; ").append(g.getNumGeometries()).append(" parts, largest shown");

@@ -30,10 +30,10 @@ import org.locationtech.jts.io.WKTReader;
 
 /**
  * CSV (RFC 4180, UTF-8, comma-separated, a header row). Columns {@code id, type, name, status,
- * year, notes, marked, fenced, monitored, height_m, azimuth_deg, wkt, minefield, depot}: geometry
- * as WKT in WGS84 lon/lat, the minefield record and a depot's stock as their JSON text. On import
- * the header names the columns (any order, case ignored, unknown columns ignored); {@code wkt} is
- * required; an empty cell is an absent value. Stateless.
+ * year, notes, marked, fenced, monitored, height_m, azimuth_deg, wkt, minefield, depot, shelter}:
+ * geometry as WKT in WGS84 lon/lat, the minefield record and a depot's stock as their JSON text. On
+ * import the header names the columns (any order, case ignored, unknown columns ignored); {@code
+ * wkt} is required; an empty cell is an absent value. Stateless.
  */
 final class CsvExchange {
   static final List<String> HEADER;
@@ -43,6 +43,7 @@ final class CsvExchange {
     h.add("wkt");
     h.add("minefield");
     h.add("depot");
+    h.add("shelter");
     HEADER = List.copyOf(h);
   }
 
@@ -146,6 +147,7 @@ final class CsvExchange {
               row.add(RecordCodec.wkt(r.geometry()));
               row.add(Fields.minefieldJson(r));
               row.add(Fields.depotJson(r));
+              row.add(Fields.shelterJson(r));
               // an absent value is an empty cell (Jackson would drop a null array element)
               row.replaceAll(v -> v == null ? "" : v);
               sw.write(row.toArray(new String[0]));

@@ -13,6 +13,7 @@ import lt.skydas.registry.MinefieldData;
 import lt.skydas.registry.RecordCodec;
 import lt.skydas.registry.RecordDraft;
 import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.ShelterData;
 import lt.skydas.registry.Status;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -21,9 +22,16 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * The flat record fields every format carries ({@code id, type, name, status, year, notes, marked,
- * fenced, monitored, height_m, azimuth_deg, minefield, depot}) and their conversion from loosely
- * typed values (JSON, CSV text, KML text, SQLite columns) to a {@link RecordDraft}. Every fault is
- * a BAD_INPUT problem naming the file, the place in it and the field. Stateless.
+ * fenced, monitored, height_m, azimuth_deg, minefield, depot, shelter}) and their conversion from
+ * loosely typed values (JSON, CSV text, KML text, SQLite columns) to a {@link RecordDraft}. Every
+ * fault is a BAD_INPUT problem naming the file, the place in it and the field. Stateless.
+ *
+ * <p>A shelter's data may also come flat ({@code capacity_persons}, {@code protection}), and a
+ * feature with OpenStreetMap tags and no {@code type} is read as a shelter when its tags say it is
+ * one ({@link #osmShelter}): {@code amenity=shelter} with a {@code shelter_type} of protection from
+ * attack, or a bunker ({@code bunker_type}, {@code military=bunker}, {@code building=bunker}); its
+ * {@code capacity} tag is its capacity and its OSM id its id. An {@code amenity=shelter} against
+ * weather (a bus stop, a picnic roof) is refused by name: it would count people as sheltered.
  */
 final class Fields {
   /** The longest string accepted in any field (the minefield JSON text excepted). */
@@ -85,9 +93,23 @@ final class Fields {
         }
       }
     }
+    String type = blankToNull(text(file, where, v, "type"));
+    String id = blankToNull(text(file, where, v, "id"));
+    String osm = type == null ? osmShelter(file, where, v) : null;
+    if (osm != null) {
+      type = lt.skydas.registry.Catalogs.SHELTER;
+      if (id == null || id.contains("/")) {
+        String osmId = id != null ? id : blankToNull(text(file, where, v, "@id"));
+        id = osmId == null ? null : "osm-" + osmId.replace('/', '-');
+      }
+    }
+    ShelterData shelter =
+        lt.skydas.registry.Catalogs.SHELTER.equals(type)
+            ? shelter(file, where, v, osm)
+            : nested(file, where, "shelter", "shelter", v.get("shelter"), ShelterData.class);
     return RecordDraft.builder()
-        .withId(blankToNull(text(file, where, v, "id")))
-        .withType(blankToNull(text(file, where, v, "type")))
+        .withId(id)
+        .withType(type)
         .withName(text(file, where, v, "name"))
         .withStatus(status)
         .withGeometry(g)
@@ -98,6 +120,7 @@ final class Fields {
         .withMinefield(minefield(file, where, v.get("minefield")))
         .withSiting(number(file, where, v, "height_m"), number(file, where, v, "azimuth_deg"))
         .withDepot(depot(file, where, v.get("depot")))
+        .withShelter(shelter)
         .withYear(integer(file, where, v, "year"))
         .withNotes(notes)
         .withWhere(fileName(file) + " " + where)
@@ -124,6 +147,78 @@ final class Fields {
   /** The minefield record as canonical JSON text, or null. */
   static String minefieldJson(RegistryRecord r) {
     return r.minefield() == null ? null : RecordCodec.writeValue(r.minefield());
+  }
+
+  /** The shelter's capacity, protection and access as canonical JSON text, or null. */
+  static String shelterJson(RegistryRecord r) {
+    return r.shelter() == null ? null : RecordCodec.writeValue(r.shelter());
+  }
+
+  /** OSM {@code shelter_type} values of protection from attack. */
+  static final Set<String> OSM_PROTECTIVE =
+      Set.of("bomb_shelter", "air_raid_shelter", "civil_defence", "civil_protection", "bunker");
+
+  /**
+   * The protection of a feature whose OpenStreetMap tags make it a civil-protection shelter ({@code
+   * purpose_built} or {@code bunker}), null when its tags say nothing of shelters; refuses an
+   * {@code amenity=shelter} against weather, naming its {@code shelter_type}.
+   */
+  static String osmShelter(String file, String where, Map<String, ?> v) {
+    String amenity = lower(text(file, where, v, "amenity"));
+    String shelterType = lower(text(file, where, v, "shelter_type"));
+    boolean bunker =
+        v.get("bunker_type") != null
+            || "bunker".equals(lower(text(file, where, v, "military")))
+            || "bunker".equals(lower(text(file, where, v, "building")));
+    if (bunker) {
+      return "bunker";
+    }
+    if (!"shelter".equals(amenity)) {
+      return null;
+    }
+    if (shelterType != null && OSM_PROTECTIVE.contains(shelterType)) {
+      return "bunker".equals(shelterType) ? "bunker" : "purpose_built";
+    }
+    throw SkydasProblem.badInput(
+        file,
+        where,
+        "amenity=shelter with shelter_type="
+            + (shelterType == null ? "(none)" : clip(shelterType))
+            + " is a shelter from weather, not from attack (one of "
+            + String.join(", ", new java.util.TreeSet<>(OSM_PROTECTIVE))
+            + "); leave it out of the file or give it type=shelter and its capacity");
+  }
+
+  /**
+   * A shelter's data: the nested {@code shelter} object, its missing members filled from the flat
+   * {@code capacity_persons} (or the OSM {@code capacity} tag) and {@code protection} (or the
+   * protection {@code osm} tags imply).
+   */
+  private static ShelterData shelter(String file, String where, Map<String, ?> v, String osm) {
+    ShelterData n = nested(file, where, "shelter", "shelter", v.get("shelter"), ShelterData.class);
+    Integer cap = n == null ? null : n.capacity_persons();
+    if (cap == null) {
+      cap = integer(file, where, v, "capacity_persons");
+    }
+    if (cap == null && v.get("capacity") != null) {
+      cap = integer(file, where, v, "capacity");
+    }
+    String protection = n == null ? null : n.protection();
+    if (protection == null) {
+      protection = blankToNull(text(file, where, v, "protection"));
+    }
+    if (protection == null) {
+      protection = osm;
+    }
+    String access = n == null ? null : n.access();
+    if (cap == null && protection == null && access == null) {
+      return null;
+    }
+    return new ShelterData(cap, protection, access);
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
   }
 
   /** The depot's stock and storage note as canonical JSON text, or null. */

@@ -49,7 +49,7 @@ final class GichdWriter {
   /** The handover status of a minefield in {@code s}; null if no mines were ever laid. */
   static String hazardStatus(Status s) {
     return switch (s) {
-      case PLANNED, APPROVED, PREPARED, STOCKED, ORDERED -> null;
+      case PLANNED, APPROVED, PREPARED, STOCKED, ORDERED, READY, CLOSED -> null;
       case UNDER_CONSTRUCTION, LAID, EXECUTED, EMPLACED, BREACHED, DAMAGED, CLEARANCE_IN_PROGRESS ->
           "open";
       case CLEARED -> "closed";

@@ -192,15 +192,16 @@ final class GpkgExchange {
                 + " status TEXT NOT NULL, year INTEGER, notes TEXT, marked BOOLEAN NOT NULL,"
                 + " fenced BOOLEAN NOT NULL, monitored BOOLEAN NOT NULL, source TEXT,"
                 + " version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
-                + " minefield TEXT, height_m REAL, azimuth_deg REAL, depot TEXT)");
+                + " minefield TEXT, height_m REAL, azimuth_deg REAL, depot TEXT,"
+                + " shelter TEXT)");
       }
       Envelope env = new Envelope();
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO records (geom, id, kind, type, name, status, year, notes, marked,"
                   + " fenced, monitored, source, version, created_at, updated_at, minefield,"
-                  + " height_m, azimuth_deg, depot)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  + " height_m, azimuth_deg, depot, shelter)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (RegistryRecord r : records) {
           env.expandToInclude(r.geometry().getEnvelopeInternal());
           int i = 1;
@@ -222,7 +223,8 @@ final class GpkgExchange {
           ps.setString(i++, Fields.minefieldJson(r));
           ps.setObject(i++, r.height_m());
           ps.setObject(i++, r.azimuth_deg());
-          ps.setString(i, Fields.depotJson(r));
+          ps.setString(i++, Fields.depotJson(r));
+          ps.setString(i, Fields.shelterJson(r));
           ps.addBatch();
         }
         ps.executeBatch();
@@ -230,7 +232,7 @@ final class GpkgExchange {
       GpkgTables.register(
           c,
           LAYER,
-          "Skydas registry export: obstacles, minefields, sensor sites and depots",
+          "Skydas registry export: obstacles, minefields, sensor sites, depots and shelters",
           "GEOMETRY",
           env);
       c.commit();

@@ -233,6 +233,7 @@ final class KmlExchange {
     fields.remove("name");
     fields.put("minefield", Fields.minefieldJson(r));
     fields.put("depot", Fields.depotJson(r));
+    fields.put("shelter", Fields.shelterJson(r));
     for (var e : fields.entrySet()) {
       if (e.getValue() != null) {
         w.writeStartElement("Data");

@@ -47,6 +47,7 @@ public final class OgcApi {
     m.put("minefields", RecordKind.MINEFIELD);
     m.put("sensors", RecordKind.SENSOR);
     m.put("depots", RecordKind.DEPOT);
+    m.put("shelters", RecordKind.SHELTER);
     return Collections.unmodifiableMap(m);
   }
 
@@ -169,6 +170,7 @@ public final class OgcApi {
       case "minefields" -> "Registered minefields";
       case "sensors" -> "Registered sensor, EW and counter-drone sites";
       case "depots" -> "Registered ammunition and stock depots";
+      case "shelters" -> "Registered civil-protection shelters (capacity, protection, status)";
       case AVENUES -> "Avenues of approach (newest assessment)";
       case WARNING -> "Warning time (newest assessment)";
       case NEIGHBOURS ->
