@@ -16,6 +16,8 @@ import org.locationtech.jts.geom.Coordinate;
  *     null when not computed (a result built by hand)
  * @param mineNeighbours the people near the plan's mines and the clearance per village
  * @param evacuations the evacuation of the settlements in the attacker's reach, per season
+ * @param shelters shelter places for the people in the worst case's 48 h reach; null when no
+ *     shelters were given ({@link #withShelters})
  */
 public record AssessmentResult(
     String regionName,
@@ -27,10 +29,53 @@ public record AssessmentResult(
     double seconds,
     PlanWatch watch,
     lt.skydas.assess.civil.MineNeighbours mineNeighbours,
-    List<lt.skydas.assess.civil.Evacuation> evacuations) {
+    List<lt.skydas.assess.civil.Evacuation> evacuations,
+    lt.skydas.assess.civil.ShelterCoverage shelters) {
 
   public AssessmentResult {
     evacuations = evacuations == null ? List.of() : List.copyOf(evacuations);
+  }
+
+  /** A result without shelters counted. */
+  public AssessmentResult(
+      String regionName,
+      BarrierPlan plan,
+      List<Objective> objectives,
+      List<Case> cases,
+      List<Violation> violations,
+      List<RouteTime> reinforcement,
+      double seconds,
+      PlanWatch watch,
+      lt.skydas.assess.civil.MineNeighbours mineNeighbours,
+      List<lt.skydas.assess.civil.Evacuation> evacuations) {
+    this(
+        regionName,
+        plan,
+        objectives,
+        cases,
+        violations,
+        reinforcement,
+        seconds,
+        watch,
+        mineNeighbours,
+        evacuations,
+        null);
+  }
+
+  /** This result with the shelter coverage of the people in reach. */
+  public AssessmentResult withShelters(lt.skydas.assess.civil.ShelterCoverage s) {
+    return new AssessmentResult(
+        regionName,
+        plan,
+        objectives,
+        cases,
+        violations,
+        reinforcement,
+        seconds,
+        watch,
+        mineNeighbours,
+        evacuations,
+        s);
   }
 
   /** A result without the civilians near mines computed. */

@@ -88,6 +88,16 @@ final class AssessCommand implements Callable<Integer> {
               + " full.")
   boolean assumeWatched;
 
+  @Option(
+      names = "--shelters",
+      paramLabel = "FILE",
+      description =
+          "Shelter layer (GeoJSON, CSV, GeoPackage or KML with capacity_persons; OSM shelter tags"
+              + " read): the report counts the people in the attacker's 48 h reach with a place"
+              + " within a 15 min walk. The registry's ready shelters count too when --registry"
+              + " (or $SKYDAS_REGISTRY) is given.")
+  Path shelters;
+
   @Option(names = "--quiet", description = "Print only errors and the report path.")
   boolean quiet;
 
@@ -107,12 +117,39 @@ final class AssessCommand implements Callable<Integer> {
     opt = opt.withWatch(opt.watch().withAssumeWatched(assumeWatched));
     Assessor assessor = new Assessor(ar, objs, progress);
     AssessmentResult r = assessor.assess(p, opt, progress);
+    r = withShelters(r, loaded);
     Path report = AssessmentWriter.write(out, r, ar);
     if (!quiet) {
       printTimes(r, objs.get(0));
     }
     System.out.println("Report: " + report.toAbsolutePath());
     return 0;
+  }
+
+  /**
+   * The result with the shelter places of the people in its 48 h reach, when shelters were given
+   * ({@code --shelters}, or a registry holding shelter records); unchanged otherwise.
+   */
+  private AssessmentResult withShelters(AssessmentResult r, RegionStore.Loaded loaded) {
+    ShelterInputs in = new ShelterInputs(loaded.pack());
+    List<lt.skydas.assess.civil.ShelterSite> sites = new java.util.ArrayList<>();
+    if (shelters != null) {
+      sites.addAll(in.standing(shelters));
+    }
+    String db = policy.registryLocation();
+    if (db != null) {
+      sites.addAll(in.standing(db, false));
+    }
+    if (shelters == null && sites.isEmpty()) {
+      return r;
+    }
+    var residents = loaded.region().residents();
+    var demand =
+        lt.skydas.assess.civil.AtRisk.demand(
+            residents, r.cases().stream().map(AssessmentResult.Case::exposure).toList());
+    return r.withShelters(
+        lt.skydas.assess.civil.ShelterCoverage.of(
+            residents, demand, sites, lt.skydas.assess.civil.ShelterAccess.walk(15)));
   }
 
   /** The objectives of {@code file}, or the region's when it is null. */

@@ -56,15 +56,20 @@ final class PolicyOptions {
     if (file != null) {
       return PolicyFile.read(file, catalog);
     }
-    String db = registry;
-    if (db == null) {
-      String env = System.getenv("SKYDAS_REGISTRY");
-      db = env == null || env.isBlank() ? null : env;
-    }
+    String db = registryLocation();
     if (db == null) {
       return PlanPolicy.DEFAULT;
     }
     return fromRegistry(db, catalog);
+  }
+
+  /** {@code --registry}, else {@code $SKYDAS_REGISTRY} when set, else null. */
+  String registryLocation() {
+    if (registry != null) {
+      return registry;
+    }
+    String env = System.getenv("SKYDAS_REGISTRY");
+    return env == null || env.isBlank() ? null : env;
   }
 
   /** The policy in force in the registry at {@code location} (a .gpkg file or a JDBC URL). */

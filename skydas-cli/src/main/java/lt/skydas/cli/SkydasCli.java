@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       CoverageCommand.class,
       SeamsCommand.class,
       WorksCommand.class,
+      ShelterCommand.class,
       CatalogCommand.class,
       RegistryCommand.class,
       ServeCommand.class,

@@ -15,7 +15,8 @@ import lt.skydas.assess.civil.MineNeighbours;
  * The civilians of an assessment in the report, {@code summary.json} ({@code civilians}) and the
  * CLI: the home countries' people the attacker reaches within 6, 12, 24 and 48 h per case, with and
  * without the plan; the people living within 1 and 5 km of a mine; the clearance liability per
- * settlement; and the policy the plan was held to (docs/civilians.md).
+ * settlement; evacuation; shelter places ({@link ShelterSection}); and the policy the plan was held
+ * to (docs/civilians.md).
  */
 public final class CivilianSection {
   /** Settlements listed in the liability table and {@code summary.json}. */
@@ -112,6 +113,10 @@ public final class CivilianSection {
       evac.add(x);
     }
     m.put("evacuation", evac);
+    Map<String, Object> shelters = ShelterSection.summary(r);
+    if (shelters != null) {
+      m.put("shelters", shelters);
+    }
     return m;
   }
 
@@ -168,6 +173,7 @@ public final class CivilianSection {
               e.peopleWithoutRoad()));
       out.add(b.toString());
     }
+    out.addAll(ShelterSection.lines(r));
     return out;
   }
 
@@ -276,6 +282,7 @@ public final class CivilianSection {
         h.append("</tbody></table>");
       }
     }
+    ShelterSection.html(h, r);
     h.append("<p>Policy: ").append(ReportHtml.esc(r.plan().policy().summary())).append("</p>");
     h.append("</section>");
   }

@@ -25,7 +25,9 @@ import lt.skydas.core.problem.SkydasProblem;
  * <pre>
  *   max  Σ_k z_k                         people assigned over the pairs k = (point i, site j) in reach
  *   s.t. Σ_{k ∋ i} z_k ≤ people_i        each point's people once
- *        Σ_{k ∋ j} z_k ≤ cap_j · x_j     a site's places (a standing shelter: x_j = 1)
+ *        Σ_{k ∋ j} z_k ≤ min(cap_j, reach_j) · x_j
+ *                                     a site's places, never more than the people in its reach
+ *                                     (a standing shelter: x_j = 1, its capacity)
  *        z_k ≤ people_i · x_j            only at a chosen site (the strong link: a tight LP bound)
  *        Σ_j cost_j · x_j ≤ budget
  *        x_j ∈ {0, 1}, z_k ≥ 0
@@ -92,6 +94,87 @@ public final class ShelterSiting {
     }
   }
 
+  /**
+   * A greedy start: the standing shelters filled first, then repeatedly the affordable candidate
+   * with the most newly covered people per euro, filled from the people in its reach. Returns the
+   * people assigned per pair ({@code NaN} for a chosen site's marker is not used: a site is chosen
+   * when its entry in {@code chosen} is true).
+   */
+  record Start(boolean[] chosen, double[] z) {}
+
+  static Start greedy(
+      Demand demand, List<ShelterSite> sites, int ns, ShelterPairs pairs, double budget) {
+    double[] left = new double[demand.size()];
+    for (int i = 0; i < left.length; i++) {
+      left[i] = demand.people()[i];
+    }
+    double[] z = new double[pairs.size()];
+    boolean[] chosen = new boolean[sites.size()];
+    for (int j = 0; j < ns; j++) {
+      fill(j, sites.get(j).capacity(), pairs, left, z);
+    }
+    double money = budget;
+    while (true) {
+      int best = -1;
+      double bestRatio = 0;
+      for (int j = ns; j < sites.size(); j++) {
+        ShelterSite s = sites.get(j);
+        if (chosen[j] || s.cost_eur() > money || s.capacity() == 0) {
+          continue;
+        }
+        double reach = 0;
+        for (int k = pairs.start()[j]; k < pairs.start()[j + 1]; k++) {
+          reach += left[pairs.point()[k]];
+        }
+        double gain = Math.min(reach, s.capacity());
+        double ratio = gain / Math.max(1, s.cost_eur());
+        if (gain > 0 && ratio > bestRatio) {
+          bestRatio = ratio;
+          best = j;
+        }
+      }
+      if (best < 0) {
+        return new Start(chosen, z);
+      }
+      chosen[best] = true;
+      money -= sites.get(best).cost_eur();
+      fill(best, sites.get(best).capacity(), pairs, left, z);
+    }
+  }
+
+  private static void fill(int j, double cap, ShelterPairs pairs, double[] left, double[] z) {
+    for (int k = pairs.start()[j]; k < pairs.start()[j + 1] && cap > 0; k++) {
+      int i = pairs.point()[k];
+      double take = Math.min(cap, left[i]);
+      z[k] += take;
+      left[i] -= take;
+      cap -= take;
+    }
+  }
+
+  private static void hint(
+      MPSolver solver, MPVariable[] x, MPVariable[] zs, Start start, ShelterPairs pairs) {
+    List<MPVariable> vars = new ArrayList<>();
+    List<Double> vals = new ArrayList<>();
+    for (int j = 0; j < x.length; j++) {
+      if (x[j] != null) {
+        vars.add(x[j]);
+        vals.add(start.chosen()[j] ? 1.0 : 0.0);
+      }
+    }
+    for (int k = 0; k < zs.length; k++) {
+      if (zs[k] != null) {
+        vars.add(zs[k]);
+        vals.add(start.z()[k]);
+      }
+    }
+    double[] v = new double[vals.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = vals.get(i);
+    }
+    solver.setHint(vars.toArray(new MPVariable[0]), v);
+  }
+
   /** Chooses among {@code candidates} beside the {@code standing} shelters. */
   public static Result solve(
       List<Resident> residents,
@@ -117,6 +200,7 @@ public final class ShelterSiting {
       MPObjective obj = solver.objective();
       obj.setMaximization();
       MPVariable[] x = new MPVariable[sites.size()];
+      MPVariable[] zs = new MPVariable[pairs.size()];
       int inModel = 0;
       int pairCount = 0;
       for (int j = 0; j < sites.size(); j++) {
@@ -135,7 +219,13 @@ public final class ShelterSiting {
           x[j] = solver.makeBoolVar("x" + j);
           budget.setCoefficient(x[j], s.cost_eur());
           siteRow = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
-          siteRow.setCoefficient(x[j], -s.capacity());
+          // a site fills at most its capacity and at most the people in its reach: the smaller
+          // is the coefficient (valid, and a much tighter LP where a big basement serves few)
+          double reach = 0;
+          for (int k = from; k < to; k++) {
+            reach += demand.people()[pairs.point()[k]];
+          }
+          siteRow.setCoefficient(x[j], -Math.min(s.capacity(), reach));
           inModel++;
         } else {
           siteRow = solver.makeConstraint(Double.NEGATIVE_INFINITY, s.capacity());
@@ -144,6 +234,7 @@ public final class ShelterSiting {
           int i = pairs.point()[k];
           double people = demand.people()[i];
           MPVariable z = solver.makeNumVar(0, people, "z" + k);
+          zs[k] = z;
           obj.setCoefficient(z, 1);
           siteRow.setCoefficient(z, 1);
           if (pointRow[i] == null) {
@@ -153,11 +244,12 @@ public final class ShelterSiting {
           if (candidate) {
             MPConstraint link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
             link.setCoefficient(z, 1);
-            link.setCoefficient(x[j], -people);
+            link.setCoefficient(x[j], -Math.min(people, s.capacity()));
           }
           pairCount++;
         }
       }
+      hint(solver, x, zs, greedy(demand, sites, ns, pairs, o.budget_eur()), pairs);
       solver.setTimeLimit(Math.max(10, (long) (o.timeLimit_s() * 1000)));
       MPSolverParameters p = new MPSolverParameters();
       p.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, o.gap());
