@@ -12,7 +12,7 @@ import lt.skydas.core.geojson.Feature;
 import lt.skydas.core.geojson.GeoJsonReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
-import lt.skydas.region.Buildings;
+import lt.skydas.optimize.shelter.BuildingCandidates;
 import lt.skydas.region.Country;
 import lt.skydas.region.Region;
 import lt.skydas.registry.Catalogs;
@@ -37,24 +37,6 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * it and the feature.
  */
 final class ShelterInputs {
-  /** Usable share of a building's footprint in its basement (stairs, walls, plant rooms aside). */
-  static final double USABLE_SHARE = 0.5;
-
-  /**
-   * Floor area per person: 0.75 m² (the order of Nordic civil-defence shelter norms, 0.6 to 1 m²
-   * per person).
-   */
-  static final double M2_PER_PERSON = 0.75;
-
-  /**
-   * Cost of adapting one basement: EUR 25,000 per site (blast doors, filtered ventilation, signs)
-   * plus EUR 120 per place (seating, water, sanitation, lighting). A reasoned estimate; a candidate
-   * file gives its own.
-   */
-  static final double SITE_EUR = 25_000;
-
-  static final double PLACE_EUR = 120;
-
   private final Region region;
   private final Crs crs;
   private final PreparedGeometry home;
@@ -183,34 +165,9 @@ final class ShelterInputs {
     return out;
   }
 
-  /**
-   * Candidate sites from the region's buildings: the {@code max} largest of at least {@code
-   * minArea_m2} footprint, each an adapted basement of {@link #USABLE_SHARE} of its footprint at
-   * {@link #M2_PER_PERSON}, costing {@link #SITE_EUR} plus {@link #PLACE_EUR} per place.
-   */
+  /** Candidate sites from the region's buildings ({@link BuildingCandidates}). */
   List<ShelterSite> candidatesFromBuildings(double minArea_m2, int max) {
-    Buildings b = region.buildings();
-    List<Integer> idx = new ArrayList<>();
-    for (int i = 0; i < b.size(); i++) {
-      float a = b.area_m2(i);
-      if (a >= minArea_m2) {
-        idx.add(i);
-      }
-    }
-    idx.sort((i, j) -> Float.compare(b.area_m2(j), b.area_m2(i)));
-    List<ShelterSite> out = new ArrayList<>();
-    for (int i : idx.subList(0, Math.min(max, idx.size()))) {
-      int cap = (int) Math.floor(b.area_m2(i) * USABLE_SHARE / M2_PER_PERSON);
-      out.add(
-          new ShelterSite(
-              "building-" + i,
-              "basement of a " + Math.round(b.area_m2(i)) + " m² building",
-              b.x_m(i),
-              b.y_m(i),
-              cap,
-              SITE_EUR + PLACE_EUR * cap));
-    }
-    return out;
+    return BuildingCandidates.of(region.buildings(), minArea_m2, max);
   }
 
   private Point point(String file, String where, Geometry g) {

@@ -1,7 +1,6 @@
 package lt.skydas.optimize.shelter;
 
 import com.google.ortools.Loader;
-import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
@@ -42,6 +41,9 @@ import lt.skydas.core.problem.SkydasProblem;
 public final class ShelterSiting {
   private ShelterSiting() {}
 
+  /** The share of the time limit the kernel programme of the start may take. */
+  static final double KERNEL_SHARE = 0.4;
+
   /**
    * @param budget_eur the money for new sites
    * @param gap the relative gap at which to stop ({@code 0.01}: 1 %)
@@ -76,6 +78,7 @@ public final class ShelterSiting {
    * @param candidates candidates in the model (within the budget, reaching someone)
    * @param pairs pairs of points and sites in reach
    * @param seconds time to build and solve
+   * @param startCovered people assigned by the start handed to SCIP (greedy or LP-guided)
    */
   public record Result(
       List<Integer> chosen,
@@ -88,91 +91,133 @@ public final class ShelterSiting {
       ShelterCoverage after,
       int candidates,
       int pairs,
-      double seconds) {
+      double seconds,
+      double startCovered) {
     public Result {
       chosen = List.copyOf(chosen);
     }
   }
 
   /**
-   * A greedy start: the standing shelters filled first, then repeatedly the affordable candidate
-   * with the most newly covered people per euro, filled from the people in its reach. Returns the
-   * people assigned per pair ({@code NaN} for a chosen site's marker is not used: a site is chosen
-   * when its entry in {@code chosen} is true).
+   * The best of three starts: the ratio greedy; the candidates in the order of their values in the
+   * LP relaxation (GLOP), then the ratio greedy with the money left; and the programme itself
+   * solved by SCIP over a kernel of candidates only (those the LP relaxation uses or either greedy
+   * takes: a few hundred of the thousands), for {@code kernelLimit_s}. The kernel's solution is
+   * feasible for the whole programme and usually within a fraction of a percent of its optimum.
    */
-  record Start(boolean[] chosen, double[] z) {}
-
-  static Start greedy(
-      Demand demand, List<ShelterSite> sites, int ns, ShelterPairs pairs, double budget) {
-    double[] left = new double[demand.size()];
-    for (int i = 0; i < left.length; i++) {
-      left[i] = demand.people()[i];
+  static SitingStart.Start start(
+      Demand demand,
+      List<ShelterSite> sites,
+      int ns,
+      ShelterPairs pairs,
+      double budget,
+      ShelterAccess access,
+      double kernelLimit_s) {
+    SitingStart.Start best = SitingStart.greedy(demand, sites, ns, pairs, budget);
+    MPSolver lp = MPSolver.createSolver("GLOP");
+    if (lp == null) {
+      return best;
     }
-    double[] z = new double[pairs.size()];
-    boolean[] chosen = new boolean[sites.size()];
-    for (int j = 0; j < ns; j++) {
-      fill(j, sites.get(j).capacity(), pairs, left, z);
-    }
-    double money = budget;
-    while (true) {
-      int best = -1;
-      double bestRatio = 0;
+    java.util.Set<Integer> kernel = new java.util.TreeSet<>();
+    double lpBound;
+    try {
+      SitingModel m = new SitingModel(lp, false, demand, sites, ns, pairs, budget);
+      if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) {
+        return best;
+      }
+      lpBound = m.objective.value();
+      List<Integer> order = new ArrayList<>();
       for (int j = ns; j < sites.size(); j++) {
-        ShelterSite s = sites.get(j);
-        if (chosen[j] || s.cost_eur() > money || s.capacity() == 0) {
-          continue;
-        }
-        double reach = 0;
-        for (int k = pairs.start()[j]; k < pairs.start()[j + 1]; k++) {
-          reach += left[pairs.point()[k]];
-        }
-        double gain = Math.min(reach, s.capacity());
-        double ratio = gain / Math.max(1, s.cost_eur());
-        if (gain > 0 && ratio > bestRatio) {
-          bestRatio = ratio;
-          best = j;
+        if (m.x[j] != null && m.x[j].solutionValue() > 1e-6) {
+          order.add(j);
         }
       }
-      if (best < 0) {
-        return new Start(chosen, z);
+      order.sort((a, b) -> Double.compare(m.x[b].solutionValue(), m.x[a].solutionValue()));
+      SitingStart.Start lpFirst =
+          SitingStart.ordered(
+              demand, sites, ns, pairs, budget, order.stream().mapToInt(i -> i).toArray());
+      kernel.addAll(order);
+      for (int j = ns; j < sites.size(); j++) {
+        if (best.chosen()[j] || lpFirst.chosen()[j]) {
+          kernel.add(j);
+        }
       }
-      chosen[best] = true;
-      money -= sites.get(best).cost_eur();
-      fill(best, sites.get(best).capacity(), pairs, left, z);
+      if (lpFirst.value() > best.value()) {
+        best = lpFirst;
+      }
+    } finally {
+      lp.delete();
     }
+    SitingStart.Start k =
+        kernelStart(demand, sites, ns, pairs, budget, access, kernel, best, kernelLimit_s);
+    SitingStart.Start pick = k != null && k.value() > best.value() ? k : best;
+    return new SitingStart.Start(pick.chosen(), pick.z(), pick.value(), lpBound);
   }
 
-  private static void fill(int j, double cap, ShelterPairs pairs, double[] left, double[] z) {
-    for (int k = pairs.start()[j]; k < pairs.start()[j + 1] && cap > 0; k++) {
-      int i = pairs.point()[k];
-      double take = Math.min(cap, left[i]);
-      z[k] += take;
-      left[i] -= take;
-      cap -= take;
+  /**
+   * SCIP over the standing sites and the {@code kernel} candidates only, hinted with {@code start};
+   * its solution as a start of the whole programme, or null when it found none.
+   */
+  private static SitingStart.Start kernelStart(
+      Demand demand,
+      List<ShelterSite> sites,
+      int ns,
+      ShelterPairs pairs,
+      double budget,
+      ShelterAccess access,
+      java.util.Set<Integer> kernel,
+      SitingStart.Start start,
+      double kernelLimit_s) {
+    List<ShelterSite> sub = new ArrayList<>(sites.subList(0, ns));
+    int[] full = new int[ns + kernel.size()];
+    for (int j = 0; j < ns; j++) {
+      full[j] = j;
     }
-  }
-
-  private static void hint(
-      MPSolver solver, MPVariable[] x, MPVariable[] zs, Start start, ShelterPairs pairs) {
-    List<MPVariable> vars = new ArrayList<>();
-    List<Double> vals = new ArrayList<>();
-    for (int j = 0; j < x.length; j++) {
-      if (x[j] != null) {
-        vars.add(x[j]);
-        vals.add(start.chosen()[j] ? 1.0 : 0.0);
+    int t = ns;
+    for (int j : kernel) {
+      sub.add(sites.get(j));
+      full[t++] = j;
+    }
+    ShelterPairs sp = ShelterPairs.of(demand, sub, access);
+    MPSolver solver = MPSolver.createSolver("SCIP");
+    if (solver == null) {
+      return null;
+    }
+    try {
+      SitingModel m = new SitingModel(solver, true, demand, sub, ns, sp, budget);
+      boolean[] subChosen = new boolean[sub.size()];
+      double[] subZ = new double[sp.size()];
+      for (int j = 0; j < sub.size(); j++) {
+        subChosen[j] = start.chosen()[full[j]];
+        int off = pairs.start()[full[j]] - sp.start()[j];
+        for (int q = sp.start()[j]; q < sp.start()[j + 1]; q++) {
+          subZ[q] = start.z()[q + off];
+        }
       }
-    }
-    for (int k = 0; k < zs.length; k++) {
-      if (zs[k] != null) {
-        vars.add(zs[k]);
-        vals.add(start.z()[k]);
+      m.hint(solver, new SitingStart.Start(subChosen, subZ, start.value(), 0));
+      solver.setTimeLimit(Math.max(1000, (long) (kernelLimit_s * 1000)));
+      MPSolverParameters p = new MPSolverParameters();
+      p.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-4);
+      MPSolver.ResultStatus st = solver.solve(p);
+      if (st != MPSolver.ResultStatus.OPTIMAL && st != MPSolver.ResultStatus.FEASIBLE) {
+        return null;
       }
+      boolean[] chosen = new boolean[sites.size()];
+      double[] z = new double[pairs.size()];
+      for (int j = 0; j < sub.size(); j++) {
+        chosen[full[j]] = m.x[j] != null && m.x[j].solutionValue() > 0.5;
+        int off = pairs.start()[full[j]] - sp.start()[j];
+        for (int q = sp.start()[j]; q < sp.start()[j + 1]; q++) {
+          z[q + off] = m.z[q] == null ? 0 : Math.max(0, m.z[q].solutionValue());
+        }
+      }
+      for (int j = 0; j < ns; j++) {
+        chosen[j] = false;
+      }
+      return new SitingStart.Start(chosen, z, m.objective.value(), 0);
+    } finally {
+      solver.delete();
     }
-    double[] v = new double[vals.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = vals.get(i);
-    }
-    solver.setHint(vars.toArray(new MPVariable[0]), v);
   }
 
   /** Chooses among {@code candidates} beside the {@code standing} shelters. */
@@ -189,68 +234,19 @@ public final class ShelterSiting {
     ShelterPairs pairs = ShelterPairs.of(demand, sites, access);
     int ns = standing.size();
     Loader.loadNativeLibraries();
+    SitingStart.Start start =
+        start(demand, sites, ns, pairs, o.budget_eur(), access, o.timeLimit_s() * KERNEL_SHARE);
     MPSolver solver = MPSolver.createSolver("SCIP");
     if (solver == null) {
       throw new IllegalStateException("SCIP is not available in this OR-Tools build");
     }
     try {
-      int n = demand.size();
-      MPConstraint[] pointRow = new MPConstraint[n];
-      MPConstraint budget = solver.makeConstraint(Double.NEGATIVE_INFINITY, o.budget_eur());
-      MPObjective obj = solver.objective();
-      obj.setMaximization();
-      MPVariable[] x = new MPVariable[sites.size()];
-      MPVariable[] zs = new MPVariable[pairs.size()];
-      int inModel = 0;
-      int pairCount = 0;
-      for (int j = 0; j < sites.size(); j++) {
-        int from = pairs.start()[j];
-        int to = pairs.start()[j + 1];
-        boolean candidate = j >= ns;
-        ShelterSite s = sites.get(j);
-        if (to == from || s.capacity() == 0) {
-          continue;
-        }
-        if (candidate && s.cost_eur() > o.budget_eur()) {
-          continue;
-        }
-        MPConstraint siteRow;
-        if (candidate) {
-          x[j] = solver.makeBoolVar("x" + j);
-          budget.setCoefficient(x[j], s.cost_eur());
-          siteRow = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
-          // a site fills at most its capacity and at most the people in its reach: the smaller
-          // is the coefficient (valid, and a much tighter LP where a big basement serves few)
-          double reach = 0;
-          for (int k = from; k < to; k++) {
-            reach += demand.people()[pairs.point()[k]];
-          }
-          siteRow.setCoefficient(x[j], -Math.min(s.capacity(), reach));
-          inModel++;
-        } else {
-          siteRow = solver.makeConstraint(Double.NEGATIVE_INFINITY, s.capacity());
-        }
-        for (int k = from; k < to; k++) {
-          int i = pairs.point()[k];
-          double people = demand.people()[i];
-          MPVariable z = solver.makeNumVar(0, people, "z" + k);
-          zs[k] = z;
-          obj.setCoefficient(z, 1);
-          siteRow.setCoefficient(z, 1);
-          if (pointRow[i] == null) {
-            pointRow[i] = solver.makeConstraint(Double.NEGATIVE_INFINITY, people);
-          }
-          pointRow[i].setCoefficient(z, 1);
-          if (candidate) {
-            MPConstraint link = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0);
-            link.setCoefficient(z, 1);
-            link.setCoefficient(x[j], -Math.min(people, s.capacity()));
-          }
-          pairCount++;
-        }
-      }
-      hint(solver, x, zs, greedy(demand, sites, ns, pairs, o.budget_eur()), pairs);
-      solver.setTimeLimit(Math.max(10, (long) (o.timeLimit_s() * 1000)));
+      SitingModel m = new SitingModel(solver, true, demand, sites, ns, pairs, o.budget_eur());
+      MPVariable[] x = m.x;
+      MPObjective obj = m.objective;
+      m.hint(solver, start);
+      double spent_s = (System.nanoTime() - t0) / 1e9;
+      solver.setTimeLimit(Math.max(1000, (long) ((o.timeLimit_s() - spent_s) * 1000)));
       MPSolverParameters p = new MPSolverParameters();
       p.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, o.gap());
       MPSolver.ResultStatus st = solver.solve(p);
@@ -263,35 +259,75 @@ public final class ShelterSiting {
                 + st
                 + "); give it more time");
       }
-      List<Integer> chosen = new ArrayList<>();
-      double cost = 0;
-      List<ShelterSite> after = new ArrayList<>(standing);
+      boolean[] chosen = new boolean[sites.size()];
       for (int j = ns; j < sites.size(); j++) {
-        if (x[j] != null && x[j].solutionValue() > 0.5) {
-          chosen.add(j - ns);
-          cost += sites.get(j).cost_eur();
-          after.add(sites.get(j));
-        }
+        chosen[j] = x[j] != null && x[j].solutionValue() > 0.5;
       }
       double value = obj.value();
       double bound = Math.max(value, obj.bestBound());
-      double gap = bound <= 0 ? 0 : (bound - value) / bound;
-      ShelterCoverage before = ShelterCoverage.of(residents, demand, standing, access);
-      ShelterCoverage now = ShelterCoverage.of(residents, demand, after, access);
-      return new Result(
+      if (start.lpBound() > 0) {
+        bound = Math.min(bound, start.lpBound()); // GLOP's, when SCIP ran out before its root
+      }
+      return result(
+          residents,
+          demand,
+          standing,
+          sites,
+          ns,
+          access,
           chosen,
-          cost,
           value,
-          bound,
-          gap,
-          st == MPSolver.ResultStatus.OPTIMAL && gap <= 1e-9,
-          before,
-          now,
-          inModel,
-          pairCount,
-          (System.nanoTime() - t0) / 1e9);
+          Math.max(value, bound),
+          m.candidates,
+          m.pairs,
+          t0,
+          start.value());
     } finally {
       solver.delete();
     }
+  }
+
+  private static double relGap(double value, double bound) {
+    return bound <= 0 ? 0 : (bound - value) / bound;
+  }
+
+  private static Result result(
+      List<Resident> residents,
+      Demand demand,
+      List<ShelterSite> standing,
+      List<ShelterSite> sites,
+      int ns,
+      ShelterAccess access,
+      boolean[] chosen,
+      double value,
+      double bound,
+      int candidates,
+      int pairs,
+      long t0,
+      double startCovered) {
+    List<Integer> picked = new ArrayList<>();
+    double cost = 0;
+    List<ShelterSite> after = new ArrayList<>(standing);
+    for (int j = ns; j < sites.size(); j++) {
+      if (chosen[j]) {
+        picked.add(j - ns);
+        cost += sites.get(j).cost_eur();
+        after.add(sites.get(j));
+      }
+    }
+    double gap = relGap(value, bound);
+    return new Result(
+        picked,
+        cost,
+        value,
+        bound,
+        gap,
+        gap <= 1e-9,
+        ShelterCoverage.of(residents, demand, standing, access),
+        ShelterCoverage.of(residents, demand, after, access),
+        candidates,
+        pairs,
+        (System.nanoTime() - t0) / 1e9,
+        startCovered);
   }
 }
