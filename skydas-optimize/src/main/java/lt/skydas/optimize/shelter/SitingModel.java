@@ -19,6 +19,7 @@ final class SitingModel {
   final MPVariable[] x;
   final MPVariable[] z;
   final MPObjective objective;
+  final MPConstraint budget;
   final int candidates;
   final int pairs;
 
@@ -32,7 +33,7 @@ final class SitingModel {
       double budget_eur) {
     int n = demand.size();
     MPConstraint[] pointRow = new MPConstraint[n];
-    MPConstraint budget = solver.makeConstraint(Double.NEGATIVE_INFINITY, budget_eur);
+    budget = solver.makeConstraint(Double.NEGATIVE_INFINITY, budget_eur);
     objective = solver.objective();
     objective.setMaximization();
     x = new MPVariable[sites.size()];

@@ -75,6 +75,19 @@ class ShelterSitingTest {
         }
       }
       String why = "seed " + seed;
+      // the Lagrangian bound holds at any price of the budget
+      List<ShelterSite> all = new ArrayList<>(standing);
+      all.addAll(cands);
+      var pairs = lt.skydas.assess.civil.ShelterPairs.of(d, all, a);
+      for (double price : new double[] {0, 1e-4, 1e-3, 1e-2}) {
+        LagrangeBound.Out lb =
+            LagrangeBound.at(
+                price, d, all, standing.size(), pairs, budget, System.nanoTime() + 10_000_000_000L);
+        assertThat(lb.bound()).as(why + " price " + price).isGreaterThanOrEqualTo(best - 1e-6);
+        if (lb.cost() <= budget) {
+          assertThat(lb.covered()).as(why).isLessThanOrEqualTo(best + 1e-6);
+        }
+      }
       assertThat(r.after().covered()).as(why).isEqualTo(best);
       assertThat(r.modelCovered())
           .as(why)
