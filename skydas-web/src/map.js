@@ -10,7 +10,7 @@ import VectorSource from 'ol/source/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { bbox as bboxStrategy } from 'ol/loadingstrategy.js';
 import { fromLonLat, transformExtent } from 'ol/proj.js';
-import { Style, Fill, Stroke, Text, Icon, Circle as CircleStyle } from 'ol/style.js';
+import { Style, Fill, Stroke, Text, Icon, Circle as CircleStyle, RegularShape } from 'ol/style.js';
 import Draw from 'ol/interaction/Draw.js';
 import Modify from 'ol/interaction/Modify.js';
 import Feature from 'ol/Feature.js';
@@ -159,6 +159,37 @@ function neighbourStyle(f) {
   });
 }
 
+// a settlement in the attacker's 48 h reach (OGC collection `civilians`): red when the plan cuts it
+// off, amber when its way out is only through an openable obstacle or it needs warning to get out,
+// grey otherwise; sized by its people
+function civilianStyle(f, res) {
+  const pop = Number(f.get('population') || 0);
+  const cut = f.get('cut_off') === true;
+  const through = f.get('unless_opened') === true;
+  const need = f.get('warning_needed_h');
+  if (!cut && !through && res > 150 && pop < 5000) return null;
+  const colour = cut ? '#c0262d' : through || (need !== null && need > 0) ? '#e08a00' : '#7a7f87';
+  const radius = Math.min(12, 3 + Math.log10(Math.max(pop, 1)) * 1.6);
+  const label = cut ? `${f.get('name')}: cut off` : need === null ? `${f.get('name')}: no way out` : need > 0 ? `${f.get('name')}: needs ${need.toFixed(1)} h warning` : '';
+  return new Style({
+    image: new CircleStyle({ radius, fill: fill(colour), stroke: stroke('#fff', 1) }),
+    text: label && res < 200 ? new Text({ text: label, offsetY: -12, font: '11px system-ui, sans-serif', fill: fill('#222'), stroke: stroke('#fff', 3) }) : undefined,
+  });
+}
+
+// a registered shelter (OGC collection `shelters`): a green square, hollow until ready, labelled
+// with its capacity
+function shelterStyle(f, res) {
+  const ready = f.get('status') === 'ready';
+  const closed = f.get('status') === 'closed';
+  if (closed) return null;
+  const cap = f.get('shelter') ? f.get('shelter').capacity_persons : '';
+  return new Style({
+    image: new RegularShape({ points: 4, radius: 6, angle: Math.PI / 4, fill: ready ? fill('#1b7f3b') : fill('rgba(255,255,255,0.8)'), stroke: stroke('#1b7f3b', 2) }),
+    text: res < 60 ? new Text({ text: `${cap}`, offsetY: -12, font: '11px system-ui, sans-serif', fill: fill('#1b7f3b'), stroke: stroke('#fff', 3) }) : undefined,
+  });
+}
+
 export function createMap(target, onError) {
   const layers = {};
   const add = (id, title, source, style, opts = {}) => {
@@ -180,6 +211,8 @@ export function createMap(target, onError) {
   layers.isochrones = new ImageLayer({ opacity: 0.55, properties: { title: 'Isochrones (arrival time)' } });
   add('avenues', 'Avenues (newest assessment)', new VectorSource(), avenueStyle);
   add('warning', 'Warning time: where first seen (newest assessment)', new VectorSource(), warningStyle, { visible: false, declutter: true });
+  add('civilians', "Civilians in 48 h reach (newest assessment)", new VectorSource(), civilianStyle, { declutter: true });
+  add('shelters', 'Shelters', ogcSource('shelters', 10000, onError), shelterStyle, { declutter: true });
   add('coverage', 'Coverage of registered sensors (vehicle, person, small UAS)', ogcSource('coverage', 10, onError), coverageStyle, { visible: false });
   add('neighbour-lines', "Neighbours' lines (read-only, as imported)", ogcSource('neighbour-lines', 10000, onError), neighbourStyle, { declutter: true });
   add('minefields', 'Minefields', ogcSource('minefields', 10000, onError), recordStyle);
@@ -194,11 +227,12 @@ export function createMap(target, onError) {
   return { map, layers, geojson };
 }
 
-/** Loads the newest assessment's avenues and warning points; resolves to the avenues' count. */
+/** Loads the newest assessment's avenues, warning points and civilians; resolves to the avenues' count. */
 export async function loadAssessment(layers) {
   const [n] = await Promise.all([
     loadCollection(layers.avenues, 'avenues').catch(() => 0),
     loadCollection(layers.warning, 'warning').catch(() => 0),
+    loadCollection(layers.civilians, 'civilians').catch(() => 0),
   ]);
   return n;
 }

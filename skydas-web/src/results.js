@@ -15,7 +15,10 @@ export function resultTable(r) {
   }
   const at = r.warning_h === undefined ? '' : `At ${r.warning_h} h of warning: `;
   const depots = r.depots === undefined ? '' : `; depots (${r.depots_from}): ${r.depots.join(', ')}`;
-  return el('div', {}, el('p', {}, `${at}${r.obstacles} obstacles, EUR ${Math.round(r.cost_eur).toLocaleString('lt-LT')}, ${r.violations} humanitarian violation(s)${depots}`), t);
+  // the civilians of an assessment: exposure, people near mines, evacuation, shelter places
+  const civilians = (r.civilians || []).map((line) => el('li', {}, line));
+  const civ = civilians.length === 0 ? '' : el('div', { class: 'civilians' }, el('h4', {}, 'Civilians'), el('ul', {}, ...civilians));
+  return el('div', {}, el('p', {}, `${at}${r.obstacles} obstacles, EUR ${Math.round(r.cost_eur).toLocaleString('lt-LT')}, ${r.violations} humanitarian violation(s)${depots}`), civ, t);
 }
 
 /** Compares the two ticked jobs of `jobs` in #compare (or asks for exactly two). */

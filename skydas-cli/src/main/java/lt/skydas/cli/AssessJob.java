@@ -35,14 +35,51 @@ final class AssessJob implements JobType {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final RegionOptions region;
   private final java.util.function.Supplier<lt.skydas.plan.PlanPolicy> policy;
+  private final java.util.function.Supplier<List<lt.skydas.registry.RegistryRecord>> shelters;
   private volatile RegionStore.Loaded loaded;
 
   /**
    * @param policy the humanitarian policy in force (the server's registry's), read per job
    */
   AssessJob(RegionOptions region, java.util.function.Supplier<lt.skydas.plan.PlanPolicy> policy) {
+    this(region, policy, List::of);
+  }
+
+  /**
+   * @param policy the humanitarian policy in force (the server's registry's), read per job
+   * @param shelters the registry's ready shelters, read per job: the report counts the places of
+   *     the people in the attacker's 48 h reach
+   */
+  AssessJob(
+      RegionOptions region,
+      java.util.function.Supplier<lt.skydas.plan.PlanPolicy> policy,
+      java.util.function.Supplier<List<lt.skydas.registry.RegistryRecord>> shelters) {
     this.region = region;
     this.policy = policy;
+    this.shelters = shelters;
+  }
+
+  /** The result with the places in the registry's ready shelters, when it has any. */
+  private AssessmentResult withShelters(AssessmentResult r, RegionStore.Loaded l) {
+    List<lt.skydas.registry.RegistryRecord> rs = shelters.get();
+    if (rs.isEmpty()) {
+      return r;
+    }
+    var crs = l.pack().crs();
+    List<lt.skydas.assess.civil.ShelterSite> sites = new ArrayList<>();
+    for (var rec : rs) {
+      var p = (org.locationtech.jts.geom.Point) crs.toMetric(rec.geometry());
+      sites.add(
+          new lt.skydas.assess.civil.ShelterSite(
+              rec.id(), rec.name(), p.getX(), p.getY(), rec.shelter().capacity(), 0));
+    }
+    var residents = l.region().residents();
+    var demand =
+        lt.skydas.assess.civil.AtRisk.demand(
+            residents, r.cases().stream().map(AssessmentResult.Case::exposure).toList());
+    return r.withShelters(
+        lt.skydas.assess.civil.ShelterCoverage.of(
+            residents, demand, sites, lt.skydas.assess.civil.ShelterAccess.walk(15)));
   }
 
   /** The policy a job is held to now. */
@@ -114,6 +151,8 @@ final class AssessJob implements JobType {
     res.put("clearance_liability_eur", r.plan().clearanceCost_eur());
     res.put("violations", r.violations().size());
     res.put("seconds", r.seconds());
+    var civilians = res.putArray("civilians");
+    lt.skydas.assess.report.CivilianSection.lines(r).forEach(civilians::add);
     var cases = res.putArray("cases");
     for (AssessmentResult.Case c : r.cases()) {
       ObjectNode o = cases.addObject();
@@ -183,6 +222,7 @@ final class AssessJob implements JobType {
     AssessmentResult r =
         new Assessor(ar, ObjectivesReader.of(ar.definition()), progress)
             .assess(bp, cases(p), progress);
+    r = withShelters(r, region(progress));
     Path out = dir.resolve("out");
     AssessmentWriter.write(out, r, ar);
     // the job's files are served flat: lift the main outputs up one level
@@ -193,6 +233,7 @@ final class AssessJob implements JobType {
             "summary.json",
             "avenues.geojson",
             "warning.geojson",
+            "civilians.geojson",
             "report.html",
             "violations.geojson"));
     ObjectNode res = summary(r);

@@ -76,7 +76,17 @@ final class ServeCommand implements Callable<Integer> {
     Registry reg = db.open(true);
     Accounts accounts = new Accounts(reg.store(), Clock.systemUTC(), Duration.ofHours(12));
     Map<String, JobType> types = new LinkedHashMap<>();
-    AssessJob assess = new AssessJob(region, () -> reg.policy().current());
+    AssessJob assess =
+        new AssessJob(
+            region,
+            () -> reg.policy().current(),
+            () ->
+                reg.list(
+                    null,
+                    lt.skydas.registry.Status.READY,
+                    lt.skydas.registry.RecordKind.SHELTER,
+                    Integer.MAX_VALUE,
+                    0));
     types.put("assess", assess);
     types.put("optimize", new OptimizeJob(region, () -> reg.policy().current()));
     types.put("emplace", new EmplaceJob(assess));

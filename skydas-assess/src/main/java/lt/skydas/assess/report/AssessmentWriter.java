@@ -32,6 +32,7 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 /**
  * Writes an assessment to a directory: {@code summary.json}, {@code avenues.geojson}, {@code
  * warning.geojson} (where the attacker is first seen, {@link WarningLayer}), {@code
+ * civilians.geojson} (the settlements in 48 h reach, {@link CivilianLayer}), {@code
  * violations.geojson}, {@code isochrones/<class>-<season>.tif} (hours, Float32, EPSG:3346) and
  * {@code report.html}. The directory is built in a temporary sibling and swapped in only when
  * complete, so a failure never leaves half an output.
@@ -77,6 +78,10 @@ public final class AssessmentWriter {
           try (OutputStream out = Files.newOutputStream(tmp.resolve("warning.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {
             WarningLayer.write(w, r, sensors.watch(), region.crs());
+          }
+          try (OutputStream out = Files.newOutputStream(tmp.resolve("civilians.geojson"));
+              GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {
+            CivilianLayer.write(w, r, region.crs());
           }
           try (OutputStream out = Files.newOutputStream(tmp.resolve("violations.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {

@@ -86,7 +86,12 @@ public final class OgcApi {
             new JobLayer(
                 AVENUES, "avenues.geojson", "no finished assessment has avenues yet", jobs),
             new JobLayer(
-                WARNING, "warning.geojson", "no finished assessment has warning times yet", jobs));
+                WARNING, "warning.geojson", "no finished assessment has warning times yet", jobs),
+            new JobLayer(
+                CIVILIANS,
+                "civilians.geojson",
+                "no finished assessment has civilians in reach yet",
+                jobs));
     this.responses = responses;
     this.coverageSource = coverage;
   }
@@ -173,6 +178,9 @@ public final class OgcApi {
       case "shelters" -> "Registered civil-protection shelters (capacity, protection, status)";
       case AVENUES -> "Avenues of approach (newest assessment)";
       case WARNING -> "Warning time (newest assessment)";
+      case CIVILIANS ->
+          "Settlements in the attacker's 48 h reach: evacuation time, warning needed, cut off"
+              + " (newest assessment)";
       case NEIGHBOURS ->
           "Neighbours' lines: other countries' obstacles and sensors as imported, read-only"
               + " (owner and provenance on each)";
@@ -341,6 +349,7 @@ public final class OgcApi {
 
   private static final String AVENUES = "avenues";
   private static final String WARNING = "warning";
+  private static final String CIVILIANS = "civilians";
   private static final String COVERAGE = "coverage";
   private static final String NEIGHBOURS = "neighbour-lines";
 
