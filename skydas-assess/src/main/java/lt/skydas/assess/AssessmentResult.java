@@ -62,6 +62,21 @@ public record AssessmentResult(
         null);
   }
 
+  /**
+   * This result with the places in {@code sites} for the people the worst case reaches within 48 h
+   * ({@link lt.skydas.assess.civil.AtRisk}), within a 15 min walk.
+   */
+  public AssessmentResult withShelterPlaces(
+      List<lt.skydas.assess.civil.Resident> residents,
+      List<lt.skydas.assess.civil.ShelterSite> sites) {
+    var demand =
+        lt.skydas.assess.civil.AtRisk.demand(
+            residents, cases.stream().map(Case::exposure).toList());
+    return withShelters(
+        lt.skydas.assess.civil.ShelterCoverage.of(
+            residents, demand, sites, lt.skydas.assess.civil.ShelterAccess.walk(15)));
+  }
+
   /** This result with the shelter coverage of the people in reach. */
   public AssessmentResult withShelters(lt.skydas.assess.civil.ShelterCoverage s) {
     return new AssessmentResult(

@@ -143,13 +143,7 @@ final class AssessCommand implements Callable<Integer> {
     if (shelters == null && sites.isEmpty()) {
       return r;
     }
-    var residents = loaded.region().residents();
-    var demand =
-        lt.skydas.assess.civil.AtRisk.demand(
-            residents, r.cases().stream().map(AssessmentResult.Case::exposure).toList());
-    return r.withShelters(
-        lt.skydas.assess.civil.ShelterCoverage.of(
-            residents, demand, sites, lt.skydas.assess.civil.ShelterAccess.walk(15)));
+    return r.withShelterPlaces(loaded.region().residents(), sites);
   }
 
   /** The objectives of {@code file}, or the region's when it is null. */

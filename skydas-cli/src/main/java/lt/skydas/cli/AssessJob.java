@@ -65,21 +65,11 @@ final class AssessJob implements JobType {
     if (rs.isEmpty()) {
       return r;
     }
-    var crs = l.pack().crs();
     List<lt.skydas.assess.civil.ShelterSite> sites = new ArrayList<>();
     for (var rec : rs) {
-      var p = (org.locationtech.jts.geom.Point) crs.toMetric(rec.geometry());
-      sites.add(
-          new lt.skydas.assess.civil.ShelterSite(
-              rec.id(), rec.name(), p.getX(), p.getY(), rec.shelter().capacity(), 0));
+      sites.add(ShelterInputs.site(rec, l.pack().crs()));
     }
-    var residents = l.region().residents();
-    var demand =
-        lt.skydas.assess.civil.AtRisk.demand(
-            residents, r.cases().stream().map(AssessmentResult.Case::exposure).toList());
-    return r.withShelters(
-        lt.skydas.assess.civil.ShelterCoverage.of(
-            residents, demand, sites, lt.skydas.assess.civil.ShelterAccess.walk(15)));
+    return r.withShelterPlaces(l.region().residents(), sites);
   }
 
   /** The policy a job is held to now. */

@@ -122,12 +122,17 @@ final class ShelterInputs {
                         || r.status() == Status.APPROVED
                         || r.status() == Status.UNDER_CONSTRUCTION);
         if (counts) {
-          Point p = (Point) crs.toMetric(r.geometry());
-          out.add(new ShelterSite(r.id(), r.name(), p.getX(), p.getY(), r.shelter().capacity(), 0));
+          out.add(site(r, crs));
         }
       }
     }
     return out;
+  }
+
+  /** A shelter record as a standing site in the map CRS {@code crs}. */
+  static ShelterSite site(RegistryRecord r, Crs crs) {
+    Point p = (Point) crs.toMetric(r.geometry());
+    return new ShelterSite(r.id(), r.name(), p.getX(), p.getY(), r.shelter().capacity(), 0);
   }
 
   /**

@@ -113,7 +113,7 @@ final class ShelterWriter {
       s.put("chosen", r.chosen().size());
       s.put("cost_eur", Math.round(r.cost_eur()));
       s.put("covered_model", Math.round(r.modelCovered()));
-      s.put("bound_people", Math.floor(r.bound()));
+      s.put("bound_people", Math.floor(r.bound() + 1e-6)); // people are whole: SCIP is not exact
       s.put("gap_pct", 100 * r.gap());
       s.put("optimal", r.optimal());
       s.put("seconds", r.seconds());

@@ -50,6 +50,13 @@ class AssessEndToEndTest {
   @Test
   void demoPlanDelaysTheAttackerAndWritesEveryOutput() throws Exception {
     Path out = tmp.resolve("assess");
+    // two school basements: in Šalčininkai and Lazdijai, towns in the attacker's 48 h reach
+    Path shelters = tmp.resolve("shelters.csv");
+    Files.writeString(
+        shelters,
+        "id,type,capacity_persons,protection,wkt\n"
+            + "s1,shelter,400,basement,POINT (25.3878 54.3094)\n"
+            + "s2,shelter,250,basement,POINT (23.5163 54.2330)\n");
     CliRunner.Result r =
         CliRunner.run(
             "assess",
@@ -57,6 +64,8 @@ class AssessEndToEndTest {
             pack.toString(),
             "--plan",
             ROOT.resolve("examples/demo-plan.geojson").toString(),
+            "--shelters",
+            shelters.toString(),
             "--out",
             out.toString(),
             "--classes",
@@ -87,6 +96,20 @@ class AssessEndToEndTest {
     }
     assertThat(GeoJsonReader.readAll(out.resolve("avenues.geojson"))).hasSizeGreaterThan(8);
     assertThat(Files.size(out.resolve("isochrones/tracked-dry.tif"))).isPositive();
+    // civilians: both shelters full of people from their towns, and the settlements in reach
+    JsonNode places = s.path("civilians").path("shelters");
+    assertThat(places.path("places").asLong()).isEqualTo(650);
+    assertThat(places.path("covered").asLong()).isEqualTo(650);
+    assertThat(places.path("people").asLong()).isGreaterThan(places.path("reachable").asLong());
+    var civilians = GeoJsonReader.readAll(out.resolve("civilians.geojson"));
+    assertThat(civilians).hasSizeGreaterThan(100);
+    assertThat(civilians)
+        .allSatisfy(
+            f -> {
+              assertThat(f.properties()).containsKeys("arrival_h", "warning_needed_h", "cut_off");
+              assertThat(((Number) f.properties().get("arrival_h")).doubleValue())
+                  .isLessThanOrEqualTo(48);
+            });
     assertThat(Files.readString(out.resolve("report.html")))
         .contains("Vilnius")
         .contains("Klaipėda");
