@@ -172,9 +172,27 @@ public final class Assessor {
    *
    * @return this assessor
    */
+  private volatile List<lt.skydas.assess.civil.Evacuation.Assembly> rear = List.of();
+
   public Assessor keepNoPlanTimesIn(java.nio.file.Path dir) {
     this.noPlanTimes = new NoPlanTimes(dir);
     return this;
+  }
+
+  /**
+   * Evacuates to {@code points} instead of the towns the attacker reaches last (docs/civilians.md);
+   * an empty list restores those.
+   *
+   * @return this assessor
+   */
+  public Assessor evacuateTo(List<lt.skydas.assess.civil.Evacuation.Assembly> points) {
+    this.rear = List.copyOf(points);
+    return this;
+  }
+
+  /** The assembly points given by {@link #evacuateTo}, empty for the towns reached last. */
+  List<lt.skydas.assess.civil.Evacuation.Assembly> rear() {
+    return rear;
   }
 
   /** The attacker's surface without a plan (kept: the races search each case many times). */

@@ -21,8 +21,10 @@ import org.locationtech.jts.geom.Point;
  * nearest road node, and three road-only searches from the assembly points (wheeled road speeds of
  * the season): without the plan, with its road-cutting non-openable obstacles closed, and with its
  * openable ones closed too. Roads are two-way, so the time from the rear to a settlement is its
- * time out. The rear, unless given: the home countries' towns of at least {@value #REAR_MIN_PEOPLE}
- * people that the attacker reaches last (the latest quarter, at least three).
+ * time out. The rear: the assembly points given ({@link Assessor#evacuateTo}: {@code assess --rear
+ * FILE}), else the home countries' towns of at least {@value #REAR_MIN_PEOPLE} people that the
+ * attacker reaches last (the latest quarter, at least three). Assembly points farther than {@value
+ * #SNAP_M} m from a road are left out (the report lists the ones used).
  */
 final class Evacuations {
   /** Settlements reached within this (h) are evacuated. */
@@ -51,14 +53,20 @@ final class Evacuations {
       }
     }
     FriendlyRoads roads = new FriendlyRoads(a, s, speeds, null);
-    List<Integer> rearIdx = rear(rs, arrival);
+    List<Evacuation.Assembly> rear = a.rear();
+    if (rear.isEmpty()) {
+      rear = new ArrayList<>();
+      for (int i : rear(rs, arrival)) {
+        rear.add(new Evacuation.Assembly(rs.get(i).name(), rs.get(i).x_m(), rs.get(i).y_m()));
+      }
+    }
     List<String> rearNames = new ArrayList<>();
     List<Integer> rearNodes = new ArrayList<>();
-    for (int i : rearIdx) {
-      int n = roads.nodeNear(rs.get(i).x_m(), rs.get(i).y_m(), SNAP_M);
+    for (Evacuation.Assembly p : rear) {
+      int n = roads.nodeNear(p.x_m(), p.y_m(), SNAP_M);
       if (n >= 0) {
         rearNodes.add(n);
-        rearNames.add(rs.get(i).name());
+        rearNames.add(p.name());
       }
     }
     if (rearNodes.isEmpty()) {

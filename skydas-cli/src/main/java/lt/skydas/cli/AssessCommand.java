@@ -98,6 +98,14 @@ final class AssessCommand implements Callable<Integer> {
               + " (or $SKYDAS_REGISTRY) is given.")
   Path shelters;
 
+  @Option(
+      names = "--rear",
+      paramLabel = "FILE",
+      description =
+          "Where evacuees go: GeoJSON assembly points, or rear lines (a point every 2 km). Default:"
+              + " the towns of 10,000 people or more the attacker reaches last.")
+  Path rear;
+
   @Option(names = "--quiet", description = "Print only errors and the report path.")
   boolean quiet;
 
@@ -116,6 +124,9 @@ final class AssessCommand implements Callable<Integer> {
     AssessmentOptions opt = cases.options();
     opt = opt.withWatch(opt.watch().withAssumeWatched(assumeWatched));
     Assessor assessor = new Assessor(ar, objs, progress);
+    if (rear != null) {
+      assessor.evacuateTo(RearReader.read(rear, loaded.pack()));
+    }
     AssessmentResult r = assessor.assess(p, opt, progress);
     r = withShelters(r, loaded);
     Path report = AssessmentWriter.write(out, r, ar);

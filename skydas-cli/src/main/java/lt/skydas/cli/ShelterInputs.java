@@ -13,7 +13,6 @@ import lt.skydas.core.geojson.GeoJsonReader;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.optimize.shelter.BuildingCandidates;
-import lt.skydas.region.Country;
 import lt.skydas.region.Region;
 import lt.skydas.registry.Catalogs;
 import lt.skydas.registry.RecordDraft;
@@ -25,8 +24,6 @@ import lt.skydas.registry.exchange.RegistryExchange;
 import lt.skydas.registry.store.JdbcStore;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * The shelters {@code skydas shelters} works with (issue 17): standing shelters from a layer file
@@ -39,22 +36,12 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 final class ShelterInputs {
   private final Region region;
   private final Crs crs;
-  private final PreparedGeometry home;
-  private final Geometry homeRaw;
+  private final HomeGround ground;
 
   ShelterInputs(Region region) {
     this.region = region;
     this.crs = region.crs();
-    Geometry u = null;
-    for (String iso : region.definition().home()) {
-      Country c = Country.fromIso(iso);
-      Geometry g = c == null ? null : region.countryPolygon(c);
-      if (g != null) {
-        u = u == null ? g : u.union(g);
-      }
-    }
-    this.homeRaw = u;
-    this.home = u == null ? null : PreparedGeometryFactory.prepare(u);
+    this.ground = new HomeGround(region);
   }
 
   /** Standing shelters of a layer file in one of the registry's formats. */
@@ -183,32 +170,7 @@ final class ShelterInputs {
           "a shelter needs a Point, not a "
               + (g == null ? "missing geometry" : g.getGeometryType()));
     }
-    if (Math.abs(p.getX()) > 180 || Math.abs(p.getY()) > 90) {
-      throw SkydasProblem.badInput(
-          file,
-          where,
-          "position ["
-              + p.getX()
-              + ", "
-              + p.getY()
-              + "] is not WGS84 lon/lat in degrees (projected coordinates? reproject to"
-              + " EPSG:4326 first)");
-    }
-    Point m = (Point) crs.toMetric(p);
-    if (home != null
-        && !home.covers(m)
-        && homeRaw.distance(m) > lt.skydas.region.BuildingsImport.BORDER_TOLERANCE_M) {
-      throw SkydasProblem.badInput(
-          file,
-          where,
-          String.format(
-              java.util.Locale.ROOT,
-              "point %.5f, %.5f lies in no home country of the region (%s)",
-              p.getX(),
-              p.getY(),
-              String.join(", ", region.definition().home())));
-    }
-    return m;
+    return ground.point(file, where, p);
   }
 
   private static double number(String file, String where, Feature f, String key) {

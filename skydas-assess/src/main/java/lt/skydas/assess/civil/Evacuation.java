@@ -25,6 +25,12 @@ public record Evacuation(
     long[] peopleAtRisk,
     long peopleWithoutRoad) {
 
+  /**
+   * An assembly point at the rear given by the user (instead of the towns the attacker reaches
+   * last), in the region's map CRS.
+   */
+  public record Assembly(String name, double x_m, double y_m) {}
+
   /** Warning times the risk is counted at (h). */
   public static final double[] WARNINGS_H = {0, 6, 12, 24, 48};
 

@@ -37,6 +37,11 @@ class EvacuationTest {
   @TempDir Path dir;
 
   private AssessmentResult assess(String obstacleType) throws IOException {
+    return assess(obstacleType, null);
+  }
+
+  /** With {@code rearCell} (a column on the road) the only assembly point, when not null. */
+  private AssessmentResult assess(String obstacleType, Double rearCell) throws IOException {
     SyntheticRegion r = new SyntheticRegion(200, 21);
     r.road(0.5, 10.5, 199.5, 10.5, "SECONDARY", false);
     r.resident("A", 50, 10, 300);
@@ -69,13 +74,16 @@ class EvacuationTest {
             + geom
             + "}]}");
     BarrierPlan plan = new BarrierPlanReader(ObstacleCatalog.defaults(), ar.extent()).read(f);
-    return new Assessor(ar, List.of(o), Progress.NONE)
-        .assess(
-            plan,
-            AssessmentOptions.defaults()
-                .withCases(List.of(VehicleClass.WHEELED), List.of(Season.DRY))
-                .withThreads(1),
-            Progress.NONE);
+    Assessor assessor = new Assessor(ar, List.of(o), Progress.NONE);
+    if (rearCell != null) {
+      assessor.evacuateTo(List.of(new Evacuation.Assembly("Depot", r.x(rearCell), r.y(10.5))));
+    }
+    return assessor.assess(
+        plan,
+        AssessmentOptions.defaults()
+            .withCases(List.of(VehicleClass.WHEELED), List.of(Season.DRY))
+            .withThreads(1),
+        Progress.NONE);
   }
 
   private static Evacuation.Row row(Evacuation e, String name) {
@@ -121,5 +129,19 @@ class EvacuationTest {
     assertThat(a.unlessOpened()).isTrue();
     assertThat(a.evac_h()).isCloseTo(a.evacBaseline_h(), within(1e-9));
     assertThat(res.violations()).isEmpty();
+  }
+
+  @Test
+  void aRearGivenByTheUserReplacesTheTownsAndMovesTheCut() throws IOException {
+    // the assembly point west of the ditch: now A gets out and B is the one cut off
+    AssessmentResult res = assess("at_ditch", 20.0);
+    Evacuation e = res.evacuations().get(0);
+    assertThat(e.rear()).containsExactly("Depot");
+    assertThat(row(e, "A").cutOff()).isFalse();
+    assertThat(row(e, "B").cutOff()).isTrue();
+    // A's way out: 30 cells of road west to the point
+    double v_ms =
+        SpeedTable.defaults().roadSpeed_kmh("SECONDARY", VehicleClass.WHEELED, Season.DRY) / 3.6;
+    assertThat(row(e, "A").evac_h() * 3600).isCloseTo(3000 / v_ms, within(200 / v_ms));
   }
 }
