@@ -114,7 +114,7 @@ final class RegistryOptions {
                 + " executed, emplaced, ...).")
     String status;
 
-    @Option(names = "--kind", description = "obstacle, minefield, sensor or depot.")
+    @Option(names = "--kind", description = "obstacle, minefield, sensor, depot or shelter.")
     String kind;
 
     Envelope bbox() {
@@ -158,7 +158,8 @@ final class RegistryOptions {
         return RecordKind.valueOf(kind.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new SkydasProblem(
-            ProblemCode.USAGE, "--kind " + kind + ": obstacle, minefield, sensor or depot");
+            ProblemCode.USAGE,
+            "--kind " + kind + ": obstacle, minefield, sensor, depot or shelter");
       }
     }
   }

@@ -278,7 +278,7 @@ class ApiTest {
         .contains("api-s1")
         .doesNotContain("api-d1");
     assertThat(planner.get("/api/records?kind=jammer").body())
-        .contains("obstacle, minefield, sensor or depot");
+        .contains("obstacle, minefield, sensor, depot or shelter");
     TestServer.Client admin = ts.as(Role.ADMIN);
     assertThat(strings(admin.json(admin.get("/api/records/api-s1")).get("allowed_actions")))
         .isEqualTo(
@@ -359,6 +359,38 @@ class ApiTest {
     JsonNode items = planner.json(planner.get("/ogc/collections/depots/items?f=json"));
     assertThat(items.get("features").toString()).contains("api-dep1");
     assertThat(planner.get("/ogc/collections/obstacles/items/api-dep1?f=json").statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aShelterIsPostedCommissionedByAnInspectorAndServedAsItsOwnCollection() {
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    String shelter =
+        """
+        {"type": "Feature", "properties": {"id": "api-sh1", "type": "shelter", "name": "School",
+         "shelter": {"capacity_persons": %d, "protection": "basement"}},
+         "geometry": {"type": "Point", "coordinates": [24.05, 54.40]}}
+        """;
+    HttpResponse<String> bad = planner.send("POST", "/api/records", shelter.formatted(-3));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(planner.json(bad).get("errors").toString())
+        .contains("shelter.capacity_persons")
+        .contains("must be a whole number of people from 1 to 100000 (is -3)");
+    HttpResponse<String> made = planner.send("POST", "/api/records", shelter.formatted(240));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    JsonNode f = planner.json(planner.get("/api/records/api-sh1"));
+    assertThat(f.get("properties").get("kind").asText()).isEqualTo("shelter");
+    assertThat(f.get("properties").get("shelter").get("capacity_persons").asInt()).isEqualTo(240);
+    assertThat(strings(f.get("allowed_edits"))).contains("shelter");
+    ts.registry.transition(
+        new lt.skydas.registry.Actor("a", Role.ADMIN), "api-sh1", 1, Action.APPROVE);
+    TestServer.Client inspector = ts.as(Role.INSPECTOR);
+    JsonNode approved = inspector.json(inspector.get("/api/records/api-sh1"));
+    assertThat(strings(approved.get("allowed_actions"))).contains("commission");
+    JsonNode items = planner.json(planner.get("/ogc/collections/shelters/items?f=json"));
+    assertThat(items.get("features").toString()).contains("api-sh1");
+    assertThat(planner.get("/api/records?kind=shelter").body()).contains("api-sh1");
+    assertThat(planner.get("/ogc/collections/depots/items/api-sh1?f=json").statusCode())
         .isEqualTo(404);
   }
 

@@ -147,27 +147,28 @@ public final class OpenApiDoc {
         .put("type", "object")
         .put(
             "description",
-            "the record: id, kind (obstacle, minefield, sensor or depot), type (an id of the"
-                + " obstacle or sensor catalog, /api/catalog, or depot), name, status (schema Status), year, notes,"
+            "the record: id, kind (obstacle, minefield, sensor, depot or shelter), type (an id of"
+                + " the obstacle or sensor catalog, /api/catalog, or depot or shelter), name, status (schema Status), year, notes,"
                 + " marked, fenced,"
                 + " monitored, minefield (the CCW record), height_m and azimuth_deg (sensor sites:"
                 + " mast height in m, 0 to 3000, and the arc's centre in degrees from true north,"
                 + " 0 to 360, required where the type's arc is under 360), depot (a depot's"
                 + " stock by kind, items >= 0 of the kinds the catalog's emplacement blocks draw,"
-                + " and storage note), version");
+                + " and storage note), shelter (a shelter's capacity_persons 1 to 100000,"
+                + " protection and access), version");
     p.putObject("allowed_actions")
         .put("type", "array")
         .put(
             "description",
             "lifecycle actions the caller may take now, by the lifecycle of the record's"
-                + " employment, or the depots' (GET /api/statuses)")
+                + " employment, or the depots' or shelters' (GET /api/statuses)")
         .putObject("items")
         .put("$ref", "#/components/schemas/Action");
     stringList(
         p,
         "allowed_edits",
         "edits the caller may make: details and geometry (planned records), as_laid (minefield"
-            + " under construction), stock (depots)");
+            + " under construction), stock (depots), shelter (shelters)");
     stringList(p, "allowed_activities", "kinds of activity the caller may record on it");
     ObjectNode list = schemas.putObject(RECORDS).put("type", "object");
     list.put("description", "A GeoJSON FeatureCollection of records, with their count.");
@@ -186,8 +187,8 @@ public final class OpenApiDoc {
     st.put(
         "description",
         "a record's lifecycle status; which ones a record passes through depends on its type's"
-            + " employment (permanent, reserved or crisis-laid) or is a depot's (GET"
-            + " /api/statuses)");
+            + " employment (permanent, reserved or crisis-laid) or is a depot's or a shelter's"
+            + " (GET /api/statuses)");
     ArrayNode se = st.putArray("enum");
     for (Status s : Status.values()) {
       se.add(s.id());

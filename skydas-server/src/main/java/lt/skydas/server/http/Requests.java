@@ -136,7 +136,8 @@ public final class Requests {
   }
 
   /**
-   * The {@code kind} query parameter (obstacle, minefield, sensor or depot), or null when absent.
+   * The {@code kind} query parameter (obstacle, minefield, sensor, depot or shelter), or null when
+   * absent.
    */
   public static RecordKind kind(Context ctx) {
     String k = ctx.queryParam("kind");
@@ -147,7 +148,8 @@ public final class Requests {
       return RecordKind.valueOf(k.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw invalid(
-          "kind", "kind must be obstacle, minefield, sensor or depot, not '" + clip(k) + "'");
+          "kind",
+          "kind must be obstacle, minefield, sensor, depot or shelter, not '" + clip(k) + "'");
     }
   }
 
