@@ -124,23 +124,6 @@ final class ShelterWriter {
   }
 
   static Map<String, Object> coverage(ShelterCoverage c) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("people", c.people());
-    m.put("covered", c.covered());
-    m.put("covered_pct", Math.round(c.coveredPct() * 10) / 10.0);
-    m.put("reachable", c.reachable());
-    m.put("places", c.capacity());
-    m.put("shelters", c.shelters());
-    List<Object> gaps = new ArrayList<>();
-    for (ShelterCoverage.Gap g : c.gaps()) {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("settlement", g.name());
-      x.put("place", g.place());
-      x.put("people", g.people());
-      x.put("without_place", g.uncovered());
-      gaps.add(x);
-    }
-    m.put("most_without_place", gaps);
-    return m;
+    return c.toJson();
   }
 }

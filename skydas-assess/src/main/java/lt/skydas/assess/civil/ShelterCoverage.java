@@ -39,6 +39,33 @@ public record ShelterCoverage(
   /** A settlement and its people without a shelter place. */
   public record Gap(String name, String place, long people, long uncovered) {}
 
+  /**
+   * The figures as JSON members ({@code access, people, covered, covered_pct, reachable, places,
+   * shelters, most_without_place}), for {@code summary.json} of {@code assess} and {@code
+   * shelters}.
+   */
+  public java.util.Map<String, Object> toJson() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("access", access);
+    m.put("people", people);
+    m.put("covered", covered);
+    m.put("covered_pct", Math.round(coveredPct() * 10) / 10.0);
+    m.put("reachable", reachable);
+    m.put("places", capacity);
+    m.put("shelters", shelters);
+    List<Object> rows = new ArrayList<>();
+    for (Gap g : gaps) {
+      java.util.Map<String, Object> x = new java.util.LinkedHashMap<>();
+      x.put("settlement", g.name());
+      x.put("place", g.place());
+      x.put("people", g.people());
+      x.put("without_place", g.uncovered());
+      rows.add(x);
+    }
+    m.put("most_without_place", rows);
+    return m;
+  }
+
   /** Covered people in percent of the people in scope (0 when there are none). */
   public double coveredPct() {
     return people == 0 ? 0 : 100.0 * covered / people;

@@ -23,26 +23,7 @@ final class ShelterSection {
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("scope", "people the attacker reaches within 48 h with the plan (worst case)");
-    m.put("access", c.access());
-    m.put("people", c.people());
-    m.put("covered", c.covered());
-    m.put("covered_pct", Math.round(c.coveredPct() * 10) / 10.0);
-    m.put("reachable", c.reachable());
-    m.put("places", c.capacity());
-    m.put("shelters", c.shelters());
-    m.put(
-        "most_without_place",
-        c.gaps().stream()
-            .map(
-                g ->
-                    Map.of(
-                        "settlement",
-                        g.name(),
-                        "people",
-                        g.people(),
-                        "without_place",
-                        g.uncovered()))
-            .toList());
+    m.putAll(c.toJson());
     return m;
   }
 
