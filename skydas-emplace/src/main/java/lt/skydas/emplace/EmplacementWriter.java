@@ -327,10 +327,7 @@ public final class EmplacementWriter {
 
   /** A CSV field, quoted when it holds a comma, quote or line break; formula starts neutralised. */
   static String csv(String s) {
-    String t = s;
-    if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) {
-      t = "'" + t;
-    }
+    String t = lt.skydas.core.text.CsvCells.defuse(s);
     if (t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r")) {
       return "\"" + t.replace("\"", "\"\"") + "\"";
     }

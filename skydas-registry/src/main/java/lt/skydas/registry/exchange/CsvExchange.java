@@ -90,7 +90,7 @@ final class CsvExchange {
         for (var e : col.entrySet()) {
           int i = e.getValue();
           if (i < v.length && !v[i].isEmpty()) {
-            values.put(e.getKey(), v[i]);
+            values.put(e.getKey(), lt.skydas.core.text.CsvCells.undefuse(v[i]));
           }
         }
         out.add(Fields.draft(name, where, wkt(name, where, (String) values.get("wkt")), values));
@@ -149,7 +149,7 @@ final class CsvExchange {
               row.add(Fields.depotJson(r));
               row.add(Fields.shelterJson(r));
               // an absent value is an empty cell (Jackson would drop a null array element)
-              row.replaceAll(v -> v == null ? "" : v);
+              row.replaceAll(v -> v == null ? "" : lt.skydas.core.text.CsvCells.defuse(v));
               sw.write(row.toArray(new String[0]));
             }
           }
