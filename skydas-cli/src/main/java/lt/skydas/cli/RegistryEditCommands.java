@@ -18,10 +18,7 @@ import lt.skydas.registry.Registry;
 import lt.skydas.registry.RegistryRecord;
 import lt.skydas.registry.exchange.RegistryExchange;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,7 +137,7 @@ final class RegistryEditCommands {
       Geometry g = null;
       if (geometry != null) {
         try {
-          g = new WKTReader(new GeometryFactory(new PrecisionModel(), 4326)).read(geometry);
+          g = lt.skydas.core.geo.WktText.read(geometry);
         } catch (ParseException e) {
           throw new SkydasProblem(ProblemCode.BAD_INPUT, "--geometry: not WKT: " + e.getMessage());
         }

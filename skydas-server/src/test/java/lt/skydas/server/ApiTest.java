@@ -395,6 +395,21 @@ class ApiTest {
   }
 
   @Test
+  void wktNestedThousandsDeepIsA400ProblemNotAStackOverflow() {
+    TestServer.Client inspector = ts.as(Role.INSPECTOR);
+    String deep = "GEOMETRYCOLLECTION " + "(".repeat(5000) + ")".repeat(5000);
+    HttpResponse<String> r =
+        inspector.send(
+            "POST",
+            "/api/records/nobody/activities",
+            "{\"kind\": \"inspection\", \"geometry\": \"" + deep + "\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(r.body()).contains("nested more than 16 deep");
+  }
+
+  @Test
   void openApiListsEveryRoute() {
     JsonNode doc = ts.anonymous().json(ts.anonymous().get("/api/openapi.json"));
     assertThat(doc.get("openapi").asText()).startsWith("3.0");

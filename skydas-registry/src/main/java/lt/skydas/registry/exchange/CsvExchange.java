@@ -26,7 +26,6 @@ import lt.skydas.registry.RecordDraft;
 import lt.skydas.registry.RegistryRecord;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
 
 /**
  * CSV (RFC 4180, UTF-8, comma-separated, a header row). Columns {@code id, type, name, status,
@@ -124,7 +123,7 @@ final class CsvExchange {
       throw SkydasProblem.badInput(file, where, "wkt: " + text.length() + " characters, too long");
     }
     try {
-      return new WKTReader(Fields.WGS84).read(text);
+      return lt.skydas.core.geo.WktText.read(text, Fields.WGS84);
     } catch (ParseException | IllegalArgumentException e) {
       throw SkydasProblem.badInput(file, where, "wkt: not valid WKT: " + e.getMessage());
     }

@@ -196,6 +196,15 @@ class ExchangeBadInputTest {
   }
 
   @Test
+  void csvWithWktNestedThousandsDeepIsOneErrorNotAStackOverflow() throws Exception {
+    String deep = "GEOMETRYCOLLECTION " + "(".repeat(5000) + ")".repeat(5000);
+    Path f = write("deep.csv", "id,type,wkt\na,bunker,\"" + deep + "\"\n");
+    badInput(f, Format.CSV)
+        .hasMessageContaining("row 1")
+        .hasMessageContaining("nested more than 16 deep");
+  }
+
+  @Test
   void csvWithoutGeometryColumn() throws Exception {
     badInput(write("nowkt.csv", "id,type\na,bunker\n"), Format.CSV)
         .hasMessageContaining("no 'wkt' column");

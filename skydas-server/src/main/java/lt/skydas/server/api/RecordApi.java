@@ -24,10 +24,7 @@ import lt.skydas.server.http.Requests;
 import lt.skydas.server.http.Responses;
 import lt.skydas.server.http.RouteTable;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
 
 /**
  * The registry over HTTP: list and read records (GeoJSON features; one record comes with what the
@@ -292,7 +289,7 @@ public final class RecordApi {
       return null;
     }
     try {
-      return new WKTReader(new GeometryFactory(new PrecisionModel(), 4326)).read(wkt);
+      return lt.skydas.core.geo.WktText.read(wkt);
     } catch (ParseException e) {
       throw Requests.invalid("geometry", "geometry is not valid WKT: " + e.getMessage());
     }
