@@ -410,6 +410,23 @@ class ApiTest {
   }
 
   @Test
+  void aMemberGivenTwiceIsRefusedNotSilentlyTheLast() {
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    HttpResponse<String> r =
+        planner.send(
+            "POST",
+            "/api/records",
+            """
+            {"type": "Feature", "properties": {"id": "twice", "type": "bunker",
+             "status": "planned", "status": "emplaced"},
+             "geometry": {"type": "Point", "coordinates": [24.05, 54.40]}}
+            """);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("Duplicate field 'status'");
+    assertThat(planner.get("/api/records/twice").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void openApiListsEveryRoute() {
     JsonNode doc = ts.anonymous().json(ts.anonymous().get("/api/openapi.json"));
     assertThat(doc.get("openapi").asText()).startsWith("3.0");

@@ -29,11 +29,14 @@ import org.locationtech.jts.geom.Envelope;
 public final class Requests {
   private static final String RECORD_ID = "[A-Za-z0-9][A-Za-z0-9._:-]*";
 
-  private final ObjectMapper json;
+  /** Bodies are read strictly: a member given twice ({@code "status"} twice) is refused. */
+  private final com.fasterxml.jackson.databind.ObjectReader json;
+
   private final long maxBody_bytes;
 
   public Requests(ObjectMapper json, long maxBody_bytes) {
-    this.json = json;
+    this.json =
+        json.reader().with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     this.maxBody_bytes = maxBody_bytes;
   }
 
