@@ -147,6 +147,12 @@ public record OptimizeOptions(
     /** Largest friendly-route limit (percent of the unobstructed time). */
     public static final double MAX_ROUTE_LIMIT_PCT = 1000;
 
+    /**
+     * The longest solver time limit (s): a day. A job of 10^9 s would hold a job slot for good
+     * (issue 18, finding 4).
+     */
+    public static final double MAX_TIME_LIMIT_S = 86_400;
+
     /** Deepest belt (km from the hostile border). */
     public static final double MAX_BELT_KM = 200;
 
@@ -510,6 +516,10 @@ public record OptimizeOptions(
           "also_warning_h",
           "plans for warning times with the emplacement model only (not with no_emplacement)");
       check(timeLimit_s > 0, "time_limit_s", "must be > 0");
+      check(
+          timeLimit_s <= MAX_TIME_LIMIT_S,
+          "time_limit_s",
+          "must be at most " + Math.round(MAX_TIME_LIMIT_S) + " (a day)");
       check(gap >= 0, "gap", "must be >= 0");
       check(
           routeLimitPct >= 0 && routeLimitPct <= MAX_ROUTE_LIMIT_PCT,

@@ -261,6 +261,11 @@ class OptimizeOptionsTest {
         "capacity_h_per_year",
         "capacity_h_per_year must be > 0");
     rejects(b -> b.timeLimit_s(0), ProblemCode.USAGE, "time_limit_s", "time_limit_s must be > 0");
+    rejects(
+        b -> b.timeLimit_s(1e9),
+        ProblemCode.USAGE,
+        "time_limit_s",
+        "time_limit_s must be at most 86400 (a day)");
     rejects(b -> b.gap(-0.1), ProblemCode.USAGE, "gap", "gap must be >= 0");
     rejects(
         b -> b.routeLimitPct(1001),

@@ -387,8 +387,11 @@ class ApiTest {
     TestServer.Client inspector = ts.as(Role.INSPECTOR);
     JsonNode approved = inspector.json(inspector.get("/api/records/api-sh1"));
     assertThat(strings(approved.get("allowed_actions"))).contains("commission");
-    JsonNode items = planner.json(planner.get("/ogc/collections/shelters/items?f=json"));
+    HttpResponse<String> page = planner.get("/ogc/collections/shelters/items?f=json");
+    JsonNode items = planner.json(page);
     assertThat(items.get("features").toString()).contains("api-sh1");
+    // registry data is not for shared caches (issue 18, finding 9)
+    assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(planner.get("/api/records?kind=shelter").body()).contains("api-sh1");
     assertThat(planner.get("/ogc/collections/depots/items/api-sh1?f=json").statusCode())
         .isEqualTo(404);

@@ -257,6 +257,11 @@ final class Fields {
     if (o instanceof Map<?, ?> || o instanceof List<?>) {
       throw SkydasProblem.badInput(file, where, key + ": must be text, not a JSON structure");
     }
+    if (o instanceof Double d && !Double.isFinite(d)
+        || o instanceof Float f && !Float.isFinite(f)) {
+      // 1e999 in JSON: Java reads it as Infinity, which is no one's id or name
+      throw SkydasProblem.badInput(file, where, key + ": a number beyond any double (" + o + ")");
+    }
     return checked(file, where, key, o.toString());
   }
 

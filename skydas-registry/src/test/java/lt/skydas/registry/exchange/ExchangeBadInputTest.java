@@ -205,6 +205,17 @@ class ExchangeBadInputTest {
   }
 
   @Test
+  void aNumberBeyondAnyDoubleIsNotStoredAsInfinity() throws Exception {
+    Path f =
+        write(
+            "inf.geojson",
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{\"id\":1e999,\"type\":\"bunker\"},\"geometry\":"
+                + "{\"type\":\"Point\",\"coordinates\":[25.6,54.6]}}]}");
+    badInput(f, Format.GEOJSON).hasMessageContaining("id: a number beyond any double");
+  }
+
+  @Test
   void csvWithoutGeometryColumn() throws Exception {
     badInput(write("nowkt.csv", "id,type\na,bunker\n"), Format.CSV)
         .hasMessageContaining("no 'wkt' column");

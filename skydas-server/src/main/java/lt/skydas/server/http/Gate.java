@@ -124,7 +124,8 @@ public final class Gate {
         "Content-Security-Policy",
         "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
             + " object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-    if (ctx.path().startsWith("/api")) {
+    if (ctx.path().startsWith("/api") || ctx.path().startsWith("/ogc")) {
+      // registry data and job results are not for shared caches (issue 18, finding 9)
       ctx.header("Cache-Control", "no-store");
     }
     String len = ctx.header("Content-Length");
