@@ -34,7 +34,10 @@ export function initDraw() {
 }
 
 async function drawn(type, id, geometry) {
-  setTimeout(() => { state.drawing = false; }, 600); // after the map's delayed single-click
+  // the map's single-click of the click that ended the drawing comes 250 ms later (later still
+  // on a busy machine): select() drops every click that began before this moment
+  state.drawEndedAt = performance.now();
+  state.drawing = false;
   $('#draw-start').disabled = false;
   $('#draw-hint').textContent = '';
   const props = {

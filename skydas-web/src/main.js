@@ -53,7 +53,8 @@ function layerToggles() {
 
 /** A click on the map: a registry record opens its panel, other features list their properties. */
 function select(ev) {
-  if (state.drawing) return; // the click belonged to the drawing
+  // the click belonged to the drawing (its pointer went down before the drawing ended)
+  if (state.drawing || (ev.originalEvent && ev.originalEvent.timeStamp <= state.drawEndedAt)) return;
   let hit = null;
   state.ui.map.forEachFeatureAtPixel(ev.pixel, (f, layer) => { if (!hit && layer) hit = { f, layer }; return !!hit; }, { hitTolerance: 4 });
   if (!hit) return;

@@ -7,6 +7,7 @@ export const state = {
   activityKinds: [],
   statuses: [], // [{id, standing, in_ground}] from /api/statuses, in lifecycle order
   drawing: false,
+  drawEndedAt: -1, // performance.now() when the last drawing ended: clicks before it drew
 };
 
 /** Whether the server lists this capability for the caller's role (`plan`, `run-jobs` …). */

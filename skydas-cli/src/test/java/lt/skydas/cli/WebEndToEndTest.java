@@ -175,22 +175,34 @@ class WebEndToEndTest {
 
   static void openRecord(String id) {
     browser.findElement(By.cssSelector("#tabs button[data-tab=registry]")).click();
-    waiting(20)
-        .until(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//div[@id='reg-list']//button[text()='" + id + "']")))
-        .click();
+    // the list re-renders when its records arrive: find and click in one step, again if the
+    // button found was replaced before the click reached it
+    By button = By.xpath("//div[@id='reg-list']//button[text()='" + id + "']");
+    clickWhenReady(button);
     waiting(20)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(By.id("feature"), "Record " + id));
   }
 
-  static void takeAction(String action, String expectedStatus, String id) {
+  /**
+   * Clicks the element once it is clickable; if the page replaced it between finding and clicking
+   * (a list re-rendered), finds it again.
+   */
+  static void clickWhenReady(By locator) {
     waiting(20)
         .until(
-            ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#feature button[data-action=" + action + "]")))
-        .click();
+            d -> {
+              WebElement found = ExpectedConditions.elementToBeClickable(locator).apply(d);
+              if (found == null) {
+                return false;
+              }
+              found.click(); // a stale element throws here, and the wait tries again
+              return true;
+            });
+  }
+
+  static void takeAction(String action, String expectedStatus, String id) {
+    clickWhenReady(By.cssSelector("#feature button[data-action=" + action + "]"));
     waiting(20)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -143,24 +144,84 @@ final class ChainVerifier {
       return;
     }
     RegistryRecord r = RecordCodec.fromJson(row.doc());
-    if (!r.status().id().equals(row.status())
-        || !r.type().equals(row.type())
-        || r.version() != row.version()
-        || !r.kind().id().equals(row.kind())) {
+    List<String> differing = differingColumns(r, row);
+    if (!differing.isEmpty()) {
       problem(
           "record "
               + row.id()
-              + ": columns (status "
-              + row.status()
-              + ", type "
-              + row.type()
-              + ", version "
-              + row.version()
-              + ") differ from its record (changed outside Skydas)");
+              + ": column"
+              + (differing.size() == 1 ? " " : "s ")
+              + String.join(", ", differing)
+              + " differ from its record (changed outside Skydas; queries, filters and map layers"
+              + " read them)");
     }
     if (!RecordCodec.wkt(r.geometry()).equals(row.geometryWkt())) {
       problem(
           "record " + row.id() + ": its geometry differs from its record (changed outside Skydas)");
+    }
+    checkIndexEntry(r, row.index());
+  }
+
+  /**
+   * The columns beside the document (what filters, listings and map layers read) that differ from
+   * the record, each as {@code name (stored value)}.
+   */
+  private static List<String> differingColumns(RegistryRecord r, RegistryStore.RecordRow row) {
+    List<String> out = new ArrayList<>();
+    column(out, "status", r.status().id(), row.status());
+    column(out, "type", r.type(), row.type());
+    column(out, "kind", r.kind().id(), row.kind());
+    column(out, "version", r.version(), row.version());
+    column(out, "name", r.name(), row.name());
+    column(out, "year", r.year(), row.year());
+    column(out, "marked", r.marked() ? 1 : 0, row.marked());
+    column(out, "fenced", r.fenced() ? 1 : 0, row.fenced());
+    column(out, "monitored", r.monitored() ? 1 : 0, row.monitored());
+    column(out, "created_at", r.createdAt().toString(), row.createdAt());
+    column(out, "updated_at", r.updatedAt().toString(), row.updatedAt());
+    column(out, "geom_hash", RegistryStore.geometryHash(r.type(), r.geometry()), row.geomHash());
+    return out;
+  }
+
+  private static void column(List<String> out, String name, Object expected, Object stored) {
+    if (!Objects.equals(expected, stored)) {
+      out.add(name + " (" + shown(stored) + ")");
+    }
+  }
+
+  /** A stored value as a short printable text (it may be anything an outsider wrote). */
+  private static String shown(Object v) {
+    String t = String.valueOf(v).replaceAll("\\p{Cntrl}", "?");
+    return t.length() <= 40 ? "'" + t + "'" : "'" + t.substring(0, 40) + "…'";
+  }
+
+  /**
+   * The store's own bounding-box index holds the record with a box covering its geometry, or bbox
+   * queries (the map, the OGC API, the API's bbox filter) would not find it.
+   */
+  private void checkIndexEntry(RegistryRecord r, RegistryStore.IndexEntry e) {
+    if (!e.kept()) {
+      return;
+    }
+    if (e.box() == null) {
+      problem(
+          "record "
+              + r.id()
+              + ": missing from the bounding-box index (hidden from map and bbox queries;"
+              + " deleted outside Skydas)");
+      return;
+    }
+    org.locationtech.jts.geom.Envelope env = r.geometry().getEnvelopeInternal();
+    double[] b = e.box();
+    if (b[0] > env.getMinX()
+        || b[1] > env.getMinY()
+        || b[2] < env.getMaxX()
+        || b[3] < env.getMaxY()) {
+      problem(
+          "record "
+              + r.id()
+              + ": its bounding-box index entry does not cover its geometry (bbox queries miss"
+              + " it; changed outside Skydas)");
     }
   }
 

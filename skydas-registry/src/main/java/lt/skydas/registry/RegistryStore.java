@@ -142,7 +142,29 @@ public interface RegistryStore extends AutoCloseable {
       String kind,
       long version,
       String doc,
-      String geometryWkt) {}
+      String geometryWkt,
+      String name,
+      Integer year,
+      int marked,
+      int fenced,
+      int monitored,
+      String createdAt,
+      String updatedAt,
+      String geomHash,
+      IndexEntry index) {}
+
+  /**
+   * A record's entry in the store's own bounding-box index, as stored.
+   *
+   * @param kept false if the store keeps no index of its own beside the row (PostGIS: the GiST
+   *     index follows the row)
+   * @param box {@code minx, miny, maxx, maxy} as stored (single precision, rounded outwards), null
+   *     if the entry is missing
+   */
+  record IndexEntry(boolean kept, double[] box) {
+    /** The store keeps no index of its own. */
+    public static final IndexEntry NONE = new IndexEntry(false, null);
+  }
 
   /** The {@code activities} table: inspections, incidents, clearance tasks and land releases. */
   interface Activities {

@@ -135,12 +135,53 @@ abstract class AuditChainTest {
   void aRecordChangedOutsideSkydasIsFound() {
     assertThat(tamper("UPDATE records SET status = 'land_released' WHERE id = 'a'"))
         .containsExactly(
-            "record a: columns (status land_released, type at_ditch, version 3) differ from its record (changed outside Skydas)");
+            "record a: column status ('land_released') differ from its record (changed outside"
+                + " Skydas; queries, filters and map layers read them)");
     assertThat(
             tamper(
                 "UPDATE records SET doc = replace(doc, 'Bunker Nr. 7', 'Bunker Nr. 8') WHERE id = 'b'"))
         .contains(
             "record b: its stored record differs from its last audit event (changed outside Skydas)");
+  }
+
+  /** Every column beside the document is compared (filters, listings and map layers read them). */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "name = 'Renamed'                       | name ('Renamed')",
+        "marked = 1                             | marked ('1')",
+        "fenced = 1                             | fenced ('1')",
+        "monitored = 1                          | monitored ('1')",
+        "year = 2031                            | year ('2031')",
+        "geom_hash = 'x'                        | geom_hash ('x')",
+        "created_at = '2020-01-01T00:00:00Z'    | created_at ('2020-01-01T00:00:00Z')",
+        "updated_at = '2020-01-01T00:00:00Z'    | updated_at ('2020-01-01T00:00:00Z')",
+        "kind = 'sensor'                        | kind ('sensor')",
+        "version = 9                            | version ('9')",
+      })
+  void everyMirroredColumnChangedOutsideSkydasIsFound(String edit, String named) {
+    assertThat(tamper("UPDATE records SET " + edit + " WHERE id = 'b'"))
+        .containsExactly(
+            "record b: column "
+                + named
+                + " differ from its record (changed outside Skydas; queries, filters and map"
+                + " layers read them)");
+  }
+
+  @Test
+  void aRecordRemovedFromTheBboxIndexIsFound() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(store() == TestDatabases.Store.GEOPACKAGE);
+    assertThat(
+            tamper("DELETE FROM records_bbox WHERE id = (SELECT fid FROM records WHERE id = 'a')"))
+        .containsExactly(
+            "record a: missing from the bounding-box index (hidden from map and bbox queries;"
+                + " deleted outside Skydas)");
+    assertThat(
+            tamper("INSERT INTO records_bbox SELECT fid, 0, 1, 0, 1 FROM records WHERE id = 'a'"))
+        .containsExactly(
+            "record a: its bounding-box index entry does not cover its geometry (bbox queries miss"
+                + " it; changed outside Skydas)");
   }
 
   @Test

@@ -85,6 +85,13 @@ abstract sealed class Dialect {
 
   abstract BboxFilter bboxFilter();
 
+  /**
+   * For verification: SQL appended after {@code FROM records} and the five columns it adds (the
+   * entry's id, {@code minx, miny, maxx, maxy}) giving each row's entry in the store's own
+   * bounding-box index; null if the store keeps none beside the row.
+   */
+  abstract String[] indexEntryJoin();
+
   /** Serialises appends to the audit chain inside the current transaction and returns the head. */
   abstract String lockHeadSql();
 
@@ -233,6 +240,14 @@ abstract sealed class Dialect {
     }
 
     @Override
+    String[] indexEntryJoin() {
+      return new String[] {
+        " LEFT JOIN records_bbox ix ON ix.id = records.fid",
+        "ix.id, ix.minx, ix.miny, ix.maxx, ix.maxy"
+      };
+    }
+
+    @Override
     String lockHeadSql() {
       return "SELECT seq, hash FROM audit_head WHERE id = 1";
     }
@@ -356,6 +371,11 @@ abstract sealed class Dialect {
     @Override
     BboxFilter bboxFilter() {
       return new BboxFilter("", "geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+    }
+
+    @Override
+    String[] indexEntryJoin() {
+      return null; // the GiST index on geom follows the row
     }
 
     @Override

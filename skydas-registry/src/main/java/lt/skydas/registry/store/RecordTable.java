@@ -204,21 +204,40 @@ public final class RecordTable implements RegistryStore.Records {
     }
   }
 
-  /** Every record row, in id order (streamed). */
+  /** Every record row, in id order (streamed), with its index entry where the store keeps one. */
   @Override
   public void forEachRow(Connection c, Consumer<RegistryStore.RecordRow> each) throws SQLException {
+    String[] index = dialect.indexEntryJoin();
+    String sql =
+        "SELECT records.id, status, type, kind, version, doc, "
+            + dialect.geomOut("geom")
+            + ", name, year, marked, fenced, monitored, created_at, updated_at, geom_hash"
+            + (index == null ? "" : ", " + index[1])
+            + " FROM records"
+            + (index == null ? "" : index[0])
+            + " ORDER BY records.id";
     try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT id, status, type, kind, version, doc, "
-                    + dialect.geomOut("geom")
-                    + " FROM records ORDER BY id")) {
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         String wkt;
         try {
           wkt = dialect.wktOf(rs.getBytes(7));
         } catch (RuntimeException e) {
           wkt = "unreadable geometry: " + e.getMessage();
+        }
+        int year = rs.getInt(9);
+        Integer yearOrNull = rs.wasNull() ? null : year;
+        RegistryStore.IndexEntry entry = RegistryStore.IndexEntry.NONE;
+        if (index != null) {
+          rs.getLong(16);
+          entry =
+              new RegistryStore.IndexEntry(
+                  true,
+                  rs.wasNull()
+                      ? null
+                      : new double[] {
+                        rs.getDouble(17), rs.getDouble(18), rs.getDouble(19), rs.getDouble(20)
+                      });
         }
         each.accept(
             new RegistryStore.RecordRow(
@@ -228,7 +247,16 @@ public final class RecordTable implements RegistryStore.Records {
                 rs.getString(4),
                 rs.getLong(5),
                 rs.getString(6),
-                wkt));
+                wkt,
+                rs.getString(8),
+                yearOrNull,
+                rs.getInt(10),
+                rs.getInt(11),
+                rs.getInt(12),
+                rs.getString(13),
+                rs.getString(14),
+                rs.getString(15),
+                entry));
       }
     }
   }
