@@ -44,12 +44,27 @@ final class ChainVerifier {
   private long records;
   private long activities;
 
+  /** Trusted signed checkpoints by seq, not yet met in the walk. */
+  private final java.util.TreeMap<Long, List<Checkpoint>> pending = new java.util.TreeMap<>();
+
+  private int checkpointsHeld;
+  private Checkpoint lastCheckpoint;
+
   ChainVerifier(RegistryStore store) {
     this.store = store;
   }
 
   VerifyReport verify(Connection c) throws SQLException {
+    return verify(c, null);
+  }
+
+  /** Verifies; with {@code trust}, also against its signed checkpoints (null: none). */
+  VerifyReport verify(Connection c, ChainTrust trust) throws SQLException {
+    if (trust != null) {
+      checkSignatures(trust);
+    }
     store.audit().forEachEvent(c, this::checkEvent);
+    checkPendingCheckpoints();
     checkHead(store.audit().head(c));
     store.records().forEachRow(c, this::checkRecordRow);
     store.activities().forEach(c, this::checkActivityRow);
@@ -68,7 +83,94 @@ final class ChainVerifier {
     if (unlisted > 0) {
       problems.add("… and " + unlisted + " more problems");
     }
-    return new VerifyReport(events, records, activities, lastHash, problems);
+    return new VerifyReport(
+        events, records, activities, lastHash, problems, checkpointsHeld, lastCheckpoint);
+  }
+
+  /**
+   * Each checkpoint is signed by the trusted key and follows the one before; the valid ones wait
+   * for their event in the walk.
+   */
+  private void checkSignatures(ChainTrust trust) {
+    String keyId = ChainKeys.keyId(trust.key());
+    Checkpoint previous = null;
+    for (int i = 0; i < trust.checkpoints().size(); i++) {
+      Checkpoint cp = trust.checkpoints().get(i);
+      String label = "checkpoint " + (i + 1) + " of " + trust.source() + " (seq " + cp.seq() + ")";
+      if (!cp.keyId().equals(keyId)) {
+        problem(label + ": signed by key " + cp.keyId() + ", not by the key given (" + keyId + ")");
+        continue;
+      }
+      if (!cp.verifiedBy(trust.key())) {
+        problem(label + ": its signature does not verify (the checkpoint was forged or edited)");
+        continue;
+      }
+      if (previous != null && (cp.seq() < previous.seq() || cp.at().isBefore(previous.at()))) {
+        problem(
+            label
+                + ": goes back from seq "
+                + previous.seq()
+                + " signed "
+                + previous.at()
+                + " (the log was reordered, or holds another registry's checkpoints)");
+      }
+      previous = cp;
+      if (cp.seq() == 0) {
+        if (!cp.hash().equals(AuditEvent.GENESIS)) {
+          problem(label + ": an empty chain's checkpoint with a hash other than the genesis");
+        } else {
+          held(cp);
+        }
+        continue;
+      }
+      pending.computeIfAbsent(cp.seq(), k -> new ArrayList<>()).add(cp);
+    }
+  }
+
+  /** A checkpoint whose event was found with its hash. */
+  private void held(Checkpoint cp) {
+    checkpointsHeld++;
+    if (lastCheckpoint == null || cp.seq() >= lastCheckpoint.seq()) {
+      lastCheckpoint = cp;
+    }
+  }
+
+  /** The event at a signed checkpoint's seq has the hash signed there. */
+  private void checkAgainstCheckpoints(AuditEvent e) {
+    List<Checkpoint> cps = pending.remove(e.seq());
+    if (cps == null) {
+      return;
+    }
+    for (Checkpoint cp : cps) {
+      if (cp.hash().equals(e.hash())) {
+        held(cp);
+      } else {
+        problem(
+            label(e)
+                + ": its hash differs from the checkpoint signed "
+                + cp.at()
+                + " (the chain was rewritten at or before seq "
+                + e.seq()
+                + ")");
+      }
+    }
+  }
+
+  /** Checkpoints beyond the chain's end: events were deleted and the chain rebuilt shorter. */
+  private void checkPendingCheckpoints() {
+    for (var en : pending.entrySet()) {
+      for (Checkpoint cp : en.getValue()) {
+        problem(
+            "the chain ends at seq "
+                + (expectedSeq - 1)
+                + " but a checkpoint signed "
+                + cp.at()
+                + " holds seq "
+                + cp.seq()
+                + " (events deleted and the chain rebuilt shorter)");
+      }
+    }
+    pending.clear();
   }
 
   /** Seq follows on, previous hash links to the event before, hash matches content. */
@@ -93,6 +195,7 @@ final class ChainVerifier {
     if (!e.recomputeHash().equals(e.hash())) {
       problem(label(e) + ": edited; its content does not match its hash");
     }
+    checkAgainstCheckpoints(e);
     lastHash = e.hash();
     expectedSeq = e.seq() + 1;
     lastAfter.put(e.entityId(), e.after());

@@ -511,6 +511,40 @@ public final class Registry implements AutoCloseable {
     return store.read(c -> new ChainVerifier(store).verify(c));
   }
 
+  /**
+   * Verifies the chain and, beyond what the database alone can show, against signed checkpoints:
+   * each must be signed by the trusted key and the event at its seq must still have the hash it
+   * signed, so a chain rewritten consistently from its first event is caught.
+   */
+  public VerifyReport verify(ChainTrust trust) {
+    return store.read(c -> new ChainVerifier(store).verify(c, trust));
+  }
+
+  /**
+   * Signs the chain's head into a checkpoint and appends it to {@code log}, after verifying the
+   * chain (against the log's earlier checkpoints): a tampered chain is never signed.
+   *
+   * @throws SkydasProblem {@code TAMPERED} if verification fails
+   */
+  public Checkpoint checkpoint(
+      java.security.PrivateKey key, java.security.PublicKey pub, java.nio.file.Path log) {
+    List<Checkpoint> earlier =
+        java.nio.file.Files.exists(log) ? CheckpointLog.read(log) : List.of();
+    VerifyReport v = verify(new ChainTrust(pub, earlier, log.toString()));
+    if (!v.ok()) {
+      throw new SkydasProblem(
+          ProblemCode.TAMPERED,
+          store.describe()
+              + ": not signed, the chain does not verify: "
+              + v.problems().size()
+              + " problem(s), first: "
+              + v.problems().get(0));
+    }
+    Checkpoint cp = Checkpoint.sign(v.events(), v.headHash(), clock.instant(), key, pub);
+    CheckpointLog.append(log, cp);
+    return cp;
+  }
+
   @Override
   public void close() {
     store.close();

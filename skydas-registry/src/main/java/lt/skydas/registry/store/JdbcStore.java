@@ -101,6 +101,16 @@ public final class JdbcStore implements RegistryStore {
             ProblemCode.OUTPUT_FAILED, "cannot create " + p.getParent() + ": " + e.getMessage());
       }
     }
+    if (create) {
+      // a new registry is its owner's alone (0600); SQLite gives its journal the same mode, and
+      // takes an empty file for an empty database
+      try {
+        lt.skydas.registry.PrivateFiles.ensure(p);
+      } catch (java.io.IOException e) {
+        throw new SkydasProblem(
+            ProblemCode.OUTPUT_FAILED, "cannot create " + p + ": " + e.getMessage());
+      }
+    }
     return Dialect.Sqlite.PREFIX + p;
   }
 
