@@ -50,6 +50,8 @@ import picocli.CommandLine.Parameters;
       RegistryEditCommands.Update.class,
       RegistryEditCommands.Record.class,
       RegistryCommand.Verify.class,
+      RegistrySigning.Keygen.class,
+      RegistrySigning.CheckpointCmd.class,
       RegistryCommand.History.class
     })
 final class RegistryCommand implements Runnable {
@@ -303,11 +305,13 @@ final class RegistryCommand implements Runnable {
           "Check the audit chain and every record against it; exit 9 naming every edited, deleted, inserted or reordered event.")
   static final class Verify implements Callable<Integer> {
     @Mixin RegistryOptions.Db db;
+    @Mixin RegistrySigning.Trust signed;
 
     @Override
     public Integer call() {
+      lt.skydas.registry.ChainTrust trust = signed.trust();
       try (Registry r = db.open(false)) {
-        VerifyReport v = r.verify();
+        VerifyReport v = trust == null ? r.verify() : r.verify(trust);
         if (v.ok()) {
           System.out.printf(
               Locale.ROOT,
@@ -316,6 +320,24 @@ final class RegistryCommand implements Runnable {
               v.records(),
               v.activities(),
               v.headHash());
+          if (trust == null) {
+            System.out.println(
+                "Unsigned check: a chain rewritten consistently from its first event would pass;"
+                    + " verify against signed checkpoints (--public-key, --checkpoints) to rule"
+                    + " that out.");
+          } else if (v.lastCheckpoint() == null) {
+            System.out.println("No signed checkpoint in " + trust.source() + " yet.");
+          } else {
+            System.out.printf(
+                Locale.ROOT,
+                "Signed: %d checkpoint(s) of %s hold; the latest at seq %d (%s); %d event(s)"
+                    + " since, not yet signed%n",
+                v.checkpoints(),
+                trust.source(),
+                v.lastCheckpoint().seq(),
+                v.lastCheckpoint().at(),
+                v.unsignedEvents());
+          }
           return 0;
         }
         for (String p : v.problems()) {

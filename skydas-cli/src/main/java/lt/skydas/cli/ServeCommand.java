@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.core.progress.Progress;
+import lt.skydas.registry.ChainSigner;
 import lt.skydas.registry.Registry;
 import lt.skydas.registry.Role;
 import lt.skydas.registry.VerifyReport;
@@ -63,6 +64,16 @@ final class ServeCommand implements Callable<Integer> {
       description = "Largest request body in MiB; larger ones get 413 (default ${DEFAULT-VALUE}).")
   int maxBodyMb;
 
+  @Mixin RegistrySigning.Signing signing = new RegistrySigning.Signing();
+
+  @Option(
+      names = "--checkpoint-every",
+      defaultValue = "PT10M",
+      paramLabel = "DURATION",
+      description =
+          "With --signing-key: sign the audit chain's head this often when it moved, and at shutdown (ISO-8601, default ${DEFAULT-VALUE}).")
+  Duration checkpointEvery;
+
   @Option(
       names = "--secure-cookies",
       description = "Mark the session cookie Secure (when served behind HTTPS).")
@@ -73,6 +84,12 @@ final class ServeCommand implements Callable<Integer> {
     if (maxBodyMb < 1 || maxBodyMb > 1024) {
       throw new SkydasProblem(ProblemCode.USAGE, "--max-body-mb must be within 1..1024");
     }
+    if (checkpointEvery.compareTo(Duration.ofSeconds(10)) < 0
+        || checkpointEvery.compareTo(Duration.ofDays(1)) > 0) {
+      throw new SkydasProblem(
+          ProblemCode.USAGE, "--checkpoint-every must be within 10 s and a day (e.g. PT10M)");
+    }
+    ChainSigner signer = signing.signerIfGiven();
     Registry reg = db.open(true);
     Accounts accounts = new Accounts(reg.store(), Clock.systemUTC(), Duration.ofHours(12));
     Map<String, JobType> types = new LinkedHashMap<>();
@@ -90,7 +107,7 @@ final class ServeCommand implements Callable<Integer> {
     types.put("assess", assess);
     types.put("optimize", new OptimizeJob(region, () -> reg.policy().current()));
     types.put("emplace", new EmplaceJob(assess));
-    types.put("verify", verifyJob(reg));
+    types.put("verify", verifyJob(reg, signer));
     ServerConfig cfg =
         ServerConfig.defaults(workDir.toAbsolutePath())
             .withHost(host)
@@ -111,12 +128,18 @@ final class ServeCommand implements Callable<Integer> {
               + db.location()
               + "`");
     }
+    java.util.concurrent.ScheduledExecutorService signing =
+        signer == null ? null : startSigning(signer, reg);
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   server.close();
+                  if (signing != null) {
+                    signing.shutdownNow();
+                    sign(signer, reg); // what the last minutes changed
+                  }
                   reg.close();
                   stop.countDown();
                 }));
@@ -124,7 +147,47 @@ final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Signs the chain's head now and every {@code --checkpoint-every}, when it moved. */
+  private java.util.concurrent.ScheduledExecutorService startSigning(
+      ChainSigner signer, Registry reg) {
+    sign(signer, reg);
+    System.out.println(
+        "Signing the audit chain with key "
+            + signer.keyId()
+            + " into "
+            + signer.log()
+            + " every "
+            + checkpointEvery.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+    java.util.concurrent.ScheduledExecutorService ex =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "skydas-chain-signer");
+              t.setDaemon(true);
+              return t;
+            });
+    long ms = checkpointEvery.toMillis();
+    ex.scheduleWithFixedDelay(
+        () -> sign(signer, reg), ms, ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+    return ex;
+  }
+
+  /** One checkpoint; a chain that does not verify is reported loudly, never signed. */
+  private static void sign(ChainSigner signer, Registry reg) {
+    try {
+      signer.checkpointIfMoved(reg);
+    } catch (SkydasProblem e) {
+      System.err.println("skydas serve: audit chain NOT signed: " + e.getMessage());
+    } catch (RuntimeException e) {
+      System.err.println("skydas serve: audit chain not signed: " + e);
+    }
+  }
+
   static JobType verifyJob(Registry reg) {
+    return verifyJob(reg, null);
+  }
+
+  /** The {@code verify} job: against the signer's checkpoints when the server signs. */
+  static JobType verifyJob(Registry reg, ChainSigner signer) {
     return new JobType() {
       @Override
       public Set<Role> roles() {
@@ -137,9 +200,25 @@ final class ServeCommand implements Callable<Integer> {
       @Override
       public JsonNode run(JsonNode params, Path dir, Progress progress) {
         progress.begin("verifying the audit chain", -1);
-        VerifyReport r = reg.verify();
+        VerifyReport r = signer == null ? reg.verify() : reg.verify(signer.trust());
         progress.end();
-        return new ObjectMapper().valueToTree(r);
+        com.fasterxml.jackson.databind.node.ObjectNode out = new ObjectMapper().createObjectNode();
+        out.put("ok", r.ok());
+        out.put("events", r.events());
+        out.put("records", r.records());
+        out.put("activities", r.activities());
+        out.put("head_hash", r.headHash());
+        r.problems().forEach(out.withArray("problems")::add);
+        out.put("signed", signer != null);
+        if (signer != null) {
+          out.put("checkpoints", r.checkpoints());
+          out.put("unsigned_events", r.unsignedEvents());
+          if (r.lastCheckpoint() != null) {
+            out.put("last_checkpoint_seq", r.lastCheckpoint().seq());
+            out.put("last_checkpoint_at", r.lastCheckpoint().at().toString());
+          }
+        }
+        return out;
       }
     };
   }

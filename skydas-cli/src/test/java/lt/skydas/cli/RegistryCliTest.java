@@ -22,6 +22,112 @@ class RegistryCliTest {
     return CliRunner.run(all);
   }
 
+  /**
+   * keygen, checkpoint and a signed verify; then an insider rewrites the whole chain consistently
+   * (every hash recomputed, the head moved): the unsigned verify passes, the signed one exits 9.
+   */
+  @Test
+  void signedCheckpointsCatchAChainRewrittenFromItsFirstEvent() throws Exception {
+    Path key = dir.resolve("keys/signing.key");
+    Files.createDirectories(key.getParent());
+    Path log = dir.resolve("checkpoints.log");
+    CliRunner.Result gen = CliRunner.run("registry", "keygen", "--out", key.toString());
+    assertThat(gen.exit()).as(gen.err()).isZero();
+    assertThat(gen.out()).contains("Signing key ", "(0600), public " + key + ".pub");
+    assertThat(CliRunner.run("registry", "keygen", "--out", key.toString()).err())
+        .contains("already exists; a signing key is never overwritten");
+
+    assertThat(run("registry", "init").exit()).isZero();
+    Path plan = dir.resolve("plan.geojson");
+    Files.writeString(
+        plan,
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "d1", "properties": {"type": "at_ditch", "name": "Griovys"},
+           "geometry": {"type": "LineString", "coordinates": [[24.20, 55.20], [24.23, 55.21]]}}]}
+        """);
+    assertThat(run("registry", "import", plan.toString(), "--role", "planner").exit()).isZero();
+    assertThat(run("registry", "transition", "d1", "approve", "--role", "admin").exit()).isZero();
+
+    String[] signing = {"--signing-key", key.toString(), "--checkpoints", log.toString()};
+    String[] trust = {"--public-key", key + ".pub", "--checkpoints", log.toString()};
+    CliRunner.Result cp = run(concat(new String[] {"registry", "checkpoint"}, signing));
+    assertThat(cp.exit()).as(cp.err()).isZero();
+    assertThat(cp.out()).contains("Signed seq 2 (hash ", "into " + log);
+    assertThat(run(concat(new String[] {"registry", "checkpoint"}, signing)).out())
+        .contains("Nothing to sign: the last checkpoint of " + log + " holds the chain's head");
+    assertThat(run("registry", "verify").out())
+        .contains("Audit chain intact: 2 events", "Unsigned check: a chain rewritten");
+    CliRunner.Result signed = run(concat(new String[] {"registry", "verify"}, trust));
+    assertThat(signed.exit()).as(signed.err()).isZero();
+    assertThat(signed.out())
+        .contains("Signed: 1 checkpoint(s) of " + log + " hold; the latest at seq 2");
+    CliRunner.Result half = run("registry", "verify", "--public-key", key + ".pub");
+    assertThat(half.exit()).isEqualTo(2);
+    assertThat(half.err())
+        .contains("a signed verify needs both --public-key FILE and --checkpoints");
+
+    // the insider: re-attribute the import to someone else and recompute the whole chain
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("reg.gpkg"))) {
+      String prev = lt.skydas.registry.AuditEvent.GENESIS;
+      var rs =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT seq, at, actor, role, entity, entity_id, action, before_doc, after_doc"
+                      + " FROM audit_events ORDER BY seq");
+      java.util.List<String[]> rows = new java.util.ArrayList<>();
+      while (rs.next()) {
+        String[] r = new String[9];
+        for (int i = 0; i < 9; i++) {
+          r[i] = rs.getString(i + 1);
+        }
+        rows.add(r);
+      }
+      for (String[] r : rows) {
+        String actor = r[0].equals("1") ? "someone-else" : r[2];
+        String h =
+            lt.skydas.registry.AuditEvent.computeHash(
+                Long.parseLong(r[0]),
+                java.time.Instant.parse(r[1]),
+                actor,
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                prev);
+        var u =
+            c.prepareStatement(
+                "UPDATE audit_events SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?");
+        u.setString(1, actor);
+        u.setString(2, prev);
+        u.setString(3, h);
+        u.setLong(4, Long.parseLong(r[0]));
+        u.executeUpdate();
+        prev = h;
+      }
+      var head = c.prepareStatement("UPDATE audit_head SET hash = ? WHERE id = 1");
+      head.setString(1, prev);
+      head.executeUpdate();
+    }
+    assertThat(run("registry", "verify").exit()).as("the unkeyed chain cannot tell").isZero();
+    CliRunner.Result caught = run(concat(new String[] {"registry", "verify"}, trust));
+    assertThat(caught.exit()).isEqualTo(9);
+    assertThat(caught.out())
+        .contains(
+            "TAMPERED: event seq 2 (d1, approve): its hash differs from the checkpoint signed");
+    CliRunner.Result refused = run(concat(new String[] {"registry", "checkpoint"}, signing));
+    assertThat(refused.exit()).isEqualTo(9);
+    assertThat(refused.err()).contains("not signed, the chain does not verify");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   @Test
   void initImportTransitionVerifyTamperAndHistory() throws Exception {
     Path plan = dir.resolve("plan.geojson");
