@@ -16,6 +16,7 @@ import lt.skydas.server.jobs.JobType;
  * @param layers folder of the region's GeoJSON layers served by OGC API Features (null: none)
  * @param workDir where background jobs write their outputs
  * @param jobTypes the long jobs clients may start, by name
+ * @param limits what one slow or greedy client may hold
  */
 public record ServerConfig(
     String host,
@@ -25,7 +26,8 @@ public record ServerConfig(
     Duration sessionTtl,
     Path layers,
     Path workDir,
-    Map<String, JobType> jobTypes) {
+    Map<String, JobType> jobTypes,
+    Limits limits) {
   public ServerConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be within 0..65535");
@@ -36,37 +38,76 @@ public record ServerConfig(
     jobTypes = Map.copyOf(jobTypes);
   }
 
+  /**
+   * What a slow or greedy client may hold of the server.
+   *
+   * @param maxThreads worker threads (Jetty's pool; requests beyond them wait in its queue)
+   * @param minRequestDataRate_Bps a request body arriving slower than this, on average since its
+   *     first byte, is cut off with 408 (slow-upload attacks hold a thread per connection)
+   * @param idleTimeout how long a read or write may wait without any data
+   */
+  public record Limits(int maxThreads, long minRequestDataRate_Bps, Duration idleTimeout) {
+    public Limits {
+      if (maxThreads < 8) {
+        throw new IllegalArgumentException("maxThreads must be at least 8");
+      }
+      if (minRequestDataRate_Bps < 0) {
+        throw new IllegalArgumentException("minRequestDataRate_Bps must be at least 0");
+      }
+    }
+
+    /** 200 threads, bodies at 1 KiB/s at least, 30 s idle. */
+    public static Limits defaults() {
+      return new Limits(200, 1024, Duration.ofSeconds(30));
+    }
+  }
+
   /** Loopback, any free port, 8 MiB bodies, 12 h sessions, no layers, no jobs. */
   public static ServerConfig defaults(Path workDir) {
     return new ServerConfig(
-        "127.0.0.1", 0, 8L << 20, false, Duration.ofHours(12), null, workDir, Map.of());
+        "127.0.0.1",
+        0,
+        8L << 20,
+        false,
+        Duration.ofHours(12),
+        null,
+        workDir,
+        Map.of(),
+        Limits.defaults());
   }
 
   public ServerConfig withPort(int p) {
     return new ServerConfig(
-        host, p, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, jobTypes);
+        host, p, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, jobTypes, limits);
   }
 
   public ServerConfig withHost(String h) {
     return new ServerConfig(
-        h, port, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, jobTypes);
+        h, port, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, jobTypes, limits);
   }
 
   public ServerConfig withLayers(Path l) {
     return new ServerConfig(
-        host, port, maxBody_bytes, secureCookies, sessionTtl, l, workDir, jobTypes);
+        host, port, maxBody_bytes, secureCookies, sessionTtl, l, workDir, jobTypes, limits);
   }
 
   public ServerConfig withMaxBody(long b) {
-    return new ServerConfig(host, port, b, secureCookies, sessionTtl, layers, workDir, jobTypes);
+    return new ServerConfig(
+        host, port, b, secureCookies, sessionTtl, layers, workDir, jobTypes, limits);
   }
 
   public ServerConfig withSecureCookies(boolean s) {
-    return new ServerConfig(host, port, maxBody_bytes, s, sessionTtl, layers, workDir, jobTypes);
+    return new ServerConfig(
+        host, port, maxBody_bytes, s, sessionTtl, layers, workDir, jobTypes, limits);
+  }
+
+  public ServerConfig withLimits(Limits l) {
+    return new ServerConfig(
+        host, port, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, jobTypes, l);
   }
 
   public ServerConfig withJobTypes(Map<String, JobType> j) {
     return new ServerConfig(
-        host, port, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, j);
+        host, port, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, j, limits);
   }
 }

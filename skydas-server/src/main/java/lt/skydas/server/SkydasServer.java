@@ -93,6 +93,26 @@ public final class SkydasServer implements AutoCloseable {
   private static void configure(io.javalin.config.JavalinConfig cfg, ServerConfig config) {
     cfg.showJavalinBanner = false;
     cfg.http.maxRequestSize = config.maxBody_bytes();
+    // a slow client holds a worker thread while its body trickles in (issue 18, finding 1): bodies
+    // slower than the minimum rate are cut off, reads wait at most the idle timeout
+    ServerConfig.Limits limits = config.limits();
+    org.eclipse.jetty.util.thread.QueuedThreadPool pool =
+        new org.eclipse.jetty.util.thread.QueuedThreadPool(limits.maxThreads(), 8, 60_000);
+    pool.setName("skydas-http");
+    cfg.jetty.threadPool = pool;
+    cfg.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setMinRequestDataRate(limits.minRequestDataRate_Bps());
+          http.setIdleTimeout(limits.idleTimeout().toMillis());
+        });
+    cfg.jetty.modifyServer(
+        server -> {
+          for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+            if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
+              a.setIdleTimeout(limits.idleTimeout().toMillis());
+            }
+          }
+        });
     cfg.router.ignoreTrailingSlashes = true;
     if (SkydasServer.class.getResource("/web/index.html") != null) {
       cfg.staticFiles.add(

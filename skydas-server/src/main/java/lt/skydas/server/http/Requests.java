@@ -207,6 +207,10 @@ public final class Requests {
     } catch (IOException e) {
       throw new SkydasProblem(
           ProblemCode.USAGE, "could not read the request body: " + e.getMessage());
+    } catch (org.eclipse.jetty.http.BadMessageException e) {
+      // below the minimum data rate (ServerConfig.Limits): the connection is closed anyway
+      throw new SkydasProblem(
+          ProblemCode.USAGE, "could not read the request body: " + e.getReason());
     }
   }
 
