@@ -75,6 +75,14 @@ final class ServeCommand implements Callable<Integer> {
   Duration checkpointEvery;
 
   @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDRESS",
+      split = ",",
+      description =
+          "A reverse proxy in front (IP literal, repeatable): its X-Forwarded-For names the client for login throttling. Without it the header is ignored.")
+  java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
+  @Option(
       names = "--secure-cookies",
       description = "Mark the session cookie Secure (when served behind HTTPS).")
   boolean secureCookies;
@@ -114,6 +122,7 @@ final class ServeCommand implements Callable<Integer> {
             .withPort(port)
             .withMaxBody((long) maxBodyMb << 20)
             .withSecureCookies(secureCookies)
+            .withTrustedProxies(java.util.Set.copyOf(trustedProxies))
             .withLayers(RegionStore.shippedLayers())
             .withJobTypes(types);
     RegistryCoverage coverage =

@@ -17,6 +17,7 @@ import lt.skydas.server.jobs.JobType;
  * @param workDir where background jobs write their outputs
  * @param jobTypes the long jobs clients may start, by name
  * @param limits what one slow or greedy client may hold
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed
  */
 public record ServerConfig(
     String host,
@@ -27,7 +28,8 @@ public record ServerConfig(
     Path layers,
     Path workDir,
     Map<String, JobType> jobTypes,
-    Limits limits) {
+    Limits limits,
+    java.util.Set<String> trustedProxies) {
   public ServerConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be within 0..65535");
@@ -36,6 +38,7 @@ public record ServerConfig(
       throw new IllegalArgumentException("maxBody_bytes must be at least 1024");
     }
     jobTypes = Map.copyOf(jobTypes);
+    trustedProxies = java.util.Set.copyOf(trustedProxies);
   }
 
   /**
@@ -73,41 +76,110 @@ public record ServerConfig(
         null,
         workDir,
         Map.of(),
-        Limits.defaults());
+        Limits.defaults(),
+        java.util.Set.of());
   }
 
   public ServerConfig withPort(int p) {
     return new ServerConfig(
-        host, p, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, jobTypes, limits);
+        host,
+        p,
+        maxBody_bytes,
+        secureCookies,
+        sessionTtl,
+        layers,
+        workDir,
+        jobTypes,
+        limits,
+        trustedProxies);
   }
 
   public ServerConfig withHost(String h) {
     return new ServerConfig(
-        h, port, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, jobTypes, limits);
+        h,
+        port,
+        maxBody_bytes,
+        secureCookies,
+        sessionTtl,
+        layers,
+        workDir,
+        jobTypes,
+        limits,
+        trustedProxies);
   }
 
   public ServerConfig withLayers(Path l) {
     return new ServerConfig(
-        host, port, maxBody_bytes, secureCookies, sessionTtl, l, workDir, jobTypes, limits);
+        host,
+        port,
+        maxBody_bytes,
+        secureCookies,
+        sessionTtl,
+        l,
+        workDir,
+        jobTypes,
+        limits,
+        trustedProxies);
   }
 
   public ServerConfig withMaxBody(long b) {
     return new ServerConfig(
-        host, port, b, secureCookies, sessionTtl, layers, workDir, jobTypes, limits);
+        host,
+        port,
+        b,
+        secureCookies,
+        sessionTtl,
+        layers,
+        workDir,
+        jobTypes,
+        limits,
+        trustedProxies);
   }
 
   public ServerConfig withSecureCookies(boolean s) {
     return new ServerConfig(
-        host, port, maxBody_bytes, s, sessionTtl, layers, workDir, jobTypes, limits);
+        host,
+        port,
+        maxBody_bytes,
+        s,
+        sessionTtl,
+        layers,
+        workDir,
+        jobTypes,
+        limits,
+        trustedProxies);
   }
 
   public ServerConfig withLimits(Limits l) {
     return new ServerConfig(
-        host, port, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, jobTypes, l);
+        host,
+        port,
+        maxBody_bytes,
+        secureCookies,
+        sessionTtl,
+        layers,
+        workDir,
+        jobTypes,
+        l,
+        trustedProxies);
+  }
+
+  public ServerConfig withTrustedProxies(java.util.Set<String> p) {
+    return new ServerConfig(
+        host, port, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, jobTypes, limits, p);
   }
 
   public ServerConfig withJobTypes(Map<String, JobType> j) {
     return new ServerConfig(
-        host, port, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, j, limits);
+        host,
+        port,
+        maxBody_bytes,
+        secureCookies,
+        sessionTtl,
+        layers,
+        workDir,
+        j,
+        limits,
+        trustedProxies);
   }
 }

@@ -69,7 +69,13 @@ public final class SkydasServer implements AutoCloseable {
                 new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
     Requests requests = new Requests(json, config.maxBody_bytes());
     Responses responses = new Responses(json);
-    new AccountApi(accounts, new LoginThrottle(clock), config.secureCookies(), requests, responses)
+    new AccountApi(
+            accounts,
+            new LoginThrottle(clock),
+            new lt.skydas.server.http.ClientAddress(config.trustedProxies()),
+            config.secureCookies(),
+            requests,
+            responses)
         .routes(routes);
     new RecordApi(
             registry,

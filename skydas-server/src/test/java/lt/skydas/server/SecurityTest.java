@@ -241,6 +241,86 @@ class SecurityTest {
     }
   }
 
+  /**
+   * Issue 18, finding 2: 60 parallel wrong guesses had 57 passwords checked (the count came after
+   * the check); now every attempt is counted before, so at most the five free ones are checked.
+   */
+  @Test
+  void parallelGuessesAreCountedBeforeThePasswordIsChecked() throws Exception {
+    try (TestServer own = new TestServer(TestServer.tempDir(), Map.of())) {
+      int n = 60;
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(n);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> codes = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        codes.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return own.anonymous()
+                      .send(
+                          "POST",
+                          "/api/login",
+                          "{\"username\":\"engineer\",\"password\":\"guess guess guess\"}")
+                      .statusCode();
+                }));
+      }
+      go.countDown();
+      int checked = 0;
+      int throttled = 0;
+      for (var f : codes) {
+        int c = f.get();
+        if (c == 401) {
+          checked++;
+        } else if (c == 429) {
+          throttled++;
+        }
+      }
+      pool.shutdown();
+      assertThat(checked).as("passwords checked").isBetween(1, 5);
+      assertThat(checked + throttled).isEqualTo(n);
+    }
+  }
+
+  /**
+   * Behind a trusted reverse proxy, the client is the address the proxy reports: a guesser there is
+   * throttled, the real user at another address logs in, and a client's own forged X-Forwarded-For
+   * is not believed.
+   */
+  @Test
+  void behindATrustedProxyEachClientIsThrottledOnItsOwn() throws Exception {
+    try (TestServer own =
+        new TestServer(
+            TestServer.tempDir(),
+            Map.of(),
+            c -> c.withTrustedProxies(java.util.Set.of("127.0.0.1")))) {
+      HttpResponse<String> last = null;
+      for (int i = 0; i < 7; i++) {
+        last =
+            own.anonymous()
+                .send(
+                    "POST",
+                    "/api/login",
+                    "{\"username\":\"inspector\",\"password\":\"wrong wrong wrong\"}",
+                    "application/json",
+                    true,
+                    Map.of("X-Forwarded-For", "198.51.100.66, 203.0.113.9"));
+      }
+      assertThat(last.statusCode()).isEqualTo(429);
+      HttpResponse<String> real =
+          own.anonymous()
+              .send(
+                  "POST",
+                  "/api/login",
+                  "{\"username\":\"inspector\",\"password\":\"" + TestServer.PASSWORD + "\"}",
+                  "application/json",
+                  true,
+                  Map.of("X-Forwarded-For", "198.51.100.66, 192.0.2.10"));
+      assertThat(real.statusCode()).as("the real user, at another address").isEqualTo(200);
+    }
+  }
+
   @Test
   void hostileStringsAreEscapedInTheHtmlPagesAndKeptAsTextInJson() {
     try (TestServer own = new TestServer(TestServer.tempDir(), Map.of())) {

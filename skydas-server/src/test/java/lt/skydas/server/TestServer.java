@@ -42,11 +42,26 @@ final class TestServer implements AutoCloseable {
     this(dir, jobs, store, null);
   }
 
+  /** With the configuration changed by {@code tune} (limits, trusted proxies). */
+  TestServer(
+      Path dir, Map<String, JobType> jobs, java.util.function.UnaryOperator<ServerConfig> tune) {
+    this(dir, jobs, JdbcStore.open(dir.resolve("reg.gpkg").toString(), true), null, tune);
+  }
+
   TestServer(
       Path dir,
       Map<String, JobType> jobs,
       JdbcStore store,
       lt.skydas.server.api.CoverageSource coverage) {
+    this(dir, jobs, store, coverage, c -> c);
+  }
+
+  TestServer(
+      Path dir,
+      Map<String, JobType> jobs,
+      JdbcStore store,
+      lt.skydas.server.api.CoverageSource coverage,
+      java.util.function.UnaryOperator<ServerConfig> tune) {
     this.dir = dir;
     this.registry =
         new Registry(
@@ -65,7 +80,8 @@ final class TestServer implements AutoCloseable {
             .withLayers(LAYERS)
             .withMaxBody(1L << 20)
             .withJobTypes(jobs);
-    this.server = new SkydasServer(cfg, registry, accounts, Clock.systemUTC(), coverage).start();
+    this.server =
+        new SkydasServer(tune.apply(cfg), registry, accounts, Clock.systemUTC(), coverage).start();
   }
 
   String url(String path) {

@@ -24,21 +24,25 @@ import lt.skydas.server.http.RouteTable;
 public final class AccountApi {
   private final Accounts accounts;
   private final LoginThrottle throttle;
+  private final lt.skydas.server.http.ClientAddress clientAddress;
   private final boolean secureCookies;
   private final Requests requests;
   private final Responses responses;
 
   /**
    * @param secureCookies mark the session cookie {@code Secure} (behind HTTPS)
+   * @param clientAddress who the client is, behind trusted proxies
    */
   public AccountApi(
       Accounts accounts,
       LoginThrottle throttle,
+      lt.skydas.server.http.ClientAddress clientAddress,
       boolean secureCookies,
       Requests requests,
       Responses responses) {
     this.accounts = accounts;
     this.throttle = throttle;
+    this.clientAddress = clientAddress;
     this.secureCookies = secureCookies;
     this.requests = requests;
     this.responses = responses;
@@ -83,21 +87,25 @@ public final class AccountApi {
     JsonNode b = requests.json(ctx, 16 * 1024);
     String user = Requests.text(b, "username", true).strip();
     String pass = Requests.text(b, "password", true);
-    String ip = ctx.ip();
-    long wait = throttle.waitSeconds(user, ip);
-    if (wait > 0) {
-      ctx.header("Retry-After", Long.toString(wait));
-      throw new SkydasProblem(
-          ProblemCode.TOO_MANY_REQUESTS,
-          "too many failed logins; try again in " + wait + " s",
-          Map.of("retry_after_s", wait));
+    String ip = clientAddress.of(ctx);
+    Accounts.Session session;
+    // counted before the password is checked: parallel guesses cannot pass the count
+    try (LoginThrottle.Attempt attempt = throttle.begin(user, ip)) {
+      if (!attempt.allowed()) {
+        long wait = attempt.waitSeconds();
+        ctx.header("Retry-After", Long.toString(wait));
+        throw new SkydasProblem(
+            ProblemCode.TOO_MANY_REQUESTS,
+            "too many failed logins; try again in " + wait + " s",
+            Map.of("retry_after_s", wait));
+      }
+      session = accounts.login(user, pass).orElse(null);
+      if (session == null) {
+        attempt.failed();
+        throw new SkydasProblem(ProblemCode.UNAUTHENTICATED, "wrong user name or password");
+      }
+      attempt.succeeded();
     }
-    Accounts.Session session = accounts.login(user, pass).orElse(null);
-    if (session == null) {
-      throttle.failed(user, ip);
-      throw new SkydasProblem(ProblemCode.UNAUTHENTICATED, "wrong user name or password");
-    }
-    throttle.succeeded(user);
     long maxAge = Duration.between(Instant.now(), session.expiresAt()).toSeconds();
     ctx.header(
         "Set-Cookie",
