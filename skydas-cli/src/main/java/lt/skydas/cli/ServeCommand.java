@@ -83,6 +83,13 @@ final class ServeCommand implements Callable<Integer> {
   java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
   @Option(
+      names = "--public-url",
+      paramLabel = "URL",
+      description =
+          "The URL clients reach the server at (https://skydas.example.lt behind a proxy): links in OGC answers start with it. Without it, a Host header naming this server is used, else the address the connection came in on.")
+  java.net.URI publicUrl;
+
+  @Option(
       names = "--secure-cookies",
       description = "Mark the session cookie Secure (when served behind HTTPS).")
   boolean secureCookies;
@@ -96,6 +103,14 @@ final class ServeCommand implements Callable<Integer> {
         || checkpointEvery.compareTo(Duration.ofDays(1)) > 0) {
       throw new SkydasProblem(
           ProblemCode.USAGE, "--checkpoint-every must be within 10 s and a day (e.g. PT10M)");
+    }
+    if (publicUrl != null
+        && (publicUrl.getHost() == null
+            || !("http".equals(publicUrl.getScheme()) || "https".equals(publicUrl.getScheme()))
+            || publicUrl.getQuery() != null
+            || publicUrl.getFragment() != null)) {
+      throw new SkydasProblem(
+          ProblemCode.USAGE, "--public-url " + publicUrl + ": give http(s)://host[:port][/path]");
     }
     ChainSigner signer = signing.signerIfGiven();
     Registry reg = db.open(true);
@@ -123,6 +138,7 @@ final class ServeCommand implements Callable<Integer> {
             .withMaxBody((long) maxBodyMb << 20)
             .withSecureCookies(secureCookies)
             .withTrustedProxies(java.util.Set.copyOf(trustedProxies))
+            .withPublicUrl(publicUrl)
             .withLayers(RegionStore.shippedLayers())
             .withJobTypes(types);
     RegistryCoverage coverage =

@@ -24,6 +24,21 @@ public final class Text {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      if (Character.isSurrogate(c)) {
+        throw new SkydasProblem(
+            ProblemCode.BAD_INPUT,
+            field
+                + ": an unpaired UTF-16 surrogate U+"
+                + String.format("%04X", (int) c)
+                + " at "
+                + i);
+      }
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
         throw new SkydasProblem(
             ProblemCode.BAD_INPUT,

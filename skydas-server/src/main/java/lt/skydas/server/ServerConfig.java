@@ -17,7 +17,10 @@ import lt.skydas.server.jobs.JobType;
  * @param workDir where background jobs write their outputs
  * @param jobTypes the long jobs clients may start, by name
  * @param limits what one slow or greedy client may hold
- * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-*} headers are
+ *     believed
+ * @param publicUrl the URL clients reach the server at (links start with it; null: see {@link
+ *     lt.skydas.server.http.PublicBase})
  */
 public record ServerConfig(
     String host,
@@ -29,7 +32,8 @@ public record ServerConfig(
     Path workDir,
     Map<String, JobType> jobTypes,
     Limits limits,
-    java.util.Set<String> trustedProxies) {
+    java.util.Set<String> trustedProxies,
+    java.net.URI publicUrl) {
   public ServerConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be within 0..65535");
@@ -39,6 +43,14 @@ public record ServerConfig(
     }
     jobTypes = Map.copyOf(jobTypes);
     trustedProxies = java.util.Set.copyOf(trustedProxies);
+    if (publicUrl != null
+        && (publicUrl.getHost() == null
+            || !(publicUrl.getScheme().equals("http") || publicUrl.getScheme().equals("https"))
+            || publicUrl.getQuery() != null
+            || publicUrl.getFragment() != null)) {
+      throw new IllegalArgumentException(
+          "the public URL must be http(s)://host[:port][/path], not " + publicUrl);
+    }
   }
 
   /**
@@ -77,7 +89,8 @@ public record ServerConfig(
         workDir,
         Map.of(),
         Limits.defaults(),
-        java.util.Set.of());
+        java.util.Set.of(),
+        null);
   }
 
   public ServerConfig withPort(int p) {
@@ -91,7 +104,8 @@ public record ServerConfig(
         workDir,
         jobTypes,
         limits,
-        trustedProxies);
+        trustedProxies,
+        publicUrl);
   }
 
   public ServerConfig withHost(String h) {
@@ -105,7 +119,8 @@ public record ServerConfig(
         workDir,
         jobTypes,
         limits,
-        trustedProxies);
+        trustedProxies,
+        publicUrl);
   }
 
   public ServerConfig withLayers(Path l) {
@@ -119,7 +134,8 @@ public record ServerConfig(
         workDir,
         jobTypes,
         limits,
-        trustedProxies);
+        trustedProxies,
+        publicUrl);
   }
 
   public ServerConfig withMaxBody(long b) {
@@ -133,7 +149,8 @@ public record ServerConfig(
         workDir,
         jobTypes,
         limits,
-        trustedProxies);
+        trustedProxies,
+        publicUrl);
   }
 
   public ServerConfig withSecureCookies(boolean s) {
@@ -147,7 +164,8 @@ public record ServerConfig(
         workDir,
         jobTypes,
         limits,
-        trustedProxies);
+        trustedProxies,
+        publicUrl);
   }
 
   public ServerConfig withLimits(Limits l) {
@@ -161,12 +179,38 @@ public record ServerConfig(
         workDir,
         jobTypes,
         l,
-        trustedProxies);
+        trustedProxies,
+        publicUrl);
   }
 
   public ServerConfig withTrustedProxies(java.util.Set<String> p) {
     return new ServerConfig(
-        host, port, maxBody_bytes, secureCookies, sessionTtl, layers, workDir, jobTypes, limits, p);
+        host,
+        port,
+        maxBody_bytes,
+        secureCookies,
+        sessionTtl,
+        layers,
+        workDir,
+        jobTypes,
+        limits,
+        p,
+        publicUrl);
+  }
+
+  public ServerConfig withPublicUrl(java.net.URI u) {
+    return new ServerConfig(
+        host,
+        port,
+        maxBody_bytes,
+        secureCookies,
+        sessionTtl,
+        layers,
+        workDir,
+        jobTypes,
+        limits,
+        trustedProxies,
+        u);
   }
 
   public ServerConfig withJobTypes(Map<String, JobType> j) {
@@ -180,6 +224,7 @@ public record ServerConfig(
         workDir,
         j,
         limits,
-        trustedProxies);
+        trustedProxies,
+        publicUrl);
   }
 }

@@ -84,7 +84,15 @@ public final class SkydasServer implements AutoCloseable {
             config.workDir().resolve("uploads"),
             config.maxBody_bytes())
         .routes(routes);
-    new OgcApi(registry, config.layers(), jobs, responses, coverage).routes(routes);
+    new OgcApi(
+            registry,
+            config.layers(),
+            jobs,
+            responses,
+            coverage,
+            new lt.skydas.server.http.PublicBase(
+                config.publicUrl(), config.host(), config.trustedProxies()))
+        .routes(routes);
     new JobApi(jobs, requests, responses).routes(routes);
     new ProgrammeApi(registry, responses).routes(routes);
     new lt.skydas.server.api.PolicyApi(registry, requests, responses).routes(routes);
@@ -111,8 +119,11 @@ public final class SkydasServer implements AutoCloseable {
           http.setMinRequestDataRate(limits.minRequestDataRate_Bps());
           http.setIdleTimeout(limits.idleTimeout().toMillis());
         });
+    lt.skydas.server.http.JettyProblems jettyProblems = new lt.skydas.server.http.JettyProblems();
+    cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(jettyProblems));
     cfg.jetty.modifyServer(
         server -> {
+          server.setErrorHandler(jettyProblems);
           for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
             if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
               a.setIdleTimeout(limits.idleTimeout().toMillis());

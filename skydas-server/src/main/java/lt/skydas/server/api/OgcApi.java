@@ -61,6 +61,7 @@ public final class OgcApi {
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
 
   private final Registry registry;
+  private final lt.skydas.server.http.PublicBase publicBase;
   private final Layers layers;
   private final Responses responses;
 
@@ -78,7 +79,9 @@ public final class OgcApi {
       Path layerDir,
       JobManager jobs,
       Responses responses,
-      CoverageSource coverage) {
+      CoverageSource coverage,
+      lt.skydas.server.http.PublicBase publicBase) {
+    this.publicBase = publicBase;
     this.registry = registry;
     this.layers = new Layers(layerDir);
     this.assessed =
@@ -137,8 +140,8 @@ public final class OgcApi {
         this::item);
   }
 
-  private static String base(Context ctx) {
-    return ctx.scheme() + "://" + ctx.host();
+  private String base(Context ctx) {
+    return publicBase.of(ctx);
   }
 
   private static Map<String, Object> link(String href, String rel, String type, String title) {
@@ -409,7 +412,7 @@ public final class OgcApi {
   }
 
   /** self, next (when there may be more) and collection links of one page of items. */
-  private static List<Map<String, Object>> pageLinks(
+  private List<Map<String, Object>> pageLinks(
       Context ctx, String id, Page p, int limit, int offset) {
     String self = base(ctx) + "/ogc/collections/" + id + "/items";
     String q = ctx.queryParam("bbox") == null ? "" : "&bbox=" + ctx.queryParam("bbox");

@@ -233,10 +233,62 @@ public final class Requests {
       if (n == null || !n.isObject()) {
         throw new SkydasProblem(ProblemCode.BAD_INPUT, "the body must be a JSON object");
       }
+      refuseLoneSurrogates(n);
       return n;
     } catch (IOException e) {
       String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
       throw new SkydasProblem(ProblemCode.BAD_INPUT, "request body is not valid JSON: " + m);
+    }
+  }
+
+  /**
+   * Refuses a body with a string (or member name) holding half of a UTF-16 surrogate pair ({@code
+   * "\ud800"}): no UTF-8 can store it, so it was stored as {@code ?} and echoed raw, as invalid
+   * JSON (issue 18, finding 9).
+   */
+  static void refuseLoneSurrogates(JsonNode root) {
+    java.util.ArrayDeque<java.util.Map.Entry<String, JsonNode>> todo = new java.util.ArrayDeque<>();
+    todo.push(java.util.Map.entry("", root));
+    while (!todo.isEmpty()) {
+      var en = todo.pop();
+      JsonNode n = en.getValue();
+      String path = en.getKey();
+      if (n.isTextual()) {
+        check(n.textValue(), path.isEmpty() ? "the body" : path);
+      } else if (n.isObject()) {
+        for (var it = n.fields(); it.hasNext(); ) {
+          var f = it.next();
+          check(f.getKey(), (path.isEmpty() ? "" : path + ".") + "(member name)");
+          todo.push(
+              java.util.Map.entry(
+                  path.isEmpty() ? f.getKey() : path + "." + f.getKey(), f.getValue()));
+        }
+      } else if (n.isArray()) {
+        for (int i = 0; i < n.size(); i++) {
+          todo.push(java.util.Map.entry(path + "[" + i + "]", n.get(i)));
+        }
+      }
+    }
+  }
+
+  private static void check(String s, String where) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        String field = where.length() > 100 ? where.substring(0, 100) + "…" : where;
+        throw invalid(
+            field,
+            field
+                + ": an unpaired UTF-16 surrogate (U+"
+                + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                + ") at character "
+                + i
+                + "; send valid Unicode text");
+      }
     }
   }
 
