@@ -129,9 +129,26 @@ async function finished(j, out) {
   const link = (f) => el('a', { href: `/api/jobs/${j.id}/files/${encodeURIComponent(f)}` }, f);
   out.append(resultTable(j.result), el('p', {}, 'Download: ', files.map((f, i) => [i ? ', ' : '', link(f)])));
   if (j.type === 'optimize' && may('plan')) out.append(el('button', { type: 'button', id: 'opt-import', onclick: () => importPlan(j.id) }, 'Import the plan into the registry'));
+  if ((j.type === 'assess' || j.type === 'optimize') && may('run-jobs')) {
+    const button = el('button', { type: 'button', class: 'secondary', id: `publish-${j.type}`, onclick: () => publish(j.id, button) },
+      'Publish to the shared map');
+    out.append(button);
+  }
   isochroneChoices(j);
-  const n = await loadAssessment(state.ui.layers);
-  flash(`assessment finished: ${n} avenues on the map`, true);
+  const n = await loadAssessment(state.ui.layers, j.id);
+  flash(`${j.type === 'optimize' ? 'optimisation' : 'assessment'} finished: ${n} avenues on your map (only you see them until published)`, true);
+}
+
+/** Makes a finished run's layers the ones every user sees (the owner or an admin may). */
+async function publish(id, button) {
+  try {
+    await api('POST', `/api/jobs/${id}/publish`, {});
+    button.disabled = true;
+    button.textContent = 'Published to the shared map';
+    flash('published: every user now sees this run\'s avenues, warning and civilians', true);
+  } catch (e) {
+    flash(`not published: ${problemText(e)}`);
+  }
 }
 
 /** The jobs list (with compare boxes on finished ones); resumes following a running assessment. */

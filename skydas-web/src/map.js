@@ -209,9 +209,9 @@ export function createMap(target, onError) {
     return new Style({ image: new CircleStyle({ radius: 3, fill: fill('#333') }), text: new Text({ text: String(f.get('name') || ''), offsetY: -10, font: '12px system-ui, sans-serif', fill: fill('#222'), stroke: stroke('#fff', 3) }) });
   }, { declutter: true, minZoom: 5 });
   layers.isochrones = new ImageLayer({ opacity: 0.55, properties: { title: 'Isochrones (arrival time)' } });
-  add('avenues', 'Avenues (newest assessment)', new VectorSource(), avenueStyle);
+  add('avenues', 'Avenues (your run, or the shared one)', new VectorSource(), avenueStyle);
   add('warning', 'Warning time: where first seen (newest assessment)', new VectorSource(), warningStyle, { visible: false, declutter: true });
-  add('civilians', "Civilians in 48 h reach (newest assessment)", new VectorSource(), civilianStyle, { declutter: true });
+  add('civilians', "Civilians in 48 h reach (your run, or the shared one)", new VectorSource(), civilianStyle, { declutter: true });
   add('shelters', 'Shelters', ogcSource('shelters', 10000, onError), shelterStyle, { declutter: true });
   add('coverage', 'Coverage of registered sensors (vehicle, person, small UAS)', ogcSource('coverage', 10, onError), coverageStyle, { visible: false });
   add('neighbour-lines', "Neighbours' lines (read-only, as imported)", ogcSource('neighbour-lines', 10000, onError), neighbourStyle, { declutter: true });
@@ -227,21 +227,29 @@ export function createMap(target, onError) {
   return { map, layers, geojson };
 }
 
-/** Loads the newest assessment's avenues, warning points and civilians; resolves to the avenues' count. */
-export async function loadAssessment(layers) {
+/**
+ * Loads an assessment's avenues, warning points and civilians: the newest published one (the OGC
+ * collections everyone sees), or with `jobId` that job's own files (a run only its owner sees until
+ * published). A layer the job did not write keeps what it showed. Resolves to the avenues' count.
+ */
+export async function loadAssessment(layers, jobId) {
+  const url = (c) => (jobId ? `/api/jobs/${jobId}/files/${c}.geojson` : `/ogc/collections/${c}/items?limit=10000`);
   const [n] = await Promise.all([
-    loadCollection(layers.avenues, 'avenues').catch(() => 0),
-    loadCollection(layers.warning, 'warning').catch(() => 0),
-    loadCollection(layers.civilians, 'civilians').catch(() => 0),
+    loadCollection(layers.avenues, url('avenues'), !jobId).catch(() => 0),
+    loadCollection(layers.warning, url('warning'), !jobId).catch(() => 0),
+    loadCollection(layers.civilians, url('civilians'), !jobId).catch(() => 0),
   ]);
   return n;
 }
 
-async function loadCollection(layer, collection) {
-  const r = await fetch(`/ogc/collections/${collection}/items?limit=10000`, { credentials: 'same-origin' });
-  layer.getSource().clear();
-  if (!r.ok) return 0;
+async function loadCollection(layer, url, clearIfMissing) {
+  const r = await fetch(url, { credentials: 'same-origin' });
+  if (!r.ok) {
+    if (clearIfMissing) layer.getSource().clear();
+    return 0;
+  }
   const fs = geojson.readFeatures(await r.json());
+  layer.getSource().clear();
   layer.getSource().addFeatures(fs);
   return fs.length;
 }

@@ -329,6 +329,13 @@ class WebEndToEndTest {
                     + ".then(done);");
     // the image's CRS travels with it (the map registers any region's CRS from its proj4)
     assertThat(png).isEqualTo("200 image/png EPSG:3346 4 true");
+    // the run is the planner's own until published: the shared collections have none yet
+    assertThat(fetchStatus("/ogc/collections/warning/items?f=json")).isEqualTo("404");
+    clickWhenReady(By.id("publish-assess"));
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "published: every user now sees"));
     // its warning points (where the bunker or the radar first sees the attacker) are served: one
     // per case and objective that summary.json says is seen (none here: the radar watches ~10 km²
     // of the 1 km pack, off the fastest avenues; the points are checked in WarningTimesTest)

@@ -54,7 +54,10 @@ class AssessmentCollectionsTest {
 
       @Override
       public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
-        Files.writeString(dir.resolve("avenues.geojson"), AVENUES);
+        String tag = p.path("tag").asText("a");
+        Files.writeString(
+            dir.resolve("avenues.geojson"),
+            AVENUES.replace("\"time_h\"", "\"tag\":\"" + tag + "\",\"time_h\""));
         Files.writeString(dir.resolve("warning.geojson"), WARNING);
         return new ObjectMapper().createObjectNode();
       }
@@ -91,8 +94,13 @@ class AssessmentCollectionsTest {
       Thread.sleep(50);
     }
 
+    // the planner's own until published (issue 18, finding 8)
+    assertThat(v.get("/ogc/collections/avenues/items?f=json").statusCode()).isEqualTo(404);
+    assertThat(planner.send("POST", "/api/jobs/" + id + "/publish", "{}").statusCode())
+        .isEqualTo(200);
+
     JsonNode cs = v.json(v.get("/ogc/collections?f=json")).get("collections");
-    assertThat(cs.toString()).contains("\"warning\"", "Warning time (newest assessment)");
+    assertThat(cs.toString()).contains("\"warning\"", "Warning time (newest published assessment)");
     JsonNode items = v.json(v.get("/ogc/collections/warning/items?f=json"));
     assertThat(items.get("numberMatched").asInt()).isEqualTo(2);
     assertThat(items.get("features").get(0).get("geometry").get("type").asText())
@@ -109,5 +117,64 @@ class AssessmentCollectionsTest {
     assertThat(one.get("properties").get("objective").asText()).isEqualTo("kaunas");
     assertThat(v.get("/ogc/collections/warning/items/2?f=json").statusCode()).isEqualTo(404);
     assertThat(v.json(v.get("/ogc/collections/avenues/items?f=json")).get("features")).hasSize(1);
+  }
+
+  /** Runs an assessment job as {@code c} with a tag its avenues carry; returns the job id. */
+  static String finishedRun(TestServer.Client c, String tag) throws Exception {
+    String id =
+        c.json(c.send("POST", "/api/jobs/assess", "{\"tag\":\"" + tag + "\"}")).get("id").asText();
+    for (int i = 0; i < 200; i++) {
+      String state = c.json(c.get("/api/jobs/" + id + "/status")).get("state").asText();
+      if (!List.of("queued", "running").contains(state)) {
+        assertThat(state).isEqualTo("succeeded");
+        return id;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("job " + id + " did not finish");
+  }
+
+  static String sharedTag(TestServer.Client v) {
+    return v.json(v.get("/ogc/collections/avenues/items?f=json"))
+        .get("features")
+        .get(0)
+        .get("properties")
+        .get("tag")
+        .asText();
+  }
+
+  /**
+   * Issue 18, finding 8: a run reaches the shared layer only when its owner (or an admin) publishes
+   * it; a newer private or bogus run does not replace it, and nobody else can publish it.
+   */
+  @Test
+  void onlyAnExplicitlyPublishedRunIsShared() throws Exception {
+    try (TestServer own = new TestServer(TestServer.tempDir(), Map.of("assess", assessment()))) {
+      TestServer.Client planner = own.as(Role.PLANNER);
+      TestServer.Client viewer = own.as(Role.VIEWER);
+      String shared = finishedRun(planner, "shared");
+      assertThat(planner.send("POST", "/api/jobs/" + shared + "/publish", "{}").statusCode())
+          .isEqualTo(200);
+      assertThat(sharedTag(viewer)).isEqualTo("shared");
+
+      String bogus = finishedRun(planner, "bogus");
+      assertThat(sharedTag(viewer)).as("a newer private run").isEqualTo("shared");
+      assertThat(viewer.send("POST", "/api/jobs/" + bogus + "/publish", "{}").statusCode())
+          .as("a viewer may not publish")
+          .isEqualTo(403);
+      if (own.accounts.list().stream().noneMatch(u -> u.username().equals("planner2"))) {
+        own.accounts.create("planner2", TestServer.PASSWORD, Role.PLANNER);
+      }
+      TestServer.Client planner2 = own.anonymous().login("planner2");
+      assertThat(planner2.send("POST", "/api/jobs/" + bogus + "/publish", "{}").statusCode())
+          .as("another planner's run is not theirs to publish")
+          .isEqualTo(404);
+      assertThat(sharedTag(viewer)).isEqualTo("shared");
+
+      TestServer.Client admin = own.as(Role.ADMIN);
+      JsonNode published = admin.json(admin.send("POST", "/api/jobs/" + bogus + "/publish", "{}"));
+      assertThat(published.get("published_by").asText()).isEqualTo("admin");
+      assertThat(sharedTag(viewer)).isEqualTo("bogus");
+    }
   }
 }

@@ -94,14 +94,19 @@ final class TestServer implements AutoCloseable {
 
   /** Logs in as the user named after the role; keeps cookie and CSRF token. */
   Client as(Role r) {
+    return anonymous().login(r.id());
+  }
+
+  /** Logs in as {@code user} (password {@link #PASSWORD}); keeps cookie and CSRF token. */
+  Client loginAs(String user) {
     Client c = anonymous();
     HttpResponse<String> res =
         c.send(
             "POST",
             "/api/login",
-            "{\"username\":\"" + r.id() + "\",\"password\":\"" + PASSWORD + "\"}");
+            "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
     if (res.statusCode() != 200) {
-      throw new AssertionError("login as " + r.id() + ": " + res.statusCode() + " " + res.body());
+      throw new AssertionError("login as " + user + ": " + res.statusCode() + " " + res.body());
     }
     String cookie = res.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     JsonNode b = c.json(res);
@@ -121,6 +126,11 @@ final class TestServer implements AutoCloseable {
 
     HttpResponse<String> send(String method, String path, String body) {
       return send(method, path, body, "application/json", true, Map.of());
+    }
+
+    /** Logs in as {@code user} (password {@link #PASSWORD}). */
+    Client login(String user) {
+      return s.loginAs(user);
     }
 
     /** Bearer token instead of the cookie (no CSRF token needed). */

@@ -62,6 +62,13 @@ public final class JobApi {
         "Cancel a job",
         this::cancel);
     s.add(
+        HandlerType.POST,
+        "/api/jobs/{id}/publish",
+        Access.roles(Role.PLANNER, Role.ADMIN),
+        "jobs",
+        "Publish a finished job's layers as the shared ones",
+        this::publish);
+    s.add(
         HandlerType.GET,
         "/api/jobs/{id}/files/{name}",
         Access.ANY_USER,
@@ -85,6 +92,8 @@ public final class JobApi {
     m.put("finished_at", j.finishedAt() == null ? null : j.finishedAt().toString());
     m.put("error", j.error());
     m.put("result", j.result());
+    m.put("published_by", j.publishedBy());
+    m.put("published_at", j.publishedAt() == null ? null : j.publishedAt().toString());
     return m;
   }
 
@@ -132,6 +141,24 @@ public final class JobApi {
           "job " + j.id() + " has already ended (" + j.snapshot().state().id() + ")");
     }
     responses.json(ctx, 202, view(j.snapshot()));
+  }
+
+  /**
+   * Makes a finished job's layers (avenues, warning, civilians) the ones every user sees in the OGC
+   * collections and the web map; the owner or an admin only.
+   */
+  private void publish(Context ctx) {
+    Job j = visible(ctx);
+    if (!jobs.publish(j, Requests.principal(ctx).username())) {
+      throw new SkydasProblem(
+          ProblemCode.CONFLICT,
+          "job "
+              + j.id()
+              + " has not succeeded ("
+              + j.snapshot().state().id()
+              + "); only a finished run is published");
+    }
+    responses.json(ctx, 200, view(j.snapshot()));
   }
 
   private void file(Context ctx) throws Exception {

@@ -8,9 +8,11 @@ import lt.skydas.server.jobs.Job;
 import lt.skydas.server.jobs.JobManager;
 
 /**
- * A collection served from a GeoJSON file of the newest finished job that wrote one (e.g. {@code
- * avenues.geojson} of the newest assessment), loaded once per job and cached. Thread-safe: a racing
- * request may load the same file twice, never a stale one for a newer job.
+ * A collection served from a GeoJSON file of the newest <i>published</i> job that wrote one (e.g.
+ * {@code avenues.geojson} of the newest published assessment), loaded once per job and cached. A
+ * run is shared only by an explicit, role-checked publish ({@code POST /api/jobs/{id}/publish}): a
+ * planner's private run never replaces the layer everyone sees (issue 18, finding 8). Thread-safe:
+ * a racing request may load the same file twice, never a stale one for a newer job.
  */
 final class JobLayer {
   private final String id;
@@ -63,14 +65,15 @@ final class JobLayer {
   }
 
   private Path newest() {
+    Job.Snapshot best = null;
     for (Job.Snapshot j : jobs.list(null)) {
-      if (j.state() == Job.State.SUCCEEDED) {
-        Path p = jobs.find(j.id()).orElseThrow().dir().resolve(file);
-        if (Files.isRegularFile(p)) {
-          return p;
-        }
+      if (j.state() == Job.State.SUCCEEDED
+          && j.published()
+          && Files.isRegularFile(jobs.find(j.id()).orElseThrow().dir().resolve(file))
+          && (best == null || j.publishedAt().isAfter(best.publishedAt()))) {
+        best = j;
       }
     }
-    return null;
+    return best == null ? null : jobs.find(best.id()).orElseThrow().dir().resolve(file);
   }
 }

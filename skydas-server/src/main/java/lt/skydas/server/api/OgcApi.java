@@ -34,7 +34,7 @@ import org.locationtech.jts.geom.Envelope;
  * OGC API – Features – Part 1: Core (landing page, conformance, collections, items with {@code
  * bbox}, {@code limit} and {@code offset} paging, single items) in GeoJSON and HTML, for the
  * region's layers, the registry's obstacles, minefields and sensor sites, the coverage of those
- * sites, and the avenues and warning times of the newest finished assessment. CRS84 only. Readable
+ * sites, and the avenues and warning times of the newest published assessment. CRS84 only. Readable
  * by QGIS and GDAL's OAPIF driver.
  */
 public final class OgcApi {
@@ -65,7 +65,7 @@ public final class OgcApi {
   private final Layers layers;
   private final Responses responses;
 
-  /** Collections of the newest finished assessment, in listing order. */
+  /** Collections of the newest published assessment, in listing order. */
   private final List<JobLayer> assessed;
 
   private final CoverageSource coverageSource;
@@ -179,11 +179,11 @@ public final class OgcApi {
       case "sensors" -> "Registered sensor, EW and counter-drone sites";
       case "depots" -> "Registered ammunition and stock depots";
       case "shelters" -> "Registered civil-protection shelters (capacity, protection, status)";
-      case AVENUES -> "Avenues of approach (newest assessment)";
-      case WARNING -> "Warning time (newest assessment)";
+      case AVENUES -> "Avenues of approach (newest published assessment)";
+      case WARNING -> "Warning time (newest published assessment)";
       case CIVILIANS ->
           "Settlements in the attacker's 48 h reach: evacuation time, warning needed, cut off"
-              + " (newest assessment)";
+              + " (newest published assessment)";
       case NEIGHBOURS ->
           "Neighbours' lines: other countries' obstacles and sensors as imported, read-only"
               + " (owner and provenance on each)";

@@ -42,7 +42,14 @@ public final class Job {
       Instant startedAt,
       Instant finishedAt,
       String error,
-      JsonNode result) {
+      JsonNode result,
+      String publishedBy,
+      Instant publishedAt) {
+    /** Whether the job's layers are the shared ones (see {@link JobManager#publish}). */
+    public boolean published() {
+      return publishedAt != null;
+    }
+
     public double fraction() {
       return total > 0 ? Math.min(1, (double) done / total) : state == State.SUCCEEDED ? 1 : -1;
     }
@@ -62,6 +69,8 @@ public final class Job {
   private Instant finishedAt;
   private String error;
   private JsonNode result;
+  private String publishedBy;
+  private Instant publishedAt;
   private volatile boolean cancelRequested;
   Future<?> future;
 
@@ -99,7 +108,19 @@ public final class Job {
         startedAt,
         finishedAt,
         error,
-        result);
+        result,
+        publishedBy,
+        publishedAt);
+  }
+
+  /** Marks the job's layers as the shared ones; false if it has not succeeded. */
+  synchronized boolean publish(String by, Instant at) {
+    if (state != State.SUCCEEDED) {
+      return false;
+    }
+    publishedBy = by;
+    publishedAt = at;
+    return true;
   }
 
   synchronized void started(Instant t) {

@@ -121,6 +121,18 @@ public final class JobManager implements AutoCloseable {
     return Optional.ofNullable(jobs.get(id));
   }
 
+  /**
+   * Publishes a succeeded job's layers to everyone (the OGC collections of the newest published
+   * assessment); false if the job has not succeeded.
+   */
+  public boolean publish(Job j, String by) {
+    boolean ok = j.publish(by, clock.instant());
+    if (ok) {
+      LOG.info("job {} ({}) published by {}", j.id, j.type, by);
+    }
+    return ok;
+  }
+
   /** Jobs newest first, only {@code owner}'s unless null. */
   public List<Job.Snapshot> list(String owner) {
     List<Job.Snapshot> out = new ArrayList<>();
