@@ -321,6 +321,33 @@ class SecurityTest {
     }
   }
 
+  /** Beyond a user's share of the job queue: 429 with Retry-After, naming the limit. */
+  @Test
+  void oneUserCannotFillTheJobQueue() throws Exception {
+    try (TestServer own =
+        new TestServer(
+            TestServer.tempDir(),
+            Map.of("count", JobTestTypes.counter(new java.util.concurrent.CountDownLatch(1))))) {
+      TestServer.Client planner = own.as(Role.PLANNER);
+      List<String> ids = new java.util.ArrayList<>();
+      HttpResponse<String> last = null;
+      for (int i = 0; i < 5; i++) {
+        last = planner.send("POST", "/api/jobs/count", "{\"steps\": 100000}");
+        if (last.statusCode() == 202) {
+          ids.add(planner.json(last).get("id").asText());
+        }
+      }
+      assertThat(ids).hasSize(4);
+      assertThat(last.statusCode()).isEqualTo(429);
+      assertThat(last.headers().firstValue("Retry-After")).contains("30");
+      assertThat(planner.json(last).get("detail").asText())
+          .contains("4 of your jobs are queued or running (at most 4)");
+      for (String id : ids) {
+        planner.send("POST", "/api/jobs/" + id + "/cancel", "{}");
+      }
+    }
+  }
+
   @Test
   void hostileStringsAreEscapedInTheHtmlPagesAndKeptAsTextInJson() {
     try (TestServer own = new TestServer(TestServer.tempDir(), Map.of())) {

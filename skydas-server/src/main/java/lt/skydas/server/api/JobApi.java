@@ -113,7 +113,15 @@ public final class JobApi {
           ProblemCode.FORBIDDEN, "role " + p.role().id() + " may not start a " + type + " job");
     }
     JsonNode params = requests.json(ctx);
-    Job j = jobs.submit(type, p.username(), params);
+    Job j;
+    try {
+      j = jobs.submit(type, p.username(), p.role() == Role.ADMIN, params);
+    } catch (SkydasProblem e) {
+      if (e.code() == ProblemCode.TOO_MANY_REQUESTS) {
+        ctx.header("Retry-After", Long.toString(JobManager.RETRY_AFTER_S));
+      }
+      throw e;
+    }
     ctx.header("Location", "/api/jobs/" + j.id() + "/status");
     responses.json(ctx, 202, view(j.snapshot()));
   }

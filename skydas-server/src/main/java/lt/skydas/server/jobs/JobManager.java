@@ -23,10 +23,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs jobs in the background on a small pool ({@code workers} at a time, the rest queued), keeps
  * their state in memory for the server's lifetime (so a page reload finds them) and their outputs
- * under {@code workDir/<job id>}. At most {@value #MAX_QUEUED} jobs wait at once. Thread-safe.
+ * under {@code workDir/<job id>}. At most {@value #MAX_QUEUED} jobs wait or run at once, at most
+ * {@value #MAX_PER_USER} of one user, and the last {@value #RESERVED_FOR_ADMINS} places are kept
+ * for admins, so one user cannot fill the queue for everyone (issue 18, finding 4); the count and
+ * the insert are one atomic step. Thread-safe.
  */
 public final class JobManager implements AutoCloseable {
   static final int MAX_QUEUED = 32;
+  static final int MAX_PER_USER = 4;
+  static final int RESERVED_FOR_ADMINS = 4;
+
+  /** The seconds a refused client is told to wait ({@code Retry-After}). */
+  public static final long RETRY_AFTER_S = 30;
+
   private static final Logger LOG = LoggerFactory.getLogger(JobManager.class);
 
   private final Map<String, JobType> types;
@@ -67,28 +76,59 @@ public final class JobManager implements AutoCloseable {
     return t;
   }
 
-  /** Validates and queues a job; returns it. */
+  /** Validates and queues a job of a user who is not an admin; returns it. */
   public Job submit(String typeName, String owner, JsonNode params) {
+    return submit(typeName, owner, false, params);
+  }
+
+  /**
+   * Validates and queues a job; returns it.
+   *
+   * @throws SkydasProblem TOO_MANY_REQUESTS (with {@code retry_after_s}) beyond the limits
+   */
+  public Job submit(String typeName, String owner, boolean admin, JsonNode params) {
     JobType t = type(typeName);
     t.validate(params);
-    long waiting = jobs.values().stream().filter(j -> !j.snapshot().state().done()).count();
-    if (waiting >= MAX_QUEUED) {
-      throw new SkydasProblem(
-          ProblemCode.TOO_MANY_REQUESTS,
-          waiting + " jobs are queued or running; wait for some to finish or cancel them");
-    }
     String id = UUID.randomUUID().toString();
+    synchronized (this) {
+      long waiting = 0;
+      long own = 0;
+      for (Job j : jobs.values()) {
+        if (!j.snapshot().state().done()) {
+          waiting++;
+          if (j.owner.equals(owner)) {
+            own++;
+          }
+        }
+      }
+      if (own >= MAX_PER_USER) {
+        throw busy(own + " of your jobs are queued or running (at most " + MAX_PER_USER + ")");
+      }
+      long room = admin ? MAX_QUEUED : MAX_QUEUED - RESERVED_FOR_ADMINS;
+      if (waiting >= room) {
+        throw busy(waiting + " jobs are queued or running on this server");
+      }
+      // a placeholder holds the place while the folder is made
+      jobs.put(id, new Job(id, typeName, owner, params, workDir.resolve(id), clock.instant()));
+    }
     Path dir = workDir.resolve(id);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
+      jobs.remove(id);
       throw new SkydasProblem(
           ProblemCode.OUTPUT_FAILED, "cannot create job folder " + dir + ": " + e.getMessage());
     }
-    Job job = new Job(id, typeName, owner, params, dir, clock.instant());
-    jobs.put(id, job);
+    Job job = jobs.get(id);
     job.future = pool.submit(() -> run(job, t));
     return job;
+  }
+
+  private static SkydasProblem busy(String why) {
+    return new SkydasProblem(
+        ProblemCode.TOO_MANY_REQUESTS,
+        why + "; wait for some to finish or cancel them",
+        Map.of("retry_after_s", RETRY_AFTER_S));
   }
 
   private void run(Job job, JobType t) {
