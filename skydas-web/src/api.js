@@ -34,3 +34,19 @@ export async function api(method, path, body, type = 'application/json') {
   if (!r.ok) throw new Problem(typeof data === 'object' ? data : { detail: String(data), status: r.status });
   return data;
 }
+
+/**
+ * Every record matching `query` (e.g. `kind=depot`) as one FeatureCollection, following the
+ * server's pages (a page ends at its limit or its vertex budget, and says where the next starts).
+ */
+export async function allRecords(query = '') {
+  const features = [];
+  let offset = 0;
+  for (;;) {
+    const page = await api('GET', `/api/records?limit=10000&offset=${offset}${query ? `&${query}` : ''}`);
+    features.push(...page.features);
+    if (page.next_offset === undefined || page.next_offset === null || page.features.length === 0) break;
+    offset = page.next_offset;
+  }
+  return { type: 'FeatureCollection', features };
+}

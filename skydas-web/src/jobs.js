@@ -1,6 +1,6 @@
 // Background jobs: run an assessment, an emplacement or an optimisation, follow a job to its end, show its result,
 // import an optimised plan, and the list of jobs with two to compare.
-import { api } from './api.js';
+import { api, allRecords } from './api.js';
 import { $, el, flash, problemText } from './dom.js';
 import { loadAssessment } from './map.js';
 import { state, may, refreshRecords } from './state.js';
@@ -33,7 +33,7 @@ export function initJobs() {
 
 /** The registry's standing obstacles and sensor sites as a plan (GeoJSON); depots and shelters are not plan items. */
 async function registryPlan() {
-  const recs = await api('GET', '/api/records?limit=10000');
+  const recs = await allRecords();
   const standing = new Set(state.statuses.filter((s) => s.standing).map((s) => s.id));
   return {
     type: 'FeatureCollection',
@@ -48,7 +48,7 @@ async function registryPlan() {
  * null when there are none (the shipped depots then; the result names the forces used).
  */
 async function registryDepots() {
-  const recs = await api('GET', '/api/records?limit=10000&kind=depot');
+  const recs = await allRecords('kind=depot');
   const inService = new Set(['prepared', 'stocked']);
   const depots = recs.features.filter((f) => f.properties.kind === 'depot' && inService.has(f.properties.status));
   return depots.length === 0 ? null : { type: 'FeatureCollection', features: depots };
@@ -56,7 +56,7 @@ async function registryDepots() {
 
 /** Ids of the plan's records in the ground already (laid, executed, emplaced …). */
 async function inGround() {
-  const recs = await api('GET', '/api/records?limit=10000');
+  const recs = await allRecords();
   const ground = new Set(state.statuses.filter((s) => s.in_ground && s.standing).map((s) => s.id));
   return recs.features
     .filter((f) => ground.has(f.properties.status) && f.properties.kind !== 'depot' && f.properties.kind !== 'shelter')

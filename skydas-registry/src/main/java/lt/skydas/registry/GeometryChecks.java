@@ -20,6 +20,12 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * overlapping minefields) are in {@link Registry}. Stateless.
  */
 public final class GeometryChecks {
+  /**
+   * Vertices a record's geometry may have (a 100 km line surveyed every 5 m); more is refused
+   * before anything else is checked (issue 18, finding 3).
+   */
+  public static final int MAX_VERTICES = 20_000;
+
   /** Consecutive vertices further apart than this are refused. */
   public static final double MAX_VERTEX_GAP_M = 5000;
 
@@ -44,6 +50,16 @@ public final class GeometryChecks {
     List<FieldError> e = new ArrayList<>();
     if (g == null || g.isEmpty()) {
       e.add(new FieldError("geometry", "missing or empty"));
+      return e;
+    }
+    if (g.getNumPoints() > MAX_VERTICES) {
+      e.add(
+          new FieldError(
+              "geometry",
+              g.getNumPoints()
+                  + " vertices, at most "
+                  + MAX_VERTICES
+                  + " (simplify it, e.g. with ogr2ogr -simplify)"));
       return e;
     }
     for (Coordinate c : g.getCoordinates()) {

@@ -39,6 +39,30 @@ abstract class GeometryChecksTest {
     assertThat(check(Fixtures.square(24.2, 55.2, 0.01), "at_minefield")).isEmpty();
   }
 
+  /** A circle of n vertices (a valid polygon around 24.3 E, 55.3 N, 1 km across). */
+  private static Geometry circle(int n) {
+    Coordinate[] cs = new Coordinate[n + 1];
+    for (int i = 0; i < n; i++) {
+      double a = 2 * Math.PI * i / n;
+      cs[i] = new Coordinate(24.3 + 0.008 * Math.cos(a), 55.3 + 0.0045 * Math.sin(a));
+    }
+    cs[n] = cs[0];
+    return GF.createPolygon(cs);
+  }
+
+  /**
+   * Issue 18, finding 3: 300,000-vertex polygons were stored and listing them ran out of memory.
+   */
+  @Test
+  void aGeometryWithTooManyVerticesIsRefusedBeforeAnyOtherCheck() {
+    assertThat(check(circle(GeometryChecks.MAX_VERTICES - 1), "at_minefield")).isEmpty();
+    assertThat(check(circle(300_000), "at_minefield"))
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "geometry: 300001 vertices, at most 20000 (simplify it, e.g. with ogr2ogr -simplify)");
+  }
+
   @Test
   void aSelfIntersectingPolygonIsInvalidAndSaysWhere() {
     Geometry bowTie = polygon(24.2, 55.2, 24.21, 55.21, 24.21, 55.2, 24.2, 55.21, 24.2, 55.2);

@@ -274,19 +274,24 @@ public final class OgcApi {
 
   // ---- items ----
 
-  private record Page(List<Map.Entry<String, Feature>> features, Long matched) {}
+  /**
+   * @param matched the features matching in all (null: not counted)
+   * @param cut the page was ended by the vertex budget before the limit
+   */
+  private record Page(List<Map.Entry<String, Feature>> features, Long matched, boolean cut) {}
 
   private Page page(String id, Envelope bbox, int limit, int offset) {
     List<Map.Entry<String, Feature>> out = new ArrayList<>();
     if (isRegistry(id)) {
       RecordKind k = REGISTRY_COLLECTIONS.get(id);
-      for (RegistryRecord r : registry.list(bbox, null, k, limit, offset)) {
+      RecordPages.Page page = RecordPages.read(registry, bbox, null, k, limit, offset);
+      for (RegistryRecord r : page.records()) {
         out.add(
             Map.entry(
                 r.id(),
                 new Feature(r.id(), 0, r.geometry(), RegistryExchange.featureProperties(r))));
       }
-      return new Page(out, null);
+      return new Page(out, null, page.cut());
     }
     Layers.Layer l = layer(id);
     List<Integer> hits = l.query(bbox);
@@ -294,7 +299,7 @@ public final class OgcApi {
       int fi = hits.get(i);
       out.add(Map.entry(Integer.toString(fi), l.features().get(fi)));
     }
-    return new Page(out, (long) hits.size());
+    return new Page(out, (long) hits.size(), false);
   }
 
   /** A collection that is not the registry's: a job's, the coverage or a region layer. */
@@ -426,7 +431,7 @@ public final class OgcApi {
     boolean more =
         p.matched() != null
             ? offset + p.features().size() < p.matched()
-            : p.features().size() == limit;
+            : p.features().size() == limit || p.cut();
     if (more) {
       links.add(
           link(

@@ -140,20 +140,29 @@ public final class RecordApi {
         .orElseThrow(() -> new SkydasProblem(ProblemCode.NOT_FOUND, "no record " + id));
   }
 
+  /**
+   * A page of records: {@code count}, and {@code next_offset} when more may follow (the limit was
+   * reached, or the page was cut at {@link RecordPages#MAX_VERTICES} vertices: then also {@code
+   * cut: true}).
+   */
   private void list(Context ctx) {
-    List<RegistryRecord> rs =
-        registry.list(
-            Requests.bbox(ctx),
-            Requests.status(ctx),
-            Requests.kind(ctx),
-            Requests.intParam(ctx, "limit", 1000, 1, MAX_LIMIT),
-            Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+    int limit = Requests.intParam(ctx, "limit", 1000, 1, MAX_LIMIT);
+    int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    RecordPages.Page page =
+        RecordPages.read(
+            registry, Requests.bbox(ctx), Requests.status(ctx), Requests.kind(ctx), limit, offset);
+    List<RegistryRecord> rs = page.records();
+    Map<String, Object> members = new java.util.LinkedHashMap<>();
+    members.put("count", rs.size());
+    if (page.cut() || rs.size() == limit) {
+      members.put("next_offset", offset + rs.size());
+    }
+    if (page.cut()) {
+      members.put("cut", true);
+    }
     Role role = Requests.principal(ctx).role();
     responses.geoJson(
-        ctx,
-        200,
-        RecordJson.featuresWithOffers(
-            registry, rs, role, Map.of("count", rs.size()), responses.mapper()));
+        ctx, 200, RecordJson.featuresWithOffers(registry, rs, role, members, responses.mapper()));
   }
 
   private void get(Context ctx) {
