@@ -50,7 +50,15 @@ final class CsvExchange {
 
   static List<RecordDraft> read(Path file) throws IOException {
     String name = file.toString();
-    CsvMapper m = new CsvMapper();
+    // a cell is refused while it is read past a million characters, not buffered whole first
+    CsvMapper m =
+        new CsvMapper(
+            com.fasterxml.jackson.dataformat.csv.CsvFactory.builder()
+                .streamReadConstraints(
+                    com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxStringLength(Fields.MAX_MINEFIELD_JSON)
+                        .build())
+                .build());
     m.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     List<RecordDraft> out = new ArrayList<>();
     int row = 0;
@@ -97,18 +105,41 @@ final class CsvExchange {
     } catch (CharacterCodingException e) {
       throw SkydasProblem.badInput(name, rowLabel(row), "not UTF-8 text");
     } catch (JsonProcessingException e) {
+      if (tooLong(e)) {
+        throw cellTooLong(name, row);
+      }
       String msg = String.valueOf(e.getOriginalMessage());
       throw SkydasProblem.badInput(
           name,
           e.getLocation() == null ? rowLabel(row) : "line " + e.getLocation().getLineNr(),
           msg.contains("closing quote") ? "file is truncated or has an unclosed quote" : msg);
     } catch (RuntimeException e) {
+      if (tooLong(e)) {
+        throw cellTooLong(name, row);
+      }
       if (e.getCause() instanceof JsonProcessingException j) {
         throw SkydasProblem.badInput(name, rowLabel(row + 1), j.getOriginalMessage());
       }
       throw e;
     }
     return out;
+  }
+
+  /** Whether the parser refused a cell over the length limit (possibly wrapped). */
+  private static boolean tooLong(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static SkydasProblem cellTooLong(String file, int rowsRead) {
+    return SkydasProblem.badInput(
+        file,
+        "row " + (rowsRead + 1),
+        "a cell longer than " + Fields.MAX_MINEFIELD_JSON + " characters (refused while read)");
   }
 
   private static String rowLabel(int row) {
@@ -135,7 +166,15 @@ final class CsvExchange {
       b.addColumn(h);
     }
     CsvSchema schema = b.build().withHeader();
-    CsvMapper m = new CsvMapper();
+    // a cell is refused while it is read past a million characters, not buffered whole first
+    CsvMapper m =
+        new CsvMapper(
+            com.fasterxml.jackson.dataformat.csv.CsvFactory.builder()
+                .streamReadConstraints(
+                    com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxStringLength(Fields.MAX_MINEFIELD_JSON)
+                        .build())
+                .build());
     AtomicOutput.writeFile(
         file,
         out -> {

@@ -84,6 +84,23 @@ final class GpkgExchange {
     }
     Layer l =
         layers.stream().filter(x -> x.table().equals(LAYER)).findFirst().orElse(layers.get(0));
+    // a view can compute anything (randomblob(4e8), itself): only stored tables are read
+    // (issue 18, finding 7)
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT type FROM sqlite_master WHERE name = ? COLLATE NOCASE")) {
+      ps.setString(1, l.table());
+      try (ResultSet rs = ps.executeQuery()) {
+        String type = rs.next() ? rs.getString(1) : null;
+        if (!"table".equals(type)) {
+          throw SkydasProblem.badInput(
+              file,
+              "layer '" + Fields.clip(l.table()) + "'",
+              (type == null ? "no such table" : "a " + type + ", not a table")
+                  + "; Skydas reads stored tables only (write the layer out as a table, e.g."
+                  + " ogr2ogr out.gpkg in.gpkg)");
+        }
+      }
+    }
     String org = null;
     int code = -1;
     try (PreparedStatement ps =

@@ -292,6 +292,54 @@ class ExchangeBadInputTest {
         .hasMessageContaining("not EPSG:4326");
   }
 
+  /**
+   * Issue 18, finding 7: a layer that is a view over randomblob(4e8), or a view of itself, ran the
+   * reader out of memory or for 86 s; only stored tables are read.
+   */
+  @Test
+  void geoPackageLayersThatAreViewsAreRefused() throws Exception {
+    Path f = dir.resolve("view.gpkg");
+    RegistryExchange.write(List.of(record("r1", "POINT (25.6 54.6)")), f, Format.GEOPACKAGE);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE records RENAME TO stored");
+      s.execute("CREATE VIEW records AS SELECT *, randomblob(400000000) AS big FROM stored");
+    }
+    long t0 = System.nanoTime();
+    badInput(f, Format.GEOPACKAGE)
+        .hasMessageContaining("layer 'records'")
+        .hasMessageContaining("a view, not a table; Skydas reads stored tables only");
+    assertThat((System.nanoTime() - t0) / 1e9).as("refused before reading a row").isLessThan(30);
+  }
+
+  /** A cell of 30 million characters is refused while read, naming its line. */
+  @Test
+  void anEnormousCsvCellIsRefusedWhileRead() throws Exception {
+    Path f = dir.resolve("cell.csv");
+    java.nio.file.Files.writeString(
+        f, "id,type,wkt\na,bunker,\"POINT (25.6 54.6)" + " ".repeat(30_000_000) + "\"\n");
+    badInput(f, Format.CSV)
+        .hasMessage(f + ": row 1: a cell longer than 1000000 characters (refused while read)");
+  }
+
+  /** Issue 18, finding 7: 4.4 MB of .gz holding 3.6 GB of GeoJSON; now one line, not an OOM. */
+  @Test
+  void aCompressionBombIsRefused() throws Exception {
+    Path f = dir.resolve("bomb.geojson.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(f))) {
+      out.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes());
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 200; i++) { // 200 MB of white space, about 200 kB compressed
+        out.write(spaces);
+      }
+      out.write("]}".getBytes());
+    }
+    badInput(f, Format.GEOJSON)
+        .hasMessageContaining("decompresses to more than 64 MB (50 times its size)")
+        .hasMessageContaining("compression bomb");
+  }
+
   // ---- enormous values ----
 
   @Test
