@@ -69,10 +69,12 @@ public final class SkydasServer implements AutoCloseable {
                 new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
     Requests requests = new Requests(json, config.maxBody_bytes());
     Responses responses = new Responses(json);
+    lt.skydas.server.http.ClientAddress clients =
+        new lt.skydas.server.http.ClientAddress(config.trustedProxies());
     new AccountApi(
             accounts,
             new LoginThrottle(clock),
-            new lt.skydas.server.http.ClientAddress(config.trustedProxies()),
+            clients,
             config.secureCookies(),
             requests,
             responses)
@@ -97,7 +99,7 @@ public final class SkydasServer implements AutoCloseable {
     new ProgrammeApi(registry, responses).routes(routes);
     new lt.skydas.server.api.PolicyApi(registry, requests, responses).routes(routes);
     new MetaApi(registry, responses).routes(routes);
-    Gate gate = new Gate(accounts, config.maxBody_bytes());
+    Gate gate = new Gate(accounts, config.maxBody_bytes(), clients);
     this.app = Javalin.create(cfg -> configure(cfg, config));
     app.before(gate::headers);
     Problems.install(app, json);

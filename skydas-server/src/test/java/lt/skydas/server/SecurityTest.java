@@ -348,6 +348,37 @@ class SecurityTest {
     }
   }
 
+  /**
+   * Behind a TLS proxy: a trusted proxy's {@code X-Forwarded-Proto: https} makes the session cookie
+   * Secure and sends HSTS; the same header from anyone else changes nothing.
+   */
+  @Test
+  void httpsBehindATrustedProxyGivesSecureCookiesAndHsts() throws Exception {
+    String body = "{\"username\":\"viewer\",\"password\":\"" + TestServer.PASSWORD + "\"}";
+    Map<String, String> https = Map.of("X-Forwarded-Proto", "https");
+    try (TestServer own =
+        new TestServer(
+            TestServer.tempDir(),
+            Map.of(),
+            c -> c.withTrustedProxies(java.util.Set.of("127.0.0.1")))) {
+      HttpResponse<String> viaTls =
+          own.anonymous().send("POST", "/api/login", body, "application/json", true, https);
+      assertThat(viaTls.statusCode()).isEqualTo(200);
+      assertThat(viaTls.headers().firstValue("Set-Cookie").orElseThrow()).contains("; Secure");
+      assertThat(viaTls.headers().firstValue("Strict-Transport-Security"))
+          .contains("max-age=31536000");
+      HttpResponse<String> plain = own.anonymous().send("POST", "/api/login", body);
+      assertThat(plain.headers().firstValue("Set-Cookie").orElseThrow()).doesNotContain("Secure");
+      assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+    try (TestServer untrusting = new TestServer(TestServer.tempDir(), Map.of())) {
+      HttpResponse<String> forged =
+          untrusting.anonymous().send("POST", "/api/login", body, "application/json", true, https);
+      assertThat(forged.headers().firstValue("Strict-Transport-Security")).isEmpty();
+      assertThat(forged.headers().firstValue("Set-Cookie").orElseThrow()).doesNotContain("Secure");
+    }
+  }
+
   @Test
   void hostileStringsAreEscapedInTheHtmlPagesAndKeptAsTextInJson() {
     try (TestServer own = new TestServer(TestServer.tempDir(), Map.of())) {

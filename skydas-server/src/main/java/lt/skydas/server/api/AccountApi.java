@@ -114,7 +114,7 @@ public final class AccountApi {
             + session.token()
             + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
             + Math.max(0, maxAge)
-            + (secureCookies ? "; Secure" : ""));
+            + (secureCookies || clientAddress.secure(ctx) ? "; Secure" : ""));
     Map<String, Object> out = me(session.principal());
     out.put("csrf_token", session.csrf());
     out.put("token", session.token());

@@ -23,6 +23,29 @@ public final class ClientAddress {
     this.trustedProxies = Set.copyOf(trustedProxies);
   }
 
+  /**
+   * Whether the client reached us over HTTPS: served by TLS here, or a trusted proxy says so in
+   * {@code X-Forwarded-Proto}. Then the session cookie is {@code Secure} and HSTS is sent.
+   */
+  public boolean secure(Context ctx) {
+    if ("https".equalsIgnoreCase(ctx.scheme())) {
+      return true;
+    }
+    String proto = ctx.header("X-Forwarded-Proto");
+    return proto != null
+        && trustedProxies.contains(ctx.req().getRemoteAddr())
+        && proto.split(",")[0].strip().equalsIgnoreCase("https");
+  }
+
+  /** The host the client asked for: a trusted proxy's {@code X-Forwarded-Host}, else Host. */
+  public String host(Context ctx) {
+    String fh = ctx.header("X-Forwarded-Host");
+    if (fh != null && trustedProxies.contains(ctx.req().getRemoteAddr())) {
+      return fh.split(",")[0].strip();
+    }
+    return ctx.header("Host");
+  }
+
   /** The client address of a request. */
   public String of(Context ctx) {
     return of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));

@@ -29,7 +29,17 @@ public final class Gate {
   private final Accounts accounts;
   private final long maxBody_bytes;
 
+  private final ClientAddress forwarded;
+
   public Gate(Accounts accounts, long maxBody_bytes) {
+    this(accounts, maxBody_bytes, new ClientAddress(java.util.Set.of()));
+  }
+
+  /**
+   * @param forwarded what trusted proxies say about the client (scheme, host)
+   */
+  public Gate(Accounts accounts, long maxBody_bytes, ClientAddress forwarded) {
+    this.forwarded = forwarded;
     this.accounts = accounts;
     this.maxBody_bytes = maxBody_bytes;
   }
@@ -96,12 +106,12 @@ public final class Gate {
   }
 
   /** Unsafe requests from a browser must come from this origin (a second CSRF defence). */
-  private static void checkOrigin(Context ctx) {
+  private void checkOrigin(Context ctx) {
     String origin = ctx.header("Origin");
     if (origin == null) {
       return;
     }
-    String host = ctx.header("Host");
+    String host = forwarded.host(ctx);
     try {
       URI o = URI.create(origin);
       String oh = o.getHost() + (o.getPort() >= 0 ? ":" + o.getPort() : "");
@@ -118,6 +128,10 @@ public final class Gate {
   /** Security headers on every response, and 413 for a declared body over the limit. */
   public void headers(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
+    if (forwarded.secure(ctx)) {
+      // served over HTTPS (here or by a trusted proxy): browsers keep to HTTPS for a year
+      ctx.header("Strict-Transport-Security", "max-age=31536000");
+    }
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header(
