@@ -114,7 +114,15 @@ final class ServeCommand implements Callable<Integer> {
     }
     ChainSigner signer = signing.signerIfGiven();
     Registry reg = db.open(true);
-    Accounts accounts = new Accounts(reg.store(), Clock.systemUTC(), Duration.ofHours(12));
+    // the key session rows are authenticated with lives beside the job outputs, not in the
+    // database (created 0600 on first start)
+    java.nio.file.Files.createDirectories(workDir.toAbsolutePath());
+    Accounts accounts =
+        new Accounts(
+            reg.store(),
+            Clock.systemUTC(),
+            Duration.ofHours(12),
+            Accounts.sessionKey(workDir.toAbsolutePath().resolve("session.key")));
     Map<String, JobType> types = new LinkedHashMap<>();
     AssessJob assess =
         new AssessJob(

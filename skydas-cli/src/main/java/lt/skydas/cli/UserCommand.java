@@ -34,6 +34,12 @@ final class UserCommand implements Runnable {
     return new Accounts(r.store(), Clock.systemUTC(), Duration.ofHours(12));
   }
 
+  /** Who the audit trail says changed an account from the command line. */
+  static lt.skydas.registry.Actor cliActor() {
+    return new lt.skydas.registry.Actor(
+        "cli:" + System.getenv().getOrDefault("USER", "unknown"), lt.skydas.registry.Role.ADMIN);
+  }
+
   @Command(
       name = "add",
       mixinStandardHelpOptions = true,
@@ -61,7 +67,7 @@ final class UserCommand implements Runnable {
       Role r = Role.parse(role);
       String pw = stdin ? readStdin() : readConsole();
       try (Registry reg = db.open(true)) {
-        Accounts.User u = accounts(reg).create(name, pw, r);
+        Accounts.User u = accounts(reg).create(cliActor(), name, pw, r);
         System.out.println(
             "Created " + u.role().id() + " " + u.username() + " in " + reg.store().describe());
       }
@@ -123,7 +129,7 @@ final class UserCommand implements Runnable {
     @Override
     public Integer call() {
       try (Registry reg = db.open(false)) {
-        accounts(reg).setDisabled(name, true);
+        accounts(reg).setDisabled(cliActor(), name, true);
         System.out.println("Disabled " + name);
       }
       return 0;

@@ -71,6 +71,7 @@ final class ChainVerifier {
     checkNeighbourLines(c);
     store.works().forEach(c, this::checkWorkRow);
     store.policies().forEach(c, this::checkPolicyRow);
+    store.forEachAccount(c, this::checkAccountRow);
     if (policyRows < policyDocs.size()) {
       problem(
           "policy versions "
@@ -394,6 +395,30 @@ final class ChainVerifier {
       problem("works project " + id + ": no audit event (inserted outside Skydas)");
     } else if (!after.equals(doc)) {
       problem("works project " + id + ": differs from its audit event (changed outside Skydas)");
+    }
+  }
+
+  /** An account row equals its last event (role and disabled; issue 18, finding 5). */
+  private void checkAccountRow(AccountAudit.State a) {
+    String entity = AccountAudit.entityId(a.username());
+    seen.add(entity);
+    String after = lastAfter.get(entity);
+    if (after == null) {
+      problem("account " + a.username() + ": no audit event (inserted outside Skydas)");
+    } else if (a.role() == null
+        || !after.equals(AccountAudit.doc(a.username(), a.role(), a.disabled()))) {
+      AccountAudit.State audited = AccountAudit.parse(after);
+      problem(
+          "account "
+              + a.username()
+              + ": role "
+              + (a.role() == null ? "(not a role)" : a.role().id())
+              + (a.disabled() ? ", disabled" : "")
+              + " in its table, "
+              + (audited == null
+                  ? "unreadable in its audit event"
+                  : audited.role().id() + (audited.disabled() ? ", disabled" : "") + " audited")
+              + " (changed outside Skydas)");
     }
   }
 

@@ -63,6 +63,27 @@ public interface RegistryStore extends AutoCloseable {
   /** True for the embedded GeoPackage, false for PostGIS. */
   boolean isGeoPackage();
 
+  /**
+   * Every account row of {@code skydas serve} as stored (user name, role — null if not a role — and
+   * disabled), in name order, for verification against the audit chain.
+   */
+  default void forEachAccount(Connection c, java.util.function.Consumer<AccountAudit.State> each)
+      throws SQLException {
+    try (java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT username, role, disabled FROM skydas_user ORDER BY username")) {
+      while (rs.next()) {
+        Role role;
+        try {
+          role = Role.parse(rs.getString(2));
+        } catch (RuntimeException e) {
+          role = null;
+        }
+        each.accept(new AccountAudit.State(rs.getString(1), role, rs.getInt(3) != 0));
+      }
+    }
+  }
+
   /** The schema version after migration. */
   int schemaVersion();
 

@@ -30,7 +30,8 @@ public final class Migrations {
           "V2__accounts.sql",
           "V3__neighbour_lines.sql",
           "V4__works.sql",
-          "V5__policy.sql");
+          "V5__policy.sql",
+          "V6__session_mac.sql");
 
   private Migrations() {}
 

@@ -160,7 +160,10 @@ public final class AccountApi {
     Role role = Role.parse(Requests.text(b, "role", true));
     Accounts.User u =
         accounts.create(
-            Requests.text(b, "username", true), Requests.text(b, "password", true), role);
+            Requests.principal(ctx).actor(),
+            Requests.text(b, "username", true),
+            Requests.text(b, "password", true),
+            role);
     responses.json(ctx, 201, u);
   }
 
@@ -169,7 +172,7 @@ public final class AccountApi {
     if (disabled && name.equals(Requests.principal(ctx).username())) {
       throw new SkydasProblem(ProblemCode.CONFLICT, "you cannot disable your own account");
     }
-    accounts.setDisabled(name, disabled);
+    accounts.setDisabled(Requests.principal(ctx).actor(), name, disabled);
     ctx.status(204);
   }
 }
