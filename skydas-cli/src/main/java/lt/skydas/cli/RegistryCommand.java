@@ -52,6 +52,8 @@ import picocli.CommandLine.Parameters;
       RegistryCommand.Verify.class,
       RegistrySigning.Keygen.class,
       RegistrySigning.CheckpointCmd.class,
+      RegistryBackupCommands.Backup.class,
+      RegistryBackupCommands.Restore.class,
       RegistryCommand.History.class
     })
 final class RegistryCommand implements Runnable {

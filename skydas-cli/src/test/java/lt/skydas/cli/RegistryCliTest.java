@@ -122,6 +122,39 @@ class RegistryCliTest {
     assertThat(refused.err()).contains("not signed, the chain does not verify");
   }
 
+  @Test
+  void backupAndRestoreFromTheCommandLine() throws Exception {
+    assertThat(run("registry", "init").exit()).isZero();
+    Path plan = dir.resolve("plan.geojson");
+    Files.writeString(
+        plan,
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "b1", "properties": {"type": "bunker"},
+           "geometry": {"type": "Point", "coordinates": [24.3, 55.3]}}]}
+        """);
+    assertThat(run("registry", "import", plan.toString(), "--role", "planner").exit()).isZero();
+    Path copy = dir.resolve("backups/reg-copy.gpkg");
+    Files.createDirectories(copy.getParent());
+    CliRunner.Result b = run("registry", "backup", "--out", copy.toString());
+    assertThat(b.exit()).as(b.err()).isZero();
+    assertThat(b.out()).contains("Backed up GeoPackage", "(1 audit events) to " + copy);
+    assertThat(run("registry", "backup", "--out", copy.toString()).err())
+        .contains("already exists; a backup is never overwritten");
+    Path restored = dir.resolve("restored.gpkg");
+    CliRunner.Result r =
+        CliRunner.run(
+            "registry",
+            "restore",
+            copy.toString(),
+            "--db",
+            restored.toString(),
+            "--countries",
+            "../data/baltic/countries.geojson.gz");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("audit chain intact, 1 events, 1 records");
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -1,5 +1,6 @@
 package lt.skydas.registry.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -233,6 +234,66 @@ public final class JdbcStore implements RegistryStore {
   @Override
   public AuditLog audit() {
     return audit;
+  }
+
+  /**
+   * Writes an online backup to {@code target}: a GeoPackage copy (SQLite backup API, under the
+   * store's lock: every write acknowledged before it is in it) or a {@code pg_dump} custom-format
+   * archive. The target must not exist.
+   */
+  public void backupTo(Path target) {
+    if (Files.exists(target)) {
+      throw new SkydasProblem(
+          ProblemCode.USAGE, target + ": already exists; a backup is never overwritten");
+    }
+    if (!dialect.isGeoPackage()) {
+      Backups.pgDump(url, target);
+      return;
+    }
+    lock.lock();
+    try {
+      Backups.sqlite(conn, target);
+    } catch (SQLException e) {
+      throw storage(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Restores a backup made by {@link #backupTo} into {@code location}: a new {@code .gpkg} path (it
+   * must not exist; created 0600) or an empty PostGIS database. Then opens it (migrating it if the
+   * backup is older); the caller verifies it.
+   */
+  public static JdbcStore restore(Path backup, String location) {
+    if (!Files.isRegularFile(backup)) {
+      throw new SkydasProblem(ProblemCode.NOT_FOUND, backup + ": no such backup");
+    }
+    if (location.startsWith("jdbc:postgresql:")) {
+      Backups.pgRestore(backup, location);
+      return open(location, false);
+    }
+    Path target = Path.of(location);
+    if (Files.exists(target)) {
+      throw new SkydasProblem(
+          ProblemCode.USAGE, location + ": already exists; restore into a new file");
+    }
+    try (java.io.InputStream in = Files.newInputStream(backup)) {
+      byte[] head = in.readNBytes(16);
+      if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1)
+          .startsWith("SQLite format 3")) {
+        throw new SkydasProblem(
+            ProblemCode.BAD_INPUT,
+            backup
+                + ": not a GeoPackage backup (a PostGIS dump restores into a jdbc:postgresql URL)");
+      }
+      lt.skydas.registry.PrivateFiles.ensure(target.toAbsolutePath());
+      Files.copy(backup, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new SkydasProblem(
+          ProblemCode.OUTPUT_FAILED, location + ": cannot restore: " + e.getMessage());
+    }
+    return open(location, false);
   }
 
   /** Runs raw SQL (tests use it to tamper with a registry the way an outside editor could). */

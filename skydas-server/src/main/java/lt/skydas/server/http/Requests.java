@@ -227,7 +227,14 @@ public final class Requests {
       throw new SkydasProblem(
           ProblemCode.USAGE, "send the body as application/json (got " + ct + ")");
     }
-    byte[] b = body(ctx, max);
+    return parseObject(body(ctx, max));
+  }
+
+  /**
+   * A request body as a JSON object, read strictly (duplicate members, unpaired surrogates
+   * refused); a bad-input problem otherwise. What every JSON route reads its body with.
+   */
+  public JsonNode parseObject(byte[] b) {
     try {
       JsonNode n = json.readTree(b);
       if (n == null || !n.isObject()) {
