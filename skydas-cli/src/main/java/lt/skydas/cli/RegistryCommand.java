@@ -112,7 +112,7 @@ final class RegistryCommand implements Runnable {
       List<RecordDraft> drafts = RegistryExchange.read(file, f);
       try (Registry r = db.open(false)) {
         List<RegistryRecord> stored =
-            r.importAll(who.actor(), drafts, file.getFileName().toString());
+            r.importAll(who.actor(r), drafts, file.getFileName().toString());
         System.out.printf(
             Locale.ROOT,
             "Imported %d records from %s into %s%n",
@@ -279,7 +279,7 @@ final class RegistryCommand implements Runnable {
       }
       try (Registry r = db.open(false)) {
         long v = version != null ? version : RegistryOptions.Db.require(r, id).version();
-        RegistryRecord x = r.transition(who.actor(), id, v, a);
+        RegistryRecord x = r.transition(who.actor(r), id, v, a);
         System.out.printf(
             Locale.ROOT,
             "%s: %s, version %d%n",

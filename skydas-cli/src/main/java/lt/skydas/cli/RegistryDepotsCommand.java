@@ -73,7 +73,7 @@ final class RegistryDepotsCommand implements Callable<Integer> {
           forcesFile == null ? "forces-lithuania.json" : forcesFile.getFileName().toString();
       refuseRegistered(r, forces, source);
       List<RegistryRecord> stored =
-          r.importAll(who.actor(), drafts(forces, given, source, epsg), source);
+          r.importAll(who.actor(r), drafts(forces, given, source, epsg), source);
       System.out.printf(
           Locale.ROOT,
           "Registered %d depots from %s into %s%n",

@@ -71,7 +71,7 @@ final class RegistryEditCommands {
         // the file's status (an export carries one) is ignored: status moves only by transition
         RegistryRecord x =
             r.update(
-                who.actor(),
+                who.actor(r),
                 id,
                 v,
                 d.toBuilder()
@@ -143,7 +143,7 @@ final class RegistryEditCommands {
         }
       }
       try (Registry r = db.open(false)) {
-        Activity a = r.addActivity(who.actor(), id, k, g, m);
+        Activity a = r.addActivity(who.actor(r), id, k, g, m);
         System.out.printf(Locale.ROOT, "%s: %s recorded (%s)%n", id, k.id(), a.id());
       }
       return 0;

@@ -78,7 +78,7 @@ final class RegistryNeighboursCommand implements Runnable {
       String cc = country.trim().toUpperCase(Locale.ROOT);
       List<RecordDraft> drafts = SeamLines.drafts(source);
       try (Registry r = db.open(false)) {
-        NeighbourLine l = r.importNeighbourLine(who.actor(), cc, source, note, drafts);
+        NeighbourLine l = r.importNeighbourLine(who.actor(r), cc, source, note, drafts);
         System.out.printf(
             Locale.ROOT,
             "Imported %s's line: %d features from %s (sha256 %s…), read-only in %s%n",

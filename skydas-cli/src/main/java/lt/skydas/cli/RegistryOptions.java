@@ -78,24 +78,127 @@ final class RegistryOptions {
     }
   }
 
-  /** Who acts. */
+  /**
+   * Who acts, authenticated (issue 18): as an account of the registry with its password (a prompt,
+   * or {@code --password-stdin}) or an API token ({@code --token}, {@code $SKYDAS_TOKEN}); the
+   * audit records that account and its role. {@code --single-user} is the explicit mode for a
+   * private GeoPackage without accounts: the event's actor is then {@code single-user:$USER}.
+   */
   static final class Who {
     @Option(
         names = "--role",
-        required = true,
         paramLabel = "ROLE",
-        description = "Role acted in: planner, engineer, inspector, admin.")
+        description =
+            "Role acted in: planner, engineer, inspector, admin. With an account, it must be the account's (default: the account's); required with --single-user.")
     String role;
 
     @Option(
         names = "--user",
         paramLabel = "NAME",
-        description = "Name recorded in the audit trail (default: $USER).")
+        description = "The account to act as (default: $USER).")
     String user;
 
-    Actor actor() {
-      String u = user != null ? user : System.getenv().getOrDefault("USER", "unknown");
-      return new Actor(u, Role.parse(role));
+    @Option(
+        names = "--password-stdin",
+        description = "Read the account's password from the first line of standard input.")
+    boolean passwordStdin;
+
+    @Option(
+        names = "--token",
+        paramLabel = "TOKEN",
+        description = "An API token of the account (from POST /api/login; default $SKYDAS_TOKEN).")
+    String token;
+
+    @Option(
+        names = "--single-user",
+        description =
+            "A private GeoPackage with no accounts: act as --user (default $USER) in --role, unauthenticated; every event's actor is single-user:NAME.")
+    boolean singleUser;
+
+    /** The authenticated actor, or a problem saying how to authenticate. */
+    Actor actor(Registry r) {
+      String me = System.getenv().getOrDefault("USER", "unknown");
+      lt.skydas.server.auth.Accounts accounts = UserCommand.accounts(r);
+      if (singleUser) {
+        if (!r.store().isGeoPackage()) {
+          throw new SkydasProblem(
+              ProblemCode.USAGE,
+              "--single-user is for a private GeoPackage file, not a server database");
+        }
+        if (!accounts.list().isEmpty()) {
+          throw new SkydasProblem(
+              ProblemCode.USAGE,
+              "this registry has accounts: authenticate (--user with a password prompt,"
+                  + " --password-stdin or --token) instead of --single-user");
+        }
+        if (role == null) {
+          throw new SkydasProblem(ProblemCode.USAGE, "--single-user needs --role");
+        }
+        return new Actor("single-user:" + (user != null ? user : me), Role.parse(role));
+      }
+      String tok = token != null ? token : System.getenv("SKYDAS_TOKEN");
+      lt.skydas.server.auth.Principal p;
+      if (tok != null && !tok.isBlank()) {
+        p =
+            accounts
+                .session(tok.strip(), false)
+                .orElseThrow(
+                    () ->
+                        new SkydasProblem(
+                            ProblemCode.UNAUTHENTICATED,
+                            "the token is not a live session of an enabled account"));
+      } else {
+        String name = user != null ? user : me;
+        char[] pw = password(name);
+        var session =
+            accounts
+                .login(name, new String(pw))
+                .orElseThrow(
+                    () ->
+                        new SkydasProblem(
+                            ProblemCode.UNAUTHENTICATED,
+                            "wrong user name or password for " + name));
+        java.util.Arrays.fill(pw, '\0');
+        accounts.logout(session.token()); // the command's session ends with it
+        p = session.principal();
+      }
+      if (role != null && Role.parse(role) != p.role()) {
+        throw new SkydasProblem(
+            ProblemCode.FORBIDDEN,
+            "account " + p.username() + " has the role " + p.role().id() + ", not " + role);
+      }
+      return p.actor();
+    }
+
+    private char[] password(String name) {
+      if (passwordStdin) {
+        try {
+          String line =
+              new java.io.BufferedReader(
+                      new java.io.InputStreamReader(
+                          System.in, java.nio.charset.StandardCharsets.UTF_8))
+                  .readLine();
+          if (line == null) {
+            throw new SkydasProblem(ProblemCode.USAGE, "--password-stdin: standard input is empty");
+          }
+          return line.toCharArray();
+        } catch (java.io.IOException e) {
+          throw new SkydasProblem(ProblemCode.USAGE, "--password-stdin: " + e.getMessage());
+        }
+      }
+      java.io.Console c = System.console();
+      if (c == null) {
+        throw new SkydasProblem(
+            ProblemCode.UNAUTHENTICATED,
+            "registry changes are made as an account: give --password-stdin or --token (no"
+                + " terminal to ask for the password), or --single-user for a private file"
+                + " without accounts");
+      }
+      char[] pw = c.readPassword("Password for %s: ", name);
+      if (pw == null) {
+        throw new SkydasProblem(ProblemCode.UNAUTHENTICATED, "no password given");
+      }
+      return pw;
     }
   }
 

@@ -100,7 +100,7 @@ final class RegistryPolicyCommand implements Runnable {
         throw SkydasProblem.badInput(name, null, "not a JSON policy (" + firstLine(e) + ")");
       }
       try (Registry r = db.open(false)) {
-        StoredPolicy s = r.policy().set(who.actor(), doc, reason, name);
+        StoredPolicy s = r.policy().set(who.actor(r), doc, reason, name);
         System.out.printf(
             Locale.ROOT,
             "Policy version %d in force in %s: %s%n",

@@ -133,7 +133,7 @@ final class RegistryWorksCommand implements Runnable {
       try (Registry r = db.open(false)) {
         WorksProgramme w = WorksProgramme.read(file, r.territory().crs());
         List<WorkProject> stored =
-            r.works().importAll(who.actor(), projects(w), file.getFileName().toString());
+            r.works().importAll(who.actor(r), projects(w), file.getFileName().toString());
         System.out.printf(
             Locale.ROOT,
             "Entered %d works projects from %s into %s%s%n",
@@ -209,7 +209,7 @@ final class RegistryWorksCommand implements Runnable {
     @Override
     public Integer call() {
       try (Registry r = db.open(false)) {
-        WorkProject w = r.works().transition(who.actor(), id, version, action, donePct);
+        WorkProject w = r.works().transition(who.actor(r), id, version, action, donePct);
         System.out.printf(
             Locale.ROOT,
             "%s: %s, %d %% done, version %d (actions: %s)%n",

@@ -155,6 +155,70 @@ class RegistryCliTest {
     assertThat(r.out()).contains("audit chain intact, 1 events, 1 records");
   }
 
+  /**
+   * Issue 18: the CLI acts as an authenticated account and the audit records it; --single-user is
+   * refused once the registry has accounts; a role other than the account's is refused.
+   */
+  @Test
+  void registryChangesAreMadeAsAnAuthenticatedAccount() throws Exception {
+    String db = dir.resolve("reg.gpkg").toString();
+    String countries = "../data/baltic/countries.geojson.gz";
+    assertThat(run("registry", "init").exit()).isZero();
+    String pw = "correct horse battery staple";
+    CliRunner.Result add =
+        CliRunner.runAsGiven(
+            pw + "\n",
+            "user",
+            "add",
+            "ona",
+            "--role",
+            "planner",
+            "--password-stdin",
+            "--db",
+            db,
+            "--countries",
+            countries);
+    assertThat(add.exit()).as(add.err() + add.out()).isZero();
+    Path plan = dir.resolve("plan.geojson");
+    Files.writeString(
+        plan,
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "b1", "properties": {"type": "bunker"},
+           "geometry": {"type": "Point", "coordinates": [24.3, 55.3]}}]}
+        """);
+    String[] imp = {"registry", "import", plan.toString(), "--db", db, "--countries", countries};
+
+    CliRunner.Result single =
+        CliRunner.runAsGiven(
+            null, concat(imp, new String[] {"--role", "planner", "--single-user"}));
+    assertThat(single.exit()).isEqualTo(2);
+    assertThat(single.err()).contains("this registry has accounts: authenticate");
+    CliRunner.Result noTerminal =
+        CliRunner.runAsGiven(null, concat(imp, new String[] {"--user", "ona"}));
+    assertThat(noTerminal.exit()).isEqualTo(11);
+    assertThat(noTerminal.err()).contains("registry changes are made as an account");
+    CliRunner.Result wrong =
+        CliRunner.runAsGiven(
+            "not the password\n", concat(imp, new String[] {"--user", "ona", "--password-stdin"}));
+    assertThat(wrong.exit()).isEqualTo(11);
+    assertThat(wrong.err()).contains("wrong user name or password for ona");
+    CliRunner.Result otherRole =
+        CliRunner.runAsGiven(
+            pw + "\n",
+            concat(imp, new String[] {"--user", "ona", "--password-stdin", "--role", "admin"}));
+    assertThat(otherRole.exit()).isEqualTo(8);
+    assertThat(otherRole.err()).contains("account ona has the role planner, not admin");
+
+    CliRunner.Result ok =
+        CliRunner.runAsGiven(
+            pw + "\n", concat(imp, new String[] {"--user", "ona", "--password-stdin"}));
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    CliRunner.Result history = run("registry", "history", "b1");
+    assertThat(history.out()).contains("import", "ona", "planner");
+    assertThat(history.out()).doesNotContain("single-user");
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
@@ -397,7 +461,7 @@ class RegistryCliTest {
     assertThat(imp.out()).contains("Imported PL's line: 2 features from", "read-only");
     CliRunner.Result list = run("registry", "neighbour-line", "list");
     assertThat(list.out())
-        .contains("PL", "2 features", "east-shield.geojson", "by ona", "2026-11-30");
+        .contains("PL", "2 features", "east-shield.geojson", "by single-user:ona", "2026-11-30");
     // not records: nothing edits them
     assertThat(run("registry", "list").out()).doesNotContain("pl-1");
     CliRunner.Result edit = run("registry", "transition", "pl-1", "approve", "--role", "admin");
