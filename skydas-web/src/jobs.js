@@ -167,6 +167,16 @@ export async function refreshJobs() {
 
 function listed(j, jobs) {
   const line = jobLine(j);
+  if (j.state === 'interrupted' && may('run-jobs')) {
+    // a restart stopped it: the same parameters, run again
+    line.append(el('button', { type: 'button', class: 'secondary', onclick: async () => {
+      try {
+        await api('POST', `/api/jobs/${j.id}/rerun`, {});
+        flash(`${j.type} job started again`, true);
+        refreshJobs();
+      } catch (e) { flash(`not started: ${problemText(e)}`); }
+    } }, 'Run again'));
+  }
   if (j.state === 'succeeded' && j.result && j.result.cases) {
     const tick = el('input', { type: 'checkbox', 'data-compare': j.id, 'aria-label': `compare ${j.type} ${j.submitted_at}` });
     tick.addEventListener('change', () => compare(jobs));

@@ -62,7 +62,13 @@ public final class SkydasServer implements AutoCloseable {
       Clock clock,
       CoverageSource coverage) {
     this.config = config;
-    this.jobs = new JobManager(config.jobTypes(), config.workDir(), 1, clock);
+    this.jobs =
+        new JobManager(
+            config.jobTypes(),
+            config.workDir(),
+            1,
+            clock,
+            new lt.skydas.server.jobs.JobStore(registry.store()));
     ObjectMapper json =
         new ObjectMapper()
             .registerModule(
@@ -73,7 +79,7 @@ public final class SkydasServer implements AutoCloseable {
         new lt.skydas.server.http.ClientAddress(config.trustedProxies());
     new AccountApi(
             accounts,
-            new LoginThrottle(clock),
+            new LoginThrottle(clock, registry.store()),
             clients,
             config.secureCookies(),
             requests,

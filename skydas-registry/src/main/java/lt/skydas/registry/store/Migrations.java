@@ -31,7 +31,8 @@ public final class Migrations {
           "V3__neighbour_lines.sql",
           "V4__works.sql",
           "V5__policy.sql",
-          "V6__session_mac.sql");
+          "V6__session_mac.sql",
+          "V7__jobs.sql");
 
   private Migrations() {}
 

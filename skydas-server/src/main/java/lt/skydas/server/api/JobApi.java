@@ -63,6 +63,13 @@ public final class JobApi {
         this::cancel);
     s.add(
         HandlerType.POST,
+        "/api/jobs/{id}/rerun",
+        Access.roles(Role.PLANNER, Role.ADMIN),
+        "jobs",
+        "Run a job again with its parameters (e.g. one a restart interrupted)",
+        this::rerun);
+    s.add(
+        HandlerType.POST,
         "/api/jobs/{id}/publish",
         Access.roles(Role.PLANNER, Role.ADMIN),
         "jobs",
@@ -148,6 +155,29 @@ public final class JobApi {
           ProblemCode.CONFLICT,
           "job " + j.id() + " has already ended (" + j.snapshot().state().id() + ")");
     }
+    responses.json(ctx, 202, view(j.snapshot()));
+  }
+
+  /** Starts a new job of the same type and parameters as one the caller can see. */
+  private void rerun(Context ctx) {
+    Job old = visible(ctx);
+    Principal p = Requests.principal(ctx);
+    String type = old.snapshot().type();
+    JobType t = jobs.type(type);
+    if (!t.roles().contains(p.role())) {
+      throw new SkydasProblem(
+          ProblemCode.FORBIDDEN, "role " + p.role().id() + " may not start a " + type + " job");
+    }
+    Job j;
+    try {
+      j = jobs.submit(type, p.username(), p.role() == Role.ADMIN, jobs.params(old));
+    } catch (SkydasProblem e) {
+      if (e.code() == ProblemCode.TOO_MANY_REQUESTS) {
+        ctx.header("Retry-After", Long.toString(JobManager.RETRY_AFTER_S));
+      }
+      throw e;
+    }
+    ctx.header("Location", "/api/jobs/" + j.id() + "/status");
     responses.json(ctx, 202, view(j.snapshot()));
   }
 

@@ -41,9 +41,79 @@ public final class LoginThrottle {
 
   private final Map<String, Entry> entries = new HashMap<>();
   private final Clock clock;
+  private final lt.skydas.registry.RegistryStore store;
 
+  /** Counters in memory only. */
   public LoginThrottle(Clock clock) {
+    this(clock, null);
+  }
+
+  /** Counters kept in {@code store} (null: memory only), loaded now. */
+  public LoginThrottle(Clock clock, lt.skydas.registry.RegistryStore store) {
     this.clock = clock;
+    this.store = store;
+    if (store != null) {
+      long since = clock.millis() - WINDOW.toMillis();
+      store.read(
+          c -> {
+            try (java.sql.PreparedStatement p =
+                c.prepareStatement(
+                    "SELECT key, failures, last_failure_ms FROM skydas_login_failure"
+                        + " WHERE last_failure_ms > ?")) {
+              p.setLong(1, since);
+              try (java.sql.ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                  Entry e = new Entry();
+                  e.failures = rs.getInt(2);
+                  e.lastFailure_ms = rs.getLong(3);
+                  entries.put(rs.getString(1), e);
+                }
+              }
+            }
+            return null;
+          });
+    }
+  }
+
+  /** Writes the keys' counters through to the store (removing those at zero). */
+  private void persist(String... keys) {
+    if (store == null) {
+      return;
+    }
+    try {
+      store.write(
+          c -> {
+            try (java.sql.PreparedStatement d =
+                    c.prepareStatement("DELETE FROM skydas_login_failure WHERE key = ?");
+                java.sql.PreparedStatement i =
+                    c.prepareStatement(
+                        "INSERT INTO skydas_login_failure (key, failures, last_failure_ms)"
+                            + " VALUES (?, ?, ?)")) {
+              for (String k : keys) {
+                d.setString(1, k);
+                d.executeUpdate();
+                Entry e = entries.get(k);
+                if (e != null && e.failures > 0) {
+                  i.setString(1, k);
+                  i.setInt(2, e.failures);
+                  i.setLong(3, e.lastFailure_ms);
+                  i.executeUpdate();
+                }
+              }
+              // counters past the window are of no use
+              try (java.sql.PreparedStatement old =
+                  c.prepareStatement(
+                      "DELETE FROM skydas_login_failure WHERE last_failure_ms < ?")) {
+                old.setLong(1, clock.millis() - WINDOW.toMillis());
+                old.executeUpdate();
+              }
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(LoginThrottle.class)
+          .error("login failures could not be stored: {}", e.toString());
+    }
   }
 
   /**
@@ -87,6 +157,7 @@ public final class LoginThrottle {
           e.lastFailure_ms = now;
         }
         open = false;
+        persist(keys);
       }
     }
 
@@ -100,6 +171,7 @@ public final class LoginThrottle {
         entries.remove(keys[1]);
         release(keys[2]);
         open = false;
+        persist(keys[0], keys[1]);
       }
     }
 
@@ -119,7 +191,7 @@ public final class LoginThrottle {
   /** Counts an attempt for this user from this address, or says how long to wait. */
   public synchronized Attempt begin(String username, String address) {
     String user = norm(username);
-    String[] keys = {"p:" + user + "\u0000" + address, "u:" + user, "a:" + address};
+    String[] keys = {"p:" + user + "\u001f" + address, "u:" + user, "a:" + address};
     int[] free = {FREE_PER_USER_AND_ADDRESS, FREE_PER_USER, FREE_PER_ADDRESS};
     long[] maxWait = {MAX_WAIT_S, MAX_WAIT_USER_S, MAX_WAIT_S};
     long now = clock.millis();
@@ -176,6 +248,9 @@ public final class LoginThrottle {
   }
 
   private static String norm(String u) {
-    return u == null ? "" : u.strip().toLowerCase(java.util.Locale.ROOT);
+    // no control characters (a NUL cannot be stored), at most 100 characters
+    String n = u == null ? "" : u.strip().toLowerCase(java.util.Locale.ROOT);
+    n = n.replaceAll("\\p{Cntrl}", "?");
+    return n.length() > 100 ? n.substring(0, 100) : n;
   }
 }

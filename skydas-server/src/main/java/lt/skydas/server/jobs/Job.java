@@ -18,10 +18,12 @@ public final class Job {
     RUNNING,
     SUCCEEDED,
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    /** It was queued or running when the server stopped; it can be run again. */
+    INTERRUPTED;
 
     public boolean done() {
-      return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+      return this != QUEUED && this != RUNNING;
     }
 
     public String id() {
@@ -111,6 +113,47 @@ public final class Job {
         result,
         publishedBy,
         publishedAt);
+  }
+
+  /** A job as stored (it does not run: its worker is gone); see {@link JobStore}. */
+  static Job restored(
+      String id,
+      String type,
+      String owner,
+      JsonNode params,
+      Path dir,
+      State state,
+      String step,
+      Instant submittedAt,
+      Instant startedAt,
+      Instant finishedAt,
+      String error,
+      JsonNode result,
+      String publishedBy,
+      Instant publishedAt) {
+    Job j = new Job(id, type, owner, params, dir, submittedAt);
+    j.state = state;
+    j.step = step;
+    j.startedAt = startedAt;
+    j.finishedAt = finishedAt;
+    j.error = error;
+    j.result = result;
+    j.publishedBy = publishedBy;
+    j.publishedAt = publishedAt;
+    return j;
+  }
+
+  /** A job found queued or running when the server started: it stopped with the old server. */
+  synchronized void interrupted(Instant t) {
+    state = State.INTERRUPTED;
+    finishedAt = t;
+    step = "interrupted";
+    error =
+        "the server stopped while this job was "
+            + (startedAt == null ? "queued" : "running")
+            + "; run it again (POST /api/jobs/"
+            + id
+            + "/rerun)";
   }
 
   /** Marks the job's layers as the shared ones; false if it has not succeeded. */

@@ -43,8 +43,30 @@ public final class JobManager implements AutoCloseable {
   private final Clock clock;
   private final ExecutorService pool;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final JobStore store;
 
+  /** Jobs in memory only (a restart forgets them). */
   public JobManager(Map<String, JobType> types, Path workDir, int workers, Clock clock) {
+    this(types, workDir, workers, clock, null);
+  }
+
+  /**
+   * Jobs kept in {@code store} (null: memory only): loaded at start, where a job that was queued or
+   * running is marked {@link Job.State#INTERRUPTED}.
+   */
+  public JobManager(
+      Map<String, JobType> types, Path workDir, int workers, Clock clock, JobStore store) {
+    this.store = store;
+    if (store != null) {
+      for (Job j : store.loadAll()) {
+        if (!j.snapshot().state().done()) {
+          j.interrupted(clock.instant());
+          store.save(j);
+          LOG.warn("job {} ({} of {}) was interrupted by a restart", j.id, j.type, j.owner);
+        }
+        jobs.put(j.id, j);
+      }
+    }
     this.types = Map.copyOf(types);
     this.workDir = workDir;
     this.clock = clock;
@@ -120,6 +142,7 @@ public final class JobManager implements AutoCloseable {
           ProblemCode.OUTPUT_FAILED, "cannot create job folder " + dir + ": " + e.getMessage());
     }
     Job job = jobs.get(id);
+    save(job);
     job.future = pool.submit(() -> run(job, t));
     return job;
   }
@@ -136,6 +159,7 @@ public final class JobManager implements AutoCloseable {
       return;
     }
     job.started(clock.instant());
+    save(job);
     try {
       JsonNode r = t.run(job.params, job.dir, job.progress());
       job.check();
@@ -155,6 +179,24 @@ public final class JobManager implements AutoCloseable {
           null,
           job.cancelRequested() ? "cancelled" : "internal error: " + e);
     }
+    save(job);
+  }
+
+  /** Writes the job through to the store, if there is one; a failure is logged, not thrown. */
+  private void save(Job job) {
+    if (store == null) {
+      return;
+    }
+    try {
+      store.save(job);
+    } catch (RuntimeException e) {
+      LOG.error("job {}: could not be stored: {}", job.id, e.toString());
+    }
+  }
+
+  /** The parameters a job was submitted with (to run it again). */
+  public JsonNode params(Job j) {
+    return j.params.deepCopy();
   }
 
   public Optional<Job> find(String id) {
@@ -168,6 +210,7 @@ public final class JobManager implements AutoCloseable {
   public boolean publish(Job j, String by) {
     boolean ok = j.publish(by, clock.instant());
     if (ok) {
+      save(j);
       LOG.info("job {} ({}) published by {}", j.id, j.type, by);
     }
     return ok;
@@ -188,6 +231,7 @@ public final class JobManager implements AutoCloseable {
   /** Requests cancellation; false when the job had already ended. */
   public boolean cancel(Job j) {
     boolean live = j.cancel();
+    save(j);
     if (live && j.future != null) {
       j.future.cancel(true);
     }

@@ -127,4 +127,28 @@ class LoginThrottleTest {
     }
     assertThat(wait(t, "ona", "10.0.0.4")).as("counting anew after the success").isZero();
   }
+
+  /** Issue 18: a restart reset login throttling; with a store the counters survive it. */
+  @Test
+  void countersSurviveARestartWithAStore(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Manual clock = new Manual();
+    try (var store =
+        lt.skydas.registry.store.JdbcStore.open(dir.resolve("r.gpkg").toString(), true)) {
+      LoginThrottle t = new LoginThrottle(clock, store);
+      for (int i = 0; i < LoginThrottle.FREE_PER_USER_AND_ADDRESS; i++) {
+        fail(t, "ona", "10.0.0.1");
+      }
+      assertThat(wait(t, "ona", "10.0.0.1")).isEqualTo(2);
+      LoginThrottle restarted = new LoginThrottle(clock, store);
+      assertThat(wait(restarted, "ona", "10.0.0.1")).isEqualTo(2);
+      clock.now = clock.now.plusSeconds(2);
+      try (LoginThrottle.Attempt a = restarted.begin("ona", "10.0.0.1")) {
+        assertThat(a.allowed()).isTrue();
+        a.succeeded();
+      }
+      assertThat(wait(new LoginThrottle(clock, store), "ona", "10.0.0.1"))
+          .as("a success cleared the user's counters in the store too")
+          .isZero();
+    }
+  }
 }
