@@ -22,7 +22,13 @@ import lt.skydas.registry.RegistryStore;
 public final class JdbcStore implements RegistryStore {
   private final String url;
   private final Dialect dialect;
+
+  /** SQLite: the one connection (guarded by {@link #lock}); PostGIS: null. */
   private final Connection conn;
+
+  /** PostGIS: the connection pool (ADR 0025); SQLite: null. */
+  private final com.zaxxer.hikari.HikariDataSource pool;
+
   private final ReentrantLock lock = new ReentrantLock();
   private final RecordTable records;
   private final ActivityTable activities;
@@ -31,10 +37,12 @@ public final class JdbcStore implements RegistryStore {
   private final WorkTable works;
   private final PolicyTable policies = new PolicyTable();
 
-  private JdbcStore(String url, Dialect dialect, Connection conn) {
+  private JdbcStore(
+      String url, Dialect dialect, Connection conn, com.zaxxer.hikari.HikariDataSource pool) {
     this.url = url;
     this.dialect = dialect;
     this.conn = conn;
+    this.pool = pool;
     this.records = new RecordTable(dialect);
     this.activities = new ActivityTable(dialect);
     this.audit = new AuditLog(dialect);
@@ -63,7 +71,11 @@ public final class JdbcStore implements RegistryStore {
     try {
       c = d.open(url);
       Migrations.migrate(c, d.id());
-      return new JdbcStore(url, d, c);
+      if (d.isGeoPackage()) {
+        return new JdbcStore(url, d, c, null);
+      }
+      c.close(); // migrated: from here on the pool's connections
+      return new JdbcStore(url, d, null, pool(url));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(c, e);
       if (e instanceof RuntimeException r) {
@@ -158,55 +170,94 @@ public final class JdbcStore implements RegistryStore {
     return read(Migrations::current);
   }
 
+  /**
+   * PostGIS: a pool of up to {@link #POOL_SIZE} connections (HikariCP), opened on demand, each not
+   * in auto-commit and READ COMMITTED as {@link Dialect#open} makes them; waiting for one times out
+   * after {@value #POOL_WAIT_MS} ms (a 503 to a client), a statement after five minutes.
+   */
+  private static com.zaxxer.hikari.HikariDataSource pool(String url) {
+    com.zaxxer.hikari.HikariConfig cfg = new com.zaxxer.hikari.HikariConfig();
+    cfg.setJdbcUrl(url);
+    cfg.setPoolName("skydas-registry");
+    cfg.setAutoCommit(false);
+    cfg.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    cfg.setMaximumPoolSize(POOL_SIZE);
+    cfg.setMinimumIdle(1);
+    cfg.setConnectionTimeout(POOL_WAIT_MS);
+    cfg.setValidationTimeout(5_000);
+    cfg.setIdleTimeout(120_000);
+    cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
+    cfg.addDataSourceProperty("ApplicationName", "skydas");
+    cfg.addDataSourceProperty("options", "-c statement_timeout=300000");
+    return new com.zaxxer.hikari.HikariDataSource(cfg);
+  }
+
+  /** Connections a PostGIS store holds at most (system property {@code skydas.pg.pool}). */
+  static final int POOL_SIZE = Math.max(1, Integer.getInteger("skydas.pg.pool", 16));
+
+  /** How long a request waits for a pooled connection (ms). */
+  static final int POOL_WAIT_MS = 10_000;
+
   /** Runs {@code w} in one write transaction: commits if it returns, rolls back if it throws. */
   @Override
   public <T> T write(Work<T> w) {
+    if (pool != null) {
+      try (Connection c = pool.getConnection()) {
+        return inTransaction(c, w, true);
+      } catch (SQLException e) {
+        throw storage(e);
+      }
+    }
     lock.lock();
     try {
-      try {
-        dialect.begin(conn, true);
-      } catch (SQLException e) {
-        throw storage(e);
-      }
-      try {
-        T out = w.run(conn);
-        dialect.commit(conn);
-        return out;
-      } catch (SQLException e) {
-        rollbackQuietly(e);
-        throw storage(e);
-      } catch (RuntimeException | Error e) {
-        rollbackQuietly(e);
-        throw e;
-      }
+      return inTransaction(conn, w, true);
+    } catch (SQLException e) {
+      throw storage(e);
     } finally {
       lock.unlock();
-    }
-  }
-
-  private void rollbackQuietly(Throwable e) {
-    try {
-      dialect.rollback(conn);
-    } catch (SQLException r) {
-      e.addSuppressed(r);
     }
   }
 
   /** Runs a read; the transaction it opened is ended. */
   @Override
   public <T> T read(Work<T> w) {
+    if (pool != null) {
+      try (Connection c = pool.getConnection()) {
+        return inTransaction(c, w, false);
+      } catch (SQLException e) {
+        throw storage(e);
+      }
+    }
     lock.lock();
     try {
-      dialect.begin(conn, false);
-      try {
-        return w.run(conn);
-      } finally {
-        dialect.rollback(conn);
-      }
+      return inTransaction(conn, w, false);
     } catch (SQLException e) {
       throw storage(e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * One transaction on {@code c}: a write commits if {@code w} returns; anything else rolls back.
+   */
+  private <T> T inTransaction(Connection c, Work<T> w, boolean write) throws SQLException {
+    dialect.begin(c, write);
+    try {
+      T out = w.run(c);
+      if (write) {
+        dialect.commit(c);
+      } else {
+        dialect.rollback(c);
+      }
+      return out;
+    } catch (SQLException | RuntimeException | Error e) {
+      try {
+        dialect.rollback(c);
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      throw e;
     }
   }
 
@@ -310,6 +361,10 @@ public final class JdbcStore implements RegistryStore {
 
   @Override
   public void close() {
+    if (pool != null) {
+      pool.close();
+      return;
+    }
     lock.lock();
     try {
       conn.close();
