@@ -83,6 +83,18 @@ final class ServeCommand implements Callable<Integer> {
   java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
   @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description = "Serve HTTPS only, with this certificate (then any intermediates), PEM.")
+  Path tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "PEM",
+      description = "The certificate's private key: unencrypted PKCS #8 PEM (BEGIN PRIVATE KEY).")
+  Path tlsKey;
+
+  @Option(
       names = "--public-url",
       paramLabel = "URL",
       description =
@@ -111,6 +123,9 @@ final class ServeCommand implements Callable<Integer> {
             || publicUrl.getFragment() != null)) {
       throw new SkydasProblem(
           ProblemCode.USAGE, "--public-url " + publicUrl + ": give http(s)://host[:port][/path]");
+    }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new SkydasProblem(ProblemCode.USAGE, "give both --tls-cert and --tls-key, or neither");
     }
     ChainSigner signer = signing.signerIfGiven();
     Registry reg = db.open(true);
@@ -147,6 +162,7 @@ final class ServeCommand implements Callable<Integer> {
             .withSecureCookies(secureCookies)
             .withTrustedProxies(java.util.Set.copyOf(trustedProxies))
             .withPublicUrl(publicUrl)
+            .withTls(tlsCert == null ? null : new ServerConfig.Tls(tlsCert, tlsKey))
             .withLayers(RegionStore.shippedLayers())
             .withJobTypes(types);
     RegistryCoverage coverage =

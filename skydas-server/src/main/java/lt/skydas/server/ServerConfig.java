@@ -21,6 +21,8 @@ import lt.skydas.server.jobs.JobType;
  *     believed
  * @param publicUrl the URL clients reach the server at (links start with it; null: see {@link
  *     lt.skydas.server.http.PublicBase})
+ * @param tls the certificate chain and private key to serve HTTPS with (null: plain HTTP, e.g.
+ *     behind a TLS proxy)
  */
 public record ServerConfig(
     String host,
@@ -33,7 +35,8 @@ public record ServerConfig(
     Map<String, JobType> jobTypes,
     Limits limits,
     java.util.Set<String> trustedProxies,
-    java.net.URI publicUrl) {
+    java.net.URI publicUrl,
+    Tls tls) {
   public ServerConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be within 0..65535");
@@ -90,6 +93,7 @@ public record ServerConfig(
         Map.of(),
         Limits.defaults(),
         java.util.Set.of(),
+        null,
         null);
   }
 
@@ -105,7 +109,8 @@ public record ServerConfig(
         jobTypes,
         limits,
         trustedProxies,
-        publicUrl);
+        publicUrl,
+        tls);
   }
 
   public ServerConfig withHost(String h) {
@@ -120,7 +125,8 @@ public record ServerConfig(
         jobTypes,
         limits,
         trustedProxies,
-        publicUrl);
+        publicUrl,
+        tls);
   }
 
   public ServerConfig withLayers(Path l) {
@@ -135,7 +141,8 @@ public record ServerConfig(
         jobTypes,
         limits,
         trustedProxies,
-        publicUrl);
+        publicUrl,
+        tls);
   }
 
   public ServerConfig withMaxBody(long b) {
@@ -150,7 +157,8 @@ public record ServerConfig(
         jobTypes,
         limits,
         trustedProxies,
-        publicUrl);
+        publicUrl,
+        tls);
   }
 
   public ServerConfig withSecureCookies(boolean s) {
@@ -165,7 +173,8 @@ public record ServerConfig(
         jobTypes,
         limits,
         trustedProxies,
-        publicUrl);
+        publicUrl,
+        tls);
   }
 
   public ServerConfig withLimits(Limits l) {
@@ -180,7 +189,8 @@ public record ServerConfig(
         jobTypes,
         l,
         trustedProxies,
-        publicUrl);
+        publicUrl,
+        tls);
   }
 
   public ServerConfig withTrustedProxies(java.util.Set<String> p) {
@@ -195,7 +205,8 @@ public record ServerConfig(
         jobTypes,
         limits,
         p,
-        publicUrl);
+        publicUrl,
+        tls);
   }
 
   public ServerConfig withPublicUrl(java.net.URI u) {
@@ -210,7 +221,32 @@ public record ServerConfig(
         jobTypes,
         limits,
         trustedProxies,
-        u);
+        u,
+        tls);
+  }
+
+  /**
+   * PEM files of the server's certificate (chain) and its private key (PKCS #8).
+   *
+   * @param certificate the certificate, then any intermediates
+   * @param privateKey {@code -----BEGIN PRIVATE KEY-----} (RSA or EC)
+   */
+  public record Tls(java.nio.file.Path certificate, java.nio.file.Path privateKey) {}
+
+  public ServerConfig withTls(Tls t) {
+    return new ServerConfig(
+        host,
+        port,
+        maxBody_bytes,
+        secureCookies,
+        sessionTtl,
+        layers,
+        workDir,
+        jobTypes,
+        limits,
+        trustedProxies,
+        publicUrl,
+        t);
   }
 
   public ServerConfig withJobTypes(Map<String, JobType> j) {
@@ -225,6 +261,7 @@ public record ServerConfig(
         j,
         limits,
         trustedProxies,
-        publicUrl);
+        publicUrl,
+        tls);
   }
 }

@@ -129,6 +129,30 @@ public final class SkydasServer implements AutoCloseable {
         });
     lt.skydas.server.http.JettyProblems jettyProblems = new lt.skydas.server.http.JettyProblems();
     cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(jettyProblems));
+    if (config.tls() != null) {
+      // HTTPS only: with a connector of ours Javalin adds no plain HTTP one
+      char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
+      java.security.KeyStore ks = lt.skydas.server.http.TlsKeys.load(config.tls(), pw);
+      cfg.jetty.addConnector(
+          (server, http) -> {
+            org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl =
+                new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            ssl.setKeyStore(ks);
+            ssl.setKeyStorePassword(new String(pw));
+            ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+            org.eclipse.jetty.server.HttpConfiguration https =
+                new org.eclipse.jetty.server.HttpConfiguration(http);
+            https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer());
+            org.eclipse.jetty.server.ServerConnector c =
+                new org.eclipse.jetty.server.ServerConnector(
+                    server,
+                    new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                    new org.eclipse.jetty.server.HttpConnectionFactory(https));
+            c.setHost(config.host());
+            c.setPort(config.port());
+            return c;
+          });
+    }
     cfg.jetty.modifyServer(
         server -> {
           server.setErrorHandler(jettyProblems);
@@ -161,7 +185,7 @@ public final class SkydasServer implements AutoCloseable {
   }
 
   public String baseUrl() {
-    return "http://"
+    return (config.tls() != null ? "https://" : "http://")
         + (config.host().contains(":") ? "[" + config.host() + "]" : config.host())
         + ":"
         + port();
