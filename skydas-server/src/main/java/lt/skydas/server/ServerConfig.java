@@ -97,134 +97,6 @@ public record ServerConfig(
         null);
   }
 
-  public ServerConfig withPort(int p) {
-    return new ServerConfig(
-        host,
-        p,
-        maxBody_bytes,
-        secureCookies,
-        sessionTtl,
-        layers,
-        workDir,
-        jobTypes,
-        limits,
-        trustedProxies,
-        publicUrl,
-        tls);
-  }
-
-  public ServerConfig withHost(String h) {
-    return new ServerConfig(
-        h,
-        port,
-        maxBody_bytes,
-        secureCookies,
-        sessionTtl,
-        layers,
-        workDir,
-        jobTypes,
-        limits,
-        trustedProxies,
-        publicUrl,
-        tls);
-  }
-
-  public ServerConfig withLayers(Path l) {
-    return new ServerConfig(
-        host,
-        port,
-        maxBody_bytes,
-        secureCookies,
-        sessionTtl,
-        l,
-        workDir,
-        jobTypes,
-        limits,
-        trustedProxies,
-        publicUrl,
-        tls);
-  }
-
-  public ServerConfig withMaxBody(long b) {
-    return new ServerConfig(
-        host,
-        port,
-        b,
-        secureCookies,
-        sessionTtl,
-        layers,
-        workDir,
-        jobTypes,
-        limits,
-        trustedProxies,
-        publicUrl,
-        tls);
-  }
-
-  public ServerConfig withSecureCookies(boolean s) {
-    return new ServerConfig(
-        host,
-        port,
-        maxBody_bytes,
-        s,
-        sessionTtl,
-        layers,
-        workDir,
-        jobTypes,
-        limits,
-        trustedProxies,
-        publicUrl,
-        tls);
-  }
-
-  public ServerConfig withLimits(Limits l) {
-    return new ServerConfig(
-        host,
-        port,
-        maxBody_bytes,
-        secureCookies,
-        sessionTtl,
-        layers,
-        workDir,
-        jobTypes,
-        l,
-        trustedProxies,
-        publicUrl,
-        tls);
-  }
-
-  public ServerConfig withTrustedProxies(java.util.Set<String> p) {
-    return new ServerConfig(
-        host,
-        port,
-        maxBody_bytes,
-        secureCookies,
-        sessionTtl,
-        layers,
-        workDir,
-        jobTypes,
-        limits,
-        p,
-        publicUrl,
-        tls);
-  }
-
-  public ServerConfig withPublicUrl(java.net.URI u) {
-    return new ServerConfig(
-        host,
-        port,
-        maxBody_bytes,
-        secureCookies,
-        sessionTtl,
-        layers,
-        workDir,
-        jobTypes,
-        limits,
-        trustedProxies,
-        u,
-        tls);
-  }
-
   /**
    * PEM files of the server's certificate (chain) and its private key (PKCS #8).
    *
@@ -233,35 +105,97 @@ public record ServerConfig(
    */
   public record Tls(java.nio.file.Path certificate, java.nio.file.Path privateKey) {}
 
+  /** A copy to change, field by field ({@code cfg.with(b -> b.port = 8443)}). */
+  public ServerConfig with(java.util.function.Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
+  }
+
+  /** The fields of a config, to change before {@link #build}. Not thread-safe. */
+  public static final class Builder {
+    public String host;
+    public int port;
+    public long maxBody_bytes;
+    public boolean secureCookies;
+    public Duration sessionTtl;
+    public Path layers;
+    public Path workDir;
+    public Map<String, JobType> jobTypes;
+    public Limits limits;
+    public java.util.Set<String> trustedProxies;
+    public java.net.URI publicUrl;
+    public Tls tls;
+
+    Builder(ServerConfig c) {
+      host = c.host;
+      port = c.port;
+      maxBody_bytes = c.maxBody_bytes;
+      secureCookies = c.secureCookies;
+      sessionTtl = c.sessionTtl;
+      layers = c.layers;
+      workDir = c.workDir;
+      jobTypes = c.jobTypes;
+      limits = c.limits;
+      trustedProxies = c.trustedProxies;
+      publicUrl = c.publicUrl;
+      tls = c.tls;
+    }
+
+    public ServerConfig build() {
+      return new ServerConfig(
+          host,
+          port,
+          maxBody_bytes,
+          secureCookies,
+          sessionTtl,
+          layers,
+          workDir,
+          jobTypes,
+          limits,
+          trustedProxies,
+          publicUrl,
+          tls);
+    }
+  }
+
+  public ServerConfig withPort(int p) {
+    return with(b -> b.port = p);
+  }
+
+  public ServerConfig withHost(String h) {
+    return with(b -> b.host = h);
+  }
+
+  public ServerConfig withLayers(Path l) {
+    return with(b -> b.layers = l);
+  }
+
+  public ServerConfig withMaxBody(long bytes) {
+    return with(b -> b.maxBody_bytes = bytes);
+  }
+
+  public ServerConfig withSecureCookies(boolean s) {
+    return with(b -> b.secureCookies = s);
+  }
+
+  public ServerConfig withLimits(Limits l) {
+    return with(b -> b.limits = l);
+  }
+
+  public ServerConfig withTrustedProxies(java.util.Set<String> p) {
+    return with(b -> b.trustedProxies = p);
+  }
+
+  public ServerConfig withPublicUrl(java.net.URI u) {
+    return with(b -> b.publicUrl = u);
+  }
+
   public ServerConfig withTls(Tls t) {
-    return new ServerConfig(
-        host,
-        port,
-        maxBody_bytes,
-        secureCookies,
-        sessionTtl,
-        layers,
-        workDir,
-        jobTypes,
-        limits,
-        trustedProxies,
-        publicUrl,
-        t);
+    return with(b -> b.tls = t);
   }
 
   public ServerConfig withJobTypes(Map<String, JobType> j) {
-    return new ServerConfig(
-        host,
-        port,
-        maxBody_bytes,
-        secureCookies,
-        sessionTtl,
-        layers,
-        workDir,
-        j,
-        limits,
-        trustedProxies,
-        publicUrl,
-        tls);
+    return with(b -> b.jobTypes = j);
   }
 }

@@ -48,17 +48,20 @@ final class CsvExchange {
 
   private CsvExchange() {}
 
+  /** A mapper whose parser refuses a cell while it is read past a million characters. */
+  private static CsvMapper mapper() {
+    return new CsvMapper(
+        com.fasterxml.jackson.dataformat.csv.CsvFactory.builder()
+            .streamReadConstraints(
+                com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(Fields.MAX_MINEFIELD_JSON)
+                    .build())
+            .build());
+  }
+
   static List<RecordDraft> read(Path file) throws IOException {
     String name = file.toString();
-    // a cell is refused while it is read past a million characters, not buffered whole first
-    CsvMapper m =
-        new CsvMapper(
-            com.fasterxml.jackson.dataformat.csv.CsvFactory.builder()
-                .streamReadConstraints(
-                    com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                        .maxStringLength(Fields.MAX_MINEFIELD_JSON)
-                        .build())
-                .build());
+    CsvMapper m = mapper();
     m.enable(CsvParser.Feature.WRAP_AS_ARRAY);
     List<RecordDraft> out = new ArrayList<>();
     int row = 0;
@@ -166,15 +169,7 @@ final class CsvExchange {
       b.addColumn(h);
     }
     CsvSchema schema = b.build().withHeader();
-    // a cell is refused while it is read past a million characters, not buffered whole first
-    CsvMapper m =
-        new CsvMapper(
-            com.fasterxml.jackson.dataformat.csv.CsvFactory.builder()
-                .streamReadConstraints(
-                    com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                        .maxStringLength(Fields.MAX_MINEFIELD_JSON)
-                        .build())
-                .build());
+    CsvMapper m = mapper();
     AtomicOutput.writeFile(
         file,
         out -> {

@@ -119,7 +119,11 @@ public final class JobApi {
       throw new SkydasProblem(
           ProblemCode.FORBIDDEN, "role " + p.role().id() + " may not start a " + type + " job");
     }
-    JsonNode params = requests.json(ctx);
+    start(ctx, p, type, requests.json(ctx));
+  }
+
+  /** Queues a job as the caller; 202 with its view, or 429 with Retry-After beyond the limits. */
+  private void start(Context ctx, Principal p, String type, JsonNode params) {
     Job j;
     try {
       j = jobs.submit(type, p.username(), p.role() == Role.ADMIN, params);
@@ -168,17 +172,7 @@ public final class JobApi {
       throw new SkydasProblem(
           ProblemCode.FORBIDDEN, "role " + p.role().id() + " may not start a " + type + " job");
     }
-    Job j;
-    try {
-      j = jobs.submit(type, p.username(), p.role() == Role.ADMIN, jobs.params(old));
-    } catch (SkydasProblem e) {
-      if (e.code() == ProblemCode.TOO_MANY_REQUESTS) {
-        ctx.header("Retry-After", Long.toString(JobManager.RETRY_AFTER_S));
-      }
-      throw e;
-    }
-    ctx.header("Location", "/api/jobs/" + j.id() + "/status");
-    responses.json(ctx, 202, view(j.snapshot()));
+    start(ctx, p, type, jobs.params(old));
   }
 
   /**
