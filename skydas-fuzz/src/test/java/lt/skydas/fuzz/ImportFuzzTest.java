@@ -11,10 +11,11 @@ import lt.skydas.registry.exchange.RegistryExchange.Format;
 
 /**
  * Every importer under a coverage-guided fuzzer (issue 18): registry imports (GeoJSON, KML, CSV,
- * GeoPackage), plan files, policy files and region layers. In the build each target runs on its
- * committed corpus ({@code src/test/resources/lt/skydas/fuzz/ImportFuzzTestInputs/<target>/}, one
- * file per input, crashes found kept there as regression inputs); {@code tools/fuzz} fuzzes them
- * for real. Contract: read, or one {@code SkydasProblem}.
+ * GeoPackage), plan files, site edits, policy files and region layers. In the build each target
+ * runs on its committed corpus ({@code
+ * src/test/resources/lt/skydas/fuzz/ImportFuzzTestInputs/<target>/}, one file per input, crashes
+ * found kept there as regression inputs); {@code tools/fuzz} fuzzes them for real. Contract: read,
+ * or one {@code SkydasProblem}.
  */
 class ImportFuzzTest {
   private static final ObstacleCatalog CATALOG = ObstacleCatalog.defaults();
@@ -60,6 +61,22 @@ class ImportFuzzTest {
     Path f = Targets.file("policy.json", data);
     Targets.readsOrRefuses(() -> PolicyFile.read(f, CATALOG));
   }
+
+  /** Site edits ({@code optimize --sites}): forbid, pin, add and existing, over no candidates. */
+  @FuzzTest(maxDuration = "30s")
+  void siteEdits(byte[] data) {
+    Path f = Targets.file("sites.geojson", data);
+    Targets.readsOrRefuses(() -> SITES.read(f, java.util.List.of()));
+  }
+
+  private static final lt.skydas.optimize.edits.SiteEditsReader SITES =
+      new lt.skydas.optimize.edits.SiteEditsReader(
+          CATALOG,
+          null,
+          lt.skydas.core.geo.Crs.LKS94,
+          new lt.skydas.plan.HumanitarianCheck(java.util.List.of()),
+          lt.skydas.plan.PlanPolicy.DEFAULT,
+          java.util.List.of());
 
   @FuzzTest(maxDuration = "30s")
   void regionLayer(byte[] data) {
