@@ -107,7 +107,15 @@ public final class ServerLoadMacro {
     Path work = Files.createTempDirectory("skydas-load-work");
     SkydasServer server =
         new SkydasServer(
-                ServerConfig.defaults(work).withLayers(layers), reg, accounts, Clock.systemUTC())
+                ServerConfig.defaults(work)
+                    .withLayers(layers)
+                    // every client comes from this machine: room for all of them on one address
+                    .withLimits(
+                        new ServerConfig.Limits(
+                            200, 1024, java.time.Duration.ofSeconds(30), clients + 50)),
+                reg,
+                accounts,
+                Clock.systemUTC())
             .start();
     System.out.printf(
         Locale.ROOT,

@@ -63,9 +63,23 @@ public record ServerConfig(
    * @param minRequestDataRate_Bps a request body arriving slower than this, on average since its
    *     first byte, is cut off with 408 (slow-upload attacks hold a thread per connection)
    * @param idleTimeout how long a read or write may wait without any data
+   * @param maxConnectionsPerAddress open connections one client address may hold (trusted proxies
+   *     exempt)
    */
-  public record Limits(int maxThreads, long minRequestDataRate_Bps, Duration idleTimeout) {
+  public record Limits(
+      int maxThreads,
+      long minRequestDataRate_Bps,
+      Duration idleTimeout,
+      int maxConnectionsPerAddress) {
+    /** With the default of 100 connections per address. */
+    public Limits(int maxThreads, long minRequestDataRate_Bps, Duration idleTimeout) {
+      this(maxThreads, minRequestDataRate_Bps, idleTimeout, 100);
+    }
+
     public Limits {
+      if (maxConnectionsPerAddress < 1) {
+        throw new IllegalArgumentException("maxConnectionsPerAddress must be at least 1");
+      }
       if (maxThreads < 8) {
         throw new IllegalArgumentException("maxThreads must be at least 8");
       }
@@ -74,9 +88,9 @@ public record ServerConfig(
       }
     }
 
-    /** 200 threads, bodies at 1 KiB/s at least, 30 s idle. */
+    /** 200 threads, bodies at 1 KiB/s at least, 30 s idle, 100 connections per address. */
     public static Limits defaults() {
-      return new Limits(200, 1024, Duration.ofSeconds(30));
+      return new Limits(200, 1024, Duration.ofSeconds(30), 100);
     }
   }
 

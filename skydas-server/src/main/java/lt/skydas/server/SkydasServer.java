@@ -129,12 +129,22 @@ public final class SkydasServer implements AutoCloseable {
         });
     lt.skydas.server.http.JettyProblems jettyProblems = new lt.skydas.server.http.JettyProblems();
     cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(jettyProblems));
-    if (config.tls() != null) {
-      // HTTPS only: with a connector of ours Javalin adds no plain HTTP one
-      char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
-      java.security.KeyStore ks = lt.skydas.server.http.TlsKeys.load(config.tls(), pw);
-      cfg.jetty.addConnector(
-          (server, http) -> {
+    // the one connector, ours (Javalin adds none beside it): HTTPS only with a certificate, else
+    // plain HTTP; idle timeout and the per-address limit on it
+    java.security.KeyStore ks;
+    char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
+    ks = config.tls() == null ? null : lt.skydas.server.http.TlsKeys.load(config.tls(), pw);
+    lt.skydas.server.http.PerAddressLimit perAddress =
+        new lt.skydas.server.http.PerAddressLimit(
+            limits.maxConnectionsPerAddress(), config.trustedProxies());
+    cfg.jetty.addConnector(
+        (server, http) -> {
+          org.eclipse.jetty.server.ServerConnector c;
+          if (ks == null) {
+            c =
+                new org.eclipse.jetty.server.ServerConnector(
+                    server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+          } else {
             org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl =
                 new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
             ssl.setKeyStore(ks);
@@ -143,24 +153,21 @@ public final class SkydasServer implements AutoCloseable {
             org.eclipse.jetty.server.HttpConfiguration https =
                 new org.eclipse.jetty.server.HttpConfiguration(http);
             https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer());
-            org.eclipse.jetty.server.ServerConnector c =
+            c =
                 new org.eclipse.jetty.server.ServerConnector(
                     server,
                     new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
                     new org.eclipse.jetty.server.HttpConnectionFactory(https));
-            c.setHost(config.host());
-            c.setPort(config.port());
-            return c;
-          });
-    }
+          }
+          c.setHost(config.host());
+          c.setPort(config.port());
+          c.setIdleTimeout(limits.idleTimeout().toMillis());
+          c.addBean(perAddress);
+          return c;
+        });
     cfg.jetty.modifyServer(
         server -> {
           server.setErrorHandler(jettyProblems);
-          for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
-            if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
-              a.setIdleTimeout(limits.idleTimeout().toMillis());
-            }
-          }
         });
     cfg.router.ignoreTrailingSlashes = true;
     if (SkydasServer.class.getResource("/web/index.html") != null) {

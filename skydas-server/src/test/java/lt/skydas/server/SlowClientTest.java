@@ -92,6 +92,65 @@ class SlowClientTest {
     }
   }
 
+  /** Beyond the per-address limit a new connection is closed at once; others are served. */
+  @Test
+  void oneAddressHoldsAtMostItsShareOfConnections() throws Exception {
+    Registry reg =
+        new Registry(
+            JdbcStore.open(dir.resolve("reg2.gpkg").toString(), true),
+            ObstacleCatalog.defaults(),
+            Territory.load(TestServer.LAYERS.resolve("countries.geojson.gz"), "LT"),
+            Clock.systemUTC());
+    ServerConfig cfg =
+        ServerConfig.defaults(dir.resolve("work2"))
+            .withJobTypes(Map.of())
+            .withLimits(new ServerConfig.Limits(16, 1024, Duration.ofSeconds(30), 10));
+    List<Socket> sockets = new ArrayList<>();
+    try (SkydasServer server =
+        new SkydasServer(
+                cfg,
+                reg,
+                new Accounts(reg.store(), Clock.systemUTC(), Duration.ofHours(1)),
+                Clock.systemUTC())
+            .start()) {
+      for (int i = 0; i < 15; i++) {
+        Socket s = new Socket("127.0.0.1", server.port());
+        s.setSoTimeout(2000);
+        sockets.add(s);
+      }
+      Thread.sleep(500);
+      int closed = 0;
+      for (Socket s : sockets) {
+        s.setSoTimeout(300);
+        try {
+          if (s.getInputStream().read() == -1) {
+            closed++;
+          }
+        } catch (java.net.SocketTimeoutException open) {
+          // still open
+        } catch (java.io.IOException reset) {
+          closed++;
+        }
+      }
+      assertThat(closed).as("connections over 10 from one address").isEqualTo(5);
+      for (Socket s : sockets) {
+        s.close();
+      }
+      Thread.sleep(500);
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      assertThat(
+              http.send(
+                      HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/health"))
+                          .timeout(Duration.ofSeconds(10))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(200);
+    } finally {
+      reg.close();
+    }
+  }
+
   /** Sends one byte; false once the server has answered or closed the connection. */
   private static boolean trickle(Socket s) {
     try {
