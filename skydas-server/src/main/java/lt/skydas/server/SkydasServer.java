@@ -133,7 +133,11 @@ public final class SkydasServer implements AutoCloseable {
     // plain HTTP; idle timeout and the per-address limit on it
     java.security.KeyStore ks;
     char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
-    ks = config.tls() == null ? null : lt.skydas.server.http.TlsKeys.load(config.tls(), pw);
+    ks =
+        config.tls() == null
+            ? null
+            : lt.skydas.server.http.TlsKeys.load(
+                config.tls().certificate(), config.tls().privateKey(), pw);
     lt.skydas.server.http.PerAddressLimit perAddress =
         new lt.skydas.server.http.PerAddressLimit(
             limits.maxConnectionsPerAddress(), config.trustedProxies());

@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.Collection;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
-import lt.skydas.server.ServerConfig;
 
 /**
  * The server's certificate and key from the PEM files operators have ({@code serve --tls-cert
@@ -27,10 +26,15 @@ import lt.skydas.server.ServerConfig;
 public final class TlsKeys {
   private TlsKeys() {}
 
-  /** A PKCS #12 key store in memory holding the key and its chain under {@code password}. */
-  public static KeyStore load(ServerConfig.Tls tls, char[] password) {
-    Certificate[] chain = certificates(tls.certificate());
-    PrivateKey key = privateKey(tls.privateKey());
+  /**
+   * A PKCS #12 key store in memory holding the key and its chain under {@code password}.
+   *
+   * @param certificate PEM: the certificate, then any intermediates
+   * @param privateKey PEM: the unencrypted PKCS #8 private key
+   */
+  public static KeyStore load(Path certificate, Path privateKey, char[] password) {
+    Certificate[] chain = certificates(certificate);
+    PrivateKey key = privateKey(privateKey);
     try {
       KeyStore ks = KeyStore.getInstance("PKCS12");
       ks.load(null, null);
@@ -39,7 +43,7 @@ public final class TlsKeys {
     } catch (GeneralSecurityException | IOException e) {
       throw new SkydasProblem(
           ProblemCode.BAD_INPUT,
-          tls.privateKey() + ": the key does not go with " + tls.certificate() + " (" + e + ")");
+          privateKey + ": the key does not go with " + certificate + " (" + e + ")");
     }
   }
 
