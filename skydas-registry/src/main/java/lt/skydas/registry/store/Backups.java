@@ -44,6 +44,16 @@ final class Backups {
     try (Statement s = c.createStatement()) {
       s.executeUpdate("backup to '" + p + "'");
     }
+    // the accounts file beside it (attached as auth), 0600 too
+    Path accounts = Path.of(p + ".accounts");
+    try {
+      PrivateFiles.ensure(accounts);
+    } catch (IOException e) {
+      throw new SkydasProblem(ProblemCode.OUTPUT_FAILED, accounts + ": cannot create: " + e);
+    }
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("backup auth to '" + accounts + "'");
+    }
   }
 
   /** PostGIS: {@code pg_dump --format=custom} of the database at {@code jdbcUrl}. */

@@ -150,7 +150,44 @@ abstract sealed class Dialect {
         s.execute("PRAGMA application_id = 1196444487"); // 'GPKG'
         s.execute("PRAGMA user_version = 10300"); // GeoPackage 1.3 (GDAL 3.6 warns on 1.4)
       }
+      attachAccounts(c, accountsFile(url));
       return c;
+    }
+
+    /**
+     * The file of a GeoPackage registry's accounts and sessions: {@code <registry>.gpkg.accounts},
+     * beside it, so map users who open the GeoPackage do not open them (issue 18, finding 5).
+     */
+    static java.nio.file.Path accountsFile(String url) {
+      return java.nio.file.Path.of(url.substring(PREFIX.length()) + ".accounts");
+    }
+
+    /**
+     * Attaches the accounts file as {@code auth} (created 0600) and makes its tables if missing;
+     * one transaction then covers both files (rollback journal: atomic across attached files).
+     */
+    private static void attachAccounts(Connection c, java.nio.file.Path file) throws SQLException {
+      try {
+        lt.skydas.registry.PrivateFiles.ensure(file.toAbsolutePath());
+      } catch (java.io.IOException e) {
+        throw new SQLException("cannot create " + file + ": " + e.getMessage(), e);
+      }
+      try (PreparedStatement p = c.prepareStatement("ATTACH DATABASE ? AS auth")) {
+        p.setString(1, file.toAbsolutePath().toString());
+        p.execute();
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS auth.skydas_user (username TEXT PRIMARY KEY, role TEXT NOT"
+                + " NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled INTEGER"
+                + " NOT NULL DEFAULT 0)");
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS auth.skydas_session (token_hash TEXT PRIMARY KEY, username"
+                + " TEXT NOT NULL REFERENCES skydas_user (username) ON DELETE CASCADE, csrf TEXT"
+                + " NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, mac TEXT)");
+        s.execute(
+            "CREATE INDEX IF NOT EXISTS auth.skydas_session_user ON skydas_session (username)");
+      }
     }
 
     @Override
@@ -291,12 +328,20 @@ abstract sealed class Dialect {
       return "postgresql";
     }
 
+    /**
+     * Every session: accounts in their own schema found after public (V8), no statement longer than
+     * five minutes.
+     */
+    static final String SESSION_OPTIONS =
+        "-c search_path=public,skydas_auth -c statement_timeout=300000";
+
     /** Not in auto-commit, READ COMMITTED; batched inserts rewritten to multi-row statements. */
     @Override
     Connection open(String url) throws SQLException {
       Properties p = new Properties();
       p.setProperty("reWriteBatchedInserts", "true");
       p.setProperty("ApplicationName", "skydas");
+      p.setProperty("options", SESSION_OPTIONS);
       Connection c = DriverManager.getConnection(url, p);
       try {
         c.setAutoCommit(false);

@@ -188,7 +188,7 @@ public final class JdbcStore implements RegistryStore {
     cfg.setIdleTimeout(120_000);
     cfg.addDataSourceProperty("reWriteBatchedInserts", "true");
     cfg.addDataSourceProperty("ApplicationName", "skydas");
-    cfg.addDataSourceProperty("options", "-c statement_timeout=300000");
+    cfg.addDataSourceProperty("options", Dialect.Postgis.SESSION_OPTIONS);
     return new com.zaxxer.hikari.HikariDataSource(cfg);
   }
 
@@ -340,6 +340,12 @@ public final class JdbcStore implements RegistryStore {
       }
       lt.skydas.registry.PrivateFiles.ensure(target.toAbsolutePath());
       Files.copy(backup, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Path accounts = Path.of(backup + ".accounts");
+      if (Files.isRegularFile(accounts)) {
+        Path to = Path.of(target.toAbsolutePath() + ".accounts");
+        lt.skydas.registry.PrivateFiles.ensure(to);
+        Files.copy(accounts, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new SkydasProblem(
           ProblemCode.OUTPUT_FAILED, location + ": cannot restore: " + e.getMessage());

@@ -32,7 +32,8 @@ public final class Migrations {
           "V4__works.sql",
           "V5__policy.sql",
           "V6__session_mac.sql",
-          "V7__jobs.sql");
+          "V7__jobs.sql",
+          "V8__accounts_apart.sql");
 
   private Migrations() {}
 
