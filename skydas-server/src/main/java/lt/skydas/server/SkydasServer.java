@@ -187,7 +187,25 @@ public final class SkydasServer implements AutoCloseable {
 
   /** Starts listening; returns this. */
   public SkydasServer start() {
-    app.start(config.host(), config.port());
+    try {
+      app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.net.BindException) {
+          jobs.close();
+          throw new lt.skydas.core.problem.SkydasProblem(
+              lt.skydas.core.problem.ProblemCode.USAGE,
+              "cannot listen on "
+                  + config.host()
+                  + ":"
+                  + config.port()
+                  + ": "
+                  + t.getMessage()
+                  + " (another server there? choose another --port)");
+        }
+      }
+      throw e;
+    }
     return this;
   }
 

@@ -88,6 +88,40 @@ class RequestEdgesTest {
     assertThat(body).doesNotContain("<html");
   }
 
+  /** Issue 19: the OpenAPI document in the media type the landing page announces. */
+  @Test
+  void theOpenApiDocumentHasTheMediaTypeTheLandingPageAnnounces() throws Exception {
+    JsonNode landing = TestServer.JSON.readTree(ts.as(Role.VIEWER).get("/ogc?f=json").body());
+    String announced = null;
+    for (JsonNode l : landing.get("links")) {
+      if (l.get("rel").asText().equals("service-desc")) {
+        announced = l.get("type").asText();
+      }
+    }
+    assertThat(announced).isEqualTo("application/vnd.oai.openapi+json;version=3.0");
+    HttpResponse<String> doc = ts.anonymous().get("/api/openapi.json");
+    assertThat(doc.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""))
+        .isEqualTo(announced);
+  }
+
+  /** Issue 19: a 401 says how to authenticate; a busy port is one clear line. */
+  @Test
+  void a401SaysHowToAuthenticateAndABusyPortIsNamed() throws Exception {
+    HttpResponse<String> r = ts.anonymous().get("/api/records");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"skydas\"");
+    ServerConfig busy =
+        ServerConfig.defaults(TestServer.tempDir())
+            .withPort(ts.server.port())
+            .withJobTypes(Map.of());
+    SkydasServer second =
+        new SkydasServer(busy, ts.registry, ts.accounts, java.time.Clock.systemUTC());
+    org.assertj.core.api.Assertions.assertThatThrownBy(second::start)
+        .isInstanceOf(lt.skydas.core.problem.SkydasProblem.class)
+        .hasMessageContaining("cannot listen on 127.0.0.1:" + ts.server.port())
+        .hasMessageContaining("choose another --port");
+  }
+
   @Test
   void anUnpairedSurrogateIsRefusedNamingTheField() throws Exception {
     TestServer.Client planner = ts.as(Role.PLANNER);

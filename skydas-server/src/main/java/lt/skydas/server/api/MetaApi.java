@@ -27,7 +27,9 @@ public final class MetaApi {
         "meta",
         "This API as an OpenAPI 3.0 document",
         ctx ->
-            ctx.contentType("application/vnd.oai.openapi+json; charset=utf-8")
+            // the media type the landing page's service-desc link announces, version and all
+            // (GDAL's OAPIF driver compares every parameter)
+            ctx.contentType("application/vnd.oai.openapi+json;version=3.0")
                 .result(OpenApiDoc.of(t.specs())));
     t.add(
         HandlerType.GET,

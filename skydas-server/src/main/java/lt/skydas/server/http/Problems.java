@@ -89,6 +89,10 @@ public final class Problems {
       }
     }
     ctx.status(code.httpStatus());
+    if (code == ProblemCode.UNAUTHENTICATED) {
+      // RFC 9110: a 401 says how to authenticate (a GIS client then sends its token)
+      ctx.header("WWW-Authenticate", "Bearer realm=\"skydas\"");
+    }
     ctx.contentType("application/problem+json; charset=utf-8");
     ctx.result(o.toString());
   }
