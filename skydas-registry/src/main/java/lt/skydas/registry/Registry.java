@@ -445,6 +445,19 @@ public final class Registry implements AutoCloseable {
                     offset));
   }
 
+  /**
+   * Records whose envelope meets {@code bbox}, of {@code status} and {@code kind} (each nullable:
+   * any).
+   */
+  public long count(Envelope bbox, Status status, RecordKind kind) {
+    return store.read(
+        c ->
+            store
+                .records()
+                .count(
+                    c, bbox, status == null ? null : status.id(), kind == null ? null : kind.id()));
+  }
+
   public long count() {
     return store.read(c -> store.records().count(c));
   }

@@ -147,6 +147,9 @@ public interface RegistryStore extends AutoCloseable {
     /** How many records are stored. */
     long count(Connection c) throws SQLException;
 
+    /** How many records {@link #query} would give without a limit. */
+    long count(Connection c, Envelope bbox, String status, String kind) throws SQLException;
+
     /** Every record row as stored, in id order (streamed), for verification. */
     void forEachRow(Connection c, Consumer<RecordRow> each) throws SQLException;
   }

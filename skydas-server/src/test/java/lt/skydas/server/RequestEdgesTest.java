@@ -104,6 +104,44 @@ class RequestEdgesTest {
         .isEqualTo(announced);
   }
 
+  /**
+   * Issue 19: registry collections say how many match and give no next link to an empty page; an
+   * unknown query parameter is a 400 naming it, not ignored.
+   */
+  @Test
+  void registryPagesAreCountedAndUnknownParametersRefused() throws Exception {
+    try (TestServer own = new TestServer(TestServer.tempDir(), Map.of())) {
+      TestServer.Client planner = own.as(Role.PLANNER);
+      for (int i = 0; i < 3; i++) {
+        HttpResponse<String> made =
+            planner.send(
+                "POST",
+                "/api/records",
+                "{\"type\":\"Feature\",\"id\":\"pg-"
+                    + i
+                    + "\",\"properties\":{\"type\":\"bunker\"},\"geometry\":{\"type\":\"Point\","
+                    + "\"coordinates\":[24.3,"
+                    + (55.3 + i * 0.01)
+                    + "]}}");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+      }
+      TestServer.Client v = own.as(Role.VIEWER);
+      JsonNode all = v.json(v.get("/ogc/collections/obstacles/items?f=json&limit=3"));
+      assertThat(all.get("numberMatched").asInt()).isEqualTo(3);
+      assertThat(all.get("links").toString()).doesNotContain("\"next\"");
+      JsonNode first = v.json(v.get("/ogc/collections/obstacles/items?f=json&limit=2"));
+      assertThat(first.get("numberMatched").asInt()).isEqualTo(3);
+      assertThat(first.get("links").toString()).contains("\"next\"", "offset=2");
+      HttpResponse<String> unknown = v.get("/ogc/collections/obstacles/items?f=json&filter=x");
+      assertThat(unknown.statusCode()).isEqualTo(400);
+      assertThat(v.json(unknown).get("detail").asText())
+          .isEqualTo(
+              "unknown query parameter 'filter' (this operation takes bbox, f, limit, offset)");
+      assertThat(v.get("/ogc/collections/obstacles/items/pg-1?f=json&x=1").statusCode())
+          .isEqualTo(400);
+    }
+  }
+
   /** Issue 19: a 401 says how to authenticate; a busy port is one clear line. */
   @Test
   void a401SaysHowToAuthenticateAndABusyPortIsNamed() throws Exception {

@@ -151,11 +151,23 @@ public final class RecordTable implements RegistryStore.Records {
    * (null: any), ordered by id.
    */
   @Override
-  public List<RegistryRecord> query(
-      Connection c, Envelope bbox, String status, String kind, int limit, int offset)
-      throws SQLException {
-    StringBuilder sql =
-        new StringBuilder("SELECT doc, " + dialect.geomOut("geom") + " FROM records");
+  public long count(Connection c, Envelope bbox, String status, String kind) throws SQLException {
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM records");
+    List<Object> args = filter(sql, bbox, status, kind);
+    try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+      Params params = new Params(p);
+      for (Object a : args) {
+        params.object(a);
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Appends the join and WHERE of a bbox, status and kind filter; returns their arguments. */
+  private List<Object> filter(StringBuilder sql, Envelope bbox, String status, String kind) {
     List<String> conditions = new ArrayList<>();
     List<Object> args = new ArrayList<>();
     if (bbox != null) {
@@ -177,6 +189,16 @@ public final class RecordTable implements RegistryStore.Records {
     if (!conditions.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", conditions));
     }
+    return args;
+  }
+
+  @Override
+  public List<RegistryRecord> query(
+      Connection c, Envelope bbox, String status, String kind, int limit, int offset)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder("SELECT doc, " + dialect.geomOut("geom") + " FROM records");
+    List<Object> args = filter(sql, bbox, status, kind);
     sql.append(" ORDER BY records.id LIMIT ? OFFSET ?");
     args.add(limit);
     args.add(offset);

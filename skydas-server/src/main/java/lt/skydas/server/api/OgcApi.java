@@ -291,7 +291,8 @@ public final class OgcApi {
                 r.id(),
                 new Feature(r.id(), 0, r.geometry(), RegistryExchange.featureProperties(r))));
       }
-      return new Page(out, null, page.cut());
+      // counted, so the client knows the total and gets no next link to an empty page
+      return new Page(out, registry.count(bbox, null, k), page.cut());
     }
     Layers.Layer l = layer(id);
     List<Integer> hits = l.query(bbox);
@@ -390,7 +391,30 @@ public final class OgcApi {
     return coverageCache;
   }
 
+  /** The query parameters the items operation defines (OGC API – Features Part 1). */
+  private static final java.util.Set<String> ITEM_PARAMS =
+      java.util.Set.of("limit", "offset", "bbox", "f");
+
+  /**
+   * A parameter the API does not define is a 400 naming it (/req/core/query-param-unknown), not
+   * silently ignored: a client that thinks it filters learns it does not.
+   */
+  private static void onlyKnownParameters(Context ctx, java.util.Set<String> known) {
+    for (String name : ctx.queryParamMap().keySet()) {
+      if (!known.contains(name)) {
+        throw Requests.invalid(
+            name,
+            "unknown query parameter '"
+                + Requests.clip(name)
+                + "' (this operation takes "
+                + String.join(", ", new java.util.TreeSet<>(known))
+                + ")");
+      }
+    }
+  }
+
   private void items(Context ctx) throws IOException {
+    onlyKnownParameters(ctx, ITEM_PARAMS);
     String id = cid(ctx);
     int limit = Requests.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
@@ -431,7 +455,7 @@ public final class OgcApi {
     boolean more =
         p.matched() != null
             ? offset + p.features().size() < p.matched()
-            : p.features().size() == limit || p.cut();
+            : p.features().size() == limit;
     if (more) {
       links.add(
           link(
@@ -445,6 +469,7 @@ public final class OgcApi {
   }
 
   private void item(Context ctx) throws IOException {
+    onlyKnownParameters(ctx, java.util.Set.of("f"));
     String id = cid(ctx);
     String fid = ctx.pathParam("fid");
     Feature f = isRegistry(id) ? recordFeature(id, fid) : layerFeature(id, fid);
