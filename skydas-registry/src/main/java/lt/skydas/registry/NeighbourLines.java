@@ -111,23 +111,18 @@ final class NeighbourLines {
     return store.write(
         c -> {
           String before = store.neighbours().lines(c).get(country);
-          AuditEvent head = store.audit().head(c);
           store.neighbours().replace(c, country, doc, features);
           store
               .audit()
-              .append(
+              .appendNext(
                   c,
-                  List.of(
-                      AuditEvent.next(
-                          head.seq() + 1,
-                          now,
-                          actor,
-                          "neighbour_line",
-                          NeighbourLine.entityId(country),
-                          before == null ? "import" : "reimport",
-                          before,
-                          doc,
-                          head.hash())));
+                  now,
+                  actor,
+                  "neighbour_line",
+                  NeighbourLine.entityId(country),
+                  before == null ? "import" : "reimport",
+                  before,
+                  doc);
           return line;
         });
   }

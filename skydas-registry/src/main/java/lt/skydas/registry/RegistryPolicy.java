@@ -99,22 +99,7 @@ public final class RegistryPolicy {
           String before = store.policies().current(c).map(StoredPolicy::doc).orElse(null);
           StoredPolicy s = new StoredPolicy(version, now, actor.name(), reason.strip(), doc);
           store.policies().insert(c, s);
-          AuditEvent head = store.audit().head(c);
-          store
-              .audit()
-              .append(
-                  c,
-                  List.of(
-                      AuditEvent.next(
-                          head.seq() + 1,
-                          now,
-                          actor,
-                          ENTITY,
-                          ENTITY,
-                          "set_policy",
-                          before,
-                          doc,
-                          head.hash())));
+          store.audit().appendNext(c, now, actor, ENTITY, ENTITY, "set_policy", before, doc);
           return s;
         });
   }

@@ -265,5 +265,27 @@ public interface RegistryStore extends AutoCloseable {
 
     /** Every event in seq order (streamed). */
     void forEachEvent(Connection c, Consumer<AuditEvent> each) throws SQLException;
+
+    /**
+     * Appends one event after the (locked) head, in the caller's transaction: the one way an
+     * entity's change is chained.
+     */
+    default AuditEvent appendNext(
+        Connection c,
+        java.time.Instant at,
+        Actor actor,
+        String entity,
+        String entityId,
+        String action,
+        String before,
+        String after)
+        throws SQLException {
+      AuditEvent head = head(c);
+      AuditEvent e =
+          AuditEvent.next(
+              head.seq() + 1, at, actor, entity, entityId, action, before, after, head.hash());
+      append(c, List.of(e));
+      return e;
+    }
   }
 }

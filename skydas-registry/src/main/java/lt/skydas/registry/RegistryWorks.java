@@ -140,22 +140,17 @@ public final class RegistryWorks {
           if (!store.works().update(c, next, expectedVersion)) {
             throw RegistryProblems.conflict(cur.id(), expectedVersion);
           }
-          AuditEvent head = store.audit().head(c);
           store
               .audit()
-              .append(
+              .appendNext(
                   c,
-                  List.of(
-                      AuditEvent.next(
-                          head.seq() + 1,
-                          clock.instant(),
-                          actor,
-                          "work",
-                          WorkProject.entityId(id),
-                          action,
-                          cur.toJson(),
-                          next.toJson(),
-                          head.hash())));
+                  clock.instant(),
+                  actor,
+                  "work",
+                  WorkProject.entityId(id),
+                  action,
+                  cur.toJson(),
+                  next.toJson());
           return next;
         });
   }

@@ -149,22 +149,17 @@ public final class Accounts {
       String before,
       String after)
       throws java.sql.SQLException {
-    AuditEvent head = store.audit().head(c);
     store
         .audit()
-        .append(
+        .appendNext(
             c,
-            List.of(
-                AuditEvent.next(
-                    head.seq() + 1,
-                    clock.instant(),
-                    actor,
-                    AccountAudit.ENTITY,
-                    AccountAudit.entityId(username),
-                    action,
-                    before,
-                    after,
-                    head.hash())));
+            clock.instant(),
+            actor,
+            AccountAudit.ENTITY,
+            AccountAudit.entityId(username),
+            action,
+            before,
+            after);
   }
 
   /** The account's state as the audit chain has it, null if it has none. */
