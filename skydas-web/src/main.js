@@ -4,7 +4,7 @@
 // server checks every write again.
 import { api } from './api.js';
 import { $, el, flash, problemText } from './dom.js';
-import { createMap, loadAssessment, useSensorSymbols } from './map.js';
+import { createMap, loadAssessment } from './map.js';
 import { state } from './state.js';
 import { initTabs, onShow } from './tabs.js';
 import { admit, startSession } from './session.js';
@@ -33,8 +33,6 @@ async function enter(m) {
   try {
     const c = await api('GET', '/api/catalog');
     const sensors = c.sensor_types || [];
-    useSensorSymbols(sensors);
-    state.ui.layers.sensors.changed();
     state.catalog = [...c.types, ...sensors];
     catalogChoices(c.types, sensors);
   } catch (e) { flash(problemText(e)); }

@@ -55,62 +55,46 @@ function ogcSource(collection, limit = 5000, onError) {
 const fill = (c) => new Fill({ color: c });
 const stroke = (c, w = 1, dash) => new Stroke({ color: c, width: w, lineDash: dash });
 
-// 2525C tactical points per obstacle type; lines and areas are drawn, with the symbol at the middle
-const SIDC = {
-  at_minefield: 'GFMPOMT---',
-  ap_minefield: 'GFMPOMP---',
-  mixed_minefield: 'GFMPOMU---',
-  bunker: 'GFMPSF----',
-  road_control_point: 'GFMPBCP---',
-  bridge_demolition: 'GFMPOFS---',
-  dragons_teeth: 'GFMPOHTL--',
-};
-// A depot: 2525C friendly ground supply class V (ammunition), as its CoT export a-f-G-U-S-S-5
-const DEPOT_SIDC = 'SFGPUSS5-------';
-// Sensor, EW and counter-drone types' 15-character 2525C SIDCs, from the server's catalog
-const sensorSidc = {};
-
-/** Takes the sensor types of /api/catalog (`[{id, sidc, …}]`) so sensor sites get their symbols. */
-export function useSensorSymbols(types) {
-  for (const t of types || []) sensorSidc[t.id] = t.sidc;
-  for (const k of Object.keys(symbolCache)) delete symbolCache[k]; // drawn before the catalog came
-}
-
+// A record's symbol comes with it: `sidc_app6d` (APP-6 D) and `sidc` (MIL-STD-2525C) from the
+// server's one symbol table, with the status (planned: anticipated) from the record's lifecycle.
+// The APP-6 D code is drawn where milsymbol draws it (it shows the mine types); else the 2525C
+// code; line and area graphics milsymbol cannot draw as a point get no icon (their line shows).
 const symbolCache = {};
+
+function symbol(p, small) {
+  for (const code of [p.sidc_app6d, p.sidc]) {
+    if (!code) continue;
+    const key = `${code}/${small}`;
+    if (!(key in symbolCache)) {
+      const s = new ms.Symbol(code, { size: small ? 14 : 22 });
+      symbolCache[key] = s.isValid() ? new Icon({ img: s.asCanvas(), size: [s.getSize().width, s.getSize().height], anchor: [s.getAnchor().x, s.getAnchor().y], anchorXUnits: 'pixels', anchorYUnits: 'pixels' }) : null;
+    }
+    if (symbolCache[key]) return symbolCache[key];
+  }
+  return null;
+}
 
 /**
  * Whether a record in this status is not there yet (planned, approved, prepared, stocked,
- * ordered: drawn as anticipated), by the flags of /api/statuses: standing but not in the ground.
+ * ordered: drawn dashed), by the flags of /api/statuses: standing but not in the ground.
  */
 function anticipated(status) {
   const s = state.statuses.find((x) => x.id === status);
   return s ? s.standing && !s.in_ground : status === 'planned' || status === 'approved';
 }
 
-function symbol(type, status, kind) {
-  // a depot stands once prepared (built), whether or not it holds stock yet
-  const planned = kind === 'depot' ? status === 'planned' || status === 'approved' : anticipated(status);
-  const key = `${type}/${planned}`;
-  if (!symbolCache[key]) {
-    const s = new ms.Symbol(sidcOf(type, planned, kind), { size: 22, colorMode: planned ? 'Light' : 'Medium' });
-    symbolCache[key] = new Icon({ img: s.asCanvas(), size: [s.getSize().width, s.getSize().height], anchor: [s.getAnchor().x, s.getAnchor().y], anchorXUnits: 'pixels', anchorYUnits: 'pixels' });
-  }
-  return symbolCache[key];
-}
-
-/** A sensor site's catalog SIDC (a depot's DEPOT_SIDC), status 'A' (anticipated: dashed frame) while not yet built. */
-function sidcOf(type, planned, kind) {
-  const sidc = kind === 'sensor' ? sensorSidc[type] : kind === 'depot' ? DEPOT_SIDC : null;
-  if (!sidc) return SIDC[type] || 'GFMPOFS---';
-  return planned ? `${sidc.slice(0, 3)}A${sidc.slice(4)}` : sidc;
-}
-
-function recordStyle(f) {
+// Records: the line or area in the kind's colour (dashed while anticipated) and the symbol at its
+// middle; the layers declutter, so at national zoom symbols do not pile into blobs, and they are
+// drawn smaller there.
+function recordStyle(f, res) {
   const p = f.getProperties();
   const mine = p.kind === 'minefield';
-  const colour = mine ? '#b3001b' : p.status === 'planned' ? '#3465a4' : p.kind === 'sensor' ? '#00688b' : '#5c3d11';
-  const styles = [new Style({ stroke: stroke(colour, 3, p.status === 'planned' ? [8, 6] : undefined), fill: fill(mine ? 'rgba(179,0,27,0.15)' : 'rgba(92,61,17,0.12)') })];
-  styles.push(new Style({ image: symbol(p.type, p.status, p.kind), geometry: (feat) => midpoint(feat.getGeometry()) }));
+  const planned = anticipated(p.status);
+  const colour = mine ? '#b3001b' : planned ? '#3465a4' : p.kind === 'sensor' ? '#00688b' : '#5c3d11';
+  const styles = [new Style({ stroke: stroke(colour, 3, planned ? [8, 6] : undefined), fill: fill(mine ? 'rgba(179,0,27,0.15)' : 'rgba(92,61,17,0.12)') })];
+  const icon = symbol(p, res > 300);
+  if (icon) styles.push(new Style({ image: icon, geometry: (feat) => midpoint(feat.getGeometry()) }));
+  else if (f.getGeometry().getType().endsWith('Point')) styles.push(new Style({ image: new CircleStyle({ radius: 5, fill: fill(colour), stroke: stroke('#fff', 2) }) }));
   return styles;
 }
 
@@ -215,9 +199,9 @@ export function createMap(target, onError) {
   add('shelters', 'Shelters', ogcSource('shelters', 10000, onError), shelterStyle, { declutter: true });
   add('coverage', 'Coverage of registered sensors (vehicle, person, small UAS)', ogcSource('coverage', 10, onError), coverageStyle, { visible: false });
   add('neighbour-lines', "Neighbours' lines (read-only, as imported)", ogcSource('neighbour-lines', 10000, onError), neighbourStyle, { declutter: true });
-  add('minefields', 'Minefields', ogcSource('minefields', 10000, onError), recordStyle);
-  add('obstacles', 'Obstacles', ogcSource('obstacles', 10000, onError), recordStyle);
-  add('sensors', 'Sensors', ogcSource('sensors', 10000, onError), recordStyle);
+  add('minefields', 'Minefields', ogcSource('minefields', 10000, onError), recordStyle, { declutter: true });
+  add('obstacles', 'Obstacles', ogcSource('obstacles', 10000, onError), recordStyle, { declutter: true });
+  add('sensors', 'Sensors', ogcSource('sensors', 10000, onError), recordStyle, { declutter: true });
 
   const map = new Map({
     target,

@@ -8,8 +8,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes Cursor-on-Target 2.0 events for TAK (ATAK, WinTAK, iTAK) one by one under a single root
- * element {@code <events>} (a TAK data package or a CoT replay tool takes them one at a time):
+ * Writes Cursor-on-Target 2.0 events for TAK (ATAK, WinTAK, iTAK): one event as a whole document
+ * ({@link #single}: what a {@code .cot} file and each file of a TAK data package hold), or several
+ * under a root element {@code <events>} for replay tools ({@link #CotEventWriter(OutputStream)}:
+ * not a CoT document; TAK imports the single form):
  *
  * <pre>{@code
  * try (CotEventWriter cot = new CotEventWriter(out)) {
@@ -35,17 +37,31 @@ public final class CotEventWriter implements AutoCloseable {
   public static final String UNKNOWN = "9999999.0";
 
   private final XMLStreamWriter xml;
+  private final boolean root;
   private boolean inEvent;
+  private int events;
 
   /** Starts the document and the {@code <events>} root on {@code out} (UTF-8). */
   public CotEventWriter(OutputStream out) throws IOException {
+    this(out, true);
+  }
+
+  private CotEventWriter(OutputStream out, boolean root) throws IOException {
+    this.root = root;
     xml = xmlWriter(out);
     try {
       xml.writeStartDocument("UTF-8", "1.0");
-      xml.writeStartElement("events");
+      if (root) {
+        xml.writeStartElement("events");
+      }
     } catch (XMLStreamException e) {
       throw io(e);
     }
+  }
+
+  /** A writer of one event as the whole document (its root is {@code <event>}), on {@code out}. */
+  public static CotEventWriter single(OutputStream out) throws IOException {
+    return new CotEventWriter(out, false);
   }
 
   /** A StAX writer on {@code out} in UTF-8: text and attributes escaped by the library. */
@@ -65,6 +81,10 @@ public final class CotEventWriter implements AutoCloseable {
     if (inEvent) {
       throw new IllegalStateException("event " + e.uid() + " started inside another event");
     }
+    if (!root && events > 0) {
+      throw new IllegalStateException("a single-event document holds one event");
+    }
+    events++;
     try {
       xml.writeStartElement("event");
       xml.writeAttribute("version", "2.0");
@@ -141,7 +161,7 @@ public final class CotEventWriter implements AutoCloseable {
 
   /** An XML comment between events; {@code --} (which would end a comment) becomes {@code - -}. */
   public void comment(String text) throws IOException {
-    if (inEvent) {
+    if (inEvent || !root) {
       throw new IllegalStateException("comments go between events");
     }
     String t = text;
@@ -158,14 +178,16 @@ public final class CotEventWriter implements AutoCloseable {
     }
   }
 
-  /** Ends {@code <events>} and the document; {@code out} stays open. */
+  /** Ends {@code <events>} (if any) and the document; {@code out} stays open. */
   @Override
   public void close() throws IOException {
     if (inEvent) {
       throw new IllegalStateException("an event is still open");
     }
     try {
-      xml.writeEndElement();
+      if (root) {
+        xml.writeEndElement();
+      }
       xml.writeEndDocument();
       xml.close();
     } catch (XMLStreamException e) {

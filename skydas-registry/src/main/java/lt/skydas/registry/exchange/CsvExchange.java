@@ -24,15 +24,19 @@ import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.registry.RecordCodec;
 import lt.skydas.registry.RecordDraft;
 import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.Symbology;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.ParseException;
 
 /**
  * CSV (RFC 4180, UTF-8, comma-separated, a header row). Columns {@code id, type, name, status,
  * year, notes, marked, fenced, monitored, height_m, azimuth_deg, wkt, minefield, depot, shelter}:
- * geometry as WKT in WGS84 lon/lat, the minefield record and a depot's stock as their JSON text. On
- * import the header names the columns (any order, case ignored, unknown columns ignored); {@code
- * wkt} is required; an empty cell is an absent value. Stateless.
+ * geometry as WKT in WGS84 lon/lat, the minefield record and a depot's stock as their JSON text;
+ * then, written for spreadsheets and GIS and ignored on import, {@code sidc, sidc_app6d} (the map
+ * symbol, {@link Symbology}) and {@code lon, lat} (a point record's position). On import the header
+ * names the columns (any order, case ignored, unknown columns ignored); {@code wkt} is required; an
+ * empty cell is an absent value. Stateless.
  */
 final class CsvExchange {
   static final List<String> HEADER;
@@ -43,6 +47,10 @@ final class CsvExchange {
     h.add("minefield");
     h.add("depot");
     h.add("shelter");
+    h.add("sidc");
+    h.add("sidc_app6d");
+    h.add("lon");
+    h.add("lat");
     HEADER = List.copyOf(h);
   }
 
@@ -181,6 +189,12 @@ final class CsvExchange {
               row.add(Fields.minefieldJson(r));
               row.add(Fields.depotJson(r));
               row.add(Fields.shelterJson(r));
+              Symbology.Symbol sym = Symbology.defaults().of(r);
+              row.add(sym.sidc());
+              row.add(sym.sidcApp6d());
+              boolean point = r.geometry() instanceof Point;
+              row.add(point ? KmlExchange.plain(r.geometry().getCoordinate().x) : null);
+              row.add(point ? KmlExchange.plain(r.geometry().getCoordinate().y) : null);
               // an absent value is an empty cell (Jackson would drop a null array element)
               row.replaceAll(v -> v == null ? "" : lt.skydas.core.text.CsvCells.defuse(v));
               sw.write(row.toArray(new String[0]));

@@ -13,12 +13,15 @@ import lt.skydas.core.io.AtomicOutput;
 import lt.skydas.registry.RecordCodec;
 import lt.skydas.registry.RecordDraft;
 import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.Symbology;
 
 /**
  * GeoJSON (RFC 7946) records and plans. Export writes one feature per record whose properties are
  * the record's canonical JSON ({@link RecordCodec#toTree}) without the geometry, so it imports back
- * to the same draft. Import reads those, and plans from {@code skydas optimize} (plan statuses
- * {@code chosen}, {@code pinned}, {@code existing} become {@code planned}). Stateless.
+ * to the same draft, plus the record's map symbol ({@code sidc}: MIL-STD-2525C, {@code sidc_app6d}:
+ * APP-6(D), from {@link Symbology}; import ignores them). Import reads those, and plans from {@code
+ * skydas optimize} (plan statuses {@code chosen}, {@code pinned}, {@code existing} become {@code
+ * planned}). Stateless.
  */
 final class GeoJsonExchange {
   /** Enough decimals that every double is written exactly (shortest round-trip form). */
@@ -57,6 +60,12 @@ final class GeoJsonExchange {
   static Map<String, Object> properties(RegistryRecord r) {
     ObjectNode o = RecordCodec.toTree(r);
     o.remove("geometry");
-    return RecordCodec.JSON.convertValue(o, LinkedHashMap.class);
+    Map<String, Object> p = RecordCodec.JSON.convertValue(o, LinkedHashMap.class);
+    Symbology.Symbol s = Symbology.defaults().of(r);
+    p.put("sidc", s.sidc());
+    if (s.sidcApp6d() != null) {
+      p.put("sidc_app6d", s.sidcApp6d());
+    }
+    return p;
   }
 }

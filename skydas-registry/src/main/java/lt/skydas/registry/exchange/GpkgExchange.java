@@ -19,6 +19,7 @@ import lt.skydas.core.io.AtomicOutput;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.registry.RecordDraft;
 import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.Symbology;
 import lt.skydas.registry.store.GpkgGeometry;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -54,8 +55,16 @@ final class GpkgExchange {
     cfg.setOpenMode(SQLiteOpenMode.READONLY);
     try (Connection c =
         DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), cfg.toProperties())) {
-      Layer layer = layer(name, c);
-      return rows(name, c, layer);
+      List<Layer> layers = layers(name, c);
+      List<Map.Entry<Long, RecordDraft>> rows = new ArrayList<>();
+      for (Layer layer : layers) {
+        rows.addAll(rows(name, c, layer));
+      }
+      if (layers.size() > 1) {
+        // the export's layers: fids are positions in the export
+        rows.sort(Map.Entry.comparingByKey());
+      }
+      return rows.stream().map(Map.Entry::getValue).toList();
     } catch (SQLException e) {
       throw SkydasProblem.badInput(
           name, null, "cannot read as a GeoPackage: " + Fields.clip(e.getMessage()));
@@ -64,7 +73,11 @@ final class GpkgExchange {
 
   private record Layer(String table, String geomColumn, int srsId) {}
 
-  private static Layer layer(String file, Connection c) throws SQLException {
+  /**
+   * The layers to read: {@code records} (exports before 0.2), else the export's {@code records_*}
+   * layers (points, lines, areas), else the first feature layer.
+   */
+  private static List<Layer> layers(String file, Connection c) throws SQLException {
     List<Layer> layers = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
@@ -82,8 +95,21 @@ final class GpkgExchange {
     if (layers.isEmpty()) {
       throw SkydasProblem.badInput(file, null, "GeoPackage has no feature layer");
     }
-    Layer l =
-        layers.stream().filter(x -> x.table().equals(LAYER)).findFirst().orElse(layers.get(0));
+    List<Layer> chosen =
+        layers.stream().filter(x -> x.table().equals(LAYER)).findFirst().map(List::of).orElse(null);
+    if (chosen == null) {
+      chosen = layers.stream().filter(x -> x.table().startsWith(LAYER + "_")).toList();
+    }
+    if (chosen.isEmpty()) {
+      chosen = List.of(layers.get(0));
+    }
+    for (Layer l : chosen) {
+      check(file, c, l);
+    }
+    return chosen;
+  }
+
+  private static void check(String file, Connection c, Layer l) throws SQLException {
     // a view can compute anything (randomblob(4e8), itself): only stored tables are read
     // (issue 18, finding 7)
     try (PreparedStatement ps =
@@ -126,12 +152,12 @@ final class GpkgExchange {
               + ", not EPSG:4326 (WGS 84 lon/lat); reproject it first"
               + " (ogr2ogr -t_srs EPSG:4326 out.gpkg in.gpkg)");
     }
-    return l;
   }
 
-  private static List<RecordDraft> rows(String file, Connection c, Layer l) throws SQLException {
+  private static List<Map.Entry<Long, RecordDraft>> rows(String file, Connection c, Layer l)
+      throws SQLException {
     String sql = "SELECT * FROM " + quote(l.table());
-    List<RecordDraft> out = new ArrayList<>();
+    List<Map.Entry<Long, RecordDraft>> out = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       var md = rs.getMetaData();
@@ -167,7 +193,7 @@ final class GpkgExchange {
             v.put(col.toLowerCase(Locale.ROOT), rs.getObject(i));
           }
         }
-        out.add(Fields.draft(file, where, g, v));
+        out.add(Map.entry(fidCol > 0 ? rs.getLong(fidCol) : n, Fields.draft(file, where, g, v)));
       }
     }
     return out;
@@ -198,61 +224,149 @@ final class GpkgExchange {
         });
   }
 
+  /**
+   * The export's layers, one geometry type each (GeoPackage declares one type per layer; GDAL, QGIS
+   * and Shapefile want it): single and multi parts apart, so every record comes back as it was.
+   * Only layers with records are written.
+   */
+  enum Part {
+    POINTS("Point"),
+    MULTIPOINTS("MultiPoint"),
+    LINES("LineString"),
+    MULTILINES("MultiLineString"),
+    AREAS("Polygon"),
+    MULTIAREAS("MultiPolygon");
+
+    final String jtsType;
+
+    Part(String jtsType) {
+      this.jtsType = jtsType;
+    }
+
+    String table() {
+      return LAYER + "_" + name().toLowerCase(Locale.ROOT);
+    }
+
+    String gpkgType() {
+      return jtsType.toUpperCase(Locale.ROOT);
+    }
+
+    static Part of(Geometry g) {
+      for (Part p : values()) {
+        if (p.jtsType.equals(g.getGeometryType())) {
+          return p;
+        }
+      }
+      throw new IllegalArgumentException("no export layer for a " + g.getGeometryType());
+    }
+  }
+
+  private static final String COLUMNS =
+      "id, kind, type, name, status, year, notes, marked, fenced, monitored, source, version,"
+          + " created_at, updated_at, minefield, height_m, azimuth_deg, depot, shelter, sidc,"
+          + " sidc_app6d";
+
   private static void build(List<RegistryRecord> records, Path db) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         GpkgTables.createCore(s);
-        s.execute(
-            "CREATE TABLE records (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY NOT NULL,"
-                + " id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, type TEXT NOT NULL, name TEXT,"
-                + " status TEXT NOT NULL, year INTEGER, notes TEXT, marked BOOLEAN NOT NULL,"
-                + " fenced BOOLEAN NOT NULL, monitored BOOLEAN NOT NULL, source TEXT,"
-                + " version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
-                + " minefield TEXT, height_m REAL, azimuth_deg REAL, depot TEXT,"
-                + " shelter TEXT)");
+        GpkgTables.createExtensions(s);
       }
-      Envelope env = new Envelope();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO records (geom, id, kind, type, name, status, year, notes, marked,"
-                  + " fenced, monitored, source, version, created_at, updated_at, minefield,"
-                  + " height_m, azimuth_deg, depot, shelter)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (RegistryRecord r : records) {
-          env.expandToInclude(r.geometry().getEnvelopeInternal());
-          int i = 1;
-          ps.setBytes(i++, GpkgGeometry.encode(r.geometry(), 4326));
-          ps.setString(i++, r.id());
-          ps.setString(i++, r.kind().id());
-          ps.setString(i++, r.type());
-          ps.setString(i++, r.name());
-          ps.setString(i++, r.status().id());
-          ps.setObject(i++, r.year());
-          ps.setString(i++, r.notes());
-          ps.setInt(i++, r.marked() ? 1 : 0);
-          ps.setInt(i++, r.fenced() ? 1 : 0);
-          ps.setInt(i++, r.monitored() ? 1 : 0);
-          ps.setString(i++, r.source());
-          ps.setLong(i++, r.version());
-          ps.setString(i++, r.createdAt().toString());
-          ps.setString(i++, r.updatedAt().toString());
-          ps.setString(i++, Fields.minefieldJson(r));
-          ps.setObject(i++, r.height_m());
-          ps.setObject(i++, r.azimuth_deg());
-          ps.setString(i++, Fields.depotJson(r));
-          ps.setString(i, Fields.shelterJson(r));
-          ps.addBatch();
+      // fid: the record's position in the export (unique across the layers), so import puts
+      // the records back in this order
+      Map<Part, List<RegistryRecord>> parts = new java.util.EnumMap<>(Part.class);
+      Map<Part, List<Long>> fids = new java.util.EnumMap<>(Part.class);
+      for (Part p : Part.values()) {
+        parts.put(p, new ArrayList<>());
+        fids.put(p, new ArrayList<>());
+      }
+      long fid = 0;
+      for (RegistryRecord r : records) {
+        Part p = Part.of(r.geometry());
+        parts.get(p).add(r);
+        fids.get(p).add(++fid);
+      }
+      List<String> tables = new ArrayList<>();
+      for (Part p : Part.values()) {
+        if (!parts.get(p).isEmpty()) {
+          layer(c, p, parts.get(p), fids.get(p));
+          tables.add(p.table());
         }
-        ps.executeBatch();
       }
-      GpkgTables.register(
-          c,
-          LAYER,
-          "Skydas registry export: obstacles, minefields, sensor sites, depots and shelters",
-          "GEOMETRY",
-          env);
+      GpkgStyles.write(c, tables);
       c.commit();
     }
+  }
+
+  private static void layer(Connection c, Part part, List<RegistryRecord> records, List<Long> fids)
+      throws SQLException {
+    String t = part.table();
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE "
+              + t
+              + " (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom "
+              + part.gpkgType()
+              + " NOT NULL, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, type TEXT NOT NULL,"
+              + " name TEXT, status TEXT NOT NULL, year INTEGER, notes TEXT,"
+              + " marked BOOLEAN NOT NULL, fenced BOOLEAN NOT NULL, monitored BOOLEAN NOT NULL,"
+              + " source TEXT, version INTEGER NOT NULL, created_at TEXT NOT NULL,"
+              + " updated_at TEXT NOT NULL, minefield TEXT, height_m REAL, azimuth_deg REAL,"
+              + " depot TEXT, shelter TEXT, sidc TEXT NOT NULL, sidc_app6d TEXT)");
+    }
+    Envelope env = new Envelope();
+    List<Envelope> boxes = new ArrayList<>(records.size());
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + t
+                + " (fid, geom, "
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int k = 0;
+      for (RegistryRecord r : records) {
+        long fid = fids.get(k++);
+        Envelope box = r.geometry().getEnvelopeInternal();
+        env.expandToInclude(box);
+        boxes.add(box);
+        Symbology.Symbol sym = Symbology.defaults().of(r);
+        int i = 1;
+        ps.setLong(i++, fid);
+        ps.setBytes(i++, GpkgGeometry.encode(r.geometry(), 4326));
+        ps.setString(i++, r.id());
+        ps.setString(i++, r.kind().id());
+        ps.setString(i++, r.type());
+        ps.setString(i++, r.name());
+        ps.setString(i++, r.status().id());
+        ps.setObject(i++, r.year());
+        ps.setString(i++, r.notes());
+        ps.setInt(i++, r.marked() ? 1 : 0);
+        ps.setInt(i++, r.fenced() ? 1 : 0);
+        ps.setInt(i++, r.monitored() ? 1 : 0);
+        ps.setString(i++, r.source());
+        ps.setLong(i++, r.version());
+        ps.setString(i++, r.createdAt().toString());
+        ps.setString(i++, r.updatedAt().toString());
+        ps.setString(i++, Fields.minefieldJson(r));
+        ps.setObject(i++, r.height_m());
+        ps.setObject(i++, r.azimuth_deg());
+        ps.setString(i++, Fields.depotJson(r));
+        ps.setString(i++, Fields.shelterJson(r));
+        ps.setString(i++, sym.sidc());
+        ps.setString(i, sym.sidcApp6d());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    GpkgTables.register(
+        c,
+        t,
+        "Skydas registry export, "
+            + part.name().toLowerCase(Locale.ROOT)
+            + ": obstacles, minefields, sensor sites, depots and shelters",
+        part.gpkgType(),
+        env);
+    GpkgTables.rtree(c, t, fids, boxes);
   }
 }

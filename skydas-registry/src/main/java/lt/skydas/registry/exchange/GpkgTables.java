@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -84,6 +85,119 @@ public final class GpkgTables {
         c.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, 4326, 0, 0)")) {
       ps.setString(1, table);
       ps.setString(2, geometryType);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Creates {@code gpkg_extensions} (GeoPackage 1.3, table 17). */
+  public static void createExtensions(Statement s) throws SQLException {
+    s.execute(
+        "CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT,"
+            + " extension_name TEXT NOT NULL, definition TEXT NOT NULL, scope TEXT NOT NULL,"
+            + " CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))");
+  }
+
+  /**
+   * Adds the standard spatial index of feature table {@code table} (column {@code geom}, primary
+   * key {@code fid}; {@code fids} and {@code boxes} give each row's key and envelope): the {@code
+   * gpkg_rtree_index} extension (GeoPackage 1.3, annex F.3), filled here from the envelopes, with
+   * the spec's triggers that keep it in step when QGIS or GDAL edit the layer (they provide the
+   * {@code ST_*} functions the triggers call; they are created after the rows, so this writer needs
+   * none).
+   */
+  public static void rtree(Connection c, String table, List<Long> fids, List<Envelope> boxes)
+      throws SQLException {
+    String rt = "rtree_" + table + "_geom";
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE VIRTUAL TABLE " + rt + " USING rtree(id, minx, maxx, miny, maxy)");
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO " + rt + " VALUES (?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < boxes.size(); i++) {
+        Envelope e = boxes.get(i);
+        ps.setLong(1, fids.get(i));
+        ps.setDouble(2, e.getMinX());
+        ps.setDouble(3, e.getMaxX());
+        ps.setDouble(4, e.getMinY());
+        ps.setDouble(5, e.getMaxY());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    String values =
+        " VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom),"
+            + " ST_MaxY(NEW.geom)); END";
+    String on = " ON " + table;
+    String has = " (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))";
+    String hasNot = " (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))";
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TRIGGER "
+              + rt
+              + "_insert AFTER INSERT"
+              + on
+              + " WHEN"
+              + has
+              + " BEGIN INSERT OR REPLACE INTO "
+              + rt
+              + values);
+      s.execute(
+          "CREATE TRIGGER "
+              + rt
+              + "_update1 AFTER UPDATE OF geom"
+              + on
+              + " WHEN OLD.fid = NEW.fid AND"
+              + has
+              + " BEGIN INSERT OR REPLACE INTO "
+              + rt
+              + values);
+      s.execute(
+          "CREATE TRIGGER "
+              + rt
+              + "_update2 AFTER UPDATE OF geom"
+              + on
+              + " WHEN OLD.fid = NEW.fid AND"
+              + hasNot
+              + " BEGIN DELETE FROM "
+              + rt
+              + " WHERE id = OLD.fid; END");
+      s.execute(
+          "CREATE TRIGGER "
+              + rt
+              + "_update3 AFTER UPDATE"
+              + on
+              + " WHEN OLD.fid != NEW.fid AND"
+              + has
+              + " BEGIN DELETE FROM "
+              + rt
+              + " WHERE id = OLD.fid;"
+              + " INSERT OR REPLACE INTO "
+              + rt
+              + values);
+      s.execute(
+          "CREATE TRIGGER "
+              + rt
+              + "_update4 AFTER UPDATE"
+              + on
+              + " WHEN OLD.fid != NEW.fid AND"
+              + hasNot
+              + " BEGIN DELETE FROM "
+              + rt
+              + " WHERE id IN (OLD.fid, NEW.fid); END");
+      s.execute(
+          "CREATE TRIGGER "
+              + rt
+              + "_delete AFTER DELETE"
+              + on
+              + " WHEN OLD.geom NOT NULL BEGIN DELETE FROM "
+              + rt
+              + " WHERE id = OLD.fid; END");
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index',"
+                + " 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')")) {
+      ps.setString(1, table);
       ps.executeUpdate();
     }
   }

@@ -15,6 +15,7 @@ import lt.skydas.core.io.AtomicOutput;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.registry.RecordDraft;
 import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.Symbology;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
@@ -29,10 +30,11 @@ import org.w3c.dom.NodeList;
 
 /**
  * KML 2.2. Each record is a {@code Placemark}: {@code name}, an {@code ExtendedData} {@code Data}
- * element per other field (the minefield record and a depot's stock as JSON text) and a {@code
- * Point}, {@code LineString}, {@code Polygon} or {@code MultiGeometry}. Import reads the same, also
- * {@code SchemaData/SimpleData}, through {@link SafeXml}'s hardened parser. Element names are
- * matched by local name, so KML without or with another namespace prefix reads too. Stateless.
+ * element per other field (the minefield record and a depot's stock as JSON text; the map symbol's
+ * {@code sidc} and {@code sidc_app6d}, ignored on import) and a {@code Point}, {@code LineString},
+ * {@code Polygon} or {@code MultiGeometry}. Import reads the same, also {@code
+ * SchemaData/SimpleData}, through {@link SafeXml}'s hardened parser. Element names are matched by
+ * local name, so KML without or with another namespace prefix reads too. Stateless.
  */
 final class KmlExchange {
   static final String NS = "http://www.opengis.net/kml/2.2";
@@ -234,6 +236,9 @@ final class KmlExchange {
     fields.put("minefield", Fields.minefieldJson(r));
     fields.put("depot", Fields.depotJson(r));
     fields.put("shelter", Fields.shelterJson(r));
+    Symbology.Symbol sym = Symbology.defaults().of(r);
+    fields.put("sidc", sym.sidc());
+    fields.put("sidc_app6d", sym.sidcApp6d());
     for (var e : fields.entrySet()) {
       if (e.getValue() != null) {
         w.writeStartElement("Data");

@@ -50,7 +50,10 @@ public final class RegistryExchange {
     KML(true),
     /** CSV with a header row and WKT geometry; {@code .csv}. */
     CSV(true),
-    /** Cursor-on-Target events for TAK; {@code .cot}, {@code .xml}. Export only. */
+    /**
+     * Cursor-on-Target for TAK: {@code .zip} a TAK data package (one event per record), {@code
+     * .cot} or {@code .xml} one event. Export only.
+     */
     COT(false),
     /** GICHD-shaped hazardous-area handover (GeoJSON); {@code .gichd.json}. Export only. */
     GICHD(false);
@@ -95,8 +98,9 @@ public final class RegistryExchange {
 
   /**
    * The format a file name implies: {@code .geojson}, {@code .json}, {@code .geojson.gz} → GeoJSON
-   * (but {@code .gichd.json} → GICHD), {@code .gpkg}, {@code .kml}, {@code .csv}, {@code .cot} or
-   * {@code .xml} → CoT. Anything else is a {@link ProblemCode#USAGE} problem.
+   * (but {@code .gichd.json} → GICHD), {@code .gpkg}, {@code .kml}, {@code .csv}, {@code .zip} (TAK
+   * data package), {@code .cot} or {@code .xml} → CoT. Anything else is a {@link ProblemCode#USAGE}
+   * problem.
    */
   public static Format fromPath(Path file) {
     String n = file.getFileName() == null ? "" : file.getFileName().toString();
@@ -116,14 +120,14 @@ public final class RegistryExchange {
     if (n.endsWith(".csv")) {
       return Format.CSV;
     }
-    if (n.endsWith(".cot") || n.endsWith(".xml")) {
+    if (n.endsWith(".cot") || n.endsWith(".xml") || n.endsWith(".zip")) {
       return Format.COT;
     }
     throw new SkydasProblem(
         ProblemCode.USAGE,
         file
             + ": cannot tell the format from the file name; use .geojson, .json, .geojson.gz,"
-            + " .gpkg, .kml, .csv, .cot/.xml (Cursor-on-Target) or .gichd.json, or name the"
+            + " .gpkg, .kml, .csv, .zip (TAK data package), .cot (one CoT event) or .gichd.json, or name the"
             + " format explicitly",
         Map.of("file", file.toString()));
   }

@@ -130,16 +130,46 @@ class ExchangeFormatTest {
 
   @Test
   void cursorOnTargetEventsParseBack() throws Exception {
-    Path out = dir.resolve("tak.cot");
+    Path out = dir.resolve("tak.zip");
     RegistryExchange.write(records, out, Format.COT, CLOCK);
 
-    Document doc;
-    try (InputStream in = Files.newInputStream(out)) {
-      doc = SafeXml.documentBuilder().parse(in);
+    // a TAK data package: a manifest listing one single-event .cot file per record
+    List<Element> events = new java.util.ArrayList<>();
+    Document manifest = null;
+    StringBuilder all = new StringBuilder();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.toFile())) {
+      for (var e : java.util.Collections.list(zip.entries())) {
+        try (InputStream in = zip.getInputStream(e)) {
+          byte[] bytes = in.readAllBytes();
+          all.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+          Document d = SafeXml.documentBuilder().parse(new java.io.ByteArrayInputStream(bytes));
+          if (e.getName().equals("MANIFEST/manifest.xml")) {
+            manifest = d;
+          } else {
+            assertThat(e.getName()).startsWith("cot/").endsWith(".cot");
+            assertThat(d.getDocumentElement().getTagName()).isEqualTo("event");
+            events.add(d.getDocumentElement());
+          }
+        }
+      }
     }
-    assertThat(doc.getDocumentElement().getTagName()).isEqualTo("events");
-    NodeList events = doc.getElementsByTagName("event");
-    assertThat(events.getLength()).isEqualTo(records.size());
+    assertThat(manifest).isNotNull();
+    assertThat(manifest.getDocumentElement().getAttribute("version")).isEqualTo("2");
+    NodeList contents = manifest.getElementsByTagName("Content");
+    assertThat(contents.getLength()).isEqualTo(records.size());
+    assertThat(((Element) contents.item(1)).getAttribute("zipEntry"))
+        .isEqualTo("cot/00002-mf-2.cot");
+    assertThat(events).hasSize(records.size());
+    // a .cot file holds one event
+    Path one = dir.resolve("one.cot");
+    RegistryExchange.write(records.subList(0, 1), one, Format.COT);
+    try (InputStream in = Files.newInputStream(one)) {
+      assertThat(SafeXml.documentBuilder().parse(in).getDocumentElement().getAttribute("uid"))
+          .isEqualTo("skydas-mf-1");
+    }
+    assertThatThrownBy(() -> RegistryExchange.write(records, dir.resolve("all.cot"), Format.COT))
+        .hasMessageContaining("a .cot file holds one CoT event and 12 records were selected")
+        .hasMessageContaining(".zip");
 
     Element mf = event(events, "skydas-mf-1");
     assertThat(mf.getAttribute("version")).isEqualTo("2.0");
@@ -156,13 +186,17 @@ class ExchangeFormatTest {
     Element contact = (Element) mf.getElementsByTagName("contact").item(0);
     assertThat(contact.getAttribute("callsign")).isEqualTo(ExchangeFixtures.LITHUANIAN);
     assertThat(mf.getElementsByTagName("remarks").item(0).getTextContent())
-        .isEqualTo("type: at_minefield; status: emplaced; mines: 40");
+        .isEqualTo(
+            "type: at_minefield; status: emplaced; mines: 40; sidc: GFMPOFS--------;"
+                + " app6d: 10032500002707011600");
+    assertThat(((Element) mf.getElementsByTagName("__milsym").item(0)).getAttribute("id"))
+        .isEqualTo("GFMPOFS--------");
     NodeList links = mf.getElementsByTagName("link");
     assertThat(links.getLength()).isEqualTo(5);
     assertThat(((Element) links.item(0)).getAttribute("point")).isEqualTo("54.6,25.6");
 
     Element bunker = event(events, "skydas-bunker:7");
-    assertThat(bunker.getAttribute("type")).isEqualTo("a-f-G");
+    assertThat(bunker.getAttribute("type")).isEqualTo("b-m-p-s-m");
     Element bp = (Element) bunker.getElementsByTagName("point").item(0);
     assertThat(bp.getAttribute("lon")).isEqualTo("25.7012345678901");
     assertThat(bp.getAttribute("lat")).isEqualTo("54.7");
@@ -176,7 +210,7 @@ class ExchangeFormatTest {
     Element depot = event(events, "skydas-depot-1");
     assertThat(depot.getAttribute("type")).isEqualTo("a-f-G-U-S-S-5");
     assertThat(depot.getElementsByTagName("remarks").item(0).getTextContent())
-        .isEqualTo("type: depot; status: stocked; stock: at_mines 1500 demolition_charges 12.5");
+        .startsWith("type: depot; status: stocked; stock: at_mines 1500 demolition_charges 12.5;");
     Element dp = (Element) depot.getElementsByTagName("point").item(0);
     assertThat(dp.getAttribute("lon")).isEqualTo("25.69");
     assertThat(dp.getAttribute("lat")).isEqualTo("54.72");
@@ -189,13 +223,11 @@ class ExchangeFormatTest {
         .isEqualTo(ExchangeFixtures.MARKUP);
     assertThat(teeth.getElementsByTagName("remarks").item(0).getTextContent())
         .contains("2 parts, largest shown");
-    String text = Files.readString(out);
-    assertThat(text).doesNotContain("<script>").contains("&lt;script&gt;");
+    assertThat(all.toString()).doesNotContain("<script>").contains("&lt;script&gt;");
   }
 
-  private static Element event(NodeList events, String uid) {
-    for (int i = 0; i < events.getLength(); i++) {
-      Element e = (Element) events.item(i);
+  private static Element event(List<Element> events, String uid) {
+    for (Element e : events) {
       if (e.getAttribute("uid").equals(uid)) {
         return e;
       }
@@ -288,20 +320,65 @@ class ExchangeFormatTest {
     assumeThat(onPath("ogrinfo")).as("ogrinfo (gdal-bin) on PATH").isTrue();
     Path out = dir.resolve("for-gdal.gpkg");
     RegistryExchange.write(records, out, Format.GEOPACKAGE);
-    Process p =
-        new ProcessBuilder("ogrinfo", "-ro", "-al", "-so", out.toString())
-            .redirectErrorStream(true)
-            .start();
+    String text = ogr("ogrinfo", "-ro", "-al", "-so", out.toString());
+    assertThat(text)
+        .containsAnyOf("EPSG\",4326", "ID[\"EPSG\",4326]", "WGS 84")
+        .contains("minefield: String")
+        .contains("sidc: String")
+        .doesNotContain("ERROR");
+    // one geometry type per layer, and every record in one of them
+    java.util.Map<String, String> types = new java.util.HashMap<>();
+    int total = 0;
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "Layer name: (records_\\w+)[\\s\\S]*?Geometry: ([^\\n]+)\\s+Feature Count: (\\d+)")
+            .matcher(text);
+    while (m.find()) {
+      types.put(m.group(1), m.group(2).trim());
+      total += Integer.parseInt(m.group(3));
+    }
+    assertThat(types)
+        .as(text)
+        .containsEntry("records_points", "Point")
+        .containsEntry("records_lines", "Line String")
+        .containsEntry("records_multilines", "Multi Line String")
+        .containsEntry("records_areas", "Polygon");
+    assertThat(total).isEqualTo(records.size());
+    // the standard R-tree: GDAL finds and uses it, and its triggers keep it right when GDAL edits
+    for (String layer : types.keySet()) {
+      assertThat(
+              ogr(
+                  "ogrinfo",
+                  out.toString(),
+                  "-sql",
+                  "SELECT HasSpatialIndex('" + layer + "', 'geom') AS idx"))
+          .as(layer)
+          .containsPattern("HasSpatialIndex.*\\(Integer\\) = 1");
+    }
+    ogr(
+        "ogrinfo",
+        out.toString(),
+        "-sql",
+        "UPDATE records_points SET geom = ST_GeomFromText('POINT (26 55)', 4326) WHERE fid ="
+            + " (SELECT MIN(fid) FROM records_points)");
+    assertThat(
+            ogr(
+                "ogrinfo",
+                "-ro",
+                out.toString(),
+                "-sql",
+                "SELECT r.minx AS x FROM rtree_records_points_geom r"
+                    + " WHERE r.id = (SELECT MIN(fid) FROM records_points)"))
+        .containsPattern("\\(Real\\) = 26(\\.0+)?\\s");
+  }
+
+  private static String ogr(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String text =
         new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(text).isZero();
-    assertThat(text)
-        .contains("Layer name: records")
-        .contains("Feature Count: " + records.size())
-        .containsAnyOf("EPSG\",4326", "ID[\"EPSG\",4326]", "WGS 84")
-        .contains("minefield: String")
-        .doesNotContain("ERROR");
+    assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + text).isZero();
+    return text;
   }
 
   private static boolean onPath(String exe) {
