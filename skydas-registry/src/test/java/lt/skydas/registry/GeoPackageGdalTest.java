@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -67,5 +71,80 @@ class GeoPackageGdalTest {
             "SELECT COUNT(*) AS n FROM audit_events",
             file.toString());
     assertThat(check).contains("n (Integer").contains("= 2");
+  }
+
+  /**
+   * Issue 19: the registry carries the standard GeoPackage R-tree ({@code gpkg_rtree_index}), which
+   * GDAL (and so QGIS) finds and uses for a spatial filter; its triggers keep it equal to the
+   * store's own index on every write, including a geometry changed by the store.
+   */
+  @Test
+  void gdalUsesTheStandardSpatialIndexWhichFollowsEveryWrite() throws Exception {
+    Path file = dir.resolve("registry.gpkg");
+    try (Registry reg = Fixtures.open(dir)) {
+      reg.create(
+          Fixtures.PLANNER, RecordDraft.planned("d1", "at_ditch", Fixtures.line(24.2, 55.2, 0.01)));
+      reg.create(
+          Fixtures.PLANNER, RecordDraft.planned("d2", "at_ditch", Fixtures.line(25.2, 54.6, 0.01)));
+      reg.create(Fixtures.PLANNER, RecordDraft.planned("b1", "bunker", Fixtures.point(24.5, 55.0)));
+    }
+    assertThat(
+            run(
+                "ogrinfo",
+                "-ro",
+                file.toString(),
+                "-sql",
+                "SELECT HasSpatialIndex('records', 'geom')"))
+        .containsPattern("HasSpatialIndex.*\\(Integer\\) = 1");
+    String inBox =
+        run(
+            "ogrinfo",
+            "-ro",
+            "-q",
+            file.toString(),
+            "records",
+            "-spat",
+            "24.1",
+            "55.1",
+            "24.3",
+            "55.3");
+    assertThat(inBox).contains("id (String) = d1").doesNotContain("= d2").doesNotContain("= b1");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM records_bbox b JOIN rtree_records_geom r ON r.id = b.id"
+                    + " WHERE r.minx = b.minx AND r.maxx = b.maxx AND r.miny = b.miny"
+                    + " AND r.maxy = b.maxy")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).as("standard index entries equal to the store's").isEqualTo(3);
+    }
+  }
+
+  /**
+   * Issue 19: the registry is in WAL mode, so a reader holding a transaction open (QGIS drawing the
+   * layer, a long export) does not block the writer; with a rollback journal this write waited the
+   * whole busy timeout and failed with "database is locked".
+   */
+  @Test
+  void aReaderHoldingATransactionDoesNotBlockTheWriter() throws Exception {
+    Path file = dir.resolve("registry.gpkg");
+    try (Registry reg = Fixtures.open(dir)) {
+      reg.create(
+          Fixtures.PLANNER, RecordDraft.planned("d1", "at_ditch", Fixtures.line(24.2, 55.2, 0.01)));
+      try (Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+        reader.setAutoCommit(false);
+        try (Statement s = reader.createStatement();
+            ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM records")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt(1)).isEqualTo(1);
+          reg.create(
+              Fixtures.PLANNER,
+              RecordDraft.planned("d2", "at_ditch", Fixtures.line(24.4, 55.2, 0.01)));
+        }
+        reader.commit();
+      }
+      assertThat(reg.find("d2")).isPresent();
+    }
   }
 }

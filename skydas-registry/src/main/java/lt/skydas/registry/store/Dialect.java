@@ -140,12 +140,16 @@ abstract sealed class Dialect {
     @Override
     Connection open(String url) throws SQLException {
       SQLiteConfig cfg = new SQLiteConfig();
-      cfg.setJournalMode(SQLiteConfig.JournalMode.DELETE);
+      // WAL: readers (QGIS, GDAL, the server's own reads) never block the writer (issue 19). Each
+      // commit stays atomic per file; one spanning the attached accounts file is not atomic across
+      // both on a crash, which the accounts' row-against-audit check then refuses (ADR 0026).
+      cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
       cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
       cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
       cfg.setBusyTimeout(15000);
       cfg.enforceForeignKeys(true);
       Connection c = cfg.createConnection(url);
+      GpkgFunctions.register(c);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA application_id = 1196444487"); // 'GPKG'
         s.execute("PRAGMA user_version = 10300"); // GeoPackage 1.3 (GDAL 3.6 warns on 1.4)

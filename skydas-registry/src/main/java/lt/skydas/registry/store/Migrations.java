@@ -33,7 +33,8 @@ public final class Migrations {
           "V5__policy.sql",
           "V6__session_mac.sql",
           "V7__jobs.sql",
-          "V8__accounts_apart.sql");
+          "V8__accounts_apart.sql",
+          "V9__rtree_index.sql");
 
   private Migrations() {}
 

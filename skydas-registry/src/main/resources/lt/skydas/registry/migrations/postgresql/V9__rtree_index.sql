@@ -1,0 +1,2 @@
+-- GeoPackage only (the standard R-tree index of the records); PostGIS has its GiST index.
+SELECT 1;
