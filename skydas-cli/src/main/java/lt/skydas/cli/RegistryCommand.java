@@ -128,7 +128,7 @@ final class RegistryCommand implements Runnable {
       name = "export",
       mixinStandardHelpOptions = true,
       description =
-          "Export records as GeoJSON, GeoPackage, KML, CSV, Cursor-on-Target XML (TAK) or a GICHD-shaped mine-action handover.")
+          "Export records as GeoJSON, GeoPackage, KML/KMZ, CSV (spreadsheet-safe unless --raw), a TAK data package of Cursor-on-Target events, or a GICHD-shaped mine-action handover.")
   static final class Export implements Callable<Integer> {
     @Mixin RegistryOptions.Db db;
     @Mixin RegistryOptions.Filter filter;
@@ -138,12 +138,28 @@ final class RegistryCommand implements Runnable {
 
     @Option(
         names = "--format",
-        description = "geojson, geopackage, kml, csv, cot or gichd (default: from the file name).")
+        description =
+            "geojson, geopackage, kml, csv, cot or gichd (default: from the file name: .geojson,"
+                + " .gpkg, .kml or .kmz, .csv, .zip for a TAK data package, .cot for one record,"
+                + " .gichd.json).")
     RegistryExchange.Format format;
+
+    @Option(
+        names = "--raw",
+        description =
+            "CSV only: write the values exactly (no byte order mark, formula cells not defused)"
+                + " instead of safe to open in Excel or LibreOffice.")
+    boolean raw;
 
     @Override
     public Integer call() {
       RegistryExchange.Format f = format != null ? format : RegistryExchange.fromPath(file);
+      if (raw && f != RegistryExchange.Format.CSV) {
+        throw new lt.skydas.core.problem.SkydasProblem(
+            lt.skydas.core.problem.ProblemCode.USAGE,
+            "--raw applies to CSV exports only, not " + f.name().toLowerCase(Locale.ROOT),
+            java.util.Map.of());
+      }
       try (Registry r = db.open(false)) {
         List<RegistryRecord> rs =
             r.list(filter.bbox(), filter.status(), filter.kind(), Integer.MAX_VALUE, 0);
@@ -154,7 +170,7 @@ final class RegistryCommand implements Runnable {
           }
           RegistryExchange.writeGichd(rs, acts, file);
         } else {
-          RegistryExchange.write(rs, file, f);
+          RegistryExchange.write(rs, file, f, java.time.Clock.systemUTC(), raw);
         }
         System.out.printf(
             Locale.ROOT,

@@ -79,6 +79,8 @@ final class CsvExchange {
         throw SkydasProblem.badInput(name, null, "file is empty (expected a header row)");
       }
       String[] header = it.next();
+      // a spreadsheet-safe export starts with the byte order mark; only its cells are defused
+      boolean safe = header.length > 0 && header[0].startsWith("\uFEFF");
       Map<String, Integer> col = new HashMap<>();
       for (int i = 0; i < header.length; i++) {
         String h = header[i].strip().toLowerCase(Locale.ROOT);
@@ -108,7 +110,7 @@ final class CsvExchange {
         for (var e : col.entrySet()) {
           int i = e.getValue();
           if (i < v.length && !v[i].isEmpty()) {
-            values.put(e.getKey(), lt.skydas.core.text.CsvCells.undefuse(v[i]));
+            values.put(e.getKey(), safe ? lt.skydas.core.text.CsvCells.undefuse(v[i]) : v[i]);
           }
         }
         out.add(Fields.draft(name, where, wkt(name, where, (String) values.get("wkt")), values));
@@ -171,7 +173,12 @@ final class CsvExchange {
     }
   }
 
-  static void write(List<RegistryRecord> records, Path file) {
+  /**
+   * Writes the records; safe for spreadsheets unless {@code raw}: a UTF-8 byte order mark (Excel
+   * then reads UTF-8) and formula cells defused ({@link lt.skydas.core.text.CsvCells}). Raw: the
+   * values exactly, no mark. Import takes the apostrophes off again only in a file with the mark.
+   */
+  static void write(List<RegistryRecord> records, Path file, boolean raw) {
     CsvSchema.Builder b = CsvSchema.builder();
     for (String h : HEADER) {
       b.addColumn(h);
@@ -182,6 +189,9 @@ final class CsvExchange {
         file,
         out -> {
           Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          if (!raw) {
+            w.write('\uFEFF');
+          }
           try (SequenceWriter sw = m.writer(schema).writeValues(w)) {
             for (RegistryRecord r : records) {
               List<String> row = new ArrayList<>(Fields.textOf(r).values());
@@ -196,7 +206,8 @@ final class CsvExchange {
               row.add(point ? KmlExchange.plain(r.geometry().getCoordinate().x) : null);
               row.add(point ? KmlExchange.plain(r.geometry().getCoordinate().y) : null);
               // an absent value is an empty cell (Jackson would drop a null array element)
-              row.replaceAll(v -> v == null ? "" : lt.skydas.core.text.CsvCells.defuse(v));
+              row.replaceAll(
+                  v -> v == null ? "" : raw ? v : lt.skydas.core.text.CsvCells.defuse(v));
               sw.write(row.toArray(new String[0]));
             }
           }

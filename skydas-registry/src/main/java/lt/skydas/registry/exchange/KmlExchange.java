@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -29,12 +30,14 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * KML 2.2. Each record is a {@code Placemark}: {@code name}, an {@code ExtendedData} {@code Data}
- * element per other field (the minefield record and a depot's stock as JSON text; the map symbol's
- * {@code sidc} and {@code sidc_app6d}, ignored on import) and a {@code Point}, {@code LineString},
- * {@code Polygon} or {@code MultiGeometry}. Import reads the same, also {@code
- * SchemaData/SimpleData}, through {@link SafeXml}'s hardened parser. Element names are matched by
- * local name, so KML without or with another namespace prefix reads too. Stateless.
+ * KML 2.2, or KMZ (zipped, {@code .kmz}). Records are grouped in a {@code Folder} per type, each
+ * styled by its kind and whether it is there yet. Each record is a {@code Placemark}: {@code name},
+ * an {@code ExtendedData} {@code Data} element per other field (the minefield record and a depot's
+ * stock as JSON text; the map symbol's {@code sidc} and {@code sidc_app6d}, ignored on import) and
+ * a {@code Point}, {@code LineString}, {@code Polygon} or {@code MultiGeometry}. Import reads the
+ * same, also {@code SchemaData/SimpleData}, through {@link SafeXml}'s hardened parser. Element
+ * names are matched by local name, so KML without or with another namespace prefix reads too.
+ * Stateless.
  */
 final class KmlExchange {
   static final String NS = "http://www.opengis.net/kml/2.2";
@@ -45,7 +48,7 @@ final class KmlExchange {
     String name = file.toString();
     Document doc;
     try (InputStream in = Files.newInputStream(file)) {
-      doc = SafeXml.parse(name, in);
+      doc = SafeXml.parse(name, kmlIn(name, new java.io.BufferedInputStream(in)));
     }
     Element root = doc.getDocumentElement();
     if (!"kml".equals(root.getLocalName())) {
@@ -201,28 +204,151 @@ final class KmlExchange {
 
   // ---- writing ----
 
+  /**
+   * The KML of a {@code .kml} file, or of a KMZ (a zip: its {@code doc.kml}, else its first {@code
+   * .kml} entry), read at most {@link RegistryExchange#DEFAULT_MAX_FILE_BYTES} uncompressed.
+   */
+  private static InputStream kmlIn(String name, InputStream in) throws IOException {
+    in.mark(4);
+    byte[] magic = in.readNBytes(4);
+    in.reset();
+    if (!(magic.length == 4
+        && magic[0] == 'P'
+        && magic[1] == 'K'
+        && magic[2] == 3
+        && magic[3] == 4)) {
+      return in;
+    }
+    java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(in);
+    for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+      if (!e.isDirectory() && e.getName().toLowerCase(Locale.ROOT).endsWith(".kml")) {
+        return bounded(name, zip, RegistryExchange.DEFAULT_MAX_FILE_BYTES);
+      }
+    }
+    throw SkydasProblem.badInput(name, null, "a KMZ (zip) without a .kml file in it");
+  }
+
+  private static InputStream bounded(String name, InputStream in, long max) {
+    return new java.io.FilterInputStream(in) {
+      private long n;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        count(b < 0 ? 0 : 1);
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int k = super.read(buf, off, len);
+        count(Math.max(k, 0));
+        return k;
+      }
+
+      private void count(int k) {
+        n += k;
+        if (n > max) {
+          throw SkydasProblem.badInput(
+              name, null, "the KML in the KMZ is larger than " + (max >> 20) + " MiB unpacked");
+        }
+      }
+    };
+  }
+
+  /** KML, or KMZ (zipped {@code doc.kml}) if the file name ends in {@code .kmz}. */
   static void write(List<RegistryRecord> records, Path file) {
+    boolean kmz = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".kmz");
     AtomicOutput.writeFile(
         file,
         out -> {
-          try {
-            XMLStreamWriter w = CotEventWriter.xmlWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("kml");
-            w.writeDefaultNamespace(NS);
-            w.writeStartElement("Document");
-            element(w, "name", "Skydas registry");
-            for (RegistryRecord r : records) {
-              placemark(w, r);
-            }
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-          } catch (XMLStreamException e) {
-            throw new IOException(e.getMessage(), e);
+          if (kmz) {
+            java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out);
+            z.putNextEntry(new java.util.zip.ZipEntry("doc.kml"));
+            writeKml(records, z);
+            z.closeEntry();
+            z.finish();
+          } else {
+            writeKml(records, out);
           }
         });
+  }
+
+  /**
+   * The document: a shared style per record type and state (the kind's colour; while anticipated,
+   * half transparent and thinner) and a folder per type, so Google Earth and QGIS show and toggle
+   * them by type.
+   */
+  private static void writeKml(List<RegistryRecord> records, java.io.OutputStream out)
+      throws IOException {
+    try {
+      XMLStreamWriter w = CotEventWriter.xmlWriter(out);
+      w.writeStartDocument("UTF-8", "1.0");
+      w.writeStartElement("kml");
+      w.writeDefaultNamespace(NS);
+      w.writeStartElement("Document");
+      element(w, "name", "Skydas registry");
+      java.util.Map<String, List<RegistryRecord>> byType = new java.util.TreeMap<>();
+      java.util.Set<String> styles = new java.util.TreeSet<>();
+      for (RegistryRecord r : records) {
+        byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r);
+        styles.add(styleId(r));
+      }
+      for (String id : styles) {
+        style(w, id);
+      }
+      for (var e : byType.entrySet()) {
+        w.writeStartElement("Folder");
+        element(w, "name", e.getKey());
+        for (RegistryRecord r : e.getValue()) {
+          placemark(w, r);
+        }
+        w.writeEndElement();
+      }
+      w.writeEndElement();
+      w.writeEndElement();
+      w.writeEndDocument();
+      w.close();
+    } catch (XMLStreamException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** {@code <kind>-<planned|present>}: the style of a record. */
+  static String styleId(RegistryRecord r) {
+    return r.kind().id()
+        + (lt.skydas.registry.Symbology.anticipated(r.kind(), r.status())
+            ? "-planned"
+            : "-present");
+  }
+
+  private static void style(XMLStreamWriter w, String id) throws XMLStreamException {
+    boolean planned = id.endsWith("-planned");
+    // KML colours are aabbggrr
+    String bgr =
+        switch (id.substring(0, id.indexOf('-'))) {
+          case "minefield" -> "1b00b3";
+          case "sensor" -> "8b6800";
+          case "depot" -> "9a3d6a";
+          case "shelter" -> "327d2e";
+          default -> "113d5c";
+        };
+    w.writeStartElement("Style");
+    w.writeAttribute("id", id);
+    w.writeStartElement("IconStyle");
+    element(w, "color", (planned ? "99" : "ff") + bgr);
+    w.writeStartElement("Icon");
+    element(w, "href", "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png");
+    w.writeEndElement();
+    w.writeEndElement();
+    w.writeStartElement("LineStyle");
+    element(w, "color", (planned ? "99" : "ff") + bgr);
+    element(w, "width", planned ? "2" : "3");
+    w.writeEndElement();
+    w.writeStartElement("PolyStyle");
+    element(w, "color", (planned ? "26" : "40") + bgr);
+    w.writeEndElement();
+    w.writeEndElement();
   }
 
   private static void placemark(XMLStreamWriter w, RegistryRecord r) throws XMLStreamException {
@@ -230,6 +356,7 @@ final class KmlExchange {
     if (r.name() != null) {
       element(w, "name", r.name());
     }
+    element(w, "styleUrl", "#" + styleId(r));
     w.writeStartElement("ExtendedData");
     Map<String, String> fields = Fields.textOf(r);
     fields.remove("name");

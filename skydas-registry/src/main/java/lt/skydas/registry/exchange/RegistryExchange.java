@@ -98,9 +98,9 @@ public final class RegistryExchange {
 
   /**
    * The format a file name implies: {@code .geojson}, {@code .json}, {@code .geojson.gz} → GeoJSON
-   * (but {@code .gichd.json} → GICHD), {@code .gpkg}, {@code .kml}, {@code .csv}, {@code .zip} (TAK
-   * data package), {@code .cot} or {@code .xml} → CoT. Anything else is a {@link ProblemCode#USAGE}
-   * problem.
+   * (but {@code .gichd.json} → GICHD), {@code .gpkg}, {@code .kml} and {@code .kmz}, {@code .csv},
+   * {@code .zip} (TAK data package), {@code .cot} or {@code .xml} → CoT. Anything else is a {@link
+   * ProblemCode#USAGE} problem.
    */
   public static Format fromPath(Path file) {
     String n = file.getFileName() == null ? "" : file.getFileName().toString();
@@ -114,7 +114,7 @@ public final class RegistryExchange {
     if (n.endsWith(".gpkg")) {
       return Format.GEOPACKAGE;
     }
-    if (n.endsWith(".kml")) {
+    if (n.endsWith(".kml") || n.endsWith(".kmz")) {
       return Format.KML;
     }
     if (n.endsWith(".csv")) {
@@ -127,7 +127,7 @@ public final class RegistryExchange {
         ProblemCode.USAGE,
         file
             + ": cannot tell the format from the file name; use .geojson, .json, .geojson.gz,"
-            + " .gpkg, .kml, .csv, .zip (TAK data package), .cot (one CoT event) or .gichd.json, or name the"
+            + " .gpkg, .kml, .kmz, .csv, .zip (TAK data package), .cot (one CoT event) or .gichd.json, or name the"
             + " format explicitly",
         Map.of("file", file.toString()));
   }
@@ -187,11 +187,20 @@ public final class RegistryExchange {
 
   /** As {@link #write(List, Path, Format)}, with the clock that stamps CoT and GICHD files. */
   public static void write(List<RegistryRecord> records, Path file, Format format, Clock clock) {
+    write(records, file, format, clock, false);
+  }
+
+  /**
+   * As {@link #write(List, Path, Format, Clock)}; {@code raw} writes a CSV exactly (no BOM, no
+   * formula cells defused) instead of safe to open in a spreadsheet.
+   */
+  public static void write(
+      List<RegistryRecord> records, Path file, Format format, Clock clock, boolean raw) {
     switch (format) {
       case GEOJSON -> GeoJsonExchange.write(records, file);
       case GEOPACKAGE -> GpkgExchange.write(records, file);
       case KML -> KmlExchange.write(records, file);
-      case CSV -> CsvExchange.write(records, file);
+      case CSV -> CsvExchange.write(records, file, raw);
       case COT -> CotWriter.write(records, file, clock.instant());
       case GICHD -> GichdWriter.write(records, Map.of(), file, clock.instant());
     }

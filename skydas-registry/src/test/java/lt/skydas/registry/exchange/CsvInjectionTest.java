@@ -72,4 +72,34 @@ class CsvInjectionTest {
     assertThat(back).extracting(RecordDraft::name).containsExactlyElementsOf(hostile);
     assertThat(back.get(2).notes()).isEqualTo("-5");
   }
+
+  /**
+   * Issue 19: the safe export starts with a UTF-8 byte order mark (Excel reads it as UTF-8, not the
+   * ANSI code page: Lithuanian names survive); {@code raw} writes the values exactly, no mark, and
+   * reads back exactly, apostrophes included.
+   */
+  @Test
+  void safeExportHasTheMarkAndRawIsExact() throws Exception {
+    List<RegistryRecord> rs =
+        List.of(record("r0", "Šalčininkų =A1", "n"), record("r1", "'=kept as typed", "-x"));
+    Path safe = dir.resolve("safe.csv");
+    RegistryExchange.write(rs, safe, RegistryExchange.Format.CSV);
+    byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(safe), 3);
+    assertThat(head).containsExactly(0xEF, 0xBB, 0xBF);
+    assertThat(Files.readString(safe)).contains("''=kept as typed").contains(",\"'-x\",");
+
+    Path raw = dir.resolve("raw.csv");
+    RegistryExchange.write(rs, raw, RegistryExchange.Format.CSV, java.time.Clock.systemUTC(), true);
+    String text = Files.readString(raw);
+    assertThat(text).startsWith("id,type,").contains(",\"'=kept as typed\",").contains(",-x,");
+    assertThat(text).contains(",sidc,sidc_app6d,lon,lat").contains(",24.2,55.2");
+    for (Path f : List.of(safe, raw)) {
+      List<RecordDraft> back = RegistryExchange.read(f, RegistryExchange.Format.CSV);
+      assertThat(back)
+          .as(f.toString())
+          .extracting(RecordDraft::name)
+          .containsExactly("Šalčininkų =A1", "'=kept as typed");
+      assertThat(back.get(1).notes()).as(f.toString()).isEqualTo("-x");
+    }
+  }
 }

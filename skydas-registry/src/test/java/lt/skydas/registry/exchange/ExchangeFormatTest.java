@@ -372,6 +372,47 @@ class ExchangeFormatTest {
         .containsPattern("\\(Real\\) = 26(\\.0+)?\\s");
   }
 
+  /**
+   * Issue 19: KML carries a style per kind and state and a folder per type; {@code .kmz} is the
+   * same zipped, which reads back and which GDAL opens.
+   */
+  @Test
+  void kmzHasStylesAndFoldersAndReadsBack() throws Exception {
+    Path out = dir.resolve("records.kmz");
+    RegistryExchange.write(records, out, Format.KML, CLOCK);
+    String kml;
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.toFile())) {
+      var entry = zip.getEntry("doc.kml");
+      assertThat(entry).isNotNull();
+      try (InputStream in = zip.getInputStream(entry)) {
+        kml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+    Document doc =
+        SafeXml.documentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(kml)));
+    NodeList folders = doc.getElementsByTagName("Folder");
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (int i = 0; i < folders.getLength(); i++) {
+      names.add(((Element) folders.item(i)).getElementsByTagName("name").item(0).getTextContent());
+    }
+    assertThat(names)
+        .containsAll(
+            records.stream()
+                .map(RegistryRecord::type)
+                .collect(java.util.stream.Collectors.toSet()));
+    assertThat(kml)
+        .contains("<Style id=\"minefield-present\">")
+        .contains("<styleUrl>#minefield-present</styleUrl>")
+        .contains("<Data name=\"sidc\"><value>GFMPOFS--------</value></Data>");
+    List<RecordDraft> back = RegistryExchange.read(out, Format.KML);
+    assertThat(back)
+        .extracting(RecordDraft::id)
+        .containsExactlyInAnyOrderElementsOf(records.stream().map(RegistryRecord::id).toList());
+    if (onPath("ogrinfo")) {
+      assertThat(ogr("ogrinfo", "-ro", "-q", out.toString())).containsIgnoringCase("at_minefield");
+    }
+  }
+
   private static String ogr(String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String text =
