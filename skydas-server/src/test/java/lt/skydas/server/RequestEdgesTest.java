@@ -132,11 +132,12 @@ class RequestEdgesTest {
       JsonNode first = v.json(v.get("/ogc/collections/obstacles/items?f=json&limit=2"));
       assertThat(first.get("numberMatched").asInt()).isEqualTo(3);
       assertThat(first.get("links").toString()).contains("\"next\"", "offset=2");
-      HttpResponse<String> unknown = v.get("/ogc/collections/obstacles/items?f=json&filter=x");
+      HttpResponse<String> unknown = v.get("/ogc/collections/obstacles/items?f=json&status=x");
       assertThat(unknown.statusCode()).isEqualTo(400);
       assertThat(v.json(unknown).get("detail").asText())
           .isEqualTo(
-              "unknown query parameter 'filter' (this operation takes bbox, f, limit, offset)");
+              "unknown query parameter 'status' (this operation takes bbox, bbox-crs, crs, f,"
+                  + " filter, filter-crs, filter-lang, limit, offset)");
       assertThat(v.get("/ogc/collections/obstacles/items/pg-1?f=json&x=1").statusCode())
           .isEqualTo(400);
     }

@@ -39,4 +39,27 @@ class ApiBodyFuzzTest {
       // a 4xx
     }
   }
+
+  /**
+   * OGC filters (issue 19): any text is a filter or an IllegalArgumentException (a 400 naming the
+   * place); evaluating a parsed filter on a record never throws.
+   */
+  @FuzzTest(maxDuration = "30s")
+  void cql2Filter(byte[] data) {
+    String text = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+    Cql2.Filter f;
+    try {
+      f = Cql2.parse(text);
+    } catch (IllegalArgumentException refused) {
+      return;
+    }
+    java.util.Map<String, Object> p = new java.util.HashMap<>();
+    p.put("status", "planned");
+    p.put("year", 3);
+    p.put("name", null);
+    f.eval(
+        p,
+        new org.locationtech.jts.geom.GeometryFactory()
+            .createPoint(new org.locationtech.jts.geom.Coordinate(24.5, 55)));
+  }
 }

@@ -21,7 +21,6 @@ import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.registry.RecordKind;
 import lt.skydas.registry.Registry;
 import lt.skydas.registry.RegistryRecord;
-import lt.skydas.registry.Status;
 import lt.skydas.registry.exchange.RegistryExchange;
 import lt.skydas.server.http.Access;
 import lt.skydas.server.http.Requests;
@@ -31,11 +30,13 @@ import lt.skydas.server.jobs.JobManager;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * OGC API – Features – Part 1: Core (landing page, conformance, collections, items with {@code
- * bbox}, {@code limit} and {@code offset} paging, single items) in GeoJSON and HTML, for the
- * region's layers, the registry's obstacles, minefields and sensor sites, the coverage of those
- * sites, and the avenues and warning times of the newest published assessment. CRS84 only. Readable
- * by QGIS and GDAL's OAPIF driver.
+ * OGC API – Features: Part 1 Core (landing page, conformance, collections, items with {@code bbox},
+ * {@code limit} and {@code offset} paging, single items) in GeoJSON and HTML; Part 2 (features in
+ * EPSG:4326 and the home countries' grids on {@code crs}, boxes in them on {@code bbox-crs}, {@link
+ * OgcCrs}); Part 3 (each collection's {@code /queryables}, {@code filter} in CQL2 text, {@link
+ * Cql2}) — for the region's layers, the registry's obstacles, minefields, sensor sites, depots and
+ * shelters, the coverage of those sites, and the avenues and warning times of the newest published
+ * assessment. Readable by QGIS and GDAL's OAPIF driver.
  */
 public final class OgcApi {
   /** The registry's collections, in listing order, and the kind of record each serves. */
@@ -58,7 +59,18 @@ public final class OgcApi {
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
           "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+          "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+          "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus");
+
+  static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 
   private final Registry registry;
   private final lt.skydas.server.http.PublicBase publicBase;
@@ -69,6 +81,9 @@ public final class OgcApi {
   private final List<JobLayer> assessed;
 
   private final CoverageSource coverageSource;
+
+  /** The neighbours' lines and the sensor coverage, rebuilt when the registry changes. */
+  private final DerivedLayers derived;
 
   /**
    * @param layerDir folder of the region's GeoJSON layers; null for none
@@ -97,6 +112,7 @@ public final class OgcApi {
                 jobs));
     this.responses = responses;
     this.coverageSource = coverage;
+    this.derived = new DerivedLayers(registry, coverage);
   }
 
   /** Declares the OGC API routes. */
@@ -126,10 +142,19 @@ public final class OgcApi {
         this::collection);
     s.add(
         HandlerType.GET,
+        "/ogc/collections/{cid}/queryables",
+        a,
+        "features",
+        "The properties a filter may name (JSON Schema)",
+        this::queryables);
+    s.add(
+        HandlerType.GET,
         "/ogc/collections/{cid}/items",
         a,
         "features",
         "Features of a collection",
+        null,
+        OgcParams.ITEMS,
         this::items);
     s.add(
         HandlerType.GET,
@@ -137,6 +162,8 @@ public final class OgcApi {
         a,
         "features",
         "One feature",
+        null,
+        OgcParams.ITEM,
         this::item);
   }
 
@@ -199,9 +226,10 @@ public final class OgcApi {
     c.put("id", id);
     c.put("title", title(id));
     c.put("itemType", "feature");
-    c.put("crs", List.of("http://www.opengis.net/def/crs/OGC/1.3/CRS84"));
-    if (layers.has(id)) {
-      Envelope e = layers.get(id).extent();
+    c.put("crs", OgcCrs.uris());
+    c.put("storageCrs", OgcCrs.CRS84);
+    Envelope e = extent(id);
+    if (e != null && !e.isNull()) {
       c.put(
           "extent",
           Map.of(
@@ -214,9 +242,46 @@ public final class OgcApi {
         "links",
         List.of(
             link(b, "self", "application/json", "this collection"),
+            link(b + "?f=html", "alternate", "text/html", "this collection as HTML"),
             link(b + "/items", "items", "application/geo+json", "items"),
-            link(b + "/items?f=html", "items", "text/html", "items as HTML")));
+            link(b + "/items?f=html", "items", "text/html", "items as HTML"),
+            link(b + "/queryables", QUERYABLES_REL, "application/schema+json", "queryables")));
     return c;
+  }
+
+  /** A collection's extent: a region layer's, or the records' of a registry collection. */
+  private Envelope extent(String id) {
+    if (layers.has(id)) {
+      return layers.get(id).extent();
+    }
+    if (isRegistry(id)) {
+      Envelope e = new Envelope();
+      for (RegistryRecord r :
+          registry.list(null, null, REGISTRY_COLLECTIONS.get(id), Integer.MAX_VALUE, 0)) {
+        e.expandToInclude(r.geometry().getEnvelopeInternal());
+      }
+      return e;
+    }
+    return null;
+  }
+
+  private void queryables(Context ctx) {
+    onlyKnownParameters(ctx, java.util.Set.of("f"));
+    String id = cid(ctx);
+    Map<String, Object> doc =
+        Queryables.document(
+            base(ctx) + "/ogc/collections/" + id + "/queryables", title(id), queryablesOf(id));
+    if (Requests.wantsHtml(ctx)) {
+      responses.html(ctx, Html.document("Queryables of " + title(id), doc));
+    } else {
+      ctx.status(200)
+          .contentType("application/schema+json")
+          .result(responses.mapper().valueToTree(doc).toString());
+    }
+  }
+
+  private Map<String, Map<String, Object>> queryablesOf(String id) {
+    return isRegistry(id) ? Queryables.registry() : Queryables.of(layer(id).features());
   }
 
   private void landing(Context ctx) {
@@ -228,6 +293,7 @@ public final class OgcApi {
         "links",
         List.of(
             link(b + "/ogc", "self", "application/json", "this document"),
+            link(b + "/ogc?f=html", "alternate", "text/html", "this document as HTML"),
             link(
                 b + "/api/openapi.json",
                 "service-desc",
@@ -311,89 +377,16 @@ public final class OgcApi {
       }
     }
     if (id.equals(NEIGHBOURS)) {
-      return neighbours();
+      return derived.neighbours();
     }
-    return id.equals(COVERAGE) ? coverage() : layers.get(id);
-  }
-
-  private Layers.Layer neighboursCache;
-  private String neighboursStamp;
-
-  /**
-   * The neighbours' lines as one collection, each feature with its owner and its line's provenance;
-   * rebuilt when a line is imported again (the stamp: every line's digest and time).
-   */
-  private synchronized Layers.Layer neighbours() {
-    List<lt.skydas.registry.NeighbourLine> lines = registry.neighbourLines();
-    StringBuilder stamp = new StringBuilder();
-    Map<String, lt.skydas.registry.NeighbourLine> byCountry = new LinkedHashMap<>();
-    for (lt.skydas.registry.NeighbourLine l : lines) {
-      stamp.append(l.country()).append(l.sha256()).append(l.importedAt()).append(' ');
-      byCountry.put(l.country(), l);
-    }
-    if (neighboursCache == null || !stamp.toString().equals(neighboursStamp)) {
-      List<Feature> fs = new ArrayList<>();
-      for (lt.skydas.registry.NeighbourFeature f : registry.neighbourFeatures(null, null)) {
-        lt.skydas.registry.NeighbourLine l = byCountry.get(f.country());
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", f.id());
-        p.put("type", f.type());
-        p.put("name", f.name());
-        p.put("status", f.status());
-        p.put("owner", f.country());
-        p.put("read_only", true);
-        if (l != null) {
-          p.put("source", l.source());
-          p.put("imported_at", l.importedAt().toString());
-          p.put("imported_by", l.importedBy());
-          p.put("sha256", l.sha256());
-        }
-        fs.add(new Feature(f.country() + ":" + f.id(), fs.size(), f.geometry(), p));
-      }
-      neighboursCache = Layers.of(NEIGHBOURS, fs);
-      neighboursStamp = stamp.toString();
-    }
-    return neighboursCache;
+    return id.equals(COVERAGE) ? derived.coverage() : layers.get(id);
   }
 
   private static final String AVENUES = "avenues";
   private static final String WARNING = "warning";
   private static final String CIVILIANS = "civilians";
-  private static final String COVERAGE = "coverage";
-  private static final String NEIGHBOURS = "neighbour-lines";
-
-  /** Sensor statuses whose sites no longer stand: left out of the coverage. */
-  private static final java.util.Set<Status> GONE =
-      java.util.Set.of(Status.CLEARED, Status.LAND_RELEASED);
-
-  private Layers.Layer coverageCache;
-  private String coverageStamp;
-
-  /**
-   * The coverage collection: computed by the source from the standing sensor records, cached until
-   * one of them changes (the stamp: every record's id and version).
-   */
-  private synchronized Layers.Layer coverage() {
-    List<RegistryRecord> sensors = new ArrayList<>();
-    StringBuilder stamp = new StringBuilder();
-    for (RegistryRecord r : registry.list(null, null, RecordKind.SENSOR, Integer.MAX_VALUE, 0)) {
-      if (!GONE.contains(r.status())) {
-        sensors.add(r);
-        stamp.append(r.id()).append('@').append(r.version()).append(' ');
-      }
-    }
-    sensors.sort(java.util.Comparator.comparing(RegistryRecord::id));
-    String s = stamp.toString();
-    if (coverageCache == null || !s.equals(coverageStamp)) {
-      coverageCache = Layers.of(COVERAGE, coverageSource.features(List.copyOf(sensors)));
-      coverageStamp = s;
-    }
-    return coverageCache;
-  }
-
-  /** The query parameters the items operation defines (OGC API – Features Part 1). */
-  private static final java.util.Set<String> ITEM_PARAMS =
-      java.util.Set.of("limit", "offset", "bbox", "f");
+  static final String COVERAGE = "coverage";
+  static final String NEIGHBOURS = "neighbour-lines";
 
   /**
    * A parameter the API does not define is a 400 naming it (/req/core/query-param-unknown), not
@@ -414,12 +407,11 @@ public final class OgcApi {
   }
 
   private void items(Context ctx) throws IOException {
-    onlyKnownParameters(ctx, ITEM_PARAMS);
+    onlyKnownParameters(ctx, OgcQuery.ITEM_PARAMS);
     String id = cid(ctx);
-    int limit = Requests.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-    int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    Page p = page(id, Requests.bbox(ctx), limit, offset);
-    List<Map<String, Object>> links = pageLinks(ctx, id, p, limit, offset);
+    OgcQuery q = OgcQuery.of(ctx, queryablesOf(id).keySet());
+    Page p = q.filter() == null ? page(id, q.bbox(), q.limit(), q.offset()) : filtered(id, q);
+    List<Map<String, Object>> links = pageLinks(ctx, id, p, q);
     if (Requests.wantsHtml(ctx)) {
       responses.html(ctx, Html.items(title(id), p.features(), links));
       return;
@@ -432,34 +424,74 @@ public final class OgcApi {
     members.put("numberReturned", p.features().size());
     members.put("links", links);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GeoJsonWriter w = new GeoJsonWriter(out, 7, members)) {
+    try (GeoJsonWriter w = new GeoJsonWriter(out, q.crs().epsg() <= 4326 ? 7 : 3, members)) {
       for (Map.Entry<String, Feature> f : p.features()) {
-        w.feature(f.getKey(), f.getValue().geometry(), f.getValue().properties());
+        Feature v = f.getValue();
+        w.feature(f.getKey(), OgcCrs.fromCrs84(v.geometry(), q.crs()), v.properties());
       }
     }
+    ctx.header("Content-Crs", "<" + q.crs().uri() + ">");
     responses.geoJson(ctx, 200, out.toString(StandardCharsets.UTF_8));
   }
 
-  /** self, next (when there may be more) and collection links of one page of items. */
-  private List<Map<String, Object>> pageLinks(
-      Context ctx, String id, Page p, int limit, int offset) {
+  /**
+   * A page of the features that pass the filter: all in the box are read and tested (the registry
+   * through its bbox index), then paged, up to the vertex budget of {@link RecordPages}.
+   */
+  private Page filtered(String id, OgcQuery q) {
+    List<Map.Entry<String, Feature>> hits = new ArrayList<>();
+    if (isRegistry(id)) {
+      for (RegistryRecord r :
+          registry.list(q.bbox(), null, REGISTRY_COLLECTIONS.get(id), Integer.MAX_VALUE, 0)) {
+        Feature f = new Feature(r.id(), 0, r.geometry(), RegistryExchange.featureProperties(r));
+        if (q.filter().test(f.properties(), f.geometry())) {
+          hits.add(Map.entry(r.id(), f));
+        }
+      }
+    } else {
+      Layers.Layer l = layer(id);
+      for (int fi : l.query(q.bbox())) {
+        Feature f = l.features().get(fi);
+        if (q.filter().test(f.properties(), f.geometry())) {
+          hits.add(Map.entry(Integer.toString(fi), f));
+        }
+      }
+    }
+    List<Map.Entry<String, Feature>> out = new ArrayList<>();
+    long vertices = 0;
+    boolean cut = false;
+    for (int i = q.offset(); i < hits.size() && out.size() < q.limit(); i++) {
+      int v = hits.get(i).getValue().geometry().getNumPoints();
+      if (!out.isEmpty() && vertices + v > RecordPages.MAX_VERTICES) {
+        cut = true;
+        break;
+      }
+      out.add(hits.get(i));
+      vertices += v;
+    }
+    return new Page(out, (long) hits.size(), cut);
+  }
+
+  /** self, alternate, next (when there may be more) and collection links of a page of items. */
+  private List<Map<String, Object>> pageLinks(Context ctx, String id, Page p, OgcQuery q) {
     String self = base(ctx) + "/ogc/collections/" + id + "/items";
-    String q = ctx.queryParam("bbox") == null ? "" : "&bbox=" + ctx.queryParam("bbox");
+    String at = self + "?limit=" + q.limit() + "&offset=" + q.offset() + q.carried();
     List<Map<String, Object>> links = new ArrayList<>();
-    links.add(
-        link(
-            self + "?limit=" + limit + "&offset=" + offset + q,
-            "self",
-            "application/geo+json",
-            null));
+    links.add(link(at, "self", "application/geo+json", null));
+    links.add(link(at + "&f=html", "alternate", "text/html", "this page as HTML"));
     boolean more =
         p.matched() != null
-            ? offset + p.features().size() < p.matched()
-            : p.features().size() == limit;
+            ? q.offset() + p.features().size() < p.matched()
+            : p.features().size() == q.limit();
     if (more) {
       links.add(
           link(
-              self + "?limit=" + limit + "&offset=" + (offset + p.features().size()) + q,
+              self
+                  + "?limit="
+                  + q.limit()
+                  + "&offset="
+                  + (q.offset() + p.features().size())
+                  + q.carried(),
               "next",
               "application/geo+json",
               "next page"));
@@ -469,27 +501,31 @@ public final class OgcApi {
   }
 
   private void item(Context ctx) throws IOException {
-    onlyKnownParameters(ctx, java.util.Set.of("f"));
+    onlyKnownParameters(ctx, OgcQuery.ITEM_ONE_PARAMS);
     String id = cid(ctx);
     String fid = ctx.pathParam("fid");
+    OgcCrs.Ref crs = OgcQuery.crs(ctx, "crs");
     Feature f = isRegistry(id) ? recordFeature(id, fid) : layerFeature(id, fid);
     if (Requests.wantsHtml(ctx)) {
       responses.html(ctx, Html.items(title(id), List.of(Map.entry(fid, f)), List.of()));
       return;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GeoJsonWriter w = new GeoJsonWriter(out, 7)) {
-      w.feature(fid, f.geometry(), f.properties());
+    try (GeoJsonWriter w = new GeoJsonWriter(out, crs.epsg() <= 4326 ? 7 : 3)) {
+      w.feature(fid, OgcCrs.fromCrs84(f.geometry(), crs), f.properties());
     }
     ObjectMapper json = responses.mapper();
     ObjectNode feat = (ObjectNode) json.readTree(out.toByteArray()).get("features").get(0);
     String collection = base(ctx) + "/ogc/collections/" + id;
+    String self = collection + "/items/" + fid;
     feat.set(
         "links",
         json.valueToTree(
             List.of(
-                link(collection + "/items/" + fid, "self", "application/geo+json", null),
+                link(self, "self", "application/geo+json", null),
+                link(self + "?f=html", "alternate", "text/html", "this feature as HTML"),
                 link(collection, "collection", "application/json", null))));
+    ctx.header("Content-Crs", "<" + crs.uri() + ">");
     responses.geoJson(ctx, 200, feat);
   }
 

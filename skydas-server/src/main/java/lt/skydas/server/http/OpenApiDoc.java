@@ -79,6 +79,22 @@ public final class OpenApiDoc {
             .putObject("schema")
             .put("type", "string");
       }
+      for (QueryParam q : r.query()) {
+        if (params == null) {
+          params = op.putArray("parameters");
+        }
+        ObjectNode qp =
+            params
+                .addObject()
+                .put("name", q.name())
+                .put("in", "query")
+                .put("required", false)
+                .put("description", q.description());
+        if (q.commaList()) {
+          qp.put("style", "form").put("explode", false);
+        }
+        qp.set("schema", m.valueToTree(q.schema()));
+      }
       if (r.access().login()) {
         ArrayNode sec = op.putArray("security");
         sec.addObject().putArray("session");

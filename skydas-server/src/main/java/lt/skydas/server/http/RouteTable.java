@@ -37,7 +37,21 @@ public final class RouteTable {
       String summary,
       String response,
       Handler h) {
-    routes.add(new Route(new RouteSpec(method.name(), path, access, summary, tag, response), h));
+    add(method, path, access, tag, summary, response, List.of(), h);
+  }
+
+  /** Declares a route with its query parameters (documented in the OpenAPI document). */
+  public void add(
+      HandlerType method,
+      String path,
+      Access access,
+      String tag,
+      String summary,
+      String response,
+      List<QueryParam> query,
+      Handler h) {
+    routes.add(
+        new Route(new RouteSpec(method.name(), path, access, summary, tag, response, query), h));
   }
 
   /** The declared routes, in declaration order (read-only). */
