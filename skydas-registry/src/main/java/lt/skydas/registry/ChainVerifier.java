@@ -72,6 +72,7 @@ final class ChainVerifier {
     store.works().forEach(c, this::checkWorkRow);
     store.policies().forEach(c, this::checkPolicyRow);
     store.forEachAccount(c, this::checkAccountRow);
+    store.forEachToken(c, this::checkTokenRow);
     if (policyRows < policyDocs.size()) {
       problem(
           "policy versions "
@@ -419,6 +420,18 @@ final class ChainVerifier {
                   ? "unreadable in its audit event"
                   : audited.role().id() + (audited.disabled() ? ", disabled" : "") + " audited")
               + " (changed outside Skydas)");
+    }
+  }
+
+  /** An API token row equals its last event (issue 19). */
+  private void checkTokenRow(TokenAudit.Row t) {
+    String entity = TokenAudit.entityId(t.id());
+    seen.add(entity);
+    String after = lastAfter.get(entity);
+    if (after == null) {
+      problem("API token " + t.id() + ": no audit event (inserted outside Skydas)");
+    } else if (!after.equals(TokenAudit.doc(t))) {
+      problem("API token " + t.id() + ": differs from its audit event (changed outside Skydas)");
     }
   }
 

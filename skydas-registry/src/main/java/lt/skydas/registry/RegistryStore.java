@@ -84,6 +84,26 @@ public interface RegistryStore extends AutoCloseable {
     }
   }
 
+  /** Every API token row as stored, for verification against the audit chain. */
+  default void forEachToken(Connection c, java.util.function.Consumer<TokenAudit.Row> each)
+      throws SQLException {
+    try (java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT id, name, scope, expires_at, revoked_at FROM skydas_api_token ORDER BY"
+                    + " id")) {
+      while (rs.next()) {
+        each.accept(
+            new TokenAudit.Row(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5)));
+      }
+    }
+  }
+
   /** The schema version after migration. */
   int schemaVersion();
 

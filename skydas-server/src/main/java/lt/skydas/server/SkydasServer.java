@@ -16,6 +16,7 @@ import lt.skydas.server.api.MetaApi;
 import lt.skydas.server.api.OgcApi;
 import lt.skydas.server.api.ProgrammeApi;
 import lt.skydas.server.api.RecordApi;
+import lt.skydas.server.api.TokenApi;
 import lt.skydas.server.auth.Accounts;
 import lt.skydas.server.auth.LoginThrottle;
 import lt.skydas.server.http.Gate;
@@ -85,6 +86,7 @@ public final class SkydasServer implements AutoCloseable {
             requests,
             responses)
         .routes(routes);
+    new TokenApi(accounts.tokens(), requests, responses).routes(routes);
     new RecordApi(
             registry,
             requests,

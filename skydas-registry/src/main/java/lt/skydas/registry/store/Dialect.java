@@ -191,6 +191,12 @@ abstract sealed class Dialect {
                 + " NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, mac TEXT)");
         s.execute(
             "CREATE INDEX IF NOT EXISTS auth.skydas_session_user ON skydas_session (username)");
+        // as schema 10 makes it, for an accounts file restored from before it
+        s.execute(
+            "CREATE TABLE IF NOT EXISTS auth.skydas_api_token (id TEXT PRIMARY KEY, name TEXT NOT"
+                + " NULL, token_hash TEXT NOT NULL UNIQUE, scope TEXT NOT NULL, created_by TEXT"
+                + " NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at"
+                + " TEXT, mac TEXT NOT NULL)");
       }
     }
 

@@ -34,7 +34,8 @@ public final class Migrations {
           "V6__session_mac.sql",
           "V7__jobs.sql",
           "V8__accounts_apart.sql",
-          "V9__rtree_index.sql");
+          "V9__rtree_index.sql",
+          "V10__api_tokens.sql");
 
   private Migrations() {}
 

@@ -396,6 +396,11 @@ public final class Accounts {
         new Session(token, csrf, new Principal(username, row.get().role(), csrf, true), expires));
   }
 
+  /** The API tokens, MAC'd with the same session key. */
+  public ApiTokens tokens() {
+    return new ApiTokens(store, clock, sessionKey);
+  }
+
   /** The session's principal, if the token names a live session of an enabled user. */
   public Optional<Principal> session(String token, boolean viaCookie) {
     if (token == null || token.length() < 20 || token.length() > 100) {

@@ -27,6 +27,7 @@ public final class Gate {
   static final String PRINCIPAL = "skydas.principal";
 
   private final Accounts accounts;
+  private final lt.skydas.server.auth.ApiTokens tokens;
   private final long maxBody_bytes;
 
   private final ClientAddress forwarded;
@@ -41,6 +42,7 @@ public final class Gate {
   public Gate(Accounts accounts, long maxBody_bytes, ClientAddress forwarded) {
     this.forwarded = forwarded;
     this.accounts = accounts;
+    this.tokens = accounts.tokens();
     this.maxBody_bytes = maxBody_bytes;
   }
 
@@ -48,6 +50,13 @@ public final class Gate {
   Handler guard(RouteSpec spec, Handler h) {
     return ctx -> {
       Principal p = authenticate(ctx).orElse(null);
+      if (p != null && p.readOnly() && spec.unsafe()) {
+        throw new SkydasProblem(
+            ProblemCode.FORBIDDEN,
+            "a read-only API token may not "
+                + spec.summary().toLowerCase(Locale.ROOT)
+                + "; log in as a user to change anything");
+      }
       if (spec.access().login()) {
         checkRole(spec, p);
       }
@@ -99,7 +108,9 @@ public final class Gate {
   private Optional<Principal> authenticate(Context ctx) {
     String bearer = bearer(ctx);
     if (bearer != null) {
-      return accounts.session(bearer, false);
+      return bearer.startsWith(lt.skydas.server.auth.ApiTokens.PREFIX)
+          ? tokens.principal(bearer)
+          : accounts.session(bearer, false);
     }
     String cookie = ctx.cookie(SESSION_COOKIE);
     return cookie == null ? Optional.empty() : accounts.session(cookie, true);
