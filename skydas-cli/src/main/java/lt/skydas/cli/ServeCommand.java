@@ -102,6 +102,13 @@ final class ServeCommand implements Callable<Integer> {
   java.net.URI publicUrl;
 
   @Option(
+      names = "--assessment",
+      paramLabel = "DIR",
+      description =
+          "An assessment output (skydas assess/optimize/demo) to show on the map until a run on the server is published (default: out/demo when it holds one).")
+  Path assessment;
+
+  @Option(
       names = "--secure-cookies",
       description = "Mark the session cookie Secure (when served behind HTTPS).")
   boolean secureCookies;
@@ -171,6 +178,7 @@ final class ServeCommand implements Callable<Integer> {
     SkydasServer server = new SkydasServer(cfg, reg, accounts, Clock.systemUTC(), coverage).start();
     System.out.println(
         "Skydas is serving " + reg.store().describe() + " at " + server.baseUrl() + "/");
+    firstRun(server);
     if (accounts.countAdmins() == 0) {
       System.out.println(
           "No admin account yet: create one with `skydas user add NAME --role admin --db "
@@ -194,6 +202,29 @@ final class ServeCommand implements Callable<Integer> {
                 }));
     stop.await();
     return 0;
+  }
+
+  /**
+   * Shows {@code --assessment} (or the demo's {@code out/demo}) on the map while no assessment is
+   * published: a bad default folder is a warning, a bad given one an error.
+   */
+  private void firstRun(SkydasServer server) throws java.io.IOException {
+    Path dir = assessment != null ? assessment : Path.of("out", "demo");
+    if (assessment != null && !java.nio.file.Files.isRegularFile(dir.resolve("summary.json"))) {
+      throw new SkydasProblem(
+          ProblemCode.USAGE,
+          "--assessment "
+              + dir
+              + ": no summary.json there (give an assess, optimize or demo output)");
+    }
+    try {
+      FirstRun.adopt(dir, server.jobs(), System.out);
+    } catch (java.io.IOException | RuntimeException e) {
+      if (assessment != null) {
+        throw e;
+      }
+      System.err.println("Not showing " + dir + " on the map: " + e.getMessage());
+    }
   }
 
   /** Signs the chain's head now and every {@code --checkpoint-every}, when it moved. */

@@ -328,4 +328,54 @@ class AssessEndToEndTest {
     assertThat(noPack.err()).contains("skydas region build");
     assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo(before);
   }
+
+  /**
+   * Issue 19, first run in the browser: {@code serve} takes an assessment written outside it (the
+   * demo's out/demo) as a published job, once, so the map shows its avenues and isochrones and the
+   * job list its times without running anything; a published run of the server's own then wins.
+   */
+  @Test
+  void serveShowsAnAssessmentMadeOutsideItOnce() throws Exception {
+    Path out = tmp.resolve("first-run");
+    CliRunner.Result r =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--plan",
+            ROOT.resolve("examples/demo-plan.geojson").toString(),
+            "--classes",
+            "tracked",
+            "--seasons",
+            "dry",
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertThat(r.exit()).as(r.err()).isZero();
+    Path work = tmp.resolve("serve-work");
+    try (var jobs =
+        new lt.skydas.server.jobs.JobManager(
+            java.util.Map.of(), work, 1, java.time.Clock.systemUTC())) {
+      java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+      var job = FirstRun.adopt(out, jobs, new java.io.PrintStream(log, true));
+      assertThat(job).isNotNull();
+      var snap = job.snapshot();
+      assertThat(snap.published()).isTrue();
+      assertThat(snap.type()).isEqualTo("assess");
+      JsonNode res = snap.result();
+      JsonNode vilnius = res.path("cases").get(0).path("objectives").path("vilnius");
+      assertThat(vilnius.path("name").asText()).isEqualTo("Vilnius");
+      assertThat(vilnius.path("plan_h").asDouble())
+          .isGreaterThanOrEqualTo(vilnius.path("baseline_h").asDouble())
+          .isGreaterThan(0.1);
+      JsonNode iso = res.path("isochrones").get(0);
+      assertThat(iso.path("case").asText()).isEqualTo("tracked-dry");
+      assertThat(Files.size(job.dir().resolve(iso.path("file").asText()))).isPositive();
+      assertThat(job.dir().resolve("avenues.geojson")).isRegularFile();
+      assertThat(job.dir().resolve("report.html")).isRegularFile();
+      assertThat(log.toString()).contains("Showing the assessment in " + out);
+      // the same output is taken once
+      assertThat(FirstRun.adopt(out, jobs, new java.io.PrintStream(log, true))).isNull();
+    }
+  }
 }

@@ -23,8 +23,9 @@ import lt.skydas.server.jobs.JobType;
 
 /**
  * Background jobs: start one ({@code POST /api/jobs/{type}} with its parameters), poll its state
- * and progress, cancel it, and fetch its output files by name. Users see their own jobs; admins see
- * all. File names are matched against the job folder's listing, never joined as paths.
+ * and progress, cancel it, and fetch its output files by name. Users see their own jobs and the
+ * published ones (read only); admins see all. File names are matched against the job folder's
+ * listing, never joined as paths.
  */
 public final class JobApi {
   private final JobManager jobs;
@@ -106,8 +107,12 @@ public final class JobApi {
 
   private void list(Context ctx) {
     Principal p = Requests.principal(ctx);
+    // one's own jobs (all for an admin) and the published ones everyone shares
     List<Map<String, Object>> out =
-        jobs.list(p.role() == Role.ADMIN ? null : p.username()).stream().map(JobApi::view).toList();
+        jobs.list(null).stream()
+            .filter(j -> p.role() == Role.ADMIN || j.owner().equals(p.username()) || j.published())
+            .map(JobApi::view)
+            .toList();
     responses.json(ctx, 200, Map.of("jobs", out, "types", jobs.types().keySet()));
   }
 
@@ -137,7 +142,8 @@ public final class JobApi {
     responses.json(ctx, 202, view(j.snapshot()));
   }
 
-  private Job visible(Context ctx) {
+  /** A job its owner or an admin may act on (cancel, run again, publish). */
+  private Job own(Context ctx) {
     Principal p = Requests.principal(ctx);
     Job j =
         jobs.find(ctx.pathParam("id"))
@@ -148,12 +154,24 @@ public final class JobApi {
     return j;
   }
 
+  /** A job the caller may read: their own, any for an admin, and every published one. */
+  private Job visible(Context ctx) {
+    Principal p = Requests.principal(ctx);
+    Job j =
+        jobs.find(ctx.pathParam("id"))
+            .orElseThrow(() -> new SkydasProblem(ProblemCode.NOT_FOUND, "no such job"));
+    if (p.role() != Role.ADMIN && !j.owner().equals(p.username()) && !j.snapshot().published()) {
+      throw new SkydasProblem(ProblemCode.NOT_FOUND, "no such job");
+    }
+    return j;
+  }
+
   private void status(Context ctx) {
     responses.json(ctx, 200, view(visible(ctx).snapshot()));
   }
 
   private void cancel(Context ctx) {
-    Job j = visible(ctx);
+    Job j = own(ctx);
     if (!jobs.cancel(j)) {
       throw new SkydasProblem(
           ProblemCode.CONFLICT,
@@ -164,7 +182,7 @@ public final class JobApi {
 
   /** Starts a new job of the same type and parameters as one the caller can see. */
   private void rerun(Context ctx) {
-    Job old = visible(ctx);
+    Job old = own(ctx);
     Principal p = Requests.principal(ctx);
     String type = old.snapshot().type();
     JobType t = jobs.type(type);
@@ -180,7 +198,7 @@ public final class JobApi {
    * collections and the web map; the owner or an admin only.
    */
   private void publish(Context ctx) {
-    Job j = visible(ctx);
+    Job j = own(ctx);
     if (!jobs.publish(j, Requests.principal(ctx).username())) {
       throw new SkydasProblem(
           ProblemCode.CONFLICT,

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -192,6 +193,35 @@ public final class JobManager implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("job {}: could not be stored: {}", job.id, e.toString());
     }
+  }
+
+  /** What fills an adopted job's folder (copies and renders its files there). */
+  @FunctionalInterface
+  public interface Filler {
+    void fill(Path dir) throws IOException;
+  }
+
+  /**
+   * Takes a result made outside the server (the demo's assessment, {@code skydas serve
+   * --assessment}) as a finished job of {@code type}, owned by {@code owner}, its files put in a
+   * new job folder by {@code fill}, published by {@code owner}: the map shows it on the first
+   * visit. Returns the job.
+   */
+  public Job adopt(String type, String owner, JsonNode params, JsonNode result, Filler fill)
+      throws IOException {
+    String id = UUID.randomUUID().toString();
+    Path dir = workDir.resolve(id);
+    Files.createDirectories(dir);
+    fill.fill(dir);
+    Instant now = clock.instant();
+    Job job = new Job(id, type, owner, params, dir, now);
+    job.started(now);
+    job.finished(Job.State.SUCCEEDED, now, result, null);
+    job.publish(owner, now);
+    jobs.put(id, job);
+    save(job);
+    LOG.info("adopted {} as job {} ({}), published", params, id, type);
+    return job;
   }
 
   /** The parameters a job was submitted with (to run it again). */
