@@ -59,6 +59,7 @@ public final class GeoTiff {
   private static final int TAG_TIEPOINT = 33922;
   private static final int TAG_GEOKEYS = 34735;
   private static final int TAG_GDAL_NODATA = 42113;
+  private static final int TAG_GDAL_METADATA = 42112;
 
   private GeoTiff() {}
 
@@ -137,6 +138,37 @@ public final class GeoTiff {
           ByteBuffer b = ByteBuffer.wrap(dst).order(java.nio.ByteOrder.LITTLE_ENDIAN);
           b.asFloatBuffer().put(d, row0 * w, rows * w);
         });
+  }
+
+  /**
+   * Writes a Float32 Cloud-Optimised GeoTIFF ({@link CogEncoder}: 256-pixel tiles, overviews, IFDs
+   * first) whose band carries its unit and description in GDAL's metadata (gdalinfo: {@code Unit
+   * Type: h}); NaN is nodata. Atomic like {@link #writeFloat32}.
+   *
+   * @param unit the band's unit ("h", "m", "s")
+   * @param description what the band holds
+   */
+  public static void writeFloat32Cog(Path file, FloatRaster r, String unit, String description) {
+    Objects.requireNonNull(file);
+    GridSpec g = r.grid();
+    List<Tag> tags = geoTags(g);
+    tags.add(Tag.ascii(TAG_GDAL_NODATA, "nan"));
+    tags.add(Tag.ascii(TAG_GDAL_METADATA, gdalMetadata(unit, description)));
+    List<Tag> overview = List.of(Tag.ascii(TAG_GDAL_NODATA, "nan"));
+    AtomicOutput.writeFile(
+        file, out -> CogEncoder.write(out, g.width(), g.height(), r.data(), tags, overview));
+  }
+
+  /** GDAL's band metadata (TIFF tag 42112): unit type and description of band 1. */
+  static String gdalMetadata(String unit, String description) {
+    return "<GDALMetadata>"
+        + "<Item name=\"DESCRIPTION\" sample=\"0\" role=\"description\">"
+        + lt.skydas.core.text.HtmlEscape.text(description)
+        + "</Item>"
+        + "<Item name=\"UNITTYPE\" sample=\"0\" role=\"unittype\">"
+        + lt.skydas.core.text.HtmlEscape.text(unit)
+        + "</Item>"
+        + "</GDALMetadata>";
   }
 
   /**

@@ -256,7 +256,7 @@ final class TiffEncoder {
     return d;
   }
 
-  private static byte[] deflate(byte[] raw) {
+  static byte[] deflate(byte[] raw) {
     Deflater z = new Deflater(6);
     try {
       z.setInput(raw);

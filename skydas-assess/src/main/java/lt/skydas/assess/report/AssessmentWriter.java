@@ -96,7 +96,16 @@ public final class AssessmentWriter {
           }
           Path iso = Files.createDirectories(tmp.resolve("isochrones"));
           for (Case c : r.cases()) {
-            GeoTiff.writeFloat32(iso.resolve(c.id() + ".tif"), c.isochrone_h());
+            // Cloud-Optimised, with its unit: QGIS and web clients read it by tiles and overviews
+            GeoTiff.writeFloat32Cog(
+                iso.resolve(c.id() + ".tif"),
+                c.isochrone_h(),
+                "h",
+                "attacker arrival time with the plan, hours ("
+                    + c.vehicle().id()
+                    + ", "
+                    + c.season().id()
+                    + ")");
           }
           Files.writeString(
               tmp.resolve("report.html"),
