@@ -7,6 +7,9 @@ import Map from 'ol/Map.js';
 import View from 'ol/View.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
+import VectorTileLayer from 'ol/layer/VectorTile.js';
+import VectorTileSource from 'ol/source/VectorTile.js';
+import MVT from 'ol/format/MVT.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { bbox as bboxStrategy } from 'ol/loadingstrategy.js';
 import { fromLonLat, transformExtent } from 'ol/proj.js';
@@ -180,11 +183,19 @@ export function createMap(target, onError) {
     layers[id] = new VectorLayer({ source, style, declutter: opts.declutter, minZoom: opts.minZoom, visible: opts.visible !== false, properties: { title } });
     return layers[id];
   };
+  // the heavy region layers come as vector tiles (OGC API – Tiles): the whole region draws at any
+  // zoom without downloading every feature
+  const tiled = (id, title, style, opts = {}) => {
+    const source = new VectorTileSource({ format: new MVT(), url: `/ogc/collections/${id}/tiles/WebMercatorQuad/{z}/{y}/{x}`, maxZoom: 14 });
+    source.on('tileloaderror', () => onError && onError(new Error(`${title} (a tile)`)));
+    layers[id] = new VectorTileLayer({ source, style, minZoom: opts.minZoom, declutter: opts.declutter, properties: { title } });
+    return layers[id];
+  };
   add('countries', 'Countries', ogcSource('countries', 100, onError), new Style({ fill: fill('#f6f4ee'), stroke: stroke('#9a948a', 1) }));
-  add('landcover_forest', 'Forest', ogcSource('landcover_forest', 10000, onError), new Style({ fill: fill('rgba(76,140,74,0.35)') }), { minZoom: 11 });
-  add('landcover_wetland', 'Wetland', ogcSource('landcover_wetland', 10000, onError), new Style({ fill: fill('rgba(94,160,170,0.35)') }), { minZoom: 10 });
-  add('water_areas', 'Water', ogcSource('water_areas', 10000, onError), new Style({ fill: fill('#9cc3e6') }), { minZoom: 9 });
-  add('roads_main', 'Main roads', ogcSource('roads_main', 10000, onError), new Style({ stroke: stroke('#8a8f99', 1.5) }), { minZoom: 9 });
+  tiled('landcover_forest', 'Forest', new Style({ fill: fill('rgba(76,140,74,0.35)') }), { minZoom: 8 });
+  tiled('landcover_wetland', 'Wetland', new Style({ fill: fill('rgba(94,160,170,0.35)') }), { minZoom: 8 });
+  tiled('water_areas', 'Water', new Style({ fill: fill('#9cc3e6') }), { minZoom: 7 });
+  tiled('roads_main', 'Main roads', new Style({ stroke: stroke('#8a8f99', 1.5) }), { minZoom: 7 });
   add('borders', 'Borders', ogcSource('borders', 1000, onError), new Style({ stroke: stroke('#c0262d', 2, [10, 4]) }));
   add('settlements', 'Settlements', ogcSource('settlements', 5000, onError), (f, res) => {
     const pop = Number(f.get('population') || 0);

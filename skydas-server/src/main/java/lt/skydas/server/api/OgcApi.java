@@ -70,6 +70,10 @@ public final class OgcApi {
           "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
           "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus");
 
+  /** The features and tiles conformance classes together. */
+  static final List<String> ALL_CONFORMS =
+      java.util.stream.Stream.concat(CONFORMS.stream(), OgcTiles.CONFORMS.stream()).toList();
+
   static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 
   private final Registry registry;
@@ -84,6 +88,9 @@ public final class OgcApi {
 
   /** The neighbours' lines and the sensor coverage, rebuilt when the registry changes. */
   private final DerivedLayers derived;
+
+  /** Vector tiles of every collection (OGC API – Tiles). */
+  private final OgcTiles tiles;
 
   /**
    * @param layerDir folder of the region's GeoJSON layers; null for none
@@ -113,10 +120,29 @@ public final class OgcApi {
     this.responses = responses;
     this.coverageSource = coverage;
     this.derived = new DerivedLayers(registry, coverage);
+    this.tiles = new OgcTiles(this::base, this::cid, this::featuresIn, this::title, responses);
+  }
+
+  /** A collection's features (CRS84) whose envelope meets a CRS84 box: the tiles' source. */
+  private List<Feature> featuresIn(String id, Envelope box) {
+    List<Feature> out = new ArrayList<>();
+    if (isRegistry(id)) {
+      for (RegistryRecord r :
+          registry.list(box, null, REGISTRY_COLLECTIONS.get(id), Integer.MAX_VALUE, 0)) {
+        out.add(new Feature(r.id(), 0, r.geometry(), RegistryExchange.featureProperties(r)));
+      }
+      return out;
+    }
+    Layers.Layer l = layer(id);
+    for (int i : l.query(box)) {
+      out.add(l.features().get(i));
+    }
+    return out;
   }
 
   /** Declares the OGC API routes. */
   public void routes(RouteTable s) {
+    tiles.routes(s);
     Access a = Access.ANY_USER;
     s.add(HandlerType.GET, "/ogc", a, "features", "OGC API landing page", this::landing);
     s.add(
@@ -245,7 +271,12 @@ public final class OgcApi {
             link(b + "?f=html", "alternate", "text/html", "this collection as HTML"),
             link(b + "/items", "items", "application/geo+json", "items"),
             link(b + "/items?f=html", "items", "text/html", "items as HTML"),
-            link(b + "/queryables", QUERYABLES_REL, "application/schema+json", "queryables")));
+            link(b + "/queryables", QUERYABLES_REL, "application/schema+json", "queryables"),
+            link(
+                b + "/tiles",
+                "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
+                "application/json",
+                "vector tiles")));
     return c;
   }
 
@@ -266,7 +297,7 @@ public final class OgcApi {
   }
 
   private void queryables(Context ctx) {
-    onlyKnownParameters(ctx, java.util.Set.of("f"));
+    OgcQuery.onlyKnown(ctx, java.util.Set.of("f"));
     String id = cid(ctx);
     Map<String, Object> doc =
         Queryables.document(
@@ -300,12 +331,17 @@ public final class OgcApi {
                 "application/vnd.oai.openapi+json;version=3.0",
                 "API definition"),
             link(b + "/ogc/conformance", "conformance", "application/json", "conformance"),
-            link(b + "/ogc/collections", "data", "application/json", "collections")));
+            link(b + "/ogc/collections", "data", "application/json", "collections"),
+            link(
+                b + "/ogc/tileMatrixSets",
+                "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
+                "application/json",
+                "tile matrix sets")));
     respond(ctx, m, "Skydas OGC API");
   }
 
   private void conformance(Context ctx) {
-    respond(ctx, Map.of("conformsTo", CONFORMS), "Conformance");
+    respond(ctx, Map.of("conformsTo", ALL_CONFORMS), "Conformance");
   }
 
   private void collections(Context ctx) {
@@ -388,26 +424,8 @@ public final class OgcApi {
   static final String COVERAGE = "coverage";
   static final String NEIGHBOURS = "neighbour-lines";
 
-  /**
-   * A parameter the API does not define is a 400 naming it (/req/core/query-param-unknown), not
-   * silently ignored: a client that thinks it filters learns it does not.
-   */
-  private static void onlyKnownParameters(Context ctx, java.util.Set<String> known) {
-    for (String name : ctx.queryParamMap().keySet()) {
-      if (!known.contains(name)) {
-        throw Requests.invalid(
-            name,
-            "unknown query parameter '"
-                + Requests.clip(name)
-                + "' (this operation takes "
-                + String.join(", ", new java.util.TreeSet<>(known))
-                + ")");
-      }
-    }
-  }
-
   private void items(Context ctx) throws IOException {
-    onlyKnownParameters(ctx, OgcQuery.ITEM_PARAMS);
+    OgcQuery.onlyKnown(ctx, OgcQuery.ITEM_PARAMS);
     String id = cid(ctx);
     OgcQuery q = OgcQuery.of(ctx, queryablesOf(id).keySet());
     Page p = q.filter() == null ? page(id, q.bbox(), q.limit(), q.offset()) : filtered(id, q);
@@ -501,7 +519,7 @@ public final class OgcApi {
   }
 
   private void item(Context ctx) throws IOException {
-    onlyKnownParameters(ctx, OgcQuery.ITEM_ONE_PARAMS);
+    OgcQuery.onlyKnown(ctx, OgcQuery.ITEM_ONE_PARAMS);
     String id = cid(ctx);
     String fid = ctx.pathParam("fid");
     OgcCrs.Ref crs = OgcQuery.crs(ctx, "crs");

@@ -123,4 +123,22 @@ record OgcQuery(
       throw Requests.invalid("filter", "filter: " + e.getMessage());
     }
   }
+
+  /**
+   * A parameter the API does not define is a 400 naming it (/req/core/query-param-unknown), not
+   * silently ignored: a client that thinks it filters learns it does not.
+   */
+  static void onlyKnown(Context ctx, Set<String> known) {
+    for (String name : ctx.queryParamMap().keySet()) {
+      if (!known.contains(name)) {
+        throw Requests.invalid(
+            name,
+            "unknown query parameter '"
+                + Requests.clip(name)
+                + "' (this operation takes "
+                + String.join(", ", new java.util.TreeSet<>(known))
+                + ")");
+      }
+    }
+  }
 }

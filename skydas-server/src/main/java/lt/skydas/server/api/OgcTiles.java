@@ -1,0 +1,322 @@
+package lt.skydas.server.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import lt.skydas.core.geojson.Feature;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.server.http.Access;
+import lt.skydas.server.http.Requests;
+import lt.skydas.server.http.Responses;
+import lt.skydas.server.http.RouteTable;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Puntal;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
+
+/**
+ * OGC API – Tiles: every feature collection as Mapbox vector tiles in the WebMercatorQuad tile
+ * matrix set (zoom 0 to {@value #MAX_ZOOM}), so QGIS and the web map draw the whole region without
+ * downloading every feature: {@code /ogc/tileMatrixSets}, a collection's {@code /tiles} (tileset
+ * list and metadata) and {@code /tiles/WebMercatorQuad/{z}/{y}/{x}}. Each tile holds the features
+ * that intersect it (plus a 64-unit buffer), transformed to tile coordinates, simplified to a tenth
+ * of a pixel and clipped; an empty tile is a 204. Stateless.
+ */
+final class OgcTiles {
+  static final String TMS = "WebMercatorQuad";
+  static final String TMS_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
+  static final String CRS_3857 = "http://www.opengis.net/def/crs/EPSG/0/3857";
+  static final String MVT = "application/vnd.mapbox-vector-tile";
+  static final int MAX_ZOOM = 18;
+  static final List<String> CONFORMS =
+      List.of(
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
+
+  private static final double R = 6378137.0;
+  private static final double HALF = Math.PI * R;
+  private static final int BUFFER = 64;
+  private static final GeometryFactory GF = new GeometryFactory();
+
+  private final Function<Context, String> base;
+  private final Function<Context, String> collection;
+  private final BiFunction<String, Envelope, List<Feature>> features;
+  private final Function<String, String> title;
+  private final Responses responses;
+
+  /**
+   * @param base the public base URL of a request
+   * @param collection the collection id of a request's path, checked (a 404 if unknown)
+   * @param features a collection's features (CRS84) whose envelope intersects a CRS84 box
+   */
+  OgcTiles(
+      Function<Context, String> base,
+      Function<Context, String> collection,
+      BiFunction<String, Envelope, List<Feature>> features,
+      Function<String, String> title,
+      Responses responses) {
+    this.base = base;
+    this.collection = collection;
+    this.features = features;
+    this.title = title;
+    this.responses = responses;
+  }
+
+  void routes(RouteTable s) {
+    Access a = Access.ANY_USER;
+    s.add(HandlerType.GET, "/ogc/tileMatrixSets", a, "tiles", "Tile matrix sets", this::sets);
+    s.add(HandlerType.GET, "/ogc/tileMatrixSets/{tms}", a, "tiles", "A tile matrix set", this::set);
+    s.add(
+        HandlerType.GET,
+        "/ogc/collections/{cid}/tiles",
+        a,
+        "tiles",
+        "Vector tilesets of a collection",
+        this::tilesets);
+    s.add(
+        HandlerType.GET,
+        "/ogc/collections/{cid}/tiles/{tms}",
+        a,
+        "tiles",
+        "A collection's vector tileset",
+        this::tileset);
+    s.add(
+        HandlerType.GET,
+        "/ogc/collections/{cid}/tiles/{tms}/{z}/{y}/{x}",
+        a,
+        "tiles",
+        "A vector tile (Mapbox Vector Tile)",
+        this::tile);
+  }
+
+  private static Map<String, Object> link(String href, String rel, String type, String title) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("href", href);
+    m.put("rel", rel);
+    m.put("type", type);
+    if (title != null) {
+      m.put("title", title);
+    }
+    return m;
+  }
+
+  private void sets(Context ctx) {
+    String b = base.apply(ctx);
+    responses.json(
+        ctx,
+        200,
+        Map.of(
+            "tileMatrixSets",
+            List.of(
+                Map.of(
+                    "id",
+                    TMS,
+                    "title",
+                    "Google Maps compatible for the world",
+                    "uri",
+                    TMS_URI,
+                    "links",
+                    List.of(
+                        link(
+                            b + "/ogc/tileMatrixSets/" + TMS, "self", "application/json", TMS))))));
+  }
+
+  private static void checkTms(Context ctx) {
+    if (!TMS.equals(ctx.pathParam("tms"))) {
+      throw new SkydasProblem(
+          ProblemCode.NOT_FOUND,
+          "no tile matrix set '" + Requests.clip(ctx.pathParam("tms")) + "' (" + TMS + ")");
+    }
+  }
+
+  /** The WebMercatorQuad definition (OGC 17-083r4, annex D.1). */
+  private void set(Context ctx) {
+    checkTms(ctx);
+    List<Map<String, Object>> ms = new ArrayList<>();
+    for (int z = 0; z <= MAX_ZOOM; z++) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", Integer.toString(z));
+      m.put("scaleDenominator", 559082264.0287178 / (1L << z));
+      m.put("cellSize", 156543.03392804097 / (1L << z));
+      m.put("cornerOfOrigin", "topLeft");
+      m.put("pointOfOrigin", List.of(-HALF, HALF));
+      m.put("tileWidth", 256);
+      m.put("tileHeight", 256);
+      m.put("matrixWidth", 1L << z);
+      m.put("matrixHeight", 1L << z);
+      ms.add(m);
+    }
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("id", TMS);
+    d.put("title", "Google Maps compatible for the world");
+    d.put("uri", TMS_URI);
+    d.put("crs", CRS_3857);
+    d.put("orderedAxes", List.of("X", "Y"));
+    d.put("wellKnownScaleSet", "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible");
+    d.put("tileMatrices", ms);
+    responses.json(ctx, 200, d);
+  }
+
+  private Map<String, Object> tilesetDoc(Context ctx, String cid) {
+    String b = base.apply(ctx) + "/ogc/collections/" + cid + "/tiles/" + TMS;
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("title", title.apply(cid));
+    d.put("dataType", "vector");
+    d.put("crs", CRS_3857);
+    d.put("tileMatrixSetURI", TMS_URI);
+    d.put(
+        "links",
+        List.of(
+            link(b, "self", "application/json", "this tileset"),
+            link(
+                base.apply(ctx) + "/ogc/tileMatrixSets/" + TMS,
+                "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
+                "application/json",
+                TMS),
+            templated(b + "/{tileMatrix}/{tileRow}/{tileCol}")));
+    d.put("layers", List.of(Map.of("id", cid, "dataType", "vector")));
+    return d;
+  }
+
+  private static Map<String, Object> templated(String href) {
+    Map<String, Object> m = link(href, "item", MVT, "Mapbox vector tiles");
+    m.put("templated", true);
+    return m;
+  }
+
+  private void tilesets(Context ctx) {
+    String cid = collection.apply(ctx);
+    Map<String, Object> t = tilesetDoc(ctx, cid);
+    t.remove("layers");
+    responses.json(ctx, 200, Map.of("tilesets", List.of(t)));
+  }
+
+  private void tileset(Context ctx) {
+    String cid = collection.apply(ctx);
+    checkTms(ctx);
+    responses.json(ctx, 200, tilesetDoc(ctx, cid));
+  }
+
+  private static int index(Context ctx, String name, long max) {
+    String v = ctx.pathParam(name);
+    try {
+      long i = Long.parseLong(v);
+      if (i >= 0 && i < max) {
+        return (int) i;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new SkydasProblem(
+        ProblemCode.NOT_FOUND,
+        "no tile: " + name + " '" + Requests.clip(v) + "' is outside 0.." + (max - 1));
+  }
+
+  private void tile(Context ctx) {
+    String cid = collection.apply(ctx);
+    checkTms(ctx);
+    int z = index(ctx, "z", MAX_ZOOM + 1);
+    int y = index(ctx, "y", 1L << z);
+    int x = index(ctx, "x", 1L << z);
+    byte[] t = encode(cid, z, x, y);
+    if (t == null) {
+      ctx.status(204);
+      return;
+    }
+    ctx.status(200).contentType(MVT).result(t);
+  }
+
+  /** The tile's bytes, or null when no feature touches it. */
+  byte[] encode(String cid, int z, int x, int y) {
+    double size = 2 * HALF / (1L << z);
+    double minX = -HALF + x * size, maxY = HALF - y * size;
+    double unit = size / MvtEncoder.EXTENT;
+    double pad = BUFFER * unit;
+    Envelope merc = new Envelope(minX - pad, minX + size + pad, maxY - size - pad, maxY + pad);
+    Envelope wgs =
+        new Envelope(
+            lon(merc.getMinX()), lon(merc.getMaxX()), lat(merc.getMinY()), lat(merc.getMaxY()));
+    Envelope clip =
+        new Envelope(-BUFFER, MvtEncoder.EXTENT + BUFFER, -BUFFER, MvtEncoder.EXTENT + BUFFER);
+    MvtEncoder enc = new MvtEncoder();
+    long n = 0;
+    for (Feature f : features.apply(cid, wgs)) {
+      n++;
+      Geometry g = toTile(f.geometry(), minX, maxY, unit);
+      if (!(g instanceof Puntal)) {
+        g = clip(DouglasPeuckerSimplifier.simplify(g, 0.1 * 16), clip);
+      } else if (!clip.intersects(g.getEnvelopeInternal())) {
+        continue;
+      }
+      if (!g.isEmpty()) {
+        enc.add(n, g, f.properties());
+      }
+    }
+    return enc.count() == 0 ? null : enc.tile(cid);
+  }
+
+  /**
+   * The part of a line or area inside the tile and its buffer; a geometry the overlay cannot clip
+   * (made invalid by the simplification) is kept whole: a tile may reach past its buffer.
+   */
+  private static Geometry clip(Geometry g, Envelope box) {
+    if (box.contains(g.getEnvelopeInternal())) {
+      return g;
+    }
+    try {
+      return g.intersection(GF.toGeometry(box));
+    } catch (RuntimeException e) {
+      return g;
+    }
+  }
+
+  /** A CRS84 geometry in tile coordinates (x right, y down, 0..4096 across the tile). */
+  static Geometry toTile(Geometry g, double minX, double maxY, double unit) {
+    Geometry c = g.copy();
+    c.apply(
+        new CoordinateSequenceFilter() {
+          @Override
+          public void filter(CoordinateSequence s, int i) {
+            double mx = Math.toRadians(s.getX(i)) * R;
+            double lat = Math.max(-85.0511287798, Math.min(85.0511287798, s.getY(i)));
+            double my = R * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
+            s.setOrdinate(i, 0, (mx - minX) / unit);
+            s.setOrdinate(i, 1, (maxY - my) / unit);
+          }
+
+          @Override
+          public boolean isDone() {
+            return false;
+          }
+
+          @Override
+          public boolean isGeometryChanged() {
+            return true;
+          }
+        });
+    c.geometryChanged();
+    return c;
+  }
+
+  private static double lon(double mx) {
+    return Math.toDegrees(mx / R);
+  }
+
+  private static double lat(double my) {
+    return Math.toDegrees(2 * Math.atan(Math.exp(my / R)) - Math.PI / 2);
+  }
+}
