@@ -349,6 +349,37 @@ class SecurityTest {
   }
 
   /**
+   * The standard {@code Forwarded} header (RFC 7239) of a trusted proxy counts like the X- ones
+   * (issue 19): Secure cookie, HSTS, and OGC links on the public https host; from anyone else it is
+   * ignored.
+   */
+  @Test
+  void theStandardForwardedHeaderOfATrustedProxyCounts() throws Exception {
+    String body = "{\"username\":\"viewer\",\"password\":\"" + TestServer.PASSWORD + "\"}";
+    Map<String, String> fwd =
+        Map.of("Forwarded", "for=192.0.2.60;proto=https;host=skydas.example.lt, for=10.0.0.2");
+    try (TestServer own =
+        new TestServer(
+            TestServer.tempDir(),
+            Map.of(),
+            c -> c.withTrustedProxies(java.util.Set.of("127.0.0.1")))) {
+      HttpResponse<String> login =
+          own.anonymous().send("POST", "/api/login", body, "application/json", true, fwd);
+      assertThat(login.statusCode()).isEqualTo(200);
+      assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("; Secure");
+      String token = own.anonymous().json(login).get("token").asText();
+      HttpResponse<String> landing =
+          new TestServer.Client(own, null, null, token).send("GET", "/ogc", null, null, true, fwd);
+      assertThat(landing.body()).contains("https://skydas.example.lt/ogc/collections");
+    }
+    try (TestServer own = new TestServer(TestServer.tempDir(), Map.of())) {
+      HttpResponse<String> login =
+          own.anonymous().send("POST", "/api/login", body, "application/json", true, fwd);
+      assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).doesNotContain("Secure");
+    }
+  }
+
+  /**
    * Behind a TLS proxy: a trusted proxy's {@code X-Forwarded-Proto: https} makes the session cookie
    * Secure and sends HSTS; the same header from anyone else changes nothing.
    */

@@ -5,10 +5,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The client's address as login throttling sees it. {@code X-Forwarded-For} is believed only from a
- * configured proxy: then the client is the rightmost address in it that is not itself a trusted
- * proxy (the entries left of it were written by the client and prove nothing). Without trusted
- * proxies, the connection's peer. Immutable; thread-safe.
+ * The client's address as login throttling sees it. {@code X-Forwarded-For} (or the standard {@code
+ * Forwarded}'s {@code for}, RFC 7239) is believed only from a configured proxy: then the client is
+ * the rightmost address in it that is not itself a trusted proxy (the entries left of it were
+ * written by the client and prove nothing). Without trusted proxies, the connection's peer.
+ * Immutable; thread-safe.
  */
 public final class ClientAddress {
   /** IPv4 or IPv6 literals only (anything else in the header is ignored). */
@@ -32,6 +33,9 @@ public final class ClientAddress {
       return true;
     }
     String proto = ctx.header("X-Forwarded-Proto");
+    if (proto == null) {
+      proto = ForwardedHeader.proto(ctx.header("Forwarded"));
+    }
     return proto != null
         && trustedProxies.contains(ctx.req().getRemoteAddr())
         && proto.split(",")[0].strip().equalsIgnoreCase("https");
@@ -40,6 +44,9 @@ public final class ClientAddress {
   /** The host the client asked for: a trusted proxy's {@code X-Forwarded-Host}, else Host. */
   public String host(Context ctx) {
     String fh = ctx.header("X-Forwarded-Host");
+    if (fh == null) {
+      fh = ForwardedHeader.host(ctx.header("Forwarded"));
+    }
     if (fh != null && trustedProxies.contains(ctx.req().getRemoteAddr())) {
       return fh.split(",")[0].strip();
     }
@@ -48,7 +55,10 @@ public final class ClientAddress {
 
   /** The client address of a request. */
   public String of(Context ctx) {
-    return of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+    String xff = ctx.header("X-Forwarded-For");
+    return of(
+        ctx.req().getRemoteAddr(),
+        xff != null ? xff : ForwardedHeader.asForwardedFor(ctx.header("Forwarded")));
   }
 
   /** The client address given the connection's peer and its {@code X-Forwarded-For} (nullable). */

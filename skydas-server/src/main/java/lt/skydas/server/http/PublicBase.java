@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li>the configured public URL ({@code serve --public-url}), when given;
- *   <li>from a trusted proxy, its {@code X-Forwarded-Proto} and {@code X-Forwarded-Host};
+ *   <li>from a trusted proxy, its {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}, or the
+ *       {@code proto} and {@code host} of the standard {@code Forwarded} header (RFC 7239);
  *   <li>the request's {@code Host} if it names this server: a loopback name or address, the bound
  *       address, or the public URL's host;
  *   <li>otherwise the address and port the connection came in on, which the client cannot choose.
@@ -55,12 +56,19 @@ public final class PublicBase {
 
   /** The base of links in the answer to this request, without a trailing slash. */
   public String of(Context ctx) {
+    String fp = ctx.header("X-Forwarded-Proto");
+    String fh = ctx.header("X-Forwarded-Host");
+    if (fh == null) {
+      // the standard Forwarded header (RFC 7239) when the X- ones are absent
+      fh = ForwardedHeader.host(ctx.header("Forwarded"));
+      fp = ForwardedHeader.proto(ctx.header("Forwarded"));
+    }
     return of(
         ctx.scheme(),
         ctx.header("Host"),
         ctx.req().getRemoteAddr(),
-        ctx.header("X-Forwarded-Proto"),
-        ctx.header("X-Forwarded-Host"),
+        fp,
+        fh,
         ctx.req().getLocalAddr(),
         ctx.req().getLocalPort());
   }
