@@ -44,6 +44,7 @@ import picocli.CommandLine.Parameters;
       RegistryWorksCommand.class,
       RegistryPolicyCommand.class,
       RegistryCommand.Export.class,
+      RegistryTakCommand.class,
       RegistryCommand.ListCmd.class,
       RegistryCommand.Show.class,
       RegistryCommand.Transition.class,

@@ -119,6 +119,25 @@ final class CotWriter {
   }
 
   /**
+   * Each record's event as a standalone XML element without a prolog, as a stream to a TAK server
+   * carries them one after another (UTF-8 bytes).
+   */
+  static List<byte[]> events(List<RegistryRecord> records, Instant now) throws IOException {
+    Instant t = now.truncatedTo(ChronoUnit.MILLIS);
+    List<byte[]> out = new ArrayList<>(records.size());
+    for (RegistryRecord r : records) {
+      java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+      try (CotEventWriter cot = CotEventWriter.single(b)) {
+        event(cot, r, t);
+      }
+      String xml = b.toString(UTF_8);
+      int start = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
+      out.add(xml.substring(start).strip().getBytes(UTF_8));
+    }
+    return out;
+  }
+
+  /**
    * A TAK data package (ATAK mission package, manifest version 2): {@code MANIFEST/manifest.xml}
    * and one {@code .cot} file per record under {@code cot/}, named by position and a file-safe form
    * of the record id. The package uid is derived from the file name, so re-importing an updated

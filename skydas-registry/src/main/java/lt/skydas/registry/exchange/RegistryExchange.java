@@ -232,6 +232,18 @@ public final class RegistryExchange {
     return GichdWriter.hazardStatus(s);
   }
 
+  /**
+   * Each record's Cursor-on-Target event (as the TAK data package holds them) as UTF-8 bytes
+   * without an XML prolog, for streaming to a TAK server one after another.
+   */
+  public static List<byte[]> cotEvents(List<RegistryRecord> records, Clock clock) {
+    try {
+      return CotWriter.events(records, clock.instant());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("writing CoT to memory failed", e);
+    }
+  }
+
   /** A record's GeoJSON properties, as the GeoJSON export writes them (no geometry). */
   public static java.util.Map<String, Object> featureProperties(RegistryRecord r) {
     return GeoJsonExchange.properties(r);

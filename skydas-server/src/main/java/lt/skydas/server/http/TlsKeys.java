@@ -47,7 +47,8 @@ public final class TlsKeys {
     }
   }
 
-  private static Certificate[] certificates(Path file) {
+  /** The certificates of a PEM file (a CA bundle, a chain), in order. */
+  public static Certificate[] certificates(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       Collection<? extends Certificate> cs =
           CertificateFactory.getInstance("X.509").generateCertificates(in);
