@@ -23,11 +23,16 @@ import picocli.CommandLine.Parameters;
     name = "user",
     mixinStandardHelpOptions = true,
     description = "Manage accounts of `skydas serve`.",
-    subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Disable.class})
+    subcommands = {
+      UserCommand.Add.class,
+      UserCommand.ListUsers.class,
+      UserCommand.Disable.class,
+      TokenCommand.class
+    })
 final class UserCommand implements Runnable {
   @Override
   public void run() {
-    throw new SkydasProblem(ProblemCode.USAGE, "give a subcommand: add, list or disable");
+    throw new SkydasProblem(ProblemCode.USAGE, "give a subcommand: add, list, disable or token");
   }
 
   static Accounts accounts(Registry r) {
