@@ -187,6 +187,13 @@ final class AssessJob implements JobType {
       lt.skydas.core.geo.Crs crs = lt.skydas.core.geo.Crs.of(c.isochrone_h().grid().epsg());
       o.put("crs", "EPSG:" + crs.epsg());
       o.put("proj4", crs.proj4());
+      // the hours themselves, as the Cloud-Optimised GeoTIFF the writer made, for GIS clients
+      Path cog = dir.resolve("out").resolve("isochrones").resolve(c.id() + ".tif");
+      if (Files.isRegularFile(cog)) {
+        String tif = "isochrones-" + c.id() + ".tif";
+        Files.copy(cog, dir.resolve(tif));
+        o.put("cog", tif);
+      }
     }
   }
 

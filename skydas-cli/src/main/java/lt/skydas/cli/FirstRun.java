@@ -165,6 +165,9 @@ final class FirstRun {
       lt.skydas.core.geo.Crs crs = lt.skydas.core.geo.Crs.of(hours.grid().epsg());
       o.put("crs", "EPSG:" + crs.epsg());
       o.put("proj4", crs.proj4());
+      String cog = "isochrones-" + id + ".tif";
+      Files.copy(tif, out.resolve(cog));
+      o.put("cog", cog);
     }
   }
 }

@@ -110,6 +110,8 @@ public final class SkydasServer implements AutoCloseable {
     Gate gate = new Gate(accounts, config.maxBody_bytes(), clients);
     this.app = Javalin.create(cfg -> configure(cfg, config));
     app.before(gate::headers);
+    long minRate = config.limits().minRequestDataRate_Bps();
+    app.before(ctx -> ctx.attribute(lt.skydas.server.http.Requests.MIN_RATE_ATTRIBUTE, minRate));
     Problems.install(app, json);
     routes.mount(app, gate);
   }
@@ -118,7 +120,9 @@ public final class SkydasServer implements AutoCloseable {
     cfg.showJavalinBanner = false;
     cfg.http.maxRequestSize = config.maxBody_bytes();
     // a slow client holds a worker thread while its body trickles in (issue 18, finding 1): bodies
-    // slower than the minimum rate are cut off, reads wait at most the idle timeout
+    // slower than the minimum rate are cut off by Requests.body after a short grace (Jetty's own
+    // check also failed small bodies read late on a busy server), reads wait at most the idle
+    // timeout
     ServerConfig.Limits limits = config.limits();
     org.eclipse.jetty.util.thread.QueuedThreadPool pool =
         new org.eclipse.jetty.util.thread.QueuedThreadPool(limits.maxThreads(), 8, 60_000);
@@ -126,7 +130,6 @@ public final class SkydasServer implements AutoCloseable {
     cfg.jetty.threadPool = pool;
     cfg.jetty.modifyHttpConfiguration(
         http -> {
-          http.setMinRequestDataRate(limits.minRequestDataRate_Bps());
           http.setIdleTimeout(limits.idleTimeout().toMillis());
         });
     lt.skydas.server.http.JettyProblems jettyProblems = new lt.skydas.server.http.JettyProblems();

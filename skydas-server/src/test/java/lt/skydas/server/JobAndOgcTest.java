@@ -28,7 +28,14 @@ class JobAndOgcTest {
     Path d = TestServer.tempDir();
     ts =
         new TestServer(
-            d, Map.of("count", JobTestTypes.counter(STARTED), "verify", JobTestTypes.verify(null)));
+            d,
+            Map.of(
+                "count",
+                JobTestTypes.counter(STARTED),
+                "verify",
+                JobTestTypes.verify(null),
+                "cog",
+                JobTestTypes.cog()));
   }
 
   @AfterAll
@@ -123,6 +130,65 @@ class JobAndOgcTest {
     assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     assertThat(html.body()).contains("<table>");
     assertThat(v.get("/ogc/collections/settlements/items/999999999").statusCode()).isEqualTo(404);
+  }
+
+  /**
+   * Issue 19: a job's Cloud-Optimised GeoTIFF is served by byte ranges, so GDAL reads it over HTTP
+   * (/vsicurl/) as a COG with its unit.
+   */
+  @Test
+  void aCogIsServedByRangesAndGdalReadsIt() throws Exception {
+    TestServer.Client planner = ts.as(Role.PLANNER);
+    HttpResponse<String> sub = planner.send("POST", "/api/jobs/cog", "{}");
+    assertThat(sub.statusCode()).as(sub.body()).isEqualTo(202);
+    String id = planner.json(sub).get("id").asText();
+    assertThat(waitDone(planner, id).get("state").asText()).isEqualTo("succeeded");
+    String path = "/api/jobs/" + id + "/files/iso.tif";
+    java.net.http.HttpRequest req =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(ts.url(path)))
+            .header("Authorization", "Bearer " + planner.bearer().token())
+            .header("Range", "bytes=0-15")
+            .build();
+    HttpResponse<byte[]> part =
+        java.net.http.HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(part.statusCode()).isEqualTo(206);
+    assertThat(part.body()).hasSize(16);
+    assertThat(new String(part.body(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("II");
+    assertThat(part.headers().firstValue("Content-Range").orElse("")).startsWith("bytes 0-15/");
+    java.net.http.HttpRequest beyond =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(ts.url(path)))
+            .header("Authorization", "Bearer " + planner.bearer().token())
+            .header("Range", "bytes=999999999-")
+            .build();
+    assertThat(
+            java.net.http.HttpClient.newHttpClient()
+                .send(beyond, HttpResponse.BodyHandlers.ofByteArray())
+                .statusCode())
+        .isEqualTo(416);
+    if (Files.isExecutable(Path.of("/usr/bin/gdalinfo"))) {
+      Path header = ts.dir.resolve("gdal-headers-cog.txt");
+      Files.writeString(header, "Authorization: Bearer " + planner.bearer().token() + "\n");
+      Process p =
+          new ProcessBuilder(
+                  "gdalinfo",
+                  "--config",
+                  "GDAL_HTTP_HEADER_FILE",
+                  header.toString(),
+                  "/vsicurl/" + ts.url(path))
+              .redirectErrorStream(true)
+              .start();
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(out).isZero();
+      assertThat(out)
+          .contains("LAYOUT=COG")
+          .contains("Unit Type: h")
+          .contains("Overviews: 300x200");
+    } else {
+      Assumptions.assumeTrue(System.getenv("CI") == null, "CI must have gdalinfo (gdal-bin)");
+    }
   }
 
   @Test

@@ -73,4 +73,33 @@ final class JobTestTypes {
       }
     };
   }
+
+  /** Writes {@code iso.tif}: a 600 x 400 Cloud-Optimised GeoTIFF of hours (LKS-94). */
+  static JobType cog() {
+    return new JobType() {
+      @Override
+      public Set<Role> roles() {
+        return Set.of(Role.PLANNER);
+      }
+
+      @Override
+      public void validate(JsonNode p) {}
+
+      @Override
+      public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
+        int w = 600, h = 400;
+        float[] d = new float[w * h];
+        for (int i = 0; i < d.length; i++) {
+          d[i] = (i % w) / 10f;
+        }
+        lt.skydas.raster.GeoTiff.writeFloat32Cog(
+            dir.resolve("iso.tif"),
+            new lt.skydas.raster.FloatRaster(
+                new lt.skydas.core.geo.GridSpec(480_000, 6_200_000, 100, w, h, 3346), d),
+            "h",
+            "test hours");
+        return new ObjectMapper().createObjectNode().put("cog", "iso.tif");
+      }
+    };
+  }
 }

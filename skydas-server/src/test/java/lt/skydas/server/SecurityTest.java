@@ -53,7 +53,9 @@ class SecurityTest {
       assertThat(res.statusCode())
           .as(r.method() + " " + r.path() + ": " + res.body())
           .isEqualTo(401);
-      assertThat(res.body()).contains("\"type\":\"https://skydas.lt/problems/unauthenticated\"");
+      if (!r.method().equals("HEAD")) { // a HEAD answer has no body
+        assertThat(res.body()).contains("\"type\":\"https://skydas.lt/problems/unauthenticated\"");
+      }
       checked++;
     }
     assertThat(checked).as("routes needing a login").isGreaterThan(20);

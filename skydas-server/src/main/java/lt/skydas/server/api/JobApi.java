@@ -83,6 +83,14 @@ public final class JobApi {
         "jobs",
         "Download a job's output file",
         this::file);
+    // GDAL's /vsicurl/ asks for the size first
+    s.add(
+        HandlerType.HEAD,
+        "/api/jobs/{id}/files/{name}",
+        Access.ANY_USER,
+        "jobs",
+        "The size and type of a job's output file",
+        this::fileHead);
   }
 
   static Map<String, Object> view(Job.Snapshot j) {
@@ -211,9 +219,51 @@ public final class JobApi {
     responses.json(ctx, 200, view(j.snapshot()));
   }
 
+  private void fileHead(Context ctx) throws Exception {
+    Path found = found(visible(ctx), ctx.pathParam("name"));
+    String name = ctx.pathParam("name");
+    ctx.status(200)
+        .contentType(contentType(name))
+        .header("Accept-Ranges", name.endsWith(".tif") ? "bytes" : "none")
+        .header("Content-Length", Long.toString(Files.size(found)));
+  }
+
   private void file(Context ctx) throws Exception {
     Job j = visible(ctx);
     String name = ctx.pathParam("name");
+    Path found = found(j, name);
+    String ct = contentType(name);
+    ctx.contentType(ct);
+    if (ct.startsWith("text/html") || ct.equals("application/octet-stream")) {
+      ctx.header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"");
+    }
+    if (name.endsWith(".tif")) {
+      // a Cloud-Optimised GeoTIFF: answered by byte ranges, so QGIS and GDAL (/vsicurl/) read
+      // only the tiles and overviews they draw
+      lt.skydas.server.http.ByteRanges.serve(ctx, found, ct);
+      return;
+    }
+    try (InputStream in = Files.newInputStream(found)) {
+      ctx.result(in.readAllBytes());
+    }
+  }
+
+  private static String contentType(String name) {
+    return name.endsWith(".geojson")
+        ? "application/geo+json"
+        : name.endsWith(".json")
+            ? "application/json"
+            : name.endsWith(".png")
+                ? "image/png"
+                : name.endsWith(".tif")
+                    ? "image/tiff; application=geotiff; profile=cloud-optimized"
+                    : name.endsWith(".html")
+                        ? "text/html; charset=utf-8"
+                        : "application/octet-stream";
+  }
+
+  /** The job folder's file of this name (matched against its listing, never joined), or a 404. */
+  private static Path found(Job j, String name) throws java.io.IOException {
     Path found = null;
     try (var ls = Files.list(j.dir())) {
       for (Path p : (Iterable<Path>) ls::iterator) {
@@ -226,22 +276,6 @@ public final class JobApi {
       throw new SkydasProblem(
           ProblemCode.NOT_FOUND, "job " + j.id() + " has no file '" + Requests.clip(name) + "'");
     }
-    String ct =
-        name.endsWith(".geojson")
-            ? "application/geo+json"
-            : name.endsWith(".json")
-                ? "application/json"
-                : name.endsWith(".png")
-                    ? "image/png"
-                    : name.endsWith(".html")
-                        ? "text/html; charset=utf-8"
-                        : "application/octet-stream";
-    ctx.contentType(ct);
-    if (ct.startsWith("text/html") || ct.equals("application/octet-stream")) {
-      ctx.header("Content-Disposition", "attachment; filename=\"" + name.replace("\"", "") + "\"");
-    }
-    try (InputStream in = Files.newInputStream(found)) {
-      ctx.result(in.readAllBytes());
-    }
+    return found;
   }
 }

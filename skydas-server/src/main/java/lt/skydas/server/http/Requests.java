@@ -195,22 +195,78 @@ public final class Requests {
 
   /** The body, at most {@code max} bytes (else 413), whatever the Content-Length said. */
   public static byte[] body(Context ctx, long max) {
+    Long rate = ctx.attribute(MIN_RATE_ATTRIBUTE);
+    // the body's clock starts when the request's headers came in (a request queued for a worker
+    // thread has been trickling all along)
+    long arrivedMs =
+        ctx.req() instanceof org.eclipse.jetty.server.Request r && r.getTimeStamp() > 0
+            ? r.getTimeStamp()
+            : System.currentTimeMillis();
+    long startNanos =
+        System.nanoTime() - Math.max(0, System.currentTimeMillis() - arrivedMs) * 1_000_000L;
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-      if (b.length > max) {
+      return read(
+          in,
+          max,
+          ctx.req().getContentLengthLong(),
+          rate == null ? DEFAULT_MIN_RATE_BPS : rate,
+          startNanos,
+          System::nanoTime);
+    } catch (IOException e) {
+      throw new SkydasProblem(
+          ProblemCode.USAGE, "could not read the request body: " + e.getMessage());
+    }
+  }
+
+  /** The request attribute holding the server's minimum body rate (bytes per second). */
+  public static final String MIN_RATE_ATTRIBUTE = "skydas.minBodyRate_Bps";
+
+  static final long DEFAULT_MIN_RATE_BPS = 1024;
+
+  /** How long a body may take before its rate counts: a body that has arrived is never cut. */
+  static final long GRACE_NANOS = 2_000_000_000L;
+
+  /**
+   * Reads at most {@code max} bytes (one more is a 413), cutting off a body that, two seconds after
+   * its request came in ({@code startNanos}), has arrived slower than {@code minRate_Bps} on
+   * average: a trickling client does not hold a worker thread for long (issue 18, finding 1). A
+   * body that has come in whole ({@code declared} bytes, its Content-Length) is never cut, however
+   * late a busy server reads it (Jetty's own rate check cut such small bodies).
+   */
+  static byte[] read(
+      InputStream in,
+      long max,
+      long declared,
+      long minRate_Bps,
+      long startNanos,
+      java.util.function.LongSupplier nanos)
+      throws IOException {
+    long start = startNanos;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    byte[] buf = new byte[64 * 1024];
+    while (true) {
+      int n = in.read(buf, 0, (int) Math.min(buf.length, max + 1 - out.size()));
+      if (n < 0) {
+        return out.toByteArray();
+      }
+      out.write(buf, 0, n);
+      if (out.size() > max) {
         throw new SkydasProblem(
             ProblemCode.TOO_LARGE,
             "request body is over the limit of " + max + " bytes",
             Map.of("limit_bytes", max));
       }
-      return b;
-    } catch (IOException e) {
-      throw new SkydasProblem(
-          ProblemCode.USAGE, "could not read the request body: " + e.getMessage());
-    } catch (org.eclipse.jetty.http.BadMessageException e) {
-      // below the minimum data rate (ServerConfig.Limits): the connection is closed anyway
-      throw new SkydasProblem(
-          ProblemCode.USAGE, "could not read the request body: " + e.getReason());
+      if (declared >= 0 && out.size() >= declared) {
+        continue; // all of it is here: the next read ends it
+      }
+      long elapsed = nanos.getAsLong() - start;
+      if (minRate_Bps > 0
+          && elapsed > GRACE_NANOS
+          && out.size() < minRate_Bps * (elapsed - GRACE_NANOS) / 1_000_000_000L) {
+        throw new SkydasProblem(
+            ProblemCode.USAGE,
+            "request body arrives slower than " + minRate_Bps + " bytes per second; cut off");
+      }
     }
   }
 
