@@ -69,6 +69,16 @@ test('each APP-6(D) code is the 2525C code converted (only the mine-type amplifi
   }
 });
 
+test('every point symbol has its KMZ icon (node tools/symbol-icons.mjs makes them)', async () => {
+  const { iconCodes } = await import('../tools/symbol-icons.mjs');
+  const dir = new URL('../../skydas-registry/src/main/resources/lt/skydas/registry/icons/', import.meta.url);
+  for (const code of iconCodes()) {
+    const png = readFileSync(new URL(`${code}.png`, dir));
+    assert.deepEqual([...png.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], `${code}.png is not a PNG`);
+    assert.equal(png.readUInt32BE(20), 32, `${code}.png is not 32 pixels high`);
+  }
+});
+
 test('the shipped sensor catalog codes are drawn by milsymbol', () => {
   const sensors = JSON.parse(readFileSync(new URL('../../skydas-plan/src/main/resources/lt/skydas/plan/sensors.json', import.meta.url), 'utf8'));
   for (const t of sensors.types) {

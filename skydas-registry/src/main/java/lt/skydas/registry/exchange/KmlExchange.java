@@ -31,13 +31,14 @@ import org.w3c.dom.NodeList;
 
 /**
  * KML 2.2, or KMZ (zipped, {@code .kmz}). Records are grouped in a {@code Folder} per type, each
- * styled by its kind and whether it is there yet. Each record is a {@code Placemark}: {@code name},
- * an {@code ExtendedData} {@code Data} element per other field (the minefield record and a depot's
- * stock as JSON text; the map symbol's {@code sidc} and {@code sidc_app6d}, ignored on import) and
- * a {@code Point}, {@code LineString}, {@code Polygon} or {@code MultiGeometry}. Import reads the
- * same, also {@code SchemaData/SimpleData}, through {@link SafeXml}'s hardened parser. Element
- * names are matched by local name, so KML without or with another namespace prefix reads too.
- * Stateless.
+ * styled by its kind and whether it is there yet; in a KMZ a point record shows its MIL-STD-2525C
+ * icon (carried in the KMZ, {@code icons/<sidc>.png}). Each record is a {@code Placemark}: {@code
+ * name}, an {@code ExtendedData} {@code Data} element per other field (the minefield record and a
+ * depot's stock as JSON text; the map symbol's {@code sidc} and {@code sidc_app6d}, ignored on
+ * import) and a {@code Point}, {@code LineString}, {@code Polygon} or {@code MultiGeometry}. Import
+ * reads the same, also {@code SchemaData/SimpleData}, through {@link SafeXml}'s hardened parser.
+ * Element names are matched by local name, so KML without or with another namespace prefix reads
+ * too. Stateless.
  */
 final class KmlExchange {
   static final String NS = "http://www.opengis.net/kml/2.2";
@@ -265,11 +266,16 @@ final class KmlExchange {
           if (kmz) {
             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out);
             z.putNextEntry(new java.util.zip.ZipEntry("doc.kml"));
-            writeKml(records, z);
+            java.util.Set<String> icons = writeKml(records, z, true);
             z.closeEntry();
+            for (String sidc : icons) {
+              z.putNextEntry(new java.util.zip.ZipEntry("icons/" + sidc + ".png"));
+              z.write(icon(sidc));
+              z.closeEntry();
+            }
             z.finish();
           } else {
-            writeKml(records, out);
+            writeKml(records, out, false);
           }
         });
   }
@@ -279,8 +285,20 @@ final class KmlExchange {
    * half transparent and thinner) and a folder per type, so Google Earth and QGIS show and toggle
    * them by type.
    */
-  private static void writeKml(List<RegistryRecord> records, java.io.OutputStream out)
-      throws IOException {
+  /**
+   * The MIL-STD-2525C icon of a point symbol ({@code icons/<sidc>.png}, rendered from milsymbol by
+   * skydas-web's tools/symbol-icons.mjs), or null.
+   */
+  static byte[] icon(String sidc) throws IOException {
+    try (InputStream in = Symbology.class.getResourceAsStream("icons/" + sidc + ".png")) {
+      return in == null ? null : in.readAllBytes();
+    }
+  }
+
+  /** Writes the KML; returns the icons its styles name (a KMZ carries them beside it). */
+  private static java.util.Set<String> writeKml(
+      List<RegistryRecord> records, java.io.OutputStream out, boolean kmz) throws IOException {
+    java.util.Set<String> icons = new java.util.TreeSet<>();
     try {
       XMLStreamWriter w = CotEventWriter.xmlWriter(out);
       w.writeStartDocument("UTF-8", "1.0");
@@ -293,15 +311,22 @@ final class KmlExchange {
       for (RegistryRecord r : records) {
         byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r);
         styles.add(styleId(r));
+        String sym = kmz ? iconOf(r) : null;
+        if (sym != null) {
+          icons.add(sym);
+        }
       }
       for (String id : styles) {
-        style(w, id);
+        style(w, id, null);
+      }
+      for (String sidc : icons) {
+        style(w, "sym-" + sidc, "icons/" + sidc + ".png");
       }
       for (var e : byType.entrySet()) {
         w.writeStartElement("Folder");
         element(w, "name", e.getKey());
         for (RegistryRecord r : e.getValue()) {
-          placemark(w, r);
+          placemark(w, r, kmz ? iconOf(r) : null);
         }
         w.writeEndElement();
       }
@@ -312,6 +337,16 @@ final class KmlExchange {
     } catch (XMLStreamException e) {
       throw new IOException(e.getMessage(), e);
     }
+    return icons;
+  }
+
+  /** A point record's 2525C code if an icon is shipped for it, else null. */
+  private static String iconOf(RegistryRecord r) {
+    if (!(r.geometry() instanceof Point)) {
+      return null;
+    }
+    String sidc = Symbology.defaults().of(r).sidc();
+    return Symbology.class.getResource("icons/" + sidc + ".png") != null ? sidc : null;
   }
 
   /** {@code <kind>-<planned|present>}: the style of a record. */
@@ -322,7 +357,21 @@ final class KmlExchange {
             : "-present");
   }
 
-  private static void style(XMLStreamWriter w, String id) throws XMLStreamException {
+  private static void style(XMLStreamWriter w, String id, String iconHref)
+      throws XMLStreamException {
+    if (iconHref != null) {
+      // a point's 2525 symbol, drawn as it is (no tint)
+      w.writeStartElement("Style");
+      w.writeAttribute("id", id);
+      w.writeStartElement("IconStyle");
+      element(w, "scale", "1.2");
+      w.writeStartElement("Icon");
+      element(w, "href", iconHref);
+      w.writeEndElement();
+      w.writeEndElement();
+      w.writeEndElement();
+      return;
+    }
     boolean planned = id.endsWith("-planned");
     // KML colours are aabbggrr
     String bgr =
@@ -351,12 +400,13 @@ final class KmlExchange {
     w.writeEndElement();
   }
 
-  private static void placemark(XMLStreamWriter w, RegistryRecord r) throws XMLStreamException {
+  private static void placemark(XMLStreamWriter w, RegistryRecord r, String icon)
+      throws XMLStreamException {
     w.writeStartElement("Placemark");
     if (r.name() != null) {
       element(w, "name", r.name());
     }
-    element(w, "styleUrl", "#" + styleId(r));
+    element(w, "styleUrl", "#" + (icon != null ? "sym-" + icon : styleId(r)));
     w.writeStartElement("ExtendedData");
     Map<String, String> fields = Fields.textOf(r);
     fields.remove("name");

@@ -381,13 +381,25 @@ class ExchangeFormatTest {
     Path out = dir.resolve("records.kmz");
     RegistryExchange.write(records, out, Format.KML, CLOCK);
     String kml;
+    java.util.Set<String> entries = new java.util.TreeSet<>();
     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(out.toFile())) {
       var entry = zip.getEntry("doc.kml");
       assertThat(entry).isNotNull();
       try (InputStream in = zip.getInputStream(entry)) {
         kml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       }
+      zip.stream().forEach(e -> entries.add(e.getName()));
     }
+    // point records show their 2525C icon, carried in the KMZ
+    java.util.regex.Matcher icon =
+        java.util.regex.Pattern.compile("<href>(icons/[A-Z-]{15}\\.png)</href>").matcher(kml);
+    int icons = 0;
+    while (icon.find()) {
+      assertThat(entries).contains(icon.group(1));
+      icons++;
+    }
+    assertThat(icons).as(kml).isPositive();
+    assertThat(kml).contains("<styleUrl>#sym-GFSPPAS--------</styleUrl>"); // the stocked depot
     Document doc =
         SafeXml.documentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(kml)));
     NodeList folders = doc.getElementsByTagName("Folder");
