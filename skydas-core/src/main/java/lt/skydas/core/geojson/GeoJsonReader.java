@@ -280,58 +280,32 @@ public final class GeoJsonReader {
   /** ...or to this many bytes, whichever is more. */
   static final long MIN_GZ_ALLOWANCE_BYTES = 64L << 20;
 
+  /**
+   * The file's bytes; a {@code .gz} decompressed, and stopped as a compression bomb past its
+   * allowance (issue 18, finding 7: 4.4 MB of .gz holding 3.6 GB of GeoJSON ran the reader out of
+   * memory) with one clear problem.
+   */
   private static InputStream open(Path file) throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
     if (file.getFileName().toString().endsWith(".gz")) {
       long limit = Math.max(MIN_GZ_ALLOWANCE_BYTES, MAX_GZ_RATIO * Files.size(file));
       return new BufferedInputStream(
-          new Bounded(new GZIPInputStream(raw, 1 << 16), limit, file), 1 << 16);
+          lt.skydas.core.io.BoundedInput.of(
+              new GZIPInputStream(raw, 1 << 16),
+              limit,
+              () ->
+                  SkydasProblem.badInput(
+                      file.toString(),
+                      null,
+                      "decompresses to more than "
+                          + (limit >> 20)
+                          + " MB ("
+                          + MAX_GZ_RATIO
+                          + " times its size): refused as a possible compression bomb; give it"
+                          + " uncompressed if it is genuine")),
+          1 << 16);
     }
     return raw;
-  }
-
-  /**
-   * Stops a compression bomb (issue 18, finding 7: 4.4 MB of .gz holding 3.6 GB of GeoJSON ran the
-   * reader out of memory): past {@code limit} decompressed bytes, one clear problem.
-   */
-  private static final class Bounded extends java.io.FilterInputStream {
-    private final long limit;
-    private final Path file;
-    private long read;
-
-    Bounded(InputStream in, long limit, Path file) {
-      super(in);
-      this.limit = limit;
-      this.file = file;
-    }
-
-    private void count(long n) {
-      if (n > 0 && (read += n) > limit) {
-        throw SkydasProblem.badInput(
-            file.toString(),
-            null,
-            "decompresses to more than "
-                + (limit >> 20)
-                + " MB ("
-                + MAX_GZ_RATIO
-                + " times its size): refused as a possible compression bomb; give it uncompressed"
-                + " if it is genuine");
-      }
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      count(b < 0 ? 0 : 1);
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      count(n);
-      return n;
-    }
   }
 
   private static String at(JsonParser p) {

@@ -223,38 +223,18 @@ final class KmlExchange {
     java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(in);
     for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
       if (!e.isDirectory() && e.getName().toLowerCase(Locale.ROOT).endsWith(".kml")) {
-        return bounded(name, zip, RegistryExchange.DEFAULT_MAX_FILE_BYTES);
+        long max = RegistryExchange.DEFAULT_MAX_FILE_BYTES;
+        return lt.skydas.core.io.BoundedInput.of(
+            zip,
+            max,
+            () ->
+                SkydasProblem.badInput(
+                    name,
+                    null,
+                    "the KML in the KMZ is larger than " + (max >> 20) + " MiB unpacked"));
       }
     }
     throw SkydasProblem.badInput(name, null, "a KMZ (zip) without a .kml file in it");
-  }
-
-  private static InputStream bounded(String name, InputStream in, long max) {
-    return new java.io.FilterInputStream(in) {
-      private long n;
-
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        count(b < 0 ? 0 : 1);
-        return b;
-      }
-
-      @Override
-      public int read(byte[] buf, int off, int len) throws IOException {
-        int k = super.read(buf, off, len);
-        count(Math.max(k, 0));
-        return k;
-      }
-
-      private void count(int k) {
-        n += k;
-        if (n > max) {
-          throw SkydasProblem.badInput(
-              name, null, "the KML in the KMZ is larger than " + (max >> 20) + " MiB unpacked");
-        }
-      }
-    };
   }
 
   /** KML, or KMZ (zipped {@code doc.kml}) if the file name ends in {@code .kmz}. */

@@ -141,9 +141,13 @@ final class MvtEncoder {
 
   private void line(Coordinate[] cs, List<Integer> cmds) {
     List<int[]> pts = dedupe(cs, false);
-    if (pts.size() < 2) {
-      return;
+    if (pts.size() >= 2) {
+      path(pts, cmds);
     }
+  }
+
+  /** MoveTo the first point, LineTo the others. */
+  private void path(List<int[]> pts, List<Integer> cmds) {
     cmds.add(command(1, 1));
     move(pts.get(0)[0], pts.get(0)[1], cmds);
     cmds.add(command(2, pts.size() - 1));
@@ -168,12 +172,7 @@ final class MvtEncoder {
     if (pts.size() < 3) {
       return;
     }
-    cmds.add(command(1, 1));
-    move(pts.get(0)[0], pts.get(0)[1], cmds);
-    cmds.add(command(2, pts.size() - 1));
-    for (int i = 1; i < pts.size(); i++) {
-      move(pts.get(i)[0], pts.get(i)[1], cmds);
-    }
+    path(pts, cmds);
     cmds.add(command(7, 1));
   }
 

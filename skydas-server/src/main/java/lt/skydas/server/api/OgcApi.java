@@ -197,7 +197,8 @@ public final class OgcApi {
     return publicBase.of(ctx);
   }
 
-  private static Map<String, Object> link(String href, String rel, String type, String title) {
+  /** An OGC link object (title left out when null). */
+  static Map<String, Object> link(String href, String rel, String type, String title) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("href", href);
     m.put("rel", rel);

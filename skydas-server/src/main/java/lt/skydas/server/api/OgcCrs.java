@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import lt.skydas.core.geo.Crs;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -91,11 +89,8 @@ public final class OgcCrs {
     if (to.crs84()) {
       return g;
     }
-    Geometry out = to.epsg() == 4326 ? g.copy() : Crs.of(to.epsg()).toMetric(g);
-    if (to.northFirst()) {
-      swap(out);
-    }
-    return out;
+    Geometry out = to.epsg() == 4326 ? g : Crs.of(to.epsg()).toMetric(g);
+    return to.northFirst() ? swap(out) : out;
   }
 
   /** A box given in {@code from} as CRS84 (the envelope of its edges, densified). */
@@ -127,32 +122,17 @@ public final class OgcCrs {
     if (from.crs84()) {
       return g;
     }
-    Geometry out = g.copy();
-    if (from.northFirst()) {
-      swap(out);
-    }
+    Geometry out = from.northFirst() ? swap(g) : g;
     return from.epsg() == 4326 ? out : Crs.of(from.epsg()).toWgs84(out);
   }
 
-  private static void swap(Geometry g) {
-    g.apply(
-        new CoordinateSequenceFilter() {
-          @Override
-          public void filter(CoordinateSequence seq, int i) {
-            double x = seq.getX(i);
-            seq.setOrdinate(i, 0, seq.getY(i));
-            seq.setOrdinate(i, 1, x);
-          }
-
-          @Override
-          public boolean isDone() {
-            return false;
-          }
-
-          @Override
-          public boolean isGeometryChanged() {
-            return true;
-          }
+  /** A copy with x and y exchanged. */
+  private static Geometry swap(Geometry g) {
+    return XyMap.map(
+        g,
+        (x, y, out) -> {
+          out[0] = y;
+          out[1] = x;
         });
   }
 }

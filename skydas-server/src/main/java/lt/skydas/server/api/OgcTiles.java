@@ -15,8 +15,6 @@ import lt.skydas.server.http.Access;
 import lt.skydas.server.http.Requests;
 import lt.skydas.server.http.Responses;
 import lt.skydas.server.http.RouteTable;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -103,17 +101,6 @@ final class OgcTiles {
         this::tile);
   }
 
-  private static Map<String, Object> link(String href, String rel, String type, String title) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("href", href);
-    m.put("rel", rel);
-    m.put("type", type);
-    if (title != null) {
-      m.put("title", title);
-    }
-    return m;
-  }
-
   private void sets(Context ctx) {
     String b = base.apply(ctx);
     responses.json(
@@ -131,7 +118,7 @@ final class OgcTiles {
                     TMS_URI,
                     "links",
                     List.of(
-                        link(
+                        OgcApi.link(
                             b + "/ogc/tileMatrixSets/" + TMS, "self", "application/json", TMS))))));
   }
 
@@ -181,8 +168,8 @@ final class OgcTiles {
     d.put(
         "links",
         List.of(
-            link(b, "self", "application/json", "this tileset"),
-            link(
+            OgcApi.link(b, "self", "application/json", "this tileset"),
+            OgcApi.link(
                 base.apply(ctx) + "/ogc/tileMatrixSets/" + TMS,
                 "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
                 "application/json",
@@ -193,7 +180,7 @@ final class OgcTiles {
   }
 
   private static Map<String, Object> templated(String href) {
-    Map<String, Object> m = link(href, "item", MVT, "Mapbox vector tiles");
+    Map<String, Object> m = OgcApi.link(href, "item", MVT, "Mapbox vector tiles");
     m.put("templated", true);
     return m;
   }
@@ -286,30 +273,15 @@ final class OgcTiles {
 
   /** A CRS84 geometry in tile coordinates (x right, y down, 0..4096 across the tile). */
   static Geometry toTile(Geometry g, double minX, double maxY, double unit) {
-    Geometry c = g.copy();
-    c.apply(
-        new CoordinateSequenceFilter() {
-          @Override
-          public void filter(CoordinateSequence s, int i) {
-            double mx = Math.toRadians(s.getX(i)) * R;
-            double lat = Math.max(-85.0511287798, Math.min(85.0511287798, s.getY(i)));
-            double my = R * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
-            s.setOrdinate(i, 0, (mx - minX) / unit);
-            s.setOrdinate(i, 1, (maxY - my) / unit);
-          }
-
-          @Override
-          public boolean isDone() {
-            return false;
-          }
-
-          @Override
-          public boolean isGeometryChanged() {
-            return true;
-          }
+    return XyMap.map(
+        g,
+        (x, y, out) -> {
+          double mx = Math.toRadians(x) * R;
+          double lat = Math.max(-85.0511287798, Math.min(85.0511287798, y));
+          double my = R * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
+          out[0] = (mx - minX) / unit;
+          out[1] = (maxY - my) / unit;
         });
-    c.geometryChanged();
-    return c;
   }
 
   private static double lon(double mx) {
