@@ -36,7 +36,7 @@ test('the table covers every obstacle type of the shipped catalog, depots, shelt
 test('codes are well formed: friendly, present', () => {
   for (const r of rows) {
     assert.match(r.sidc_2525c, /^[GS]F[A-Z]P[A-Z0-9-]{11}$/, `${r.key}: ${r.sidc_2525c}`);
-    assert.match(r.sidc_app6d, /^100325000\d{11}$/, `${r.key}: ${r.sidc_app6d}`);
+    assert.match(r.sidc_app6d, r.key.startsWith('sensor:') ? /^1003\d{2}0000\d{10}$/ : /^100325000\d{11}$/, `${r.key}: ${r.sidc_app6d}`);
   }
 });
 
@@ -45,6 +45,10 @@ test('point rows: milsymbol draws both codes, present and anticipated, under the
     const a = anticipated(r);
     for (const code of [r.sidc_2525c, r.sidc_app6d, a.c, a.d]) {
       assert.ok(new ms.Symbol(code).isValid(), `${r.key}/${r.stages}: milsymbol cannot draw ${code}`);
+    }
+    if (r.key.startsWith('sensor:')) {
+      assert.equal(r.key, `sensor:${r.sidc_2525c}`, `${r.key}: the key names its own 2525C code`);
+      continue; // milsymbol keeps no names for unit and equipment codes
     }
     assert.equal(letterNames.get(masked(r.sidc_2525c)), r.name_2525c, `${r.key}: milsymbol's name of ${r.sidc_2525c}`);
     assert.equal(numberNames.get(r.sidc_app6d.slice(10, 16)), r.name_app6d, `${r.key}: milsymbol's name of ${r.sidc_app6d}`);
@@ -81,7 +85,9 @@ test('every point symbol has its KMZ icon (node tools/symbol-icons.mjs makes the
 
 test('the shipped sensor catalog codes are drawn by milsymbol', () => {
   const sensors = JSON.parse(readFileSync(new URL('../../skydas-plan/src/main/resources/lt/skydas/plan/sensors.json', import.meta.url), 'utf8'));
+  const keys = new Set(rows.map((r) => r.key));
   for (const t of sensors.types) {
+    assert.ok(keys.has(`sensor:${t.sidc}`), `${t.id}: no APP-6(D) row for ${t.sidc}`);
     assert.ok(new ms.Symbol(t.sidc).isValid(), `${t.id}: ${t.sidc}`);
     assert.ok(new ms.Symbol(`${t.sidc.slice(0, 3)}A${t.sidc.slice(4)}`).isValid(), `${t.id}: anticipated`);
   }

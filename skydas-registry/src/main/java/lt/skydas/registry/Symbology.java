@@ -30,8 +30,9 @@ import org.locationtech.jts.geom.Puntal;
  * under construction or complete; a bridge demolition planned, charged safe, armed or executed),
  * and while the record is <em>anticipated</em> (planned, approved, or prepared but not yet in the
  * ground) the status field says so: 2525C position 4 {@code A}, APP-6(D) digit 7 {@code 1}.
- * Sensors, EW and counter-drone sites take the 2525C code of their catalog type; they have no
- * APP-6(D) code in the table yet. A type the table does not list falls back by its geometry to an
+ * Sensors, EW and counter-drone sites take the 2525C code of their catalog type, and the APP-6(D)
+ * code the table gives for it (rows {@code sensor:<2525C>}; none for a code of one's own catalog
+ * the table does not list). A type the table does not list falls back by its geometry to an
  * obstacle line, an obstacle zone or a special point. Immutable and thread-safe.
  */
 public final class Symbology {
@@ -81,6 +82,10 @@ public final class Symbology {
       String nameApp6d) {}
 
   static final String TABLE = "symbols.tsv";
+
+  /** Rows keyed {@code sensor:<2525C>}: a sensor catalog code's APP-6(D) equivalent. */
+  static final String SENSOR_PREFIX = "sensor:";
+
   private static final Symbology DEFAULTS = new Symbology(load(), SensorCatalog.defaults());
 
   private final Map<String, List<Row>> rows;
@@ -112,7 +117,14 @@ public final class Symbology {
     if (kind == RecordKind.SENSOR) {
       String s = sensors.findType(type).map(SensorType::sidc).orElse(null);
       if (s != null) {
-        return new Symbol(status2525c(s, anticipated), null, true, type);
+        // the table's APP-6(D) equivalent of the catalog's code, when it has one
+        List<Row> eq = rows.get(SENSOR_PREFIX + status2525c(s, false));
+        String d = eq == null ? null : eq.get(0).sidcApp6d();
+        return new Symbol(
+            status2525c(s, anticipated),
+            d == null ? null : statusApp6d(d, anticipated),
+            true,
+            type);
       }
     }
     String key =

@@ -73,7 +73,8 @@ class SymbologyTest {
             Status.EMPLACED);
     assertThat(planned.sidc()).isEqualTo("SFGAESR--------");
     assertThat(built.sidc()).isEqualTo("SFGPESR--------");
-    assertThat(built.sidcApp6d()).isNull();
+    assertThat(built.sidcApp6d()).isEqualTo("10031500002203000000");
+    assertThat(planned.sidcApp6d()).isEqualTo("10031510002203000000");
   }
 
   @ParameterizedTest
