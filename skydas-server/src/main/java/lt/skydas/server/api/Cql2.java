@@ -83,7 +83,7 @@ public final class Cql2 {
       throw new IllegalArgumentException("filter is longer than " + MAX_LENGTH + " characters");
     }
     Parser p = new Parser(tokens(text), toCrs84);
-    Node n = p.orExpr(0);
+    Cql2Nodes.Node n = p.orExpr(0);
     if (!p.atEnd()) {
       throw p.error("unexpected '" + p.peek().text + "'");
     }
@@ -92,7 +92,7 @@ public final class Cql2 {
     return new Root(n, Set.copyOf(props));
   }
 
-  private record Root(Node node, Set<String> properties) implements Filter {
+  private record Root(Cql2Nodes.Node node, Set<String> properties) implements Filter {
     @Override
     public Boolean eval(Map<String, Object> properties, Geometry geometry) {
       return node.eval(properties, geometry);
@@ -185,249 +185,6 @@ public final class Cql2 {
     return out;
   }
 
-  // ---- syntax tree ----
-
-  private interface Node {
-    Boolean eval(Map<String, Object> p, Geometry g);
-
-    void collect(Set<String> props);
-  }
-
-  /** A scalar: a property or a literal (String, Double, Boolean, LocalDate, Instant). */
-  private record Scalar(String property, Object literal) {
-    Object value(Map<String, Object> p) {
-      return property == null ? literal : p.get(property);
-    }
-  }
-
-  private record And(Node a, Node b) implements Node {
-    @Override
-    public Boolean eval(Map<String, Object> p, Geometry g) {
-      Boolean x = a.eval(p, g);
-      if (Boolean.FALSE.equals(x)) {
-        return false;
-      }
-      Boolean y = b.eval(p, g);
-      if (Boolean.FALSE.equals(y)) {
-        return false;
-      }
-      return x == null || y == null ? null : true;
-    }
-
-    @Override
-    public void collect(Set<String> s) {
-      a.collect(s);
-      b.collect(s);
-    }
-  }
-
-  private record Or(Node a, Node b) implements Node {
-    @Override
-    public Boolean eval(Map<String, Object> p, Geometry g) {
-      Boolean x = a.eval(p, g);
-      if (Boolean.TRUE.equals(x)) {
-        return true;
-      }
-      Boolean y = b.eval(p, g);
-      if (Boolean.TRUE.equals(y)) {
-        return true;
-      }
-      return x == null || y == null ? null : false;
-    }
-
-    @Override
-    public void collect(Set<String> s) {
-      a.collect(s);
-      b.collect(s);
-    }
-  }
-
-  private record Not(Node a) implements Node {
-    @Override
-    public Boolean eval(Map<String, Object> p, Geometry g) {
-      Boolean x = a.eval(p, g);
-      return x == null ? null : !x;
-    }
-
-    @Override
-    public void collect(Set<String> s) {
-      a.collect(s);
-    }
-  }
-
-  private record Const(boolean v) implements Node {
-    @Override
-    public Boolean eval(Map<String, Object> p, Geometry g) {
-      return v;
-    }
-
-    @Override
-    public void collect(Set<String> s) {}
-  }
-
-  private static void add(Set<String> s, Scalar... xs) {
-    for (Scalar x : xs) {
-      if (x.property() != null) {
-        s.add(x.property());
-      }
-    }
-  }
-
-  private record Compare(Scalar a, String op, Scalar b) implements Node {
-    @Override
-    public Boolean eval(Map<String, Object> p, Geometry g) {
-      Integer c = compare(a.value(p), b.value(p));
-      if (c == null) {
-        return null;
-      }
-      return switch (op) {
-        case "=" -> c == 0;
-        case "<>" -> c != 0;
-        case "<" -> c < 0;
-        case ">" -> c > 0;
-        case "<=" -> c <= 0;
-        default -> c >= 0;
-      };
-    }
-
-    @Override
-    public void collect(Set<String> s) {
-      add(s, a, b);
-    }
-  }
-
-  private record Between(Scalar x, Scalar lo, Scalar hi, boolean not) implements Node {
-    @Override
-    public Boolean eval(Map<String, Object> p, Geometry g) {
-      Integer c1 = compare(x.value(p), lo.value(p));
-      Integer c2 = compare(x.value(p), hi.value(p));
-      if (c1 == null || c2 == null) {
-        return null;
-      }
-      return (c1 >= 0 && c2 <= 0) != not;
-    }
-
-    @Override
-    public void collect(Set<String> s) {
-      add(s, x, lo, hi);
-    }
-  }
-
-  private record In(Scalar x, List<Scalar> list, boolean not) implements Node {
-    @Override
-    public Boolean eval(Map<String, Object> p, Geometry g) {
-      Object v = x.value(p);
-      if (v == null) {
-        return null;
-      }
-      boolean unknown = false;
-      for (Scalar s : list) {
-        Integer c = compare(v, s.value(p));
-        if (c == null) {
-          unknown = true;
-        } else if (c == 0) {
-          return !not;
-        }
-      }
-      return unknown ? null : not;
-    }
-
-    @Override
-    public void collect(Set<String> s) {
-      add(s, x);
-      list.forEach(l -> add(s, l));
-    }
-  }
-
-  private record Like(Scalar x, Pattern pattern, boolean not) implements Node {
-    @Override
-    public Boolean eval(Map<String, Object> p, Geometry g) {
-      Object v = x.value(p);
-      if (v == null) {
-        return null;
-      }
-      return pattern.matcher(String.valueOf(v)).matches() != not;
-    }
-
-    @Override
-    public void collect(Set<String> s) {
-      add(s, x);
-    }
-  }
-
-  private record IsNull(Scalar x, boolean not) implements Node {
-    @Override
-    public Boolean eval(Map<String, Object> p, Geometry g) {
-      return (x.value(p) == null) != not;
-    }
-
-    @Override
-    public void collect(Set<String> s) {
-      add(s, x);
-    }
-  }
-
-  private record Intersects(Geometry literal) implements Node {
-    @Override
-    public Boolean eval(Map<String, Object> p, Geometry g) {
-      return g == null ? null : g.intersects(literal);
-    }
-
-    @Override
-    public void collect(Set<String> s) {
-      s.add(GEOMETRY);
-    }
-  }
-
-  /**
-   * Compares two values: numbers as numbers, booleans with booleans, a date or timestamp with a
-   * property's ISO text, strings as strings; null when either is null or they cannot be compared.
-   */
-  static Integer compare(Object a, Object b) {
-    if (a == null || b == null) {
-      return null;
-    }
-    if (a instanceof Number x && b instanceof Number y) {
-      return Double.compare(x.doubleValue(), y.doubleValue());
-    }
-    if (a instanceof Boolean x && b instanceof Boolean y) {
-      return Boolean.compare(x, y);
-    }
-    if (b instanceof LocalDate || b instanceof Instant) {
-      Object t = temporal(a, b);
-      return t == null ? null : ((Comparable<Object>) t).compareTo(b);
-    }
-    if (a instanceof LocalDate || a instanceof Instant) {
-      Integer c = compare(b, a);
-      return c == null ? null : -c;
-    }
-    if (a instanceof String x && b instanceof String y) {
-      return x.compareTo(y);
-    }
-    if (a instanceof Number || b instanceof Number) {
-      // a number stored as text (a CSV-born layer) still compares as a number
-      try {
-        return Double.compare(
-            Double.parseDouble(String.valueOf(a)), Double.parseDouble(String.valueOf(b)));
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  private static Object temporal(Object value, Object like) {
-    String s = String.valueOf(value);
-    try {
-      if (like instanceof LocalDate) {
-        return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
-      }
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
   // ---- parser ----
 
   private static final class Parser {
@@ -471,43 +228,43 @@ public final class Cql2 {
       i++;
     }
 
-    Node orExpr(int depth) {
+    Cql2Nodes.Node orExpr(int depth) {
       if (depth > MAX_DEPTH) {
         throw error("filter nests deeper than " + MAX_DEPTH);
       }
-      Node n = andExpr(depth);
+      Cql2Nodes.Node n = andExpr(depth);
       while (keyword("OR")) {
-        n = new Or(n, andExpr(depth));
+        n = new Cql2Nodes.Or(n, andExpr(depth));
       }
       return n;
     }
 
-    Node andExpr(int depth) {
-      Node n = notExpr(depth);
+    Cql2Nodes.Node andExpr(int depth) {
+      Cql2Nodes.Node n = notExpr(depth);
       while (keyword("AND")) {
-        n = new And(n, notExpr(depth));
+        n = new Cql2Nodes.And(n, notExpr(depth));
       }
       return n;
     }
 
-    Node notExpr(int depth) {
+    Cql2Nodes.Node notExpr(int depth) {
       if (depth > MAX_DEPTH) {
         throw error("filter nests deeper than " + MAX_DEPTH);
       }
       if (keyword("NOT")) {
-        return new Not(notExpr(depth + 1));
+        return new Cql2Nodes.Not(notExpr(depth + 1));
       }
       return primary(depth);
     }
 
-    Node primary(int depth) {
+    Cql2Nodes.Node primary(int depth) {
       Token t = peek();
       if (t == null) {
         throw error("expected a condition");
       }
       if (t.type() == T.LPAREN) {
         i++;
-        Node n = orExpr(depth + 1);
+        Cql2Nodes.Node n = orExpr(depth + 1);
         expect(T.RPAREN, "')'");
         return n;
       }
@@ -515,7 +272,7 @@ public final class Cql2 {
         i++;
         return intersects();
       }
-      Scalar a = scalar();
+      Cql2Nodes.Scalar a = scalar();
       boolean not = keyword("NOT");
       if (keyword("LIKE")) {
         Token p = peek();
@@ -523,23 +280,23 @@ public final class Cql2 {
           throw error("LIKE takes a 'pattern' string");
         }
         i++;
-        return new Like(a, like(p.text()), not);
+        return new Cql2Nodes.Like(a, like(p.text()), not);
       }
       if (keyword("BETWEEN")) {
-        Scalar lo = scalar();
+        Cql2Nodes.Scalar lo = scalar();
         if (!keyword("AND")) {
           throw error("expected AND in BETWEEN");
         }
-        return new Between(a, lo, scalar(), not);
+        return new Cql2Nodes.Between(a, lo, scalar(), not);
       }
       if (keyword("IN")) {
         expect(T.LPAREN, "'(' after IN");
-        List<Scalar> list = new ArrayList<>();
+        List<Cql2Nodes.Scalar> list = new ArrayList<>();
         do {
           list.add(scalar());
         } while (comma());
         expect(T.RPAREN, "')' closing the IN list");
-        return new In(a, List.copyOf(list), not);
+        return new Cql2Nodes.In(a, List.copyOf(list), not);
       }
       if (not) {
         throw error("expected LIKE, BETWEEN or IN after NOT");
@@ -549,17 +306,17 @@ public final class Cql2 {
         if (!keyword("NULL")) {
           throw error("expected NULL after IS");
         }
-        return new IsNull(a, isNot);
+        return new Cql2Nodes.IsNull(a, isNot);
       }
       Token op = peek();
       if (op == null || op.type() != T.OP) {
         if (a.property() == null && a.literal() instanceof Boolean b) {
-          return new Const(b);
+          return new Cql2Nodes.Const(b);
         }
         throw error("expected a comparison (=, <>, <, >, <=, >=), LIKE, BETWEEN, IN or IS NULL");
       }
       i++;
-      return new Compare(a, op.text(), scalar());
+      return new Cql2Nodes.Compare(a, op.text(), scalar());
     }
 
     private boolean comma() {
@@ -571,7 +328,7 @@ public final class Cql2 {
       return false;
     }
 
-    Scalar scalar() {
+    Cql2Nodes.Scalar scalar() {
       Token t = peek();
       if (t == null) {
         throw error("expected a property or a value");
@@ -579,15 +336,15 @@ public final class Cql2 {
       i++;
       switch (t.type()) {
         case STRING:
-          return new Scalar(null, t.text());
+          return new Cql2Nodes.Scalar(null, t.text());
         case NUMBER:
-          return new Scalar(null, Double.parseDouble(t.text()));
+          return new Cql2Nodes.Scalar(null, Double.parseDouble(t.text()));
         case QUOTED_IDENT:
-          return new Scalar(t.text(), null);
+          return new Cql2Nodes.Scalar(t.text(), null);
         case IDENT:
           String k = t.text().toUpperCase(Locale.ROOT);
           if (k.equals("TRUE") || k.equals("FALSE")) {
-            return new Scalar(null, k.equals("TRUE"));
+            return new Cql2Nodes.Scalar(null, k.equals("TRUE"));
           }
           if ((k.equals("DATE") || k.equals("TIMESTAMP"))
               && peek() != null
@@ -600,21 +357,21 @@ public final class Cql2 {
             i++;
             expect(T.RPAREN, "')'");
             try {
-              return new Scalar(
+              return new Cql2Nodes.Scalar(
                   null, k.equals("DATE") ? LocalDate.parse(v.text()) : Instant.parse(v.text()));
             } catch (DateTimeParseException e) {
               throw new IllegalArgumentException(
                   k + "('" + v.text() + "') at character " + (t.at() + 1) + " is not ISO 8601");
             }
           }
-          return new Scalar(t.text(), null);
+          return new Cql2Nodes.Scalar(t.text(), null);
         default:
           i--;
           throw error("expected a property or a value");
       }
     }
 
-    Node intersects() {
+    Cql2Nodes.Node intersects() {
       expect(T.LPAREN, "'(' after S_INTERSECTS");
       Token prop = peek();
       boolean first = prop != null && isGeometryName(prop);
@@ -633,7 +390,7 @@ public final class Cql2 {
         i++;
       }
       expect(T.RPAREN, "')'");
-      return new Intersects(toCrs84.apply(lit));
+      return new Cql2Nodes.Intersects(toCrs84.apply(lit));
     }
 
     private static boolean isGeometryName(Token t) {
