@@ -22,7 +22,7 @@ export function initIsochrones() {
   $('#iso-case').addEventListener('change', () => {
     const v = $('#iso-case').value;
     const iso = isoJob && isoJob.result.isochrones.find((i) => i.case === v);
-    showIsochrone(state.ui.layers.isochrones, iso ? `/api/jobs/${isoJob.id}/files/${iso.file}` : null, iso);
+    showIsochrone(state.ui.layers, iso ? isoJob.id : null, iso);
     $('#iso-legend').hidden = !iso;
   });
 }

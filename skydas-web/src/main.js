@@ -41,10 +41,15 @@ async function enter(m) {
 
 function layerToggles() {
   const fs = $('#layers');
+  const all = Object.values(state.ui.layers);
   for (const [id, layer] of Object.entries(state.ui.layers)) {
+    if (layer.get('follows')) continue; // toggled with the layer it follows
     const box = el('input', { type: 'checkbox', id: `layer-${id}` });
     box.checked = layer.getVisible();
-    box.addEventListener('change', () => layer.setVisible(box.checked));
+    box.addEventListener('change', () => {
+      layer.setVisible(box.checked);
+      for (const l of all) if (l.get('follows') === id) l.setVisible(box.checked);
+    });
     fs.append(el('label', { for: `layer-${id}` }, box, layer.get('title')));
   }
 }

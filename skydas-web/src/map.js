@@ -22,6 +22,8 @@ import Point from 'ol/geom/Point.js';
 import { state } from './state.js';
 import ImageLayer from 'ol/layer/Image.js';
 import ImageStatic from 'ol/source/ImageStatic.js';
+import TileLayer from 'ol/layer/Tile.js';
+import XYZ from 'ol/source/XYZ.js';
 import { register } from 'ol/proj/proj4.js';
 import proj4 from 'proj4';
 import ms from 'milsymbol';
@@ -203,7 +205,9 @@ export function createMap(target, onError) {
     if (res > 40 && pop < 2000) return null;
     return new Style({ image: new CircleStyle({ radius: 3, fill: fill('#333') }), text: new Text({ text: String(f.get('name') || ''), offsetY: -10, font: '12px system-ui, sans-serif', fill: fill('#222'), stroke: stroke('#fff', 3) }) });
   }, { declutter: true, minZoom: 5 });
-  layers.isochrones = new ImageLayer({ opacity: 0.55, properties: { title: 'Isochrones (arrival time)' } });
+  layers.isochrones = new TileLayer({ opacity: 0.55, properties: { title: 'Isochrones (arrival time)' } });
+  // jobs from before the map tiles: one image; shown and hidden with the isochrones' toggle
+  layers.isochroneImage = new ImageLayer({ opacity: 0.55, properties: { follows: 'isochrones' } });
   add('avenues', 'Avenues (your run, or the shared one)', new VectorSource(), avenueStyle);
   add('warning', 'Warning time: where first seen (newest assessment)', new VectorSource(), warningStyle, { visible: false, declutter: true });
   add('civilians', "Civilians in 48 h reach (your run, or the shared one)", new VectorSource(), civilianStyle, { declutter: true });
@@ -250,12 +254,18 @@ async function loadCollection(layer, url, clearIfMissing) {
 }
 
 /**
- * Shows one case's isochrone image (a job file) over its extent in the region's map CRS: `iso` is
- * the job result's entry ({extent, crs, proj4}); a CRS other than LKS-94 is registered on first use.
+ * Shows one case's isochrones: the job's PNG map tiles (WebMercatorQuad, drawn by the server from
+ * the case's GeoTIFF, the fast corridors kept at every zoom), or for a job from before the tiles its
+ * one image over its extent in the region's CRS (`iso`: the job result's entry, {extent, crs,
+ * proj4}; a CRS other than LKS-94 is registered on first use). `jobId` null hides them.
  */
-export function showIsochrone(layer, url, iso) {
-  if (!url || !iso) {
-    layer.setSource(null);
+export function showIsochrone(layers, jobId, iso) {
+  layers.isochrones.setSource(null);
+  layers.isochroneImage.setSource(null);
+  if (!jobId || !iso) return;
+  if (iso.cog) {
+    const url = `/api/jobs/${encodeURIComponent(jobId)}/isochrones/${encodeURIComponent(iso.case)}/tiles/WebMercatorQuad/{z}/{y}/{x}`;
+    layers.isochrones.setSource(new XYZ({ url, maxZoom: 18, interpolate: false, transition: 0 }));
     return;
   }
   const crs = iso.crs || 'EPSG:3346';
@@ -263,7 +273,8 @@ export function showIsochrone(layer, url, iso) {
     proj4.defs(crs, iso.proj4);
     register(proj4);
   }
-  layer.setSource(new ImageStatic({ url, imageExtent: iso.extent, projection: crs, interpolate: false }));
+  const url = `/api/jobs/${encodeURIComponent(jobId)}/files/${encodeURIComponent(iso.file)}`;
+  layers.isochroneImage.setSource(new ImageStatic({ url, imageExtent: iso.extent, projection: crs, interpolate: false }));
 }
 
 /**

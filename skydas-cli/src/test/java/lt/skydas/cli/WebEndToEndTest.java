@@ -329,6 +329,16 @@ class WebEndToEndTest {
                     + ".then(done);");
     // the image's CRS travels with it (the map registers any region's CRS from its proj4)
     assertThat(png).isEqualTo("200 image/png EPSG:3346 4 true");
+    // the map draws the case from the job's PNG map tiles (issue 19), at least one with content
+    waiting(30)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript(
+                            "return performance.getEntriesByType('resource').some(e =>"
+                                + " /\\/isochrones\\/tracked-dry\\/tiles\\/WebMercatorQuad\\/\\d+\\//"
+                                + ".test(e.name) && e.responseStatus === 200)")));
     // the run is the planner's own until published: the shared collections have none yet
     assertThat(fetchStatus("/ogc/collections/warning/items?f=json")).isEqualTo("404");
     clickWhenReady(By.id("publish-assess"));

@@ -102,4 +102,43 @@ final class JobTestTypes {
       }
     };
   }
+
+  /**
+   * Writes one case's isochrones as an assessment does: {@code isochrones-tracked-summer.tif}, a
+   * 600 x 400 Cloud-Optimised GeoTIFF of hours (LKS-94, west edge on 24° E), listed in the result.
+   */
+  static JobType isochrones() {
+    return new JobType() {
+      @Override
+      public Set<Role> roles() {
+        return Set.of(Role.PLANNER);
+      }
+
+      @Override
+      public void validate(JsonNode p) {}
+
+      @Override
+      public JsonNode run(JsonNode p, Path dir, Progress progress) throws Exception {
+        lt.skydas.raster.GeoTiff.writeFloat32Cog(
+            dir.resolve("isochrones-tracked-summer.tif"), isochroneRaster(), "h", "test hours");
+        var res = new ObjectMapper().createObjectNode();
+        res.putArray("isochrones")
+            .addObject()
+            .put("case", "tracked-summer")
+            .put("cog", "isochrones-tracked-summer.tif");
+        return res;
+      }
+    };
+  }
+
+  /** The raster {@link #isochrones()} writes: hours growing eastward, NaN in the west tenth. */
+  static lt.skydas.raster.FloatRaster isochroneRaster() {
+    int w = 600, h = 400;
+    float[] d = new float[w * h];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = i % w < 60 ? Float.NaN : (i % w) / 10f;
+    }
+    return new lt.skydas.raster.FloatRaster(
+        new lt.skydas.core.geo.GridSpec(500_000, 6_100_000, 100, w, h, 3346), d);
+  }
 }

@@ -204,9 +204,9 @@ final class ReportMap {
   /** Closes the map and writes its legend and note. */
   private static void legend(StringBuilder h) {
     h.append("</svg><div class=\"legend\">");
-    for (int i = 0; i < Colors.RGB.length; i++) {
+    for (int i = 0; i < lt.skydas.raster.TimeRamp.classes(); i++) {
       h.append("<span><i style=\"background:#")
-          .append(String.format("%06x", Colors.RGB[i]))
+          .append(String.format("%06x", lt.skydas.raster.TimeRamp.rgbOfClass(i)))
           .append("\"></i>")
           .append(Colors.label(i))
           .append("</span>");

@@ -162,8 +162,15 @@ public final class JobApi {
     return j;
   }
 
-  /** A job the caller may read: their own, any for an admin, and every published one. */
   private Job visible(Context ctx) {
+    return visible(jobs, ctx);
+  }
+
+  /**
+   * The job of the path's {@code id} if the caller may read it: their own, any for an admin, and
+   * every published one; else a 404 (never a 403: another user's job is not confirmed to exist).
+   */
+  static Job visible(JobManager jobs, Context ctx) {
     Principal p = Requests.principal(ctx);
     Job j =
         jobs.find(ctx.pathParam("id"))

@@ -92,6 +92,9 @@ public final class OgcApi {
   /** Vector tiles of every collection (OGC API – Tiles). */
   private final OgcTiles tiles;
 
+  /** The isochrones as PNG map tiles: raster collections and a job's own. */
+  private final IsochroneTiles isochrones;
+
   /**
    * @param layerDir folder of the region's GeoJSON layers; null for none
    * @param coverage computes the {@code coverage} collection from the sensor records; null for none
@@ -121,6 +124,7 @@ public final class OgcApi {
     this.coverageSource = coverage;
     this.derived = new DerivedLayers(registry, coverage);
     this.tiles = new OgcTiles(this::base, this::cid, this::featuresIn, this::title, responses);
+    this.isochrones = new IsochroneTiles(jobs, this::base, responses);
   }
 
   /** A collection's features (CRS84) whose envelope meets a CRS84 box: the tiles' source. */
@@ -143,6 +147,7 @@ public final class OgcApi {
   /** Declares the OGC API routes. */
   public void routes(RouteTable s) {
     tiles.routes(s);
+    isochrones.routes(s);
     Access a = Access.ANY_USER;
     s.add(HandlerType.GET, "/ogc", a, "features", "OGC API landing page", this::landing);
     s.add(
@@ -352,6 +357,9 @@ public final class OgcApi {
       c.remove("extent"); // loading every layer for the list would be slow
       cs.add(c);
     }
+    for (String id : isochrones.ids()) {
+      cs.add(isochrones.describe(ctx, id, false));
+    }
     respond(
         ctx,
         Map.of(
@@ -365,12 +373,22 @@ public final class OgcApi {
   private String cid(Context ctx) {
     String id = ctx.pathParam("cid");
     if (!collectionIds().contains(id)) {
+      if (isochrones.has(id)) {
+        throw new SkydasProblem(
+            ProblemCode.NOT_FOUND,
+            "collection '" + id + "' is a map: it has no features (its PNG tiles are /map/tiles)");
+      }
       throw new SkydasProblem(ProblemCode.NOT_FOUND, "no collection '" + Requests.clip(id) + "'");
     }
     return id;
   }
 
   private void collection(Context ctx) {
+    if (isochrones.has(ctx.pathParam("cid"))) {
+      String id = ctx.pathParam("cid");
+      respond(ctx, isochrones.describe(ctx, id, true), IsochroneTiles.title(id));
+      return;
+    }
     String id = cid(ctx);
     respond(ctx, describe(ctx, id), title(id));
   }

@@ -42,6 +42,7 @@ final class OgcTiles {
           "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
           "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
           "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/png",
           "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
           "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
 
@@ -122,7 +123,7 @@ final class OgcTiles {
                             b + "/ogc/tileMatrixSets/" + TMS, "self", "application/json", TMS))))));
   }
 
-  private static void checkTms(Context ctx) {
+  static void checkTms(Context ctx) {
     if (!TMS.equals(ctx.pathParam("tms"))) {
       throw new SkydasProblem(
           ProblemCode.NOT_FOUND,
@@ -130,17 +131,23 @@ final class OgcTiles {
     }
   }
 
-  /** The WebMercatorQuad definition (OGC 17-083r4, annex D.1). */
+  /**
+   * The WebMercatorQuad definition (OGC 17-083r4, annex D.1), with the TMS 1.0 names beside the 2.0
+   * ones ({@code identifier}, {@code supportedCRS}, {@code boundingBox}, {@code topLeftCorner}):
+   * GDAL before 3.7 reads only those.
+   */
   private void set(Context ctx) {
     checkTms(ctx);
     List<Map<String, Object>> ms = new ArrayList<>();
     for (int z = 0; z <= MAX_ZOOM; z++) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", Integer.toString(z));
+      m.put("identifier", Integer.toString(z));
       m.put("scaleDenominator", 559082264.0287178 / (1L << z));
       m.put("cellSize", 156543.03392804097 / (1L << z));
       m.put("cornerOfOrigin", "topLeft");
       m.put("pointOfOrigin", List.of(-HALF, HALF));
+      m.put("topLeftCorner", List.of(-HALF, HALF));
       m.put("tileWidth", 256);
       m.put("tileHeight", 256);
       m.put("matrixWidth", 1L << z);
@@ -149,9 +156,19 @@ final class OgcTiles {
     }
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("id", TMS);
+    d.put("identifier", TMS);
     d.put("title", "Google Maps compatible for the world");
     d.put("uri", TMS_URI);
     d.put("crs", CRS_3857);
+    d.put("supportedCRS", CRS_3857);
+    d.put(
+        "boundingBox",
+        Map.of(
+            "crs", CRS_3857,
+            "lowerCorner", List.of(-HALF, -HALF),
+            "upperCorner", List.of(HALF, HALF),
+            "lowerLeft", List.of(-HALF, -HALF),
+            "upperRight", List.of(HALF, HALF)));
     d.put("orderedAxes", List.of("X", "Y"));
     d.put("wellKnownScaleSet", "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible");
     d.put("tileMatrices", ms);
@@ -160,29 +177,43 @@ final class OgcTiles {
 
   private Map<String, Object> tilesetDoc(Context ctx, String cid) {
     String b = base.apply(ctx) + "/ogc/collections/" + cid + "/tiles/" + TMS;
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("title", title.apply(cid));
-    d.put("dataType", "vector");
-    d.put("crs", CRS_3857);
-    d.put("tileMatrixSetURI", TMS_URI);
-    d.put(
-        "links",
-        List.of(
-            OgcApi.link(b, "self", "application/json", "this tileset"),
-            OgcApi.link(
-                base.apply(ctx) + "/ogc/tileMatrixSets/" + TMS,
-                "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
-                "application/json",
-                TMS),
-            templated(b + "/{tileMatrix}/{tileRow}/{tileCol}")));
+    Map<String, Object> d =
+        tilesetDoc(base.apply(ctx), b, title.apply(cid), "vector", MVT, "Mapbox vector tiles");
     d.put("layers", List.of(Map.of("id", cid, "dataType", "vector")));
     return d;
   }
 
-  private static Map<String, Object> templated(String href) {
-    Map<String, Object> m = OgcApi.link(href, "item", MVT, "Mapbox vector tiles");
-    m.put("templated", true);
-    return m;
+  /**
+   * A WebMercatorQuad tileset document (OGC API – Tiles, tileset conformance class): self, the
+   * tiling scheme and the templated tile link.
+   *
+   * @param base the public base URL
+   * @param href the tileset's own URL, the tiles below it at {@code
+   *     /{tileMatrix}/{tileRow}/{tileCol}}
+   * @param dataType {@code vector} or {@code map}
+   * @param mediaType the tiles' media type
+   */
+  static Map<String, Object> tilesetDoc(
+      String base, String href, String title, String dataType, String mediaType, String what) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("title", title);
+    d.put("dataType", dataType);
+    d.put("crs", CRS_3857);
+    d.put("tileMatrixSetURI", TMS_URI);
+    Map<String, Object> item =
+        OgcApi.link(href + "/{tileMatrix}/{tileRow}/{tileCol}", "item", mediaType, what);
+    item.put("templated", true);
+    d.put(
+        "links",
+        List.of(
+            OgcApi.link(href, "self", "application/json", "this tileset"),
+            OgcApi.link(
+                base + "/ogc/tileMatrixSets/" + TMS,
+                "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
+                "application/json",
+                TMS),
+            item));
+    return d;
   }
 
   private void tilesets(Context ctx) {
@@ -198,7 +229,7 @@ final class OgcTiles {
     responses.json(ctx, 200, tilesetDoc(ctx, cid));
   }
 
-  private static int index(Context ctx, String name, long max) {
+  static int index(Context ctx, String name, long max) {
     String v = ctx.pathParam(name);
     try {
       long i = Long.parseLong(v);
