@@ -232,25 +232,7 @@ public final class OgcApi {
   }
 
   private String title(String id) {
-    return switch (id) {
-      case "obstacles" -> "Registered obstacles";
-      case "minefields" -> "Registered minefields";
-      case "sensors" -> "Registered sensor, EW and counter-drone sites";
-      case "depots" -> "Registered ammunition and stock depots";
-      case "shelters" -> "Registered civil-protection shelters (capacity, protection, status)";
-      case AVENUES -> "Avenues of approach (newest published assessment)";
-      case WARNING -> "Warning time (newest published assessment)";
-      case CIVILIANS ->
-          "Settlements in the attacker's 48 h reach: evacuation time, warning needed, cut off"
-              + " (newest published assessment)";
-      case NEIGHBOURS ->
-          "Neighbours' lines: other countries' obstacles and sensors as imported, read-only"
-              + " (owner and provenance on each)";
-      case COVERAGE ->
-          "Observed area per target class of the registered sensor sites (recomputed when they"
-              + " change)";
-      default -> "Region layer " + id + " (© OpenStreetMap contributors, ODbL)";
-    };
+    return CollectionTitles.of(id);
   }
 
   private Map<String, Object> describe(Context ctx, String id) {
@@ -437,9 +419,9 @@ public final class OgcApi {
     return id.equals(COVERAGE) ? derived.coverage() : layers.get(id);
   }
 
-  private static final String AVENUES = "avenues";
-  private static final String WARNING = "warning";
-  private static final String CIVILIANS = "civilians";
+  static final String AVENUES = "avenues";
+  static final String WARNING = "warning";
+  static final String CIVILIANS = "civilians";
   static final String COVERAGE = "coverage";
   static final String NEIGHBOURS = "neighbour-lines";
 
