@@ -108,7 +108,11 @@ public final class RegionInputs {
         residents(region));
   }
 
-  /** The settlements of the region's home countries, with their people or the fallback. */
+  /**
+   * The settlements of the region's home countries, with their people or the fallback, scaled to a
+   * country's official total where the data covers it ({@link
+   * lt.skydas.assess.civil.NationalPopulation}).
+   */
   static List<lt.skydas.assess.civil.Resident> residents(Region region) {
     java.util.Set<String> home = new java.util.HashSet<>(region.definition().home());
     List<lt.skydas.assess.civil.Resident> out = new ArrayList<>();
@@ -119,7 +123,8 @@ public final class RegionInputs {
                 s.name(), s.place(), s.country(), s.x_m(), s.y_m(), s.population()));
       }
     }
-    return out;
+    return lt.skydas.assess.civil.NationalPopulation.calibrate(
+        out, lt.skydas.assess.civil.NationalPopulation.officials(), null);
   }
 
   /**

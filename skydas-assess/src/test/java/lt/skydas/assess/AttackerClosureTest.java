@@ -60,6 +60,29 @@ class AttackerClosureTest {
     }
   }
 
+  /**
+   * Issue 17: the shipped settlements sum to 3.26 million Lithuanians with the fallbacks; the
+   * people counted are Lithuania's official total, up to the rounding of each settlement.
+   */
+  @Test
+  void lithuaniasResidentsAddUpToItsOfficialPopulation() {
+    List<lt.skydas.assess.civil.Resident> rs = RegionInputs.residents(region);
+    long sum =
+        rs.stream()
+            .filter(x -> x.country().equals("LT"))
+            .mapToLong(lt.skydas.assess.civil.Resident::population)
+            .sum();
+    long official = lt.skydas.assess.civil.NationalPopulation.officials().get("LT").population();
+    assertThat(Math.abs(sum - official)).isLessThanOrEqualTo(rs.size() / 2);
+    assertThat(
+            rs.stream()
+                .filter(x -> x.name().equals("Vilnius") && "city".equals(x.place()))
+                .findFirst()
+                .orElseThrow()
+                .population())
+        .isBetween(400_000L, 600_000L);
+  }
+
   @ParameterizedTest(name = "start band {0} m")
   @ValueSource(doubles = {1000, 3000})
   void closingTheHostileInteriorChangesNoObjectiveTime(double depth_m) throws Exception {

@@ -177,12 +177,32 @@ public final class CivilianSection {
     return out;
   }
 
+  /** The official totals the populations are scaled to, e.g. "LT 2,890,664 (source, date)". */
+  private static String officials() {
+    StringBuilder b = new StringBuilder();
+    for (var o : lt.skydas.assess.civil.NationalPopulation.officials().values()) {
+      b.append(b.length() > 0 ? "; " : "")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%s %,d (%s, %s)",
+                  o.country(),
+                  o.population(),
+                  o.source(),
+                  o.asOf()));
+    }
+    return b.length() == 0 ? "none known" : b.toString();
+  }
+
   /** The report's civilians section. */
   static void html(StringBuilder h, AssessmentResult r) {
     h.append("<section><h2>Civilians</h2>")
         .append("<p class=\"note\">People of the home countries' settlements (the data's")
-        .append(" population, or the documented fallback of the place class) whose settlement the")
-        .append(" attacker reaches within the time, per vehicle class and season.</p>")
+        .append(" population, or the documented fallback of the place class, scaled to the")
+        .append(" country's official total where the data covers the whole country: ")
+        .append(ReportHtml.esc(officials()))
+        .append(") whose settlement the attacker reaches within the time, per vehicle class and")
+        .append(" season.</p>")
         .append("<table><thead><tr><th>Case</th>");
     for (double hrs : Exposure.HOURS) {
       h.append(String.format(Locale.ROOT, "<th>%.0f h: without → with</th>", hrs));
