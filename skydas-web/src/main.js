@@ -9,7 +9,7 @@ import { state } from './state.js';
 import { initTabs, onShow } from './tabs.js';
 import { admit, startSession } from './session.js';
 import { showRecord } from './record.js';
-import { catalogChoices, initDraw } from './draw.js';
+import { SHELTER_TYPE, catalogChoices, initDraw } from './draw.js';
 import { initRegistry, registryList, statusChoices } from './registry.js';
 import { programme } from './programme.js';
 import { initJobs, refreshJobs } from './jobs.js';
@@ -33,7 +33,7 @@ async function enter(m) {
   try {
     const c = await api('GET', '/api/catalog');
     const sensors = c.sensor_types || [];
-    state.catalog = [...c.types, ...sensors];
+    state.catalog = [...c.types, ...sensors, SHELTER_TYPE];
     catalogChoices(c.types, sensors);
   } catch (e) { flash(problemText(e)); }
   refreshJobs();

@@ -1,5 +1,6 @@
 // Editing a record, as the server allows it (allowed_edits): a planned record's name and year (a
-// sensor site's height and azimuth too), its geometry on the map, and a minefield's as-laid record. Each save sends the version edited.
+// sensor site's height and azimuth too), its geometry on the map, a minefield's as-laid record and
+// a shelter's capacity, protection and access. Each save sends the version edited.
 import { api } from './api.js';
 import { el, flash, problemText } from './dom.js';
 import { fieldErrors, showErrors } from './errors.js';
@@ -61,6 +62,29 @@ export function geometryButton(f, edit, saved) {
     }
   } }, 'Edit the geometry on the map');
   return button;
+}
+
+const PROTECTION = [['purpose_built', 'purpose-built'], ['basement', 'basement'], ['underground', 'underground (metro, car park)'], ['bunker', 'bunker'], ['other', 'other']];
+
+/** A shelter's capacity, protection and access with a save button (the nodes to append). */
+export function shelterPanel(f, saved) {
+  const s = f.properties.shelter || {};
+  const capacity = el('input', { id: 'shelter-capacity', 'data-field': 'shelter.capacity_persons', type: 'number', min: 1, max: 100000, step: 1, value: s.capacity_persons ?? '' });
+  const protection = el('select', { id: 'shelter-protection', 'data-field': 'shelter.protection' },
+    PROTECTION.map(([v, t]) => el('option', { value: v }, t)));
+  protection.value = s.protection || 'other';
+  const access = el('input', { id: 'shelter-access', 'data-field': 'shelter.access', value: s.access || '' });
+  const errs = el('ul', { class: 'errors' });
+  const save = async (ev) => {
+    try {
+      await put(f, { type: f.properties.type, shelter: { capacity_persons: numberOf(capacity), protection: protection.value, access: access.value.trim() || undefined } });
+      flash(`${f.id}: shelter saved`, true);
+      refreshRecords();
+      saved();
+    } catch (e) { flash(`${f.id} not saved: ${problemText(e)}`); showErrors(errs, e, ev.target.parentElement); }
+  };
+  return [el('h3', {}, 'Shelter'), el('label', {}, 'Capacity, persons ', capacity), el('label', {}, 'Protection ', protection),
+    el('label', {}, 'Access ', access), el('button', { type: 'button', id: 'shelter-save', onclick: save }, 'Save the shelter'), errs];
 }
 
 /** The as-laid minefield form and its save button: `{form, nodes}`. */

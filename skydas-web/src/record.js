@@ -5,7 +5,7 @@ import { api } from './api.js';
 import { $, el, flash, problemText, words } from './dom.js';
 import { fieldErrors, showErrors } from './errors.js';
 import { state, refreshRecords } from './state.js';
-import { asLaidPanel, detailsPanel, geometryButton } from './record-edit.js';
+import { asLaidPanel, detailsPanel, geometryButton, shelterPanel } from './record-edit.js';
 import { activitiesPanel } from './activities.js';
 
 const FIELDS = ['kind', 'type', 'name', 'status', 'year', 'height_m', 'azimuth_deg', 'marked', 'fenced', 'monitored', 'version', 'updated_at'];
@@ -58,6 +58,7 @@ function editPanel(f) {
   const saved = () => showRecord(f.id);
   if (f.allowed_edits.includes('details')) edit.append(...detailsPanel(f, saved));
   if (f.allowed_edits.includes('geometry')) edit.append(geometryButton(f, edit, saved));
+  if (f.allowed_edits.includes('shelter')) edit.append(...shelterPanel(f, saved));
   if (f.allowed_edits.includes('as_laid')) {
     const panel = asLaidPanel(f, saved);
     asLaidForm = panel.form;

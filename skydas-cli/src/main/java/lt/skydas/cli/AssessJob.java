@@ -26,10 +26,11 @@ import lt.skydas.server.jobs.JobType;
 
 /**
  * The {@code assess} job of {@code skydas serve}: the same assessment as {@code skydas assess} on
- * the server's region, with the plan sent as GeoJSON ({@code plan}, optional) and optional {@code
- * classes} and {@code seasons}. Outputs (summary.json, avenues.geojson, warning.geojson,
- * report.html …) go to the job's folder; the newest avenues are served as the OGC collection {@code
- * avenues}.
+ * the server's region, with the plan sent as GeoJSON ({@code plan}, optional), optional {@code
+ * classes} and {@code seasons}, and optionally where evacuees go ({@code rear}: GeoJSON assembly
+ * points or rear lines, as {@code assess --rear}). Outputs (summary.json, avenues.geojson,
+ * warning.geojson, report.html …) go to the job's folder; the newest avenues are served as the OGC
+ * collection {@code avenues}.
  */
 final class AssessJob implements JobType {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,6 +89,12 @@ final class AssessJob implements JobType {
     JsonNode plan = p.get("plan");
     if (plan != null && !plan.isNull() && !plan.path("type").asText().equals("FeatureCollection")) {
       throw new SkydasProblem(ProblemCode.BAD_INPUT, "plan must be a GeoJSON FeatureCollection");
+    }
+    JsonNode rear = p.get("rear");
+    if (rear != null && !rear.isNull() && !rear.path("type").asText().equals("FeatureCollection")) {
+      throw new SkydasProblem(
+          ProblemCode.BAD_INPUT,
+          "rear must be a GeoJSON FeatureCollection of assembly points or rear lines (WGS84)");
     }
   }
 
@@ -216,9 +223,15 @@ final class AssessJob implements JobType {
       Files.writeString(planFile, JSON.writeValueAsString(plan));
     }
     BarrierPlan bp = AssessCommand.readPlan(planFile, null, null, ar, policy.get());
-    AssessmentResult r =
-        new Assessor(ar, ObjectivesReader.of(ar.definition()), progress)
-            .assess(bp, cases(p), progress);
+    Assessor assessor = new Assessor(ar, ObjectivesReader.of(ar.definition()), progress);
+    JsonNode rear = p.get("rear");
+    if (rear != null && !rear.isNull()) {
+      // as `assess --rear`: the same checks, errors naming rear.geojson and the feature
+      Path rearFile = dir.resolve("rear.geojson");
+      Files.writeString(rearFile, JSON.writeValueAsString(rear));
+      assessor.evacuateTo(RearReader.read(rearFile, region(progress).pack()));
+    }
+    AssessmentResult r = assessor.assess(bp, cases(p), progress);
     r = withShelters(r, region(progress));
     Path out = dir.resolve("out");
     AssessmentWriter.write(out, r, ar);

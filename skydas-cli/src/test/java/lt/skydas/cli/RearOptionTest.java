@@ -81,4 +81,45 @@ class RearOptionTest {
       assertThat(out).doesNotExist();
     }
   }
+
+  /** The server's assess job takes the rear too ({@code rear}: GeoJSON), with the same checks. */
+  @Test
+  void theServersAssessJobTakesTheRear() throws Exception {
+    RegionOptions region = new RegionOptions();
+    region.pack = TestPacks.oneKm();
+    AssessJob job = new AssessJob(region, () -> lt.skydas.plan.PlanPolicy.DEFAULT);
+    ObjectMapper json = new ObjectMapper();
+    String line =
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+            + "{\"name\":\"North line\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
+            + "[[22.25,55.98],[23.31,55.93]]}}]}";
+    JsonNode params =
+        json.readTree("{\"classes\":[\"wheeled\"],\"seasons\":[\"dry\"],\"rear\":" + line + "}");
+    job.validate(params);
+    Path jobDir = Files.createDirectories(dir.resolve("job"));
+    job.run(params, jobDir, lt.skydas.core.progress.Progress.NONE);
+    JsonNode ev =
+        json.readTree(jobDir.resolve("summary.json").toFile())
+            .path("civilians")
+            .path("evacuation")
+            .get(0);
+    assertThat(ev.path("rear").get(0).asText()).isEqualTo("North line km 0.0");
+
+    // not a FeatureCollection: refused before the job is queued
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> job.validate(json.readTree("{\"rear\": {\"type\": \"Point\"}}")))
+        .hasMessageContaining("rear must be a GeoJSON FeatureCollection");
+    // a point in Minsk: the job fails naming the file and the feature, as the CLI does
+    JsonNode minsk =
+        json.readTree(
+            "{\"classes\":[\"wheeled\"],\"seasons\":[\"dry\"],\"rear\":{\"type\":"
+                + "\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[27.56,53.90]}}]}}");
+    Path bad = Files.createDirectories(dir.resolve("bad"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> job.run(minsk, bad, lt.skydas.core.progress.Progress.NONE))
+        .hasMessageContaining("rear.geojson")
+        .hasMessageContaining("lies in no home country");
+    assertThat(bad.resolve("summary.json")).doesNotExist();
+  }
 }

@@ -283,6 +283,48 @@ class WebEndToEndTest {
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id("feature"), "sensor"));
     shot("02b-sensor-added");
 
+    // a civil-protection shelter (issue 17): its own fields replace the year and siting; a
+    // capacity of 0 is refused by the server and marked at the field, 150 is stored, and the
+    // record's shelter panel edits it
+    new Select(browser.findElement(By.id("draw-type"))).selectByValue("shelter");
+    assertThat(browser.findElement(By.id("draw-shelter")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("draw-year")).isDisplayed()).isFalse();
+    browser.findElement(By.id("draw-id")).sendKeys("e2e-sh1");
+    browser.findElement(By.id("draw-name")).clear();
+    browser.findElement(By.id("draw-name")).sendKeys("Mokyklos rūsys");
+    browser.findElement(By.id("draw-capacity")).sendKeys("0");
+    browser.findElement(By.id("draw-start")).click();
+    new Actions(browser).moveToElement(map, 60, 40).click().perform();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "e2e-sh1 not added"));
+    assertThat(browser.findElement(By.id("draw-capacity")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertThat(registry.find("e2e-sh1")).isEmpty();
+    browser.findElement(By.id("draw-capacity")).clear();
+    browser.findElement(By.id("draw-capacity")).sendKeys("150");
+    browser.findElement(By.id("draw-start")).click();
+    new Actions(browser).moveToElement(map, 60, 40).click().perform();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "e2e-sh1 added to the registry"));
+    assertThat(registry.find("e2e-sh1").orElseThrow().kind()).isEqualTo(RecordKind.SHELTER);
+    assertThat(registry.find("e2e-sh1").orElseThrow().shelter().capacity_persons()).isEqualTo(150);
+    WebElement capacity =
+        waiting(20).until(ExpectedConditions.elementToBeClickable(By.id("shelter-capacity")));
+    capacity.clear();
+    capacity.sendKeys("180");
+    browser.findElement(By.id("shelter-save")).click();
+    waiting(20)
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("flash"), "e2e-sh1: shelter saved"));
+    assertThat(registry.find("e2e-sh1").orElseThrow().shelter().capacity_persons()).isEqualTo(180);
+    browser.findElement(By.id("draw-id")).clear();
+    shot("02b-shelter-added");
+
     // the radar's coverage: a layer to switch on, served by the OGC collection `coverage`
     assertThat(browser.findElement(By.id("layers")).getText())
         .contains("Coverage of registered sensors");
