@@ -620,12 +620,18 @@ class WebEndToEndTest {
     fill("lots.0.fuse_type", "pressure MVCh-62");
     fill("lots.0.fuse_life_d", "365");
     fill("lots.0.detectable", "true");
+    fill("lots.0.country_of_origin", "PL");
+    fill("lots.0.produced", "2024-03");
+    fill("lots.0.lot_number", "BZE-24-0317");
     fill("emplacing_method", "mechanical");
     fill("laid_to", "2027-05-03T16:30:00Z");
     fill("warning_signs.shape", "triangle");
     fill("warning_signs.count", "24");
     fill("warning_signs.spacing_m", "50");
     fill("warning_signs.languages", "lt, en");
+    fill("warning_signs.width_cm", "28");
+    fill("warning_signs.height_cm", "20");
+    fill("warning_signs.colour", "red");
     browser.findElement(By.id("minefield-save")).click();
     waiting(20)
         .until(

@@ -77,6 +77,9 @@ public record MinefieldData(
    * @param category {@code AP} or {@code AT}
    * @param fuseLife_d fuse life time in days
    * @param detectable AP mines must be detectable (TA 2: at least 8 g of iron in one mass)
+   * @param countryOfOrigin the marking's country of origin (TA 1(d)), e.g. {@code LT} or a name
+   * @param produced the marking's month and year of production (TA 1(d)), {@code YYYY-MM}
+   * @param lotNumber the marking's lot or serial number (TA 1(d))
    */
   public record MineLot(
       String model,
@@ -84,16 +87,43 @@ public record MinefieldData(
       Integer count,
       String fuseType,
       Double fuseLife_d,
-      Boolean detectable) {}
+      Boolean detectable,
+      String countryOfOrigin,
+      String produced,
+      String lotNumber) {
+    /** A lot without its markings (as recorded before TA 1(d) was asked for). */
+    public MineLot(
+        String model,
+        String category,
+        Integer count,
+        String fuseType,
+        Double fuseLife_d,
+        Boolean detectable) {
+      this(model, category, count, fuseType, fuseLife_d, detectable, null, null, null);
+    }
+  }
 
   /** Anti-handling devices: {@code fitted} must be stated; a description when fitted. */
   public record AntiHandling(Boolean fitted, String description) {}
 
   /**
    * Self-destruct and self-deactivation: {@code fitted} must be stated; the periods in days when
-   * fitted (required for remotely delivered mines).
+   * fitted (required for remotely delivered mines), and the stated reliabilities (fractions, 0 to
+   * 1) that Technical Annex 3 bounds for remotely delivered AP mines: at least 0.9 of them
+   * self-destruct within 30 days, and at least 0.999 no longer function as a mine 120 days after
+   * emplacement.
    */
-  public record SelfDestruct(Boolean fitted, Double selfDestruct_d, Double selfDeactivation_d) {}
+  public record SelfDestruct(
+      Boolean fitted,
+      Double selfDestruct_d,
+      Double selfDeactivation_d,
+      Double selfDestructReliability,
+      Double selfDeactivationReliability) {
+    /** Without the stated reliabilities. */
+    public SelfDestruct(Boolean fitted, Double selfDestruct_d, Double selfDeactivation_d) {
+      this(fitted, selfDestruct_d, selfDeactivation_d, null, null);
+    }
+  }
 
   /**
    * Warning signs (TA 4).
@@ -101,11 +131,25 @@ public record MinefieldData(
    * @param shape {@code triangle} (at least 28 × 20 cm) or {@code square} (at least 15 cm)
    * @param languages the languages of the word "mines" on them (a CCW official language and the
    *     local one)
+   * @param width_cm the sign's width
+   * @param height_cm the sign's height
+   * @param colour {@code red} or {@code orange} (with a yellow reflecting border, TA 4(b))
    */
   public record WarningSigns(
-      String shape, Integer count, Double spacing_m, List<String> languages) {
+      String shape,
+      Integer count,
+      Double spacing_m,
+      List<String> languages,
+      Double width_cm,
+      Double height_cm,
+      String colour) {
     public WarningSigns {
       languages = languages == null ? List.of() : List.copyOf(languages);
+    }
+
+    /** Without size and colour. */
+    public WarningSigns(String shape, Integer count, Double spacing_m, List<String> languages) {
+      this(shape, count, spacing_m, languages, null, null, null);
     }
   }
 

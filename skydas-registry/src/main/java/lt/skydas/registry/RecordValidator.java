@@ -21,6 +21,15 @@ public final class RecordValidator {
   static final Set<String> METHODS = Set.of("hand", "mechanical", "remotely_delivered");
   static final Set<String> SHAPES = Set.of("triangle", "square");
 
+  /** The six official languages of the Convention (CCW), as ISO 639-1 codes or English names. */
+  static final Set<String> CCW_LANGUAGES =
+      Set.of(
+          "ar", "zh", "en", "fr", "ru", "es", "arabic", "chinese", "english", "french", "russian",
+          "spanish");
+
+  /** TA 4(b): red or orange, with a yellow reflecting border. */
+  static final Set<String> SIGN_COLOURS = Set.of("red", "orange");
+
   private RecordValidator() {}
 
   /**
@@ -174,8 +183,35 @@ public final class RecordValidator {
                 f + ".detectable",
                 "AP mines must be detectable (Technical Annex 2: 8 g of iron in one coherent mass)"));
       }
+      markings(e, f, l);
     }
     return e;
+  }
+
+  /**
+   * Technical Annex 1(d): each mine is marked with its country of origin, month and year of
+   * production and its lot or serial number; the record holds them per lot.
+   */
+  private static void markings(List<FieldError> e, String f, MineLot l) {
+    if (blank(l.countryOfOrigin())) {
+      e.add(
+          new FieldError(
+              f + ".country_of_origin", "the marking's country of origin (Technical Annex 1(d))"));
+    }
+    if (blank(l.produced())) {
+      e.add(
+          new FieldError(
+              f + ".produced",
+              "the marking's month and year of production, YYYY-MM (Technical Annex 1(d))"));
+    } else if (!l.produced().matches("(19|20)\\d\\d-(0[1-9]|1[0-2])")) {
+      e.add(
+          new FieldError(f + ".produced", "'" + clip(l.produced()) + "' is not a month, YYYY-MM"));
+    }
+    if (blank(l.lotNumber())) {
+      e.add(
+          new FieldError(
+              f + ".lot_number", "the marking's lot or serial number (Technical Annex 1(d))"));
+    }
   }
 
   /** A lot's category in upper case, or null if absent. */
@@ -253,7 +289,58 @@ public final class RecordValidator {
           new FieldError(
               "minefield.self_destruct.fitted", "remotely delivered mines must self-destruct"));
     }
+    if (remote && anyAp(m.lots()) && m.selfDestruct() != null) {
+      technicalAnnex3(e, m.selfDestruct());
+    }
     return e;
+  }
+
+  /**
+   * Technical Annex 3 (Article 6): remotely delivered AP mines self-destruct within 30 days with no
+   * more than 10 % failing, and self-deactivate so that no more than 1 in 1,000 still functions as
+   * a mine 120 days after emplacement. The stated periods and reliabilities must meet both.
+   */
+  private static void technicalAnnex3(List<FieldError> e, MinefieldData.SelfDestruct sd) {
+    String f = "minefield.self_destruct.";
+    if (sd.selfDestruct_d() != null && sd.selfDestruct_d() > 30) {
+      e.add(
+          new FieldError(
+              f + "self_destruct_d",
+              "remotely delivered AP mines must self-destruct within 30 days (Technical Annex 3(a);"
+                  + " is "
+                  + sd.selfDestruct_d()
+                  + ")"));
+    }
+    Double r = sd.selfDestructReliability();
+    if (r == null || !(r >= 0.9 && r <= 1)) {
+      e.add(
+          new FieldError(
+              f + "self_destruct_reliability",
+              r == null
+                  ? "state the share that self-destructs within the period (Technical Annex 3(a):"
+                      + " at least 0.9)"
+                  : "at least 0.9 and at most 1 (Technical Annex 3(a); is " + r + ")"));
+    }
+    Double d = sd.selfDeactivation_d();
+    if (d == null || !(d > 0 && d <= 120)) {
+      e.add(
+          new FieldError(
+              f + "self_deactivation_d",
+              "remotely delivered AP mines must self-deactivate within 120 days (Technical Annex"
+                  + " 3(b); is "
+                  + d
+                  + ")"));
+    }
+    Double q = sd.selfDeactivationReliability();
+    if (q == null || !(q >= 0.999 && q <= 1)) {
+      e.add(
+          new FieldError(
+              f + "self_deactivation_reliability",
+              q == null
+                  ? "state the share no longer functioning as a mine after 120 days (Technical"
+                      + " Annex 3(b): at least 0.999)"
+                  : "at least 0.999 and at most 1 (Technical Annex 3(b); is " + q + ")"));
+    }
   }
 
   /** Technical Annex 4: the warning signs' shape, number and languages. */
@@ -281,8 +368,58 @@ public final class RecordValidator {
               "\"mines\" in a CCW official language and the local language (has "
                   + w.languages().size()
                   + ")"));
+    } else if (w.languages().stream()
+        .noneMatch(l -> l != null && CCW_LANGUAGES.contains(l.strip().toLowerCase(Locale.ROOT)))) {
+      e.add(
+          new FieldError(
+              "minefield.warning_signs.languages",
+              "none of " + w.languages() + " is a CCW official language (ar, zh, en, fr, ru, es)"));
+    }
+    signSize(e, w);
+    if (blank(w.colour())) {
+      e.add(
+          new FieldError(
+              "minefield.warning_signs.colour",
+              "the signs' colour: red or orange with a yellow reflecting border (Technical Annex"
+                  + " 4(b))"));
+    } else if (!SIGN_COLOURS.contains(w.colour().strip().toLowerCase(Locale.ROOT))) {
+      e.add(
+          new FieldError(
+              "minefield.warning_signs.colour",
+              "'" + clip(w.colour()) + "' is not red or orange (Technical Annex 4(b))"));
     }
     return e;
+  }
+
+  /**
+   * Technical Annex 4(a): a triangle at least 28 cm by 20 cm, a square at least 15 cm a side (the
+   * larger side is the width for a triangle).
+   */
+  private static void signSize(List<FieldError> e, MinefieldData.WarningSigns w) {
+    if (w.width_cm() == null || w.height_cm() == null) {
+      e.add(
+          new FieldError(
+              "minefield.warning_signs." + (w.width_cm() == null ? "width_cm" : "height_cm"),
+              "the signs' size in cm (Technical Annex 4(a))"));
+      return;
+    }
+    double wide = Math.max(w.width_cm(), w.height_cm()),
+        high = Math.min(w.width_cm(), w.height_cm());
+    boolean ok =
+        "square".equals(w.shape())
+            ? high >= 15
+            : !"triangle".equals(w.shape()) || (wide >= 28 && high >= 20);
+    if (!ok) {
+      e.add(
+          new FieldError(
+              "minefield.warning_signs.width_cm",
+              String.format(
+                  Locale.ROOT,
+                  "%.0f × %.0f cm is below Technical Annex 4(a): %s",
+                  w.width_cm(),
+                  w.height_cm(),
+                  "square".equals(w.shape()) ? "15 cm a side" : "28 × 20 cm")));
+    }
   }
 
   /**
@@ -340,5 +477,10 @@ public final class RecordValidator {
 
   private static boolean blank(String s) {
     return s == null || s.isBlank();
+  }
+
+  /** A user's value for a message: at most 40 characters. */
+  private static String clip(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 }

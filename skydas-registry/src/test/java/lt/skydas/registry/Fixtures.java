@@ -98,13 +98,23 @@ final class Fixtures {
                 40,
                 "TM-62")),
         List.of(),
-        List.of(new MineLot("TM-62", "AT", 40, "pressure MVCh-62", 365.0, true)),
+        List.of(
+            new MineLot(
+                "TM-62",
+                "AT",
+                40,
+                "pressure MVCh-62",
+                365.0,
+                true,
+                "PL",
+                "2024-03",
+                "BZE-24-0317")),
         "mechanical",
         "2027-05-03T08:00:00Z",
         "2027-05-03T16:30:00Z",
         new AntiHandling(false, null),
         new SelfDestruct(false, null, null),
-        new WarningSigns("triangle", 24, 50.0, List.of("en", "lt")),
+        new WarningSigns("triangle", 24, 50.0, List.of("en", "lt"), 28.0, 20.0, "red"),
         null,
         null);
   }
@@ -116,7 +126,9 @@ final class Fixtures {
         m.referencePoints(),
         m.rows(),
         m.mines(),
-        List.of(new MineLot("PMN-4", "AP", 120, "pressure", 3650.0, true)),
+        List.of(
+            new MineLot(
+                "PMN-4", "AP", 120, "pressure", 3650.0, true, "DE", "2023-11", "AP-23-1142")),
         "hand",
         m.laidFrom(),
         m.laidTo(),

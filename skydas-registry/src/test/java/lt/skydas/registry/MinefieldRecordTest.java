@@ -100,7 +100,17 @@ abstract class MinefieldRecordTest {
               m.referencePoints(),
               m.rows(),
               m.mines(),
-              List.of(new MinefieldData.MineLot("PMN-4", "AP", 120, "pressure", 3650.0, false)),
+              List.of(
+                  new MinefieldData.MineLot(
+                      "PMN-4",
+                      "AP",
+                      120,
+                      "pressure",
+                      3650.0,
+                      false,
+                      "DE",
+                      "2023-11",
+                      "AP-23-1142")),
               m.emplacingMethod(),
               m.laidFrom(),
               m.laidTo(),
@@ -166,6 +176,168 @@ abstract class MinefieldRecordTest {
         .extracting(FieldError::field)
         .containsExactlyInAnyOrder(
             "minefield.self_destruct.self_destruct_d", "minefield.self_destruct.fitted");
+  }
+
+  /** A record under construction with {@code m} over a square, as the validator sees it. */
+  private static RegistryRecord underConstruction(String type, MinefieldData m) {
+    return new RegistryRecord(
+        "r",
+        RecordKind.MINEFIELD,
+        type,
+        null,
+        Status.UNDER_CONSTRUCTION,
+        Fixtures.square(24.2, 55.2, 0.01),
+        true,
+        true,
+        true,
+        m,
+        null,
+        null,
+        null,
+        1,
+        java.time.Instant.EPOCH,
+        java.time.Instant.EPOCH);
+  }
+
+  private static MinefieldData with(
+      MinefieldData m,
+      List<MinefieldData.MineLot> lots,
+      String method,
+      MinefieldData.SelfDestruct sd,
+      MinefieldData.WarningSigns signs) {
+    return new MinefieldData(
+        m.referencePoints(),
+        method.equals("remotely_delivered") ? List.of() : m.rows(),
+        m.mines(),
+        lots,
+        method,
+        m.laidFrom(),
+        m.laidTo(),
+        m.antiHandling(),
+        sd,
+        signs,
+        m.fencing(),
+        m.monitoring());
+  }
+
+  /** Issue 20, Technical Annex 1(d): each lot's markings are part of the complete record. */
+  @Test
+  void eachLotCarriesItsMarkings() {
+    MinefieldData m = Fixtures.completeAt(24.2, 55.2);
+    assertThat(RecordValidator.emplacementErrors(underConstruction("at_minefield", m), false))
+        .isEmpty();
+    MinefieldData unmarked =
+        with(
+            m,
+            List.of(
+                new MinefieldData.MineLot("TM-62", "AT", 40, "pressure", 365.0, true),
+                new MinefieldData.MineLot(
+                    "TM-62", "AT", 10, "pressure", 365.0, true, "PL", "2024-13", "L-2")),
+            m.emplacingMethod(),
+            m.selfDestruct(),
+            m.warningSigns());
+    assertThat(
+            RecordValidator.emplacementErrors(underConstruction("at_minefield", unmarked), false))
+        .extracting(e -> e.field() + ": " + e.message())
+        .containsExactly(
+            "minefield.lots[0].country_of_origin: the marking's country of origin (Technical Annex"
+                + " 1(d))",
+            "minefield.lots[0].produced: the marking's month and year of production, YYYY-MM"
+                + " (Technical Annex 1(d))",
+            "minefield.lots[0].lot_number: the marking's lot or serial number (Technical Annex"
+                + " 1(d))",
+            "minefield.lots[1].produced: '2024-13' is not a month, YYYY-MM");
+  }
+
+  /**
+   * Issue 20, Technical Annex 3 (Article 6): remotely delivered AP mines self-destruct within 30
+   * days (at least 90 %) and self-deactivate within 120 days (at least 99.9 %), as stated; each
+   * bound is checked at and beyond its edge.
+   */
+  @Test
+  void remotelyDeliveredApMinesMeetTechnicalAnnex3() {
+    MinefieldData m = Fixtures.completeAp(24.2, 55.2);
+    var ok = new MinefieldData.SelfDestruct(true, 30.0, 120.0, 0.9, 0.999);
+    MinefieldData remote = with(m, m.lots(), "remotely_delivered", ok, m.warningSigns());
+    assertThat(RecordValidator.emplacementErrors(underConstruction("ap_minefield", remote), true))
+        .extracting(FieldError::field)
+        .noneMatch(f -> f.startsWith("minefield.self_destruct"));
+    var late = new MinefieldData.SelfDestruct(true, 31.0, 121.0, 0.89, 0.998);
+    assertThat(
+            RecordValidator.emplacementErrors(
+                underConstruction(
+                    "ap_minefield",
+                    with(m, m.lots(), "remotely_delivered", late, m.warningSigns())),
+                true))
+        .extracting(FieldError::field)
+        .contains(
+            "minefield.self_destruct.self_destruct_d",
+            "minefield.self_destruct.self_destruct_reliability",
+            "minefield.self_destruct.self_deactivation_d",
+            "minefield.self_destruct.self_deactivation_reliability");
+    var unstated = new MinefieldData.SelfDestruct(true, 20.0, null);
+    assertThat(
+            RecordValidator.emplacementErrors(
+                underConstruction(
+                    "ap_minefield",
+                    with(m, m.lots(), "remotely_delivered", unstated, m.warningSigns())),
+                true))
+        .extracting(e -> e.field() + ": " + e.message())
+        .contains(
+            "minefield.self_destruct.self_destruct_reliability: state the share that"
+                + " self-destructs within the period (Technical Annex 3(a): at least 0.9)")
+        .anyMatch(x -> x.startsWith("minefield.self_destruct.self_deactivation_d:"));
+    // the same periods on AT mines laid by hand are not bound by Technical Annex 3
+    MinefieldData at = Fixtures.completeAt(24.2, 55.2);
+    assertThat(
+            RecordValidator.emplacementErrors(
+                underConstruction(
+                    "at_minefield", with(at, at.lots(), "hand", late, at.warningSigns())),
+                false))
+        .isEmpty();
+  }
+
+  /** Issue 20, Technical Annex 4: the signs' size, colour and a CCW official language. */
+  @Test
+  void warningSignsMeetTechnicalAnnex4() {
+    MinefieldData m = Fixtures.completeAt(24.2, 55.2);
+    java.util.function.Function<MinefieldData.WarningSigns, List<String>> errs =
+        w ->
+            RecordValidator.emplacementErrors(
+                    underConstruction(
+                        "at_minefield",
+                        with(m, m.lots(), m.emplacingMethod(), m.selfDestruct(), w)),
+                    false)
+                .stream()
+                .map(e -> e.field() + ": " + e.message())
+                .toList();
+    assertThat(
+            errs.apply(
+                new MinefieldData.WarningSigns(
+                    "square", 10, 50.0, List.of("lt", "English"), 15.0, 15.0, "Orange")))
+        .isEmpty();
+    assertThat(
+            errs.apply(
+                new MinefieldData.WarningSigns(
+                    "triangle", 10, 50.0, List.of("lt", "de"), 27.0, 20.0, "blue")))
+        .containsExactly(
+            "minefield.warning_signs.languages: none of [lt, de] is a CCW official language (ar,"
+                + " zh, en, fr, ru, es)",
+            "minefield.warning_signs.width_cm: 27 × 20 cm is below Technical Annex 4(a): 28 × 20"
+                + " cm",
+            "minefield.warning_signs.colour: 'blue' is not red or orange (Technical Annex 4(b))");
+    assertThat(
+            errs.apply(
+                new MinefieldData.WarningSigns(
+                    "square", 10, 50.0, List.of("lt", "en"), 14.0, 20.0, "red")))
+        .containsExactly(
+            "minefield.warning_signs.width_cm: 14 × 20 cm is below Technical Annex 4(a): 15 cm a"
+                + " side");
+    assertThat(errs.apply(new MinefieldData.WarningSigns("square", 10, 50.0, List.of("lt", "en"))))
+        .containsExactly(
+            "minefield.warning_signs.width_cm: the signs' size in cm (Technical Annex 4(a))",
+            "minefield.warning_signs.colour: the signs' colour: red or orange with a yellow"
+                + " reflecting border (Technical Annex 4(b))");
   }
 
   @Test

@@ -34,7 +34,8 @@ import org.locationtech.jts.geom.Polygon;
  *   <li>{@code benchmark}: the first CCW reference point; {@code reference_points}: all of them.
  *   <li>{@code turning_points}: the perimeter vertices in order (exterior ring without the closing
  *       repeat), numbered from 1.
- *   <li>{@code devices}: model, category, count (and fuse) per mine lot; {@code device_categories}.
+ *   <li>{@code devices}: model, category, count, fuse and markings (country of origin, month of
+ *       production, lot) per mine lot; {@code device_categories}.
  *   <li>{@code date_laid_from}/{@code date_laid_to}, {@code emplacing_method}.
  *   <li>{@code land_release}: each land-release activity (date, method, clearance depth, devices
  *       found, released area); {@code clearance_tasks}: each clearance task.
@@ -121,6 +122,10 @@ final class GichdWriter {
       d.put("count", l.count());
       d.put("fuse_type", l.fuseType());
       d.put("fuse_life_d", l.fuseLife_d());
+      // the markings (Technical Annex 1(d)): what a clearance team reads on the mine
+      d.put("country_of_origin", l.countryOfOrigin());
+      d.put("produced", l.produced());
+      d.put("lot_number", l.lotNumber());
       devices.add(d);
       if (l.category() != null) {
         categories.add(l.category());

@@ -91,13 +91,23 @@ final class ExchangeFixtures {
                 40,
                 "TM-62M")),
         List.of(),
-        List.of(new MineLot("TM-62M", "AT", 40, "MVCh-62 pressure", 365.0, null)),
+        List.of(
+            new MineLot(
+                "TM-62M",
+                "AT",
+                40,
+                "MVCh-62 pressure",
+                365.0,
+                null,
+                "PL",
+                "2024-03",
+                "BZE-24-0318")),
         "mechanical",
         "2027-05-03T08:00:00Z",
         "2027-05-03T16:30:00Z",
         new AntiHandling(false, null),
         new SelfDestruct(false, null, null),
-        new WarningSigns("triangle", 24, 50.0, List.of("lt", "en")),
+        new WarningSigns("triangle", 24, 50.0, List.of("lt", "en"), 28.0, 20.0, "red"),
         null,
         null);
   }
