@@ -25,6 +25,10 @@ export async function showRecord(id) {
     box.replaceChildren(
       el('h3', {}, `Record ${id}`),
       fieldTable(f.properties),
+      // the printable record sheet (CCW APII Technical Annex 1(a)): diagram, markings, history
+      f.properties.kind === 'minefield'
+        ? el('p', {}, el('a', { id: 'record-sheet', href: recordPath(id, '/sheet'), target: '_blank', rel: 'noopener' }, 'Record sheet (printable)'))
+        : [],
       el('h3', {}, 'Actions'), actionButtons(f),
       el('ul', { class: 'errors', id: 'record-errors' }),
       editPanel(f),

@@ -55,7 +55,8 @@ import picocli.CommandLine.Parameters;
       RegistrySigning.CheckpointCmd.class,
       RegistryBackupCommands.Backup.class,
       RegistryBackupCommands.Restore.class,
-      RegistryCommand.History.class
+      RegistryCommand.History.class,
+      RegistrySheetCommand.class
     })
 final class RegistryCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

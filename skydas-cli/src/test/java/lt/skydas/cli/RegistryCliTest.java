@@ -22,6 +22,37 @@ class RegistryCliTest {
     return CliRunner.run(all);
   }
 
+  /** Issue 20: {@code registry sheet} writes a minefield's printable record sheet. */
+  @Test
+  void aMinefieldsRecordSheetIsWrittenAndAnObstacleHasNone() throws Exception {
+    assertThat(run("registry", "init").exit()).isZero();
+    Path plan = dir.resolve("mf.geojson");
+    Files.writeString(
+        plan,
+        """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "m1", "properties": {"type": "at_minefield", "name": "Laukas"},
+           "geometry": {"type": "Polygon", "coordinates":
+             [[[23.73, 55.09], [23.734, 55.09], [23.734, 55.094], [23.73, 55.094], [23.73, 55.09]]]}},
+          {"type": "Feature", "id": "d1", "properties": {"type": "at_ditch"},
+           "geometry": {"type": "LineString", "coordinates": [[24.20, 55.20], [24.23, 55.21]]}}]}
+        """);
+    CliRunner.Result imp = run("registry", "import", plan.toString(), "--role", "planner");
+    assertThat(imp.exit()).as(imp.err()).isZero();
+    Path out = dir.resolve("m1.html");
+    CliRunner.Result r = run("registry", "sheet", "m1", "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("record sheet of m1 written to " + out);
+    assertThat(Files.readString(out))
+        .contains("Minefield record m1 — Laukas", "<svg", "Incomplete:", "minefield.lots");
+    CliRunner.Result ditch =
+        run("registry", "sheet", "d1", "--out", dir.resolve("d1.html").toString());
+    assertThat(ditch.exit()).isEqualTo(3);
+    assertThat(ditch.err().strip())
+        .contains("d1 is not a minefield (obstacle): only a minefield has a record sheet");
+    assertThat(dir.resolve("d1.html")).doesNotExist();
+  }
+
   /**
    * keygen, checkpoint and a signed verify; then an insider rewrites the whole chain consistently
    * (every hash recomputed, the head moved): the unsigned verify passes, the signed one exits 9.

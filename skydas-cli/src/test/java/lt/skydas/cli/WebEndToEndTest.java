@@ -664,6 +664,21 @@ class WebEndToEndTest {
     takeAction("emplace", "emplaced", "e2e-m1");
     assertThat(registry.find("e2e-m1").orElseThrow().minefield().mineCount()).isEqualTo(40);
     shot("08-minefield-emplaced");
+    // its printable record sheet (issue 20) is linked from the panel and complete now
+    openRecord("e2e-m1");
+    String sheetHref =
+        waiting(20)
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("record-sheet")))
+            .getAttribute("href");
+    assertThat(sheetHref).endsWith("/api/records/e2e-m1/sheet");
+    Object sheet =
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/records/e2e-m1/sheet').then(r => r.text()).then(t =>"
+                    + " done([t.includes('Minefield record e2e-m1'), t.includes('Complete:'),"
+                    + " t.includes('BZE-24-0317')].join(' ')));");
+    assertThat(sheet).isEqualTo("true true true");
     logout();
 
     // an inspector records an inspection; a wrong date is named beside its field

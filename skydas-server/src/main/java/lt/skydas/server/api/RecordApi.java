@@ -79,6 +79,13 @@ public final class RecordApi {
         this::get);
     t.add(HandlerType.PUT, "/api/records/{id}", EDITORS, "registry", "Edit a record", this::update);
     t.add(
+        HandlerType.GET,
+        "/api/records/{id}/sheet",
+        any,
+        "registry",
+        "A minefield's printable record sheet (HTML; CCW Amended Protocol II, Technical Annex 1(a))",
+        this::sheet);
+    t.add(
         HandlerType.POST,
         "/api/records/{id}/actions",
         WRITERS,
@@ -209,6 +216,12 @@ public final class RecordApi {
     String id = id(ctx);
     load(id);
     responses.json(ctx, 200, Map.of("events", registry.history(id)));
+  }
+
+  private void sheet(Context ctx) {
+    String html =
+        lt.skydas.registry.exchange.MinefieldSheet.of(registry, id(ctx), java.time.Instant.now());
+    responses.html(ctx, html);
   }
 
   private void activities(Context ctx) {
