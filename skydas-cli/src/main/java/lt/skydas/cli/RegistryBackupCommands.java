@@ -31,6 +31,7 @@ final class RegistryBackupCommands {
       })
   static final class Backup implements Callable<Integer> {
     @Mixin RegistryOptions.Db db;
+    @Mixin CopySigning.Sign sign;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Backup file.")
     Path out;
@@ -48,6 +49,8 @@ final class RegistryBackupCommands {
             events,
             out,
             (System.nanoTime() - t0) / 1e9);
+        // a GeoPackage copy's own head is signed; a PostGIS archive's is checked when restored
+        sign.signIfAsked(r, out, r.count(), JdbcStore.headOf(out));
       }
       return 0;
     }
@@ -63,6 +66,7 @@ final class RegistryBackupCommands {
       })
   static final class Restore implements Callable<Integer> {
     @Mixin RegistryOptions.Db db;
+    @Mixin CopySigning.Check check;
 
     @Parameters(index = "0", paramLabel = "BACKUP", description = "The backup file.")
     Path backup;
@@ -73,6 +77,7 @@ final class RegistryBackupCommands {
         throw new SkydasProblem(
             ProblemCode.USAGE, "give the registry to restore into with --db FILE.gpkg|URL");
       }
+      lt.skydas.registry.SignedCopy signed = check.verifyIfAsked(backup);
       JdbcStore store = JdbcStore.restore(backup, db.location());
       Path c =
           db.countries != null
@@ -95,6 +100,23 @@ final class RegistryBackupCommands {
                   + store.describe()
                   + " but its audit chain does not verify: "
                   + v.problems().get(0));
+        }
+        if (signed != null
+            && JdbcStore.headOf(backup) != null
+            && (v.events() != signed.chainSeq() || !v.headHash().equals(signed.chainHash()))) {
+          throw new SkydasProblem(
+              ProblemCode.TAMPERED,
+              "restored "
+                  + store.describe()
+                  + " but its audit chain ends at seq "
+                  + v.events()
+                  + " ("
+                  + v.headHash().substring(0, 16)
+                  + "…), not at the signed head seq "
+                  + signed.chainSeq()
+                  + " ("
+                  + signed.chainHash().substring(0, Math.min(16, signed.chainHash().length()))
+                  + "…)");
         }
         System.out.printf(
             Locale.ROOT,

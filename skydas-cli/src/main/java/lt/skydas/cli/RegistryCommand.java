@@ -99,6 +99,7 @@ final class RegistryCommand implements Runnable {
   static final class Import implements Callable<Integer> {
     @Mixin RegistryOptions.Db db;
     @Mixin RegistryOptions.Who who;
+    @Mixin CopySigning.Check check;
 
     @Parameters(paramLabel = "FILE", description = "File to import.")
     Path file;
@@ -111,6 +112,7 @@ final class RegistryCommand implements Runnable {
     @Override
     public Integer call() {
       RegistryExchange.Format f = format != null ? format : RegistryExchange.fromPath(file);
+      check.verifyIfAsked(file); // a second site takes only a copy whose signature holds
       List<RecordDraft> drafts = RegistryExchange.read(file, f);
       try (Registry r = db.open(false)) {
         List<RegistryRecord> stored =
@@ -134,6 +136,7 @@ final class RegistryCommand implements Runnable {
   static final class Export implements Callable<Integer> {
     @Mixin RegistryOptions.Db db;
     @Mixin RegistryOptions.Filter filter;
+    @Mixin CopySigning.Sign sign;
 
     @Parameters(paramLabel = "FILE", description = "File to write (replaced atomically).")
     Path file;
@@ -180,6 +183,7 @@ final class RegistryCommand implements Runnable {
             rs.size(),
             file,
             f.name().toLowerCase(Locale.ROOT));
+        sign.signIfAsked(r, file, rs.size());
       }
       return 0;
     }

@@ -99,49 +99,7 @@ class RegistryCliTest {
         .contains("a signed verify needs both --public-key FILE and --checkpoints");
 
     // the insider: re-attribute the import to someone else and recompute the whole chain
-    try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("reg.gpkg"))) {
-      String prev = lt.skydas.registry.AuditEvent.GENESIS;
-      var rs =
-          c.createStatement()
-              .executeQuery(
-                  "SELECT seq, at, actor, role, entity, entity_id, action, before_doc, after_doc"
-                      + " FROM audit_events ORDER BY seq");
-      java.util.List<String[]> rows = new java.util.ArrayList<>();
-      while (rs.next()) {
-        String[] r = new String[9];
-        for (int i = 0; i < 9; i++) {
-          r[i] = rs.getString(i + 1);
-        }
-        rows.add(r);
-      }
-      for (String[] r : rows) {
-        String actor = r[0].equals("1") ? "someone-else" : r[2];
-        String h =
-            lt.skydas.registry.AuditEvent.computeHash(
-                Long.parseLong(r[0]),
-                java.time.Instant.parse(r[1]),
-                actor,
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                prev);
-        var u =
-            c.prepareStatement(
-                "UPDATE audit_events SET actor = ?, prev_hash = ?, hash = ? WHERE seq = ?");
-        u.setString(1, actor);
-        u.setString(2, prev);
-        u.setString(3, h);
-        u.setLong(4, Long.parseLong(r[0]));
-        u.executeUpdate();
-        prev = h;
-      }
-      var head = c.prepareStatement("UPDATE audit_head SET hash = ? WHERE id = 1");
-      head.setString(1, prev);
-      head.executeUpdate();
-    }
+    ChainRewrite.reattributeFirstEvent(dir.resolve("reg.gpkg"));
     assertThat(run("registry", "verify").exit()).as("the unkeyed chain cannot tell").isZero();
     CliRunner.Result caught = run(concat(new String[] {"registry", "verify"}, trust));
     assertThat(caught.exit()).isEqualTo(9);

@@ -311,6 +311,42 @@ public final class JdbcStore implements RegistryStore {
     }
   }
 
+  /** The audit chain's head and the record count held in a copy. */
+  public record CopyHead(long seq, String hash, long records) {}
+
+  /**
+   * The audit chain's head (the last event's seq and hash; 0 and the genesis hash when empty) and
+   * the record count of a GeoPackage backup, read without opening it for writing; null for a
+   * PostGIS archive (it is read only by restoring it).
+   */
+  public static CopyHead headOf(Path backup) {
+    if (!backup.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gpkg")) {
+      return null;
+    }
+    org.sqlite.SQLiteConfig cfg = new org.sqlite.SQLiteConfig();
+    cfg.setReadOnly(true);
+    try (Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + backup, cfg.toProperties());
+        java.sql.Statement st = c.createStatement()) {
+      long seq = 0;
+      String hash = lt.skydas.registry.AuditEvent.GENESIS;
+      try (java.sql.ResultSet rs =
+          st.executeQuery("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")) {
+        if (rs.next()) {
+          seq = rs.getLong(1);
+          hash = rs.getString(2);
+        }
+      }
+      try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM records")) {
+        rs.next();
+        return new CopyHead(seq, hash, rs.getLong(1));
+      }
+    } catch (SQLException e) {
+      throw new SkydasProblem(
+          ProblemCode.BAD_INPUT, backup + ": not a readable registry copy: " + e.getMessage());
+    }
+  }
+
   /**
    * Restores a backup made by {@link #backupTo} into {@code location}: a new {@code .gpkg} path (it
    * must not exist; created 0600) or an empty PostGIS database. Then opens it (migrating it if the
