@@ -57,6 +57,7 @@ class IsochroneTilesTest {
   @AfterAll
   static void stop() {
     ts.close();
+    ts = null; // the server's caches go with it, not kept for the rest of the suite
   }
 
   private static HttpResponse<byte[]> bytes(TestServer.Client c, String path) throws Exception {

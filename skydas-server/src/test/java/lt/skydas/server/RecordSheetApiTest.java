@@ -41,6 +41,7 @@ class RecordSheetApiTest {
   @AfterAll
   static void stop() {
     ts.close();
+    ts = null; // the server's caches go with it, not kept for the rest of the suite
   }
 
   @Test

@@ -235,14 +235,18 @@ public final class OgcApi {
     return CollectionTitles.of(id);
   }
 
-  private Map<String, Object> describe(Context ctx, String id) {
+  /**
+   * A collection's description; {@code withExtent} loads the layer for its extent (not for the list
+   * of collections: it would load every region layer, hundreds of MB, to throw it away).
+   */
+  private Map<String, Object> describe(Context ctx, String id, boolean withExtent) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("id", id);
     c.put("title", title(id));
     c.put("itemType", "feature");
     c.put("crs", OgcCrs.uris());
     c.put("storageCrs", OgcCrs.CRS84);
-    Envelope e = extent(id);
+    Envelope e = withExtent ? extent(id) : null;
     if (e != null && !e.isNull()) {
       c.put(
           "extent",
@@ -335,9 +339,7 @@ public final class OgcApi {
   private void collections(Context ctx) {
     List<Map<String, Object>> cs = new ArrayList<>();
     for (String id : collectionIds()) {
-      Map<String, Object> c = describe(ctx, id);
-      c.remove("extent"); // loading every layer for the list would be slow
-      cs.add(c);
+      cs.add(describe(ctx, id, false));
     }
     for (String id : isochrones.ids()) {
       cs.add(isochrones.describe(ctx, id, false));
@@ -372,7 +374,7 @@ public final class OgcApi {
       return;
     }
     String id = cid(ctx);
-    respond(ctx, describe(ctx, id), title(id));
+    respond(ctx, describe(ctx, id, true), title(id));
   }
 
   // ---- items ----
