@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       SeamsCommand.class,
       WorksCommand.class,
       ShelterCommand.class,
+      ClearanceCommand.class,
       CatalogCommand.class,
       RegistryCommand.class,
       ServeCommand.class,

@@ -1,0 +1,172 @@
+package lt.skydas.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import lt.skydas.core.geo.Crs;
+import lt.skydas.core.geojson.Feature;
+import lt.skydas.core.geojson.GeoJsonReader;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.optimize.clearance.HazardArea;
+import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.ObstacleType;
+import lt.skydas.registry.MinefieldData;
+import lt.skydas.registry.RecordKind;
+import lt.skydas.registry.Registry;
+import lt.skydas.registry.RegistryRecord;
+import lt.skydas.registry.Status;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * The hazardous areas {@code skydas clearance plan} schedules: the registry's minefields that have
+ * (or may have) mines in the ground, or a plan's minefields (its clearance liability). The area is
+ * the perimeter's, or a line's length times its type's belt depth; what it holds is its lots' (AP,
+ * AT) or its type's. Its vegetation is the shipped land cover at its centre (wetland, forest, else
+ * open), and its priority the nearness of people: 3 within 1 km of a settlement, 2 within 3 km,
+ * else 1 (docs/clearance.md).
+ */
+final class ClearanceInputs {
+  /** Statuses in which a minefield holds (or may hold) mines. */
+  static final Set<Status> WITH_MINES =
+      Set.of(
+          Status.UNDER_CONSTRUCTION,
+          Status.LAID,
+          Status.EMPLACED,
+          Status.BREACHED,
+          Status.DAMAGED,
+          Status.CLEARANCE_IN_PROGRESS);
+
+  private final Crs crs;
+  private final STRtree forest = new STRtree();
+  private final STRtree wetland = new STRtree();
+  private final STRtree settlements = new STRtree();
+
+  /** Loads the land cover and settlements of {@code layers} (metric, in {@code epsg}). */
+  ClearanceInputs(Path layers, int epsg) {
+    this.crs = Crs.of(epsg);
+    load(layers.resolve("landcover_forest.geojson.gz"), forest);
+    load(layers.resolve("landcover_wetland.geojson.gz"), wetland);
+    load(layers.resolve("settlements.geojson.gz"), settlements);
+  }
+
+  private void load(Path f, STRtree into) {
+    if (!Files.isRegularFile(f)) {
+      return;
+    }
+    GeoJsonReader.read(
+        f,
+        (Feature x) -> {
+          Geometry g = crs.toMetric(x.geometry());
+          into.insert(g.getEnvelopeInternal(), g);
+        },
+        (index, id, reason, raw) -> {});
+    into.build();
+  }
+
+  /** Wetland, forest or open at a metric point. */
+  String vegetation(Point p) {
+    if (covers(wetland, p)) {
+      return "wetland";
+    }
+    return covers(forest, p) ? "forest" : "open";
+  }
+
+  private static boolean covers(STRtree t, Point p) {
+    for (Object o : t.query(p.getEnvelopeInternal())) {
+      if (((Geometry) o).covers(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 3 within 1 km of a settlement, 2 within 3 km, else 1. */
+  double priority(Point p) {
+    double near = Double.MAX_VALUE;
+    org.locationtech.jts.geom.Envelope e = p.getEnvelopeInternal();
+    e.expandBy(3000);
+    for (Object o : settlements.query(e)) {
+      near = Math.min(near, ((Geometry) o).distance(p));
+    }
+    return near <= 1000 ? 3 : near <= 3000 ? 2 : 1;
+  }
+
+  private HazardArea area(String id, Geometry wgs84, Double width_m, Set<String> cats) {
+    Geometry g = crs.toMetric(wgs84);
+    double m2 =
+        g instanceof Polygonal ? g.getArea() : g.getLength() * (width_m == null ? 100 : width_m);
+    Point c = g.getInteriorPoint();
+    Coordinate xy = c.getCoordinate();
+    return new HazardArea(id, m2, cats, vegetation(c), priority(c), xy.x, xy.y);
+  }
+
+  /** The registry's minefields with mines in the ground. */
+  List<HazardArea> fromRegistry(Registry reg) {
+    List<HazardArea> out = new ArrayList<>();
+    for (RegistryRecord r : reg.list(null, null, RecordKind.MINEFIELD, Integer.MAX_VALUE, 0)) {
+      if (!WITH_MINES.contains(r.status())) {
+        continue;
+      }
+      ObstacleType t = reg.catalogs().obstacles().findType(r.type()).orElse(null);
+      Set<String> cats = new HashSet<>();
+      MinefieldData m = r.minefield();
+      if (m != null) {
+        for (MinefieldData.MineLot l : m.lots()) {
+          if (l.category() != null) {
+            cats.add(l.category().toUpperCase(java.util.Locale.ROOT));
+          }
+        }
+      }
+      cats.retainAll(Set.of("AP", "AT"));
+      if (cats.isEmpty()) {
+        cats.addAll(categories(t));
+      }
+      out.add(area(r.id(), r.geometry(), t == null ? null : t.width_m(), cats));
+    }
+    return out;
+  }
+
+  /** A plan's minefields (the liability its clearance cost counts). */
+  List<HazardArea> fromPlan(Path plan, ObstacleCatalog catalog) {
+    List<HazardArea> out = new ArrayList<>();
+    GeoJsonReader.read(
+        plan,
+        f -> {
+          Object type = f.properties().get("type");
+          ObstacleType t = type == null ? null : catalog.findType(type.toString()).orElse(null);
+          if (t == null || !t.mines().isMine()) {
+            return;
+          }
+          out.add(
+              area(
+                  f.id() != null ? f.id() : f.label(),
+                  f.geometry(),
+                  t.width_m(),
+                  new HashSet<>(categories(t))));
+        },
+        null);
+    if (out.isEmpty()) {
+      throw new SkydasProblem(ProblemCode.BAD_INPUT, plan + ": no minefield in the plan");
+    }
+    return out;
+  }
+
+  private static Set<String> categories(ObstacleType t) {
+    if (t == null) {
+      return Set.of("AP", "AT");
+    }
+    return switch (t.mines()) {
+      case AT -> Set.of("AT");
+      case AP -> Set.of("AP");
+      default -> Set.of("AP", "AT");
+    };
+  }
+}

@@ -1,0 +1,204 @@
+package lt.skydas.optimize.clearance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import lt.skydas.core.problem.ProblemCode;
+import lt.skydas.core.problem.SkydasProblem;
+
+/**
+ * The clearance asset catalog: {@code clearance-assets.json} beside this class, or a file of the
+ * same shape. Every figure carries its unit in its name ({@code productivity_m2_per_day}, {@code
+ * cost_eur_per_day}, {@code depth_cm}, {@code mobilisation_days}); a figure without one ({@code
+ * productivity}, {@code cost}) is refused by name, as are an unknown vegetation class, a category
+ * other than AP, AT or UXO, a month outside 1 to 12, a negative figure and a duplicate id. Every
+ * error names the file, the asset and the field. Immutable.
+ *
+ * @param assets the asset kinds, in file order
+ * @param workingDaysPerMonth working days in an active month
+ */
+public record ClearanceAssets(List<ClearanceAsset> assets, int workingDaysPerMonth) {
+  public static final Set<String> VEGETATION = Set.of("open", "scrub", "forest", "wetland");
+  public static final Set<String> CATEGORIES = Set.of("AP", "AT", "UXO");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "id",
+          "name",
+          "kind",
+          "productivity_m2_per_day",
+          "cost_eur_per_day",
+          "clears",
+          "depth_cm",
+          "months",
+          "mobilisation_days",
+          "sources");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public ClearanceAssets {
+    assets = List.copyOf(assets);
+  }
+
+  /** The shipped catalog. */
+  public static ClearanceAssets defaults() {
+    try (InputStream in = ClearanceAssets.class.getResourceAsStream("clearance-assets.json")) {
+      return parse(JSON.readTree(in), "clearance-assets.json (shipped)");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A catalog file. */
+  public static ClearanceAssets load(Path file) {
+    JsonNode n;
+    try {
+      n = JSON.readTree(Files.readString(file));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new SkydasProblem(ProblemCode.NOT_FOUND, file + ": no such asset catalog");
+    } catch (IOException e) {
+      throw SkydasProblem.badInput(file.toString(), null, "not JSON: " + e.getMessage());
+    }
+    return parse(n, file.toString());
+  }
+
+  /** The asset of this id, or a problem listing the ids. */
+  public ClearanceAsset get(String id) {
+    for (ClearanceAsset a : assets) {
+      if (a.id().equals(id)) {
+        return a;
+      }
+    }
+    throw new SkydasProblem(
+        ProblemCode.USAGE,
+        "no clearance asset '"
+            + id
+            + "' (the catalog has "
+            + assets.stream().map(ClearanceAsset::id).toList()
+            + ")");
+  }
+
+  static ClearanceAssets parse(JsonNode root, String file) {
+    if (root == null || !root.path("assets").isArray() || root.path("assets").isEmpty()) {
+      throw SkydasProblem.badInput(file, null, "no 'assets' array");
+    }
+    int wd = root.path("working_days_per_month").asInt(20);
+    if (wd < 1 || wd > 31) {
+      throw SkydasProblem.badInput(file, null, "working_days_per_month must be 1 to 31, is " + wd);
+    }
+    List<ClearanceAsset> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    int i = 0;
+    for (JsonNode a : root.path("assets")) {
+      String where = "asset " + (a.hasNonNull("id") ? "'" + a.get("id").asText() + "'" : "#" + i);
+      i++;
+      for (var it = a.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!FIELDS.contains(f)) {
+          throw SkydasProblem.badInput(
+              file,
+              where,
+              f.equals("productivity") || f.equals("cost") || f.equals("depth")
+                  ? "'" + f + "' has no unit: use " + unitName(f)
+                  : "unknown field '" + f + "'");
+        }
+      }
+      String id = text(a, "id", file, where);
+      if (!ids.add(id)) {
+        throw SkydasProblem.badInput(file, where, "duplicate id");
+      }
+      Map<String, Double> prod = new LinkedHashMap<>();
+      JsonNode p = a.path("productivity_m2_per_day");
+      if (!p.isObject() || p.isEmpty()) {
+        throw SkydasProblem.badInput(
+            file, where, "productivity_m2_per_day: an object of m2 per day by vegetation");
+      }
+      for (var it = p.fields(); it.hasNext(); ) {
+        var e = it.next();
+        if (!VEGETATION.contains(e.getKey())) {
+          throw SkydasProblem.badInput(
+              file,
+              where,
+              "productivity_m2_per_day: unknown vegetation '"
+                  + e.getKey()
+                  + "' (open, scrub, forest, wetland)");
+        }
+        prod.put(
+            e.getKey(), number(e.getValue(), "productivity_m2_per_day." + e.getKey(), file, where));
+      }
+      Set<String> clears = new HashSet<>();
+      for (JsonNode c : a.path("clears")) {
+        if (!CATEGORIES.contains(c.asText())) {
+          throw SkydasProblem.badInput(
+              file, where, "clears: unknown category '" + c.asText() + "' (AP, AT, UXO)");
+        }
+        clears.add(c.asText());
+      }
+      if (clears.isEmpty()) {
+        throw SkydasProblem.badInput(file, where, "clears: name AP, AT and/or UXO");
+      }
+      Set<Integer> months = new HashSet<>();
+      for (JsonNode m : a.path("months")) {
+        if (!m.canConvertToInt() || m.asInt() < 1 || m.asInt() > 12) {
+          throw SkydasProblem.badInput(file, where, "months: " + m + " is not a month 1 to 12");
+        }
+        months.add(m.asInt());
+      }
+      if (months.isEmpty()) {
+        throw SkydasProblem.badInput(file, where, "months: the months it works in, 1 to 12");
+      }
+      Map<String, String> sources = new LinkedHashMap<>();
+      a.path("sources")
+          .fields()
+          .forEachRemaining(e -> sources.put(e.getKey(), e.getValue().asText()));
+      out.add(
+          new ClearanceAsset(
+              id,
+              a.path("name").asText(id),
+              prod,
+              number(a.get("cost_eur_per_day"), "cost_eur_per_day", file, where),
+              clears,
+              number(a.get("depth_cm"), "depth_cm", file, where),
+              months,
+              a.has("mobilisation_days")
+                  ? number(a.get("mobilisation_days"), "mobilisation_days", file, where)
+                  : 0,
+              sources));
+    }
+    return new ClearanceAssets(out, wd);
+  }
+
+  private static String unitName(String f) {
+    return switch (f) {
+      case "productivity" -> "productivity_m2_per_day";
+      case "cost" -> "cost_eur_per_day";
+      default -> "depth_cm";
+    };
+  }
+
+  private static String text(JsonNode a, String f, String file, String where) {
+    if (!a.hasNonNull(f) || a.get(f).asText().isBlank()) {
+      throw SkydasProblem.badInput(file, where, f + ": missing");
+    }
+    return a.get(f).asText();
+  }
+
+  private static double number(JsonNode v, String f, String file, String where) {
+    if (v == null || !v.isNumber()) {
+      throw SkydasProblem.badInput(
+          file, where, f + ": " + (v == null ? "missing" : "'" + v.asText() + "' is not a number"));
+    }
+    double d = v.asDouble();
+    if (!(d >= 0) || !Double.isFinite(d)) {
+      throw SkydasProblem.badInput(file, where, f + ": must be 0 or more (is " + d + ")");
+    }
+    return d;
+  }
+}

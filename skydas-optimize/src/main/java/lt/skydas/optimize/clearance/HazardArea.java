@@ -1,0 +1,35 @@
+package lt.skydas.optimize.clearance;
+
+import java.util.Set;
+
+/**
+ * An area to clear: a recorded minefield (the registry) or a planned one (a plan's clearance
+ * liability). Immutable.
+ *
+ * @param id the record or obstacle id
+ * @param area_m2 the area to clear
+ * @param categories what it holds: {@code AP}, {@code AT} (and {@code UXO})
+ * @param vegetation {@code open}, {@code scrub}, {@code forest} or {@code wetland}
+ * @param priority weight of releasing it early (1: ordinary; more near settlements, roads,
+ *     farmland)
+ * @param x_m easting of its centre in the region's metric CRS (for travel between areas)
+ * @param y_m northing
+ */
+public record HazardArea(
+    String id,
+    double area_m2,
+    Set<String> categories,
+    String vegetation,
+    double priority,
+    double x_m,
+    double y_m) {
+  public HazardArea {
+    categories = Set.copyOf(categories);
+    if (!(area_m2 > 0) || !Double.isFinite(area_m2)) {
+      throw new IllegalArgumentException(id + ": area must be positive (is " + area_m2 + " m2)");
+    }
+    if (!(priority > 0)) {
+      throw new IllegalArgumentException(id + ": priority must be positive (is " + priority + ")");
+    }
+  }
+}
