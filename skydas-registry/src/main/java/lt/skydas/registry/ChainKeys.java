@@ -98,6 +98,31 @@ public final class ChainKeys {
     return readPublic(publicKeyPath(privateKey));
   }
 
+  /** An Ed25519 signature of {@code message}, or a problem naming why the key cannot sign. */
+  public static byte[] sign(PrivateKey key, byte[] message) {
+    try {
+      java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+      s.initSign(key);
+      s.update(message);
+      return s.sign();
+    } catch (GeneralSecurityException e) {
+      throw new SkydasProblem(
+          ProblemCode.BAD_INPUT, "cannot sign with the key given: " + e.getMessage());
+    }
+  }
+
+  /** Whether {@code signature} is {@code key}'s Ed25519 signature of {@code message}. */
+  public static boolean verifies(PublicKey key, byte[] message, byte[] signature) {
+    try {
+      java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+      s.initVerify(key);
+      s.update(message);
+      return s.verify(signature);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** A short, stable name of a public key: the first 16 hex digits of SHA-256 of its encoding. */
   public static String keyId(PublicKey k) {
     try {

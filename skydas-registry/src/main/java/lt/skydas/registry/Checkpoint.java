@@ -1,10 +1,8 @@
 package lt.skydas.registry;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -32,27 +30,12 @@ public record Checkpoint(long seq, String hash, Instant at, String keyId, byte[]
   /** Signs the chain head {@code (seq, hash)} at {@code at}. */
   public static Checkpoint sign(long seq, String hash, Instant at, PrivateKey key, PublicKey pub) {
     String id = ChainKeys.keyId(pub);
-    try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initSign(key);
-      s.update(message(seq, hash, at, id));
-      return new Checkpoint(seq, hash, at, id, s.sign());
-    } catch (GeneralSecurityException e) {
-      throw new SkydasProblem(
-          ProblemCode.BAD_INPUT, "cannot sign with the key given: " + e.getMessage());
-    }
+    return new Checkpoint(seq, hash, at, id, ChainKeys.sign(key, message(seq, hash, at, id)));
   }
 
   /** Whether the signature is {@code key}'s over this checkpoint's content. */
   public boolean verifiedBy(PublicKey key) {
-    try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initVerify(key);
-      s.update(message());
-      return s.verify(signature);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return false;
-    }
+    return ChainKeys.verifies(key, message(), signature);
   }
 
   /** The signed bytes. */

@@ -12,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -89,28 +88,20 @@ public record SignedCopy(
             by,
             id,
             new byte[0]);
-    try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initSign(key);
-      s.update(unsigned.message());
-      SignedCopy c =
-          new SignedCopy(
-              unsigned.file,
-              unsigned.bytes,
-              unsigned.sha256,
-              records,
-              unsigned.chainSeq,
-              unsigned.chainHash,
-              at,
-              by,
-              id,
-              s.sign());
-      AtomicOutput.writeString(sidecar(file), c.json().toPrettyString() + "\n");
-      return c;
-    } catch (GeneralSecurityException e) {
-      throw new SkydasProblem(
-          ProblemCode.BAD_INPUT, "cannot sign with the key given: " + e.getMessage());
-    }
+    SignedCopy c =
+        new SignedCopy(
+            unsigned.file,
+            unsigned.bytes,
+            unsigned.sha256,
+            records,
+            unsigned.chainSeq,
+            unsigned.chainHash,
+            at,
+            by,
+            id,
+            ChainKeys.sign(key, unsigned.message()));
+    AtomicOutput.writeString(sidecar(file), c.json().toPrettyString() + "\n");
+    return c;
   }
 
   /**
@@ -160,14 +151,7 @@ public record SignedCopy(
 
   /** Whether the signature is {@code key}'s over this document's content. */
   public boolean verifiedBy(PublicKey key) {
-    try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initVerify(key);
-      s.update(message());
-      return s.verify(signature);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return false;
-    }
+    return ChainKeys.verifies(key, message(), signature);
   }
 
   /** The signed bytes: every field but the signature, one per line. */

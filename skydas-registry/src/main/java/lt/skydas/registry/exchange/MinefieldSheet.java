@@ -419,22 +419,7 @@ public final class MinefieldSheet {
 
   /** HTML text and attribute escaping. */
   static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(ch);
-      }
-    }
-    return b.toString();
+    return lt.skydas.core.text.HtmlEscape.text(s);
   }
 
   /** Mine positions for the diagram (those with both coordinates). */
