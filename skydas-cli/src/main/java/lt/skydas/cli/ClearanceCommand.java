@@ -62,6 +62,14 @@ final class ClearanceCommand implements Runnable {
         paramLabel = "FILE",
         description = "A plan's minefields (GeoJSON from optimize): its clearance liability.")
     Path plan;
+
+    @Option(
+        names = "--hazards",
+        paramLabel = "FILE",
+        description =
+            "Hazardous areas from a mine-action information system (IMSMA-style GeoJSON or CSV"
+                + " with the GICHD MDR fields; docs/clearance.md): the open ones are cleared.")
+    Path hazards;
   }
 
   @Command(
@@ -150,6 +158,15 @@ final class ClearanceCommand implements Runnable {
         try (Registry r = db.open(false)) {
           areas = in.fromRegistry(r);
         }
+      } else if (source.hazards != null) {
+        java.nio.file.Path countries =
+            db.countries != null
+                ? db.countries
+                : RegionStore.shippedLayers().resolve("countries.geojson.gz");
+        areas =
+            in.fromHazards(
+                source.hazards,
+                lt.skydas.registry.Territory.load(countries, db.home.toUpperCase(Locale.ROOT)));
       } else {
         areas = in.fromPlan(source.plan, ObstacleCatalog.defaults());
       }

@@ -159,6 +159,70 @@ final class ClearanceInputs {
     return out;
   }
 
+  /**
+   * The open hazards of an IMSMA-style file ({@link HazardsReader}), with their own vegetation and
+   * priority where the file gives them (checked), else as for the registry's.
+   */
+  List<HazardArea> fromHazards(Path file, lt.skydas.registry.Territory territory) {
+    String name = file.toString();
+    List<HazardArea> out = new ArrayList<>();
+    for (HazardsReader.Hazard h : HazardsReader.read(file, territory)) {
+      Geometry g = crs.toMetric(h.geometry());
+      double m2 = g.getArea();
+      String given = h.fields().getOrDefault("area_m2", "");
+      if (!given.isBlank()) {
+        double a;
+        try {
+          a = Double.parseDouble(given);
+        } catch (NumberFormatException e) {
+          throw SkydasProblem.badInput(name, h.where(), "area_m2: '" + given + "' is not a number");
+        }
+        if (!(Math.abs(a - m2) <= 0.1 * m2)) {
+          throw SkydasProblem.badInput(
+              name,
+              h.where(),
+              String.format(
+                  java.util.Locale.ROOT,
+                  "area_m2: %.0f differs from the perimeter's %.0f m2 by more than 10 %%",
+                  a,
+                  m2));
+        }
+      }
+      Point c = g.getInteriorPoint();
+      String veg =
+          h.fields().getOrDefault("vegetation", "").strip().toLowerCase(java.util.Locale.ROOT);
+      if (!veg.isEmpty()
+          && !lt.skydas.optimize.clearance.ClearanceAssets.VEGETATION.contains(veg)) {
+        throw SkydasProblem.badInput(
+            name, h.where(), "vegetation: '" + veg + "' is not open, scrub, forest or wetland");
+      }
+      String pr = h.fields().getOrDefault("priority", "").strip();
+      double priority;
+      if (pr.isEmpty()) {
+        priority = priority(c);
+      } else {
+        try {
+          priority = Double.parseDouble(pr);
+        } catch (NumberFormatException e) {
+          priority = -1;
+        }
+        if (!(priority >= 1 && priority <= 5)) {
+          throw SkydasProblem.badInput(name, h.where(), "priority: '" + pr + "' is not 1 to 5");
+        }
+      }
+      out.add(
+          new HazardArea(
+              h.id(),
+              m2,
+              HazardsReader.categories(h, name),
+              veg.isEmpty() ? vegetation(c) : veg,
+              priority,
+              c.getX(),
+              c.getY()));
+    }
+    return out;
+  }
+
   private static Set<String> categories(ObstacleType t) {
     if (t == null) {
       return Set.of("AP", "AT");

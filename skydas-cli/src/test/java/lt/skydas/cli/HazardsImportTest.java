@@ -1,0 +1,170 @@
+package lt.skydas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 20: hazardous areas from an IMSMA-style export (GICHD MDR fields) are what {@code clearance
+ * plan --hazards} clears: the open ones, with their own vegetation and priority; a file with a
+ * missing MDR field, an unknown device category, an area abroad, one overlapping released land or
+ * an area that disagrees with its perimeter is refused in one line naming the file, the row or
+ * feature and the field, and nothing is written.
+ */
+class HazardsImportTest {
+  @TempDir Path dir;
+
+  private static final String LAYERS = TestPacks.ROOT.resolve("data/baltic").toString();
+  private static final String COUNTRIES =
+      TestPacks.ROOT.resolve("data/baltic/countries.geojson.gz").toString();
+
+  private static String square(double lon, double lat, double d) {
+    return String.format(
+        Locale.ROOT,
+        "{\"type\": \"Polygon\", \"coordinates\": [[[%s, %s], [%s, %s], [%s, %s], [%s, %s], [%s, %s]]]}",
+        lon,
+        lat,
+        lon + d,
+        lat,
+        lon + d,
+        lat + d,
+        lon,
+        lat + d,
+        lon,
+        lat);
+  }
+
+  private static String feature(String props, String geometry) {
+    return "{\"type\": \"Feature\", \"properties\": {"
+        + props
+        + "}, \"geometry\": "
+        + geometry
+        + "}";
+  }
+
+  private static String collection(String... features) {
+    return "{\"type\": \"FeatureCollection\", \"features\": [" + String.join(",", features) + "]}";
+  }
+
+  private static final String H1 =
+      feature(
+          "\"hazard_id\": \"H-1\", \"hazard_type\": \"CHA\", \"status\": \"open\","
+              + " \"device_categories\": \"AP;AT\", \"vegetation\": \"forest\", \"priority\": 5",
+          square(23.73, 55.09, 0.004));
+  private static final String H2 =
+      feature(
+          "\"hazard_id\": \"H-2\", \"hazard_type\": \"SHA\", \"status\": \"open\","
+              + " \"device_categories\": \"AT\"",
+          square(23.69, 55.09, 0.004));
+  private static final String RELEASED =
+      feature(
+          "\"hazard_id\": \"H-9\", \"hazard_type\": \"CHA\", \"status\": \"released\","
+              + " \"device_categories\": \"AT\"",
+          square(23.80, 55.09, 0.004));
+
+  private CliRunner.Result plan(Path hazards, Path out) {
+    return CliRunner.run(
+        "clearance",
+        "plan",
+        "--hazards",
+        hazards.toString(),
+        "--out",
+        out.toString(),
+        "--layers",
+        LAYERS,
+        "--countries",
+        COUNTRIES,
+        "--years",
+        "2",
+        "--time-limit-s",
+        "4");
+  }
+
+  @Test
+  void theOpenHazardsAreClearedWithTheirOwnFields() throws Exception {
+    Path f = dir.resolve("imsma.geojson");
+    Files.writeString(f, collection(H1, H2, RELEASED));
+    Path out = dir.resolve("out");
+    CliRunner.Result r = plan(f, out);
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> rows = Files.readAllLines(out.resolve("schedule.csv"));
+    assertThat(rows).hasSize(3);
+    String h1 = rows.stream().filter(x -> x.startsWith("H-1,")).findFirst().orElseThrow();
+    String[] c = h1.split(",");
+    assertThat(c[4]).isEqualTo("forest");
+    assertThat(c[5]).isEqualTo("AP AT");
+    assertThat(c[6]).isEqualTo("5");
+    assertThat(rows).noneMatch(x -> x.startsWith("H-9,"));
+  }
+
+  private void refused(String content, String file, String... expected) throws Exception {
+    Path f = dir.resolve(file);
+    Files.writeString(f, content);
+    Path out = dir.resolve("never");
+    CliRunner.Result r = plan(f, out);
+    assertThat(r.exit()).as(r.out()).isEqualTo(3);
+    assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains(file).contains(expected);
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aBadFileIsRefusedInOneLineNamingTheRowAndField() throws Exception {
+    refused(
+        collection(
+            H1,
+            feature(
+                "\"hazard_id\": \"H-3\", \"status\": \"open\", \"device_categories\": \"AT\"",
+                square(23.75, 55.09, 0.004))),
+        "missing.geojson",
+        "(H-3)",
+        "hazard_type: missing (a GICHD MDR field)");
+    refused(
+        collection(
+            feature(
+                "\"hazard_id\": \"H-4\", \"hazard_type\": \"CHA\", \"status\": \"open\","
+                    + " \"device_categories\": \"AT;IED\"",
+                square(23.75, 55.09, 0.004))),
+        "device.geojson",
+        "device_categories: unknown category 'IED'");
+    refused(
+        collection(
+            feature(
+                "\"hazard_id\": \"H-5\", \"hazard_type\": \"CHA\", \"status\": \"open\","
+                    + " \"device_categories\": \"AT\"",
+                square(27.55, 53.90, 0.004))),
+        "minsk.geojson",
+        "(H-5)",
+        "geometry: ");
+    refused(
+        collection(
+            RELEASED,
+            feature(
+                "\"hazard_id\": \"H-6\", \"hazard_type\": \"CHA\", \"status\": \"open\","
+                    + " \"device_categories\": \"AT\"",
+                square(23.802, 55.092, 0.004))),
+        "overlap.geojson",
+        "(H-6)",
+        "overlaps released area H-9 by ");
+    refused(
+        collection(
+            feature(
+                "\"hazard_id\": \"H-7\", \"hazard_type\": \"CHA\", \"status\": \"open\","
+                    + " \"device_categories\": \"AT\", \"area_m2\": 500",
+                square(23.75, 55.09, 0.004))),
+        "area.geojson",
+        "area_m2: 500 differs from the perimeter's");
+    refused(
+        "hazard_id,hazard_type,status,device_categories,wkt\n"
+            + "H-8,CHA,open,AT,\"POLYGON ((23.75 55.09, 23.754 55.09, 23.754 55.094, 23.75 55.094, 23.75 55.09))\"\n"
+            + "H-10,CHA,open,AT,\"POLYGON ((23.75 55.09, 23.754\"\n",
+        "imsma.csv",
+        "row 2 (H-10)",
+        "wkt: ");
+  }
+}
