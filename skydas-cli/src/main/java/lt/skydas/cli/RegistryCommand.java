@@ -56,7 +56,8 @@ import picocli.CommandLine.Parameters;
       RegistryBackupCommands.Backup.class,
       RegistryBackupCommands.Restore.class,
       RegistryCommand.History.class,
-      RegistrySheetCommand.class
+      RegistrySheetCommand.class,
+      RegistryInspectionsCommand.class
     })
 final class RegistryCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -164,6 +164,20 @@ class ClearanceCommandTest {
     List<String> rows = Files.readAllLines(out.resolve("schedule.csv"));
     assertThat(rows).hasSize(2);
     assertThat(rows.get(1)).startsWith("m-laid,");
+    // the laid minefield is watched: due for its first inspection (issue 20, Articles 5 and 10)
+    CliRunner.Result insp =
+        CliRunner.run(
+            "registry",
+            "inspections",
+            "--db",
+            db.toString(),
+            "--countries",
+            TestPacks.ROOT.resolve("data/baltic/countries.geojson.gz").toString(),
+            "--fail-if-overdue");
+    assertThat(insp.exit()).as(insp.err()).isZero();
+    assertThat(insp.out())
+        .contains("ok      m-laid (laid): last inspection none recorded; due ")
+        .contains("1 minefields in the ground, 0 overdue for an inspection every 30 days");
   }
 
   @Test

@@ -59,4 +59,18 @@ class RecordSheetApiTest {
     assertThat(bunker.body()).contains("only a minefield has a record sheet");
     assertThat(viewer.get("/api/records/nope/sheet").statusCode()).isEqualTo(404);
   }
+
+  /**
+   * Issue 20: the inspections list holds only minefields in the ground; a bad interval is a 400.
+   */
+  @Test
+  void theInspectionsListWatchesOnlyMinefieldsInTheGround() {
+    TestServer.Client viewer = ts.as(Role.VIEWER);
+    HttpResponse<String> r = viewer.get("/api/inspections?every_days=14");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains("\"every_days\":14", "\"minefields\":[]");
+    HttpResponse<String> bad = viewer.get("/api/inspections?every_days=0");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("every_days must be a whole number of days");
+  }
 }

@@ -80,6 +80,13 @@ public final class RecordApi {
     t.add(HandlerType.PUT, "/api/records/{id}", EDITORS, "registry", "Edit a record", this::update);
     t.add(
         HandlerType.GET,
+        "/api/inspections",
+        any,
+        "registry",
+        "Minefields in the ground and their next inspection, overdue first (every_days, default 30)",
+        this::inspections);
+    t.add(
+        HandlerType.GET,
         "/api/records/{id}/sheet",
         any,
         "registry",
@@ -216,6 +223,36 @@ public final class RecordApi {
     String id = id(ctx);
     load(id);
     responses.json(ctx, 200, Map.of("events", registry.history(id)));
+  }
+
+  private void inspections(Context ctx) {
+    int every = 30;
+    String q = ctx.queryParam("every_days");
+    if (q != null) {
+      try {
+        every = Integer.parseInt(q.strip());
+      } catch (NumberFormatException e) {
+        every = -1;
+      }
+      if (every < 1 || every > 3650) {
+        throw new SkydasProblem(
+            ProblemCode.BAD_INPUT, "every_days must be a whole number of days, 1 to 3650");
+      }
+    }
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    for (var d :
+        lt.skydas.registry.Inspections.of(
+            registry, java.time.Duration.ofDays(every), java.time.Instant.now())) {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("id", d.record().id());
+      m.put("status", d.record().status().id());
+      m.put("last_inspection", d.last() == null ? null : d.last().toString());
+      m.put("due", d.due().toString());
+      m.put("overdue", d.overdue());
+      m.put("overdue_days", d.overdue_d());
+      out.add(m);
+    }
+    responses.json(ctx, 200, Map.of("every_days", every, "minefields", out));
   }
 
   private void sheet(Context ctx) {
