@@ -98,6 +98,9 @@ final class GichdWriter {
     p.put("hazard_id", r.id());
     p.put("name", r.name());
     p.put("hazard_type", "confirmed_hazardous_area");
+    p.put("direct_evidence", "minefield record (CCW Amended Protocol II, Technical Annex 1)");
+    // who benefits from the release (land use, people): the mine-action authority's survey
+    p.put("beneficiaries", null);
     p.put("status", hazardStatus(r.status()));
     p.put("registry_status", r.status().id());
     p.put("obstacle_type", r.type());
@@ -142,6 +145,8 @@ final class GichdWriter {
     p.put("monitored", r.monitored());
     List<Map<String, Object>> releases = new ArrayList<>();
     List<Map<String, Object>> tasks = new ArrayList<>();
+    List<Map<String, Object>> accidents = new ArrayList<>();
+    List<Map<String, Object>> qa = new ArrayList<>();
     for (Activity a : acts) {
       if (a.kind() == ActivityKind.LAND_RELEASE) {
         Map<String, Object> o = new LinkedHashMap<>();
@@ -160,10 +165,23 @@ final class GichdWriter {
         Map<String, Object> o = new LinkedHashMap<>(a.data());
         o.put("activity_id", a.id());
         tasks.add(o);
+      } else if (a.kind() == ActivityKind.INCIDENT) {
+        Map<String, Object> o = new LinkedHashMap<>(a.data());
+        o.put("activity_id", a.id());
+        if (a.geometry() != null) {
+          o.put("location_wkt", lt.skydas.registry.RecordCodec.wkt(a.geometry()));
+        }
+        accidents.add(o);
+      } else if (a.kind() == ActivityKind.INSPECTION) {
+        Map<String, Object> o = new LinkedHashMap<>(a.data());
+        o.put("activity_id", a.id());
+        qa.add(o);
       }
     }
     p.put("land_release", releases);
     p.put("clearance_tasks", tasks);
+    p.put("accidents", accidents);
+    p.put("qa_visits", qa);
     return p;
   }
 
