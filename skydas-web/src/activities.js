@@ -25,7 +25,7 @@ function activityLine(a) {
 
 function placeholder(kind, field) {
   if (field.includes('date')) return '2027-05-03';
-  if (field === 'devices_found') return 'categories, comma separated (empty: none)';
+  if (field === 'devices_found') return 'per device: category, lon, lat, depth cm, condition, disposal; devices separated by ; (empty: none)';
   if (field === 'method' && kind === 'land_release') return 'cancelled, reduced or cleared';
   return '';
 }
@@ -57,11 +57,18 @@ function readFields(fields) {
   const data = {};
   for (const i of fields.querySelectorAll('[data-field]')) {
     const v = i.value.trim();
-    if (i.dataset.field === 'devices_found') data.devices_found = v ? v.split(',').map((c) => ({ category: c.trim() })) : [];
+    if (i.dataset.field === 'devices_found') data.devices_found = v ? v.split(';').filter((d) => d.trim()).map(device) : [];
     else if (i.dataset.field === 'clearance_depth_cm') data.clearance_depth_cm = v === '' ? null : Number(v);
     else data[i.dataset.field] = v === '' ? null : v;
   }
   return data;
+}
+
+/** One device found (GICHD MDR): "AT, 24.6001, 55.6002, 15, intact, destroyed_in_situ". */
+function device(text) {
+  const [category, lon, lat, depth, condition, disposal] = text.split(',').map((x) => x.trim());
+  const num = (x) => (x === undefined || x === '' ? null : Number(x));
+  return { category: category || null, lon: num(lon), lat: num(lat), depth_cm: num(depth), condition: condition || null, disposal: disposal || null };
 }
 
 function toWkt(g) {

@@ -58,15 +58,63 @@ final class ActivityChecks {
         e.add(new FieldError("devices_found", "must be a list (empty if none were found)"));
       } else if (dev instanceof List<?> l) {
         for (int i = 0; i < l.size(); i++) {
-          if (!(l.get(i) instanceof Map<?, ?> d) || d.get("category") == null) {
-            e.add(new FieldError("devices_found[" + i + "].category", "missing"));
-          }
+          devices(e, "devices_found[" + i + "]", l.get(i), g);
         }
       }
     } else if (g != null) {
       e.addAll(GeometryChecks.check(g, null, t));
     }
     return e;
+  }
+
+  /** How a device found was disposed of (GICHD MDR, land release). */
+  static final List<String> DISPOSAL = List.of("destroyed_in_situ", "removed", "rendered_safe");
+
+  /**
+   * A device found (GICHD MDR, land release): its category, its position (lon, lat within about 100
+   * m of the released area), its depth, its condition and how it was disposed of.
+   */
+  private static void devices(List<FieldError> e, String f, Object o, Geometry released) {
+    if (!(o instanceof Map<?, ?> d)) {
+      e.add(
+          new FieldError(
+              f,
+              "a device found is an object with category, lon, lat, depth_cm,"
+                  + " condition and disposal"));
+      return;
+    }
+    if (d.get("category") == null || d.get("category").toString().isBlank()) {
+      e.add(new FieldError(f + ".category", "missing"));
+    }
+    Object lon = d.get("lon"), lat = d.get("lat");
+    if (!(lon instanceof Number x) || !(lat instanceof Number y)) {
+      e.add(new FieldError(f + ".lon", "the position where it was found (lon and lat) is missing"));
+    } else if (released != null && !released.isEmpty()) {
+      org.locationtech.jts.geom.Point p =
+          released
+              .getFactory()
+              .createPoint(
+                  new org.locationtech.jts.geom.Coordinate(x.doubleValue(), y.doubleValue()));
+      if (released.distance(p) > 0.0015) {
+        e.add(new FieldError(f + ".lon", "lies outside the released area (more than ~100 m)"));
+      }
+    }
+    Object depth = d.get("depth_cm");
+    if (!(depth instanceof Number n) || !(n.doubleValue() >= 0)) {
+      e.add(new FieldError(f + ".depth_cm", "the depth found at, in cm (0 or more), is missing"));
+    }
+    if (d.get("condition") == null || d.get("condition").toString().isBlank()) {
+      e.add(new FieldError(f + ".condition", "missing (e.g. intact, damaged, corroded)"));
+    }
+    Object disp = d.get("disposal");
+    if (disp == null || !DISPOSAL.contains(disp.toString())) {
+      e.add(
+          new FieldError(
+              f + ".disposal",
+              (disp == null ? "missing" : "'" + disp + "'")
+                  + ": one of "
+                  + String.join(", ", DISPOSAL)));
+    }
   }
 
   /** Null if {@code kind} may be recorded against a record in {@code s}, else why not. */

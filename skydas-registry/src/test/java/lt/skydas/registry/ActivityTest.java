@@ -107,7 +107,11 @@ abstract class ActivityTest {
                       "lat",
                       55.201,
                       "depth_cm",
-                      10))));
+                      10,
+                      "condition",
+                      "intact",
+                      "disposal",
+                      "destroyed_in_situ"))));
       reg.transition(ENGINEER, "mf", r.version(), Action.COMPLETE_CLEARANCE);
       List<Activity> acts = reg.activities("mf");
       assertThat(acts)
@@ -155,6 +159,8 @@ abstract class ActivityTest {
           .hasMessageContaining("method: 'swept' is not one of cancelled, reduced, cleared")
           .hasMessageContaining("clearance_depth_cm: must be a number")
           .hasMessageContaining("devices_found[0].category: missing")
+          .hasMessageContaining("devices_found[0].depth_cm: the depth found at")
+          .hasMessageContaining("devices_found[0].disposal: missing: one of destroyed_in_situ")
           .hasMessageContaining("geometry: a land release needs the released area as a Polygon");
       assertThatThrownBy(
               () ->

@@ -259,7 +259,22 @@ class ExchangeFormatTest {
                   "clearance_depth_cm",
                   20,
                   "devices_found",
-                  List.of(Map.of("category", "AT", "model", "TM-62M", "condition", "intact"))));
+                  List.of(
+                      Map.of(
+                          "category",
+                          "AT",
+                          "model",
+                          "TM-62M",
+                          "condition",
+                          "intact",
+                          "lon",
+                          25.561,
+                          "lat",
+                          54.661,
+                          "depth_cm",
+                          12,
+                          "disposal",
+                          "removed"))));
       List<RegistryRecord> records = new java.util.ArrayList<>(all);
       records.add(clearing);
       Path out = dir.resolve("handover.gichd.json");
