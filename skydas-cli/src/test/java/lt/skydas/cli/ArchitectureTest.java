@@ -84,7 +84,7 @@ class ArchitectureTest {
         .whereLayer("terrain")
         .mayOnlyBeAccessedByLayers("observe", "assess", "optimize", "cli")
         .whereLayer("raster")
-        .mayOnlyBeAccessedByLayers("region", "observe", "assess", "optimize", "cli")
+        .mayOnlyBeAccessedByLayers("region", "observe", "assess", "optimize", "server", "cli")
         .check(CLASSES);
   }
 
