@@ -174,6 +174,26 @@ final class ClearanceCommand implements Runnable {
         throw new SkydasProblem(
             ProblemCode.BAD_INPUT, "no minefield with mines in the ground: nothing to clear");
       }
+      lt.skydas.optimize.clearance.ClearanceSurvey.Result survey =
+          lt.skydas.optimize.clearance.ClearanceSurvey.apply(areas, cat);
+      if (survey.surveyed_m2() > 0) {
+        System.out.printf(
+            Locale.ROOT,
+            "Survey of the suspected areas (%.1f ha): non-technical survey cancels about %.1f ha,"
+                + " technical survey reduces about %.1f ha (%.0f + %.0f team-days, EUR %.2f m)%n",
+            survey.surveyed_m2() / 1e4,
+            survey.cancelled_m2() / 1e4,
+            survey.reduced_m2() / 1e4,
+            survey.ntsDays(),
+            survey.tsDays(),
+            survey.cost_eur() / 1e6);
+      }
+      areas = survey.areas();
+      if (areas.isEmpty()) {
+        throw new SkydasProblem(
+            ProblemCode.BAD_INPUT,
+            "the surveys are expected to release every area: nothing to clear");
+      }
       double cx = areas.stream().mapToDouble(HazardArea::x_m).average().orElse(0);
       double cy = areas.stream().mapToDouble(HazardArea::y_m).average().orElse(0);
       List<Team> ts = new ArrayList<>();
@@ -181,6 +201,14 @@ final class ClearanceCommand implements Runnable {
         int n = want.getOrDefault(k.id(), 0);
         if (n < 0 || n > 1000) {
           throw new SkydasProblem(ProblemCode.USAGE, "--teams " + k.id() + "=" + n + ": 0 to 1000");
+        }
+        if (n > 0 && !k.kind().equals(ClearanceAsset.CLEARANCE)) {
+          throw new SkydasProblem(
+              ProblemCode.USAGE,
+              "--teams "
+                  + k.id()
+                  + ": a survey kind is not scheduled; its expected release of suspected areas is"
+                  + " applied before the clearance (docs/clearance.md)");
         }
         for (int i = 1; i <= n; i++) {
           ts.add(new Team(k, i, cx, cy));
@@ -205,7 +233,7 @@ final class ClearanceCommand implements Runnable {
       Files.createDirectories(out);
       writeSchedule(p, cat, from);
       writeSizing(curve);
-      writeJson(p, curve, cat, from, areas);
+      writeJson(p, curve, cat, from, areas, survey);
       LocalDate end =
           p.assignments().stream()
               .map(
@@ -299,7 +327,8 @@ final class ClearanceCommand implements Runnable {
         List<ClearanceSizing.Sizing> curve,
         ClearanceAssets cat,
         LocalDate from,
-        List<HazardArea> areas)
+        List<HazardArea> areas,
+        lt.skydas.optimize.clearance.ClearanceSurvey.Result survey)
         throws Exception {
       ObjectMapper json = new ObjectMapper();
       ObjectNode o = json.createObjectNode();
@@ -313,6 +342,13 @@ final class ClearanceCommand implements Runnable {
       o.put("optimal_without_travel", p.optimal());
       o.put("working_days", p.makespan_d());
       o.put("cost_eur", p.cost_eur());
+      ObjectNode sv = o.putObject("survey");
+      sv.put("surveyed_m2", survey.surveyed_m2());
+      sv.put("cancelled_m2", survey.cancelled_m2());
+      sv.put("reduced_m2", survey.reduced_m2());
+      sv.put("non_technical_survey_days", survey.ntsDays());
+      sv.put("technical_survey_days", survey.tsDays());
+      sv.put("cost_eur", survey.cost_eur());
       ArrayNode un = o.putArray("not_scheduled");
       p.unsuitable().forEach(un::add);
       // land released per month (m2), by each area's release date

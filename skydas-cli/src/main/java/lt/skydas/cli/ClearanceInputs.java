@@ -218,7 +218,8 @@ final class ClearanceInputs {
               veg.isEmpty() ? vegetation(c) : veg,
               priority,
               c.getX(),
-              c.getY()));
+              c.getY(),
+              h.fields().get("hazard_type").strip().equalsIgnoreCase("SHA")));
     }
     return out;
   }

@@ -100,6 +100,29 @@ class HazardsImportTest {
     assertThat(c[5]).isEqualTo("AP AT");
     assertThat(c[6]).isEqualTo("5");
     assertThat(rows).noneMatch(x -> x.startsWith("H-9,"));
+    // H-2 is suspected: surveyed first, so only what the surveys leave is cleared (0.5 × 0.6)
+    assertThat(r.out()).contains("Survey of the suspected areas");
+    String h2 = rows.stream().filter(x -> x.startsWith("H-2,")).findFirst().orElseThrow();
+    double cleared = Double.parseDouble(h2.split(",")[3]);
+    double whole = Double.parseDouble(h1.split(",")[3]); // the same 0.004° square, at 55.09 N
+    assertThat(cleared / whole).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
+    // a survey kind is not a team to schedule
+    CliRunner.Result teams =
+        CliRunner.run(
+            "clearance",
+            "plan",
+            "--hazards",
+            f.toString(),
+            "--out",
+            dir.resolve("t").toString(),
+            "--layers",
+            LAYERS,
+            "--countries",
+            COUNTRIES,
+            "--teams",
+            "non_technical_survey_team=1");
+    assertThat(teams.exit()).isEqualTo(2);
+    assertThat(teams.err()).contains("a survey kind is not scheduled");
   }
 
   private void refused(String content, String file, String... expected) throws Exception {

@@ -40,7 +40,8 @@ public record ClearanceAssets(List<ClearanceAsset> assets, int workingDaysPerMon
           "depth_cm",
           "months",
           "mobilisation_days",
-          "sources");
+          "sources",
+          "release_share");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public ClearanceAssets {
@@ -133,6 +134,24 @@ public record ClearanceAssets(List<ClearanceAsset> assets, int workingDaysPerMon
         prod.put(
             e.getKey(), number(e.getValue(), "productivity_m2_per_day." + e.getKey(), file, where));
       }
+      String kind = a.path("kind").asText(ClearanceAsset.CLEARANCE);
+      if (!Set.of(ClearanceAsset.CLEARANCE, ClearanceAsset.NTS, ClearanceAsset.TS).contains(kind)) {
+        throw SkydasProblem.badInput(
+            file,
+            where,
+            "kind: '" + kind + "' is not clearance, non_technical_survey or technical_survey");
+      }
+      boolean survey = !kind.equals(ClearanceAsset.CLEARANCE);
+      double share = 0;
+      if (survey) {
+        share = number(a.get("release_share"), "release_share", file, where);
+        if (share > 1) {
+          throw SkydasProblem.badInput(
+              file,
+              where,
+              "release_share: a share of the surveyed area, 0 to 1 (is " + share + ")");
+        }
+      }
       Set<String> clears = new HashSet<>();
       for (JsonNode c : a.path("clears")) {
         if (!CATEGORIES.contains(c.asText())) {
@@ -141,7 +160,7 @@ public record ClearanceAssets(List<ClearanceAsset> assets, int workingDaysPerMon
         }
         clears.add(c.asText());
       }
-      if (clears.isEmpty()) {
+      if (clears.isEmpty() && !survey) {
         throw SkydasProblem.badInput(file, where, "clears: name AP, AT and/or UXO");
       }
       Set<Integer> months = new HashSet<>();
@@ -162,6 +181,7 @@ public record ClearanceAssets(List<ClearanceAsset> assets, int workingDaysPerMon
           new ClearanceAsset(
               id,
               a.path("name").asText(id),
+              kind,
               prod,
               number(a.get("cost_eur_per_day"), "cost_eur_per_day", file, where),
               clears,
@@ -170,7 +190,8 @@ public record ClearanceAssets(List<ClearanceAsset> assets, int workingDaysPerMon
               a.has("mobilisation_days")
                   ? number(a.get("mobilisation_days"), "mobilisation_days", file, where)
                   : 0,
-              sources));
+              sources,
+              share));
     }
     return new ClearanceAssets(out, wd);
   }

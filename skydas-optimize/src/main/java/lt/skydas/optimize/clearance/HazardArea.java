@@ -14,6 +14,7 @@ import java.util.Set;
  *     farmland)
  * @param x_m easting of its centre in the region's metric CRS (for travel between areas)
  * @param y_m northing
+ * @param suspected a suspected hazardous area (SHA): surveyed before it is cleared
  */
 public record HazardArea(
     String id,
@@ -22,7 +23,20 @@ public record HazardArea(
     String vegetation,
     double priority,
     double x_m,
-    double y_m) {
+    double y_m,
+    boolean suspected) {
+  /** A confirmed hazardous area. */
+  public HazardArea(
+      String id,
+      double area_m2,
+      Set<String> categories,
+      String vegetation,
+      double priority,
+      double x_m,
+      double y_m) {
+    this(id, area_m2, categories, vegetation, priority, x_m, y_m, false);
+  }
+
   public HazardArea {
     categories = Set.copyOf(categories);
     if (!(area_m2 > 0) || !Double.isFinite(area_m2)) {
