@@ -32,6 +32,22 @@ final class RegistryInspectionsCommand implements Callable<Integer> {
   int everyDays;
 
   @Option(
+      names = "--inspection-cost-eur",
+      defaultValue = "600",
+      paramLabel = "EUR",
+      description =
+          "One inspection visit, for the yearly upkeep (default ${DEFAULT-VALUE}, an estimate).")
+  double inspectionEur;
+
+  @Option(
+      names = "--repair-eur-per-km-year",
+      defaultValue = "1500",
+      paramLabel = "EUR",
+      description =
+          "Marking and fencing repair per km of perimeter a year (default ${DEFAULT-VALUE}, an estimate).")
+  double repairEur;
+
+  @Option(
       names = "--fail-if-overdue",
       description = "Exit 1 when any inspection is overdue (for a monitoring job).")
   boolean fail;
@@ -42,25 +58,37 @@ final class RegistryInspectionsCommand implements Callable<Integer> {
       throw new SkydasProblem(ProblemCode.USAGE, "--every-days must be 1 to 3650, is " + everyDays);
     }
     try (Registry r = db.open(false)) {
-      List<Inspections.Due> due = Inspections.of(r, Duration.ofDays(everyDays), Instant.now());
+      if (!(inspectionEur >= 0) || !(repairEur >= 0)) {
+        throw new SkydasProblem(ProblemCode.USAGE, "upkeep figures must be 0 or more (EUR)");
+      }
+      List<Inspections.Due> due =
+          Inspections.of(
+              r,
+              Duration.ofDays(everyDays),
+              Instant.now(),
+              new Inspections.Upkeep(inspectionEur, repairEur));
       long overdue = due.stream().filter(Inspections.Due::overdue).count();
       for (Inspections.Due d : due) {
         System.out.printf(
             Locale.ROOT,
-            "%s %s (%s): last inspection %s; due %s%s%n",
+            "%s %s (%s): last inspection %s; due %s%s; perimeter %.1f km, upkeep EUR %,.0f a year%n",
             d.overdue() ? "OVERDUE" : "ok     ",
             d.record().id(),
             d.record().status().id(),
             d.last() == null ? "none recorded" : d.last().toString().substring(0, 10),
             d.due().toString().substring(0, 10),
-            d.overdue() ? ", " + d.overdue_d() + " days ago" : "");
+            d.overdue() ? ", " + d.overdue_d() + " days ago" : "",
+            d.perimeter_m() / 1000,
+            d.upkeep_eurPerYear());
       }
       System.out.printf(
           Locale.ROOT,
-          "%d minefields in the ground, %d overdue for an inspection every %d days%n",
+          "%d minefields in the ground, %d overdue for an inspection every %d days; upkeep EUR %,.0f a"
+              + " year until they are cleared%n",
           due.size(),
           overdue,
-          everyDays);
+          everyDays,
+          due.stream().mapToDouble(Inspections.Due::upkeep_eurPerYear).sum());
       return fail && overdue > 0 ? 1 : 0;
     }
   }

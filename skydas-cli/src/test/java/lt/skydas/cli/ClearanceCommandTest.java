@@ -177,7 +177,8 @@ class ClearanceCommandTest {
     assertThat(insp.exit()).as(insp.err()).isZero();
     assertThat(insp.out())
         .contains("ok      m-laid (laid): last inspection none recorded; due ")
-        .contains("1 minefields in the ground, 0 overdue for an inspection every 30 days");
+        .contains("1 minefields in the ground, 0 overdue for an inspection every 30 days")
+        .contains("perimeter 1.4 km, upkeep EUR ");
   }
 
   @Test

@@ -51,6 +51,29 @@ class InspectionsTest {
       assertThat(b.last()).isEqualTo(Instant.parse("2027-03-01T00:00:00Z"));
       assertThat(b.due()).isEqualTo(Instant.parse("2027-03-31T00:00:00Z"));
       assertThat(b.overdue()).isFalse();
+      // upkeep: inspections a year and marking and fencing repair by the perimeter, which agrees
+      // with a great-circle reference within 0.2 %
+      var cs = a.record().geometry().getCoordinates();
+      double ref = 0;
+      for (int i = 1; i < cs.length; i++) {
+        double p1 = Math.toRadians(cs[i - 1].y), p2 = Math.toRadians(cs[i].y);
+        double dl = Math.toRadians(cs[i].x - cs[i - 1].x);
+        double h =
+            Math.pow(Math.sin((p2 - p1) / 2), 2)
+                + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(dl / 2), 2);
+        ref += 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
+      }
+      assertThat(a.perimeter_m())
+          .isCloseTo(ref, org.assertj.core.data.Percentage.withPercentage(0.2));
+      assertThat(a.upkeep_eurPerYear())
+          .isCloseTo(
+              365.0 / 30 * 600 + a.perimeter_m() / 1000 * 1500,
+              org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(
+              Inspections.of(reg, Duration.ofDays(30), now, new Inspections.Upkeep(0, 1000))
+                  .get(0)
+                  .upkeep_eurPerYear())
+          .isCloseTo(a.perimeter_m(), org.assertj.core.data.Offset.offset(1e-6));
       // a shorter interval makes the inspected one overdue too
       assertThat(Inspections.of(reg, Duration.ofDays(7), now)).allMatch(Inspections.Due::overdue);
     }

@@ -250,6 +250,8 @@ public final class RecordApi {
       m.put("due", d.due().toString());
       m.put("overdue", d.overdue());
       m.put("overdue_days", d.overdue_d());
+      m.put("perimeter_m", d.perimeter_m());
+      m.put("upkeep_eur_per_year", d.upkeep_eurPerYear());
       out.add(m);
     }
     responses.json(ctx, 200, Map.of("every_days", every, "minefields", out));
