@@ -81,7 +81,9 @@ class StoreContractTest {
     return s.read(
         c -> {
           try (Statement st = c.createStatement();
-              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_migrations")) {
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT COUNT(*) FROM flyway_schema_history WHERE type = 'SQL'")) {
             rs.next();
             return rs.getInt(1);
           }
