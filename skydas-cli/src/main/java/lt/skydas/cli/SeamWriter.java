@@ -6,11 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +19,7 @@ import lt.skydas.assess.seam.SeamClosers;
 import lt.skydas.core.geo.Crs;
 import lt.skydas.core.geojson.GeoJsonWriter;
 import lt.skydas.core.io.AtomicOutput;
-import lt.skydas.registry.exchange.GpkgTables;
-import lt.skydas.registry.store.GpkgGeometry;
+import lt.skydas.registry.exchange.GpkgWriter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -245,45 +240,41 @@ final class SeamWriter {
   }
 
   private static void meetingPoints(Path file, List<Seam> seams, Crs crs) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        GpkgTables.createCore(s);
-        s.execute(
-            "CREATE TABLE meeting_points (fid INTEGER PRIMARY KEY AUTOINCREMENT,"
-                + " geom POINT NOT NULL, allies TEXT NOT NULL, hostile TEXT NOT NULL,"
-                + " status TEXT NOT NULL, gap_km REAL, tri_lon REAL NOT NULL,"
-                + " tri_lat REAL NOT NULL)");
+    // an open seam is met at its tri-point; a gap at the point proposed on the border
+    List<org.locationtech.jts.geom.Geometry> at = new java.util.ArrayList<>();
+    Envelope env = new Envelope();
+    for (Seam s : seams) {
+      var p = crs.toWgs84(GF.createPoint(s.meeting() != null ? s.meeting() : s.triPoint()));
+      at.add(p);
+      env.expandToInclude(p.getEnvelopeInternal());
+    }
+    try (GpkgWriter w = GpkgWriter.create(file)) {
+      GpkgWriter.Layer layer =
+          w.layer(
+              "meeting_points",
+              "Skydas seam analysis: where the allies' lines should meet",
+              "POINT",
+              List.of(
+                  GpkgWriter.Column.required("allies", GpkgWriter.Type.TEXT),
+                  GpkgWriter.Column.required("hostile", GpkgWriter.Type.TEXT),
+                  GpkgWriter.Column.required("status", GpkgWriter.Type.TEXT),
+                  GpkgWriter.Column.of("gap_km", GpkgWriter.Type.REAL),
+                  GpkgWriter.Column.required("tri_lon", GpkgWriter.Type.REAL),
+                  GpkgWriter.Column.required("tri_lat", GpkgWriter.Type.REAL)),
+              env);
+      for (int i = 0; i < seams.size(); i++) {
+        Seam s = seams.get(i);
+        double[] t = lonLat(s.triPoint(), crs);
+        layer.add(
+            null,
+            at.get(i),
+            s.allies(),
+            s.hostile(),
+            s.status().name().toLowerCase(Locale.ROOT),
+            Double.isFinite(s.gap_m()) ? s.gap_m() / 1000 : null,
+            t[0],
+            t[1]);
       }
-      Envelope env = new Envelope();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO meeting_points (geom, allies, hostile, status, gap_km, tri_lon,"
-                  + " tri_lat) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        for (Seam s : seams) {
-          // an open seam is met at its tri-point; a gap at the point proposed on the border
-          Coordinate at = s.meeting() != null ? s.meeting() : s.triPoint();
-          var p = crs.toWgs84(GF.createPoint(at));
-          env.expandToInclude(p.getEnvelopeInternal());
-          double[] t = lonLat(s.triPoint(), crs);
-          ps.setBytes(1, GpkgGeometry.encode(p, 4326));
-          ps.setString(2, s.allies());
-          ps.setString(3, s.hostile());
-          ps.setString(4, s.status().name().toLowerCase(Locale.ROOT));
-          ps.setObject(5, Double.isFinite(s.gap_m()) ? s.gap_m() / 1000 : null);
-          ps.setDouble(6, t[0]);
-          ps.setDouble(7, t[1]);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      GpkgTables.register(
-          c,
-          "meeting_points",
-          "Skydas seam analysis: where the allies' lines should meet",
-          "POINT",
-          env);
-      c.commit();
     }
   }
 

@@ -210,7 +210,7 @@ final class GpkgExchange {
         file,
         out -> {
           Path dir = file.toAbsolutePath().getParent();
-          Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".build");
+          Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".build.gpkg");
           try {
             Files.delete(tmp);
             build(records, tmp);
@@ -261,112 +261,103 @@ final class GpkgExchange {
     }
   }
 
-  private static final String COLUMNS =
-      "id, kind, type, name, status, year, notes, marked, fenced, monitored, source, version,"
-          + " created_at, updated_at, minefield, height_m, azimuth_deg, depot, shelter, sidc,"
-          + " sidc_app6d";
+  /** The export's attribute columns, in the order {@link #values} gives them. */
+  private static final List<GpkgWriter.Column> COLUMNS =
+      List.of(
+          new GpkgWriter.Column("id", GpkgWriter.Type.TEXT, true, true),
+          GpkgWriter.Column.required("kind", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.required("type", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.of("name", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.required("status", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.of("year", GpkgWriter.Type.INTEGER),
+          GpkgWriter.Column.of("notes", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.required("marked", GpkgWriter.Type.BOOLEAN),
+          GpkgWriter.Column.required("fenced", GpkgWriter.Type.BOOLEAN),
+          GpkgWriter.Column.required("monitored", GpkgWriter.Type.BOOLEAN),
+          GpkgWriter.Column.of("source", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.required("version", GpkgWriter.Type.INTEGER),
+          GpkgWriter.Column.required("created_at", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.required("updated_at", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.of("minefield", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.of("height_m", GpkgWriter.Type.REAL),
+          GpkgWriter.Column.of("azimuth_deg", GpkgWriter.Type.REAL),
+          GpkgWriter.Column.of("depot", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.of("shelter", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.required("sidc", GpkgWriter.Type.TEXT),
+          GpkgWriter.Column.of("sidc_app6d", GpkgWriter.Type.TEXT));
 
   private static void build(List<RegistryRecord> records, Path db) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        GpkgTables.createCore(s);
-        GpkgTables.createExtensions(s);
-      }
-      // fid: the record's position in the export (unique across the layers), so import puts
-      // the records back in this order
-      Map<Part, List<RegistryRecord>> parts = new java.util.EnumMap<>(Part.class);
-      Map<Part, List<Long>> fids = new java.util.EnumMap<>(Part.class);
-      for (Part p : Part.values()) {
-        parts.put(p, new ArrayList<>());
-        fids.put(p, new ArrayList<>());
-      }
-      long fid = 0;
-      for (RegistryRecord r : records) {
-        Part p = Part.of(r.geometry());
-        parts.get(p).add(r);
-        fids.get(p).add(++fid);
-      }
+    // fid: the record's position in the export (unique across the layers), so import puts the
+    // records back in this order
+    Map<Part, List<RegistryRecord>> parts = new java.util.EnumMap<>(Part.class);
+    Map<Part, List<Long>> fids = new java.util.EnumMap<>(Part.class);
+    for (Part p : Part.values()) {
+      parts.put(p, new ArrayList<>());
+      fids.put(p, new ArrayList<>());
+    }
+    long fid = 0;
+    for (RegistryRecord r : records) {
+      Part p = Part.of(r.geometry());
+      parts.get(p).add(r);
+      fids.get(p).add(++fid);
+    }
+    try (GpkgWriter w = GpkgWriter.create(db)) {
       List<String> tables = new ArrayList<>();
       for (Part p : Part.values()) {
         if (!parts.get(p).isEmpty()) {
-          layer(c, p, parts.get(p), fids.get(p));
+          layer(w, p, parts.get(p), fids.get(p));
           tables.add(p.table());
         }
       }
-      GpkgStyles.write(c, tables);
-      c.commit();
+      GpkgStyles.write(w.connection(), tables);
     }
   }
 
-  private static void layer(Connection c, Part part, List<RegistryRecord> records, List<Long> fids)
+  private static void layer(GpkgWriter w, Part part, List<RegistryRecord> records, List<Long> fids)
       throws SQLException {
-    String t = part.table();
-    try (Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE "
-              + t
-              + " (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom "
-              + part.gpkgType()
-              + " NOT NULL, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, type TEXT NOT NULL,"
-              + " name TEXT, status TEXT NOT NULL, year INTEGER, notes TEXT,"
-              + " marked BOOLEAN NOT NULL, fenced BOOLEAN NOT NULL, monitored BOOLEAN NOT NULL,"
-              + " source TEXT, version INTEGER NOT NULL, created_at TEXT NOT NULL,"
-              + " updated_at TEXT NOT NULL, minefield TEXT, height_m REAL, azimuth_deg REAL,"
-              + " depot TEXT, shelter TEXT, sidc TEXT NOT NULL, sidc_app6d TEXT)");
-    }
     Envelope env = new Envelope();
-    List<Envelope> boxes = new ArrayList<>(records.size());
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO "
-                + t
-                + " (fid, geom, "
-                + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      int k = 0;
-      for (RegistryRecord r : records) {
-        long fid = fids.get(k++);
-        Envelope box = r.geometry().getEnvelopeInternal();
-        env.expandToInclude(box);
-        boxes.add(box);
-        Symbology.Symbol sym = Symbology.defaults().of(r);
-        int i = 1;
-        ps.setLong(i++, fid);
-        ps.setBytes(i++, GpkgGeometry.encode(r.geometry(), 4326));
-        ps.setString(i++, r.id());
-        ps.setString(i++, r.kind().id());
-        ps.setString(i++, r.type());
-        ps.setString(i++, r.name());
-        ps.setString(i++, r.status().id());
-        ps.setObject(i++, r.year());
-        ps.setString(i++, r.notes());
-        ps.setInt(i++, r.marked() ? 1 : 0);
-        ps.setInt(i++, r.fenced() ? 1 : 0);
-        ps.setInt(i++, r.monitored() ? 1 : 0);
-        ps.setString(i++, r.source());
-        ps.setLong(i++, r.version());
-        ps.setString(i++, r.createdAt().toString());
-        ps.setString(i++, r.updatedAt().toString());
-        ps.setString(i++, Fields.minefieldJson(r));
-        ps.setObject(i++, r.height_m());
-        ps.setObject(i++, r.azimuth_deg());
-        ps.setString(i++, Fields.depotJson(r));
-        ps.setString(i++, Fields.shelterJson(r));
-        ps.setString(i++, sym.sidc());
-        ps.setString(i, sym.sidcApp6d());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    for (RegistryRecord r : records) {
+      env.expandToInclude(r.geometry().getEnvelopeInternal());
     }
-    GpkgTables.register(
-        c,
-        t,
-        "Skydas registry export, "
-            + part.name().toLowerCase(Locale.ROOT)
-            + ": obstacles, minefields, sensor sites, depots and shelters",
-        part.gpkgType(),
-        env);
-    GpkgTables.rtree(c, t, fids, boxes);
+    GpkgWriter.Layer layer =
+        w.layer(
+            part.table(),
+            "Skydas registry export, "
+                + part.name().toLowerCase(Locale.ROOT)
+                + ": obstacles, minefields, sensor sites, depots and shelters",
+            part.gpkgType(),
+            COLUMNS,
+            env);
+    int k = 0;
+    for (RegistryRecord r : records) {
+      layer.add(fids.get(k++), r.geometry(), values(r));
+    }
+  }
+
+  private static Object[] values(RegistryRecord r) {
+    Symbology.Symbol sym = Symbology.defaults().of(r);
+    return new Object[] {
+      r.id(),
+      r.kind().id(),
+      r.type(),
+      r.name(),
+      r.status().id(),
+      r.year(),
+      r.notes(),
+      r.marked(),
+      r.fenced(),
+      r.monitored(),
+      r.source(),
+      r.version(),
+      r.createdAt().toString(),
+      r.updatedAt().toString(),
+      Fields.minefieldJson(r),
+      r.height_m(),
+      r.azimuth_deg(),
+      Fields.depotJson(r),
+      Fields.shelterJson(r),
+      sym.sidc(),
+      sym.sidcApp6d()
+    };
   }
 }

@@ -1,8 +1,8 @@
 package lt.skydas.registry.store;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
 import java.nio.ByteOrder;
-import org.locationtech.jts.geom.Envelope;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ByteOrderValues;
@@ -11,9 +11,9 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * GeoPackage geometry blobs (GeoPackage 1.3, clause 2.1.3): the {@code GP} header with version,
- * flags, SRS id and an XY envelope, followed by ISO WKB. The encoding is that small fixed header;
- * the WKB itself is JTS's. Stateless and thread-safe.
+ * GeoPackage geometry blobs (GeoPackage 1.3, clause 2.1.3) between JTS and the file: the header and
+ * its envelope are NGA's GeoPackage library's ({@link GeoPackageGeometryData}, ADR 0031), the
+ * geometry goes across as ISO WKB. Stateless and thread-safe.
  */
 public final class GpkgGeometry {
   private GpkgGeometry() {}
@@ -21,24 +21,13 @@ public final class GpkgGeometry {
   /** Encodes a 2D geometry with an XY envelope, little-endian. */
   public static byte[] encode(Geometry g, int srsId) {
     byte[] wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN).write(g);
-    boolean empty = g.isEmpty();
-    int envBytes = empty ? 0 : 32;
-    ByteBuffer b = ByteBuffer.allocate(8 + envBytes + wkb.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.put((byte) 'G').put((byte) 'P').put((byte) 0);
-    int flags = 1; // little endian
-    if (!empty) {
-      flags |= 1 << 1; // envelope [minx, maxx, miny, maxy]
-    } else {
-      flags |= 1 << 4;
+    try {
+      GeoPackageGeometryData d = GeoPackageGeometryData.createFromWkbAndBuildEnvelope(srsId, wkb);
+      d.setByteOrder(ByteOrder.LITTLE_ENDIAN);
+      return d.toBytes();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot encode a " + g.getGeometryType() + ": " + e, e);
     }
-    b.put((byte) flags);
-    b.putInt(srsId);
-    if (!empty) {
-      Envelope e = g.getEnvelopeInternal();
-      b.putDouble(e.getMinX()).putDouble(e.getMaxX()).putDouble(e.getMinY()).putDouble(e.getMaxY());
-    }
-    b.put(wkb);
-    return b.array();
   }
 
   /** Decodes a GeoPackage blob; throws {@link IllegalArgumentException} naming what is wrong. */
@@ -46,29 +35,33 @@ public final class GpkgGeometry {
     if (blob == null || blob.length < 8 || blob[0] != 'G' || blob[1] != 'P') {
       throw new IllegalArgumentException("not a GeoPackage geometry (no GP header)");
     }
-    int flags = blob[3] & 0xff;
-    if ((flags & (1 << 5)) != 0) {
-      throw new IllegalArgumentException("extended GeoPackage geometry types are not supported");
+    GeoPackageGeometryData d;
+    byte[] wkb;
+    try {
+      d = GeoPackageGeometryData.create(blob);
+      if (d.isExtended()) {
+        throw new IllegalArgumentException("extended GeoPackage geometry types are not supported");
+      }
+      wkb = d.getWkb();
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // NGA's reader fails on a bad envelope indicator, a truncated header or WKB with its own
+      // exceptions (buffer underflow, unknown geometry type): one message names them all
+      throw new IllegalArgumentException("bad GeoPackage geometry: " + describe(e), e);
     }
-    int env = (flags >> 1) & 0x7;
-    int envBytes =
-        switch (env) {
-          case 0 -> 0;
-          case 1 -> 32;
-          case 2, 3 -> 48;
-          case 4 -> 64;
-          default -> throw new IllegalArgumentException("bad envelope indicator " + env);
-        };
-    int off = 8 + envBytes;
-    if (blob.length <= off) {
+    if (wkb == null || wkb.length == 0) {
       throw new IllegalArgumentException("GeoPackage geometry truncated");
     }
-    byte[] wkb = new byte[blob.length - off];
-    System.arraycopy(blob, off, wkb, 0, wkb.length);
     try {
       return new WKBReader(gf).read(wkb);
-    } catch (ParseException e) {
-      throw new IllegalArgumentException("bad WKB in GeoPackage geometry: " + e.getMessage(), e);
+    } catch (ParseException | RuntimeException e) {
+      throw new IllegalArgumentException("bad WKB in GeoPackage geometry: " + describe(e), e);
     }
+  }
+
+  private static String describe(Exception e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 }

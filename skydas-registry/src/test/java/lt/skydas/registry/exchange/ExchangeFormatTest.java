@@ -336,6 +336,10 @@ class ExchangeFormatTest {
     Path out = dir.resolve("for-gdal.gpkg");
     RegistryExchange.write(records, out, Format.GEOPACKAGE);
     String text = ogr("ogrinfo", "-ro", "-al", "-so", out.toString());
+    assertThat(ogr("ogrinfo", "-ro", "-al", out.toString()))
+        .as("GDAL reads every feature without a warning")
+        .doesNotContain("Warning")
+        .doesNotContain("ERROR");
     assertThat(text)
         .containsAnyOf("EPSG\",4326", "ID[\"EPSG\",4326]", "WGS 84")
         .contains("minefield: String")
