@@ -173,12 +173,14 @@ abstract class AuditChainTest {
   void aRecordRemovedFromTheBboxIndexIsFound() {
     org.junit.jupiter.api.Assumptions.assumeTrue(store() == TestDatabases.Store.GEOPACKAGE);
     assertThat(
-            tamper("DELETE FROM records_bbox WHERE id = (SELECT fid FROM records WHERE id = 'a')"))
+            tamper(
+                "DELETE FROM rtree_records_geom WHERE id = (SELECT fid FROM records WHERE id = 'a')"))
         .containsExactly(
             "record a: missing from the bounding-box index (hidden from map and bbox queries;"
                 + " deleted outside Skydas)");
     assertThat(
-            tamper("INSERT INTO records_bbox SELECT fid, 0, 1, 0, 1 FROM records WHERE id = 'a'"))
+            tamper(
+                "INSERT INTO rtree_records_geom SELECT fid, 0, 1, 0, 1 FROM records WHERE id = 'a'"))
         .containsExactly(
             "record a: its bounding-box index entry does not cover its geometry (bbox queries miss"
                 + " it; changed outside Skydas)");

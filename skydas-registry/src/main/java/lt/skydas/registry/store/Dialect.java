@@ -3,7 +3,6 @@ package lt.skydas.registry.store;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -125,12 +124,15 @@ abstract sealed class Dialect {
         .replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
   }
 
-  /** GeoPackage 1.3 in SQLite: GP geometry blobs, an R*Tree the store keeps itself. */
+  /**
+   * GeoPackage 1.3 in SQLite: GP geometry blobs, the standard R-tree ({@code rtree_records_geom},
+   * kept by its triggers with the {@code ST_*} functions every connection registers).
+   */
   static final class Sqlite extends Dialect {
     static final String PREFIX = "jdbc:sqlite:";
-    private static final String INSERT_BBOX = "INSERT INTO records_bbox VALUES (?, ?, ?, ?, ?)";
-    private static final String REPLACE_BBOX =
-        "INSERT OR REPLACE INTO records_bbox VALUES (?, ?, ?, ?, ?)";
+
+    /** The standard R-tree index of {@code records.geom} (GeoPackage annex F.3). */
+    private static final String RTREE = "rtree_records_geom";
 
     @Override
     String id() {
@@ -230,58 +232,31 @@ abstract sealed class Dialect {
       return GpkgGeometry.decode(b, GF);
     }
 
-    /** One row at a time: each row's generated fid keys its R*Tree entry. */
+    /** In one batch; the R-tree's triggers index each row. */
     @Override
     void insertRecords(Connection c, String insertSql, List<RegistryRecord> records, RowBinder bind)
         throws SQLException {
-      try (PreparedStatement p = c.prepareStatement(insertSql, Statement.RETURN_GENERATED_KEYS);
-          PreparedStatement bbox = c.prepareStatement(INSERT_BBOX)) {
+      try (PreparedStatement p = c.prepareStatement(insertSql)) {
         Params params = new Params(p);
         for (int i = 0; i < records.size(); i++) {
           bind.bind(params.reset(), i);
-          p.executeUpdate();
-          indexBbox(bbox, generatedKey(p), records.get(i).geometry().getEnvelopeInternal());
+          p.addBatch();
         }
+        p.executeBatch();
       }
     }
 
     @Override
-    void recordRewritten(Connection c, String id, Envelope e) throws SQLException {
-      try (PreparedStatement p = c.prepareStatement("SELECT fid FROM records WHERE id = ?");
-          PreparedStatement bbox = c.prepareStatement(REPLACE_BBOX)) {
-        new Params(p).text(id);
-        try (ResultSet rs = p.executeQuery()) {
-          rs.next();
-          indexBbox(bbox, rs.getLong(1), e);
-        }
-      }
-    }
-
-    /** The R*Tree's column order: id, minx, maxx, miny, maxy. */
-    private static void indexBbox(PreparedStatement bbox, long fid, Envelope e)
-        throws SQLException {
-      new Params(bbox)
-          .int64(fid)
-          .float64(e.getMinX())
-          .float64(e.getMaxX())
-          .float64(e.getMinY())
-          .float64(e.getMaxY());
-      bbox.executeUpdate();
-    }
-
-    private static long generatedKey(PreparedStatement p) throws SQLException {
-      try (ResultSet k = p.getGeneratedKeys()) {
-        if (!k.next()) {
-          throw new SQLException("no generated key");
-        }
-        return k.getLong(1);
-      }
+    void recordRewritten(Connection c, String id, Envelope e) {
+      // the R-tree's update triggers follow the row
     }
 
     @Override
     BboxFilter bboxFilter() {
       return new BboxFilter(
-          " JOIN (SELECT id AS bfid FROM records_bbox WHERE maxx >= ? AND maxy >= ? AND minx <= ? AND miny <= ?)"
+          " JOIN (SELECT id AS bfid FROM "
+              + RTREE
+              + " WHERE maxx >= ? AND maxy >= ? AND minx <= ? AND miny <= ?)"
               + " b ON b.bfid = records.fid",
           null);
     }
@@ -289,7 +264,7 @@ abstract sealed class Dialect {
     @Override
     String[] indexEntryJoin() {
       return new String[] {
-        " LEFT JOIN records_bbox ix ON ix.id = records.fid",
+        " LEFT JOIN " + RTREE + " ix ON ix.id = records.fid",
         "ix.id, ix.minx, ix.miny, ix.maxx, ix.maxy"
       };
     }

@@ -44,7 +44,8 @@ public final class Migrations {
           "V7__jobs.sql",
           "V8__accounts_apart.sql",
           "V9__rtree_index.sql",
-          "V10__api_tokens.sql");
+          "V10__api_tokens.sql",
+          "V11__drop_private_index.sql");
 
   /** Flyway's history table in both stores. */
   static final String HISTORY = "flyway_schema_history";
