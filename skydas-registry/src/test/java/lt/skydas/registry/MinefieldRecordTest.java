@@ -137,6 +137,88 @@ abstract class MinefieldRecordTest {
     }
   }
 
+  /**
+   * Articles 5 and 10: an area with mines in the ground is cleared before it is abandoned. Every
+   * edit of an emplaced minefield keeps its record complete (DraftChecks), so one that would drop
+   * its monitoring or fencing is refused, naming the field and the rule, and nothing changes; other
+   * edits pass; clearance under way does not lift the rule.
+   */
+  @Test
+  void anAreaWithMinesInTheGroundCannotBeAbandonedByAnEdit() {
+    try (Registry reg = open()) {
+      reg.policy()
+          .set(
+              ADMIN,
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .createObjectNode()
+                  .put("ap_mines_enabled", true),
+              "AP mines enabled for the test of their record",
+              "test");
+      MinefieldData m = Fixtures.completeAp(24.3, 55.3);
+      RegistryRecord r = build(reg, "ap2", "ap_minefield", m, 24.3, 55.3);
+      r = reg.transition(ENGINEER, "ap2", r.version(), Action.MARK);
+      r = reg.transition(ENGINEER, "ap2", r.version(), Action.FENCE);
+      r = reg.transition(INSPECTOR, "ap2", r.version(), Action.MONITOR);
+      r = reg.transition(ENGINEER, "ap2", r.version(), Action.EMPLACE);
+      MinefieldData unwatched =
+          new MinefieldData(
+              m.referencePoints(),
+              m.rows(),
+              m.mines(),
+              m.lots(),
+              m.emplacingMethod(),
+              m.laidFrom(),
+              m.laidTo(),
+              m.antiHandling(),
+              m.selfDestruct(),
+              m.warningSigns(),
+              m.fencing(),
+              null);
+      MinefieldData unfenced =
+          new MinefieldData(
+              m.referencePoints(),
+              m.rows(),
+              m.mines(),
+              m.lots(),
+              m.emplacingMethod(),
+              m.laidFrom(),
+              m.laidTo(),
+              m.antiHandling(),
+              m.selfDestruct(),
+              m.warningSigns(),
+              null,
+              m.monitoring());
+      for (Status in : List.of(Status.EMPLACED, Status.CLEARANCE_IN_PROGRESS)) {
+        if (in == Status.CLEARANCE_IN_PROGRESS) {
+          r = reg.transition(ENGINEER, "ap2", r.version(), Action.START_CLEARANCE);
+        }
+        long v = r.version();
+        assertThatThrownBy(
+                () ->
+                    reg.update(
+                        ENGINEER, "ap2", v, TestDrafts.edit().withMinefield(unwatched).build()))
+            .as(in.id())
+            .isInstanceOf(SkydasProblem.class)
+            .hasMessageContaining("minefield.monitoring")
+            .hasMessageContaining("monitored by military personnel (Article 5)");
+        assertThatThrownBy(
+                () ->
+                    reg.update(
+                        ENGINEER, "ap2", v, TestDrafts.edit().withMinefield(unfenced).build()))
+            .as(in.id())
+            .hasMessageContaining("minefield.fencing")
+            .hasMessageContaining("fenced or otherwise protected (Article 5)");
+        RegistryRecord still = reg.find("ap2").orElseThrow();
+        assertThat(still.version()).as(in.id()).isEqualTo(v);
+        assertThat(still.minefield().monitoring()).as(in.id()).isEqualTo(m.monitoring());
+        r =
+            reg.update(
+                ENGINEER, "ap2", v, TestDrafts.edit().withName("field ap2, " + in.id()).build());
+        assertThat(r.name()).isEqualTo("field ap2, " + in.id());
+      }
+    }
+  }
+
   @Test
   void remotelyDeliveredMinesNeedTheirSelfDestructionPeriod() {
     MinefieldData m = Fixtures.completeAt(24.2, 55.2);
