@@ -16,6 +16,7 @@ export async function programme() {
     const last = js.jobs.find((j) => j.state === 'succeeded' && j.result && j.result.cases);
     box.replaceChildren(
       el('p', {}, `${p.records} records, ${eur(p.total_cost_eur)}; clearance liability ${eur(p.clearance_liability_eur)}`),
+      upkeep(p.recurring),
       perEuro(last),
       chart(p.years),
       el('table', {}, el('tr', {}, el('th', {}, 'year'), el('th', {}, 'category'), el('th', {}, 'count'), el('th', {}, 'cost')),
@@ -24,6 +25,17 @@ export async function programme() {
   } catch (e) {
     box.replaceChildren(el('p', { class: 'error' }, problemText(e)));
   }
+}
+
+// Articles 5 and 10: the minefields in the ground cost their inspections and repairs every year
+function upkeep(r) {
+  if (!r || !r.minefields_in_the_ground) {
+    return el('p', { class: 'hint' }, 'No minefield in the ground: no upkeep yet.');
+  }
+  const late = r.overdue_inspections ? `, ${r.overdue_inspections} inspection(s) overdue` : '';
+  return el('p', { class: r.overdue_inspections ? 'error' : '' },
+    `Upkeep of ${r.minefields_in_the_ground} minefield(s) in the ground: ${eur(r.upkeep_eur_per_year)} a year `
+    + `(inspections every ${r.inspection_every_days} days, marking and fencing repair)${late}`);
 }
 
 function chart(years) {

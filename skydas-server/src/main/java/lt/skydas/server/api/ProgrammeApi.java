@@ -21,9 +21,13 @@ import lt.skydas.server.http.RouteTable;
 /**
  * The obstacle and sensor catalogs (what the UI offers to draw, with each sensor type's map symbol)
  * and the programme: the registry's records costed from the catalog, by programme year and
- * category, with the clearance liability of every mine still planned or in the ground.
+ * category, with the clearance liability of every mine still planned or in the ground and the
+ * yearly upkeep (inspections, marking and fencing repair) of the minefields in the ground.
  */
 public final class ProgrammeApi {
+  /** The inspection interval the programme's upkeep assumes (as {@code GET /api/inspections}). */
+  static final int UPKEEP_EVERY_DAYS = 30;
+
   private final Registry registry;
   private final Responses responses;
 
@@ -131,6 +135,23 @@ public final class ProgrammeApi {
       }
       offset += page.size();
     }
+    // Articles 5 and 10: the minefields in the ground are inspected and their marking and fencing
+    // kept up until they are cleared, a cost every year (the inspections list's figures)
+    double upkeep = 0;
+    int watched = 0;
+    int overdue = 0;
+    for (var d :
+        lt.skydas.registry.Inspections.of(
+            registry, java.time.Duration.ofDays(UPKEEP_EVERY_DAYS), java.time.Instant.now())) {
+      upkeep += d.upkeep_eurPerYear();
+      watched++;
+      overdue += d.overdue() ? 1 : 0;
+    }
+    Map<String, Object> recurring = new LinkedHashMap<>();
+    recurring.put("minefields_in_the_ground", watched);
+    recurring.put("inspection_every_days", UPKEEP_EVERY_DAYS);
+    recurring.put("upkeep_eur_per_year", Math.round(upkeep));
+    recurring.put("overdue_inspections", overdue);
     List<Map<String, Object>> years = new ArrayList<>();
     for (var y : byYear.entrySet()) {
       Map<String, Object> cats = new LinkedHashMap<>();
@@ -153,6 +174,8 @@ public final class ProgrammeApi {
             Math.round(total),
             "clearance_liability_eur",
             Math.round(clearance),
+            "recurring",
+            recurring,
             "years",
             years));
   }
