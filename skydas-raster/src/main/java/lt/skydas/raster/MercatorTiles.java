@@ -14,13 +14,14 @@ import org.locationtech.jts.geom.Coordinate;
 
 /**
  * A raster in a metric CRS ({@link Crs#METRIC}) cut into 256-pixel PNG map tiles of the
- * WebMercatorQuad tile matrix set (OGC 17-083r4), so a web map or QGIS draws the whole region fast.
- * Each pixel takes the value at its centre: from the full raster when a pixel is no wider than a
- * cell, else from the finest level of a pyramid whose cells are at least a pixel wide, where each
- * cell is the <b>minimum</b> of the 2 × 2 cells below it (NaN ignored). No cell falls between two
- * pixel centres, so thin fast corridors of an arrival-time raster stay visible at every zoom. Pixel
- * centres are transformed exactly on a lattice every {@value #STEP} pixels and bilinearly in
- * between (under a metre at zoom 10 in Lithuania). NaN pixels are transparent.
+ * WebMercatorQuad or WorldCRS84Quad tile matrix set ({@link TileScheme}, OGC 17-083r4), so a web
+ * map, QGIS or GDAL draws the whole region fast. Each pixel takes the value at its centre: from the
+ * full raster when a pixel is no wider than a cell, else from the finest level of a pyramid whose
+ * cells are at least a pixel wide, where each cell is the <b>minimum</b> of the 2 × 2 cells below
+ * it (NaN ignored). No cell falls between two pixel centres, so thin fast corridors of an
+ * arrival-time raster stay visible at every zoom. Pixel centres are transformed exactly on a
+ * lattice every {@value #STEP} pixels and bilinearly in between (under a metre at zoom 10 in
+ * Lithuania). NaN pixels are transparent.
  *
  * <p>Immutable after construction; {@link #png} is thread-safe (each thread its own transformer).
  * Memory: the raster plus a third of it for the pyramid.
@@ -34,7 +35,6 @@ public final class MercatorTiles {
 
   private static final int STEP = 8;
   private static final double R = 6378137.0;
-  private static final double HALF = Math.PI * R;
 
   private final List<GridSpec> grids = new ArrayList<>();
   private final List<float[]> levels = new ArrayList<>();
@@ -112,15 +112,24 @@ public final class MercatorTiles {
     return lonLatBox.clone();
   }
 
-  /** Whether tile (z, x, y) meets the raster's bounds. */
+  /** Whether tile (z, x, y) of WebMercatorQuad meets the raster's bounds. */
   public boolean touches(int z, int x, int y) {
-    double size = 2 * HALF / (1L << z);
-    double west = lon(-HALF + x * size), east = lon(-HALF + (x + 1) * size);
-    double north = lat(HALF - y * size), south = lat(HALF - (y + 1) * size);
+    return touches(TileScheme.WEB_MERCATOR_QUAD, z, x, y);
+  }
+
+  /** Whether tile (z, x, y) of {@code scheme} meets the raster's bounds. */
+  public boolean touches(TileScheme scheme, int z, int x, int y) {
+    double west = scheme.lon(z, x), east = scheme.lon(z, x + 1);
+    double north = scheme.lat(z, y), south = scheme.lat(z, y + 1);
     return east >= lonLatBox[0]
         && west <= lonLatBox[2]
         && north >= lonLatBox[1]
         && south <= lonLatBox[3];
+  }
+
+  /** As {@link #argb(TileScheme, int, int, int, DoubleToIntFunction)} in WebMercatorQuad. */
+  public int[] argb(int z, int x, int y, DoubleToIntFunction color) {
+    return argb(TileScheme.WEB_MERCATOR_QUAD, z, x, y, color);
   }
 
   /**
@@ -129,21 +138,31 @@ public final class MercatorTiles {
    *
    * @param color a value to 0xAARRGGBB (called only for values that are not NaN)
    */
-  public int[] argb(int z, int x, int y, DoubleToIntFunction color) {
-    if (z < 0 || z > MAX_ZOOM || x < 0 || y < 0 || x >= (1L << z) || y >= (1L << z)) {
-      throw new IllegalArgumentException("no tile " + z + "/" + x + "/" + y);
+  public int[] argb(TileScheme scheme, int z, int x, int y, DoubleToIntFunction color) {
+    if (z < 0
+        || z > MAX_ZOOM
+        || x < 0
+        || y < 0
+        || x >= scheme.matrixWidth(z)
+        || y >= scheme.matrixHeight(z)) {
+      throw new IllegalArgumentException("no tile " + z + "/" + x + "/" + y + " of " + scheme.id());
     }
-    if (!touches(z, x, y)) {
+    if (!touches(scheme, z, x, y)) {
       return null;
     }
-    double size = 2 * HALF / (1L << z);
-    double minX = -HALF + x * size, maxY = HALF - y * size;
-    double px = size / SIZE;
     GridSpec base = grids.get(0);
     Crs crs = Crs.of(base.epsg());
     // the finest pyramid level whose cells are at least a pixel wide on the ground (at the tile's
-    // northern edge, where a pixel is smallest): then no cell falls between two pixel centres
-    double ground = px * Math.cos(Math.toRadians(lat(maxY)));
+    // northern edge, where a pixel is narrowest, and the smaller of its two sides): then no cell
+    // falls between two pixel centres
+    double north = scheme.lat(z, y);
+    double wide =
+        Math.toRadians(scheme.lon(z, x + 1) - scheme.lon(z, x))
+            / SIZE
+            * R
+            * Math.cos(Math.toRadians(north));
+    double tall = Math.toRadians(north - scheme.lat(z, y + 1)) / SIZE * R;
+    double ground = Math.min(wide, tall);
     int level = 0;
     while (level + 1 < grids.size() && grids.get(level).cellSize() < ground) {
       level++;
@@ -154,8 +173,9 @@ public final class MercatorTiles {
     double[] lx = new double[n * n], ly = new double[n * n];
     Coordinate c = new Coordinate();
     for (int j = 0; j < n; j++) {
+      double lat = scheme.lat(z, y + (double) j * STEP / SIZE);
       for (int i = 0; i < n; i++) {
-        crs.toMetric(lon(minX + i * STEP * px), lat(maxY - j * STEP * px), c);
+        crs.toMetric(scheme.lon(z, x + (double) i * STEP / SIZE), lat, c);
         lx[j * n + i] = c.x;
         ly[j * n + i] = c.y;
       }
@@ -198,7 +218,16 @@ public final class MercatorTiles {
    * @param color a value to 0xAARRGGBB
    */
   public byte[] png(int z, int x, int y, DoubleToIntFunction color) {
-    int[] px = argb(z, x, y, color);
+    return png(TileScheme.WEB_MERCATOR_QUAD, z, x, y, color);
+  }
+
+  /**
+   * The tile of {@code scheme} as PNG bytes (RGBA), or null when it would be all transparent.
+   *
+   * @param color a value to 0xAARRGGBB
+   */
+  public byte[] png(TileScheme scheme, int z, int x, int y, DoubleToIntFunction color) {
+    int[] px = argb(scheme, z, x, y, color);
     if (px == null) {
       return null;
     }
@@ -216,13 +245,5 @@ public final class MercatorTiles {
   /** Arrival hours to an opaque colour of {@link TimeRamp}. */
   public static int hoursColor(double hours) {
     return 0xFF000000 | TimeRamp.rgb(hours);
-  }
-
-  private static double lon(double mx) {
-    return Math.toDegrees(mx / R);
-  }
-
-  private static double lat(double my) {
-    return Math.toDegrees(2 * Math.atan(Math.exp(my / R)) - Math.PI / 2);
   }
 }

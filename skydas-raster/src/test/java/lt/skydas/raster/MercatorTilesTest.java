@@ -101,6 +101,60 @@ class MercatorTilesTest {
     }
   }
 
+  /** The same against a plain per-pixel transform in WorldCRS84Quad (lon/lat degrees). */
+  @Test
+  void eachPixelIsTheCellUnderItsCentreInWorldCrs84Quad() {
+    for (long seed : new long[] {4, 5, 6}) {
+      FloatRaster r = raster(seed, 600, 400);
+      MercatorTiles t = new MercatorTiles(r);
+      Coordinate c = new Coordinate();
+      Crs.lks94().toWgs84(530_000, 6_080_000, c);
+      int z = 13;
+      double deg = 180.0 / (1L << z); // a tile's width and height in degrees
+      int x = (int) ((c.x + 180) / deg), y = (int) ((90 - c.y) / deg);
+      int[] got = t.argb(TileScheme.WORLD_CRS84_QUAD, z, x, y, MercatorTilesTest::color);
+      assertThat(got).as("seed %d", seed).isNotNull();
+      GridSpec g = r.grid();
+      int differ = 0;
+      for (int py = 0; py < 256; py++) {
+        for (int pxi = 0; pxi < 256; pxi++) {
+          double lon = -180 + (x + (pxi + 0.5) / 256) * deg;
+          double lat = 90 - (y + (py + 0.5) / 256) * deg;
+          Crs.lks94().toMetric(lon, lat, c);
+          int col = (int) Math.floor((c.x - g.minX()) / 100);
+          int row = (int) Math.floor((g.maxY() - c.y) / 100);
+          float v = r.get(col, row);
+          int want = Float.isNaN(v) ? 0 : color(v);
+          if (got[py * 256 + pxi] != want) {
+            differ++;
+            double ex = (c.x - g.minX()) % 300, ey = (g.maxY() - c.y) % 300;
+            assertThat(Math.min(Math.min(ex, 300 - ex), Math.min(ey, 300 - ey)))
+                .as("seed %d pixel %d,%d", seed, pxi, py)
+                .isLessThan(1.0);
+          }
+        }
+      }
+      assertThat(differ).as("seed %d", seed).isLessThan(256 * 256 / 100);
+    }
+    MercatorTiles t = new MercatorTiles(raster(7, 60, 40));
+    assertThat(TileScheme.WORLD_CRS84_QUAD.matrixWidth(0)).isEqualTo(2);
+    assertThat(t.argb(TileScheme.WORLD_CRS84_QUAD, 0, 0, 0, MercatorTilesTest::color))
+        .as("the western hemisphere")
+        .isNull();
+    Coordinate mid = new Coordinate();
+    Crs.lks94().toWgs84(503_000, 6_098_000, mid);
+    double deg8 = 180.0 / (1 << 8);
+    assertThat(
+            t.argb(
+                TileScheme.WORLD_CRS84_QUAD,
+                8,
+                (int) ((mid.x + 180) / deg8),
+                (int) ((90 - mid.y) / deg8),
+                MercatorTilesTest::color))
+        .as("the eastern tile holding the raster at zoom 8")
+        .isNotNull();
+  }
+
   @Test
   void aCoarsePixelIsTheLeastOfTheCellsItCovers() {
     int w = 3000, h = 2000;

@@ -214,12 +214,35 @@ class IsochroneTilesTest {
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     int rgb = MercatorTiles.hoursColor(15.0);
-    assertThat(out.trim().split("\\s+"))
-        .as(out)
-        .containsExactly(
-            Integer.toString((rgb >> 16) & 0xff),
-            Integer.toString((rgb >> 8) & 0xff),
-            Integer.toString(rgb & 0xff),
-            "255");
+    String[] want = {
+      Integer.toString((rgb >> 16) & 0xff),
+      Integer.toString((rgb >> 8) & 0xff),
+      Integer.toString(rgb & 0xff),
+      "255"
+    };
+    assertThat(out.trim().split("\\s+")).as(out).containsExactly(want);
+
+    // GDAL's own OGC API driver opens the collection (3.6 takes WorldCRS84Quad, needs the
+    // tileset's limits, and reads its extent in the set's CRS) and reads the same colour
+    Process o =
+        new ProcessBuilder(
+                List.of(
+                    "gdallocationinfo",
+                    "-valonly",
+                    "--config",
+                    "GDAL_HTTP_HEADER_FILE",
+                    header.toString(),
+                    "-oo",
+                    "TILEMATRIX=12",
+                    "-wgs84",
+                    "OGCAPI:" + ts.url("/ogc/collections/" + cid),
+                    Double.toString(c.x),
+                    Double.toString(c.y)))
+            .redirectErrorStream(true)
+            .start();
+    String ogc = new String(o.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(o.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(o.exitValue()).as(ogc).isZero();
+    assertThat(ogc.trim().split("\\s+")).as(ogc).containsExactly(want);
   }
 }

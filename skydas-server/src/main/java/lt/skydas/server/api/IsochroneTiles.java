@@ -14,6 +14,7 @@ import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.raster.GeoTiff;
 import lt.skydas.raster.MercatorTiles;
+import lt.skydas.raster.TileScheme;
 import lt.skydas.server.http.Access;
 import lt.skydas.server.http.Requests;
 import lt.skydas.server.http.Responses;
@@ -38,6 +39,10 @@ final class IsochroneTiles {
   private static final int CACHED = 3;
   private static final String PNG = "image/png";
   private static final String MAP_TILESETS = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map";
+
+  /** The map tiles' sets: WebMercatorQuad (web maps, QGIS) and WorldCRS84Quad (GDAL 3.6). */
+  static final List<TileScheme> SCHEMES =
+      List.of(TileScheme.WEB_MERCATOR_QUAD, TileScheme.WORLD_CRS84_QUAD);
 
   private final JobManager jobs;
   private final Function<Context, String> base;
@@ -191,14 +196,14 @@ final class IsochroneTiles {
   private void tilesets(Context ctx) {
     Iso i = collection(ctx);
     String href = base.apply(ctx) + "/ogc/collections/" + PREFIX + i.caseId() + "/map/tiles";
-    responses.json(ctx, 200, Map.of("tilesets", List.of(doc(ctx, href, i))));
+    responses.json(ctx, 200, Map.of("tilesets", docs(ctx, href, i)));
   }
 
   private void tileset(Context ctx) {
     Iso i = collection(ctx);
-    OgcTiles.checkTms(ctx);
+    TileScheme scheme = TileMatrixSets.of(ctx, SCHEMES);
     String href = base.apply(ctx) + "/ogc/collections/" + PREFIX + i.caseId() + "/map/tiles";
-    responses.json(ctx, 200, doc(ctx, href, i));
+    responses.json(ctx, 200, doc(ctx, href, i, scheme));
   }
 
   private void tile(Context ctx) {
@@ -225,13 +230,12 @@ final class IsochroneTiles {
 
   private void jobTilesets(Context ctx) {
     Iso i = jobCase(ctx);
-    responses.json(ctx, 200, Map.of("tilesets", List.of(doc(ctx, jobHref(ctx, i), i))));
+    responses.json(ctx, 200, Map.of("tilesets", docs(ctx, jobHref(ctx, i), i)));
   }
 
   private void jobTileset(Context ctx) {
     Iso i = jobCase(ctx);
-    OgcTiles.checkTms(ctx);
-    responses.json(ctx, 200, doc(ctx, jobHref(ctx, i), i));
+    responses.json(ctx, 200, doc(ctx, jobHref(ctx, i), i, TileMatrixSets.of(ctx, SCHEMES)));
   }
 
   private void jobTile(Context ctx) {
@@ -240,15 +244,25 @@ final class IsochroneTiles {
 
   // ---- shared ----
 
-  private Map<String, Object> doc(Context ctx, String tilesHref, Iso i) {
+  /** A case's map tilesets, one per tile matrix set. */
+  private List<Map<String, Object>> docs(Context ctx, String tilesHref, Iso i) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (TileScheme s : SCHEMES) {
+      out.add(doc(ctx, tilesHref, i, s));
+    }
+    return out;
+  }
+
+  private Map<String, Object> doc(Context ctx, String tilesHref, Iso i, TileScheme scheme) {
     Map<String, Object> d =
         OgcTiles.tilesetDoc(
             base.apply(ctx),
-            tilesHref + "/" + OgcTiles.TMS,
+            tilesHref + "/" + scheme.id(),
             title(i.caseId()),
             "map",
             PNG,
-            "PNG map tiles");
+            "PNG map tiles",
+            scheme);
     double[] box = tiles(i.tif()).lonLatBox();
     d.put(
         "boundingBox",
@@ -263,11 +277,11 @@ final class IsochroneTiles {
   }
 
   private void png(Context ctx, Iso i) {
-    OgcTiles.checkTms(ctx);
+    TileScheme scheme = TileMatrixSets.of(ctx, SCHEMES);
     int z = OgcTiles.index(ctx, "z", MercatorTiles.MAX_ZOOM + 1);
-    int y = OgcTiles.index(ctx, "y", 1L << z);
-    int x = OgcTiles.index(ctx, "x", 1L << z);
-    byte[] t = tiles(i.tif()).png(z, x, y, MercatorTiles::hoursColor);
+    int y = OgcTiles.index(ctx, "y", scheme.matrixHeight(z));
+    int x = OgcTiles.index(ctx, "x", scheme.matrixWidth(z));
+    byte[] t = tiles(i.tif()).png(scheme, z, x, y, MercatorTiles::hoursColor);
     if (t == null) {
       ctx.status(204);
       return;

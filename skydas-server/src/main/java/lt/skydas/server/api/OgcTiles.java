@@ -2,7 +2,6 @@ package lt.skydas.server.api;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
  */
 final class OgcTiles {
   static final String TMS = "WebMercatorQuad";
-  static final String TMS_URI = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad";
   static final String CRS_3857 = "http://www.opengis.net/def/crs/EPSG/0/3857";
   static final String MVT = "application/vnd.mapbox-vector-tile";
   static final int MAX_ZOOM = 18;
@@ -103,24 +101,7 @@ final class OgcTiles {
   }
 
   private void sets(Context ctx) {
-    String b = base.apply(ctx);
-    responses.json(
-        ctx,
-        200,
-        Map.of(
-            "tileMatrixSets",
-            List.of(
-                Map.of(
-                    "id",
-                    TMS,
-                    "title",
-                    "Google Maps compatible for the world",
-                    "uri",
-                    TMS_URI,
-                    "links",
-                    List.of(
-                        OgcApi.link(
-                            b + "/ogc/tileMatrixSets/" + TMS, "self", "application/json", TMS))))));
+    responses.json(ctx, 200, TileMatrixSets.list(base.apply(ctx)));
   }
 
   static void checkTms(Context ctx) {
@@ -131,54 +112,26 @@ final class OgcTiles {
     }
   }
 
-  /**
-   * The WebMercatorQuad definition (OGC 17-083r4, annex D.1), with the TMS 1.0 names beside the 2.0
-   * ones ({@code identifier}, {@code supportedCRS}, {@code boundingBox}, {@code topLeftCorner}):
-   * GDAL before 3.7 reads only those.
-   */
+  /** A tile matrix set's definition (either set; vector tiles are cut in WebMercatorQuad). */
   private void set(Context ctx) {
-    checkTms(ctx);
-    List<Map<String, Object>> ms = new ArrayList<>();
-    for (int z = 0; z <= MAX_ZOOM; z++) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", Integer.toString(z));
-      m.put("identifier", Integer.toString(z));
-      m.put("scaleDenominator", 559082264.0287178 / (1L << z));
-      m.put("cellSize", 156543.03392804097 / (1L << z));
-      m.put("cornerOfOrigin", "topLeft");
-      m.put("pointOfOrigin", List.of(-HALF, HALF));
-      m.put("topLeftCorner", List.of(-HALF, HALF));
-      m.put("tileWidth", 256);
-      m.put("tileHeight", 256);
-      m.put("matrixWidth", 1L << z);
-      m.put("matrixHeight", 1L << z);
-      ms.add(m);
-    }
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("id", TMS);
-    d.put("identifier", TMS);
-    d.put("title", "Google Maps compatible for the world");
-    d.put("uri", TMS_URI);
-    d.put("crs", CRS_3857);
-    d.put("supportedCRS", CRS_3857);
-    d.put(
-        "boundingBox",
-        Map.of(
-            "crs", CRS_3857,
-            "lowerCorner", List.of(-HALF, -HALF),
-            "upperCorner", List.of(HALF, HALF),
-            "lowerLeft", List.of(-HALF, -HALF),
-            "upperRight", List.of(HALF, HALF)));
-    d.put("orderedAxes", List.of("X", "Y"));
-    d.put("wellKnownScaleSet", "http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible");
-    d.put("tileMatrices", ms);
-    responses.json(ctx, 200, d);
+    responses.json(
+        ctx,
+        200,
+        TileMatrixSets.definition(
+            TileMatrixSets.of(ctx, List.of(lt.skydas.raster.TileScheme.values()))));
   }
 
   private Map<String, Object> tilesetDoc(Context ctx, String cid) {
     String b = base.apply(ctx) + "/ogc/collections/" + cid + "/tiles/" + TMS;
     Map<String, Object> d =
-        tilesetDoc(base.apply(ctx), b, title.apply(cid), "vector", MVT, "Mapbox vector tiles");
+        tilesetDoc(
+            base.apply(ctx),
+            b,
+            title.apply(cid),
+            "vector",
+            MVT,
+            "Mapbox vector tiles",
+            lt.skydas.raster.TileScheme.WEB_MERCATOR_QUAD);
     d.put("layers", List.of(Map.of("id", cid, "dataType", "vector")));
     return d;
   }
@@ -192,14 +145,22 @@ final class OgcTiles {
    *     /{tileMatrix}/{tileRow}/{tileCol}}
    * @param dataType {@code vector} or {@code map}
    * @param mediaType the tiles' media type
+   * @param scheme the tile matrix set the tiles are cut in
    */
   static Map<String, Object> tilesetDoc(
-      String base, String href, String title, String dataType, String mediaType, String what) {
+      String base,
+      String href,
+      String title,
+      String dataType,
+      String mediaType,
+      String what,
+      lt.skydas.raster.TileScheme scheme) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("title", title);
     d.put("dataType", dataType);
-    d.put("crs", CRS_3857);
-    d.put("tileMatrixSetURI", TMS_URI);
+    d.put("crs", scheme == lt.skydas.raster.TileScheme.WEB_MERCATOR_QUAD ? CRS_3857 : OgcCrs.CRS84);
+    d.put("tileMatrixSetURI", TileMatrixSets.uri(scheme));
+    d.put("tileMatrixSetLimits", TileMatrixSets.limits(scheme));
     Map<String, Object> item =
         OgcApi.link(href + "/{tileMatrix}/{tileRow}/{tileCol}", "item", mediaType, what);
     item.put("templated", true);
@@ -208,10 +169,10 @@ final class OgcTiles {
         List.of(
             OgcApi.link(href, "self", "application/json", "this tileset"),
             OgcApi.link(
-                base + "/ogc/tileMatrixSets/" + TMS,
+                base + "/ogc/tileMatrixSets/" + scheme.id(),
                 "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme",
                 "application/json",
-                TMS),
+                scheme.id()),
             item));
     return d;
   }
