@@ -284,7 +284,7 @@ final class ClearanceCommand implements Runnable {
     private void writeSchedule(Plan p, ClearanceAssets cat, LocalDate from) {
       StringBuilder b =
           new StringBuilder(
-              "area,team,asset,area_m2,vegetation,categories,priority,start_day,end_day,start_date,end_date,cost_eur\n");
+              "area,team,asset,area_m2,vegetation,categories,priority,start_day,end_day,start_date,end_date,cost_eur,soil\n");
       for (Assignment a : p.assignments()) {
         ClearanceAsset k = a.team().asset();
         b.append(csv(a.area().id()))
@@ -302,7 +302,9 @@ final class ClearanceCommand implements Runnable {
             .append(WorkCalendar.date(from, k, cat.workingDaysPerMonth(), a.start_d()))
             .append(',')
             .append(WorkCalendar.date(from, k, cat.workingDaysPerMonth(), a.end_d()))
-            .append(String.format(Locale.ROOT, ",%.0f%n", a.cost_eur()));
+            .append(String.format(Locale.ROOT, ",%.0f,", a.cost_eur()))
+            .append(a.area().soil())
+            .append('\n');
       }
       AtomicOutput.writeString(out.resolve("schedule.csv"), b.toString());
     }

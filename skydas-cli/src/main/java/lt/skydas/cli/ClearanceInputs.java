@@ -79,6 +79,14 @@ final class ClearanceInputs {
     return covers(forest, p) ? "forest" : "open";
   }
 
+  /**
+   * The soil at a metric point: peat under the wetland layer, else mineral (the shipped data has no
+   * soil map; an IMSMA-style file's {@code soil} field, or the registry's own surveys, say more).
+   */
+  String soil(Point p) {
+    return covers(wetland, p) ? "peat" : "mineral";
+  }
+
   private static boolean covers(STRtree t, Point p) {
     for (Object o : t.query(p.getEnvelopeInternal())) {
       if (((Geometry) o).covers(p)) {
@@ -105,7 +113,7 @@ final class ClearanceInputs {
         g instanceof Polygonal ? g.getArea() : g.getLength() * (width_m == null ? 100 : width_m);
     Point c = g.getInteriorPoint();
     Coordinate xy = c.getCoordinate();
-    return new HazardArea(id, m2, cats, vegetation(c), priority(c), xy.x, xy.y);
+    return new HazardArea(id, m2, cats, vegetation(c), priority(c), xy.x, xy.y, false, soil(c));
   }
 
   /** The registry's minefields with mines in the ground. */
@@ -196,6 +204,11 @@ final class ClearanceInputs {
         throw SkydasProblem.badInput(
             name, h.where(), "vegetation: '" + veg + "' is not open, scrub, forest or wetland");
       }
+      String soil = h.fields().getOrDefault("soil", "").strip().toLowerCase(java.util.Locale.ROOT);
+      if (!soil.isEmpty() && !lt.skydas.optimize.clearance.ClearanceAssets.SOILS.contains(soil)) {
+        throw SkydasProblem.badInput(
+            name, h.where(), "soil: '" + soil + "' is not mineral, sandy, clay, stony or peat");
+      }
       String pr = h.fields().getOrDefault("priority", "").strip();
       double priority;
       if (pr.isEmpty()) {
@@ -219,7 +232,8 @@ final class ClearanceInputs {
               priority,
               c.getX(),
               c.getY(),
-              h.fields().get("hazard_type").strip().equalsIgnoreCase("SHA")));
+              h.fields().get("hazard_type").strip().equalsIgnoreCase("SHA"),
+              soil.isEmpty() ? soil(c) : soil));
     }
     return out;
   }

@@ -28,11 +28,11 @@ import org.locationtech.jts.geom.Polygonal;
  * hazard_id}, {@code hazard_type} ({@code SHA} suspected or {@code CHA} confirmed), {@code status}
  * ({@code open} to clear; {@code released}, {@code cancelled} and {@code cleared} are land already
  * released), {@code device_categories} ({@code AP}, {@code AT}, {@code UXO}, separated by {@code ;}
- * or {@code ,}) and the perimeter polygon; optional {@code vegetation}, {@code priority} (1 to 5)
- * and {@code area_m2} (checked against the polygon). All or nothing: the first problem refuses the
- * file in one line naming the file, the row or feature and the field (a missing MDR field, an
- * unknown device category, an area outside the home territory, one overlapping released land, a
- * duplicate id, an area that disagrees with its polygon by more than 10 %).
+ * or {@code ,}) and the perimeter polygon; optional {@code vegetation}, {@code soil}, {@code
+ * priority} (1 to 5) and {@code area_m2} (checked against the polygon). All or nothing: the first
+ * problem refuses the file in one line naming the file, the row or feature and the field (a missing
+ * MDR field, an unknown device category, an area outside the home territory, one overlapping
+ * released land, a duplicate id, an area that disagrees with its polygon by more than 10 %).
  */
 final class HazardsReader {
   static final Set<String> TYPES = Set.of("SHA", "CHA");

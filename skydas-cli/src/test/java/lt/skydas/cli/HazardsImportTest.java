@@ -54,7 +54,8 @@ class HazardsImportTest {
   private static final String H1 =
       feature(
           "\"hazard_id\": \"H-1\", \"hazard_type\": \"CHA\", \"status\": \"open\","
-              + " \"device_categories\": \"AP;AT\", \"vegetation\": \"forest\", \"priority\": 5",
+              + " \"device_categories\": \"AP;AT\", \"vegetation\": \"forest\", \"priority\": 5,"
+              + " \"soil\": \"Clay\"",
           square(23.73, 55.09, 0.004));
   private static final String H2 =
       feature(
@@ -99,6 +100,8 @@ class HazardsImportTest {
     assertThat(c[4]).isEqualTo("forest");
     assertThat(c[5]).isEqualTo("AP AT");
     assertThat(c[6]).isEqualTo("5");
+    assertThat(c[12]).as("the survey's soil").isEqualTo("clay");
+    assertThat(rows.get(0)).endsWith(",cost_eur,soil");
     assertThat(rows).noneMatch(x -> x.startsWith("H-9,"));
     // H-2 is suspected: surveyed first, so only what the surveys leave is cleared (0.5 × 0.6)
     assertThat(r.out()).contains("Survey of the suspected areas");
@@ -182,6 +185,15 @@ class HazardsImportTest {
                 square(23.75, 55.09, 0.004))),
         "area.geojson",
         "area_m2: 500 differs from the perimeter's");
+    refused(
+        collection(
+            feature(
+                "\"hazard_id\": \"H-11\", \"hazard_type\": \"CHA\", \"status\": \"open\","
+                    + " \"device_categories\": \"AT\", \"soil\": \"loam\"",
+                square(23.75, 55.09, 0.004))),
+        "soil.geojson",
+        "(H-11)",
+        "soil: 'loam' is not mineral, sandy, clay, stony or peat");
     refused(
         "hazard_id,hazard_type,status,device_categories,wkt\n"
             + "H-8,CHA,open,AT,\"POLYGON ((23.75 55.09, 23.754 55.09, 23.754 55.094, 23.75 55.094, 23.75 55.09))\"\n"

@@ -20,8 +20,10 @@ import lt.skydas.core.problem.SkydasProblem;
  * same shape. Every figure carries its unit in its name ({@code productivity_m2_per_day}, {@code
  * cost_eur_per_day}, {@code depth_cm}, {@code mobilisation_days}); a figure without one ({@code
  * productivity}, {@code cost}) is refused by name, as are an unknown vegetation class, a category
- * other than AP, AT or UXO, a month outside 1 to 12, a negative figure and a duplicate id. Every
- * error names the file, the asset and the field. Immutable.
+ * other than AP, AT or UXO, a month outside 1 to 12, a negative figure and a duplicate id. The
+ * optional {@code soil_factor} and {@code category_factor} multiply the vegetation's productivity
+ * by the area's soil and the devices it holds (unknown keys and multipliers outside 0 to 5
+ * refused). Every error names the file, the asset and the field. Immutable.
  *
  * @param assets the asset kinds, in file order
  * @param workingDaysPerMonth working days in an active month
@@ -29,6 +31,13 @@ import lt.skydas.core.problem.SkydasProblem;
 public record ClearanceAssets(List<ClearanceAsset> assets, int workingDaysPerMonth) {
   public static final Set<String> VEGETATION = Set.of("open", "scrub", "forest", "wetland");
   public static final Set<String> CATEGORIES = Set.of("AP", "AT", "UXO");
+
+  /**
+   * Soil classes an area may have: mineral (loam, the default), sandy, clay, stony, peat (organic,
+   * wet ground).
+   */
+  public static final Set<String> SOILS = Set.of("mineral", "sandy", "clay", "stony", "peat");
+
   private static final Set<String> FIELDS =
       Set.of(
           "id",
@@ -41,7 +50,9 @@ public record ClearanceAssets(List<ClearanceAsset> assets, int workingDaysPerMon
           "months",
           "mobilisation_days",
           "sources",
-          "release_share");
+          "release_share",
+          "soil_factor",
+          "category_factor");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public ClearanceAssets {
@@ -191,9 +202,52 @@ public record ClearanceAssets(List<ClearanceAsset> assets, int workingDaysPerMon
                   ? number(a.get("mobilisation_days"), "mobilisation_days", file, where)
                   : 0,
               sources,
-              share));
+              share,
+              new ClearanceAsset.Factors(
+                  factors(a, "soil_factor", SOILS, file, where),
+                  factors(a, "category_factor", CATEGORIES, file, where))));
     }
     return new ClearanceAssets(out, wd);
+  }
+
+  /**
+   * An optional object of unitless multipliers, 0 to 5, by a known key (a soil class or a device
+   * category).
+   */
+  private static Map<String, Double> factors(
+      JsonNode a, String field, Set<String> keys, String file, String where) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    JsonNode f = a.get(field);
+    if (f == null || f.isNull()) {
+      return out;
+    }
+    if (!f.isObject()) {
+      throw SkydasProblem.badInput(
+          file, where, field + ": an object of multipliers by " + new java.util.TreeSet<>(keys));
+    }
+    for (var it = f.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!keys.contains(e.getKey())) {
+        throw SkydasProblem.badInput(
+            file,
+            where,
+            field
+                + ": unknown key '"
+                + e.getKey()
+                + "' ("
+                + String.join(", ", new java.util.TreeSet<>(keys))
+                + ")");
+      }
+      double v = number(e.getValue(), field + "." + e.getKey(), file, where);
+      if (v > 5) {
+        throw SkydasProblem.badInput(
+            file,
+            where,
+            field + "." + e.getKey() + ": a multiplier of the productivity, 0 to 5 (is " + v + ")");
+      }
+      out.put(e.getKey(), v);
+    }
+    return out;
   }
 
   private static String unitName(String f) {

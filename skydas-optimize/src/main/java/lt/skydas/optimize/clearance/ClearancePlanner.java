@@ -139,7 +139,9 @@ public final class ClearancePlanner {
                 + a.categories()
                 + " in "
                 + a.vegetation()
-                + " (of "
+                + " on "
+                + a.soil()
+                + " soil (of "
                 + teams.stream().map(t -> t.asset().id()).distinct().toList()
                 + ")");
       }

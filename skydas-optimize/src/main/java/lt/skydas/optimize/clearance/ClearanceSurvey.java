@@ -48,15 +48,15 @@ public final class ClearanceSurvey {
       }
       surveyed += a.area_m2();
       double left = a.area_m2();
-      if (nts != null && nts.productivity_m2PerDay(a.vegetation()) > 0) {
-        double d = nts.mobilisation_days() + left / nts.productivity_m2PerDay(a.vegetation());
+      if (nts != null && nts.productivity_m2PerDay(a) > 0) {
+        double d = nts.mobilisation_days() + left / nts.productivity_m2PerDay(a);
         ntsDays += d;
         cost += d * nts.cost_eurPerDay();
         cancelled += left * nts.releaseShare();
         left *= 1 - nts.releaseShare();
       }
-      if (ts != null && ts.productivity_m2PerDay(a.vegetation()) > 0 && left > 0) {
-        double d = ts.mobilisation_days() + left / ts.productivity_m2PerDay(a.vegetation());
+      if (ts != null && ts.productivity_m2PerDay(a) > 0 && left > 0) {
+        double d = ts.mobilisation_days() + left / ts.productivity_m2PerDay(a);
         tsDays += d;
         cost += d * ts.cost_eurPerDay();
         reduced += left * ts.releaseShare();
@@ -72,7 +72,8 @@ public final class ClearanceSurvey {
                 a.priority(),
                 a.x_m(),
                 a.y_m(),
-                false));
+                false,
+                a.soil()));
       }
     }
     return new Result(out, surveyed, cancelled, reduced, ntsDays, tsDays, cost);

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param x_m easting of its centre in the region's metric CRS (for travel between areas)
  * @param y_m northing
  * @param suspected a suspected hazardous area (SHA): surveyed before it is cleared
+ * @param soil {@code mineral}, {@code sandy}, {@code clay}, {@code stony} or {@code peat} ({@link
+ *     ClearanceAssets#SOILS})
  */
 public record HazardArea(
     String id,
@@ -24,7 +26,21 @@ public record HazardArea(
     double priority,
     double x_m,
     double y_m,
-    boolean suspected) {
+    boolean suspected,
+    String soil) {
+  /** An area on mineral soil, the common case where nothing says otherwise. */
+  public HazardArea(
+      String id,
+      double area_m2,
+      Set<String> categories,
+      String vegetation,
+      double priority,
+      double x_m,
+      double y_m,
+      boolean suspected) {
+    this(id, area_m2, categories, vegetation, priority, x_m, y_m, suspected, "mineral");
+  }
+
   /** A confirmed hazardous area. */
   public HazardArea(
       String id,
@@ -39,6 +55,14 @@ public record HazardArea(
 
   public HazardArea {
     categories = Set.copyOf(categories);
+    if (!ClearanceAssets.SOILS.contains(soil)) {
+      throw new IllegalArgumentException(
+          id
+              + ": soil '"
+              + soil
+              + "' is not one of "
+              + new java.util.TreeSet<>(ClearanceAssets.SOILS));
+    }
     if (!(area_m2 > 0) || !Double.isFinite(area_m2)) {
       throw new IllegalArgumentException(id + ": area must be positive (is " + area_m2 + " m2)");
     }
