@@ -27,6 +27,9 @@ function placeholder(kind, field) {
   if (field.includes('date')) return '2027-05-03';
   if (field === 'devices_found') return 'per device: category, lon, lat, depth cm, condition, disposal; devices separated by ; (empty: none)';
   if (field === 'method' && kind === 'land_release') return 'cancelled, reduced or cleared';
+  if (field === 'survey') return 'non_technical or technical';
+  if (field === 'outcome') return 'confirmed, cancelled (non-technical) or reduced (technical)';
+  if (field === 'evidence') return 'what it rests on: informants, records, lanes searched, devices found';
   return '';
 }
 
@@ -36,13 +39,15 @@ function activityForm(f, kinds, saved) {
   const errs = el('ul', { class: 'errors' });
   const renderFields = () => {
     const k = kinds.find((x) => x.id === kindSel.value);
-    fields.replaceChildren(...k.fields.map((name) => el('label', {}, words(name), el('input', { 'data-field': name, placeholder: placeholder(k.id, name) }))));
+    // a release by survey (cancelled, reduced) needs its evidence too
+    const names = k.id === 'land_release' ? [...k.fields, 'evidence'] : k.fields;
+    fields.replaceChildren(...names.map((name) => el('label', {}, words(name), el('input', { 'data-field': name, placeholder: placeholder(k.id, name) }))));
   };
   kindSel.addEventListener('change', renderFields);
   renderFields();
   const save = async () => {
     const body = { kind: kindSel.value, data: readFields(fields) };
-    if (kindSel.value === 'land_release') body.geometry = toWkt(f.geometry);
+    if (kindSel.value === 'land_release' || kindSel.value === 'survey') body.geometry = toWkt(f.geometry);
     try {
       await api('POST', `/api/records/${encodeURIComponent(f.id)}/activities`, body);
       flash(`${f.id}: ${words(kindSel.value)} recorded`, true);

@@ -39,6 +39,9 @@ final class ActivityChecks {
                     + "' is not an ISO 8601 date (2027-05-03) or date-time"));
       }
     }
+    if (kind == ActivityKind.SURVEY) {
+      survey(e, g, data, t);
+    }
     if (kind == ActivityKind.LAND_RELEASE) {
       if (!(g instanceof Polygonal)) {
         e.add(new FieldError("geometry", "a land release needs the released area as a Polygon"));
@@ -48,6 +51,17 @@ final class ActivityChecks {
       Object m = data.get("method");
       if (m != null && !List.of("cancelled", "reduced", "cleared").contains(m)) {
         e.add(new FieldError("method", "'" + m + "' is not one of cancelled, reduced, cleared"));
+      }
+      Object ev = data.get("evidence");
+      if (("cancelled".equals(m) || "reduced".equals(m))
+          && (ev == null || ev instanceof String s && s.isBlank())) {
+        e.add(
+            new FieldError(
+                "evidence",
+                "land "
+                    + m
+                    + " by survey records what the release rests on (IMAS 07.11: the survey's"
+                    + " evidence)"));
       }
       Object depth = data.get("clearance_depth_cm");
       if (depth != null && !(depth instanceof Number n && n.doubleValue() >= 0)) {
@@ -65,6 +79,43 @@ final class ActivityChecks {
       e.addAll(GeometryChecks.check(g, null, t));
     }
     return e;
+  }
+
+  /** Survey kinds and the outcomes each may reach (IMAS 07.11: NTS cancels, TS reduces). */
+  static final Map<String, List<String>> SURVEY_OUTCOMES =
+      Map.of(
+          "non_technical", List.of("confirmed", "cancelled"),
+          "technical", List.of("confirmed", "reduced"));
+
+  private static void survey(
+      List<FieldError> e, Geometry g, Map<String, Object> data, Territory t) {
+    if (!(g instanceof Polygonal)) {
+      e.add(
+          new FieldError(
+              "geometry",
+              "a survey needs the area it confirmed, cancelled or reduced as a Polygon"));
+    } else {
+      e.addAll(GeometryChecks.check(g, null, t));
+    }
+    Object kind = data.get("survey");
+    Object outcome = data.get("outcome");
+    if (kind != null && !SURVEY_OUTCOMES.containsKey(kind.toString())) {
+      e.add(new FieldError("survey", "'" + kind + "' is not non_technical or technical"));
+    } else if (kind != null
+        && outcome != null
+        && !SURVEY_OUTCOMES.get(kind.toString()).contains(outcome.toString())) {
+      e.add(
+          new FieldError(
+              "outcome",
+              "'"
+                  + outcome
+                  + "': a "
+                  + kind.toString().replace('_', '-')
+                  + " survey "
+                  + ("technical".equals(kind)
+                      ? "confirms or reduces (cancelling is non-technical survey's)"
+                      : "confirms or cancels (reducing takes a technical survey)")));
+    }
   }
 
   /** How a device found was disposed of (GICHD MDR, land release). */
@@ -127,6 +178,10 @@ final class ActivityChecks {
               : null;
       case CLEARANCE_TASK ->
           s.inGround() || s == Status.CLEARED ? null : "there is nothing to clear";
+      case SURVEY ->
+          s.inGround() || s == Status.CLEARED
+              ? null
+              : "there is no hazardous area to survey (nothing laid or built)";
       case LAND_RELEASE ->
           s == Status.CLEARANCE_IN_PROGRESS || s == Status.CLEARED
               ? null

@@ -17,8 +17,17 @@ public enum ActivityKind {
   /** A clearance task: who clears, how, from when, its status. */
   CLEARANCE_TASK(Set.of(Role.ENGINEER), List.of("organisation", "method", "start_date", "status")),
   /**
+   * A survey of the hazardous area (IMAS 08.10 and 08.20, GICHD land release): {@code survey}
+   * {@code non_technical} or {@code technical}; {@code outcome} {@code confirmed} (a suspected area
+   * becomes a confirmed hazardous area, the polygon the confirmed part), {@code cancelled} (by
+   * non-technical survey: no evidence of mines there) or {@code reduced} (by technical survey); the
+   * {@code evidence} it rests on (informants, records, markings, lanes searched, devices found).
+   */
+  SURVEY(Set.of(Role.INSPECTOR, Role.ENGINEER), List.of("date", "survey", "outcome", "evidence")),
+  /**
    * Land released: the polygon released, how ({@code cancelled}, {@code reduced}, {@code cleared}),
-   * clearance depth and every device found.
+   * clearance depth and every device found; a release by survey (cancelled, reduced) also names its
+   * {@code evidence}.
    */
   LAND_RELEASE(
       Set.of(Role.INSPECTOR), List.of("date", "method", "clearance_depth_cm", "devices_found"));

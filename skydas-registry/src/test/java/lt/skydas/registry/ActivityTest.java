@@ -137,6 +137,127 @@ abstract class ActivityTest {
     }
   }
 
+  /**
+   * Issue 20, land release as GICHD and IMAS 07.11 practise it: a non-technical survey confirms the
+   * hazardous area or cancels land, a technical survey confirms or reduces it, each with the
+   * evidence it rests on; a release by survey names its evidence; a survey of a record with nothing
+   * laid is refused.
+   */
+  @Test
+  void surveysConfirmCancelOrReduceEachWithItsEvidence() {
+    try (Registry reg = open()) {
+      emplacedMinefield(reg);
+      org.locationtech.jts.geom.Geometry area = Fixtures.square(24.2, 55.2, 0.005);
+      reg.addActivity(
+          INSPECTOR,
+          "mf",
+          ActivityKind.SURVEY,
+          area,
+          Map.of(
+              "date",
+              "2035-04-02",
+              "survey",
+              "non_technical",
+              "outcome",
+              "confirmed",
+              "evidence",
+              "minefield record; signs in place; 3 informants"));
+      assertThatThrownBy(
+              () ->
+                  reg.addActivity(
+                      ENGINEER,
+                      "mf",
+                      ActivityKind.SURVEY,
+                      area,
+                      Map.of(
+                          "date",
+                          "2035-04-09",
+                          "survey",
+                          "technical",
+                          "outcome",
+                          "cancelled",
+                          "evidence",
+                          "x")))
+          .hasMessageContaining(
+              "outcome: 'cancelled': a technical survey confirms or reduces (cancelling is"
+                  + " non-technical survey's)");
+      assertThatThrownBy(
+              () ->
+                  reg.addActivity(
+                      ENGINEER,
+                      "mf",
+                      ActivityKind.SURVEY,
+                      Fixtures.point(24.2, 55.2),
+                      Map.of("date", "2035-04-09", "survey", "aerial", "outcome", "reduced")))
+          .hasMessageContaining("evidence: missing")
+          .hasMessageContaining("survey: 'aerial' is not non_technical or technical")
+          .hasMessageContaining("geometry: a survey needs the area it confirmed");
+      reg.addActivity(
+          ENGINEER,
+          "mf",
+          ActivityKind.SURVEY,
+          Fixtures.square(24.2, 55.2, 0.002),
+          Map.of(
+              "date",
+              "2035-04-20",
+              "survey",
+              "technical",
+              "outcome",
+              "reduced",
+              "evidence",
+              "12 lanes searched to 20 cm, nothing found north of the row"));
+      RegistryRecord r = reg.transition(ENGINEER, "mf", 1, Action.START_CLEARANCE);
+      Map<String, Object> reduced =
+          new java.util.HashMap<>(
+              Map.of(
+                  "date",
+                  "2035-05-01",
+                  "method",
+                  "reduced",
+                  "clearance_depth_cm",
+                  20,
+                  "devices_found",
+                  List.of()));
+      assertThatThrownBy(
+              () ->
+                  reg.addActivity(
+                      INSPECTOR,
+                      "mf",
+                      ActivityKind.LAND_RELEASE,
+                      Fixtures.square(24.2, 55.2, 0.002),
+                      reduced))
+          .hasMessageContaining("evidence: land reduced by survey records what the release");
+      reduced.put("evidence", "technical survey of 2035-04-20");
+      reg.addActivity(
+          INSPECTOR, "mf", ActivityKind.LAND_RELEASE, Fixtures.square(24.2, 55.2, 0.002), reduced);
+      assertThat(reg.activities("mf"))
+          .extracting(Activity::kind)
+          .containsExactly(ActivityKind.SURVEY, ActivityKind.SURVEY, ActivityKind.LAND_RELEASE);
+      assertThat(r.status()).isEqualTo(Status.CLEARANCE_IN_PROGRESS);
+      assertThat(reg.verify().problems()).isEmpty();
+
+      reg.create(
+          Fixtures.PLANNER, RecordDraft.planned("p1", "at_ditch", Fixtures.line(24.3, 55.3, 0.01)));
+      assertThatThrownBy(
+              () ->
+                  reg.addActivity(
+                      INSPECTOR,
+                      "p1",
+                      ActivityKind.SURVEY,
+                      Fixtures.square(24.3, 55.3, 0.002),
+                      Map.of(
+                          "date",
+                          "2035-04-02",
+                          "survey",
+                          "non_technical",
+                          "outcome",
+                          "cancelled",
+                          "evidence",
+                          "x")))
+          .hasMessageContaining("there is no hazardous area to survey");
+    }
+  }
+
   @Test
   void missingFieldsWrongRolesAndWrongStatesAreRefused() {
     try (Registry reg = open()) {

@@ -104,7 +104,7 @@ class RecordOfferTest {
       RegistryRecord building = record(reg, Status.LAID, Sort.MINEFIELD);
       assertThat(reg.offer(building, Role.ENGINEER).edits()).containsExactly(Edit.AS_LAID);
       assertThat(reg.offer(building, Role.ENGINEER).activities())
-          .containsExactly(ActivityKind.INCIDENT, ActivityKind.CLEARANCE_TASK);
+          .containsExactly(ActivityKind.INCIDENT, ActivityKind.CLEARANCE_TASK, ActivityKind.SURVEY);
       assertThat(reg.offer(building, Role.PLANNER).edits()).isEmpty();
       RegistryRecord prepared = record(reg, Status.PREPARED, Sort.RESERVED);
       assertThat(reg.offer(prepared, Role.ADMIN).actions()).containsExactly(Action.ORDER);
@@ -174,6 +174,16 @@ class RecordOfferTest {
                   "2027-05-03",
                   "status",
                   "open");
+          case SURVEY ->
+              Map.of(
+                  "date",
+                  "2027-05-03",
+                  "survey",
+                  "non_technical",
+                  "outcome",
+                  "confirmed",
+                  "evidence",
+                  "the record");
           case LAND_RELEASE ->
               Map.of(
                   "date",
@@ -189,7 +199,9 @@ class RecordOfferTest {
         a,
         r.id(),
         k,
-        k == ActivityKind.LAND_RELEASE ? Fixtures.square(23.0, 55.5, 0.005) : null,
+        k == ActivityKind.LAND_RELEASE || k == ActivityKind.SURVEY
+            ? Fixtures.square(23.0, 55.5, 0.005)
+            : null,
         data);
   }
 

@@ -147,14 +147,23 @@ final class GichdWriter {
     List<Map<String, Object>> tasks = new ArrayList<>();
     List<Map<String, Object>> accidents = new ArrayList<>();
     List<Map<String, Object>> qa = new ArrayList<>();
+    List<Map<String, Object>> surveys = new ArrayList<>();
     for (Activity a : acts) {
-      if (a.kind() == ActivityKind.LAND_RELEASE) {
+      if (a.kind() == ActivityKind.SURVEY) {
+        Map<String, Object> o = new LinkedHashMap<>(a.data());
+        o.put("activity_id", a.id());
+        if (a.geometry() != null) {
+          o.put("area_wkt", lt.skydas.registry.RecordCodec.wkt(a.geometry()));
+        }
+        surveys.add(o);
+      } else if (a.kind() == ActivityKind.LAND_RELEASE) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("activity_id", a.id());
         o.put("date", a.data().get("date"));
         o.put("method", a.data().get("method"));
         o.put("clearance_depth_cm", a.data().get("clearance_depth_cm"));
         o.put("devices_found", a.data().getOrDefault("devices_found", List.of()));
+        o.put("evidence", a.data().get("evidence"));
         o.put("recorded_at", a.at().toString());
         o.put("recorded_by", a.actor());
         if (a.geometry() != null) {
@@ -178,6 +187,7 @@ final class GichdWriter {
         qa.add(o);
       }
     }
+    p.put("surveys", surveys);
     p.put("land_release", releases);
     p.put("clearance_tasks", tasks);
     p.put("accidents", accidents);
