@@ -137,9 +137,40 @@ final class ClearanceInputs {
       if (cats.isEmpty()) {
         cats.addAll(categories(t));
       }
-      out.add(area(r.id(), r.geometry(), t == null ? null : t.width_m(), cats));
+      Geometry left = unreleased(reg, r);
+      if (left.isEmpty()) {
+        continue; // every part of it cancelled, reduced or released already
+      }
+      out.add(area(r.id(), left, t == null ? null : t.width_m(), cats));
     }
     return out;
+  }
+
+  /**
+   * A minefield's area less what its surveys cancelled or reduced and what was released (the
+   * registry's survey and land-release activities): only the rest is to clear. A line minefield is
+   * taken whole (its belt has no polygon to subtract from).
+   */
+  private static Geometry unreleased(Registry reg, RegistryRecord r) {
+    Geometry g = r.geometry();
+    if (!(g instanceof Polygonal)) {
+      return g;
+    }
+    List<Geometry> gone = new ArrayList<>();
+    for (lt.skydas.registry.Activity a : reg.activities(r.id())) {
+      boolean released = a.kind() == lt.skydas.registry.ActivityKind.LAND_RELEASE;
+      boolean surveyedOut =
+          a.kind() == lt.skydas.registry.ActivityKind.SURVEY
+              && List.of("cancelled", "reduced").contains(String.valueOf(a.data().get("outcome")));
+      if ((released || surveyedOut) && a.geometry() instanceof Polygonal) {
+        gone.add(a.geometry());
+      }
+    }
+    if (gone.isEmpty()) {
+      return g;
+    }
+    Geometry union = org.locationtech.jts.operation.union.UnaryUnionOp.union(gone);
+    return org.locationtech.jts.geom.util.GeometryFixer.fix(g.difference(union));
   }
 
   /** A plan's minefields (the liability its clearance cost counts). */

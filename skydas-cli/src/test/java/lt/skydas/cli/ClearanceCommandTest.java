@@ -142,6 +142,23 @@ class ClearanceCommandTest {
       reg.transition(engineer, "m-laid", 3, Action.STOCK);
       reg.transition(admin, "m-laid", 4, Action.ORDER);
       reg.transition(engineer, "m-laid", 5, Action.LAY);
+      // a technical survey reduced the southern half: only the northern half is to clear
+      reg.addActivity(
+          engineer,
+          "m-laid",
+          lt.skydas.registry.ActivityKind.SURVEY,
+          RecordCodec.geometry(
+              "POLYGON ((23.729 55.089, 23.735 55.089, 23.735 55.092, 23.729 55.092, 23.729"
+                  + " 55.089))"),
+          java.util.Map.of(
+              "date",
+              "2031-03-02",
+              "survey",
+              "technical",
+              "outcome",
+              "reduced",
+              "evidence",
+              "8 lanes to 20 cm, nothing found"));
     }
     Path out = dir.resolve("reg-out");
     CliRunner.Result r =
@@ -164,6 +181,8 @@ class ClearanceCommandTest {
     List<String> rows = Files.readAllLines(out.resolve("schedule.csv"));
     assertThat(rows).hasSize(2);
     assertThat(rows.get(1)).startsWith("m-laid,");
+    // 0.004° × 0.002° at 55.09 N is about 255 m × 222 m: half the recorded square
+    assertThat(Double.parseDouble(rows.get(1).split(",")[3])).isBetween(52_000.0, 61_000.0);
     // the laid minefield is watched: due for its first inspection (issue 20, Articles 5 and 10)
     CliRunner.Result insp =
         CliRunner.run(
