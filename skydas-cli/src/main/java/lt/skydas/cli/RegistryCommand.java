@@ -157,9 +157,30 @@ final class RegistryCommand implements Runnable {
                 + " instead of safe to open in Excel or LibreOffice.")
     boolean raw;
 
+    @Option(
+        names = "--profile",
+        description =
+            "GeoPackage only: dgiwg writes the DGIWG GeoPackage profile (metadata, WGS 84 in WKT"
+                + " 2), validated before it is written (default: standard).")
+    String profile;
+
     @Override
     public Integer call() {
       RegistryExchange.Format f = format != null ? format : RegistryExchange.fromPath(file);
+      boolean dgiwg = profile != null && !profile.equalsIgnoreCase("standard");
+      if (dgiwg && !profile.equalsIgnoreCase("dgiwg")) {
+        throw new lt.skydas.core.problem.SkydasProblem(
+            lt.skydas.core.problem.ProblemCode.USAGE,
+            "--profile: '" + profile + "' is not standard or dgiwg",
+            java.util.Map.of());
+      }
+      if (dgiwg && f != RegistryExchange.Format.GEOPACKAGE) {
+        throw new lt.skydas.core.problem.SkydasProblem(
+            lt.skydas.core.problem.ProblemCode.USAGE,
+            "--profile dgiwg applies to GeoPackage exports only, not "
+                + f.name().toLowerCase(Locale.ROOT),
+            java.util.Map.of());
+      }
       if (raw && f != RegistryExchange.Format.CSV) {
         throw new lt.skydas.core.problem.SkydasProblem(
             lt.skydas.core.problem.ProblemCode.USAGE,
@@ -175,6 +196,8 @@ final class RegistryCommand implements Runnable {
             acts.put(x.id(), r.activities(x.id()));
           }
           RegistryExchange.writeGichd(rs, acts, file);
+        } else if (dgiwg) {
+          RegistryExchange.writeDgiwg(rs, file, java.time.Clock.systemUTC());
         } else {
           RegistryExchange.write(rs, file, f, java.time.Clock.systemUTC(), raw);
         }
@@ -183,7 +206,7 @@ final class RegistryCommand implements Runnable {
             "Exported %d records to %s (%s)%n",
             rs.size(),
             file,
-            f.name().toLowerCase(Locale.ROOT));
+            f.name().toLowerCase(Locale.ROOT) + (dgiwg ? ", DGIWG profile" : ""));
         sign.signIfAsked(r, file, rs.size());
       }
       return 0;

@@ -364,6 +364,21 @@ class RegistryCliTest {
     }
     Path out = dir.resolve("depots.geojson");
     assertThat(run("registry", "export", out.toString(), "--kind", "depot").exit()).isZero();
+    // the DGIWG GeoPackage profile (issue 19): written and valid; for GeoPackage only
+    Path dg = dir.resolve("depots-dgiwg.gpkg");
+    CliRunner.Result dgiwg = run("registry", "export", dg.toString(), "--profile", "dgiwg");
+    assertThat(dgiwg.exit()).as(dgiwg.err()).isZero();
+    assertThat(dgiwg.out()).contains("(geopackage, DGIWG profile)");
+    var opened = mil.nga.geopackage.dgiwg.DGIWGGeoPackageManager.open(dg.toFile());
+    try {
+      assertThat(opened.validate().hasErrors()).isFalse();
+    } finally {
+      opened.close();
+    }
+    CliRunner.Result csv =
+        run("registry", "export", dir.resolve("x.csv").toString(), "--profile", "dgiwg");
+    assertThat(csv.exit()).isEqualTo(2);
+    assertThat(csv.err()).contains("--profile dgiwg applies to GeoPackage exports only, not csv");
     var exported =
         lt.skydas.registry.exchange.RegistryExchange.read(
             out, lt.skydas.registry.exchange.RegistryExchange.Format.GEOJSON);

@@ -206,6 +206,14 @@ final class GpkgExchange {
   // ---- writing ----
 
   static void write(List<RegistryRecord> records, Path file) {
+    write(records, file, null);
+  }
+
+  /**
+   * As {@link #write(List, Path)}; with {@code dgiwgAt} (the time the export is stamped with) to
+   * the DGIWG GeoPackage profile, validated by NGA's library before it is written.
+   */
+  static void write(List<RegistryRecord> records, Path file, java.time.Instant dgiwgAt) {
     AtomicOutput.writeFile(
         file,
         out -> {
@@ -213,7 +221,7 @@ final class GpkgExchange {
           Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".build.gpkg");
           try {
             Files.delete(tmp);
-            build(records, tmp);
+            build(records, tmp, dgiwgAt);
             Files.copy(tmp, out);
           } catch (SQLException e) {
             throw new IOException("GeoPackage: " + e.getMessage(), e);
@@ -286,7 +294,8 @@ final class GpkgExchange {
           GpkgWriter.Column.required("sidc", GpkgWriter.Type.TEXT),
           GpkgWriter.Column.of("sidc_app6d", GpkgWriter.Type.TEXT));
 
-  private static void build(List<RegistryRecord> records, Path db) throws SQLException {
+  private static void build(List<RegistryRecord> records, Path db, java.time.Instant dgiwgAt)
+      throws SQLException {
     // fid: the record's position in the export (unique across the layers), so import puts the
     // records back in this order
     Map<Part, List<RegistryRecord>> parts = new java.util.EnumMap<>(Part.class);
@@ -301,7 +310,10 @@ final class GpkgExchange {
       parts.get(p).add(r);
       fids.get(p).add(++fid);
     }
-    try (GpkgWriter w = GpkgWriter.create(db)) {
+    try (GpkgWriter w =
+        dgiwgAt == null
+            ? GpkgWriter.create(db)
+            : GpkgWriter.createDgiwg(db, DgiwgMetadata.of(records, dgiwgAt))) {
       List<String> tables = new ArrayList<>();
       for (Part p : Part.values()) {
         if (!parts.get(p).isEmpty()) {

@@ -68,6 +68,10 @@ public final class GpkgWriter implements AutoCloseable {
   }
 
   private final GeoPackage gpkg;
+
+  /** The DGIWG view of the same file when written to that profile, else null. */
+  private final mil.nga.geopackage.dgiwg.DGIWGGeoPackage dgiwg;
+
   private final List<Layer> layers = new ArrayList<>();
   private boolean failed;
 
@@ -76,8 +80,35 @@ public final class GpkgWriter implements AutoCloseable {
    */
   private boolean inRows;
 
-  private GpkgWriter(GeoPackage gpkg) {
+  private GpkgWriter(GeoPackage gpkg, mil.nga.geopackage.dgiwg.DGIWGGeoPackage dgiwg) {
     this.gpkg = gpkg;
+    this.dgiwg = dgiwg;
+  }
+
+  /**
+   * Creates a GeoPackage to the DGIWG GeoPackage profile (DGIWG 126, as NGA's library implements
+   * and validates it) at {@code file}: the product metadata ({@code metadataXml}, ISO 19139 under
+   * the DGIWG Metadata Foundation) in {@code gpkg_metadata}, WGS 84 with its WKT 2 definition,
+   * every layer with its R-tree; {@link #close} refuses a file NGA's DGIWG validation finds fault
+   * with.
+   */
+  public static GpkgWriter createDgiwg(Path file, String metadataXml) throws SQLException {
+    try {
+      mil.nga.geopackage.dgiwg.GeoPackageFile f =
+          mil.nga.geopackage.dgiwg.DGIWGGeoPackageManager.create(file.toFile(), metadataXml);
+      mil.nga.geopackage.dgiwg.DGIWGGeoPackage g =
+          mil.nga.geopackage.dgiwg.DGIWGGeoPackageManager.open(f);
+      g.execSQL("PRAGMA synchronous = OFF");
+      // WGS 84 as the profile defines it (its WKT 2 in definition_12_063), over the default row
+      g.getSpatialReferenceSystemDao()
+          .createOrUpdate(
+              mil.nga.geopackage.dgiwg.CoordinateReferenceSystem.EPSG_4326
+                  .createFeaturesSpatialReferenceSystem());
+      g.createGeometryColumnsTable();
+      return new GpkgWriter(g, g);
+    } catch (RuntimeException | java.sql.SQLException e) {
+      throw new SQLException("cannot create DGIWG GeoPackage " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Creates a GeoPackage at {@code file} (which must not exist) and opens it for writing. */
@@ -90,7 +121,7 @@ public final class GpkgWriter implements AutoCloseable {
       g.execSQL("PRAGMA synchronous = OFF");
       // GDAL opens no GeoPackage without it, even one with no layers (an empty export)
       g.createGeometryColumnsTable();
-      return new GpkgWriter(g);
+      return new GpkgWriter(g, null);
     } catch (RuntimeException e) {
       throw new SQLException("cannot create GeoPackage " + file + ": " + e.getMessage(), e);
     }
@@ -216,10 +247,19 @@ public final class GpkgWriter implements AutoCloseable {
       if (!failed) {
         RTreeIndexExtension rtree = new RTreeIndexExtension(gpkg);
         for (Layer l : layers) {
-          rtree.create(l.table);
+          if (!rtree.has(l.table.getTableName())) {
+            rtree.create(l.table);
+          }
         }
         try (Statement s = connection().createStatement()) {
           s.execute("PRAGMA user_version = " + USER_VERSION);
+        }
+        if (dgiwg != null) {
+          var errors = dgiwg.validate();
+          if (errors.hasErrors()) {
+            failed = true;
+            throw new SQLException("not a valid DGIWG GeoPackage: " + errors);
+          }
         }
       }
     } catch (RuntimeException e) {

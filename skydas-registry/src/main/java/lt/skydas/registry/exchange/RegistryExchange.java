@@ -211,6 +211,16 @@ public final class RegistryExchange {
    * and clearance-task activities ({@code activities} keyed by record id, e.g. from {@link
    * Registry#activities}).
    */
+  /**
+   * A GeoPackage to the DGIWG GeoPackage profile (NGA's library writes and validates it; ADR 0031):
+   * the records as {@link Format#GEOPACKAGE} writes them, with the dataset's metadata (DGIWG
+   * Metadata Foundation, ISO 19139) and WGS 84 in WKT 2; a file the validation faults is not
+   * written.
+   */
+  public static void writeDgiwg(List<RegistryRecord> records, Path file, Clock clock) {
+    GpkgExchange.write(records, file, clock.instant());
+  }
+
   public static void writeGichd(
       List<RegistryRecord> records, Map<String, List<Activity>> activities, Path file) {
     writeGichd(records, activities, file, Clock.systemUTC());

@@ -46,6 +46,60 @@ class ExchangeRoundTripTest {
             });
   }
 
+  /**
+   * Issue 19: the DGIWG GeoPackage profile as NGA's library defines it — the file passes its DGIWG
+   * validation, carries the DMF dataset metadata and WGS 84 in WKT 2, and reads back as the same
+   * records through the importer.
+   */
+  @org.junit.jupiter.api.Test
+  void aDgiwgProfileExportPassesNgasValidationAndReadsBack() throws Exception {
+    Path out = dir.resolve("dgiwg.gpkg");
+    RegistryExchange.writeDgiwg(
+        records,
+        out,
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2027-03-01T10:00:00Z"), java.time.ZoneOffset.UTC));
+    mil.nga.geopackage.dgiwg.DGIWGGeoPackage g =
+        mil.nga.geopackage.dgiwg.DGIWGGeoPackageManager.open(out.toFile());
+    try {
+      assertThat(g.validate().hasErrors()).as(g.validate().toString()).isFalse();
+      var dmf = g.queryGeoPackageDMFMetadata();
+      assertThat(dmf).hasSize(1);
+      assertThat(dmf.get(0).getMetadata().getMetadata())
+          .contains("<gco:DateTime>2027-03-01T10:00:00Z</gco:DateTime>")
+          .contains(records.size() + " records of the registry");
+      // the profile's own WKT for EPSG:4326 in the CRS WKT extension's column
+      var srs = g.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
+      assertThat(srs.getDefinition_12_063())
+          .isEqualTo(mil.nga.geopackage.dgiwg.CoordinateReferenceSystem.EPSG_4326.getWkt());
+    } finally {
+      g.close();
+    }
+    // GDAL (QGIS) reads it as WGS 84, every feature, without a warning
+    if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/ogrinfo"))) {
+      Process p =
+          new ProcessBuilder("ogrinfo", "-ro", "-al", out.toString())
+              .redirectErrorStream(true)
+              .start();
+      String text =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).isZero();
+      assertThat(text).doesNotContain("Warning").doesNotContain("ERROR").contains("WGS 84");
+    } else {
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          System.getenv("CI") == null, "CI must have gdal-bin (ogrinfo)");
+    }
+    List<RecordDraft> back = RegistryExchange.read(out, Format.GEOPACKAGE);
+    assertThat(back).hasSize(records.size());
+    Map<String, RecordDraft> byId = new HashMap<>();
+    back.forEach(d -> byId.put(d.id(), d));
+    for (RegistryRecord r : records) {
+      assertThat(ExchangeFixtures.comparable(byId.get(r.id())))
+          .as("record %s via DGIWG", r.id())
+          .isEqualTo(ExchangeFixtures.comparable(RecordDraft.of(r)));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = Format.class,
