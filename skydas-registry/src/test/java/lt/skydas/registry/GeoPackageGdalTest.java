@@ -142,6 +142,53 @@ class GeoPackageGdalTest {
   }
 
   /**
+   * Issue 19: NGA's GeoPackage library, the reference implementation many DGIWG tools build on,
+   * opens the registry's GeoPackage as a valid GeoPackage, finds the records layer and its standard
+   * R-tree, and reads every record's geometry as the registry stores it (compared as WKT).
+   */
+  @Test
+  void ngasGeoPackageLibraryReadsTheRegistryAsTheRegistryDoes() throws Exception {
+    Path file = dir.resolve("registry.gpkg");
+    java.util.Map<String, String> wkt = new java.util.TreeMap<>();
+    try (Registry reg = Fixtures.open(dir)) {
+      reg.create(
+          Fixtures.PLANNER, RecordDraft.planned("d1", "at_ditch", Fixtures.line(24.2, 55.2, 0.01)));
+      reg.create(
+          Fixtures.PLANNER,
+          RecordDraft.planned("m1", "at_minefield", Fixtures.square(24.3, 55.3, 0.01)));
+      reg.create(Fixtures.PLANNER, RecordDraft.planned("b1", "bunker", Fixtures.point(24.5, 55.0)));
+      for (RegistryRecord r : reg.list(null, null, null, 10, 0)) {
+        wkt.put(r.id(), RecordCodec.wkt(r.geometry()));
+      }
+    }
+    mil.nga.geopackage.GeoPackage g =
+        mil.nga.geopackage.GeoPackageManager.open(file.toFile(), false);
+    try {
+      assertThat(g.getFeatureTables()).contains("records");
+      assertThat(new mil.nga.geopackage.extension.rtree.RTreeIndexExtension(g).has("records"))
+          .isTrue();
+      java.util.Map<String, String> nga = new java.util.TreeMap<>();
+      mil.nga.geopackage.features.user.FeatureDao dao = g.getFeatureDao("records");
+      mil.nga.geopackage.features.user.FeatureResultSet rs = dao.queryForAll();
+      try {
+        while (rs.moveToNext()) {
+          mil.nga.geopackage.features.user.FeatureRow row = rs.getRow();
+          byte[] wkb = row.getGeometry().getWkb();
+          nga.put(
+              (String) row.getValue("id"),
+              RecordCodec.wkt(new org.locationtech.jts.io.WKBReader().read(wkb)));
+        }
+      } finally {
+        rs.close();
+      }
+      assertThat(nga).isEqualTo(wkt);
+      assertThat(dao.getSrs().getOrganizationCoordsysId()).isEqualTo(4326);
+    } finally {
+      g.close();
+    }
+  }
+
+  /**
    * Issue 19: the registry is in WAL mode, so a reader holding a transaction open (QGIS drawing the
    * layer, a long export) does not block the writer; with a rollback journal this write waited the
    * whole busy timeout and failed with "database is locked".
