@@ -68,6 +68,20 @@ class ExchangeRoundTripTest {
       assertThat(dmf.get(0).getMetadata().getMetadata())
           .contains("<gco:DateTime>2027-03-01T10:00:00Z</gco:DateTime>")
           .contains(records.size() + " records of the registry");
+      // well-formed ISO 19139 (namespaces resolved)
+      var dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      dbf.setNamespaceAware(true);
+      var doc =
+          dbf.newDocumentBuilder()
+              .parse(
+                  new java.io.ByteArrayInputStream(
+                      dmf.get(0)
+                          .getMetadata()
+                          .getMetadata()
+                          .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("MD_Metadata");
+      assertThat(doc.getDocumentElement().getNamespaceURI())
+          .isEqualTo("http://www.isotc211.org/2005/gmd");
       // the profile's own WKT for EPSG:4326 in the CRS WKT extension's column
       var srs = g.getSpatialReferenceSystemDao().getOrCreateCode("EPSG", 4326);
       assertThat(srs.getDefinition_12_063())
