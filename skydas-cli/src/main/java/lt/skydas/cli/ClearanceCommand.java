@@ -90,6 +90,20 @@ final class ClearanceCommand implements Runnable {
     Path out;
 
     @Option(
+        names = "--tasks",
+        paramLabel = "FILE",
+        description =
+            "With --hazards: the clearance tasks of the same export (GICHD MDR task fields;"
+                + " docs/clearance.md): a completed task's cleared area is taken off its hazard,"
+                + " a hazard with an ongoing task is left to that task.")
+    Path tasks;
+
+    /** The hazards left to other organisations' ongoing tasks, and the area tasks cleared. */
+    private final List<TasksReader.Task> inProgress = new ArrayList<>();
+
+    private double clearedByTasks_m2;
+
+    @Option(
         names = "--layers",
         paramLabel = "DIR",
         description =
@@ -167,8 +181,15 @@ final class ClearanceCommand implements Runnable {
             in.fromHazards(
                 source.hazards,
                 lt.skydas.registry.Territory.load(countries, db.home.toUpperCase(Locale.ROOT)));
+        if (tasks != null) {
+          areas = withTasks(areas, cat);
+        }
       } else {
         areas = in.fromPlan(source.plan, ObstacleCatalog.defaults());
+      }
+      if (tasks != null && source.hazards == null) {
+        throw new SkydasProblem(
+            ProblemCode.USAGE, "--tasks goes with --hazards (the tasks name its hazard ids)");
       }
       if (areas.isEmpty()) {
         throw new SkydasProblem(
@@ -269,6 +290,71 @@ final class ClearanceCommand implements Runnable {
       return 0;
     }
 
+    /**
+     * The hazards as the tasks leave them: a hazard with an ongoing task is that task's (not
+     * planned here, listed); completed tasks' cleared area is taken off (all of it when a completed
+     * task gives none); planned and suspended tasks change nothing.
+     */
+    private List<HazardArea> withTasks(List<HazardArea> areas, ClearanceAssets cat) {
+      Map<String, Double> byId = new java.util.LinkedHashMap<>();
+      for (HazardArea a : areas) {
+        byId.put(a.id(), a.area_m2());
+      }
+      List<TasksReader.Task> ts = TasksReader.read(tasks, byId, cat);
+      Map<String, Double> cleared = new java.util.HashMap<>();
+      java.util.Set<String> ongoing = new java.util.HashSet<>();
+      for (TasksReader.Task t : ts) {
+        if (t.status().equals("ongoing")) {
+          ongoing.add(t.hazardId());
+          inProgress.add(t);
+        } else if (t.status().equals("completed")) {
+          double m2 = Double.isNaN(t.cleared_m2()) ? byId.get(t.hazardId()) : t.cleared_m2();
+          cleared.merge(t.hazardId(), m2, Double::sum);
+        }
+      }
+      List<HazardArea> out = new ArrayList<>();
+      for (HazardArea a : areas) {
+        if (ongoing.contains(a.id())) {
+          continue;
+        }
+        double done = Math.min(a.area_m2(), cleared.getOrDefault(a.id(), 0.0));
+        clearedByTasks_m2 += done;
+        double left = a.area_m2() - done;
+        if (left >= 1) {
+          out.add(
+              done == 0
+                  ? a
+                  : new HazardArea(
+                      a.id(),
+                      left,
+                      a.categories(),
+                      a.vegetation(),
+                      a.priority(),
+                      a.x_m(),
+                      a.y_m(),
+                      a.suspected(),
+                      a.soil()));
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "Tasks: %d read; %.1f ha cleared by completed tasks; %d hazard(s) left to ongoing"
+              + " tasks%s%n",
+          ts.size(),
+          clearedByTasks_m2 / 1e4,
+          inProgress.size(),
+          inProgress.isEmpty()
+              ? ""
+              : " ("
+                  + String.join(
+                      ", ",
+                      inProgress.stream()
+                          .map(t -> t.hazardId() + ": " + t.id() + " by " + t.organisation())
+                          .toList())
+                  + ")");
+      return out;
+    }
+
     /** A CSV cell: formula cells defused, quoted when it holds a comma, quote or line break. */
     static String csv(String v) {
       String d = CsvCells.defuse(v);
@@ -351,6 +437,17 @@ final class ClearanceCommand implements Runnable {
       sv.put("non_technical_survey_days", survey.ntsDays());
       sv.put("technical_survey_days", survey.tsDays());
       sv.put("cost_eur", survey.cost_eur());
+      ObjectNode tk = o.putObject("tasks");
+      tk.put("cleared_m2", clearedByTasks_m2);
+      ArrayNode ip = tk.putArray("in_progress");
+      for (TasksReader.Task t : inProgress) {
+        ObjectNode x = ip.addObject();
+        x.put("hazard_id", t.hazardId());
+        x.put("task_id", t.id());
+        x.put("organisation", t.organisation());
+        x.put("asset", t.asset());
+        x.put("start_date", t.start().toString());
+      }
       ArrayNode un = o.putArray("not_scheduled");
       p.unsuitable().forEach(un::add);
       // land released per month (m2), by each area's release date

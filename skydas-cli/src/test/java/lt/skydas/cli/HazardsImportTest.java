@@ -2,6 +2,8 @@ package lt.skydas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,22 +70,26 @@ class HazardsImportTest {
               + " \"device_categories\": \"AT\"",
           square(23.80, 55.09, 0.004));
 
-  private CliRunner.Result plan(Path hazards, Path out) {
-    return CliRunner.run(
-        "clearance",
-        "plan",
-        "--hazards",
-        hazards.toString(),
-        "--out",
-        out.toString(),
-        "--layers",
-        LAYERS,
-        "--countries",
-        COUNTRIES,
-        "--years",
-        "2",
-        "--time-limit-s",
-        "4");
+  private CliRunner.Result plan(Path hazards, Path out, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "clearance",
+                "plan",
+                "--hazards",
+                hazards.toString(),
+                "--out",
+                out.toString(),
+                "--layers",
+                LAYERS,
+                "--countries",
+                COUNTRIES,
+                "--years",
+                "2",
+                "--time-limit-s",
+                "4"));
+    args.addAll(List.of(more));
+    return CliRunner.run(args.toArray(String[]::new));
   }
 
   @Test
@@ -126,6 +132,58 @@ class HazardsImportTest {
             "non_technical_survey_team=1");
     assertThat(teams.exit()).isEqualTo(2);
     assertThat(teams.err()).contains("a survey kind is not scheduled");
+  }
+
+  /**
+   * The export's clearance tasks: a completed task's cleared area comes off its hazard, a hazard
+   * with an ongoing task is left to it; an unknown asset type, hazard or a task without its start
+   * is refused in one line naming the row and field, and nothing is written.
+   */
+  @Test
+  void theExportsTasksAreTakenIntoAccount() throws Exception {
+    Path f = dir.resolve("imsma.geojson");
+    Files.writeString(f, collection(H1, H2, RELEASED));
+    Path tasks = dir.resolve("tasks.csv");
+    Files.writeString(
+        tasks,
+        "task_id,hazard_id,organisation,asset,status,start_date,cleared_m2\n"
+            + "T-1,H-1,Demining Co,manual_team,completed,2031-05-02,40000\n"
+            + "T-2,H-2,Army Engineer Bn,mechanical_flail,ongoing,2031-06-01,\n");
+    Path out = dir.resolve("out-tasks");
+    CliRunner.Result r = plan(f, out, "--tasks", tasks.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Tasks: 2 read; 4.0 ha cleared by completed tasks; 1 hazard(s) left to ongoing")
+        .contains("H-2: T-2 by Army Engineer Bn");
+    List<String> rows = Files.readAllLines(out.resolve("schedule.csv"));
+    assertThat(rows).hasSize(2);
+    double left = Double.parseDouble(rows.get(1).split(",")[3]);
+    // the 0.004° square at 55.09 N is about 113,600 m2; 40,000 of it cleared
+    assertThat(left).isBetween(70_000.0, 77_000.0);
+    JsonNode j = new ObjectMapper().readTree(out.resolve("clearance.json").toFile());
+    assertThat(j.at("/tasks/in_progress/0/task_id").asText()).isEqualTo("T-2");
+    assertThat(j.at("/tasks/cleared_m2").asDouble()).isEqualTo(40_000.0);
+
+    String head = "task_id,hazard_id,organisation,asset,status,start_date\n";
+    for (String[] bad :
+        new String[][] {
+          {
+            "T-3,H-1,Co,robot,planned,2031-05-02",
+            "row 1 (T-3)",
+            "asset: unknown asset type 'robot'"
+          },
+          {"T-4,H-7,Co,manual_team,planned,2031-05-02", "row 1 (T-4)", "hazard_id: 'H-7' is not"},
+          {"T-5,H-1,Co,manual_team,planned,", "row 1 (T-5)", "start_date: missing"},
+          {"T-6,H-1,Co,manual_team,done,2031-05-02", "row 1 (T-6)", "status: 'done' is not"}
+        }) {
+      Files.writeString(tasks, head + bad[0] + "\n");
+      Path never = dir.resolve("never-tasks");
+      CliRunner.Result b = plan(f, never, "--tasks", tasks.toString());
+      assertThat(b.exit()).as(b.out()).isEqualTo(3);
+      assertThat(b.err().strip().lines().count()).as(b.err()).isEqualTo(1);
+      assertThat(b.err()).contains("tasks.csv", bad[1], bad[2]);
+      assertThat(never).doesNotExist();
+    }
   }
 
   private void refused(String content, String file, String... expected) throws Exception {
