@@ -23,10 +23,11 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 
 /**
- * Hazardous areas from a mine-action information system (an IMSMA-style export: GeoJSON, or CSV
- * with a {@code wkt} column, WGS84), with the GICHD Minimum Data Requirements' fields: {@code
- * hazard_id}, {@code hazard_type} ({@code SHA} suspected or {@code CHA} confirmed), {@code status}
- * ({@code open} to clear; {@code released}, {@code cancelled} and {@code cleared} are land already
+ * Hazardous areas from a mine-action information system (an IMSMA-style export: GeoJSON, a
+ * GeoPackage layer {@code hazards} (or its only layer) read with NGA's library, or CSV with a
+ * {@code wkt} column; WGS84), with the GICHD Minimum Data Requirements' fields: {@code hazard_id},
+ * {@code hazard_type} ({@code SHA} suspected or {@code CHA} confirmed), {@code status} ({@code
+ * open} to clear; {@code released}, {@code cancelled} and {@code cleared} are land already
  * released), {@code device_categories} ({@code AP}, {@code AT}, {@code UXO}, separated by {@code ;}
  * or {@code ,}) and the perimeter polygon; optional {@code vegetation}, {@code soil}, {@code
  * priority} (1 to 5) and {@code area_m2} (checked against the polygon). All or nothing: the first
@@ -47,7 +48,9 @@ final class HazardsReader {
   /** The open hazards of {@code file}, each with its area, categories and optional fields. */
   static List<Hazard> read(Path file, Territory territory) {
     String name = file.toString();
-    List<Hazard> all = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? csv(file) : geojson(file);
+    String lower = name.toLowerCase(Locale.ROOT);
+    List<Hazard> all =
+        lower.endsWith(".csv") ? csv(file) : lower.endsWith(".gpkg") ? gpkg(file) : geojson(file);
     if (all.isEmpty()) {
       throw SkydasProblem.badInput(name, null, "no hazardous area in the file");
     }
@@ -133,6 +136,19 @@ final class HazardsReader {
     }
     if (out.isEmpty()) {
       throw SkydasProblem.badInput(file, h.where(), "device_categories: none given (AP, AT, UXO)");
+    }
+    return out;
+  }
+
+  /** A GeoPackage's hazard layer ({@code hazards}, {@code hazardous_areas}, or its only one). */
+  private static List<Hazard> gpkg(Path file) {
+    List<Hazard> out = new ArrayList<>();
+    for (GpkgRows.Row r :
+        GpkgRows.read(file, List.of("hazards", "hazardous_areas", "hazard"), false)) {
+      String id = r.fields().getOrDefault("hazard_id", "");
+      out.add(
+          new Hazard(
+              r.where() + (id.isBlank() ? "" : " (" + id + ")"), id, r.geometry(), r.fields()));
     }
     return out;
   }

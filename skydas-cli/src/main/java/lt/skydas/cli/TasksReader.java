@@ -23,14 +23,15 @@ import lt.skydas.core.problem.SkydasProblem;
 import lt.skydas.optimize.clearance.ClearanceAssets;
 
 /**
- * The clearance tasks of an IMSMA-style export (GeoJSON features, geometry optional, or CSV), read
- * beside its hazardous areas ({@link HazardsReader}): GICHD MDR task fields {@code task_id}, {@code
- * hazard_id} (an open hazard of the hazards file), {@code organisation}, {@code asset} (a kind of
- * the asset catalog), {@code status} ({@code planned}, {@code ongoing}, {@code completed}, {@code
- * suspended}) and {@code start_date}; optional {@code cleared_m2} (what a task has cleared so far).
- * All or nothing: the first problem refuses the file in one line naming the file, the row or
- * feature and the field (a missing field, an unknown hazard, asset or status, a duplicate id, a
- * date that is not one, a cleared area below 0 or above the hazard's).
+ * The clearance tasks of an IMSMA-style export (GeoJSON features, geometry optional; CSV; or a
+ * GeoPackage's {@code tasks} layer, attributes or features), read beside its hazardous areas
+ * ({@link HazardsReader}): GICHD MDR task fields {@code task_id}, {@code hazard_id} (an open hazard
+ * of the hazards file), {@code organisation}, {@code asset} (a kind of the asset catalog), {@code
+ * status} ({@code planned}, {@code ongoing}, {@code completed}, {@code suspended}) and {@code
+ * start_date}; optional {@code cleared_m2} (what a task has cleared so far). All or nothing: the
+ * first problem refuses the file in one line naming the file, the row or feature and the field (a
+ * missing field, an unknown hazard, asset or status, a duplicate id, a date that is not one, a
+ * cleared area below 0 or above the hazard's).
  */
 final class TasksReader {
   static final Set<String> STATUSES = Set.of("planned", "ongoing", "completed", "suspended");
@@ -58,8 +59,16 @@ final class TasksReader {
    */
   static List<Task> read(Path file, Map<String, Double> area_m2ById, ClearanceAssets catalog) {
     String name = file.toString();
-    List<Map.Entry<String, Map<String, String>>> rows =
-        name.toLowerCase(Locale.ROOT).endsWith(".csv") ? csv(file) : geojson(file);
+    String lower = name.toLowerCase(Locale.ROOT);
+    List<Map.Entry<String, Map<String, String>>> rows = new ArrayList<>();
+    if (lower.endsWith(".gpkg")) {
+      for (GpkgRows.Row r :
+          GpkgRows.read(file, List.of("tasks", "clearance_tasks", "task"), true)) {
+        rows.add(Map.entry(r.where(), r.fields()));
+      }
+    } else {
+      rows = lower.endsWith(".csv") ? csv(file) : geojson(file);
+    }
     if (rows.isEmpty()) {
       throw SkydasProblem.badInput(name, null, "no task in the file");
     }

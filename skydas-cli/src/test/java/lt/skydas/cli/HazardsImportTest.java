@@ -135,6 +135,54 @@ class HazardsImportTest {
   }
 
   /**
+   * The export as a GeoPackage (made here by GDAL's ogr2ogr, as an information system's export
+   * would be): its hazards layer is read with NGA's library like the GeoJSON, and the same layer in
+   * LKS-94 is refused naming the layer and the CRS.
+   */
+  @Test
+  void aGeoPackageExportReadsAsTheGeoJsonAndAnotherCrsIsRefused() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/ogr2ogr")) || System.getenv("CI") != null,
+        "ogr2ogr (gdal-bin) not installed");
+    Path json = dir.resolve("imsma.geojson");
+    Files.writeString(json, collection(H1, H2, RELEASED));
+    Path gpkg = dir.resolve("imsma.gpkg");
+    ogr2ogr("-f", "GPKG", gpkg.toString(), json.toString(), "-nln", "hazards");
+    Path out = dir.resolve("out-gpkg");
+    CliRunner.Result r = plan(gpkg, out);
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> rows = Files.readAllLines(out.resolve("schedule.csv"));
+    assertThat(rows).hasSize(3);
+    String h1 = rows.stream().filter(x -> x.startsWith("H-1,")).findFirst().orElseThrow();
+    assertThat(h1.split(",")[4]).isEqualTo("forest");
+    assertThat(h1.split(",")[12]).isEqualTo("clay");
+
+    Path lks = dir.resolve("imsma-lks.gpkg");
+    ogr2ogr(
+        "-f", "GPKG", lks.toString(), json.toString(), "-nln", "hazards", "-t_srs", "EPSG:3346");
+    Path never = dir.resolve("never-gpkg");
+    CliRunner.Result b = plan(lks, never);
+    assertThat(b.exit()).as(b.out()).isEqualTo(3);
+    assertThat(b.err())
+        .contains("imsma-lks.gpkg", "layer hazards", "EPSG:3346, not WGS 84 (EPSG:4326)");
+    assertThat(never).doesNotExist();
+    Path junk = dir.resolve("junk.gpkg");
+    Files.writeString(junk, "not a database");
+    CliRunner.Result j = plan(junk, never);
+    assertThat(j.exit()).isEqualTo(3);
+    assertThat(j.err()).contains("junk.gpkg", "not a GeoPackage");
+  }
+
+  private static void ogr2ogr(String... args) throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("ogr2ogr"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String text =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(text).isZero();
+  }
+
+  /**
    * The export's clearance tasks: a completed task's cleared area comes off its hazard, a hazard
    * with an ongoing task is left to it; an unknown asset type, hazard or a task without its start
    * is refused in one line naming the row and field, and nothing is written.
