@@ -73,15 +73,8 @@ public final class Assessor {
     }
     this.net = new MobilityNetworkBuilder(region.grid(), region.roads()).build(progress);
     this.surfaces = new AttackerSurfaces(region, net);
-    EdgeGraph.Builder b = EdgeGraph.builder(net.nodeCount());
+    this.topology = topologyOf(net);
     int[] first = net.firstEdge();
-    int[] target = net.edgeTarget();
-    for (int u = 0; u < net.nodeCount(); u++) {
-      for (int e = first[u]; e < first[u + 1]; e++) {
-        b.addEdge(u, target[e], 0);
-      }
-    }
-    this.topology = b.freeze();
     this.edgeSource = new int[net.edgeCount()];
     for (int u = 0; u < net.nodeCount(); u++) {
       for (int e = first[u]; e < first[u + 1]; e++) {
@@ -625,6 +618,19 @@ public final class Assessor {
       mine[slot].setEdgeGraph(edges);
     }
     return mine[slot];
+  }
+
+  /** The edges of {@code net} with their topology only (costs set per use, in edge order). */
+  static EdgeGraph topologyOf(MobilityNetwork net) {
+    EdgeGraph.Builder b = EdgeGraph.builder(net.nodeCount());
+    int[] first = net.firstEdge();
+    int[] target = net.edgeTarget();
+    for (int u = 0; u < net.nodeCount(); u++) {
+      for (int e = first[u]; e < first[u + 1]; e++) {
+        b.addEdge(u, target[e], 0);
+      }
+    }
+    return b.freeze();
   }
 
   static CostGrid grid(GridSpec g, float[] friction, float[] penalty) {

@@ -1,18 +1,27 @@
 package lt.skydas.assess.civil;
 
 /**
- * How far people go to a shelter: a mode, its speed, a detour factor over the straight line and the
- * time allowed (issue 17; docs/civilians.md). A person at distance {@code d} reaches a shelter when
- * {@code d * detour / speed <= limit}. Straight line times a detour is what civil-protection
- * planning uses at this scale (a 500 m to 1 km walk to the nearest shelter); the road network is
- * not searched per person. Immutable.
+ * How far people go to a shelter: a mode, the time allowed, and how the time is found (issue 17;
+ * docs/civilians.md, ADR 0032).
+ *
+ * <ul>
+ *   <li>On a network ({@link #on(AccessPaths)}, what {@code skydas shelters} and {@code assess}
+ *       use): the fastest way over the region's roads, paths and terrain, so a river without a
+ *       bridge, a lake or a bog between a home and a shelter counts as the detour it is.
+ *   <li>Without one (the estimate, {@code --access straight}): a person at distance {@code d}
+ *       reaches a shelter when {@code d * detour / speed <= limit}.
+ * </ul>
+ *
+ * Immutable.
  *
  * @param mode {@code walk} or {@code drive}
- * @param speed_mps speed in metres per second
- * @param detour network distance over straight-line distance ({@code >= 1})
+ * @param speed_mps speed in metres per second (of the straight-line estimate)
+ * @param detour network distance over straight-line distance ({@code >= 1}) of the estimate
  * @param limit_s the time allowed in seconds
+ * @param paths the network the time is searched on, null for the straight-line estimate
  */
-public record ShelterAccess(String mode, double speed_mps, double detour, double limit_s) {
+public record ShelterAccess(
+    String mode, double speed_mps, double detour, double limit_s, AccessPaths paths) {
   /**
    * Walking: 4 km/h (a mixed group with children and elderly people; healthy adults walk 5) and a
    * detour of 1.3 over the straight line (typical of street grids and rural paths).
@@ -21,6 +30,11 @@ public record ShelterAccess(String mode, double speed_mps, double detour, double
 
   /** Driving in an alert's traffic: 30 km/h and a detour of 1.4. */
   public static final double DRIVE_MPS = 30.0 / 3.6;
+
+  /** The straight-line estimate. */
+  public ShelterAccess(String mode, double speed_mps, double detour, double limit_s) {
+    this(mode, speed_mps, detour, limit_s, null);
+  }
 
   public ShelterAccess {
     if (!(speed_mps > 0) || !(detour >= 1) || !(limit_s > 0)) {
@@ -39,15 +53,28 @@ public record ShelterAccess(String mode, double speed_mps, double detour, double
     return new ShelterAccess("drive", DRIVE_MPS, 1.4, minutes * 60);
   }
 
-  /** The straight-line distance reached within the limit, in metres. */
-  public double radius_m() {
-    return limit_s * speed_mps / detour;
+  /** This rule with its time searched on {@code network} (null: the straight-line estimate). */
+  public ShelterAccess on(AccessPaths network) {
+    return new ShelterAccess(mode, speed_mps, detour, limit_s, network);
   }
 
-  /** {@code 15 min walk}. */
+  /**
+   * The farthest straight-line distance reached within the limit, in metres: the estimate's radius,
+   * or on a network {@link AccessPaths#reach_m}.
+   */
+  public double radius_m() {
+    return paths == null ? limit_s * speed_mps / detour : paths.reach_m(limit_s);
+  }
+
+  /** {@code 15 min walk (769 m straight line)} or {@code 15 min walk over roads, …}. */
   public String describe() {
     double min = limit_s / 60;
-    String m = min == Math.rint(min) ? Long.toString((long) min) : String.format("%.1f", min);
-    return m + " min " + mode + " (" + Math.round(radius_m()) + " m straight line)";
+    String m =
+        min == Math.rint(min)
+            ? Long.toString((long) min)
+            : String.format(java.util.Locale.ROOT, "%.1f", min);
+    return paths == null
+        ? m + " min " + mode + " (" + Math.round(radius_m()) + " m straight line)"
+        : m + " min " + mode + " over " + paths.describe();
   }
 }

@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * Which demand points reach which shelters within the access time: for each site {@code j}, the
- * demand points {@code point[start[j]] .. point[start[j+1]-1]} within {@link
- * ShelterAccess#radius_m()} of it (compressed rows, ascending point index). Built with a bucket
- * grid of the radius, so each site looks at nine buckets. Immutable by contract.
+ * demand points {@code point[start[j]] .. point[start[j+1]-1]} that reach it (compressed rows,
+ * ascending point index). A bucket grid of {@link ShelterAccess#radius_m()} gives each site the
+ * points of nine buckets; without a network those within the radius reach it, on a network ({@link
+ * ShelterAccess#paths()}) those its search reaches within the limit. Immutable by contract.
  *
  * @param start row starts, {@code sites + 1} entries
  * @param point demand point of each pair
@@ -34,6 +35,7 @@ public record ShelterPairs(int[] start, int[] point) {
     }
     int[] start = new int[sites.size() + 1];
     int[] out = new int[16];
+    double[][] times = {new double[16]};
     int m = 0;
     for (int j = 0; j < sites.size(); j++) {
       ShelterSite s = sites.get(j);
@@ -62,9 +64,32 @@ public record ShelterPairs(int[] start, int[] point) {
         }
       }
       Arrays.sort(out, from, m);
+      if (access.paths() != null && m > from) {
+        m = from + onNetwork(access, demand, s, out, from, m - from, times);
+      }
       start[j + 1] = m;
     }
     return new ShelterPairs(start, Arrays.copyOf(out, m));
+  }
+
+  /**
+   * Keeps, of the {@code n} candidates at {@code out[from..]}, those the network reaches from
+   * {@code s} within the limit, in order; returns how many.
+   */
+  private static int onNetwork(
+      ShelterAccess a, Demand d, ShelterSite s, int[] out, int from, int n, double[][] times) {
+    if (times[0].length < n) {
+      times[0] = new double[Math.max(n, times[0].length * 2)];
+    }
+    int[] pts = from == 0 ? out : Arrays.copyOfRange(out, from, from + n);
+    a.paths().times(s.x_m(), s.y_m(), a.limit_s(), d, pts, n, times[0]);
+    int kept = 0;
+    for (int k = 0; k < n; k++) {
+      if (times[0][k] <= a.limit_s()) {
+        out[from + kept++] = pts[k];
+      }
+    }
+    return kept;
   }
 
   /** The number of pairs. */
