@@ -64,17 +64,23 @@ public record AssessmentResult(
 
   /**
    * This result with the places in {@code sites} for the people the worst case reaches within 48 h
-   * ({@link lt.skydas.assess.civil.AtRisk}), within a 15 min walk.
+   * ({@link lt.skydas.assess.civil.AtRisk}), within a 15 min walk over {@code assessor}'s roads,
+   * paths and terrain ({@link CivilAccess}; on packs of coarse cells the straight line times a
+   * detour).
    */
   public AssessmentResult withShelterPlaces(
+      Assessor assessor,
       List<lt.skydas.assess.civil.Resident> residents,
       List<lt.skydas.assess.civil.ShelterSite> sites) {
     var demand =
         lt.skydas.assess.civil.AtRisk.demand(
             residents, cases.stream().map(Case::exposure).toList());
-    return withShelters(
-        lt.skydas.assess.civil.ShelterCoverage.of(
-            residents, demand, sites, lt.skydas.assess.civil.ShelterAccess.walk(15)));
+    var walk =
+        CivilAccess.onNetworkIfFine(
+            lt.skydas.assess.civil.ShelterAccess.walk(15),
+            assessor,
+            lt.skydas.mobility.SpeedTable.defaults());
+    return withShelters(lt.skydas.assess.civil.ShelterCoverage.of(residents, demand, sites, walk));
   }
 
   /** This result with the shelter coverage of the people in reach. */

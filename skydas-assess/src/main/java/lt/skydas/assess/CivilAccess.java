@@ -43,6 +43,13 @@ public final class CivilAccess implements AccessPaths {
   /** The fastest driving on a road in an alert's traffic (km/h). */
   public static final double DRIVE_ROAD_KMH = 30;
 
+  /**
+   * The coarsest cells (m) a network search of shelter access is used on: a 15 min walk is 1 km,
+   * four cells of this size; on coarser packs the straight line times a detour is the better
+   * estimate ({@code skydas shelters --access auto}, the assessment's shelter places).
+   */
+  public static final double FINEST_USEFUL_CELL_M = 250;
+
   /** The fastest driving off the mapped roads (km/h). */
   public static final double DRIVE_OFFROAD_KMH = 10;
 
@@ -77,6 +84,18 @@ public final class CivilAccess implements AccessPaths {
         new MobilityNetworkBuilder(region.grid(), region.roads())
             .build(lt.skydas.core.progress.Progress.NONE);
     return drive(region, net, Assessor.topologyOf(net), speeds);
+  }
+
+  /**
+   * {@code a} on the assessor's network when its cells are fine enough ({@link
+   * #FINEST_USEFUL_CELL_M}), else {@code a} as it is (the straight-line estimate).
+   */
+  public static lt.skydas.assess.civil.ShelterAccess onNetworkIfFine(
+      lt.skydas.assess.civil.ShelterAccess a, Assessor assessor, SpeedTable speeds) {
+    if (assessor.region().grid().cellSize() > FINEST_USEFUL_CELL_M) {
+      return a;
+    }
+    return a.on(a.mode().equals("drive") ? drive(assessor, speeds) : walk(assessor, speeds));
   }
 
   /** Walking on the assessor's network. */

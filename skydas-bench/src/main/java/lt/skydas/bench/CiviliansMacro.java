@@ -8,6 +8,7 @@ import lt.skydas.assess.AssessmentOptions;
 import lt.skydas.assess.AssessmentRegion;
 import lt.skydas.assess.AssessmentResult;
 import lt.skydas.assess.Assessor;
+import lt.skydas.assess.CivilAccess;
 import lt.skydas.assess.ObjectivesReader;
 import lt.skydas.assess.RegionInputs;
 import lt.skydas.assess.civil.AtRisk;
@@ -30,7 +31,8 @@ import lt.skydas.region.Region;
  * evacuation and shelter coverage in ≤ 30 s on 2 cores, beside the assessment they come from): the
  * assessment (all classes and seasons) for its exposures, then timed apart the exposure count
  * again, the evacuation of every season (one road search each) and the shelter coverage of the
- * people in 48 h reach by 2,000 shelters (the largest buildings' basements).
+ * people in 48 h reach by 2,000 shelters (the largest buildings' basements) within a 15 min walk on
+ * the network ({@link CivilAccess}, its set-up included).
  *
  * <pre>
  * java -Xmx12g -cp skydas-bench/target/benchmarks.jar lt.skydas.bench.CiviliansMacro PACK_DIR \
@@ -63,7 +65,9 @@ public final class CiviliansMacro {
     double evac = (System.nanoTime() - t2) / 1e9;
     List<ShelterSite> sites = new ArrayList<>(BuildingCandidates.of(region.buildings(), 400, 2000));
     long t3 = System.nanoTime();
-    ShelterCoverage c = ShelterCoverage.of(ar.residents(), inReach, sites, ShelterAccess.walk(15));
+    ShelterAccess walk =
+        ShelterAccess.walk(15).on(CivilAccess.walk(assessor, SpeedTable.defaults()));
+    ShelterCoverage c = ShelterCoverage.of(ar.residents(), inReach, sites, walk);
     double cover = (System.nanoTime() - t3) / 1e9;
     System.out.printf(
         Locale.ROOT,

@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import lt.skydas.assess.AssessmentRegion;
+import lt.skydas.assess.CivilAccess;
 import lt.skydas.assess.RegionInputs;
 import lt.skydas.assess.civil.Demand;
 import lt.skydas.assess.civil.Resident;
 import lt.skydas.assess.civil.ShelterAccess;
 import lt.skydas.assess.civil.ShelterCoverage;
 import lt.skydas.assess.civil.ShelterSite;
+import lt.skydas.mobility.SpeedTable;
 import lt.skydas.optimize.shelter.BuildingCandidates;
 import lt.skydas.optimize.shelter.ShelterSiting;
 import lt.skydas.region.Region;
@@ -18,11 +20,12 @@ import lt.skydas.region.Region;
  * Macro benchmark of issue 17's shelters on the real region: the whole home population spread
  * ({@link Demand}), coverage by 2,000 sites (exact max flow), and siting over 2,000 candidate sites
  * (the largest buildings of the border zone) under a budget, goal a proven gap ≤ 1 % in ≤ 60 s on 2
- * cores.
+ * cores. The walk is timed on the pack's road, path and terrain network ({@link CivilAccess}; the
+ * 100 m pack), or with {@code straight} as the straight-line estimate.
  *
  * <pre>
  * java -Xmx8g -cp skydas-bench/target/benchmarks.jar lt.skydas.bench.ShelterMacro PACK_DIR \
- *     [budget_eur] [time_limit_s]
+ *     [budget_eur] [time_limit_s] [network|straight]
  * </pre>
  */
 public final class ShelterMacro {
@@ -40,6 +43,12 @@ public final class ShelterMacro {
     double spread = (System.nanoTime() - t0) / 1e9;
     List<ShelterSite> cands = BuildingCandidates.of(region.buildings(), 400, 2000);
     ShelterAccess walk = ShelterAccess.walk(15);
+    t0 = System.nanoTime();
+    if (args.length <= 3 || args[3].equals("network")) {
+      walk = walk.on(CivilAccess.walk(ar, SpeedTable.defaults()));
+    }
+    double network = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "access: %s (network %.1f s)%n", walk.describe(), network);
     t0 = System.nanoTime();
     ShelterCoverage all = ShelterCoverage.of(rs, d, cands, walk);
     double cover = (System.nanoTime() - t0) / 1e9;

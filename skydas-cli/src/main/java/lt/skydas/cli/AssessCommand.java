@@ -128,7 +128,7 @@ final class AssessCommand implements Callable<Integer> {
       assessor.evacuateTo(RearReader.read(rear, loaded.pack()));
     }
     AssessmentResult r = assessor.assess(p, opt, progress);
-    r = withShelters(r, loaded);
+    r = withShelters(r, loaded, assessor);
     Path report = AssessmentWriter.write(out, r, ar);
     if (!quiet) {
       printTimes(r, objs.get(0));
@@ -141,7 +141,8 @@ final class AssessCommand implements Callable<Integer> {
    * The result with the shelter places of the people in its 48 h reach, when shelters were given
    * ({@code --shelters}, or a registry holding shelter records); unchanged otherwise.
    */
-  private AssessmentResult withShelters(AssessmentResult r, RegionStore.Loaded loaded) {
+  private AssessmentResult withShelters(
+      AssessmentResult r, RegionStore.Loaded loaded, Assessor assessor) {
     ShelterInputs in = new ShelterInputs(loaded.pack());
     List<lt.skydas.assess.civil.ShelterSite> sites = new java.util.ArrayList<>();
     if (shelters != null) {
@@ -154,7 +155,7 @@ final class AssessCommand implements Callable<Integer> {
     if (shelters == null && sites.isEmpty()) {
       return r;
     }
-    return r.withShelterPlaces(loaded.region().residents(), sites);
+    return r.withShelterPlaces(assessor, loaded.region().residents(), sites);
   }
 
   /** The objectives of {@code file}, or the region's when it is null. */

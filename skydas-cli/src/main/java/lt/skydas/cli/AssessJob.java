@@ -61,7 +61,8 @@ final class AssessJob implements JobType {
   }
 
   /** The result with the places in the registry's ready shelters, when it has any. */
-  private AssessmentResult withShelters(AssessmentResult r, RegionStore.Loaded l) {
+  private AssessmentResult withShelters(
+      AssessmentResult r, RegionStore.Loaded l, Assessor assessor) {
     List<lt.skydas.registry.RegistryRecord> rs = shelters.get();
     if (rs.isEmpty()) {
       return r;
@@ -70,7 +71,7 @@ final class AssessJob implements JobType {
     for (var rec : rs) {
       sites.add(ShelterInputs.site(rec, l.pack().crs()));
     }
-    return r.withShelterPlaces(l.region().residents(), sites);
+    return r.withShelterPlaces(assessor, l.region().residents(), sites);
   }
 
   /** The policy a job is held to now. */
@@ -232,7 +233,7 @@ final class AssessJob implements JobType {
       assessor.evacuateTo(RearReader.read(rearFile, region(progress).pack()));
     }
     AssessmentResult r = assessor.assess(bp, cases(p), progress);
-    r = withShelters(r, region(progress));
+    r = withShelters(r, region(progress), assessor);
     Path out = dir.resolve("out");
     AssessmentWriter.write(out, r, ar);
     // the job's files are served flat: lift the main outputs up one level

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import lt.skydas.assess.CivilAccess;
 import lt.skydas.assess.civil.Demand;
 import lt.skydas.assess.civil.Resident;
 import lt.skydas.assess.civil.ShelterAccess;
@@ -12,6 +13,7 @@ import lt.skydas.assess.civil.ShelterCoverage;
 import lt.skydas.assess.civil.ShelterSite;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
+import lt.skydas.mobility.SpeedTable;
 import lt.skydas.optimize.shelter.ShelterSiting;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -97,6 +99,17 @@ final class ShelterCommand implements Callable<Integer> {
   Access access;
 
   @Option(
+      names = "--access",
+      paramLabel = "MODEL",
+      defaultValue = "auto",
+      description =
+          "How the walk or drive is timed: network (the region's roads, paths and terrain: a river"
+              + " is crossed on a bridge), straight (the straight line times a detour of 1.3 on"
+              + " foot, 1.4 by car: a quick estimate) or auto (default: network on a pack of cells"
+              + " of 250 m or less, straight on coarser ones).")
+  String accessModel = "auto";
+
+  @Option(
       names = "--gap",
       paramLabel = "PCT",
       defaultValue = "1",
@@ -128,8 +141,32 @@ final class ShelterCommand implements Callable<Integer> {
     if (maxCandidates < 1 || maxCandidates > 100_000) {
       throw new SkydasProblem(ProblemCode.USAGE, "--max-candidates must be within 1..100000");
     }
+    if (!List.of("auto", "network", "straight").contains(accessModel)) {
+      throw new SkydasProblem(
+          ProblemCode.USAGE,
+          "--access must be auto, network or straight, not \"" + accessModel + "\"");
+    }
     ConsoleProgress progress = ConsoleProgress.forStderr(quiet);
     RegionStore.Loaded loaded = region.load(progress);
+    double cell_m = loaded.region().grid().cellSize();
+    boolean network =
+        accessModel.equals("network")
+            || (accessModel.equals("auto") && cell_m <= CivilAccess.FINEST_USEFUL_CELL_M);
+    if (network) {
+      progress.info("shelter access: building the region's road, path and terrain network");
+      a =
+          a.on(
+              a.mode().equals("drive")
+                  ? CivilAccess.drive(loaded.region(), SpeedTable.defaults())
+                  : CivilAccess.walk(loaded.region(), SpeedTable.defaults()));
+    } else if (accessModel.equals("auto")) {
+      System.out.printf(
+          Locale.ROOT,
+          "Access: the straight line times a detour: the pack's %.0f m cells are too coarse for a"
+              + " network search (it needs %.0f m or less, as the default 100 m pack)%n",
+          cell_m,
+          CivilAccess.FINEST_USEFUL_CELL_M);
+    }
     ShelterInputs in = new ShelterInputs(loaded.pack());
     List<ShelterSite> standing = new ArrayList<>();
     if (sheltersFile != null) {

@@ -98,8 +98,12 @@ final class ShelterWriter {
     Map<String, Object> acc = new LinkedHashMap<>();
     acc.put("mode", access.mode());
     acc.put("limit_min", access.limit_s() / 60);
-    acc.put("speed_kmh", access.speed_mps() * 3.6);
-    acc.put("detour", access.detour());
+    acc.put("model", access.paths() == null ? "straight" : "network");
+    acc.put("rule", access.describe());
+    if (access.paths() == null) {
+      acc.put("speed_kmh", access.speed_mps() * 3.6);
+      acc.put("detour", access.detour());
+    }
     acc.put("radius_m", Math.round(access.radius_m()));
     m.put("access", acc);
     m.put("settlements", residents);

@@ -135,4 +135,64 @@ class ShelterCommandTest {
       assertThat(Files.readString(out.resolve("keep.txt"))).isEqualTo("earlier run");
     }
   }
+
+  /**
+   * The access model: auto takes the straight-line estimate on the 1 km pack and says why; asked
+   * for, the network is searched and named in the summary; an unknown model is a usage error.
+   */
+  @Test
+  void theAccessModelIsChosenByThePacksCellsAndNamedInTheSummary() throws Exception {
+    Path standing = layer("standing.geojson", shelter("old", ALYTUS, 300));
+    Path autoOut = dir.resolve("auto");
+    CliRunner.Result auto =
+        CliRunner.run(
+            "shelters",
+            "--region",
+            TestPacks.oneKm().toString(),
+            "--shelters",
+            standing.toString(),
+            "--out",
+            autoOut.toString());
+    assertThat(auto.exit()).as(auto.err()).isZero();
+    assertThat(auto.out()).contains("1000 m cells are too coarse for a network search");
+    JsonNode a = new ObjectMapper().readTree(autoOut.resolve("summary.json").toFile());
+    assertThat(a.path("access").path("model").asText()).isEqualTo("straight");
+    assertThat(a.path("access").path("radius_m").asLong()).isEqualTo(769);
+
+    Path netOut = dir.resolve("net");
+    CliRunner.Result net =
+        CliRunner.run(
+            "shelters",
+            "--region",
+            TestPacks.oneKm().toString(),
+            "--shelters",
+            standing.toString(),
+            "--drive-min",
+            "10",
+            "--access",
+            "network",
+            "--out",
+            netOut.toString(),
+            "--quiet");
+    assertThat(net.exit()).as(net.err()).isZero();
+    JsonNode n = new ObjectMapper().readTree(netOut.resolve("summary.json").toFile());
+    assertThat(n.path("access").path("model").asText()).isEqualTo("network");
+    assertThat(n.path("access").path("rule").asText())
+        .startsWith("10 min drive over the roads and terrain of the region (1000 m cells)");
+    // Alytus has far more people than 300 within a 10 min drive: the shelter is full
+    assertThat(n.path("coverage").path("covered").asLong()).isEqualTo(300);
+
+    CliRunner.Result bad =
+        CliRunner.run(
+            "shelters",
+            "--region",
+            TestPacks.oneKm().toString(),
+            "--access",
+            "crow",
+            "--out",
+            dir.resolve("bad").toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--access must be auto, network or straight, not \"crow\"");
+    assertThat(dir.resolve("bad")).doesNotExist();
+  }
 }
