@@ -50,6 +50,34 @@ public record ObstacleType(
     Map<String, String> sources,
     Emplacement emplacement) {
 
+  /**
+   * This type with mine content {@code m} (a registry record whose lots hold anti-personnel mines
+   * though its type says none is checked as the AP type it is).
+   */
+  public ObstacleType withMines(MineKind m) {
+    return new ObstacleType(
+        id,
+        name,
+        category,
+        geometry,
+        unit,
+        m,
+        openable,
+        crossingDelay_s,
+        roadDelay_s,
+        costEur_perUnit,
+        buildEffort_h_perUnit,
+        clearanceEffort_h_perUnit,
+        clearanceCostEur_perUnit,
+        width_m,
+        radius_m,
+        blocksRoads,
+        unobservedDelayFactor,
+        notes,
+        sources,
+        emplacement);
+  }
+
   /** Geometry a plan feature of this type must have. */
   public enum GeometryKind {
     LINE,

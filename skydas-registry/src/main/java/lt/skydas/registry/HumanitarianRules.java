@@ -70,6 +70,26 @@ final class HumanitarianRules {
     return i < 0 ? m : m.substring(0, i);
   }
 
+  /**
+   * The lots of {@code r} (a minefield) that hold anti-personnel mines, as {@code "PMN-4 × 200
+   * (AP)"}; empty for none.
+   */
+  static List<String> apLots(RegistryRecord r) {
+    if (r.minefield() == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (MinefieldData.MineLot l : r.minefield().lots()) {
+      if (l.category() != null && l.category().strip().equalsIgnoreCase("AP")) {
+        out.add(
+            (l.model() == null ? "a lot" : l.model())
+                + (l.count() == null ? "" : " × " + l.count())
+                + " (AP)");
+      }
+    }
+    return out;
+  }
+
   /** The rules {@code r} breaks under {@code policy}, as field errors (none for non-obstacles). */
   List<FieldError> check(RegistryRecord r, PlanPolicy policy) {
     if (r.kind() != RecordKind.OBSTACLE && r.kind() != RecordKind.MINEFIELD) {
@@ -78,6 +98,15 @@ final class HumanitarianRules {
     ObstacleType type = catalogs.obstacles().findType(r.type()).orElse(null);
     if (type == null || r.geometry() == null) {
       return List.of();
+    }
+    List<String> apLots = apLots(r);
+    if (!apLots.isEmpty() && !type.mines().hasAp()) {
+      // the lots say what is in the ground: AP mines under an AT type are AP mines
+      type =
+          type.withMines(
+              type.mines() == ObstacleType.MineKind.NONE
+                  ? ObstacleType.MineKind.AP
+                  : ObstacleType.MineKind.MIXED);
     }
     HumanitarianCheck check = territory.humanitarian();
     Obstacle o =
@@ -95,12 +124,17 @@ final class HumanitarianRules {
       flushMore(out, more);
       more = moreIn(v.message());
       last = v.rule();
+      boolean byLots =
+          !apLots.isEmpty()
+              && (v.rule() == Violation.Rule.AP_MINES_NOT_ENABLED
+                  || v.rule() == Violation.Rule.AP_MINES_OUTSIDE_ZONES);
       out.add(
           new FieldError(
-              "geometry",
+              byLots ? "minefield.lots" : "geometry",
               v.rule().id()
                   + ": "
                   + stripMore(v.message())
+                  + (byLots ? " (its lots: " + String.join(", ", apLots) + ")" : "")
                   + (v.message().contains(policy.source())
                       ? ""
                       : " (policy: " + policy.source() + ")")));

@@ -255,9 +255,14 @@ public final class Registry implements AutoCloseable {
         });
   }
 
-  /** True when an edit changes where a record lies or what it is. */
+  /**
+   * True when an edit changes where a record lies or what it is: its type, its geometry, or the
+   * anti-personnel mines its lots hold.
+   */
   private static boolean moved(RegistryRecord cur, RegistryRecord next) {
-    return !next.type().equals(cur.type()) || !next.geometry().equalsExact(cur.geometry());
+    return !next.type().equals(cur.type())
+        || !next.geometry().equalsExact(cur.geometry())
+        || !HumanitarianRules.apLots(next).equals(HumanitarianRules.apLots(cur));
   }
 
   /** The stored record with the draft's present fields laid over it (id and status kept). */

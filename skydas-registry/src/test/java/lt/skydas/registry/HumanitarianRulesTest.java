@@ -170,6 +170,55 @@ class HumanitarianRulesTest {
     assertThat(reg.verify().ok()).isTrue();
   }
 
+  /**
+   * The lots say what is in the ground: AP mines entered under an anti-tank type are AP mines, on
+   * create, on an edit of the lots alone, and on the way into the ground after the policy turns
+   * them off.
+   */
+  @Test
+  void apMinesInTheLotsOfAnAntiTankTypeAreAntiPersonnelMinesThroughEveryDoor() throws Exception {
+    assertThatThrownBy(
+            () ->
+                reg.create(
+                    PLANNER,
+                    TestDrafts.minefield("mixed", FREE_LON, FREE_LAT)
+                        .withMinefield(Fixtures.completeAp(FREE_LON, FREE_LAT))
+                        .build()))
+        .hasMessageContaining("ap_mines_not_enabled: mixed: Anti-tank minefield")
+        .hasMessageContaining("its lots: PMN-4 × 120 (AP)")
+        .hasMessageContaining("built-in default");
+    assertThat(reg.find("mixed")).isEmpty();
+    // an anti-tank field whose lots are edited to hold AP mines
+    RegistryRecord at = reg.create(PLANNER, TestDrafts.minefield("at", FREE_LON, FREE_LAT).build());
+    assertThatThrownBy(
+            () ->
+                reg.update(
+                    PLANNER,
+                    "at",
+                    at.version(),
+                    TestDrafts.edit()
+                        .withMinefield(Fixtures.completeAp(FREE_LON, FREE_LAT))
+                        .build()))
+        .hasMessageContaining("record at not changed")
+        .hasMessageContaining("ap_mines_not_enabled: at:")
+        .hasMessageContaining("PMN-4 × 120 (AP)");
+    assertThat(reg.find("at").orElseThrow().minefield().lots().get(0).category()).isEqualTo("AT");
+    // entered while the policy allowed them, stopped on approval once it does not
+    reg.policy().set(ADMIN, json("{\"ap_mines_enabled\":true}"), "AP mines anywhere", "test");
+    RegistryRecord mixed =
+        reg.create(
+            PLANNER,
+            TestDrafts.minefield("mixed", FREE_LON + 0.02, FREE_LAT)
+                .withMinefield(Fixtures.completeAp(FREE_LON + 0.02, FREE_LAT))
+                .build());
+    reg.policy().set(ADMIN, json("{\"ap_mines_enabled\":false}"), "AP mines off", "test");
+    assertThatThrownBy(() -> reg.transition(ADMIN, "mixed", mixed.version(), Action.APPROVE))
+        .hasMessageContaining("record mixed cannot be approved: ap_mines_not_enabled")
+        .hasMessageContaining("registry version 2");
+    assertThat(reg.find("mixed").orElseThrow().status()).isEqualTo(Status.PLANNED);
+    assertThat(reg.verify().ok()).isTrue();
+  }
+
   @Test
   void protectedAreasKeepOutWhatThePolicySaysPerKind() throws Exception {
     assertThatThrownBy(

@@ -101,5 +101,20 @@ class PolicyApiTest {
     assertThat(planner.json(ap).get("detail").asText()).contains("ap-api", "ap_mines_not_enabled");
     assertThat(ts.registry.find("ap-api")).isEmpty();
     assertThat(ts.registry.find("village-m")).isEmpty();
+    // AP mines in the lots of an anti-tank type are AP mines
+    HttpResponse<String> lots =
+        planner.send(
+            "POST",
+            "/api/records",
+            """
+            {"type": "Feature", "id": "lots-api", "properties": {"type": "at_minefield",
+              "minefield": {"lots": [{"model": "PMN-4", "category": "AP", "count": 50}]}},
+             "geometry": {"type": "LineString", "coordinates": [[23.69, 55.09], [23.71, 55.095]]}}
+            """);
+    assertThat(lots.statusCode()).as(lots.body()).isEqualTo(400);
+    assertThat(planner.json(lots).get("detail").asText())
+        .contains("lots-api", "ap_mines_not_enabled", "PMN-4 × 50 (AP)");
+    assertThat(lots.body()).contains("minefield.lots");
+    assertThat(ts.registry.find("lots-api")).isEmpty();
   }
 }
