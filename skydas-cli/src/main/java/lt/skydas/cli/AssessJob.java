@@ -148,6 +148,7 @@ final class AssessJob implements JobType {
     res.put("cost_eur", r.plan().totalCost_eur());
     res.put("clearance_liability_eur", r.plan().clearanceCost_eur());
     res.put("violations", r.violations().size());
+    res.set("policy", JSON.valueToTree(r.plan().policy().describe()));
     res.put("seconds", r.seconds());
     var civilians = res.putArray("civilians");
     lt.skydas.assess.report.CivilianSection.lines(r).forEach(civilians::add);

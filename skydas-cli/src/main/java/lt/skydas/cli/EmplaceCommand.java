@@ -169,6 +169,7 @@ final class EmplaceCommand implements Callable<Integer> {
             progress);
     Path report =
         EmplacementWriter.write(out, run.plan(), run.forces(), run.at(), run.curve(), warnedAt);
+    System.out.println("Policy: " + run.plan().policy().summary());
     if (!quiet) {
       print(run.at());
     }

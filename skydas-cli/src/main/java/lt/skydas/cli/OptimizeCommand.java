@@ -103,6 +103,7 @@ final class OptimizeCommand implements Callable<Integer> {
       throw OptionProblems.named(p, null, ProgrammeOptions::optionName); // an option's field
     }
     Path report = OptimizationWriter.write(out, run.result(), run.region(), run.limits());
+    System.out.println("Policy: " + run.result().plan().policy().summary());
     if (!quiet) {
       print(run.result());
       printLimits(run.limits());

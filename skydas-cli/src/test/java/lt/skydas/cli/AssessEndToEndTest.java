@@ -110,9 +110,20 @@ class AssessEndToEndTest {
               assertThat(((Number) f.properties().get("arrival_h")).doubleValue())
                   .isLessThanOrEqualTo(48);
             });
-    assertThat(Files.readString(out.resolve("report.html")))
-        .contains("Vilnius")
-        .contains("Klaipėda");
+    String report = Files.readString(out.resolve("report.html"));
+    assertThat(report).contains("Vilnius").contains("Klaipėda");
+    // the report's civilians section: exposure per case, evacuation against the attacker per
+    // settlement, shelter places and the humanitarian check with the policy it used
+    String civ = report.substring(report.indexOf("<h2>Civilians</h2>"));
+    assertThat(civ)
+        .contains("<th>6 h: without → with</th>", "<th>48 h: without → with</th>")
+        .contains("<td>tracked-dry</td>")
+        .contains("<h3>Evacuation, dry season</h3>", "<th>Warning needed (h)</th>")
+        .contains("Humanitarian check: 0 violations under the policy AP mines off")
+        .contains("(built-in default");
+    JsonNode check = s.path("civilians").path("humanitarian_check");
+    assertThat(check.path("violations").asInt()).isZero();
+    assertThat(check.path("version").isNull()).isTrue();
   }
 
   @Test

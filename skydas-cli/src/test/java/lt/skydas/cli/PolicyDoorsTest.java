@@ -163,6 +163,47 @@ class PolicyDoorsTest {
     assertThat(e.path("violations").asInt()).isZero();
     assertThat(e.path("plan").path("policy").path("source").asText()).isEqualTo("file ap-on.json");
 
+    // the registry's policy, set by an admin: the run names its version everywhere it reports
+    CliRunner.Result set =
+        reg(
+            "registry",
+            "policy",
+            "set",
+            apOn.toString(),
+            "--reason",
+            "ministry order 1",
+            "--role",
+            "admin");
+    assertThat(set.exit()).as(set.err()).isZero();
+    CliRunner.Result versioned =
+        CliRunner.run(
+            "assess",
+            "--region",
+            pack.toString(),
+            "--plan",
+            plan.toString(),
+            "--registry",
+            db.toString(),
+            "--classes",
+            "wheeled",
+            "--seasons",
+            "dry",
+            "--out",
+            dir.resolve("v").toString());
+    assertThat(versioned.exit()).as(versioned.err()).isZero();
+    assertThat(versioned.out())
+        .contains("Humanitarian check: 0 violations under the policy AP mines on")
+        .contains("(registry version 1)");
+    JsonNode v = new ObjectMapper().readTree(dir.resolve("v/summary.json").toFile());
+    assertThat(v.path("plan").path("policy").path("version").asInt()).isEqualTo(1);
+    JsonNode check = v.path("civilians").path("humanitarian_check");
+    assertThat(check.path("version").asInt()).isEqualTo(1);
+    assertThat(check.path("source").asText()).isEqualTo("registry version 1");
+    assertThat(check.path("violations").asInt()).isZero();
+    assertThat(Files.readString(dir.resolve("v/report.html")))
+        .contains("Humanitarian check: 0 violations under the policy AP mines on");
+    assertThat(e.path("plan").path("policy").path("version").isNull()).isTrue();
+
     CliRunner.Result gone =
         CliRunner.run(
             "assess",

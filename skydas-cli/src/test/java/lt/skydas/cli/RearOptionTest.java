@@ -87,7 +87,9 @@ class RearOptionTest {
   void theServersAssessJobTakesTheRear() throws Exception {
     RegionOptions region = new RegionOptions();
     region.pack = TestPacks.oneKm();
-    AssessJob job = new AssessJob(region, () -> lt.skydas.plan.PlanPolicy.DEFAULT);
+    AssessJob job =
+        new AssessJob(
+            region, () -> lt.skydas.plan.PlanPolicy.DEFAULT.withSource("registry version 4"));
     ObjectMapper json = new ObjectMapper();
     String line =
         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
@@ -97,7 +99,12 @@ class RearOptionTest {
         json.readTree("{\"classes\":[\"wheeled\"],\"seasons\":[\"dry\"],\"rear\":" + line + "}");
     job.validate(params);
     Path jobDir = Files.createDirectories(dir.resolve("job"));
-    job.run(params, jobDir, lt.skydas.core.progress.Progress.NONE);
+    JsonNode result = job.run(params, jobDir, lt.skydas.core.progress.Progress.NONE);
+    // the job's result names the registry's policy and its version, for the API and the web panel
+    assertThat(result.path("policy").path("version").asInt()).as(result.toString()).isEqualTo(4);
+    assertThat(result.path("civilians").get(0).asText())
+        .startsWith("Humanitarian check: 0 violations under the policy AP mines off")
+        .endsWith("(registry version 4)");
     JsonNode ev =
         json.readTree(jobDir.resolve("summary.json").toFile())
             .path("civilians")

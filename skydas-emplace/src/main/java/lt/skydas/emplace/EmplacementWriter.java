@@ -214,6 +214,8 @@ public final class EmplacementWriter {
       BarrierPlan plan, Forces forces, EmplacementResult r, List<EmplacementResult> curve) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("plan", plan.name());
+    // the humanitarian policy the plan was held to (docs/policy.md)
+    m.put("policy", plan.policy().describe());
     m.put("forces", forces.origin());
     m.put("warning_h", r.warning_h());
     m.put("result", result(r, true));

@@ -56,6 +56,8 @@ public final class OptimizationWriter {
       summary.put("warning_minimum", WarningWriter.json(r.warning()));
     }
     summary.put("emplacement", OnWarningWriter.json(r.emplacement(), region.crs()));
+    // the humanitarian policy the run held every candidate to (docs/policy.md)
+    summary.put("policy", r.plan().policy().describe());
     if (!r.countries().isEmpty()) {
       summary.put("country_budgets", CountrySpendWriter.json(r.countries()));
     }

@@ -168,6 +168,27 @@ public record PlanPolicy(
     return true;
   }
 
+  /**
+   * The registry's version number of this policy when it came from a registry ({@code "registry
+   * version 3"}), else null (a built-in default, a file).
+   */
+  public Integer registryVersion() {
+    var m = java.util.regex.Pattern.compile("^registry version (\\d+)").matcher(source);
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
+  }
+
+  /**
+   * The policy as a JSON-ready map for a run's outputs: {@code summary}, {@code source} and {@code
+   * version} (the registry's, null otherwise).
+   */
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("summary", summary());
+    m.put("source", source);
+    m.put("version", registryVersion());
+    return m;
+  }
+
   /** One line: "AP mines off, 1000 m civilian buffer (built-in default)". */
   public String summary() {
     Map<String, Boolean> rules = new LinkedHashMap<>(effectiveProtectedAreaRules());

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OGC collections of the newest finished assessment, {@code avenues} and {@code warning}: not
- * listed and NOT_FOUND before any, listed and served from the job's files after one. The job type
- * stands in for skydas-cli's assessment: it writes the two files as the assessment writer does.
+ * The OGC collections of the newest finished assessment, {@code avenues}, {@code warning} and
+ * {@code civilians}: not listed and NOT_FOUND before any, listed and served from the job's files
+ * after one. The job type stands in for skydas-cli's assessment: it writes the two files as the
+ * assessment writer does.
  */
 class AssessmentCollectionsTest {
   static TestServer ts;
@@ -42,6 +43,18 @@ class AssessmentCollectionsTest {
        "detected_by":"manned post","warning_h":2.5,"warning_at_3km_h":null}}]}
       """;
 
+  /** Two settlements in reach: one the plan cuts off, one that needs 1.5 h of warning. */
+  static final String CIVILIANS =
+      """
+      {"type":"FeatureCollection","features":[
+      {"type":"Feature","geometry":{"type":"Point","coordinates":[24.2,54.3]},
+       "properties":{"name":"Kaimas","population":120,"arrival_h":3.0,"evacuation_h":null,
+       "warning_needed_h":null,"cut_off":true,"unless_opened":false,"no_road":false}},
+      {"type":"Feature","geometry":{"type":"Point","coordinates":[24.6,54.7]},
+       "properties":{"name":"Miestelis","population":2400,"arrival_h":2.0,"evacuation_h":3.5,
+       "warning_needed_h":1.5,"cut_off":false,"unless_opened":false,"no_road":false}}]}
+      """;
+
   static JobType assessment() {
     return new JobType() {
       @Override
@@ -59,6 +72,7 @@ class AssessmentCollectionsTest {
             dir.resolve("avenues.geojson"),
             AVENUES.replace("\"time_h\"", "\"tag\":\"" + tag + "\",\"time_h\""));
         Files.writeString(dir.resolve("warning.geojson"), WARNING);
+        Files.writeString(dir.resolve("civilians.geojson"), CIVILIANS);
         return new ObjectMapper().createObjectNode();
       }
     };
@@ -117,6 +131,13 @@ class AssessmentCollectionsTest {
     assertThat(one.get("properties").get("objective").asText()).isEqualTo("kaunas");
     assertThat(v.get("/ogc/collections/warning/items/2?f=json").statusCode()).isEqualTo(404);
     assertThat(v.json(v.get("/ogc/collections/avenues/items?f=json")).get("features")).hasSize(1);
+    // the civilians in 48 h reach, the cut-off settlement among them
+    assertThat(cs.toString()).contains("\"civilians\"");
+    JsonNode civ = v.json(v.get("/ogc/collections/civilians/items?f=json"));
+    assertThat(civ.get("numberMatched").asInt()).isEqualTo(2);
+    assertThat(civ.get("features").get(0).get("properties").get("cut_off").asBoolean()).isTrue();
+    assertThat(civ.get("features").get(1).get("properties").get("warning_needed_h").asDouble())
+        .isEqualTo(1.5);
   }
 
   /** Runs an assessment job as {@code c} with a tag its avenues carry; returns the job id. */

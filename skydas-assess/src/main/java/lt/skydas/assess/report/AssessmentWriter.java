@@ -175,10 +175,12 @@ public final class AssessmentWriter {
     p.put("clearance_cost_eur", Math.round(plan.clearanceCost_eur()));
     p.put("clearance_effort_h", Math.round(plan.clearanceEffort_h()));
     // the policy the run held the plan to, its source named (docs/policy.md)
-    p.put(
-        "policy",
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .convertValue(lt.skydas.plan.PolicyFile.toJson(plan.policy()), Map.class));
+    Map<String, Object> pol =
+        new LinkedHashMap<>(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .convertValue(lt.skydas.plan.PolicyFile.toJson(plan.policy()), Map.class));
+    pol.put("version", plan.policy().registryVersion());
+    p.put("policy", pol);
     List<Object> programme = new ArrayList<>();
     plan.costByYearAndCategory()
         .forEach(

@@ -39,6 +39,9 @@ public final class CivilianSection {
   static Map<String, Object> summary(AssessmentResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("policy", r.plan().policy().summary());
+    Map<String, Object> check = new LinkedHashMap<>(r.plan().policy().describe());
+    check.put("violations", r.violations().size());
+    m.put("humanitarian_check", check);
     List<Object> cases = new ArrayList<>();
     for (Case c : r.cases()) {
       Exposure e = c.exposure();
@@ -123,6 +126,7 @@ public final class CivilianSection {
   /** The console lines: the worst case's exposure, and the people near mines. */
   public static List<String> lines(AssessmentResult r) {
     List<String> out = new ArrayList<>();
+    out.add(humanitarianLine(r));
     Case w = worst(r);
     if (w != null) {
       Exposure e = w.exposure();
@@ -175,6 +179,61 @@ public final class CivilianSection {
     }
     out.addAll(ShelterSection.lines(r));
     return out;
+  }
+
+  /**
+   * "Humanitarian check: 0 violations under the policy AP mines off, … (registry version 3)": the
+   * rules the plan was held to and what broke them, first of the civilians' lines (console, job
+   * result, web panel).
+   */
+  static String humanitarianLine(AssessmentResult r) {
+    int n = r.violations().size();
+    return String.format(
+        Locale.ROOT,
+        "Humanitarian check: %d violation%s under the policy %s",
+        n,
+        n == 1 ? "" : "s",
+        r.plan().policy().summary());
+  }
+
+  /** Settlements listed in the report's table of evacuation times against the attacker. */
+  static final int TIGHTEST_LISTED = 15;
+
+  /**
+   * The settlements that need the most warning to get out (evacuation time minus the attacker's
+   * arrival), most people first among equals: their evacuation time against the attacker's, per
+   * settlement.
+   */
+  private static void tightest(StringBuilder h, Evacuation e) {
+    List<Evacuation.Row> rows =
+        e.rows().stream()
+            .filter(x -> !x.noRoad() && Double.isFinite(x.evac_h()))
+            .sorted(
+                java.util.Comparator.comparingDouble(
+                        (Evacuation.Row x) -> x.arrival_h() - x.evac_h())
+                    .thenComparing(x -> -x.population()))
+            .limit(TIGHTEST_LISTED)
+            .toList();
+    if (rows.isEmpty()) {
+      return;
+    }
+    h.append("<p class=\"note\">The settlements that need the most warning: leaving at warning,")
+        .append(" they reach the rear in the evacuation time; the attacker arrives after the")
+        .append(" arrival time, so they need the difference as warning.</p>")
+        .append("<table><thead><tr><th>Settlement</th><th>People</th><th>Attacker arrives (h)")
+        .append("</th><th>Evacuation (h)</th><th>Warning needed (h)</th></tr></thead><tbody>");
+    for (Evacuation.Row x : rows) {
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<tr><td>%s</td><td>%,d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td></tr>",
+              ReportHtml.esc(x.name()),
+              x.population(),
+              x.arrival_h(),
+              x.evac_h(),
+              Math.max(0, x.evac_h() - x.arrival_h())));
+    }
+    h.append("</tbody></table>");
   }
 
   /** The official totals the populations are scaled to, e.g. "LT 2,890,664 (source, date)". */
@@ -270,14 +329,15 @@ public final class CivilianSection {
                 e.warnings_h()[k],
                 e.peopleAtRisk()[k]));
       }
-      h.append("</tbody></table>")
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "<p class=\"note\">%,d people live where the data gives no road to the rear"
-                      + " even without the plan (no road within 3 km, or a road piece of its own);"
-                      + " they are not counted above.</p>",
-                  e.peopleWithoutRoad()));
+      h.append("</tbody></table>");
+      tightest(h, e);
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<p class=\"note\">%,d people live where the data gives no road to the rear"
+                  + " even without the plan (no road within 3 km, or a road piece of its own);"
+                  + " they are not counted above.</p>",
+              e.peopleWithoutRoad()));
       List<Evacuation.Row> cut =
           e.rows().stream().filter(x -> x.cutOff() || x.unlessOpened()).toList();
       if (!cut.isEmpty()) {
@@ -303,7 +363,7 @@ public final class CivilianSection {
       }
     }
     ShelterSection.html(h, r);
-    h.append("<p>Policy: ").append(ReportHtml.esc(r.plan().policy().summary())).append("</p>");
+    h.append("<p>").append(ReportHtml.esc(humanitarianLine(r))).append("</p>");
     h.append("</section>");
   }
 }
