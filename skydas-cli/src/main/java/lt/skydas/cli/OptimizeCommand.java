@@ -187,15 +187,7 @@ final class OptimizeCommand implements Callable<Integer> {
     BarrierOptimizer.SiteEdits se =
         sites == null
             ? BarrierOptimizer.SiteEdits.none(cs)
-            : new SiteEditsReader(
-                    cat,
-                    ar.extent(),
-                    ar.grid().epsg(),
-                    hc,
-                    opt.policy(),
-                    opt.candidates().avoidProtectedAreas()
-                        ? loaded.pack().protectedAreas()
-                        : List.of())
+            : new SiteEditsReader(cat, ar.extent(), ar.grid().epsg(), hc, opt.policy())
                 .read(sites, cs);
     BarrierOptimizer optimizer =
         new BarrierOptimizer(ar, gr, objs, cat, SpeedTable.defaults(), Solvers.create());

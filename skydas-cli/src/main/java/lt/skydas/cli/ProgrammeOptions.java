@@ -98,7 +98,10 @@ final class ProgrammeOptions {
 
   @Option(
       names = "--allow-protected-areas",
-      description = "Offer sites inside protected areas too (default: none there).")
+      description =
+          "Offer belt corridors inside protected areas too (default: none there). Road crossings"
+              + " and bridges follow the humanitarian policy per obstacle kind either way, and no"
+              + " option lifts the policy's own rules.")
   boolean allowProtected;
 
   @Option(

@@ -39,8 +39,9 @@ import org.locationtech.jts.operation.buffer.BufferOp;
  * m3-c12}) offers minefields on the corridors and tie-ins it crosses. Only ground no class passes
  * in any season (lakes, rivers, outside the land) is left open: an attacker cannot use a gap there,
  * so a belt with candidates over the rest can be closed. Types that break a hard constraint at a
- * site (mines in a civilian buffer, AP mines without the policy, anything in a protected area) are
- * not offered there. Thread-safe once built.
+ * site (mines in a civilian buffer, AP mines without the policy, a kind the policy keeps out of a
+ * protected area) are not offered there; belt corridors also keep out of protected areas unless the
+ * run allows them. Thread-safe once built.
  */
 public final class CandidateGenerator {
   static final List<String> CORRIDOR_TYPES =
@@ -132,7 +133,7 @@ public final class CandidateGenerator {
       Geometry belt = belt(border, home, depth);
       String prefix = String.format(Locale.ROOT, "b%.0f", depth / 1000);
       corridors(belt, depth, prefix, opt, protectedAreas, false, out);
-      roadCrossings(belt, depth, prefix, roads, protectedAreas, opt, out);
+      roadCrossings(belt, depth, prefix, roads, opt, out);
       if (opt.mineStrip_m() > 0) {
         double at = depth - opt.mineStrip_m();
         corridors(
@@ -147,7 +148,7 @@ public final class CandidateGenerator {
       progress.advance(++done);
     }
     progress.end();
-    bridges(border, home, opt, protectedAreas, out);
+    bridges(border, home, opt, out);
     return out;
   }
 
@@ -405,7 +406,6 @@ public final class CandidateGenerator {
       double depth,
       String prefix,
       STRtree roads,
-      PreparedGeometry prot,
       CandidateOptions opt,
       List<Candidate> out) {
     List<Coordinate> seen = new ArrayList<>();
@@ -424,7 +424,7 @@ public final class CandidateGenerator {
           }
           seen.add(c);
           Point p = gf.createPoint(c);
-          List<String> types = allowed(ROAD_TYPES, p, opt, prot);
+          List<String> types = allowed(ROAD_TYPES, p, opt, null);
           if (!types.isEmpty()) {
             out.add(new Candidate(prefix + "-r" + (++n), Candidate.Kind.ROAD, depth, p, types));
           }
@@ -433,12 +433,7 @@ public final class CandidateGenerator {
     }
   }
 
-  private void bridges(
-      Geometry border,
-      Geometry home,
-      CandidateOptions opt,
-      PreparedGeometry prot,
-      List<Candidate> out) {
+  private void bridges(Geometry border, Geometry home, CandidateOptions opt, List<Candidate> out) {
     RoadGraph g = region.roads();
     PreparedGeometry lt = PreparedGeometryFactory.prepare(home);
     int n = 0;
@@ -452,14 +447,20 @@ public final class CandidateGenerator {
       if (!lt.contains(p) || border.distance(p) > opt.bridgeDepth_m()) {
         continue;
       }
-      List<String> types = allowed(BRIDGE_TYPES, p, opt, prot);
+      List<String> types = allowed(BRIDGE_TYPES, p, opt, null);
       if (!types.isEmpty()) {
         out.add(new Candidate("br-" + (++n), Candidate.Kind.BRIDGE, 0, p, types));
       }
     }
   }
 
-  /** The types among {@code ids} that may stand at {@code where}, cheapest first. */
+  /**
+   * The types among {@code ids} that may stand at {@code where}, cheapest first: those the policy
+   * allows there (civilian buffer, AP mines, protected areas per obstacle kind), and none inside
+   * {@code prot} (the protected areas a run keeps its belt corridors out of, null for none). Road
+   * crossings and bridges pass no {@code prot}: a road control point or a prepared demolition on a
+   * road through a national park is the policy's decision per kind, not the corridors'.
+   */
   private List<String> allowed(
       List<String> ids, Geometry where, CandidateOptions opt, PreparedGeometry prot) {
     if (prot != null && prot.intersects(where)) {

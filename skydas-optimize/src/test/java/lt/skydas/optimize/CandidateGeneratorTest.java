@@ -13,6 +13,7 @@ import lt.skydas.mobility.SpeedTable;
 import lt.skydas.mobility.VehicleClass;
 import lt.skydas.plan.HumanitarianCheck;
 import lt.skydas.plan.ObstacleCatalog;
+import lt.skydas.plan.PlanPolicy;
 import lt.skydas.region.LandCover;
 import lt.skydas.region.NamedArea;
 import lt.skydas.region.Region;
@@ -109,15 +110,27 @@ class CandidateGeneratorTest {
     }
     GeometryFactory gf = new GeometryFactory();
     int mineSites = 0;
+    int inParks = 0;
     for (Candidate c : candidates) {
       assertThat(c.types())
           .as(c.id())
           .isNotEmpty()
           .doesNotContain("ap_minefield", "mixed_minefield");
       for (NamedArea p : region.protectedAreas()) {
-        assertThat(p.geometry_lks94().intersects(c.geometry_lks94()))
-            .as("%s in %s", c.id(), p.name())
-            .isFalse();
+        if (p.geometry_lks94().intersects(c.geometry_lks94())) {
+          inParks++;
+          // only a road or bridge site, with kinds the policy allows in a protected area
+          assertThat(c.kind())
+              .as("%s in %s", c.id(), p.name())
+              .isIn(Candidate.Kind.ROAD, Candidate.Kind.BRIDGE);
+          for (String t : c.types()) {
+            assertThat(
+                    PlanPolicy.DEFAULT.allowedInProtectedArea(
+                        ObstacleCatalog.defaults().findType(t).orElseThrow()))
+                .as("%s (%s) in %s", c.id(), t, p.name())
+                .isTrue();
+          }
+        }
       }
       if (c.types().contains("at_minefield")) {
         mineSites++;
@@ -129,6 +142,9 @@ class CandidateGeneratorTest {
       }
     }
     assertThat(mineSites).isPositive();
+    // road control points on the roads through the national parks are offered (the policy's rule
+    // per kind), no corridor is
+    assertThat(inParks).isPositive();
   }
 
   @Test

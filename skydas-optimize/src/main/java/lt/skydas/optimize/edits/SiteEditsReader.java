@@ -23,7 +23,6 @@ import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.ObstacleType;
 import lt.skydas.plan.PlanPolicy;
 import lt.skydas.plan.Violation;
-import lt.skydas.region.NamedArea;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -66,28 +65,25 @@ public final class SiteEditsReader {
   private final int epsg;
   private final HumanitarianCheck humanitarian;
   private final PlanPolicy policy;
-  private final List<NamedArea> protectedAreas;
 
   /**
    * @param regionExtent_lks94 every geometry must lie inside it (map CRS); null to skip the check
    * @param epsg the region's map CRS (one of {@link Crs#METRIC})
+   * @param humanitarian the region's check (civilians and protected areas): an added or existing
+   *     site is held to the policy's rules per obstacle kind, protected areas included
    * @param policy the humanitarian policy of the optimisation
-   * @param protectedAreas areas where no site may be added (empty when protected areas are
-   *     allowed); existing obstacles may stand in them
    */
   public SiteEditsReader(
       ObstacleCatalog catalog,
       Envelope regionExtent_lks94,
       int epsg,
       HumanitarianCheck humanitarian,
-      PlanPolicy policy,
-      List<NamedArea> protectedAreas) {
+      PlanPolicy policy) {
     this.catalog = catalog;
     this.extent_lks94 = regionExtent_lks94;
     this.epsg = epsg;
     this.humanitarian = humanitarian;
     this.policy = policy;
-    this.protectedAreas = List.copyOf(protectedAreas);
   }
 
   /** What the edits have done so far; one per {@link #read}. */
@@ -285,19 +281,9 @@ public final class SiteEditsReader {
     }
     for (ObstacleType t : types) {
       Obstacle o = new Obstacle(id, t.name(), t, e.geometry(), metric, 0);
-      if (!humanitarian.allows(o, policy)) {
-        throw e.bad(field, t.id() + " is refused: " + violation(o));
-      }
-    }
-    if (e.action() == Action.ADD) {
-      for (NamedArea pa : protectedAreas) {
-        if (pa.geometry_lks94().intersects(metric)) {
-          throw e.bad(
-              "geometry",
-              "lies in protected area \""
-                  + (pa.name() == null ? "(unnamed)" : pa.name())
-                  + "\", where no site is offered unless protected areas are allowed");
-        }
+      String broken = violation(o, e.action() == Action.EXISTING);
+      if (broken != null) {
+        throw e.bad(field, t.id() + " is refused: " + broken);
       }
     }
     types.sort(Comparator.comparingDouble(ObstacleType::costEur_perUnit));
@@ -366,16 +352,28 @@ public final class SiteEditsReader {
     Obstacle o = new Obstacle(c.id(), t.name(), t, null, c.geometry_lks94(), 0);
     String offered = " (offered there: " + String.join(", ", c.types()) + ")";
     if (!humanitarian.allows(o, policy)) {
-      return violation(o) + offered;
+      return violation(o, false) + offered;
     }
     return "not offered at a " + c.kind().name().toLowerCase(Locale.ROOT) + " site" + offered;
   }
 
-  /** The first humanitarian violation of {@code o} alone, without its id prefix. */
-  private String violation(Obstacle o) {
+  /**
+   * The first rule {@code o} breaks, as "rule: message", or null. An obstacle that already stands
+   * ({@code existing}) may stand in a protected area: the rule keeps new works out; the civilian
+   * buffer and the AP rules hold for it too.
+   */
+  private String violation(Obstacle o, boolean existing) {
     List<Violation> v = humanitarian.check(new BarrierPlan("sites", "sites", policy, List.of(o)));
-    String m = v.isEmpty() ? "breaks a humanitarian rule" : v.get(0).message();
-    return m.startsWith(o.id() + ": ") ? m.substring(o.id().length() + 2) : m;
+    for (Violation x : v) {
+      if (existing && x.rule() == Violation.Rule.PROTECTED_AREA) {
+        continue;
+      }
+      String m = x.message();
+      return x.rule().id()
+          + ": "
+          + (m.startsWith(o.id() + ": ") ? m.substring(o.id().length() + 2) : m);
+    }
+    return null;
   }
 
   private static boolean fits(ObstacleType t, Geometry g) {

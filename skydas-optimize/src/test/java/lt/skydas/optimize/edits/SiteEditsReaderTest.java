@@ -16,7 +16,6 @@ import lt.skydas.plan.CivilianFeature;
 import lt.skydas.plan.HumanitarianCheck;
 import lt.skydas.plan.ObstacleCatalog;
 import lt.skydas.plan.PlanPolicy;
-import lt.skydas.region.NamedArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
@@ -39,7 +38,21 @@ class SiteEditsReaderTest {
   private final ObstacleCatalog catalog = ObstacleCatalog.defaults();
   private final HumanitarianCheck humanitarian =
       new HumanitarianCheck(
-          List.of(new CivilianFeature("Kaimas", "settlement", metric(point(25.60, 54.40)))));
+          List.of(new CivilianFeature("Kaimas", "settlement", metric(point(25.60, 54.40)))),
+          List.of(
+              new lt.skydas.plan.ProtectedArea(
+                  "Rezervatas",
+                  "nature reserve",
+                  metric(
+                      GF.createPolygon(
+                          new Coordinate[] {
+                            new Coordinate(26.0, 54.0),
+                            new Coordinate(26.1, 54.0),
+                            new Coordinate(26.1, 54.1),
+                            new Coordinate(26.0, 54.1),
+                            new Coordinate(26.0, 54.0)
+                          })))),
+          Crs.LKS94);
   private final List<Candidate> generated =
       List.of(
           new Candidate(
@@ -60,20 +73,6 @@ class SiteEditsReaderTest {
               3000,
               metric(point(25.70, 54.30)),
               List.of("road_control_point")));
-  private final List<NamedArea> protectedAreas =
-      List.of(
-          new NamedArea(
-              "Rezervatas",
-              "protected area",
-              metric(
-                  GF.createPolygon(
-                      new Coordinate[] {
-                        new Coordinate(26.0, 54.0),
-                        new Coordinate(26.1, 54.0),
-                        new Coordinate(26.1, 54.1),
-                        new Coordinate(26.0, 54.1),
-                        new Coordinate(26.0, 54.0)
-                      }))));
 
   private SiteEdits read(String... features) throws IOException {
     return reader().read(file("", features), generated);
@@ -83,7 +82,7 @@ class SiteEditsReaderTest {
     Coordinate a = CRS.toMetric(20.9, 53.8, new Coordinate());
     Coordinate b = CRS.toMetric(26.9, 56.5, new Coordinate());
     return new SiteEditsReader(
-        catalog, new Envelope(a, b), Crs.LKS94, humanitarian, PlanPolicy.DEFAULT, protectedAreas);
+        catalog, new Envelope(a, b), Crs.LKS94, humanitarian, PlanPolicy.DEFAULT);
   }
 
   private Path file(String extra, String... features) throws IOException {
@@ -330,14 +329,28 @@ class SiteEditsReaderTest {
         .hasMessageContaining("does not enable");
   }
 
+  /**
+   * A site added in a protected area is held to the policy per obstacle kind: an anti-tank ditch is
+   * refused naming the rule and the area, a road control point (allowed there by default) is taken.
+   */
   @Test
-  void anAddedSiteInAProtectedAreaIsRefused() {
+  void anAddedSiteInAProtectedAreaMeetsThePolicyPerKind() throws IOException {
     assertThat(
             problem(
                 ProblemCode.BAD_INPUT,
                 feature(
                     "\"action\":\"add\",\"type\":\"at_ditch\"", line(26.02, 54.05, 26.05, 54.05))))
-        .hasMessageContaining("feature 0: add: geometry: lies in protected area \"Rezervatas\"");
+        .hasMessageContaining(
+            "feature 0: add: property \"type\": at_ditch is refused: protected_area:")
+        .hasMessageContaining("nature reserve Rezervatas");
+    SiteEdits ok =
+        read(
+            feature(
+                "\"action\":\"add\",\"id\":\"cp-park\",\"type\":\"road_control_point\"",
+                "{\"type\":\"Point\",\"coordinates\":[26.05,54.05]}"));
+    Candidate cp = ok.candidates().get(ok.candidates().size() - 1);
+    assertThat(cp.id()).isEqualTo("cp-park");
+    assertThat(cp.types()).containsExactly("road_control_point");
   }
 
   @Test
