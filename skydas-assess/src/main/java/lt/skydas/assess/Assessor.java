@@ -188,6 +188,11 @@ public final class Assessor {
     return rear;
   }
 
+  /** Grid cell of each of the region's residents (-1 outside the grid); do not modify. */
+  int[] residentCells() {
+    return residentCells;
+  }
+
   /** The attacker's surface without a plan (kept: the races search each case many times). */
   AttackerSurfaces.Surface surface(VehicleClass v, Season s, SpeedTable speeds) {
     return surfaces.get(v, s, speeds);
@@ -295,20 +300,9 @@ public final class Assessor {
       }
       progress.end();
       // evacuation by road per season; the plan's cut-off settlements are violations
-      List<lt.skydas.assess.civil.Evacuation> evacuations = new ArrayList<>();
       List<Violation> all = new ArrayList<>(violations);
-      java.util.Set<String> cut = new java.util.HashSet<>();
-      for (Season s : seasons) {
-        var ev = Evacuations.run(this, plan, cases, opt.speeds(), s);
-        evacuations.add(ev);
-        for (Violation v : Evacuations.violations(ev)) {
-          if (cut.add(v.message().substring(0, v.message().indexOf(" is cut off")))) {
-            all.add(v);
-          }
-        }
-      }
-      all.sort(
-          java.util.Comparator.comparing(Violation::obstacleId).thenComparing(Violation::rule));
+      List<lt.skydas.assess.civil.Evacuation> evacuations =
+          Evacuations.everySeason(this, plan, cases, opt.speeds(), seasons, all);
       return new AssessmentResult(
           region.name(),
           plan,

@@ -150,6 +150,32 @@ final class Evacuations {
         s, rearNames.stream().distinct().toList(), List.copyOf(rows), w, risk, noRoad);
   }
 
+  /**
+   * The evacuation of every season in {@code seasons}; the settlements the plan cuts off are added
+   * to {@code violations} (once per settlement), which is then sorted by obstacle and rule.
+   */
+  static List<Evacuation> everySeason(
+      Assessor a,
+      BarrierPlan plan,
+      List<Case> cases,
+      SpeedTable speeds,
+      List<Season> seasons,
+      List<Violation> violations) {
+    List<Evacuation> evacuations = new ArrayList<>();
+    java.util.Set<String> cut = new java.util.HashSet<>();
+    for (Season s : seasons) {
+      Evacuation ev = run(a, plan, cases, speeds, s);
+      evacuations.add(ev);
+      for (Violation v : violations(ev)) {
+        if (cut.add(v.message().substring(0, v.message().indexOf(" is cut off")))) {
+          violations.add(v);
+        }
+      }
+    }
+    violations.sort(Comparator.comparing(Violation::obstacleId).thenComparing(Violation::rule));
+    return evacuations;
+  }
+
   /** The cost of each edge with the plan's road-cutting obstacles closed (+Inf). */
   private static double[] closures(double[] base, PlanEffects e, boolean openableToo) {
     double[] c = base.clone();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       AssessCommand.class,
+      CiviliansCommand.class,
       OptimizeCommand.class,
       EmplaceCommand.class,
       CandidatesCommand.class,

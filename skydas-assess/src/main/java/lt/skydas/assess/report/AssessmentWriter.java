@@ -48,6 +48,19 @@ public final class AssessmentWriter {
     return write(dir, r, region, "Skydas assessment", "", tmp -> {});
   }
 
+  /** The violations of {@code r}, one feature each with its rule, obstacle, message, distance. */
+  static void writeViolations(GeoJsonWriter w, AssessmentResult r, lt.skydas.core.geo.Crs crs)
+      throws IOException {
+    for (Violation v : r.violations()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("rule", v.rule().id());
+      p.put("obstacle", v.obstacleId());
+      p.put("message", v.message());
+      p.put("distance_m", Double.isNaN(v.distance_m()) ? null : Math.round(v.distance_m()));
+      w.feature(null, crs.toWgs84(v.where_lks94()), p);
+    }
+  }
+
   /** Extra files a caller adds to the output directory. */
   @FunctionalInterface
   public interface Extra {
@@ -85,14 +98,7 @@ public final class AssessmentWriter {
           }
           try (OutputStream out = Files.newOutputStream(tmp.resolve("violations.geojson"));
               GeoJsonWriter w = new GeoJsonWriter(new java.io.BufferedOutputStream(out), 6)) {
-            for (Violation v : r.violations()) {
-              Map<String, Object> p = new LinkedHashMap<>();
-              p.put("rule", v.rule().id());
-              p.put("obstacle", v.obstacleId());
-              p.put("message", v.message());
-              p.put("distance_m", Double.isNaN(v.distance_m()) ? null : Math.round(v.distance_m()));
-              w.feature(null, region.crs().toWgs84(v.where_lks94()), p);
-            }
+            writeViolations(w, r, region.crs());
           }
           Path iso = Files.createDirectories(tmp.resolve("isochrones"));
           for (Case c : r.cases()) {
