@@ -243,7 +243,8 @@ public final class LimitsFinder {
             head
                 + " crosses the belts only in protected areas ("
                 + names(At.PROTECTED)
-                + "), where no obstacle may be built (candidates avoid protected areas).";
+                + "), where the policy keeps out the kinds a belt there would take and the belt"
+                + " corridors avoid them (--allow-protected-areas offers corridors there).";
         case NOT_OFFERED ->
             head + " crosses a belt where no obstacle may stand (" + names(At.NOT_OFFERED) + ").";
         case LEFT_EMPTY ->

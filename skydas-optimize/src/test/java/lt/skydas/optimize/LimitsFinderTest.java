@@ -80,15 +80,26 @@ class LimitsFinderTest {
     assertThat(l.cases()).containsExactly("tracked/dry");
   }
 
+  /**
+   * The road along the Curonian Spit crosses the belts only inside the national park: the policy
+   * lets a road control point stand there (a rule per obstacle kind), so the approach meets road
+   * sites the empty plan left empty, not ground where nothing may be built.
+   */
   @Test
-  void anApproachAlongTheCuronianSpitCrossesTheBeltsOnlyInTheNationalPark() {
+  void anApproachAlongTheCuronianSpitMeetsRoadSitesInTheNationalPark() {
     List<Coordinate> path =
         wgs(
             20.962682, 55.278822, 21.001429, 55.331018, 21.041697, 55.383223, 21.070753, 55.431568,
             21.082939, 55.463314, 21.114562, 55.516198, 21.125362, 55.548806, 21.131527, 55.611906);
     Limits.ObjectiveLimit l = only(finder.onAvenues(result(path, 0), plan()));
-    assertThat(l.reason()).isEqualTo(Limits.Reason.PROTECTED);
-    assertThat(l.text()).contains("national park").contains("no obstacle may be built");
+    assertThat(l.reason()).as(l.text()).isEqualTo(Limits.Reason.LEFT_EMPTY);
+    assertThat(
+            candidates.stream()
+                .filter(c -> c.kind() == Candidate.Kind.ROAD)
+                .filter(c -> l.text().contains(c.id()))
+                .findFirst())
+        .as(l.text())
+        .hasValueSatisfying(c -> assertThat(c.types()).containsExactly("road_control_point"));
   }
 
   @Test
