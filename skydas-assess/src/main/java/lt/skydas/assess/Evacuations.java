@@ -19,12 +19,14 @@ import org.locationtech.jts.geom.Point;
 /**
  * Computes an {@link Evacuation}: the settlements in the attacker's 48 h reach, each tied to its
  * nearest road node, and three road-only searches from the assembly points (wheeled road speeds of
- * the season): without the plan, with its road-cutting non-openable obstacles closed, and with its
- * openable ones closed too. Roads are two-way, so the time from the rear to a settlement is its
- * time out. The rear: the assembly points given ({@link Assessor#evacuateTo}: {@code assess --rear
- * FILE}), else the home countries' towns of at least {@value #REAR_MIN_PEOPLE} people that the
- * attacker reaches last (the latest quarter, at least three). Assembly points farther than {@value
- * #SNAP_M} m from a road are left out (the report lists the ones used).
+ * the season, at most {@value Evacuation#EVACUATION_ROAD_KMH} km/h in a mass departure's traffic;
+ * every evacuation time starts with {@value Evacuation#DEPART_H} h to get on the road): without the
+ * plan, with its road-cutting non-openable obstacles closed, and with its openable ones closed too.
+ * Roads are two-way, so the time from the rear to a settlement is its time out. The rear: the
+ * assembly points given ({@link Assessor#evacuateTo}: {@code assess --rear FILE}), else the home
+ * countries' towns of at least {@value #REAR_MIN_PEOPLE} people that the attacker reaches last (the
+ * latest quarter, at least three). Assembly points farther than {@value #SNAP_M} m from a road are
+ * left out (the report lists the ones used).
  */
 final class Evacuations {
   /** Settlements reached within this (h) are evacuated. */
@@ -84,7 +86,7 @@ final class Evacuations {
       Resident r = rs.get(inReach.get(k));
       nodes[k] = roads.nodeNear(r.x_m(), r.y_m(), SNAP_M);
     }
-    double[] base = roads.edgeCosts(s, speeds);
+    double[] base = evacuationTraffic(a.network(), roads.edgeCosts(s, speeds));
     PlanEffects effects = PlanEffects.locate(plan, a.network(), a.region().roads());
     double[] closed = closures(base, effects, false);
     double[] allClosed = closures(base, effects, true);
@@ -123,8 +125,8 @@ final class Evacuations {
               r.x_m(),
               r.y_m(),
               arrival[inReach.get(k)],
-              tBase[k] / 3600,
-              tPlan[k] / 3600,
+              Evacuation.DEPART_H + tBase[k] / 3600,
+              Evacuation.DEPART_H + tPlan[k] / 3600,
               cut,
               unlessOpened,
               near,
@@ -174,6 +176,20 @@ final class Evacuations {
     }
     violations.sort(Comparator.comparing(Violation::obstacleId).thenComparing(Violation::rule));
     return evacuations;
+  }
+
+  /** {@code cost} (s per network edge) with no road driven faster than the evacuation's speed. */
+  private static double[] evacuationTraffic(
+      lt.skydas.mobility.network.MobilityNetwork net, double[] cost) {
+    byte[] kind = net.edgeKind();
+    float[] len = net.edgeLength_m();
+    double slowest = 3.6 / Evacuation.EVACUATION_ROAD_KMH;
+    for (int e = 0; e < cost.length; e++) {
+      if (kind[e] == lt.skydas.mobility.network.MobilityNetwork.ROAD) {
+        cost[e] = Math.max(cost[e], len[e] * slowest);
+      }
+    }
+    return cost;
   }
 
   /** The cost of each edge with the plan's road-cutting obstacles closed (+Inf). */

@@ -31,6 +31,18 @@ public record Evacuation(
    */
   public record Assembly(String name, double x_m, double y_m) {}
 
+  /**
+   * Hours from the warning to being on the road (the alert reaching people, gathering family and
+   * papers, leaving): counted in every evacuation time (docs/civilians.md).
+   */
+  public static final double DEPART_H = 1.0;
+
+  /**
+   * The fastest an evacuation moves on any road (km/h): the speed table's wheeled speeds, at most
+   * this in the traffic of a mass departure (docs/civilians.md).
+   */
+  public static final double EVACUATION_ROAD_KMH = 40;
+
   /** Warning times the risk is counted at (h). */
   public static final double[] WARNINGS_H = {0, 6, 12, 24, 48};
 
@@ -38,8 +50,9 @@ public record Evacuation(
    * One settlement.
    *
    * @param arrival_h the attacker's earliest arrival with the plan over the cases (h)
-   * @param evacBaseline_h road time to the nearest assembly point without the plan (h; +Inf: no
-   *     road out, or no road within reach of the settlement)
+   * @param evacBaseline_h time from the warning to the nearest assembly point without the plan:
+   *     {@link #DEPART_H} to get on the road, then the drive (h; +Inf: no road out, or no road
+   *     within reach of the settlement)
    * @param evac_h with the plan's closures (non-openable obstacles that cut roads) in place
    * @param cutOff the plan cuts it off: a way out without the plan, none with it — a violation
    * @param unlessOpened a way out only while the plan's openable obstacles (control points,

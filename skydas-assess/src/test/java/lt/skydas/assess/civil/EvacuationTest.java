@@ -86,6 +86,14 @@ class EvacuationTest {
         Progress.NONE);
   }
 
+  /** The secondary road's wheeled speed, capped at the evacuation traffic's (m/s). */
+  private static double evacuationSpeed_ms() {
+    double table =
+        SpeedTable.defaults().roadSpeed_kmh("SECONDARY", VehicleClass.WHEELED, Season.DRY);
+    assertThat(table).isGreaterThan(Evacuation.EVACUATION_ROAD_KMH);
+    return Math.min(table, Evacuation.EVACUATION_ROAD_KMH) / 3.6;
+  }
+
   private static Evacuation.Row row(Evacuation e, String name) {
     return e.rows().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
   }
@@ -103,10 +111,11 @@ class EvacuationTest {
     assertThat(a.nearestClosure_m()).isCloseTo(5000, within(1.0));
     Evacuation.Row b = row(e, "B");
     assertThat(b.cutOff()).isFalse();
-    // B's way out: 75 cells of road at the speed table's secondary-road speed
-    double v_ms =
-        SpeedTable.defaults().roadSpeed_kmh("SECONDARY", VehicleClass.WHEELED, Season.DRY) / 3.6;
-    assertThat(b.evac_h() * 3600).isCloseTo(7500 / v_ms, within(200 / v_ms));
+    // B's way out: an hour to get on the road, then 75 cells of road at the speed table's
+    // secondary-road speed, at most the evacuation traffic's 40 km/h
+    double v_ms = evacuationSpeed_ms();
+    assertThat(b.evac_h() * 3600)
+        .isCloseTo(Evacuation.DEPART_H * 3600 + 7500 / v_ms, within(200 / v_ms));
     // at every warning A's 300 people are at risk; B gets out before the attacker arrives
     assertThat(e.peopleAtRisk()).containsOnly(300L);
     List<Violation> cut =
@@ -139,9 +148,9 @@ class EvacuationTest {
     assertThat(e.rear()).containsExactly("Depot");
     assertThat(row(e, "A").cutOff()).isFalse();
     assertThat(row(e, "B").cutOff()).isTrue();
-    // A's way out: 30 cells of road west to the point
-    double v_ms =
-        SpeedTable.defaults().roadSpeed_kmh("SECONDARY", VehicleClass.WHEELED, Season.DRY) / 3.6;
-    assertThat(row(e, "A").evac_h() * 3600).isCloseTo(3000 / v_ms, within(200 / v_ms));
+    // A's way out: an hour to leave, then 30 cells of road west to the point
+    double v_ms = evacuationSpeed_ms();
+    assertThat(row(e, "A").evac_h() * 3600)
+        .isCloseTo(Evacuation.DEPART_H * 3600 + 3000 / v_ms, within(200 / v_ms));
   }
 }
