@@ -75,8 +75,7 @@ class ImportFuzzTest {
           null,
           lt.skydas.core.geo.Crs.LKS94,
           new lt.skydas.plan.HumanitarianCheck(java.util.List.of()),
-          lt.skydas.plan.PlanPolicy.DEFAULT,
-          java.util.List.of());
+          lt.skydas.plan.PlanPolicy.DEFAULT);
 
   @FuzzTest(maxDuration = "30s")
   void regionLayer(byte[] data) {
