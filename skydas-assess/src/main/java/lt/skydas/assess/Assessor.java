@@ -188,6 +188,11 @@ public final class Assessor {
     return rear;
   }
 
+  /** Where no-plan results are kept ({@link #keepNoPlanTimesIn}), null when nowhere. */
+  NoPlanTimes noPlanTimes() {
+    return noPlanTimes;
+  }
+
   /** Grid cell of each of the region's residents (-1 outside the grid); do not modify. */
   int[] residentCells() {
     return residentCells;

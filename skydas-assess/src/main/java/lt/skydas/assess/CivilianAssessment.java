@@ -28,7 +28,10 @@ import lt.skydas.plan.Violation;
  * Assessor#assess}), give each settlement's arrival and so the exposure; then the evacuation of
  * every season, the people near the plan's mines and the humanitarian check. No avenue, marginal
  * value, isochrone or corridor race is computed, so the figures come in a fraction of an
- * assessment's time and equal the assessment's own (the same searches, the same counts).
+ * assessment's time and equal the assessment's own (the same searches, the same counts). The
+ * no-plan arrivals at the settlements depend on the region alone: an assessor that keeps its
+ * no-plan times ({@link Assessor#keepNoPlanTimesIn}) keeps them too, under the SHA-256 of the
+ * case's search inputs and the settlements' cells, and the next run searches with the plan only.
  */
 public final class CivilianAssessment {
   private CivilianAssessment() {}
@@ -98,30 +101,61 @@ public final class CivilianAssessment {
     }
   }
 
-  /** One case's exposure: a forward search without and one with the plan. */
+  /** The times {@code at} the residents' {@code cells} as a function of the cell. */
+  private static Exposure.CellTimes atCells(int[] cells, double[] at) {
+    java.util.Map<Integer, Double> byCell = new java.util.HashMap<>();
+    for (int i = 0; i < cells.length; i++) {
+      if (cells[i] >= 0) {
+        byCell.put(cells[i], at[i]);
+      }
+    }
+    return cell -> byCell.getOrDefault(cell, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * One case's exposure: a forward search without the plan (or its arrivals kept beside the pack)
+   * and one with it.
+   */
   private static Case exposure(
       Assessor a, VehicleClass v, Season s, PlanEffects effects, AssessmentOptions opt) {
     long t0 = System.nanoTime();
     GridSpec g = a.region().grid();
     AttackerSurfaces.Surface surface = a.surface(v, s, opt.speeds());
     int[] sources = a.region().attackerStartCells();
-    CostDistanceSearch base =
-        a.search(
-            0,
-            Assessor.grid(g, surface.friction(), null),
-            a.topology().withCosts(surface.edgeBase()));
-    base.run(Query.from(sources).withoutPaths());
-    CostDistanceSearch withPlan = base;
+    int[] cells = a.residentCells();
+    var baseGrid = Assessor.grid(g, surface.friction(), null);
+    // the no-plan arrivals depend on the region only: kept beside the pack when the assessor keeps
+    NoPlanTimes kept = a.noPlanTimes();
+    String key =
+        kept == null ? null : kept.arrivalsKey(kept.key(a, baseGrid, surface.edgeBase()), cells);
+    double[] baseAt = key == null ? null : kept.get(key, cells.length);
+    if (baseAt == null) {
+      CostDistanceSearch base = a.search(0, baseGrid, a.topology().withCosts(surface.edgeBase()));
+      base.run(Query.from(sources).withoutPaths());
+      baseAt = new double[cells.length];
+      for (int i = 0; i < cells.length; i++) {
+        baseAt[i] = cells[i] < 0 ? Double.POSITIVE_INFINITY : base.cost(cells[i]);
+      }
+      if (key != null) {
+        kept.put(key, baseAt);
+      }
+    }
+    double[] planAt = baseAt;
     if (!effects.plan().obstacles().isEmpty()) {
-      withPlan =
+      CostDistanceSearch withPlan =
           a.search(
               1,
               Assessor.grid(g, surface.friction(), effects.penalties(g.cellCount(), v, -1)),
               a.topology().withCosts(effects.edgeCosts(surface.edgeBase(), v, -1)));
       withPlan.run(Query.from(sources).withoutPaths());
+      planAt = new double[cells.length];
+      for (int i = 0; i < cells.length; i++) {
+        planAt[i] = cells[i] < 0 ? Double.POSITIVE_INFINITY : withPlan.cost(cells[i]);
+      }
     }
     Exposure e =
-        Exposure.count(a.region().residents(), a.residentCells(), base::cost, withPlan::cost);
+        Exposure.count(
+            a.region().residents(), cells, atCells(cells, baseAt), atCells(cells, planAt));
     return new Case(
         v, s, List.of(), List.of(), null, Map.of(), (System.nanoTime() - t0) / 1e9, List.of(), e);
   }

@@ -42,9 +42,19 @@ final class Evacuations {
 
   static Evacuation run(
       Assessor a, BarrierPlan plan, List<Case> cases, SpeedTable speeds, Season s) {
+    return seasons(a, plan, cases, speeds, List.of(s)).get(0);
+  }
+
+  /**
+   * The evacuation of each of {@code seasons}: the road network, the rear and every settlement's
+   * road node are set up once, then three road searches per season.
+   */
+  static List<Evacuation> seasons(
+      Assessor a, BarrierPlan plan, List<Case> cases, SpeedTable speeds, List<Season> seasons) {
     List<Resident> rs = a.region().residents();
-    if (rs.isEmpty() || cases.isEmpty()) {
-      return Evacuation.none(s);
+    List<Evacuation> none = seasons.stream().map(Evacuation::none).toList();
+    if (rs.isEmpty() || cases.isEmpty() || seasons.isEmpty()) {
+      return none;
     }
     float[] arrival = new float[rs.size()];
     Arrays.fill(arrival, Float.POSITIVE_INFINITY);
@@ -54,7 +64,7 @@ final class Evacuations {
         arrival[i] = Math.min(arrival[i], t[i]);
       }
     }
-    FriendlyRoads roads = new FriendlyRoads(a, s, speeds, null);
+    FriendlyRoads roads = new FriendlyRoads(a, seasons.get(0), speeds, null);
     List<Evacuation.Assembly> rear = a.rear();
     if (rear.isEmpty()) {
       rear = new ArrayList<>();
@@ -72,7 +82,7 @@ final class Evacuations {
       }
     }
     if (rearNodes.isEmpty()) {
-      return Evacuation.none(s);
+      return none;
     }
     int[] sources = rearNodes.stream().mapToInt(Integer::intValue).toArray();
     List<Integer> inReach = new ArrayList<>();
@@ -86,70 +96,111 @@ final class Evacuations {
       Resident r = rs.get(inReach.get(k));
       nodes[k] = roads.nodeNear(r.x_m(), r.y_m(), SNAP_M);
     }
-    double[] base = evacuationTraffic(a.network(), roads.edgeCosts(s, speeds));
     PlanEffects effects = PlanEffects.locate(plan, a.network(), a.region().roads());
-    double[] closed = closures(base, effects, false);
-    double[] allClosed = closures(base, effects, true);
-    roads.setEdgeCosts(base);
-    double[] tBase = roads.timesFrom(sources, nodes);
-    roads.setEdgeCosts(closed);
-    double[] tPlan = roads.timesFrom(sources, nodes);
-    roads.setEdgeCosts(allClosed);
-    double[] tAll = roads.timesFrom(sources, nodes);
-
-    GeometryFactory gf = new GeometryFactory();
-    List<Evacuation.Row> rows = new ArrayList<>();
-    for (int k = 0; k < nodes.length; k++) {
-      Resident r = rs.get(inReach.get(k));
-      boolean cut = Double.isFinite(tBase[k]) && !Double.isFinite(tPlan[k]);
-      boolean unlessOpened = Double.isFinite(tPlan[k]) && !Double.isFinite(tAll[k]);
-      String near = null;
-      double nearD = Double.NaN;
-      if (cut || unlessOpened) {
-        Point p = gf.createPoint(new Coordinate(r.x_m(), r.y_m()));
-        for (Obstacle o : plan.obstacles()) {
-          if (o.type().blocksRoads() && (unlessOpened || !o.type().openable())) {
-            double d = o.geometry_lks94().distance(p);
-            if (near == null || d < nearD) {
-              near = o.id();
-              nearD = d;
-            }
+    Closures closures = new Closures(plan);
+    List<Evacuation> out = new ArrayList<>();
+    for (Season s : seasons) {
+      double[] base = evacuationTraffic(a.network(), roads.edgeCosts(s, speeds));
+      double[] closed = closures(base, effects, false);
+      double[] allClosed = closures(base, effects, true);
+      roads.setEdgeCosts(base);
+      double[] tBase = roads.timesFrom(sources, nodes);
+      roads.setEdgeCosts(closed);
+      double[] tPlan = roads.timesFrom(sources, nodes);
+      roads.setEdgeCosts(allClosed);
+      double[] tAll = roads.timesFrom(sources, nodes);
+      List<Evacuation.Row> rows = new ArrayList<>();
+      for (int k = 0; k < nodes.length; k++) {
+        Resident r = rs.get(inReach.get(k));
+        boolean cut = Double.isFinite(tBase[k]) && !Double.isFinite(tPlan[k]);
+        boolean unlessOpened = Double.isFinite(tPlan[k]) && !Double.isFinite(tAll[k]);
+        Obstacle near = cut || unlessOpened ? closures.nearest(r.x_m(), r.y_m(), !cut) : null;
+        rows.add(
+            new Evacuation.Row(
+                r.name(),
+                r.place(),
+                r.population(),
+                r.x_m(),
+                r.y_m(),
+                arrival[inReach.get(k)],
+                Evacuation.DEPART_H + tBase[k] / 3600,
+                Evacuation.DEPART_H + tPlan[k] / 3600,
+                cut,
+                unlessOpened,
+                near == null ? null : near.id(),
+                near == null ? Double.NaN : closures.distance(near, r.x_m(), r.y_m())));
+      }
+      rows.sort(
+          Comparator.comparingDouble(Evacuation.Row::arrival_h)
+              .thenComparing(Evacuation.Row::name));
+      double[] w = Evacuation.WARNINGS_H.clone();
+      long[] risk = new long[w.length];
+      long noRoad = 0;
+      for (Evacuation.Row row : rows) {
+        if (row.noRoad()) {
+          noRoad += row.population();
+          continue;
+        }
+        for (int k = 0; k < w.length; k++) {
+          if (!(row.slack_h(w[k]) >= 0)) {
+            risk[k] += row.population();
           }
         }
       }
-      rows.add(
-          new Evacuation.Row(
-              r.name(),
-              r.place(),
-              r.population(),
-              r.x_m(),
-              r.y_m(),
-              arrival[inReach.get(k)],
-              Evacuation.DEPART_H + tBase[k] / 3600,
-              Evacuation.DEPART_H + tPlan[k] / 3600,
-              cut,
-              unlessOpened,
-              near,
-              nearD));
+      out.add(
+          new Evacuation(
+              s, rearNames.stream().distinct().toList(), List.copyOf(rows), w, risk, noRoad));
     }
-    rows.sort(
-        Comparator.comparingDouble(Evacuation.Row::arrival_h).thenComparing(Evacuation.Row::name));
-    double[] w = Evacuation.WARNINGS_H.clone();
-    long[] risk = new long[w.length];
-    long noRoad = 0;
-    for (Evacuation.Row row : rows) {
-      if (row.noRoad()) {
-        noRoad += row.population();
-        continue;
-      }
-      for (int k = 0; k < w.length; k++) {
-        if (!(row.slack_h(w[k]) >= 0)) {
-          risk[k] += row.population();
+    return out;
+  }
+
+  /**
+   * The plan's road-cutting obstacles in two indexes, for the nearest one to a settlement: those
+   * nobody can open (what cuts it off) and all of them (what it needs opened).
+   */
+  private static final class Closures {
+    private final org.locationtech.jts.index.strtree.STRtree fixed =
+        new org.locationtech.jts.index.strtree.STRtree();
+    private final org.locationtech.jts.index.strtree.STRtree all =
+        new org.locationtech.jts.index.strtree.STRtree();
+    private final GeometryFactory gf = new GeometryFactory();
+
+    Closures(BarrierPlan plan) {
+      for (Obstacle o : plan.obstacles()) {
+        if (o.type().blocksRoads()) {
+          all.insert(o.geometry_lks94().getEnvelopeInternal(), o);
+          if (!o.type().openable()) {
+            fixed.insert(o.geometry_lks94().getEnvelopeInternal(), o);
+          }
         }
       }
+      fixed.build();
+      all.build();
     }
-    return new Evacuation(
-        s, rearNames.stream().distinct().toList(), List.copyOf(rows), w, risk, noRoad);
+
+    /** The nearest closure to (x, y): of all when {@code openableToo}, else of the fixed ones. */
+    Obstacle nearest(double x, double y, boolean openableToo) {
+      var tree = openableToo ? all : fixed;
+      if (tree.size() == 0) {
+        return null;
+      }
+      Point p = gf.createPoint(new Coordinate(x, y));
+      return (Obstacle)
+          tree.nearestNeighbour(
+              p.getEnvelopeInternal(),
+              p,
+              (a, b) -> geometry(a.getItem()).distance(geometry(b.getItem())));
+    }
+
+    double distance(Obstacle o, double x, double y) {
+      return o.geometry_lks94().distance(gf.createPoint(new Coordinate(x, y)));
+    }
+
+    private static org.locationtech.jts.geom.Geometry geometry(Object item) {
+      return item instanceof Obstacle o
+          ? o.geometry_lks94()
+          : (org.locationtech.jts.geom.Geometry) item;
+    }
   }
 
   /**
@@ -163,11 +214,9 @@ final class Evacuations {
       SpeedTable speeds,
       List<Season> seasons,
       List<Violation> violations) {
-    List<Evacuation> evacuations = new ArrayList<>();
+    List<Evacuation> evacuations = seasons(a, plan, cases, speeds, seasons);
     java.util.Set<String> cut = new java.util.HashSet<>();
-    for (Season s : seasons) {
-      Evacuation ev = run(a, plan, cases, speeds, s);
-      evacuations.add(ev);
+    for (Evacuation ev : evacuations) {
       for (Violation v : violations(ev)) {
         if (cut.add(v.message().substring(0, v.message().indexOf(" is cut off")))) {
           violations.add(v);

@@ -64,6 +64,18 @@ final class NoPlanTimes {
     return HexFormat.of().formatHex(md.digest());
   }
 
+  /**
+   * The key of the no-plan arrival times at the residents' cells ({@link CivilianAssessment}): the
+   * case's {@link #key} and the residents' cells.
+   */
+  String arrivalsKey(String caseKey, int[] residentCells) {
+    MessageDigest md = sha256();
+    md.update("arrivals at residents".getBytes(StandardCharsets.UTF_8));
+    md.update(caseKey.getBytes(StandardCharsets.UTF_8));
+    md.update(ints(residentCells));
+    return HexFormat.of().formatHex(md.digest());
+  }
+
   /** Values hashed per chunk (a small buffer, not a copy of the surface). */
   private static final int CHUNK = 1 << 16;
 

@@ -64,6 +64,28 @@ class CivilianAssessmentTest {
               .withThreads(2);
       AssessmentResult full = a.assess(plan, opt, Progress.NONE);
       AssessmentResult alone = CivilianAssessment.run(a, plan, opt, Progress.NONE);
+      // with the no-plan arrivals kept beside the pack: the first run writes them, the second
+      // reads them, and both give the same figures
+      Path cache = dir.resolve("cache-" + seed);
+      Assessor keeping = new Assessor(ar, List.of(o), Progress.NONE).keepNoPlanTimesIn(cache);
+      CivilianAssessment.run(keeping, plan, opt, Progress.NONE);
+      try (var files = java.nio.file.Files.list(cache)) {
+        assertThat(files.count()).as("kept arrivals, seed %d", seed).isEqualTo(6);
+      }
+      AssessmentResult again =
+          CivilianAssessment.run(
+              new Assessor(ar, List.of(o), Progress.NONE).keepNoPlanTimesIn(cache),
+              plan,
+              opt,
+              Progress.NONE);
+      for (int i = 0; i < full.cases().size(); i++) {
+        assertThat(again.cases().get(i).exposure().planArrival_h())
+            .as("seed %d, kept", seed)
+            .containsExactly(full.cases().get(i).exposure().planArrival_h());
+        assertThat(again.cases().get(i).exposure().baselinePeople())
+            .as("seed %d, kept", seed)
+            .containsExactly(full.cases().get(i).exposure().baselinePeople());
+      }
       String why = "seed " + seed;
       assertThat(alone.cases()).as(why).hasSameSizeAs(full.cases());
       for (int i = 0; i < full.cases().size(); i++) {

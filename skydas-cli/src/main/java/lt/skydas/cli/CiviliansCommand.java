@@ -100,7 +100,10 @@ final class CiviliansCommand implements Callable<Integer> {
                 catalog == null ? ObstacleCatalog.defaults() : ObstacleCatalog.load(catalog)));
     AssessCommand.printPolicy(asked, p.policy(), quiet);
     AssessmentOptions opt = cases.options();
-    Assessor assessor = new Assessor(ar, AssessCommand.objectives(null, ar), progress);
+    // the no-plan arrivals depend on the region only: kept beside the pack for the next run
+    Assessor assessor =
+        new Assessor(ar, AssessCommand.objectives(null, ar), progress)
+            .keepNoPlanTimesIn(loaded.pack().directory().resolve("cache"));
     if (rear != null) {
       assessor.evacuateTo(RearReader.read(rear, loaded.pack()));
     }
