@@ -88,23 +88,7 @@ final class AssessCommand implements Callable<Integer> {
               + " full.")
   boolean assumeWatched;
 
-  @Option(
-      names = "--shelters",
-      paramLabel = "FILE",
-      description =
-          "Shelter layer (GeoJSON, CSV, GeoPackage or KML with capacity_persons; OSM shelter tags"
-              + " read): the report counts the people in the attacker's 48 h reach with a place"
-              + " within a 15 min walk. The registry's ready shelters count too when --registry"
-              + " (or $SKYDAS_REGISTRY) is given.")
-  Path shelters;
-
-  @Option(
-      names = "--rear",
-      paramLabel = "FILE",
-      description =
-          "Where evacuees go: GeoJSON assembly points, or rear lines (a point every 2 km). Default:"
-              + " the towns of 10,000 people or more the attacker reaches last.")
-  Path rear;
+  @Mixin CivilianOptions civilians = new CivilianOptions();
 
   @Option(names = "--quiet", description = "Print only errors and the report path.")
   boolean quiet;
@@ -124,38 +108,15 @@ final class AssessCommand implements Callable<Integer> {
     AssessmentOptions opt = cases.options();
     opt = opt.withWatch(opt.watch().withAssumeWatched(assumeWatched));
     Assessor assessor = new Assessor(ar, objs, progress);
-    if (rear != null) {
-      assessor.evacuateTo(RearReader.read(rear, loaded.pack()));
-    }
+    civilians.applyRear(assessor, loaded);
     AssessmentResult r = assessor.assess(p, opt, progress);
-    r = withShelters(r, loaded, assessor);
+    r = civilians.withShelters(r, loaded, assessor, policy.registryLocation());
     Path report = AssessmentWriter.write(out, r, ar);
     if (!quiet) {
       printTimes(r, objs.get(0));
     }
     System.out.println("Report: " + report.toAbsolutePath());
     return 0;
-  }
-
-  /**
-   * The result with the shelter places of the people in its 48 h reach, when shelters were given
-   * ({@code --shelters}, or a registry holding shelter records); unchanged otherwise.
-   */
-  private AssessmentResult withShelters(
-      AssessmentResult r, RegionStore.Loaded loaded, Assessor assessor) {
-    ShelterInputs in = new ShelterInputs(loaded.pack());
-    List<lt.skydas.assess.civil.ShelterSite> sites = new java.util.ArrayList<>();
-    if (shelters != null) {
-      sites.addAll(in.standing(shelters));
-    }
-    String db = policy.registryLocation();
-    if (db != null) {
-      sites.addAll(in.standing(db, false));
-    }
-    if (shelters == null && sites.isEmpty()) {
-      return r;
-    }
-    return r.withShelterPlaces(assessor, loaded.region().residents(), sites);
   }
 
   /** The objectives of {@code file}, or the region's when it is null. */

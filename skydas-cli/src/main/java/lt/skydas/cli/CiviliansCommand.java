@@ -1,8 +1,6 @@
 package lt.skydas.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lt.skydas.assess.AssessmentOptions;
@@ -68,22 +66,7 @@ final class CiviliansCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions policy = new PolicyOptions();
 
-  @Option(
-      names = "--shelters",
-      paramLabel = "FILE",
-      description =
-          "Shelter layer (GeoJSON, CSV, GeoPackage or KML with capacity_persons): the people in"
-              + " 48 h reach with a place within a 15 min walk. The registry's ready shelters"
-              + " count too when --registry (or $SKYDAS_REGISTRY) is given.")
-  Path shelters;
-
-  @Option(
-      names = "--rear",
-      paramLabel = "FILE",
-      description =
-          "Where evacuees go: GeoJSON assembly points, or rear lines (a point every 2 km). Default:"
-              + " the towns of 10,000 people or more the attacker reaches last.")
-  Path rear;
+  @Mixin CivilianOptions civilians = new CivilianOptions();
 
   @Option(names = "--quiet", description = "Print only errors and the output path.")
   boolean quiet;
@@ -104,21 +87,13 @@ final class CiviliansCommand implements Callable<Integer> {
     Assessor assessor =
         new Assessor(ar, AssessCommand.objectives(null, ar), progress)
             .keepNoPlanTimesIn(loaded.pack().directory().resolve("cache"));
-    if (rear != null) {
-      assessor.evacuateTo(RearReader.read(rear, loaded.pack()));
-    }
-    AssessmentResult r = CivilianAssessment.run(assessor, p, opt, progress);
-    List<lt.skydas.assess.civil.ShelterSite> sites = new ArrayList<>();
-    ShelterInputs in = new ShelterInputs(loaded.pack());
-    if (shelters != null) {
-      sites.addAll(in.standing(shelters));
-    }
-    if (policy.registryLocation() != null) {
-      sites.addAll(in.standing(policy.registryLocation(), false));
-    }
-    if (shelters != null || !sites.isEmpty()) {
-      r = r.withShelterPlaces(assessor, ar.residents(), sites);
-    }
+    civilians.applyRear(assessor, loaded);
+    AssessmentResult r =
+        civilians.withShelters(
+            CivilianAssessment.run(assessor, p, opt, progress),
+            loaded,
+            assessor,
+            policy.registryLocation());
     Path written = CivilianWriter.write(out, r, ar);
     CivilianSection.lines(r).forEach(System.out::println);
     System.out.printf(
