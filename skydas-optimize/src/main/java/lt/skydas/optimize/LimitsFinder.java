@@ -521,13 +521,14 @@ public final class LimitsFinder {
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
         .limit(6)
         .forEach(e -> where.add(e.getKey()));
-    return "The belts have gaps where nothing may be built: "
+    return "The belts have gaps where no belt obstacle may be built: "
         + String.join(", ", parts)
         + " cross protected areas an attacker can pass ("
         + String.join("; ", where)
         + (places.size() > 6 ? "; …" : "")
-        + "): an attacker can detour through them around a closed stretch."
-        + " --allow-protected-areas offers sites there (a decision for the ministry and the"
-        + " environmental authority).";
+        + "): an attacker can detour through them around a closed stretch (only the road sites"
+        + " there take what the policy allows in them, such as control points)."
+        + " --allow-protected-areas offers belt sites there too, within the policy's rules per"
+        + " kind (a decision for the ministry and the environmental authority).";
   }
 }
