@@ -1,7 +1,6 @@
 package lt.skydas.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,9 +14,6 @@ import lt.skydas.assess.PlanWatch;
 import lt.skydas.assess.report.AssessmentWriter;
 import lt.skydas.core.problem.ProblemCode;
 import lt.skydas.core.problem.SkydasProblem;
-import lt.skydas.mobility.Season;
-import lt.skydas.mobility.SpeedTable;
-import lt.skydas.mobility.VehicleClass;
 import lt.skydas.plan.BarrierPlan;
 import lt.skydas.plan.BarrierPlanReader;
 import lt.skydas.plan.ObstacleCatalog;
@@ -232,25 +228,7 @@ final class AssessCommand implements Callable<Integer> {
 
   /** Options selecting vehicle classes, seasons and assessment depth. */
   static final class CaseOptions {
-    @Option(
-        names = "--classes",
-        split = ",",
-        paramLabel = "CLASS",
-        description = "Vehicle classes: tracked,wheeled,dismounted (default all).")
-    List<String> classes;
-
-    @Option(
-        names = "--seasons",
-        split = ",",
-        paramLabel = "SEASON",
-        description = "Seasons: dry,wet,frozen (default all).")
-    List<String> seasons;
-
-    @Option(
-        names = "--speeds",
-        paramLabel = "FILE",
-        description = "Speed table CSV (default: built-in).")
-    Path speeds;
+    @Mixin CaseSelection selection = new CaseSelection();
 
     @Option(
         names = "--avenues",
@@ -268,56 +246,11 @@ final class AssessCommand implements Callable<Integer> {
                 + " search per obstacle and case; slow) or none (default ${DEFAULT-VALUE}).")
     AssessmentOptions.Marginal marginal;
 
-    @Option(
-        names = "--threads",
-        paramLabel = "N",
-        description = "Cases assessed in parallel (default: up to 2).")
-    Integer threads;
-
     AssessmentOptions options() {
-      List<VehicleClass> vs = new ArrayList<>();
-      if (classes == null) {
-        vs.addAll(List.of(VehicleClass.values()));
-      } else {
-        for (String c : classes) {
-          vs.add(usage(() -> VehicleClass.parse(c, "--classes")));
-        }
-      }
-      List<Season> ss = new ArrayList<>();
-      if (seasons == null) {
-        ss.addAll(List.of(Season.values()));
-      } else {
-        for (String s : seasons) {
-          ss.add(usage(() -> Season.parse(s, "--seasons")));
-        }
-      }
       if (avenues < 0 || avenues > 20) {
         throw new SkydasProblem(ProblemCode.USAGE, "--avenues must be within 0..20");
       }
-      if (threads != null && (threads < 1 || threads > 64)) {
-        throw new SkydasProblem(ProblemCode.USAGE, "--threads must be within 1..64");
-      }
-      AssessmentOptions o =
-          AssessmentOptions.defaults()
-              .withCases(
-                  List.copyOf(new java.util.LinkedHashSet<>(vs)),
-                  List.copyOf(new java.util.LinkedHashSet<>(ss)));
-      if (speeds != null) {
-        o = o.withSpeeds(SpeedTable.load(speeds));
-      }
-      o = o.withMarginal(marginal).withAvenues(avenues);
-      if (threads != null) {
-        o = o.withThreads(threads);
-      }
-      return o;
-    }
-
-    private static <T> T usage(java.util.function.Supplier<T> s) {
-      try {
-        return s.get();
-      } catch (SkydasProblem e) {
-        throw new SkydasProblem(ProblemCode.USAGE, e.getMessage().replaceFirst("^input: ", ""));
-      }
+      return selection.options().withMarginal(marginal).withAvenues(avenues);
     }
   }
 }

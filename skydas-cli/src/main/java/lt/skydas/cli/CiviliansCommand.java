@@ -27,11 +27,11 @@ import picocli.CommandLine.Option;
     name = "civilians",
     mixinStandardHelpOptions = true,
     description = {
-      "The civilians of a barrier plan, without the rest of the assessment: people in the",
-      "attacker's reach within 6, 12, 24 and 48 h without and with the plan, people near its",
-      "mines, the evacuation to the rear against warning time, the settlements it cuts off,",
-      "shelter places and the humanitarian check (the same figures as assess). Writes",
-      "civilians.json, civilians.geojson and violations.geojson."
+      "The civilians of a barrier plan without the rest of the assessment: the people",
+      "in the attacker's reach within 6, 12, 24 and 48 h without and with the plan,",
+      "people near its mines, the evacuation to the rear against warning time, the",
+      "settlements it cuts off, shelter places and the humanitarian check (the same",
+      "figures as assess). Writes civilians.json, civilians.geojson, violations.geojson."
     })
 final class CiviliansCommand implements Callable<Integer> {
   @Option(
@@ -50,7 +50,7 @@ final class CiviliansCommand implements Callable<Integer> {
 
   @Mixin RegionOptions region = new RegionOptions();
 
-  @Mixin AssessCommand.CaseOptions cases = new AssessCommand.CaseOptions();
+  @Mixin CaseSelection cases = new CaseSelection();
 
   @Option(
       names = "--catalog",

@@ -108,5 +108,11 @@ class CiviliansCommandTest {
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).contains("--plan");
     assertThat(dir.resolve("x")).doesNotExist();
+    // its help offers what it uses: cases, shelters, the rear; no avenues or marginal values
+    CliRunner.Result help = CliRunner.run("civilians", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out())
+        .contains("--classes", "--seasons", "--shelters", "--rear", "--policy")
+        .doesNotContain("--avenues", "--marginal");
   }
 }
